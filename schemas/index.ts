@@ -1,0 +1,53 @@
+/**
+ * Every format that leaves the process, one zod schema per concept. Pipeline, CLI and site all read
+ * and write through these.
+ */
+export { AUDIT_PREDICATE_TYPE, STATEMENT_TYPE, IN_TOTO_PAYLOAD_TYPE, AuditPredicateSchema, AuditStatementSchema, type AuditPredicate, type AuditStatement } from './attestation.ts';
+export {
+  CapabilitiesSchema,
+  HostPatternSchema,
+  EnvNameSchema,
+  PathPatternSchema,
+  CommandNameSchema,
+  noCapabilities,
+  type Capabilities,
+  type CapabilitiesInput,
+} from './capabilities.ts';
+export { SkillNameSchema, DigestSchema, SeveritySchema, VerdictSchema, TrustSchema, IssueSchema, TreeFileSchema, SourceSchema, type Trust, type Source, type SourceInput } from './common.ts';
+export { RegistryConfigSchema, KeylessIdentitySchema, SUPPORTED_CONFIG_VERSIONS, type RegistryConfig, type RegistryConfigInput } from './config.ts';
+export { EntrySchema, SkillFrontMatterSchema, SemverSchema, PublisherSchema, SUPPORTED_ENTRY_VERSIONS, type Entry, type EntryInput, type SkillFrontMatter } from './entry.ts';
+export {
+  SUPPORTED_API_VERSIONS,
+  RevocationSchema,
+  RevocationListSchema,
+  DryRunSummarySchema,
+  SkillRecordSchema,
+  IndexEntrySchema,
+  RegistryIndexSchema,
+  SkillHistorySchema,
+  TrustPolicySchema,
+  type Revocation,
+  type RevocationList,
+  type SkillRecord,
+  type IndexEntry,
+  type RegistryIndex,
+  type SkillHistory,
+  type TrustPolicy,
+} from './published.ts';
+export {
+  SUPPORTED_REPORT_VERSIONS,
+  FindingKindSchema,
+  FindingSchema,
+  ScanReportSchema,
+  EventKindSchema,
+  DryRunEventSchema,
+  ViolationSchema,
+  DryRunReportSchema,
+  AuditReportSchema,
+  type Finding,
+  type ScanReport,
+  type DryRunEvent,
+  type Violation,
+  type DryRunReport,
+  type AuditReport,
+} from './report.ts';

@@ -1,0 +1,186 @@
+/**
+ * What the registry publishes: the JSON API the catalog, the CLI and other tools read. The pipeline
+ * writes these with the same schemas the site and the verifier read them with.
+ *
+ * Layout under the site root (all paths in records are relative to it):
+ *   api/index.json                          RegistryIndex
+ *   api/skills/<publisher>/<name>.json      SkillHistory (every published version)
+ *   api/digests/<hex>.json                  SkillRecord (one audited tree)
+ *   api/digests/<hex>.sigstore.json         Sigstore bundle of the audit attestation
+ *   api/archives/<hex>.tar.gz               the audited files
+ *   api/revocations.json                    RevocationList inside a Sigstore bundle (see signing/)
+ *   api/trust.json                          TrustPolicy: who signs this registry
+ */
+import { z } from 'zod';
+import { CapabilitiesSchema } from './capabilities.ts';
+import { DigestSchema, SourceSchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
+import { FindingSchema, ViolationSchema } from './report.ts';
+import { KeylessIdentitySchema } from './config.ts';
+
+/** API schema versions this code reads. */
+export const SUPPORTED_API_VERSIONS = [1] as const;
+
+/** A revocation: why a digest must no longer be installed. */
+export const RevocationSchema = z.strictObject({
+  /** Revoked digest. */
+  digest: DigestSchema,
+  /** Why, in words a user understands. */
+  reason: z.string().min(1),
+  /** When (ISO 8601). */
+  date: z.string(),
+});
+
+/** A revocation as consumed. */
+export type Revocation = z.output<typeof RevocationSchema>;
+
+/** The revocation list; published signed. */
+export const RevocationListSchema = z.strictObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** When the list was issued (ISO 8601); clients warn when it is older than their limit. */
+  issuedAt: z.string(),
+  /** Revoked digests. */
+  revocations: z.array(RevocationSchema),
+});
+
+/** A revocation list as consumed. */
+export type RevocationList = z.output<typeof RevocationListSchema>;
+
+/** Summary of one dry run, as published. */
+export const DryRunSummarySchema = z.strictObject({
+  /** `ran` or `not-run`. */
+  status: z.enum(['ran', 'not-run']),
+  /** Why it did not run. */
+  reason: z.string().optional(),
+  /** Backend used. */
+  sandbox: z.enum(['gvisor', 'bubblewrap']).optional(),
+  /** Verdict of the dry run. */
+  verdict: VerdictSchema,
+  /** Number of commands run. */
+  commands: z.number().int().nonnegative(),
+  /** Number of events recorded. */
+  events: z.number().int().nonnegative(),
+  /** Violations found. */
+  violations: z.array(ViolationSchema),
+  /** Digest of the canonical transcript. */
+  transcriptDigest: DigestSchema.optional(),
+});
+
+/** One audited tree of one skill version: the record behind a digest. */
+export const SkillRecordSchema = z.strictObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** Publisher. */
+  publisher: z.string(),
+  /** Skill name. */
+  name: z.string(),
+  /** Version. */
+  version: z.string(),
+  /** SKILL.md description. */
+  description: z.string(),
+  /** License. */
+  license: z.string(),
+  /** `skill-tree-v1` digest. */
+  digest: DigestSchema,
+  /** Git source the files came from. */
+  source: SourceSchema,
+  /** Audit verdict (published records are never `fail`). */
+  verdict: VerdictSchema,
+  /** Trust badge. */
+  trust: TrustSchema,
+  /** Reasons behind verdict and trust. */
+  reasons: z.array(z.string()),
+  /** Scanner identity and findings. */
+  scan: z.strictObject({
+    version: z.string(),
+    rulesetDigest: DigestSchema,
+    policyDigest: DigestSchema,
+    findings: z.array(FindingSchema),
+  }),
+  /** Dry-run summary. */
+  dryrun: DryRunSummarySchema,
+  /** Declared, inferred and observed capabilities. */
+  capabilities: z.strictObject({ declared: CapabilitiesSchema, inferred: CapabilitiesSchema, observed: CapabilitiesSchema }),
+  /** The audited files. */
+  files: z.array(TreeFileSchema),
+  /** Body of SKILL.md (untrusted Markdown: render sanitised). */
+  readme: z.string(),
+  /** Path of the audited archive. */
+  archive: z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int() }),
+  /** Path of the Sigstore bundle, or null when the build was not signed. */
+  attestation: z.string().nullable(),
+  /** When audited (ISO 8601). */
+  auditedAt: z.string(),
+  /** Present when revoked. */
+  revoked: RevocationSchema.optional(),
+});
+
+/** A skill record as consumed. */
+export type SkillRecord = z.output<typeof SkillRecordSchema>;
+
+/** One line of the index. */
+export const IndexEntrySchema = z.strictObject({
+  publisher: z.string(),
+  name: z.string(),
+  version: z.string(),
+  digest: DigestSchema,
+  verdict: VerdictSchema,
+  trust: TrustSchema,
+  description: z.string(),
+  license: z.string(),
+  capabilities: CapabilitiesSchema,
+  auditedAt: z.string(),
+  /** Path of the skill's record. */
+  record: z.string(),
+});
+
+/** An index entry as consumed. */
+export type IndexEntry = z.output<typeof IndexEntrySchema>;
+
+/** `api/index.json`: every published skill at its latest version. */
+export const RegistryIndexSchema = z.strictObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** Registry name. */
+  registry: z.strictObject({ name: z.string(), url: z.string() }),
+  /** When generated (ISO 8601). */
+  generatedAt: z.string(),
+  /** Published skills, sorted by publisher then name. */
+  skills: z.array(IndexEntrySchema),
+});
+
+/** The index as consumed. */
+export type RegistryIndex = z.output<typeof RegistryIndexSchema>;
+
+/** `api/skills/<publisher>/<name>.json`: every published version of a skill. */
+export const SkillHistorySchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  publisher: z.string(),
+  name: z.string(),
+  /** Newest first. */
+  versions: z.array(z.strictObject({ version: z.string(), digest: DigestSchema, verdict: VerdictSchema, trust: TrustSchema, auditedAt: z.string(), record: z.string() })),
+});
+
+/** A skill history as consumed. */
+export type SkillHistory = z.output<typeof SkillHistorySchema>;
+
+/** `api/trust.json`: who signs this registry's attestations and revocation list. */
+export const TrustPolicySchema = z.discriminatedUnion('mode', [
+  z.strictObject({
+    schemaVersion: z.literal(1),
+    mode: z.literal('key'),
+    /** PEM (SPKI) of the registry's ECDSA P-256 public key. */
+    publicKey: z.string(),
+    /** Key id: hex SHA-256 of the DER public key. */
+    keyId: z.string(),
+  }),
+  z.strictObject({
+    schemaVersion: z.literal(1),
+    mode: z.literal('keyless'),
+    /** The only identity whose certificates are accepted. */
+    identity: KeylessIdentitySchema,
+  }),
+]);
+
+/** A trust policy as consumed. */
+export type TrustPolicy = z.output<typeof TrustPolicySchema>;

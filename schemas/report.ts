@@ -1,0 +1,170 @@
+/**
+ * Audit reports: the static scan, the dry run, and the decision that combines them. Field names are
+ * stable: other tools read the CLI's `--format json`.
+ */
+import { z } from 'zod';
+import { CapabilitiesSchema } from './capabilities.ts';
+import { DigestSchema, SeveritySchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
+
+/** Report schema versions this code reads. */
+export const SUPPORTED_REPORT_VERSIONS = [1] as const;
+
+/** Threat = doing something bad; capability = able to do something; coverage = could not be analysed. */
+export const FindingKindSchema = z.enum(['threat', 'capability', 'coverage']);
+
+/** An operator's suppression that matched a finding. */
+export const AppliedSuppressionSchema = z.strictObject({
+  /** Why the operator suppressed it. */
+  reason: z.string(),
+  /** Date (YYYY-MM-DD) after which it no longer applies. */
+  expires: z.string(),
+});
+
+/** One scanner finding. */
+export const FindingSchema = z.strictObject({
+  /** Rule id (the rule file's name). */
+  ruleId: z.string(),
+  /** Rule title. */
+  title: z.string(),
+  /** How bad it is. */
+  severity: SeveritySchema,
+  /** How sure the rule is: low, medium or high. */
+  confidence: z.enum(['low', 'medium', 'high']),
+  /** Threat category, e.g. `credential-access`, `exfiltration`, `persistence`. */
+  category: z.string(),
+  /** Threat, capability or coverage. */
+  kind: FindingKindSchema,
+  /** File relative to the skill folder. */
+  file: z.string(),
+  /** 1-based line, 0 when the finding is about the whole file. */
+  line: z.number().int().nonnegative(),
+  /** What was found, in plain words. */
+  message: z.string(),
+  /** The matched text (trimmed), or the decoded text when the match was encoded. */
+  evidence: z.string(),
+  /** How an honest author fixes it. */
+  fix: z.string(),
+  /** Present when an operator suppression applies; a suppressed finding does not count. */
+  suppressed: AppliedSuppressionSchema.optional(),
+});
+
+/** A finding as consumed. */
+export type Finding = z.output<typeof FindingSchema>;
+
+/** The static scan of one skill. */
+export const ScanReportSchema = z.strictObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** Verdict of the scan alone under the policy. */
+  verdict: VerdictSchema,
+  /** Every finding, sorted by file, line, rule. */
+  findings: z.array(FindingSchema),
+  /** What the scanner inferred the skill can do. */
+  inferred: CapabilitiesSchema,
+  /** Scanner identity. */
+  scanner: z.strictObject({
+    /** Scanner version. */
+    version: z.string(),
+    /** SHA-256 over the canonical rule set. */
+    rulesetDigest: DigestSchema,
+    /** SHA-256 over the canonical policy. */
+    policyDigest: DigestSchema,
+  }),
+  /** Files read and bytes scanned. */
+  stats: z.strictObject({ files: z.number().int(), bytes: z.number().int(), milliseconds: z.number() }),
+});
+
+/** A scan report as consumed. */
+export type ScanReport = z.output<typeof ScanReportSchema>;
+
+/** Kinds of dry-run events. */
+export const EventKindSchema = z.enum(['file-read', 'file-write', 'file-delete', 'exec', 'dns', 'connect', 'http', 'limit']);
+
+/** One thing a skill did in the sandbox. */
+export const DryRunEventSchema = z.looseObject({
+  /** What kind of thing. */
+  kind: EventKindSchema,
+  /** Path, host[:port] or URL. */
+  target: z.string(),
+  /** The dry-run command that caused it. */
+  command: z.string(),
+  /** Whether a canary token was involved (read a honeypot file, or a canary left in captured bytes). */
+  canary: z.boolean(),
+});
+
+/** A dry-run event as consumed. */
+export type DryRunEvent = z.output<typeof DryRunEventSchema>;
+
+/** A behaviour that breaks the rules or the declared capabilities. */
+export const ViolationSchema = z.strictObject({
+  /** Stable id, e.g. `dryrun-undeclared-egress`. */
+  ruleId: z.string(),
+  /** How bad it is. */
+  severity: SeveritySchema,
+  /** What happened and what to do. */
+  message: z.string(),
+  /** The event that shows it. */
+  event: DryRunEventSchema,
+});
+
+/** A violation as consumed. */
+export type Violation = z.output<typeof ViolationSchema>;
+
+/** The dry run of one skill. */
+export const DryRunReportSchema = z.looseObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** Verdict of the dry run alone. */
+  verdict: VerdictSchema,
+  /** `ran`, or `not-run` when skipped explicitly (the reason says why; such a skill is never Verified). */
+  status: z.enum(['ran', 'not-run']),
+  /** Why it did not run, when it did not. */
+  reason: z.string().optional(),
+  /** Sandbox backend used. */
+  sandbox: z.enum(['gvisor', 'bubblewrap']).optional(),
+  /** Commands run, in order, with exit status. */
+  commands: z.array(z.looseObject({ command: z.string(), source: z.string(), exitCode: z.number().nullable(), timedOut: z.boolean() })),
+  /** Everything observed, sorted. */
+  events: z.array(DryRunEventSchema),
+  /** What broke the rules. */
+  violations: z.array(ViolationSchema),
+  /** What the skill was seen to use, in capability form. */
+  observed: CapabilitiesSchema,
+  /** `sha256:` of the canonical transcript (events + commands), so two runs can be compared. */
+  transcriptDigest: DigestSchema.optional(),
+});
+
+/** A dry-run report as consumed. */
+export type DryRunReport = z.output<typeof DryRunReportSchema>;
+
+/** One validation problem (same shape as {@link import('./common.ts').IssueSchema}). */
+const ValidationIssueSchema = z.strictObject({ id: z.string(), path: z.string(), severity: SeveritySchema, message: z.string() });
+
+/** A full audit of one skill: validation, scan, dry run, decision, digest. */
+export const AuditReportSchema = z.strictObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** Overall verdict. */
+  verdict: VerdictSchema,
+  /** Trust level if published. */
+  trust: TrustSchema,
+  /** Why the verdict is what it is, one line each. */
+  reasons: z.array(z.string()),
+  /** `skill-tree-v1` digest of the audited files. */
+  digest: DigestSchema,
+  /** The audited files. */
+  files: z.array(TreeFileSchema),
+  /** Validation issues (warnings; errors stop the audit before this report exists). */
+  validation: z.array(ValidationIssueSchema),
+  /** Static scan. */
+  scan: ScanReportSchema,
+  /** Dry run. */
+  dryrun: DryRunReportSchema,
+  /** Capabilities: declared by the entry, inferred by the scanner, observed in the dry run. */
+  capabilities: z.strictObject({ declared: CapabilitiesSchema, inferred: CapabilitiesSchema, observed: CapabilitiesSchema }),
+  /** When the audit ran (ISO 8601). */
+  auditedAt: z.string(),
+});
+
+/** An audit report as consumed. */
+export type AuditReport = z.output<typeof AuditReportSchema>;

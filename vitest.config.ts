@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'scanner/**/*.test.ts', 'sandbox/**/*.test.ts', 'signing/**/*.test.ts', 'pipeline/**/*.test.ts', 'cli/**/*.test.ts', 'core/**/*.test.ts'],
+    // Real git repositories, sandboxes and a browser make some tests take seconds; none may hang.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Sandboxed dry runs and the browser are heavy on a 2-core machine: run files two at a time.
+    maxWorkers: 2,
+    pool: 'forks',
+  },
+});
