@@ -146,8 +146,8 @@ export const AuditReportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   /** Overall verdict. */
   verdict: VerdictSchema,
-  /** Trust level if published. */
-  trust: TrustSchema,
+  /** Trust level if published; null when the verdict is fail (never published). */
+  trust: TrustSchema.nullable(),
   /** Why the verdict is what it is, one line each. */
   reasons: z.array(z.string()),
   /** `skill-tree-v1` digest of the audited files. */

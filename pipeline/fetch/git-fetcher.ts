@@ -1,0 +1,280 @@
+/**
+ * Fetches a skill from a git repository at a pinned commit without running anything from it: the
+ * repository is fetched into a private bare repository, and the skill's files are read object by
+ * object (`ls-tree` + `cat-file`), so no checkout happens, and with it no hooks, no filters, no LFS
+ * smudge, no submodules. Symlinks and submodules in the skill are refused.
+ */
+import { mkdir, mkdtemp, rm, writeFile, chmod, rename } from 'node:fs/promises';
+import { isAbsolute, join, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { unsafePathReason } from '../../core/index.ts';
+import type { Source } from '../../schemas/index.ts';
+import { FetchError } from '../errors.ts';
+
+/** Caps on one fetch. */
+export interface FetchLimits {
+  /** Largest packed repository, in bytes. */
+  maxRepoBytes: number;
+  /** Most files under `source.path`. */
+  maxFiles: number;
+  /** Largest total of the skill's files, in bytes. */
+  maxSkillBytes: number;
+  /** Longest the whole fetch may take, in milliseconds. */
+  timeoutMs: number;
+}
+
+/** Where sources may come from. */
+export interface SourcePolicy {
+  /** Accept local paths and file:// URLs. */
+  allowLocal: boolean;
+  /** When non-empty, only these hosts. */
+  allowedHosts: string[];
+  /** Folder that relative local paths are resolved against (the registry folder). */
+  baseDir: string;
+}
+
+/** A fetched skill: its files extracted into `dir`. */
+export interface FetchedSkill {
+  /** Folder holding exactly the skill's files. */
+  dir: string;
+  /** The resolved commit (equals the pinned one). */
+  commit: string;
+}
+
+/** Role: brings a skill's files in from its source. */
+export interface Fetcher {
+  fetch(source: Source, destination: string): Promise<FetchedSkill>;
+}
+
+// Git configuration for every command: no hooks, and only plain transports (ext:: and friends can
+// run commands). Filters, LFS and fsmonitor never come into play: nothing is ever checked out.
+const SAFE_CONFIG = [
+  'core.hooksPath=/dev/null',
+  'protocol.allow=never',
+  'protocol.https.allow=always',
+  'protocol.http.allow=always',
+  'protocol.ssh.allow=always',
+  'protocol.git.allow=always',
+  'protocol.file.allow=always',
+  'submodule.recurse=false',
+  'fetch.recurseSubmodules=false',
+  'transfer.fsckObjects=true',
+];
+
+/** Resolves `source.repo` to what git is given, enforcing the source policy. */
+export function resolveRepo(repo: string, policy: SourcePolicy): { url: string; local: boolean } {
+  const localAllowed = policy.allowLocal || process.env.SKILL_REGISTRY_ALLOW_LOCAL === '1';
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(repo);
+  const scpLike = !hasScheme && /^[^/\\]+@[^/\\:]+:/.test(repo);
+  if (!hasScheme && !scpLike) {
+    if (repo.includes('::')) throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} uses a git remote helper; only https, ssh, git and (where allowed) local repositories are accepted.`, { where: 'source.repo' });
+    if (!localAllowed) {
+      throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} is a local path, which this registry does not accept. Use the repository's https URL, or set sources.allowLocal: true in registry/config.yaml (or SKILL_REGISTRY_ALLOW_LOCAL=1) for a private registry.`, { where: 'source.repo' });
+    }
+    return { url: isAbsolute(repo) ? repo : resolve(policy.baseDir, repo), local: true };
+  }
+  const scheme = hasScheme ? hasScheme[0].slice(0, -3).toLowerCase() : 'ssh';
+  if (scheme === 'file') {
+    if (!localAllowed) {
+      throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} is a file:// URL, which this registry does not accept. Use the repository's https URL, or set sources.allowLocal: true in registry/config.yaml (or SKILL_REGISTRY_ALLOW_LOCAL=1).`, { where: 'source.repo' });
+    }
+    return { url: repo, local: true };
+  }
+  if (!['https', 'http', 'ssh', 'git'].includes(scheme)) {
+    throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo uses the ${scheme}:// transport, which is not accepted. Use https://, ssh:// or git://.`, { where: 'source.repo' });
+  }
+  const host = hasScheme ? new URL(repo).hostname.toLowerCase() : repo.split('@')[1].split(':')[0].toLowerCase();
+  if (policy.allowedHosts.length > 0 && !policy.allowedHosts.map((h) => h.toLowerCase()).includes(host)) {
+    throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo is on ${host}, but this registry only fetches from ${policy.allowedHosts.join(', ')}. Host the skill there or ask the registry operator.`, { where: 'source.repo' });
+  }
+  return { url: repo, local: false };
+}
+
+/** Normalises `source.path` and refuses one that leaves the repository. */
+export function normaliseSourcePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  if (trimmed === '' || trimmed === '.') return '';
+  const reason = unsafePathReason(trimmed.replace(/^\.\//, ''));
+  if (reason || isAbsolute(trimmed)) {
+    throw new FetchError('PATH_ESCAPES', `source.path ${JSON.stringify(path)} is not a folder inside the repository (${reason ?? 'it is absolute'}). Give a relative path such as \`skills/my-skill\`, or \`.\` for the repository root.`, { where: 'source.path' });
+  }
+  return trimmed.replace(/^\.\//, '');
+}
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+  size: number;
+  path: string;
+}
+
+function parseLsTree(output: string): TreeEntry[] {
+  return output
+    .split('\0')
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const [mode, type, object, size] = line.slice(0, tab).split(/\s+/);
+      return { mode, type, object, size: size === '-' ? 0 : Number(size), path: line.slice(tab + 1) };
+    });
+}
+
+/** The production {@link Fetcher}: simple-git over a private bare repository. */
+export class GitFetcher implements Fetcher {
+  readonly #policy: SourcePolicy;
+  readonly #limits: FetchLimits;
+
+  constructor(policy: SourcePolicy, limits: FetchLimits) {
+    this.#policy = policy;
+    this.#limits = limits;
+  }
+
+  async fetch(source: Source, destination: string): Promise<FetchedSkill> {
+    const { url } = resolveRepo(source.repo, this.#policy);
+    const skillPath = normaliseSourcePath(source.path);
+    const work = await mkdtemp(join(tmpdir(), 'skill-registry-fetch-'));
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.#limits.timeoutMs);
+    try {
+      const home = join(work, 'home');
+      const repoDir = join(work, 'repo.git');
+      await mkdir(home);
+      await mkdir(repoDir);
+      const git = simpleGit({
+        baseDir: repoDir,
+        config: SAFE_CONFIG,
+        abort: controller.signal,
+        maxConcurrentProcesses: 1,
+        // simple-git refuses these settings by default because they can point git at programs; here
+        // they are constants that switch hooks and templates OFF (`--template=` empty, hooksPath
+        // /dev/null) and narrow the protocols. Nothing from an entry reaches git's configuration.
+        unsafe: { allowUnsafeTemplateDir: true, allowUnsafeHooksPath: true, allowUnsafeProtocolOverride: true },
+        allowEnvironment: ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_LFS_SKIP_SMUDGE', 'GIT_ASKPASS', 'GIT_PROTOCOL_FROM_USER'],
+      }).env({
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: home,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_LFS_SKIP_SMUDGE: '1',
+        GIT_PROTOCOL_FROM_USER: '0',
+        LANG: 'C',
+      });
+      await this.#run(() => git.raw(['init', '--bare', '--quiet', '--template=']), source, controller);
+      await this.#fetchCommit(git, url, source, controller);
+      await this.#checkRepoSize(git, source);
+      const type = (await this.#run(() => git.raw(['cat-file', '-t', source.commit]), source, controller).catch(() => '')).trim();
+      if (type !== 'commit') {
+        throw new FetchError('NOT_A_COMMIT', `source.commit ${source.commit} is a ${type || 'missing'} object, not a commit. Pin the commit itself (\`git rev-parse <tag>^{commit}\`).`, { where: 'source.commit' });
+      }
+      const files = await this.#listSkill(git, source, skillPath, controller);
+      await this.#extract(git, files, skillPath, destination, controller, source);
+      return { dir: destination, commit: source.commit };
+    } finally {
+      clearTimeout(timer);
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
+  async #run<T>(task: () => Promise<T>, source: Source, controller: AbortController): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new FetchError('TIMEOUT', `Fetching ${source.repo} took longer than ${Math.round(this.#limits.timeoutMs / 1000)} s and was stopped. Make the repository smaller, or ask the operator to raise limits.fetchTimeoutSeconds.`, { where: 'source.repo', cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async #fetchCommit(git: SimpleGit, url: string, source: Source, controller: AbortController): Promise<void> {
+    try {
+      // Fetch exactly the pinned commit, shallow; servers that refuse unadvertised ids get a full fetch.
+      await this.#run(() => git.raw(['fetch', '--quiet', '--no-tags', '--depth=1', '--no-recurse-submodules', '--end-of-options', url, source.commit]), source, controller);
+      return;
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+    }
+    try {
+      await this.#run(() => git.raw(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--end-of-options', url, '+refs/*:refs/remotes/source/*']), source, controller);
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      throw new FetchError('REPO_UNREACHABLE', `Could not fetch ${source.repo}: ${firstLine(error)}. Check that source.repo is a git repository that the registry can read.`, { where: 'source.repo', cause: error });
+    }
+    const exists = await git.raw(['cat-file', '-e', `${source.commit}^{commit}`]).then(() => true, () => false);
+    if (!exists) {
+      throw new FetchError('COMMIT_NOT_FOUND', `source.commit ${source.commit} does not exist in ${source.repo}. Push the commit, or pin one that exists (\`git rev-parse HEAD\` in the skill repository).`, { where: 'source.commit' });
+    }
+  }
+
+  async #checkRepoSize(git: SimpleGit, source: Source): Promise<void> {
+    const stats = await git.raw(['count-objects', '-v']);
+    const kib = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(stats)?.[1] ?? 0);
+    const bytes = (kib('size') + kib('size-pack')) * 1024;
+    if (bytes > this.#limits.maxRepoBytes) {
+      throw new FetchError('TOO_LARGE', `${source.repo} at ${source.commit.slice(0, 12)} is ${Math.ceil(bytes / 1048576)} MiB, over the ${Math.floor(this.#limits.maxRepoBytes / 1048576)} MiB limit. Keep skills in a small repository, or ask the operator to raise limits.maxRepoBytes.`, { where: 'source.repo' });
+    }
+  }
+
+  async #listSkill(git: SimpleGit, source: Source, skillPath: string, controller: AbortController): Promise<TreeEntry[]> {
+    if (skillPath !== '') {
+      const kind = (await git.raw(['cat-file', '-t', `${source.commit}:${skillPath}`]).catch(() => '')).trim();
+      if (kind !== 'tree') {
+        throw new FetchError('PATH_NOT_FOUND', `source.path ${JSON.stringify(source.path)} is not a folder in ${source.repo} at ${source.commit.slice(0, 12)}. Give the folder that holds SKILL.md.`, { where: 'source.path' });
+      }
+    }
+    const treeish = skillPath === '' ? source.commit : `${source.commit}:${skillPath}`;
+    const listing = await this.#run(() => git.raw(['ls-tree', '-r', '-z', '--long', '--full-tree', treeish]), source, controller);
+    const entries = parseLsTree(listing);
+    let total = 0;
+    for (const entry of entries) {
+      if (entry.mode === '120000') {
+        throw new FetchError('SYMLINK', `${entry.path} in the skill is a symbolic link. Skills hold regular files only: replace the link with the file it points to.`, { where: entry.path });
+      }
+      if (entry.mode === '160000') {
+        throw new FetchError('SUBMODULE', `${entry.path} in the skill is a git submodule, which the registry never fetches. Copy the files you need into the skill.`, { where: entry.path });
+      }
+      total += entry.size;
+    }
+    if (entries.length > this.#limits.maxFiles) {
+      throw new FetchError('TOO_LARGE', `The skill folder holds ${entries.length} files, over the ${this.#limits.maxFiles}-file limit. Remove what the skill does not need.`, { where: 'source.path' });
+    }
+    if (total > this.#limits.maxSkillBytes) {
+      throw new FetchError('TOO_LARGE', `The skill folder holds ${total} bytes, over the ${this.#limits.maxSkillBytes}-byte limit. Remove large assets.`, { where: 'source.path' });
+    }
+    return entries;
+  }
+
+  async #extract(git: SimpleGit, entries: TreeEntry[], _skillPath: string, destination: string, controller: AbortController, source: Source): Promise<void> {
+    const staging = `${destination}.partial-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    for (const entry of entries) {
+      const reason = unsafePathReason(entry.path);
+      if (reason) throw new FetchError('PATH_ESCAPES', `The skill holds a file with an unsafe path ${JSON.stringify(entry.path)} (${reason}). Rename it.`, { where: entry.path });
+      const content = await this.#run(() => catBlob(git, entry.object), source, controller);
+      const target = join(staging, entry.path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, content);
+      await chmod(target, entry.mode === '100755' ? 0o755 : 0o644);
+    }
+    await rm(destination, { recursive: true, force: true });
+    await mkdir(dirname(destination), { recursive: true });
+    await rename(staging, destination);
+  }
+}
+
+async function catBlob(git: SimpleGit, object: string): Promise<Buffer> {
+  // simple-git returns text from raw(); read blobs as bytes through an output handler instead.
+  const chunks: Buffer[] = [];
+  await git.outputHandler((_command, stdout) => {
+    stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  }).raw(['cat-file', 'blob', object]);
+  git.outputHandler(() => undefined);
+  return Buffer.concat(chunks);
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error).message ?? error).split('\n').find((line) => line.trim().length > 0)?.trim() ?? 'unknown error';
+}

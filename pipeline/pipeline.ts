@@ -1,0 +1,502 @@
+/**
+ * The only place that knows the order of the stages:
+ *   fetch → validate → scan → dry run → decide → digest → sign → publish.
+ * The tree digest is also taken right after the fetch, because it keys the audit cache; the digest
+ * recorded for the skill is taken again after the dry run, and the two must agree.
+ */
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import {
+  DigestError,
+  SkillRegistryError,
+  canonicalJson,
+  readArchive,
+  sha256Hex,
+  treeDigest,
+  writeArchive,
+  writeFileAtomic,
+  writeJsonAtomic,
+  type Issue,
+  type TreeDigest,
+} from '../core/index.ts';
+import { AuditReportSchema, SkillRecordSchema, type AuditReport, type Capabilities, type Entry, type RegistryConfig, type Revocation } from '../schemas/index.ts';
+import { scanSkill, scannerIdentity, loadSuppressions, type ScanOptions } from '../scanner/index.ts';
+import { dryRunSkill, DRYRUN_ENGINE_VERSION } from '../sandbox/index.ts';
+import { buildAuditStatement, createSigner, signAttestation, signRevocationList, type Signer } from '../signing/index.ts';
+import { loadRegistryConfig, loadRevocations } from './config.ts';
+import { decide } from './decide/index.ts';
+import { EntryError, FetchError } from './errors.ts';
+import { GitFetcher, type Fetcher } from './fetch/git-fetcher.ts';
+import { FolderPublisher, readPublishedIndex, type PublishItem } from './publish/index.ts';
+import { auditPredicate, skillRecord } from './publish/record.ts';
+import { loadEntry, validateSkillFolder } from './validate/index.ts';
+
+/** Options of one audit of a skill folder. */
+export interface AuditFolderOptions {
+  /** Declared capabilities (from the entry); absent for an ad-hoc audit of a folder. */
+  declared?: Capabilities;
+  /** The entry, when auditing a registry entry. */
+  entry?: Entry;
+  /** The entry's dry-run commands. */
+  dryRunCommands?: string[];
+  /** Sandbox backend. */
+  sandbox?: 'auto' | 'gvisor' | 'bubblewrap';
+  /** When set, the dry run is skipped for this reason (the report says so). */
+  skipDryRun?: string;
+  /** Operator suppressions for the scanner. */
+  suppressions?: ScanOptions['suppressions'];
+  /** Whether attestations will be signed (a skill is Verified only when signed). */
+  signed?: boolean;
+  /** Clock. */
+  now?: Date;
+}
+
+/** An audit and what came with it. */
+export interface FolderAudit {
+  /** The audit report (verdict, trust, digest, scan, dry run). */
+  report: AuditReport;
+  /** SKILL.md description. */
+  description: string;
+  /** SKILL.md body. */
+  readme: string;
+}
+
+function emptyCapabilities(): Capabilities {
+  return { network: [], env: [], filesystem: { read: [], write: [] }, commands: [] };
+}
+
+function digestIssue(error: DigestError): Issue {
+  return { id: `tree-${error.code.toLowerCase().replaceAll('_', '-')}`, path: error.where ?? '(skill)', severity: 'high', message: error.message };
+}
+
+/**
+ * Audits one skill folder: validate → scan → dry run → decide → digest. Throws {@link EntryError}
+ * (INVALID_SKILL) when the folder is not a valid skill; returns a report with verdict fail when the
+ * skill is refused.
+ */
+export async function auditSkillFolder(dir: string, options: AuditFolderOptions = {}): Promise<FolderAudit> {
+  const now = options.now ?? new Date();
+  const document = await validateSkillFolder(dir, options.entry);
+  const blocking = document.issues.filter((issue) => issue.severity === 'high' || issue.severity === 'critical');
+  let before: TreeDigest;
+  try {
+    before = await treeDigest(dir);
+  } catch (error) {
+    if (error instanceof DigestError) blocking.push(digestIssue(error));
+    else throw error;
+  }
+  if (blocking.length > 0 || !document.frontMatter) throw new EntryError('INVALID_SKILL', options.entry ? `${options.entry.publisher}/${options.entry.name}` : dir, blocking);
+
+  const declared = options.declared ?? options.entry?.capabilities ?? emptyCapabilities();
+  const scan = await scanSkill(dir, {
+    declared: options.declared ?? options.entry?.capabilities,
+    skill: options.entry ? { publisher: options.entry.publisher, name: options.entry.name } : undefined,
+    suppressions: options.suppressions,
+    now,
+  });
+  const dryrun = await dryRunSkill(dir, {
+    declared,
+    commands: options.dryRunCommands ?? options.entry?.dryRun ?? [],
+    sandbox: options.sandbox,
+    skip: options.skipDryRun,
+  });
+  const decision = decide({ declared, validation: document.issues, scan, dryrun, signed: options.signed ?? false });
+  const after = await treeDigest(dir);
+  if (after.digest !== before!.digest) {
+    throw new SkillRegistryError('TREE_CHANGED', `The skill folder ${dir} changed while it was audited (${before!.digest} → ${after.digest}). The dry run must work on copies; report this as a bug.`);
+  }
+  const report = AuditReportSchema.parse({
+    schemaVersion: 1,
+    verdict: decision.verdict,
+    trust: decision.trust,
+    reasons: decision.reasons,
+    digest: after.digest,
+    files: after.files,
+    validation: document.issues,
+    scan,
+    dryrun,
+    capabilities: { declared, inferred: scan.inferred, observed: dryrun.observed },
+    auditedAt: now.toISOString(),
+  });
+  return { report, description: document.frontMatter.description, readme: document.body };
+}
+
+/** Options of a registry build. */
+export interface BuildOptions {
+  /** The registry folder (holds config.yaml and skills/). */
+  registryDir: string;
+  /** The published output folder (persistent between runs). */
+  outDir: string;
+  /** Cache folder for fetched trees and audit results. */
+  cacheDir: string;
+  /** Override of the config's sandbox choice. */
+  sandbox?: 'auto' | 'gvisor' | 'bubblewrap';
+  /** Skip the dry run for this reason (overrides config). */
+  skipDryRun?: string;
+  /** Signer override (tests); default from the config. */
+  signer?: Signer;
+  /** Where a development key lives when none is configured. */
+  devKeyDir?: string;
+  /** Clock. */
+  now?: Date;
+  /** Progress lines. */
+  log?: (line: string) => void;
+  /** Audit only these entry files (relative to the registry, e.g. `skills/acme/x.yaml`); others keep their published state. */
+  only?: Set<string>;
+  /** Write nothing to `outDir` (pull-request audits). */
+  dryRunOnly?: boolean;
+}
+
+/** What happened to one entry. */
+export interface EntryOutcome {
+  /** Entry file, relative to the registry folder. */
+  file: string;
+  /** `publisher/name`, when the entry could be read that far. */
+  id?: string;
+  /** published (pass or warn), refused (verdict fail) or invalid (entry, source or skill invalid). */
+  status: 'published' | 'refused' | 'invalid';
+  /** Whether the audit came from the cache. */
+  cached: boolean;
+  /** Version. */
+  version?: string;
+  /** Digest, when known. */
+  digest?: string;
+  /** Verdict and trust, when audited. */
+  verdict?: AuditReport['verdict'];
+  trust?: AuditReport['trust'];
+  /** Why (refused: reasons; invalid: issue messages). */
+  reasons: string[];
+  /** Issues, for invalid entries. */
+  issues: Issue[];
+  /** The audit report, when audited. */
+  report?: AuditReport;
+}
+
+/** What a registry build did. */
+export interface BuildSummary {
+  /** Per entry, in file order. */
+  outcomes: EntryOutcome[];
+  /** Skills in the published index. */
+  indexed: number;
+  /** A note about signing (e.g. a development key was created). */
+  signingNotice?: string;
+  /** Output folder. */
+  outDir: string;
+}
+
+/** Lists entry files `skills/<publisher>/<name>.yaml` of a registry folder, sorted. */
+export async function listEntryFiles(registryDir: string): Promise<string[]> {
+  const skillsDir = join(registryDir, 'skills');
+  const publishers = await readdir(skillsDir, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const publisher of publishers) {
+    if (!publisher.isDirectory()) continue;
+    for (const file of await readdir(join(skillsDir, publisher.name), { withFileTypes: true })) {
+      if (file.isFile() && /\.ya?ml$/.test(file.name)) files.push(join(skillsDir, publisher.name, file.name));
+    }
+  }
+  return files.sort();
+}
+
+async function readCachedJson(path: string): Promise<unknown> {
+  return JSON.parse(await readFile(path, 'utf8')) as unknown;
+}
+
+async function archiveOf(dir: string, tree: TreeDigest): Promise<Buffer> {
+  const files = [];
+  for (const file of tree.files) files.push({ path: file.path, executable: file.mode === '100755', content: await readFile(join(dir, ...file.path.split('/'))) });
+  return writeArchive(files);
+}
+
+function issueLines(issues: Issue[]): string[] {
+  return issues.map((issue) => `[${issue.id}] ${issue.path}: ${issue.message}`);
+}
+
+/**
+ * Builds a registry: every entry fetched, validated, audited and (when accepted) signed, then all of
+ * it published. An entry that fails does not stop the others; nothing published before is lost.
+ */
+export async function buildRegistry(options: BuildOptions): Promise<BuildSummary> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? new Date();
+  const registryDir = resolve(options.registryDir);
+  const config: RegistryConfig = await loadRegistryConfig(registryDir);
+  const revocations: Revocation[] = await loadRevocations(registryDir);
+  const suppressionsFile = join(registryDir, 'suppressions.yaml');
+  const suppressions = (await stat(suppressionsFile).then(() => true, () => false)) ? await loadSuppressions(suppressionsFile) : [];
+  // Pull-request audits sign nothing: they have no key and no OIDC token, by design.
+  const { signer, notice }: { signer?: Signer; notice?: string } = options.dryRunOnly
+    ? {}
+    : options.signer
+      ? { signer: options.signer }
+      : await createSigner(config.signing, { devKeyDir: options.devKeyDir });
+  if (notice) log(notice);
+  const skipDryRun = options.skipDryRun ?? (config.dryRun.skip ? 'skipped by registry/config.yaml (dryRun.skip: true)' : undefined);
+  const sandbox = options.sandbox ?? config.dryRun.sandbox;
+  const fetcher: Fetcher = new GitFetcher(
+    { allowLocal: config.sources.allowLocal, allowedHosts: config.sources.allowedHosts, baseDir: registryDir },
+    { maxRepoBytes: config.limits.maxRepoBytes, maxFiles: 1000, maxSkillBytes: 50 * 1024 * 1024, timeoutMs: config.limits.fetchTimeoutSeconds * 1000 },
+  );
+  const identity = await scannerIdentity();
+  const auditContext = { identity, dryRunEngine: DRYRUN_ENGINE_VERSION, suppressions, skipDryRun: skipDryRun ?? null, sandbox, signer: signer?.trust ?? null };
+
+  const outcomes: EntryOutcome[] = [];
+  const items: PublishItem[] = [];
+  const entries = new Set<string>();
+  const keepPrevious = new Set<string>();
+
+  for (const file of await listEntryFiles(registryDir)) {
+    const shown = relative(registryDir, file).split(sep).join('/');
+    const idFromPath = shown.replace(/^skills\//, '').replace(/\.ya?ml$/, '');
+    entries.add(idFromPath);
+    if (options.only && !options.only.has(shown)) {
+      keepPrevious.add(idFromPath);
+      continue;
+    }
+    let entry: Entry;
+    try {
+      entry = await loadEntry(file, registryDir);
+    } catch (error) {
+      if (!(error instanceof EntryError)) throw error;
+      keepPrevious.add(idFromPath);
+      outcomes.push({ file: shown, id: idFromPath, status: 'invalid', cached: false, reasons: issueLines(error.issues), issues: error.issues });
+      log(`✗ ${shown}: invalid entry\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
+      continue;
+    }
+    const id = `${entry.publisher}/${entry.name}`;
+
+    // fetch (cached by repo + commit + path: a pinned commit never changes)
+    const fetchKey = sha256Hex(canonicalJson({ repo: entry.source.repo, base: registryDir, commit: entry.source.commit, path: entry.source.path }));
+    const treeDir = join(options.cacheDir, 'fetch', fetchKey);
+    let fetchedFromCache = await stat(join(treeDir, '.fetched')).then(() => true, () => false);
+    const skillDir = join(treeDir, 'skill');
+    if (!fetchedFromCache) {
+      try {
+        await fetcher.fetch(entry.source, skillDir);
+        await writeJsonAtomic(join(treeDir, '.fetched'), { source: entry.source });
+      } catch (error) {
+        if (!(error instanceof FetchError)) throw error;
+        const issue: Issue = { id: `fetch-${error.code.toLowerCase().replaceAll('_', '-')}`, path: error.where ?? 'source', severity: 'high', message: error.message };
+        keepPrevious.add(id);
+        outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines([issue]), issues: [issue] });
+        log(`✗ ${shown}: cannot fetch\n    ${issueLines([issue])[0]}`);
+        continue;
+      }
+    }
+
+    // validate → scan → dry run → decide → digest (cached by digest, rules, policy and declarations)
+    let tree: TreeDigest;
+    try {
+      tree = await treeDigest(skillDir);
+    } catch (error) {
+      if (!(error instanceof DigestError)) throw error;
+      const issue = digestIssue(error);
+      keepPrevious.add(id);
+      outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines([issue]), issues: [issue] });
+      log(`✗ ${shown}: ${issue.message}`);
+      continue;
+    }
+    const auditKey = sha256Hex(canonicalJson({ digest: tree.digest, entry, context: auditContext }));
+    const auditCacheFile = join(options.cacheDir, 'audit', `${auditKey}.json`);
+    let audit: FolderAudit;
+    const cached = await readCachedJson(auditCacheFile).catch(() => undefined) as (FolderAudit & { bundle?: unknown }) | undefined;
+    let bundle: unknown = null;
+    if (cached) {
+      audit = { report: AuditReportSchema.parse(cached.report), description: cached.description, readme: cached.readme };
+      bundle = cached.bundle ?? null;
+      fetchedFromCache = true;
+    } else {
+      try {
+        audit = await auditSkillFolder(skillDir, { entry, sandbox, skipDryRun, suppressions, signed: Boolean(signer), now });
+      } catch (error) {
+        if (!(error instanceof EntryError)) throw error;
+        keepPrevious.add(id);
+        outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines(error.issues), issues: error.issues });
+        log(`✗ ${shown}: invalid skill\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
+        continue;
+      }
+    }
+    const { report } = audit;
+    const base = { file: shown, id, cached: Boolean(cached), version: entry.version, digest: report.digest, verdict: report.verdict, trust: report.trust, reasons: report.reasons, issues: [], report };
+    if (report.verdict === 'fail') {
+      keepPrevious.add(id);
+      outcomes.push({ ...base, status: 'refused' });
+      if (!cached) await writeJsonAtomic(auditCacheFile, audit);
+      log(`✗ ${shown}: refused (${report.digest})\n${report.reasons.map((line) => `    ${line}`).join('\n')}`);
+      continue;
+    }
+
+    // sign
+    if (bundle === null && signer) {
+      bundle = await signAttestation(signer, buildAuditStatement({ publisher: entry.publisher, name: entry.name, version: entry.version, digest: report.digest as `sha256:${string}`, predicate: auditPredicate(entry, report) }));
+    }
+    if (!cached) await writeJsonAtomic(auditCacheFile, { ...audit, bundle });
+    const archive = await archiveOf(skillDir, tree);
+    const record = SkillRecordSchema.parse(
+      skillRecord({ entry, report, description: audit.description, readme: audit.readme, archive: { sha256: sha256Hex(archive), size: archive.length }, signed: bundle !== null }),
+    );
+    items.push({ record, archive, bundle });
+    outcomes.push({ ...base, status: 'published' });
+    log(`✓ ${shown}: ${report.verdict}${report.trust ? ` (${report.trust})` : ''} ${report.digest}${fetchedFromCache ? ' [cached]' : ''}`);
+  }
+
+  // publish
+  if (options.dryRunOnly || !signer) return { outcomes, indexed: 0, signingNotice: notice, outDir: options.outDir };
+  await mkdir(options.outDir, { recursive: true });
+  const revocationList = { schemaVersion: 1 as const, issuedAt: now.toISOString(), revocations };
+  const summary = await new FolderPublisher(options.outDir).publish({
+    registry: { name: config.name, url: config.url },
+    items,
+    entries,
+    keepPrevious,
+    revocations: { list: revocationList, bundle: await signRevocationList(signer, revocationList) },
+    trust: signer.trust,
+    now,
+  });
+  return { outcomes, indexed: summary.indexed, signingNotice: notice, outDir: options.outDir };
+}
+
+/** Removes cached fetches and audits (for `--no-cache` runs). */
+export async function clearCache(cacheDir: string): Promise<void> {
+  await rm(join(cacheDir, 'fetch'), { recursive: true, force: true });
+  await rm(join(cacheDir, 'audit'), { recursive: true, force: true });
+}
+
+/** Audits one registry entry file on its own: fetch into a temporary folder, then audit it. */
+export async function auditEntryFile(file: string, options: Omit<AuditFolderOptions, 'entry' | 'declared' | 'dryRunCommands'> & { registryDir?: string } = {}): Promise<FolderAudit & { entry: Entry }> {
+  const entryPath = resolve(file);
+  const registryDir = options.registryDir ? resolve(options.registryDir) : resolve(entryPath, '..', '..', '..');
+  const config = await loadRegistryConfig(registryDir);
+  const entry = await loadEntry(entryPath, registryDir);
+  const fetcher = new GitFetcher(
+    { allowLocal: config.sources.allowLocal, allowedHosts: config.sources.allowedHosts, baseDir: registryDir },
+    { maxRepoBytes: config.limits.maxRepoBytes, maxFiles: 1000, maxSkillBytes: 50 * 1024 * 1024, timeoutMs: config.limits.fetchTimeoutSeconds * 1000 },
+  );
+  const work = await mkdtemp(join(tmpdir(), 'skill-registry-audit-'));
+  try {
+    const skillDir = join(work, 'skill');
+    await fetcher.fetch(entry.source, skillDir);
+    const audit = await auditSkillFolder(skillDir, { ...options, entry, sandbox: options.sandbox ?? config.dryRun.sandbox });
+    return { ...audit, entry };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Options of a re-validation run. */
+export interface RevalidateOptions {
+  /** Registry folder (its revocations.yaml receives newly caught digests). */
+  registryDir: string;
+  /** Published output folder whose skills are re-audited. */
+  outDir: string;
+  /** Cache folder (audits keyed by digest, rules and policy: unchanged work is skipped). */
+  cacheDir: string;
+  /** This run's share of the skills, for a CI matrix: skills whose digest falls in shard `index` of `count`. */
+  shard?: { index: number; count: number };
+  /** Sandbox backend override. */
+  sandbox?: 'auto' | 'gvisor' | 'bubblewrap';
+  /** Skip the dry run for this reason. */
+  skipDryRun?: string;
+  /** Clock. */
+  now?: Date;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+/** A skill that the current rules refuse although it was published. */
+export interface NewlyCaught {
+  digest: string;
+  id: string;
+  version: string;
+  reasons: string[];
+}
+
+/** Whether a digest belongs to a shard: its first 32 bits modulo the shard count. */
+export function inShard(digest: string, shard?: { index: number; count: number }): boolean {
+  if (!shard || shard.count <= 1) return true;
+  return Number.parseInt(digest.slice('sha256:'.length, 'sha256:'.length + 8), 16) % shard.count === shard.index;
+}
+
+/**
+ * Re-audits every published skill (from its audited archive, so exactly the published bytes) with
+ * the current rules. Skills now refused are appended to `revocations.yaml` with the reasons; the
+ * next publish signs the list and the CLI refuses them from then on.
+ */
+export async function revalidatePublished(options: RevalidateOptions): Promise<{ checked: number; skipped: number; caught: NewlyCaught[] }> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? new Date();
+  const registryDir = resolve(options.registryDir);
+  const config = await loadRegistryConfig(registryDir);
+  const revoked = new Set((await loadRevocations(registryDir)).map((revocation) => revocation.digest));
+  const index = await readPublishedIndex(options.outDir);
+  const identity = await scannerIdentity();
+  const caught: NewlyCaught[] = [];
+  let checked = 0;
+  let skipped = 0;
+  for (const line of index?.skills ?? []) {
+    if (revoked.has(line.digest) || !inShard(line.digest, options.shard)) {
+      skipped += 1;
+      continue;
+    }
+    const record = SkillRecordSchema.parse(await readCachedJson(join(options.outDir, line.record)));
+    const key = sha256Hex(canonicalJson({ revalidate: record.digest, declared: record.capabilities.declared, identity, dryRunEngine: DRYRUN_ENGINE_VERSION, skip: options.skipDryRun ?? null }));
+    const cacheFile = join(options.cacheDir, 'revalidate', `${key}.json`);
+    let verdict: string;
+    let reasons: string[];
+    const cached = (await readCachedJson(cacheFile).catch(() => undefined)) as { verdict: string; reasons: string[] } | undefined;
+    if (cached) {
+      ({ verdict, reasons } = cached);
+    } else {
+      const work = await mkdtemp(join(tmpdir(), 'skill-registry-revalidate-'));
+      try {
+        const files = readArchive(await readFile(join(options.outDir, record.archive.path)));
+        const dir = join(work, 'skill');
+        for (const file of files) {
+          const target = join(dir, ...file.path.split('/'));
+          await mkdir(join(target, '..'), { recursive: true });
+          await writeFile(target, file.content);
+          await chmod(target, file.executable ? 0o755 : 0o644);
+        }
+        const audit = await auditSkillFolder(dir, {
+          declared: record.capabilities.declared,
+          sandbox: options.sandbox ?? config.dryRun.sandbox,
+          skipDryRun: options.skipDryRun,
+          signed: true,
+          now,
+        });
+        if (audit.report.digest !== record.digest) throw new SkillRegistryError('TREE_CHANGED', `The archive of ${line.publisher}/${line.name} does not match its digest ${record.digest}. The published files were altered: investigate before publishing again.`);
+        ({ verdict, reasons } = audit.report);
+      } catch (error) {
+        if (!(error instanceof EntryError)) throw error;
+        verdict = 'fail';
+        reasons = error.issues.map((issue) => `${issue.id}: ${issue.message}`);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+      await writeJsonAtomic(cacheFile, { verdict, reasons });
+    }
+    checked += 1;
+    if (verdict === 'fail') {
+      caught.push({ digest: record.digest, id: `${line.publisher}/${line.name}`, version: line.version, reasons });
+      log(`✗ ${line.publisher}/${line.name}@${line.version} now fails: ${reasons[0] ?? ''}`);
+    } else log(`✓ ${line.publisher}/${line.name}@${line.version} still ${verdict}`);
+  }
+  if (caught.length > 0) await appendRevocations(registryDir, caught, identity.rulesetDigest, now);
+  return { checked, skipped, caught };
+}
+
+async function appendRevocations(registryDir: string, caught: NewlyCaught[], rulesetDigest: string, now: Date): Promise<void> {
+  const file = join(registryDir, 'revocations.yaml');
+  const text = await readFile(file, 'utf8').catch(() => 'schemaVersion: 1\nrevocations: []\n');
+  const document = parseDocument(text);
+  const list = (document.get('revocations') as { toJSON(): unknown } | undefined)?.toJSON() as unknown[] | undefined;
+  const additions = caught.map((item) => ({
+    digest: item.digest,
+    reason: `Re-validation with ruleset ${rulesetDigest.slice(0, 19)}… refuses ${item.id}@${item.version}: ${item.reasons.slice(0, 3).join(' ')}`,
+    date: now.toISOString().slice(0, 10),
+  }));
+  document.set('revocations', [...(list ?? []), ...additions]);
+  await writeFileAtomic(file, document.toString());
+}

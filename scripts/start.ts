@@ -1,0 +1,72 @@
+/**
+ * `npm start` / `npm run build`: audits a registry folder (default: the bundled example registry),
+ * publishes its records, builds the catalog and, unless `--no-serve`, serves it.
+ *
+ *   npm start [-- --registry DIR] [--out DIR] [--port N] [--host H]
+ *   npm run build [-- --registry DIR] [--out DIR] [--site DIR]
+ *
+ * PORT and HOST are respected. Exit 1 when an entry was refused or invalid is NOT an error here:
+ * the build lists what it refused and why, and publishes the rest.
+ */
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import { buildRegistry, type EntryOutcome } from '../pipeline/index.ts';
+import { buildExampleRepos } from './example-repos.ts';
+import { buildSite, serveSite } from './site.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    registry: { type: 'string' },
+    out: { type: 'string' },
+    site: { type: 'string' },
+    cache: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-serve': { type: 'boolean' },
+    'skip-dry-run': { type: 'string' },
+  },
+  strict: true,
+});
+
+const bundled = values.registry === undefined;
+const registryDir = resolve(values.registry ?? join(root, 'registry'));
+const outDir = resolve(values.out ?? (bundled ? join(root, '.cache', 'published') : join(registryDir, '..', `.${registryDir.split('/').at(-1)}-published`)));
+const siteDir = resolve(values.site ?? join(root, 'dist', 'site'));
+const cacheDir = resolve(values.cache ?? join(root, '.cache', 'pipeline'));
+
+function describe(outcome: EntryOutcome): string {
+  const head = `  ${outcome.id ?? outcome.file} (${outcome.file})`;
+  return [head, ...outcome.reasons.map((reason) => `      ${reason}`)].join('\n');
+}
+
+const started = Date.now();
+if (bundled) {
+  process.stdout.write('Building the example skill repositories…\n');
+  await buildExampleRepos(join(root, 'examples', '.repos'));
+}
+process.stdout.write(`Auditing ${registryDir}…\n`);
+const summary = await buildRegistry({ registryDir, outDir, cacheDir, skipDryRun: values['skip-dry-run'], log: (line) => process.stdout.write(`${line}\n`) });
+const published = summary.outcomes.filter((outcome) => outcome.status === 'published');
+const refused = summary.outcomes.filter((outcome) => outcome.status === 'refused');
+const invalid = summary.outcomes.filter((outcome) => outcome.status === 'invalid');
+process.stdout.write(`\nPublished ${published.length}, refused ${refused.length}, invalid ${invalid.length} (index: ${summary.indexed} skills) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}\n`);
+if (refused.length > 0) process.stdout.write(`\nRefused (audit verdict fail, not published):\n${refused.map(describe).join('\n')}\n`);
+if (invalid.length > 0) process.stdout.write(`\nInvalid (fix the entry or the skill; anything published before is kept):\n${invalid.map(describe).join('\n')}\n`);
+
+process.stdout.write('\nBuilding the catalog…\n');
+const site = await buildSite({ dataDir: outDir, outDir: siteDir });
+process.stdout.write(`Catalog: ${site.pages} pages in ${site.outDir}\n`);
+
+if (!values['no-serve']) {
+  const port = Number(values.port ?? process.env.PORT ?? 4321);
+  const host = values.host ?? process.env.HOST ?? 'localhost';
+  const server = await serveSite({ outDir: site.outDir, port, host });
+  process.stdout.write(`\nServing the catalog at ${server.url} (Ctrl-C to stop)\n`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
