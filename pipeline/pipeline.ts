@@ -39,6 +39,8 @@ export interface AuditFolderOptions {
   declared?: Capabilities;
   /** The entry, when auditing a registry entry. */
   entry?: Entry;
+  /** `publisher/name` for scoping suppressions when there is no entry (re-validation). */
+  skill?: { publisher: string; name: string };
   /** The entry's dry-run commands. */
   dryRunCommands?: string[];
   /** Sandbox backend. */
@@ -92,7 +94,7 @@ export async function auditSkillFolder(dir: string, options: AuditFolderOptions 
   const declared = options.declared ?? options.entry?.capabilities ?? emptyCapabilities();
   const scan = await scanSkill(dir, {
     declared: options.declared ?? options.entry?.capabilities,
-    skill: options.entry ? { publisher: options.entry.publisher, name: options.entry.name } : undefined,
+    skill: options.entry ? { publisher: options.entry.publisher, name: options.entry.name } : options.skill,
     suppressions: options.suppressions,
     now,
   });
@@ -186,6 +188,12 @@ export interface BuildSummary {
   outDir: string;
 }
 
+/** The operator's scanner suppressions, `suppressions.yaml` of the registry folder (none when absent). */
+async function loadRegistrySuppressions(registryDir: string): Promise<NonNullable<ScanOptions['suppressions']>> {
+  const file = join(registryDir, 'suppressions.yaml');
+  return (await stat(file).then(() => true, () => false)) ? loadSuppressions(file) : [];
+}
+
 /** Lists entry files `skills/<publisher>/<name>.yaml` of a registry folder, sorted. */
 export async function listEntryFiles(registryDir: string): Promise<string[]> {
   const skillsDir = join(registryDir, 'skills');
@@ -224,8 +232,7 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
   const registryDir = resolve(options.registryDir);
   const config: RegistryConfig = await loadRegistryConfig(registryDir);
   const revocations: Revocation[] = await loadRevocations(registryDir);
-  const suppressionsFile = join(registryDir, 'suppressions.yaml');
-  const suppressions = (await stat(suppressionsFile).then(() => true, () => false)) ? await loadSuppressions(suppressionsFile) : [];
+  const suppressions = await loadRegistrySuppressions(registryDir);
   // Pull-request audits sign nothing: they have no key and no OIDC token, by design.
   const { signer, notice }: { signer?: Signer; notice?: string } = options.dryRunOnly
     ? {}
@@ -432,6 +439,7 @@ export async function revalidatePublished(options: RevalidateOptions): Promise<{
   const revoked = new Set((await loadRevocations(registryDir)).map((revocation) => revocation.digest));
   const index = await readPublishedIndex(options.outDir);
   const identity = await scannerIdentity();
+  const suppressions = await loadRegistrySuppressions(registryDir);
   const caught: NewlyCaught[] = [];
   let checked = 0;
   let skipped = 0;
@@ -441,7 +449,7 @@ export async function revalidatePublished(options: RevalidateOptions): Promise<{
       continue;
     }
     const record = SkillRecordSchema.parse(await readCachedJson(join(options.outDir, line.record)));
-    const key = sha256Hex(canonicalJson({ revalidate: record.digest, declared: record.capabilities.declared, identity, dryRunEngine: DRYRUN_ENGINE_VERSION, skip: options.skipDryRun ?? null }));
+    const key = sha256Hex(canonicalJson({ revalidate: record.digest, declared: record.capabilities.declared, identity, suppressions, dryRunEngine: DRYRUN_ENGINE_VERSION, skip: options.skipDryRun ?? null }));
     const cacheFile = join(options.cacheDir, 'revalidate', `${key}.json`);
     let verdict: string;
     let reasons: string[];
@@ -461,6 +469,8 @@ export async function revalidatePublished(options: RevalidateOptions): Promise<{
         }
         const audit = await auditSkillFolder(dir, {
           declared: record.capabilities.declared,
+          skill: { publisher: record.publisher, name: record.name },
+          suppressions,
           sandbox: options.sandbox ?? config.dryRun.sandbox,
           skipDryRun: options.skipDryRun,
           signed: true,

@@ -1,0 +1,31 @@
+/** Errors of reading a registry and installing from it. */
+import { SkillRegistryError } from '../core/index.ts';
+
+/** Codes of {@link RegistryError}. */
+export type RegistryErrorCode =
+  /** The registry cannot be reached or read. */
+  | 'UNREACHABLE'
+  /** The registry has no such file (a 404, or a missing file in a site folder). */
+  | 'NOT_FOUND'
+  /** A file the registry served does not match its schema or is not JSON. */
+  | 'INVALID'
+  /** A file the registry served is larger than allowed. */
+  | 'TOO_LARGE'
+  /** A path in a record points outside the site. */
+  | 'UNSAFE_PATH'
+  /** No skill matches the name given, or the name is ambiguous. */
+  | 'NO_SUCH_SKILL'
+  | 'AMBIGUOUS_SKILL';
+
+/** The registry could not answer, or answered something unusable. */
+export class RegistryError extends SkillRegistryError<RegistryErrorCode> {}
+
+/** Codes of {@link InstallError}. */
+export type InstallErrorCode =
+  /** The destination exists and is not an install of this skill. */
+  | 'DESTINATION_TAKEN'
+  /** Writing or moving the files failed. */
+  | 'WRITE_FAILED';
+
+/** A verified skill could not be put in place. */
+export class InstallError extends SkillRegistryError<InstallErrorCode> {}

@@ -1,0 +1,228 @@
+/**
+ * Install: find the digest for a skill, download its audited archive, check it, unpack it into a
+ * temporary folder beside the destination, verify it exactly as `verify` does, and only then move it
+ * into place. Nothing from the skill is ever run.
+ */
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { ArchiveError, readArchive, sha256Hex, SkillRegistryError } from '../core/index.ts';
+import { SkillNameSchema, type IndexEntry } from '../schemas/index.ts';
+import { InstallError, RegistryError } from './errors.ts';
+import type { RegistryClient } from './registry.ts';
+import { verifySkill, type VerificationReport, type VerifyOptions } from './verify.ts';
+
+/** A skill reference as typed: `publisher/name[@version]` or `name[@version]`. */
+export interface SkillSpec {
+  publisher?: string;
+  name: string;
+  version?: string;
+}
+
+/** Parses `publisher/name[@version]` or `name[@version]`; undefined when malformed. */
+export function parseSkillSpec(text: string): SkillSpec | undefined {
+  const match = /^(?:([a-z0-9-]+)\/)?([a-z0-9-]+)(?:@([0-9A-Za-z.+-]+))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, publisher, name, version] = match;
+  if (!SkillNameSchema.safeParse(name).success || (publisher !== undefined && !SkillNameSchema.safeParse(publisher).success)) return undefined;
+  return { publisher, name, version };
+}
+
+/** A resolved skill version. */
+export interface ResolvedSkill {
+  publisher: string;
+  name: string;
+  version: string;
+  digest: `sha256:${string}`;
+}
+
+/** Finds the index entry for a spec; a bare name must be unique across publishers. */
+export async function findSkill(registry: RegistryClient, spec: SkillSpec): Promise<IndexEntry> {
+  const index = await registry.index();
+  const matches = index.skills.filter((entry) => entry.name === spec.name && (spec.publisher === undefined || entry.publisher === spec.publisher));
+  const shown = `${spec.publisher ? `${spec.publisher}/` : ''}${spec.name}`;
+  if (matches.length === 0) {
+    const similar = index.skills.filter((entry) => entry.name.includes(spec.name) || spec.name.includes(entry.name)).slice(0, 5);
+    throw new RegistryError(
+      'NO_SUCH_SKILL',
+      `${registry.location} lists no skill ${shown}.${similar.length ? ` Did you mean ${similar.map((entry) => `${entry.publisher}/${entry.name}`).join(', ')}?` : ' Try `skill-registry search <words>`.'}`,
+      { where: shown },
+    );
+  }
+  if (matches.length > 1) {
+    throw new RegistryError('AMBIGUOUS_SKILL', `Several publishers have a skill named ${spec.name}: ${matches.map((entry) => `${entry.publisher}/${entry.name}`).join(', ')}. Give publisher/name.`, { where: shown });
+  }
+  return matches[0];
+}
+
+/** Resolves a spec to one version and its digest (the latest unless a version is given). */
+export async function resolveSkill(registry: RegistryClient, spec: SkillSpec): Promise<ResolvedSkill> {
+  const entry = await findSkill(registry, spec);
+  if (spec.version === undefined || spec.version === entry.version) {
+    return { publisher: entry.publisher, name: entry.name, version: entry.version, digest: entry.digest as `sha256:${string}` };
+  }
+  const history = await registry.history(entry.publisher, entry.name);
+  const version = history?.versions.find((candidate) => candidate.version === spec.version);
+  if (!version) {
+    const known = history?.versions.map((candidate) => candidate.version).join(', ') || entry.version;
+    throw new RegistryError('NO_SUCH_SKILL', `${entry.publisher}/${entry.name} has no published version ${spec.version}. Published versions: ${known}.`, { where: `${entry.publisher}/${entry.name}@${spec.version}` });
+  }
+  return { publisher: entry.publisher, name: entry.name, version: version.version, digest: version.digest as `sha256:${string}` };
+}
+
+/** The folder skills are installed into: `--dir`, `~/.claude/skills` with `--global`, else the project's `.claude/skills`. */
+export function skillsDirectory(options: { dir?: string; global?: boolean; cwd?: string; home?: string }): string {
+  if (options.dir) return resolve(options.cwd ?? process.cwd(), options.dir);
+  if (options.global) return join(options.home ?? homedir(), '.claude', 'skills');
+  const start = resolve(options.cwd ?? process.cwd());
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, '.git')) || existsSync(join(folder, 'package.json'))) return join(folder, '.claude', 'skills');
+    if (dirname(folder) === folder) return join(start, '.claude', 'skills');
+  }
+}
+
+/** The result of an install. */
+export interface InstallResult {
+  /** True when the skill is now in place. */
+  installed: boolean;
+  /** What was asked for and what it resolved to. */
+  skill?: ResolvedSkill;
+  /** Final folder of the skill. */
+  path?: string;
+  /** Whether an older install was replaced. */
+  replaced: boolean;
+  /** The verification of the downloaded files (the same steps as `verify`), with the archive step first. */
+  verification: VerificationReport;
+}
+
+/** Writes archive files into a fresh folder; paths were already checked by readArchive. */
+async function unpack(files: ReturnType<typeof readArchive>, into: string): Promise<void> {
+  await mkdir(into, { mode: 0o755 });
+  for (const file of files) {
+    const target = join(into, ...file.path.split('/'));
+    await mkdir(dirname(target), { recursive: true, mode: 0o755 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST' || error.code === 'ENOTDIR') throw new ArchiveError('UNSAFE_ENTRY', `The archive holds ${file.path} inside something that is a file. It is not an archive the registry writes.`, { where: file.path, cause: error });
+      throw error;
+    });
+    // 'wx': never follow or overwrite anything already there.
+    const handle = await open(target, 'wx', file.executable ? 0o755 : 0o644).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST' || error.code === 'ENOTDIR' || error.code === 'EISDIR') {
+        throw new ArchiveError('UNSAFE_ENTRY', `The archive holds ${file.path} twice, or as both a file and a folder. It is not an archive the registry writes.`, { where: file.path, cause: error });
+      }
+      throw error;
+    });
+    try {
+      await handle.writeFile(file.content);
+      await handle.chmod(file.executable ? 0o755 : 0o644);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/** Whether `path` is an earlier install of the skill `name` (a folder whose SKILL.md names it). */
+async function isInstallOf(path: string, name: string): Promise<boolean> {
+  const text = await readFile(join(path, 'SKILL.md'), 'utf8').catch(() => '');
+  return new RegExp(`^name:\\s*["']?${name}["']?\\s*$`, 'm').test(text);
+}
+
+/** Installs a skill; refuses (installed: false) when anything does not verify. */
+export async function installSkill(
+  specText: string,
+  options: VerifyOptions & { directory: string; force?: boolean },
+): Promise<InstallResult> {
+  const { registry } = options;
+  const spec = parseSkillSpec(specText);
+  if (!spec) throw new RegistryError('NO_SUCH_SKILL', `${JSON.stringify(specText)} is not a skill name. Give publisher/name, publisher/name@version or name (lower-case letters, digits, hyphens).`, { where: specText });
+  const skill = await resolveSkill(registry, spec);
+  const label = `${skill.publisher}/${skill.name}@${skill.version}`;
+  const failed = (code: string, message: string): InstallResult => ({
+    installed: false,
+    skill,
+    replaced: false,
+    verification: {
+      verified: false,
+      digest: skill.digest,
+      trustSource: options.trust ? 'pinned' : 'registry',
+      steps: [{ step: 'archive', status: 'fail', message, code }],
+      error: { code, message },
+      summary: `NOT INSTALLED (${code}): ${message}`,
+    },
+  });
+
+  const record = await registry.record(skill.digest);
+  if (!record) return failed('UNKNOWN_DIGEST', `The index lists ${label} as ${skill.digest}, but the registry has no record for it. The registry is damaged: report it to its operator.`);
+  if (record.digest !== skill.digest) return failed('RECORD_MISMATCH', `The record filed under ${skill.digest} describes ${record.digest}. The registry is damaged or was tampered with: report it.`);
+  let archive: Uint8Array;
+  try {
+    archive = await registry.archive(record.archive.path);
+  } catch (error) {
+    if (error instanceof RegistryError && error.code !== 'UNREACHABLE') return failed('ARCHIVE_MISMATCH', error.message);
+    throw error;
+  }
+  const archiveHash = sha256Hex(archive);
+  if (archiveHash !== record.archive.sha256 || archive.length !== record.archive.size) {
+    return failed('ARCHIVE_MISMATCH', `The archive of ${label} is not the audited one: its SHA-256 is ${archiveHash} (${archive.length} bytes), the record says ${record.archive.sha256} (${record.archive.size} bytes). Nothing was installed; try again, and report the registry if it persists.`);
+  }
+  let files: ReturnType<typeof readArchive>;
+  try {
+    files = readArchive(archive);
+  } catch (error) {
+    return failed('ARCHIVE_MISMATCH', `The archive of ${label} cannot be read safely: ${(error as Error).message}`);
+  }
+
+  const directory = options.directory;
+  const destination = join(directory, skill.name);
+  await mkdir(directory, { recursive: true });
+  const temporary = join(directory, `.${skill.name}.${randomBytes(6).toString('hex')}.partial`);
+  let moved = false;
+  try {
+    try {
+      await unpack(files, temporary);
+    } catch (error) {
+      if (error instanceof SkillRegistryError) return failed('ARCHIVE_MISMATCH', error.message);
+      throw new InstallError('WRITE_FAILED', `Cannot write ${label} into ${directory} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check that the folder is writable.`, { where: directory, cause: error });
+    }
+    const verification = await verifySkill({ dir: temporary, digest: skill.digest }, { ...options, displayName: `the downloaded ${label}` });
+    verification.steps.unshift({ step: 'archive', status: 'ok', message: `Downloaded the archive of ${label} (${archive.length} bytes); its SHA-256 matches the record.` });
+    if (!verification.verified) {
+      verification.summary = verification.summary.replace(/^NOT VERIFIED/, 'NOT INSTALLED');
+      return { installed: false, skill, replaced: false, verification };
+    }
+
+    const existing = await lstat(destination).catch(() => undefined);
+    let replaced = false;
+    if (existing) {
+      if (!existing.isDirectory() || (!options.force && !(await isInstallOf(destination, skill.name)))) {
+        throw new InstallError('DESTINATION_TAKEN', `${destination} exists and is not an install of ${skill.name}. Move it away, or pass --force to replace it.`, { where: destination });
+      }
+      // Two renames, each atomic: the old install is moved aside, the new one takes its place, and the
+      // old one comes back if that fails. Readers see the old files or the new ones, never a mix.
+      const aside = join(directory, `.${skill.name}.${randomBytes(6).toString('hex')}.old`);
+      await rename(destination, aside);
+      try {
+        await rename(temporary, destination);
+      } catch (error) {
+        await rename(aside, destination);
+        throw new InstallError('WRITE_FAILED', `Cannot move ${label} into ${destination} (${(error as NodeJS.ErrnoException).code}). The previous install is unchanged.`, { where: destination, cause: error });
+      }
+      moved = true;
+      // The new install is in place; a leftover hidden `.old` folder is harmless, so do not fail on it.
+      await rm(aside, { recursive: true, force: true }).catch(() => undefined);
+      replaced = true;
+    } else {
+      try {
+        await rename(temporary, destination);
+      } catch (error) {
+        throw new InstallError('WRITE_FAILED', `Cannot move ${label} into ${destination} (${(error as NodeJS.ErrnoException).code}): another install may be running. Try again.`, { where: destination, cause: error });
+      }
+      moved = true;
+    }
+    verification.summary = `Installed ${label} into ${destination}${replaced ? ' (replacing the previous install)' : ''}. ${verification.summary}`;
+    return { installed: true, skill, path: destination, replaced, verification };
+  } finally {
+    if (!moved) await rm(temporary, { recursive: true, force: true });
+  }
+}

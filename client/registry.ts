@@ -1,0 +1,208 @@
+/**
+ * Reading a published registry: a base URL (`https://…/`) or a local folder of a built site (the
+ * folder that holds `api/`). Every file is size-capped and every JSON file is checked with the same
+ * schema the publisher wrote it with.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { DEFAULT_TREE_LIMITS, parseSha256, unsafePathReason } from '../core/index.ts';
+import {
+  RegistryIndexSchema,
+  SkillHistorySchema,
+  SkillRecordSchema,
+  TrustPolicySchema,
+  type RegistryIndex,
+  type SkillHistory,
+  type SkillRecord,
+  type TrustPolicy,
+} from '../schemas/index.ts';
+import { RegistryError } from './errors.ts';
+
+/** The public registry, used when neither --registry nor SKILL_REGISTRY_URL is given. */
+export const DEFAULT_REGISTRY_URL = 'https://skill-registry.dev';
+
+/** Longest a single request may take: a registry file is small, so 30 s means the host is unwell. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Largest JSON file read: the index of a 10,000-skill registry is a few MiB; 64 MiB is a runaway. */
+const MAX_JSON_BYTES = 64 * 1024 * 1024;
+/** Largest archive read: the tree caps bound the content; gzip and tar headers add little. */
+const MAX_ARCHIVE_BYTES = DEFAULT_TREE_LIMITS.maxTotalBytes + 4 * 1024 * 1024;
+
+/** Picks the registry location: the flag, then SKILL_REGISTRY_URL, then the public registry. */
+export function registryLocation(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.SKILL_REGISTRY_URL || DEFAULT_REGISTRY_URL;
+}
+
+/** Read access to one published registry. */
+export class RegistryClient {
+  /** What the user gave, for messages. */
+  readonly location: string;
+  /** `url` for HTTP(S) registries, `folder` for a local built site. */
+  readonly kind: 'url' | 'folder';
+  readonly #base: string;
+  /** Parsed JSON files already read: verify and install read the same record and bundle twice. */
+  readonly #json = new Map<string, unknown>();
+
+  constructor(location: string) {
+    this.location = location;
+    if (/^https?:\/\//i.test(location)) {
+      this.kind = 'url';
+      this.#base = location.endsWith('/') ? location : `${location}/`;
+    } else {
+      this.kind = 'folder';
+      this.#base = resolve(/^file:/i.test(location) ? fileURLToPath(location) : location);
+    }
+  }
+
+  /** Where a site-relative path lives, refusing paths that leave the site. */
+  resolvePath(path: string): string {
+    const reason = unsafePathReason(path) ?? (/^[a-z][a-z0-9+.-]*:/i.test(path) ? 'it is a URL, not a site path' : undefined);
+    if (reason) throw new RegistryError('UNSAFE_PATH', `The registry names the file ${JSON.stringify(path)}, which is unsafe because ${reason}. The registry is corrupt or hostile: report it to its operator.`, { where: path });
+    if (this.kind === 'url') return new URL(path.split('/').map(encodeURIComponent).join('/'), this.#base).href;
+    return this.#base + sep + path.split('/').join(sep);
+  }
+
+  /** Reads a site file, or returns undefined when it does not exist. */
+  async readOptional(path: string, maxBytes: number): Promise<Uint8Array | undefined> {
+    const target = this.resolvePath(path);
+    if (this.kind === 'folder') {
+      const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+        throw new RegistryError('UNREACHABLE', `Cannot read ${target} (${error.code}). Check the --registry folder.`, { where: target, cause: error });
+      });
+      if (!info) {
+        if (path.startsWith('api/') && !(await stat(resolve(this.#base, 'api')).catch(() => undefined))) {
+          throw new RegistryError('UNREACHABLE', `${this.#base} holds no api/ folder, so it is not a built registry site. Give the folder that holds api/ (the build output), or a registry URL.`, { where: this.#base });
+        }
+        return undefined;
+      }
+      if (!info.isFile()) throw new RegistryError('INVALID', `${target} is not a file. The site folder is damaged: build it again.`, { where: target });
+      if (info.size > maxBytes) throw new RegistryError('TOO_LARGE', `${target} is ${info.size} bytes, over the ${maxBytes}-byte limit for this file. The site folder is damaged or hostile.`, { where: target });
+      return readFile(target);
+    }
+    let response: Response;
+    try {
+      response = await fetch(target, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'follow' });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new RegistryError('UNREACHABLE', `Cannot reach ${target} (${cause?.code ?? cause?.message ?? (error as Error).message}). Check the registry URL and your connection, or pass --registry with a local site folder.`, { where: target, cause: error });
+    }
+    if (response.status === 404 || response.status === 410) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new RegistryError('UNREACHABLE', `${target} answered HTTP ${response.status}. Try again later, or ask the registry operator.`, { where: target });
+    }
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > maxBytes) {
+      await response.body?.cancel();
+      throw new RegistryError('TOO_LARGE', `${target} is ${declared} bytes, over the ${maxBytes}-byte limit for this file.`, { where: target });
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const reader = response.body?.getReader();
+    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+      total += part.value.length;
+      if (total > maxBytes) {
+        await reader?.cancel();
+        throw new RegistryError('TOO_LARGE', `${target} is larger than the ${maxBytes}-byte limit for this file.`, { where: target });
+      }
+      chunks.push(part.value);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /** Reads a site file that must exist. */
+  async read(path: string, maxBytes: number, what: string): Promise<Uint8Array> {
+    const bytes = await this.readOptional(path, maxBytes);
+    if (bytes === undefined) throw new RegistryError('NOT_FOUND', `The registry ${this.location} has no ${what} (${path}).`, { where: path });
+    return bytes;
+  }
+
+  /** Reads and parses a JSON site file; undefined when absent. */
+  async readJsonOptional(path: string): Promise<unknown> {
+    if (this.#json.has(path)) return this.#json.get(path);
+    const value = await this.#readJson(path);
+    this.#json.set(path, value);
+    return value;
+  }
+
+  async #readJson(path: string): Promise<unknown> {
+    const bytes = await this.readOptional(path, MAX_JSON_BYTES);
+    if (bytes === undefined) return undefined;
+    try {
+      return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+    } catch (error) {
+      throw new RegistryError('INVALID', `${path} from ${this.location} is not JSON (${(error as Error).message}). The registry is damaged: report it to its operator.`, { where: path, cause: error });
+    }
+  }
+
+  async #parsed<T extends z.ZodType>(path: string, schema: T, what: string, optional: boolean): Promise<z.output<T> | undefined> {
+    const value = await this.readJsonOptional(path);
+    if (value === undefined) {
+      if (optional) return undefined;
+      throw new RegistryError('NOT_FOUND', `The registry ${this.location} has no ${what} (${path}).`, { where: path });
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const version = (value as { schemaVersion?: unknown }).schemaVersion;
+      const hint = version !== undefined && version !== 1 ? ` It has schemaVersion ${JSON.stringify(version)}; this version of skill-registry reads 1: update it.` : ' The registry is damaged or newer than this client: update skill-registry.';
+      throw new RegistryError('INVALID', `${path} from ${this.location} is not a valid ${what} (${issue?.path.join('.') || 'root'}: ${issue?.message}).${hint}`, { where: path });
+    }
+    return parsed.data as z.output<T>;
+  }
+
+  /** `api/index.json`. */
+  async index(): Promise<RegistryIndex> {
+    return (await this.#parsed('api/index.json', RegistryIndexSchema, 'registry index', false))!;
+  }
+
+  /** `api/skills/<publisher>/<name>.json`, or undefined. */
+  async history(publisher: string, name: string): Promise<SkillHistory | undefined> {
+    return this.#parsed(`api/skills/${publisher}/${name}.json`, SkillHistorySchema, 'skill history', true);
+  }
+
+  /** `api/digests/<hex>.json`, or undefined when the registry never published that digest. */
+  async record(digest: string): Promise<SkillRecord | undefined> {
+    return this.#parsed(`api/digests/${hexOf(digest)}.json`, SkillRecordSchema, 'skill record', true);
+  }
+
+  /** The Sigstore bundle at a record's attestation path (raw JSON, checked by the verifier). */
+  async bundle(path: string): Promise<unknown> {
+    const value = await this.readJsonOptional(path);
+    if (value === undefined) throw new RegistryError('NOT_FOUND', `The registry ${this.location} has no attestation bundle at ${path}.`, { where: path });
+    return value;
+  }
+
+  /** `api/revocations.json` (raw bundle JSON), or undefined. */
+  async revocations(): Promise<unknown> {
+    return this.readJsonOptional('api/revocations.json');
+  }
+
+  /** `api/trust.json`. */
+  async trust(): Promise<TrustPolicy> {
+    return (await this.#parsed('api/trust.json', TrustPolicySchema, 'trust policy', false))!;
+  }
+
+  /** `api/trusted_root.json` (a mirrored Sigstore trusted root), or undefined. */
+  async trustedRoot(): Promise<unknown> {
+    return this.readJsonOptional('api/trusted_root.json');
+  }
+
+  /** The archive at a record's archive path. */
+  async archive(path: string): Promise<Uint8Array> {
+    return this.read(path, MAX_ARCHIVE_BYTES, 'archive');
+  }
+}
+
+/** Lower-case hex of a `sha256:<hex>` or bare-hex digest. */
+function hexOf(digest: string): string {
+  const hex = parseSha256(digest);
+  if (!hex) throw new RegistryError('INVALID', `${JSON.stringify(digest)} is not a SHA-256 digest.`);
+  return hex;
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRegistryKeyPem, keySigner, registryKeyFromPem } from '../../signing/index.ts';
+import { packCli } from '../../scripts/pack-cli.ts';
+import { buildSite, weatherSkill, type PublishedSkill } from './site-factory.ts';
+
+// Packing compiles the CLI and installs its runtime dependencies from the npm registry.
+const PACK_TIMEOUT_MS = 300_000;
+
+describe('the packed CLI', () => {
+  let work: string;
+  let tarball: string;
+  let consumer: string;
+  let site: string;
+  let published: PublishedSkill[];
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'skill-registry-pack-test-'));
+    // Typechecking is its own step of `npm test`; this test is about the artifact.
+    tarball = await packCli(work, { skipTypecheck: true });
+    consumer = join(work, 'consumer');
+    await mkdir(consumer);
+    await writeFile(join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], { cwd: consumer, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+    site = join(work, 'site');
+    published = await buildSite(site, { signer: keySigner(registryKeyFromPem(generateRegistryKeyPem())), skills: [weatherSkill('1.0.0')] });
+  }, PACK_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('holds compiled JavaScript and no TypeScript sources, tests or development dependencies', async () => {
+    const listing = spawnSync('tar', ['tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    expect(listing).toContain('package/dist/cli/main.js');
+    expect(listing).toContain('package/dist/signing/sigstore-trusted-root.json');
+    expect(listing).toContain('package/bin/skill-registry.js');
+    expect(listing.filter((path) => path.endsWith('.ts'))).toEqual([]);
+    const installed = await readdir(join(consumer, 'node_modules'));
+    for (const devOnly of ['astro', 'vitest', 'typescript', '@astrojs', 'eslint', 'playwright-core']) expect(installed).not.toContain(devOnly);
+  });
+
+  it('verifies a digest and installs a skill against a local site with only Node', () => {
+    const bin = join(consumer, 'node_modules', '.bin', 'skill-registry');
+    const verify = spawnSync(bin, ['verify', published[0].digest, '--registry', site], { cwd: consumer, encoding: 'utf8' });
+    expect(verify.status, verify.stderr).toBe(0);
+    expect(verify.stdout).toContain('Verified:');
+    const install = spawnSync(bin, ['install', 'acme/weather-lite', '--registry', site], { cwd: consumer, encoding: 'utf8' });
+    expect(install.status, install.stderr).toBe(0);
+    const byPath = spawnSync(bin, ['verify', '.claude/skills/weather-lite', '--registry', site, '--json'], { cwd: consumer, encoding: 'utf8' });
+    expect(JSON.parse(byPath.stdout)).toMatchObject({ verified: true, digest: published[0].digest });
+  });
+});
