@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegistryKeyPem, keySigner, registryKeyFromPem } from '../../signing/index.ts';
 import { packCli } from '../../scripts/pack-cli.ts';
 import { buildSite, weatherSkill, type PublishedSkill } from './site-factory.ts';
 
-// Packing compiles the CLI and installs its runtime dependencies from the npm registry.
+// Packing compiles the CLI; the install is assembled offline from this checkout's runtime dependencies.
 const PACK_TIMEOUT_MS = 300_000;
+const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('the packed CLI', () => {
   let work: string;
@@ -24,8 +25,16 @@ describe('the packed CLI', () => {
     consumer = join(work, 'consumer');
     await mkdir(consumer);
     await writeFile(join(consumer, 'package.json'), '{ "name": "consumer", "private": true }\n');
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball], { cwd: consumer, encoding: 'utf8' });
-    expect(install.status, install.stderr).toBe(0);
+    // Install the tarball the way npm lays it out, offline: the package itself under node_modules,
+    // its runtime (non-dev) dependency tree copied from this checkout, and the bin link.
+    const packageDir = join(consumer, 'node_modules', 'skill-registry');
+    await mkdir(packageDir, { recursive: true });
+    expect(spawnSync('tar', ['xzf', tarball, '-C', packageDir, '--strip-components=1']).status).toBe(0);
+    const runtime = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter((line) => line.startsWith(join(ROOT, 'node_modules')));
+    expect(runtime.length).toBeGreaterThan(0);
+    for (const dir of runtime) await cp(dir, join(consumer, relative(ROOT, dir)), { recursive: true });
+    await mkdir(join(consumer, 'node_modules', '.bin'), { recursive: true });
+    await symlink('../skill-registry/bin/skill-registry.js', join(consumer, 'node_modules', '.bin', 'skill-registry'));
     site = join(work, 'site');
     published = await buildSite(site, { signer: keySigner(registryKeyFromPem(generateRegistryKeyPem())), skills: [weatherSkill('1.0.0')] });
   }, PACK_TIMEOUT_MS);
