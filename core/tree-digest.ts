@@ -70,6 +70,7 @@ export function foldCase(path: string): string {
 /** Returns why a relative path is unsafe, or undefined when it is acceptable. */
 export function unsafePathReason(path: string): string | undefined {
   if (path.length === 0) return 'it is empty';
+  if (!path.isWellFormed()) return 'it is not valid Unicode (a lone surrogate)';
   if (CONTROL_CHARACTERS.test(path)) return 'it contains a control character';
   if (path.startsWith('/')) return 'it is absolute';
   if (path.includes('\\')) return 'it contains a backslash';
@@ -95,22 +96,38 @@ export function compareUtf8(a: string, b: string): number {
  */
 export function digestFiles(files: readonly TreeFile[], where = 'the skill'): TreeDigest {
   const sorted = [...files].sort((a, b) => compareUtf8(a.path, b.path));
+  // Every file path and every folder on the way to it, case-folded: two different names that fold
+  // alike (`README.md`/`readme.md`, folders `Docs/`/`docs/`, a file `a` beside a folder `A/`) would
+  // land on one name on a case-insensitive file system.
   const seen = new Map<string, string>();
+  const claim = (name: string, path: string) => {
+    const folded = foldCase(name);
+    const other = seen.get(folded);
+    if (other === undefined) {
+      seen.set(folded, name);
+      return;
+    }
+    if (other === name && name.endsWith('/')) return;
+    const message =
+      other === name
+        ? `${where}: ${JSON.stringify(name)} appears twice. Each file may appear once.`
+        : `${where}: ${JSON.stringify(other.replace(/\/$/, ''))} and ${JSON.stringify(name.replace(/\/$/, ''))} differ only in case, so they collide on case-insensitive file systems. Rename one of them.`;
+    throw new DigestError('CASE_COLLISION', message, { where: path });
+  };
   for (const file of sorted) {
     const reason = unsafePathReason(file.path);
     if (reason) {
       throw new DigestError('UNSAFE_PATH', `${where}: path ${JSON.stringify(file.path)} is unsafe because ${reason}. Rename the file.`, { where: file.path });
     }
-    const folded = foldCase(file.path);
-    const other = seen.get(folded);
-    if (other !== undefined) {
-      throw new DigestError(
-        'CASE_COLLISION',
-        `${where}: ${JSON.stringify(other)} and ${JSON.stringify(file.path)} differ only in case, so they collide on case-insensitive file systems. Rename one of them.`,
-        { where: file.path },
-      );
+    const segments = file.path.split('/');
+    for (let depth = 1; depth < segments.length; depth += 1) claim(`${segments.slice(0, depth).join('/')}/`, file.path);
+  }
+  for (const file of sorted) {
+    // A file named like a folder (`a` beside `a/x`) collides too: compare it in its folder form.
+    if (seen.has(foldCase(`${file.path}/`))) {
+      throw new DigestError('CASE_COLLISION', `${where}: ${JSON.stringify(file.path)} is both a file and a folder (ignoring case). Rename one of them.`, { where: file.path });
     }
-    seen.set(folded, file.path);
+    claim(file.path, file.path);
   }
   const hash = createHash('sha256');
   let totalBytes = 0;

@@ -427,3 +427,25 @@ describe('skill-registry digest DIR', () => {
     expect(outcome.stderr).toMatch(/^error \[SYMLINK\]: link is a symbolic link/);
   });
 });
+
+describe('digestFiles case collisions across folders', () => {
+  const file = (path: string) => ({ path, mode: '100644' as const, sha256: '0'.repeat(64), size: 0 });
+
+  it('refuses folders that differ only in case', () => {
+    expect(() => digestFiles([file('Docs/a.md'), file('docs/b.md')])).toThrowError(expect.objectContaining({ code: 'CASE_COLLISION' }));
+  });
+
+  it('refuses a file beside a folder of the same name, in any case', () => {
+    expect(() => digestFiles([file('notes'), file('Notes/today.md')])).toThrowError(expect.objectContaining({ code: 'CASE_COLLISION' }));
+    expect(() => digestFiles([file('notes'), file('notes/today.md')])).toThrowError(expect.objectContaining({ code: 'CASE_COLLISION' }));
+  });
+
+  it('accepts many files in one folder', () => {
+    expect(digestFiles([file('docs/a.md'), file('docs/b.md'), file('docs/deep/c.md')]).files).toHaveLength(3);
+  });
+
+  it('refuses a path listed twice, and a lone surrogate', () => {
+    expect(() => digestFiles([file('a.md'), file('a.md')])).toThrowError(expect.objectContaining({ code: 'CASE_COLLISION', message: expect.stringContaining('appears twice') }));
+    expect(() => digestFiles([file('a\uD800')])).toThrowError(expect.objectContaining({ code: 'UNSAFE_PATH' }));
+  });
+});
