@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchive, treeDigest } from '../../core/index.ts';
-import { buildRegistry, type BuildOptions } from '../../pipeline/index.ts';
+import { buildRegistry, type BuildOptions, type EntryOutcome } from '../../pipeline/index.ts';
 import { RegistryIndexSchema, SkillHistorySchema, SkillRecordSchema } from '../../schemas/index.ts';
 import { createSigner } from '../../signing/index.ts';
 import { createRegistry, createRepo, entryYaml, skillMd, tempDir, writeTree } from '../factories/git.ts';
@@ -46,7 +46,7 @@ describe('buildRegistry', () => {
   it('publishes good skills, refuses harmful ones, reports invalid entries, and keeps going', async () => {
     const { options } = await fixtureRegistry();
     const summary = await buildRegistry(options);
-    const byId = Object.fromEntries(summary.outcomes.map((outcome) => [outcome.id, outcome]));
+    const byId: Record<string, EntryOutcome> = Object.fromEntries(summary.outcomes.map((outcome) => [outcome.id ?? outcome.file, outcome]));
     expect(byId['acme/csv-stats'].status).toBe('published');
     expect(byId['acme/py-formatter'].status).toBe('refused');
     expect(byId['acme/py-formatter'].reasons.join('\n')).toMatch(/Static scan: fail/);

@@ -1,0 +1,160 @@
+/**
+ * Capabilities inferred from the code (network hosts, environment variables, paths outside the skill,
+ * executables), and the comparison with what an entry declares.
+ */
+import { CommandNameSchema, EnvNameSchema, HostPatternSchema, noCapabilities, type Capabilities } from '../schemas/index.ts';
+import type { CodeFacts, Segment, SourceFile } from './model.ts';
+import { isExampleHost, isIdentifierHost, isLocalHost, urlHosts } from './knowledge.ts';
+
+/** Where an inferred capability was seen first. */
+export interface CapabilityUse {
+  /** `network`, `env`, `filesystem.read`, `filesystem.write` or `commands`. */
+  kind: 'network' | 'env' | 'filesystem.read' | 'filesystem.write' | 'commands';
+  /** The host, variable, path or command. */
+  value: string;
+  /** File and line where it was seen. */
+  file: string;
+  line: number;
+  /** The text that shows it. */
+  evidence: string;
+}
+
+/** Whether a use was inferred from Markdown instructions rather than from a script. */
+export function fromMarkdown(use: CapabilityUse): boolean {
+  return /\.(?:md|markdown|mdx)$/i.test(use.file);
+}
+
+/** Commands that are shell syntax rather than programs a skill needs. */
+const SHELL_BUILTINS = new Set([
+  'echo', 'cd', 'export', 'set', 'unset', 'test', '[', '[[', 'printf', 'read', 'local', 'return', 'exit', 'source', '.', 'true', 'false',
+  'shift', 'declare', 'typeset', 'readonly', 'let', 'eval', 'exec', 'trap', 'wait', 'alias', 'unalias', 'type', 'command', 'builtin', 'hash',
+  'pushd', 'popd', 'dirs', 'getopts', 'break', 'continue', 'shopt', 'ulimit', 'umask', 'times', 'jobs', 'fg', 'bg', 'disown', 'kill', 'pwd', 'history',
+  'then', 'else', 'fi', 'do', 'done', 'esac', 'in', 'function', 'select', 'until', 'while', 'for', 'if', 'case', 'time', 'sudo', 'env', 'xargs', 'nohup',
+]);
+
+/** Paths every system has that say nothing about what a skill touches. */
+const ORDINARY_PATH = /^\/(?:dev\/(?:null|stdin|stdout|stderr|tty|zero|u?random|fd\/\d)|tmp(?:\/|$)|usr\/(?:bin|local\/bin|sbin)\/\w+$|bin\/\w+$|usr\/bin\/env$|proc\/self\/)/;
+const PATH_PATTERN = /(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%APPDATA%)(?:\/[\w.@+-]+)+\/?|(?<![\w.~$}/])\/(?:etc|var|Users|home|root|Library|opt|usr\/local|usr\/share|srv|mnt|media|proc|sys|private|System)(?:\/[\w.@+-]+)+\/?/g;
+const WRITE_HINT = /(?:>>?\s*["']?$|\b(?:tee|cp|mv|install|touch|mkdir|ln|rm|rmdir|shred|truncate|chmod|chown|dd)\b|['"][wax]b?\+?['"]|\bwrite|\bappend|\bdump\(|\bcopy|\bmove|\bmakedirs|\bmkdir|\bunlink|\bremove|\brmtree|\bsave)/i;
+
+function normalisePath(path: string): string {
+  return path.replace(/^(?:\$HOME|\$\{HOME\}|%USERPROFILE%)/, '~').replace(/^%APPDATA%/, '~/AppData/Roaming');
+}
+
+/** The interpreter a script runs under, when it is a script. */
+function interpreterOf(file: SourceFile): string | undefined {
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(file.text);
+  if (shebang) {
+    const name = (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '';
+    if (CommandNameSchema.safeParse(name).success) return name;
+  }
+  if (file.language === 'python') return 'python3';
+  if (file.language === 'javascript') return /\.(?:ts|tsx|mts|cts)$/.test(file.path) ? 'npx' : 'node';
+  if (file.language === 'shell' && /\.(?:sh|bash)$/.test(file.path)) return 'bash';
+  return undefined;
+}
+
+/** Infers what the skill can do from its code units and segments. */
+export function inferCapabilities(files: readonly SourceFile[], facts: readonly CodeFacts[], segments: readonly Segment[]): { capabilities: Capabilities; uses: CapabilityUse[] } {
+  const uses: CapabilityUse[] = [];
+  const seen = new Set<string>();
+  const add = (use: CapabilityUse) => {
+    const key = `${use.kind}\0${use.value}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    uses.push(use);
+  };
+  const addHosts = (text: string, file: string, line: number) => {
+    for (const { host, url } of urlHosts(text)) {
+      if (isLocalHost(host) || isExampleHost(host) || isIdentifierHost(host) || !HostPatternSchema.safeParse(host).success) continue;
+      if (!host.includes('.')) continue;
+      add({ kind: 'network', value: host, file, line, evidence: url });
+    }
+  };
+  const addPaths = (text: string, file: string, line: number) => {
+    for (const match of text.matchAll(PATH_PATTERN)) {
+      const path = normalisePath(match[0]);
+      if (ORDINARY_PATH.test(path)) continue;
+      const before = text.slice(Math.max(0, match.index - 80), match.index);
+      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
+      const write = WRITE_HINT.test(before) || /^\s*['"]?\s*,\s*['"][wa]/.test(after);
+      add({ kind: write ? 'filesystem.write' : 'filesystem.read', value: path, file, line, evidence: text.trim().slice(0, 160) });
+    }
+  };
+  for (const unit of facts) {
+    if (!unit.inferCapabilities) continue;
+    const isBlock = unit.unit.includes('#');
+    for (const string of unit.strings) {
+      addHosts(string.text, unit.file, string.line);
+      addPaths(string.text, unit.file, string.line);
+    }
+    for (const command of unit.commands) {
+      addHosts(command.text, unit.file, command.line);
+      addPaths(command.text, unit.file, command.line);
+      const name = command.name;
+      if (name && !SHELL_BUILTINS.has(name) && CommandNameSchema.safeParse(name).success && !/^\d/.test(name) && !name.startsWith('-')) {
+        if (!isBlock || unit.language === 'shell') add({ kind: 'commands', value: name, file: unit.file, line: command.line, evidence: command.text.trim().slice(0, 160) });
+      }
+    }
+    for (const read of unit.envReads) {
+      if (EnvNameSchema.safeParse(read.name).success) add({ kind: 'env', value: read.name, file: unit.file, line: read.line, evidence: read.name });
+    }
+  }
+  for (const segment of segments) {
+    if (segment.decodedFrom && !segment.mention) {
+      addHosts(segment.text, segment.file, segment.line);
+      addPaths(segment.text, segment.file, segment.line);
+    }
+  }
+  for (const file of files) {
+    if (file.fileClass !== 'text') continue;
+    const interpreter = file.language === 'python' || file.language === 'javascript' || file.language === 'shell' ? interpreterOf(file) : undefined;
+    if (interpreter) add({ kind: 'commands', value: interpreter, file: file.path, line: 1, evidence: `${file.path} runs under ${interpreter}` });
+  }
+  const capabilities = noCapabilities();
+  const sorted = (kind: CapabilityUse['kind']) => [...new Set(uses.filter((use) => use.kind === kind).map((use) => use.value))].sort();
+  capabilities.network = sorted('network');
+  capabilities.env = sorted('env');
+  capabilities.filesystem = { read: sorted('filesystem.read'), write: sorted('filesystem.write') };
+  capabilities.commands = sorted('commands');
+  return { capabilities, uses };
+}
+
+/** Whether a declared host pattern covers a host. */
+export function hostAllowed(host: string, declared: readonly string[]): boolean {
+  const bare = host.replace(/:\d+$/, '');
+  return declared.some((pattern) => {
+    const plain = pattern.replace(/:\d+$/, '');
+    if (plain === '*') return true;
+    if (plain.startsWith('*.')) return bare === plain.slice(2) || bare.endsWith(plain.slice(1));
+    return bare === plain;
+  });
+}
+
+/** Whether a declared path pattern covers a path (a folder covers what is inside it; `*` and `**` glob). */
+export function pathAllowed(path: string, declared: readonly string[]): boolean {
+  const normal = normalisePath(path).replace(/\/$/, '');
+  return declared.some((pattern) => {
+    const plain = normalisePath(pattern).replace(/\/$/, '');
+    if (plain === '*' || plain === '**') return true;
+    if (!/[*?]/.test(plain)) return normal === plain || normal.startsWith(`${plain}/`);
+    const regex = new RegExp(`^${plain.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*')}(?:/.*)?$`);
+    return regex.test(normal);
+  });
+}
+
+/** Whether the declared capabilities cover one use. */
+export function useDeclared(use: Pick<CapabilityUse, 'kind' | 'value'>, declared: Capabilities): boolean {
+  switch (use.kind) {
+    case 'network':
+      return hostAllowed(use.value, declared.network);
+    case 'env':
+      return declared.env.includes(use.value);
+    case 'filesystem.read':
+      return pathAllowed(use.value, [...declared.filesystem.read, ...declared.filesystem.write]);
+    case 'filesystem.write':
+      return pathAllowed(use.value, declared.filesystem.write);
+    case 'commands':
+      return declared.commands.includes(use.value);
+  }
+}

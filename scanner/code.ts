@@ -1,0 +1,557 @@
+/**
+ * Real parsing of Python, JavaScript/TypeScript and shell with tree-sitter (the shipped `.wasm`
+ * grammars, loaded once per process). Each code unit yields its folded string literals, calls,
+ * shell commands, environment reads, imports and comments, so rules see what the code means rather
+ * than how it is spelled: `"ht" + "tp://" + host` is read as the URL it builds.
+ */
+import { createRequire } from 'node:module';
+import { Language as TreeSitterLanguage, Parser, type Node } from 'web-tree-sitter';
+import { SENSITIVE_FILE } from './knowledge.ts';
+import type { CodeFacts } from './model.ts';
+import type { Language } from './rule-schema.ts';
+
+type CodeLanguage = 'python' | 'javascript' | 'shell';
+
+let parsersPromise: Promise<Record<CodeLanguage, Parser>> | undefined;
+
+/** Loads the three grammars once per process; later calls reuse the same parsers. */
+export function loadParsers(): Promise<Record<CodeLanguage, Parser>> {
+  parsersPromise ??= (async () => {
+    const require = createRequire(import.meta.url);
+    await Parser.init();
+    const load = async (module: string) => {
+      const parser = new Parser();
+      parser.setLanguage(await TreeSitterLanguage.load(require.resolve(module)));
+      return parser;
+    };
+    const [python, javascript, shell] = await Promise.all([
+      load('tree-sitter-python/tree-sitter-python.wasm'),
+      load('tree-sitter-javascript/tree-sitter-javascript.wasm'),
+      load('tree-sitter-bash/tree-sitter-bash.wasm'),
+    ]);
+    return { python, javascript, shell };
+  })();
+  return parsersPromise;
+}
+
+/** Whether a language has a parser. */
+export function isCodeLanguage(language: Language): language is CodeLanguage {
+  return language === 'python' || language === 'javascript' || language === 'shell';
+}
+
+/** Names a shell script may read without it meaning anything about secrets or capabilities. */
+const SHELL_BUILTIN_VARIABLES = new Set([
+  'HOME', 'PATH', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'SHELL', 'TERM', 'LANG', 'LC_ALL', 'TMPDIR', 'IFS', 'RANDOM',
+  'LINENO', 'SECONDS', 'BASH_SOURCE', 'BASH_VERSION', 'BASH_REMATCH', 'FUNCNAME', 'PPID', 'UID', 'EUID', 'HOSTNAME',
+  'OSTYPE', 'PIPESTATUS', 'OPTARG', 'OPTIND', 'REPLY', 'COLUMNS', 'LINES', 'EDITOR', 'PAGER', 'SHLVL', 'HOSTTYPE', 'MACHTYPE',
+  'EPOCHSECONDS', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_RUNTIME_DIR', 'DISPLAY', 'SUDO_USER',
+]);
+
+/** Calls that run a command line, per language. */
+const PYTHON_EXEC_CALLS = /^(?:subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|os\.(?:system|popen|exec\w*|spawn\w*)|commands\.getoutput|pty\.spawn|sh\.\w+|asyncio\.create_subprocess_(?:exec|shell))$/;
+const JS_EXEC_CALLS = /(?:^|\.)(?:exec|execSync|execFile|execFileSync|spawn|spawnSync|fork|\$)$/;
+
+/** A Python string literal's value (escapes resolved where they matter for hiding text). */
+function unescape(text: string): string {
+  return text.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|u\{[0-9a-fA-F]+\}|[0-7]{1,3}|[nrt'"\\])/g, (_whole, escape: string) => {
+    const kind = escape[0];
+    if (kind === 'x' || kind === 'u' || kind === 'U') {
+      const hex = escape.slice(1).replace(/[{}]/g, '');
+      const code = Number.parseInt(hex, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : escape;
+    }
+    if (/[0-7]/.test(kind)) return String.fromCharCode(Number.parseInt(escape, 8));
+    return kind === 'n' ? '\n' : kind === 'r' ? '\r' : kind === 't' ? '\t' : kind;
+  });
+}
+
+/** Visits every node of a tree, depth first, without recursion (hostile files can nest deeply). */
+function walk(root: Node, visit: (node: Node) => void): void {
+  const cursor = root.walk();
+  let descending = true;
+  for (;;) {
+    if (descending) visit(cursor.currentNode);
+    if (descending && cursor.gotoFirstChild()) continue;
+    if (cursor.gotoNextSibling()) {
+      descending = true;
+      continue;
+    }
+    if (!cursor.gotoParent()) break;
+    descending = false;
+  }
+  cursor.delete();
+}
+
+/** Folds constant expressions of a unit: string literals, concatenation, known names, char codes. */
+class Folder {
+  readonly constants = new Map<string, string>();
+  /** Names bound to arrays of constant strings (fragments joined later). */
+  readonly arrays = new Map<string, string[]>();
+  readonly language: CodeLanguage;
+  constructor(language: CodeLanguage) {
+    this.language = language;
+  }
+
+  /** The text of an expression with unknown parts left as `{…}`: shows which parts of a command line are fixed. */
+  shape(node: Node): string {
+    const value = this.value(node);
+    if (value !== undefined) return value;
+    if (node.type === 'binary_operator' || node.type === 'binary_expression') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      return `${left ? this.shape(left) : '{…}'}${right ? this.shape(right) : '{…}'}`;
+    }
+    return '{…}';
+  }
+
+  /** The value of an expression when it is a constant string, else undefined. */
+  value(node: Node | null, depth = 0): string | undefined {
+    if (!node || depth > 40) return undefined;
+    switch (node.type) {
+      case 'command_substitution': {
+        // $(printf '\x63\x75\x72\x6c') and $(echo -e '…') spell words without writing them.
+        const inner = node.namedChild(0);
+        const name = inner?.type === 'command' ? inner.childForFieldName('name')?.text : undefined;
+        if (inner && (name === 'printf' || name === 'echo')) {
+          const args = inner.childrenForFieldName('argument').filter((n): n is Node => n !== null && !/^-[neE]+$/.test(n.text));
+          if (args.length === 1) {
+            const text = this.value(args[0], depth + 1);
+            return text === undefined ? undefined : unescape(text);
+          }
+        }
+        return undefined;
+      }
+      case 'ansi_c_string':
+      case 'string':
+      case 'template_string':
+      case 'raw_string':
+      case 'string_content':
+      case 'word':
+      case 'concatenation':
+      case 'number':
+      case 'integer':
+        return this.literal(node, depth);
+      case 'identifier':
+      case 'variable_name':
+        return this.constants.get(node.text);
+      case 'simple_expansion':
+      case 'expansion': {
+        const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(node.text)?.[1];
+        return name === undefined ? undefined : this.constants.get(name);
+      }
+      case 'parenthesized_expression':
+        return this.value(node.namedChild(0), depth + 1);
+      case 'subscript': {
+        // Python `text[::-1]`: reversed strings hide commands from readers.
+        const slice = node.childForFieldName('subscript');
+        if (slice?.type === 'slice' && slice.text.replace(/\s+/g, '') === '::-1') {
+          const inner = this.value(node.childForFieldName('value'), depth + 1);
+          return inner === undefined ? undefined : [...inner].reverse().join('');
+        }
+        return undefined;
+      }
+      case 'binary_operator':
+      case 'binary_expression': {
+        const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
+        if (operator !== '+') return undefined;
+        const left = this.value(node.childForFieldName('left'), depth + 1);
+        const right = this.value(node.childForFieldName('right'), depth + 1);
+        return left !== undefined && right !== undefined ? left + right : undefined;
+      }
+      case 'call':
+      case 'call_expression':
+        return this.callValue(node, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private literal(node: Node, depth: number): string | undefined {
+    if (node.type === 'number' || node.type === 'integer') return node.text;
+    if (this.language === 'shell') {
+      if (node.type === 'raw_string') return node.text.slice(1, -1);
+      if (node.type === 'ansi_c_string') return unescape(node.text.slice(2, -1));
+      if (node.type === 'word') return node.text.replace(/\\(.)/g, '$1');
+      let out = '';
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (child.type === 'string_content') out += child.text;
+        else if (child.type === 'simple_expansion' || child.type === 'expansion') out += this.value(child, depth + 1) ?? child.text;
+        else if (node.type === 'concatenation') out += this.value(child, depth + 1) ?? child.text;
+        else out += child.text;
+      }
+      if (node.type === 'string' && node.namedChildCount === 0) return node.text.slice(1, -1);
+      return out;
+    }
+    if (node.type === 'string_content') return unescape(node.text);
+    let out = '';
+    let sawContent = false;
+    for (const child of node.children) {
+      if (!child) continue;
+      if (child.type === 'string_content' || child.type === 'string_fragment') {
+        out += unescape(child.text);
+        sawContent = true;
+      } else if (child.type === 'escape_sequence') {
+        out += unescape(child.text);
+        sawContent = true;
+      } else if (child.type === 'interpolation' || child.type === 'template_substitution') {
+        const inner = child.namedChildren.find((n) => n !== null && n.type !== 'format_specifier' && n.type !== 'type_conversion') ?? null;
+        out += this.value(inner, depth + 1) ?? `{${inner?.text ?? ''}}`;
+        sawContent = true;
+      }
+    }
+    if (!sawContent) {
+      // A literal with no content children: '' or a prefix-only form; read between the quotes.
+      const match = /^[a-zA-Z]*(['"`]{1,3})([\s\S]*)\1$/.exec(node.text);
+      return match ? unescape(match[2]) : '';
+    }
+    return out;
+  }
+
+  private callValue(node: Node, depth: number): string | undefined {
+    const callee = (node.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
+    const args = node.childForFieldName('arguments');
+    const argNodes = args ? args.namedChildren.filter((n): n is Node => n !== null) : [];
+    const codes = (nodes: Node[]) => {
+      const values = nodes.map((n) => Number(this.value(n, depth + 1) ?? n.text));
+      return values.every((v) => Number.isInteger(v) && v >= 0 && v <= 0x10ffff) ? String.fromCodePoint(...values) : undefined;
+    };
+    if (callee === 'chr' || callee === 'String.fromCharCode' || callee === 'String.fromCodePoint') return codes(argNodes);
+    if (/\.join$/.test(callee)) {
+      const separator = this.value(node.childForFieldName('function')?.childForFieldName('object') ?? null, depth + 1);
+      const list = argNodes[0];
+      if (separator !== undefined && list && (list.type === 'list' || list.type === 'tuple' || list.type === 'array')) {
+        const parts = list.namedChildren.map((n) => this.value(n, depth + 1));
+        if (parts.every((p) => p !== undefined)) return parts.join(separator);
+      }
+      // JavaScript: ['a','b'].join('') or fragments.join('') with `const fragments = [...]`.
+      const object = node.childForFieldName('function')?.childForFieldName('object');
+      const joiner = argNodes[0] ? this.value(argNodes[0], depth + 1) : ',';
+      if (object?.type === 'identifier' && this.arrays.has(object.text) && joiner !== undefined) return this.arrays.get(object.text)!.join(joiner);
+      if (separator !== undefined && list?.type === 'identifier' && this.arrays.has(list.text)) return this.arrays.get(list.text)!.join(separator);
+      if (object?.type === 'array') {
+        const parts = object.namedChildren.map((n) => this.value(n, depth + 1));
+        if (joiner !== undefined && parts.every((p) => p !== undefined)) return parts.join(joiner);
+      }
+    }
+    if (/(?:^|\.)(?:b64decode|standard_b64decode|urlsafe_b64decode|atob)$/.test(callee) && argNodes[0]) {
+      const encoded = this.value(argNodes[0], depth + 1);
+      return encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('latin1');
+    }
+    if (/\.decode$/.test(callee)) {
+      return this.value(node.childForFieldName('function')?.childForFieldName('object') ?? null, depth + 1);
+    }
+    if (/(?:^|\.)fromhex$/.test(callee) && argNodes[0]) {
+      const encoded = this.value(argNodes[0], depth + 1);
+      return encoded === undefined ? undefined : Buffer.from(encoded.replace(/\s+/g, ''), 'hex').toString('latin1');
+    }
+    if (/^Buffer\.from$/.test(callee) && argNodes[0]) {
+      const encoded = this.value(argNodes[0], depth + 1);
+      const encoding = argNodes[1] ? this.value(argNodes[1], depth + 1) : 'utf8';
+      if (encoded !== undefined && (encoding === 'base64' || encoding === 'hex')) return Buffer.from(encoded, encoding).toString('latin1');
+      return encoded;
+    }
+    // JavaScript `'…'.split('').reverse().join('')`.
+    if (/\.split\(["'`]{2}\)\.reverse\(\)\.join$/.test(callee)) {
+      const object = node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('object')?.childForFieldName('function')?.childForFieldName('object');
+      const inner = this.value(object ?? null, depth + 1);
+      return inner === undefined ? undefined : [...inner].reverse().join('');
+    }
+    if (/\.toString$/.test(callee)) return this.value(node.childForFieldName('function')?.childForFieldName('object') ?? null, depth + 1);
+    if (callee === 'bytes' || callee === 'bytearray') {
+      const list = argNodes[0];
+      if (list && (list.type === 'list' || list.type === 'tuple')) return codes(list.namedChildren.filter((n): n is Node => n !== null));
+    }
+    return undefined;
+  }
+}
+
+/** The callee of a call, with `getattr(__import__("o"+"s"), "sys"+"tem")` folded to `os.system`. */
+function calleeName(node: Node, folder: Folder): string {
+  const fn = node.childForFieldName('function');
+  if (!fn) return '';
+  if (fn.type === 'call' && /^getattr$/.test(fn.childForFieldName('function')?.text ?? '')) {
+    const args = fn.childForFieldName('arguments')?.namedChildren.filter((n): n is Node => n !== null) ?? [];
+    const target = args[0];
+    const attribute = folder.value(args[1] ?? null);
+    let module: string | undefined;
+    if (target?.type === 'call' && /^(?:__import__|importlib\.import_module)$/.test(target.childForFieldName('function')?.text ?? '')) {
+      module = folder.value(target.childForFieldName('arguments')?.namedChild(0) ?? null);
+    } else if (target?.type === 'identifier') module = target.text;
+    if (module && attribute) return `${module}.${attribute}`;
+  }
+  return fn.text.replace(/\s+/g, '');
+}
+
+/** Calls whose string arguments are search patterns (data to look for), not actions. */
+const NEEDLE_CALL = /(?:^|\.)(?:search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
+
+/** Calls that run code or command lines given as data. */
+const EXEC_SINK = /^(?:exec|eval|compile|execfile|runpy\.run_path|Function|new Function|vm\.(?:runIn\w+|Script|compileFunction)|(?:\w+\.)?runInThisContext|(?:\w+\.)?runInNewContext|os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput)|child_process\.(?:exec|execSync|spawn)|exec(?:Sync)?|spawn(?:Sync)?|importlib\.import_module|__import__)$/;
+
+/** Text that fetches data from the network (a call, a socket read), for tainting what it returns. */
+const NETWORK_WORD = /\b(?:urlopen|urlretrieve|requests\.(?:get|post|request)|httpx\.|fetch\s*\(|axios|https?\.get|http\.request|https\.request|socket\.|\.recv\(|got\(|aiohttp|http\.client|pycurl|WebSocket)/;
+
+/** Patterns naming secrets in environment variable names. */
+export const SECRET_ENV_NAME = /(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|SESSION|COOKIE|_PAT$|WEBHOOK)/i;
+
+function emptyFacts(unit: string, file: string, language: Language, lineOffset: number): CodeFacts {
+  return { unit, file, language, lineOffset, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(), execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: true, credentialNames: new Set() };
+}
+
+/** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains). */
+export const CREDENTIAL_GETTER =
+  /\b(?:get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get)\b/;
+
+
+/** Parses one code unit and extracts its facts. `lineOffset` is added to every line. */
+export async function analyzeCode(unit: string, file: string, language: Language, source: string, lineOffset: number): Promise<CodeFacts> {
+  const facts = emptyFacts(unit, file, language, lineOffset);
+  if (!isCodeLanguage(language)) return facts;
+  const parsers = await loadParsers();
+  const tree = parsers[language].parse(source);
+  if (!tree) return facts;
+  try {
+    facts.hasErrors = tree.rootNode.hasError;
+    const folder = new Folder(language);
+    const lineOf = (node: Node) => node.startPosition.row + 1 + lineOffset;
+    const assigned = new Set<string>();
+    // Functions whose body talks to the network: their results are network data.
+    const fetchingFunctions = new Set<string>();
+    walk(tree.rootNode, (node) => {
+      if ((node.type === 'function_definition' || node.type === 'function_declaration' || node.type === 'method_definition') && NETWORK_WORD.test(node.text)) {
+        const name = node.childForFieldName('name')?.text;
+        if (name) fetchingFunctions.add(name);
+      }
+    });
+    const carriesNetworkData = (text: string): boolean =>
+      NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
+    // First pass: constants, so later uses can be folded regardless of order in simple scripts.
+    walk(tree.rootNode, (node) => {
+      let name: Node | null = null;
+      let value: Node | null = null;
+      if (node.type === 'assignment' || node.type === 'variable_declarator') {
+        name = node.childForFieldName('left') ?? node.childForFieldName('name');
+        value = node.childForFieldName('right') ?? node.childForFieldName('value');
+      } else if (node.type === 'variable_assignment') {
+        name = node.childForFieldName('name');
+        value = node.childForFieldName('value');
+      }
+      if (node.type === 'for_statement' || node.type === 'for_in_statement') {
+        const target = node.childForFieldName('left');
+        const iterable = node.childForFieldName('right');
+        if (target && iterable && carriesNetworkData(iterable.text)) for (const id of target.text.match(/[A-Za-z_]\w*/g) ?? []) facts.networkNames.add(id);
+        return;
+      }
+      if (!name || (name.type !== 'identifier' && name.type !== 'variable_name')) return;
+      assigned.add(name.text);
+      if (value && language !== 'shell' && carriesNetworkData(value.text)) facts.networkNames.add(name.text);
+      if (value && (CREDENTIAL_GETTER.test(value.text) || SENSITIVE_FILE.test(value.text) || [...facts.credentialNames].some((known) => new RegExp(`\\b${known}\\b`).test(value.text)))) {
+        facts.credentialNames.add(name.text);
+      }
+      if (value && (value.type === 'array' || value.type === 'list' || value.type === 'tuple')) {
+        const parts = value.namedChildren.map((n) => folder.value(n));
+        if (parts.length > 0 && parts.every((p) => p !== undefined)) folder.arrays.set(name.text, parts as string[]);
+      }
+      const folded = folder.value(value);
+      if (folded !== undefined) folder.constants.set(name.text, folded);
+    });
+    walk(tree.rootNode, (node) => {
+      const type = node.type;
+      if (type === 'comment') {
+        facts.comments.push({ text: node.text, line: lineOf(node) });
+        return;
+      }
+      if (language === 'shell') {
+        analyzeShellNode(node, folder, facts, lineOf, assigned);
+        return;
+      }
+      if (type === 'string' || type === 'template_string') {
+        if (node.parent?.type === 'string' || node.parent?.type === 'concatenated_string') return;
+        const text = folder.value(node);
+        if (text === undefined) return;
+        if (language === 'python' && node.parent?.type === 'expression_statement') {
+          facts.comments.push({ text, line: lineOf(node) }); // docstring
+          return;
+        }
+        if (isNeedle(node)) {
+          facts.needles.push({ text, line: lineOf(node) });
+          return;
+        }
+        facts.strings.push({ text, line: lineOf(node) });
+        return;
+      }
+      if (type === 'concatenated_string' || type === 'binary_operator' || type === 'binary_expression') {
+        const parentType = node.parent?.type;
+        if (parentType === type) return; // fold only the outermost expression
+        const text = folder.value(node) ?? (type === 'concatenated_string' ? node.namedChildren.map((n) => folder.value(n) ?? '').join('') : undefined);
+        if (text !== undefined) facts.strings.push({ text, line: lineOf(node) });
+        return;
+      }
+      if (type === 'regex') {
+        facts.needles.push({ text: node.text, line: lineOf(node) });
+        return;
+      }
+      if (type === 'call' || type === 'call_expression' || type === 'new_expression') {
+        const callee = type === 'new_expression' ? `new ${node.childForFieldName('constructor')?.text ?? ''}` : calleeName(node, folder);
+        if (EXEC_SINK.test(callee) || EXEC_SINK.test(callee.replace(/^new /, ''))) {
+          const argsText = node.childForFieldName('arguments')?.text ?? '';
+          const shell = /^(?:os\.system|os\.popen|exec|execSync)$/.test(callee) || /shell\s*=\s*True/.test(argsText) || /^(?:exec|eval|compile|Function|new Function|vm\.|.*runIn)/.test(callee);
+          // A command line that starts with a fixed program (`f"open {path}"`) runs that program on data, not data as code.
+          const firstArgument = node.childForFieldName('arguments')?.namedChild(0) ?? null;
+          const shape = firstArgument ? folder.shape(firstArgument) : '';
+          const fixedProgram = /^\s*[\w./-]+\s/.test(shape) && !/^\s*(?:\S*\/)?(?:ba|z|k|da)?sh|^\s*(?:\S*\/)?(?:python\d?(?:\.\d+)?|node|perl|ruby|php|powershell|pwsh|cmd|eval|exec|osascript|bun|deno)\b/.test(shape);
+          const constant = /^\(\s*(?:["'`][^"'`]*["'`]|\[[^\]]*\])\s*[,)]/.test(argsText);
+          facts.execSinks.push({ callee, text: node.text.split('\n').slice(0, 3).join(' '), line: lineOf(node), network: carriesNetworkData(argsText), dynamic: shell && !constant && !fixedProgram });
+        }
+        if (type === 'new_expression') return;
+        facts.calls.push({ callee, text: node.text, line: lineOf(node) });
+        if (NEEDLE_CALL.test(callee)) {
+          for (const arg of node.childForFieldName('arguments')?.namedChildren ?? []) {
+            const text = arg ? folder.value(arg) : undefined;
+            if (text !== undefined) facts.needles.push({ text, line: lineOf(node) });
+          }
+        }
+        const folded = folder.value(node);
+        if (folded !== undefined && !/^(?:str|String)$/.test(callee)) facts.strings.push({ text: folded, line: lineOf(node) });
+        const args = node.childForFieldName('arguments');
+        const first = args?.namedChild(0) ?? null;
+        if (callee === 'require' || callee === 'import' || callee === '__import__' || callee === 'importlib.import_module') {
+          const module = folder.value(first);
+          if (module) facts.imports.push(module);
+        }
+        if (/^(?:os\.getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault|getenv)$/.test(callee)) {
+          const name = folder.value(first);
+          if (name) facts.envReads.push({ name, line: lineOf(node) });
+        }
+        const isExec = language === 'python' ? PYTHON_EXEC_CALLS.test(callee) : JS_EXEC_CALLS.test(callee) || /child_process/.test(callee);
+        if (isExec && first) {
+          let commandLine: string | undefined;
+          if (first.type === 'list' || first.type === 'array' || first.type === 'tuple') {
+            commandLine = first.namedChildren.map((n) => folder.value(n) ?? (n ? `<${n.text}>` : '')).join(' ');
+          } else {
+            commandLine = folder.value(first) ?? first.text;
+          }
+          const name = (commandLine.trim().split(/\s+/)[0] ?? '').split('/').pop() ?? '';
+          facts.commands.push({ name, text: commandLine, line: lineOf(node) });
+        }
+        return;
+      }
+      if (type === 'subscript' || type === 'subscript_expression') {
+        const object = (node.childForFieldName('value') ?? node.childForFieldName('object'))?.text ?? '';
+        if (/^(?:os\.environ|environ|process\.env)$/.test(object)) {
+          const index = node.childForFieldName('subscript') ?? node.childForFieldName('index');
+          const name = folder.value(index);
+          if (name) facts.envReads.push({ name, line: lineOf(node) });
+        }
+        return;
+      }
+      if (type === 'member_expression') {
+        const object = node.childForFieldName('object')?.text;
+        if (object === 'process.env') {
+          const name = node.childForFieldName('property')?.text;
+          if (name) facts.envReads.push({ name, line: lineOf(node) });
+        }
+        return;
+      }
+      if (type === 'import_statement' || type === 'import_from_statement') {
+        if (language === 'python') {
+          const module = node.childForFieldName('module_name')?.text;
+          if (module) facts.imports.push(module);
+          for (const child of node.childrenForFieldName('name')) if (child) facts.imports.push(child.text.split(/\s+as\s+/)[0]);
+        } else {
+          const sourceNode = node.childForFieldName('source');
+          const module = sourceNode ? folder.value(sourceNode) : undefined;
+          if (module) facts.imports.push(module);
+        }
+      }
+    });
+  } finally {
+    tree.delete();
+  }
+  return facts;
+}
+
+const SHELL_STATEMENTS = new Set(['command', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment']);
+
+function expandShell(text: string, folder: Folder): string {
+  return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (whole, name: string) => folder.constants.get(name) ?? whole);
+}
+
+/** Names of collections that hold things to look for (`DANGEROUS_PATTERNS = [...]`), as security tools name them. */
+const PATTERN_COLLECTION = /(?:PATTERN|REGEX|REGEXP|SIGNATURE|DANGER(?:OUS)?|SUSPICIOUS|MALICIOUS|FORBIDDEN|BLACKLIST|BLOCKLIST|DENYLIST|IOC|INDICATOR|NEEDLE|RISKY|BANNED)S?(?:_|$)|(?:patterns|regexe?s|signatures|indicators|needles|blocklist|denylist)$/i;
+
+/** Whether a string node is searched for rather than used: `"x" in text`, `re.search("x", …)`, `s.includes("x")`. */
+function isNeedle(node: Node): boolean {
+  // Inside a collection bound to a pattern-like name, however deeply nested (lists of tuples, dicts).
+  let inCollection = false;
+  for (let ancestor = node.parent, depth = 0; ancestor && depth < 6; ancestor = ancestor.parent, depth += 1) {
+    if (/^(?:list|tuple|set|dictionary|array|object)$/.test(ancestor.type)) inCollection = true;
+    if (ancestor.type === 'assignment' || ancestor.type === 'variable_declarator') {
+      if (!inCollection) break;
+      const name = (ancestor.childForFieldName('left') ?? ancestor.childForFieldName('name'))?.text ?? '';
+      if (PATTERN_COLLECTION.test(name)) return true;
+      break;
+    }
+    if (ancestor.type === 'pair' && PATTERN_COLLECTION.test((ancestor.childForFieldName('key')?.text ?? '').replace(/["']/g, ''))) return true;
+  }
+  let parent = node.parent;
+  if (parent?.type === 'comparison_operator' && /\bin\b/.test(parent.text.slice(node.endIndex - parent.startIndex, node.endIndex - parent.startIndex + 8))) return true;
+  if (parent?.type === 'argument_list' || parent?.type === 'arguments') {
+    const call = parent.parent;
+    const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';
+    return NEEDLE_CALL.test(callee);
+  }
+  if (parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') {
+    // A list of patterns handed to a search (`any(p in text for p in [...])` or PATTERNS = [...] used with re).
+    parent = parent.parent;
+    return parent?.type === 'comparison_operator';
+  }
+  return false;
+}
+
+function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: (node: Node) => number, assigned: Set<string>): void {
+  const type = node.type;
+  if (type === 'command') {
+    const nameNode = node.childForFieldName('name');
+    const rawName = nameNode ? folder.value(nameNode.namedChild(0) ?? nameNode) ?? nameNode.text : '';
+    const name = rawName.split('/').pop() ?? rawName;
+    facts.commands.push({ name, text: expandShell(node.text, folder), line: lineOf(node) });
+    facts.calls.push({ callee: name, text: expandShell(node.text, folder), line: lineOf(node) });
+  }
+  if (SHELL_STATEMENTS.has(type)) {
+    // Outermost statements as a whole, so pipes (`… | sh`) and redirections stay visible.
+    let parent = node.parent;
+    let outermost = true;
+    while (parent) {
+      if (SHELL_STATEMENTS.has(parent.type)) {
+        outermost = false;
+        break;
+      }
+      parent = parent.parent;
+    }
+    if (outermost && type !== 'command') {
+      facts.commands.push({ name: '', text: expandShell(node.text, folder), line: lineOf(node) });
+    }
+  }
+  if (type === 'string' || type === 'raw_string' || type === 'concatenation') {
+    if (node.parent?.type === 'concatenation') return;
+    const text = folder.value(node);
+    if (text === undefined) return;
+    const command = node.parent?.type === 'command' ? node.parent : undefined;
+    const commandName = command?.childForFieldName('name')?.text ?? '';
+    if (/^(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara)$/.test(commandName) || /^\[\[?$/.test(commandName)) facts.needles.push({ text, line: lineOf(node) });
+    else facts.strings.push({ text, line: lineOf(node) });
+    return;
+  }
+  if (type === 'word' && node.parent?.type !== 'command_name' && node.parent?.type !== 'concatenation' && /[/:.]/.test(node.text)) {
+    facts.strings.push({ text: folder.value(node) ?? node.text, line: lineOf(node) });
+    return;
+  }
+  if (type === 'simple_expansion' || type === 'expansion') {
+    const name = /^\$\{?[#!]?([A-Za-z_][A-Za-z0-9_]*)/.exec(node.text)?.[1];
+    if (name && !assigned.has(name) && /^[A-Z_][A-Z0-9_]*$/.test(name) && !SHELL_BUILTIN_VARIABLES.has(name)) {
+      facts.envReads.push({ name, line: lineOf(node) });
+    }
+  }
+}

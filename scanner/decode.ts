@@ -1,0 +1,111 @@
+/**
+ * Decoding what attackers encode: base64, hex (plain and `\x` escapes), char-code lists, URL and
+ * unicode escapes. A candidate is kept only when it decodes to mostly printable text, so hashes and
+ * identifiers do not turn into noise. Decoding recurses a few levels (base64 inside base64).
+ */
+
+/** One decoded piece of text. */
+export interface Decoded {
+  /** How it was encoded (`base64`, `hex`, `char-codes`, `url-escapes`, `unicode-escapes`, chained with `+`). */
+  how: string;
+  /** The decoded text. */
+  text: string;
+  /** Offset of the encoded text in the input. */
+  index: number;
+  /** The encoded text as found (for evidence). */
+  encoded: string;
+}
+
+/** Deepest nesting decoded (base64 of hex of base64 …); real payloads use one or two layers. */
+const MAX_DEPTH = 3;
+/** Shortest base64 run considered: shorter runs are common words and identifiers. */
+const MIN_BASE64 = 16;
+
+const BASE64 = /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/]{4}){4,}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?(?![A-Za-z0-9+/_-])|(?<![A-Za-z0-9+/_-])[A-Za-z0-9_-]{22,}={0,2}(?![A-Za-z0-9+/_-])/g;
+const HEX_ESCAPES = /(?:\\x[0-9a-fA-F]{2}){4,}/g;
+const HEX_PLAIN = /(?<![0-9a-fA-F])(?:[0-9a-fA-F]{2}){8,}(?![0-9a-fA-F])/g;
+const CHAR_CODE_LIST = /(?<![\w.])(?:\d{2,3}\s*,\s*){5,}\d{2,3}(?![\w.])/g;
+const URL_ESCAPES = /(?:%[0-9a-fA-F]{2}){4,}/g;
+const UNICODE_ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\}){4,}/g;
+
+/** Share of characters that are printable ASCII or common white space. */
+function printableShare(text: string): number {
+  if (text.length === 0) return 0;
+  let printable = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x20 && code < 0x7f) || code === 0x0a || code === 0x0d || code === 0x09) printable += 1;
+  }
+  return printable / text.length;
+}
+
+/** Text worth scanning: mostly printable and with some letters and separators, not random bytes. */
+function looksLikeText(text: string): boolean {
+  if (text.length < 6) return false;
+  if (printableShare(text) < 0.9) return false;
+  return /[a-zA-Z]{2}/.test(text) && /[\s./:;|=-]/.test(text);
+}
+
+function decodeBase64(candidate: string): string | undefined {
+  if (candidate.length < MIN_BASE64) return undefined;
+  // Runs of one character class are words or hex, not base64 payloads.
+  if (/^[a-z]+$/.test(candidate) || /^[A-Z]+$/.test(candidate) || /^[0-9a-fA-F]+$/.test(candidate)) return undefined;
+  if (/^[A-Za-z]+$/.test(candidate) && !/[A-Z].*[A-Z].*[A-Z]/.test(candidate)) return undefined;
+  const text = Buffer.from(candidate.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return looksLikeText(text) ? text : undefined;
+}
+
+function decodeOne(input: string): Decoded[] {
+  const out: Decoded[] = [];
+  for (const match of input.matchAll(BASE64)) {
+    const text = decodeBase64(match[0]);
+    if (text) out.push({ how: 'base64', text, index: match.index, encoded: match[0] });
+  }
+  for (const match of input.matchAll(HEX_ESCAPES)) {
+    const text = Buffer.from(match[0].replace(/\\x/g, ''), 'hex').toString('utf8');
+    if (looksLikeText(text)) out.push({ how: 'hex', text, index: match.index, encoded: match[0] });
+  }
+  for (const match of input.matchAll(HEX_PLAIN)) {
+    const text = Buffer.from(match[0], 'hex').toString('utf8');
+    if (looksLikeText(text)) out.push({ how: 'hex', text, index: match.index, encoded: match[0] });
+  }
+  for (const match of input.matchAll(CHAR_CODE_LIST)) {
+    const codes = match[0].split(',').map((part) => Number(part.trim()));
+    if (codes.every((code) => code === 9 || code === 10 || code === 13 || (code >= 32 && code < 127))) {
+      const text = String.fromCharCode(...codes);
+      if (looksLikeText(text)) out.push({ how: 'char-codes', text, index: match.index, encoded: match[0] });
+    }
+  }
+  for (const match of input.matchAll(URL_ESCAPES)) {
+    try {
+      const text = decodeURIComponent(match[0]);
+      if (looksLikeText(text)) out.push({ how: 'url-escapes', text, index: match.index, encoded: match[0] });
+    } catch {
+      // Not valid percent-encoding: nothing hidden there.
+    }
+  }
+  for (const match of input.matchAll(UNICODE_ESCAPES)) {
+    const text = match[0].replace(/\\u\{?([0-9a-fA-F]+)\}?/g, (_w, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
+    if (looksLikeText(text)) out.push({ how: 'unicode-escapes', text, index: match.index, encoded: match[0] });
+  }
+  return out;
+}
+
+/** Every decodable payload in `input`, recursively, outermost first. */
+export function decodeAll(input: string): Decoded[] {
+  const results: Decoded[] = [];
+  const seen = new Set<string>();
+  const visit = (text: string, depth: number, prefix: string, index: number) => {
+    if (depth > MAX_DEPTH) return;
+    for (const decoded of decodeOne(text)) {
+      if (seen.has(decoded.text)) continue;
+      seen.add(decoded.text);
+      const how = prefix ? `${prefix}+${decoded.how}` : decoded.how;
+      const item = { ...decoded, how, index: depth === 0 ? decoded.index : index };
+      results.push(item);
+      visit(decoded.text, depth + 1, how, item.index);
+    }
+  };
+  visit(input, 0, '', 0);
+  return results;
+}

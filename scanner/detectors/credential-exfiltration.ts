@@ -1,0 +1,194 @@
+/**
+ * Source → sink reasoning: a sensitive source (credential file, browser or wallet store, the whole
+ * environment, or a secret read sent to an exfiltration endpoint) and a sink (network send, DNS lookup)
+ * in the same script, the same shell command, or in scripts linked to each other (one runs, imports or
+ * hands a file to the other). Either alone is only a capability; together they are a threat.
+ */
+import type { CodeFacts, RawFinding } from '../model.ts';
+import { DNS_SINK, DOTENV_FILE, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
+import { CREDENTIAL_GETTER, SECRET_ENV_NAME } from '../code.ts';
+import type { Detector, ScanContext } from './types.ts';
+
+interface Place {
+  file: string;
+  line: number;
+  evidence: string;
+}
+
+interface UnitFlow {
+  unit: CodeFacts;
+  strongSources: Place[];
+  softSources: Place[];
+  sinks: Place[];
+  exfilEndpoints: Place[];
+  /** Names of files, modules and temp paths this unit mentions, for linking units. */
+  mentions: Set<string>;
+  /** Per shell command line: whether source and sink meet in it. */
+  sameCommand: { source: Place; sink: Place }[];
+}
+
+/** Commands that only manage a key file, never read it out. */
+const KEY_MANAGEMENT = /^(?:chmod|chown|ssh|ssh-keygen|ssh-add|ssh-copy-id|ls|test|\[|\[\[|mkdir|touch|stat|git|gpg-agent|eval|ssh-agent)$/;
+const KEY_AS_IDENTITY = /(?:-i\s+|-f\s+|IdentityFile\s+|key_filename\s*=\s*|--key(?:-file)?[=\s]+|GIT_SSH_COMMAND)["']?$/;
+
+function trim(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+}
+
+function sourceIn(text: string, commandName: string | undefined): boolean {
+  const match = SENSITIVE_FILE.exec(text);
+  if (!match) return false;
+  if (commandName !== undefined && KEY_MANAGEMENT.test(commandName)) return false;
+  return !KEY_AS_IDENTITY.test(text.slice(Math.max(0, match.index - 30), match.index).replace(/(?:~|\$HOME|\$\{HOME\})\/?$/, ''));
+}
+
+function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
+  const flow: UnitFlow = { unit, strongSources: [], softSources: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
+  const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
+  for (const string of unit.strings) {
+    // Shell words are judged per command (a key passed with `-i` is used, not read out).
+    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined)) flow.strongSources.push(place(string.line, string.text));
+    if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
+    for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(string.line, url));
+    for (const word of string.text.match(/[\w.-]+\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+  }
+  for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
+  for (const call of unit.calls) {
+    const line = call.text.split('\n')[0];
+    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || NETWORK_SINK_COMMAND.test(call.callee)) flow.sinks.push(place(call.line, line));
+    if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
+  }
+  for (const command of unit.commands) {
+    const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
+    if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /\/dev\/(?:tcp|udp)\//.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    const commandSource = sourceIn(command.text, command.name || undefined);
+    if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
+    if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
+    for (const word of command.text.match(/[\w.-]+\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+    // One command line (pipeline) holding both: `cat ~/.aws/credentials | curl -d @- …`.
+    if (!command.name && (SENSITIVE_FILE.test(command.text) || WHOLE_ENVIRONMENT.test(command.text))) {
+      const parts = command.text.split(/\||;|&&|\$\(|`/);
+      const hasSource = parts.some((part) => {
+        const partName = part.trim().split(/\s+/)[0] ?? '';
+        return sourceIn(part, partName) || WHOLE_ENVIRONMENT.test(part.trim());
+      });
+      const hasSink = parts.some((part) => NETWORK_SINK_COMMAND.test(part.trim().split(/\s+/)[0] ?? '') || DNS_SINK.test(part.trim().split(/\s+/)[0] ?? '')) || /\/dev\/(?:tcp|udp)\//.test(command.text);
+      if (hasSource && hasSink) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
+    }
+    // curl -F "file=@~/.ssh/id_rsa" / --data-binary @~/.aws/credentials
+    if (/^(?:curl|wget)$/.test(name) && /(?:-F|--form|-d|--data(?:-binary|-raw|-urlencode)?|-T|--upload-file|--post-file|--body-file)[=\s]+["']?[^"'\s]*@?[^"'\s]*/.test(command.text)) {
+      if (SENSITIVE_FILE.test(command.text) || DOTENV_FILE.test(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
+    }
+    for (const { url, host } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(command.line, url));
+  }
+  if (!isMarkdownBlock) {
+    for (const read of unit.envReads) if (SECRET_ENV_NAME.test(read.name)) flow.softSources.push(place(read.line, read.name));
+  }
+  // A stored credential (SDK chain, `gh auth token`, a key file) placed in the body of a request, not in its auth header.
+  const names = [...unit.credentialNames];
+  const inBody = (text: string, shell: boolean): boolean => {
+    const body = shell
+      ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)/g, ' ')
+      : text.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
+    return (
+      CREDENTIAL_GETTER.test(body) ||
+      names.some((name) => (shell ? new RegExp(`\\$\\{?${name}\\b`) : new RegExp(`\\b${name}\\b`)).test(body))
+    );
+  };
+  for (const call of unit.calls) {
+    if (NETWORK_SINK_CALL.test(call.callee) && inBody(call.text.replace(/^[^(]*\(/, ''), false)) {
+      flow.sameCommand.push({ source: place(call.line, call.text.split('\n')[0]), sink: place(call.line, call.text.split('\n')[0]) });
+    }
+  }
+  for (const command of unit.commands) {
+    if (/^(?:curl|wget|nc|ncat|http|xh)$/.test(command.name) && inBody(command.text, true)) {
+      flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
+    }
+  }
+  return flow;
+}
+
+function finding(source: Place, sink: Place, how: string): RawFinding {
+  const across = source.file !== sink.file;
+  return {
+    ruleId: 'credential-exfiltration',
+    file: source.file,
+    line: source.line,
+    evidence: across ? `${source.evidence} (${source.file}:${source.line}) → ${sink.evidence} (${sink.file}:${sink.line})` : `${source.evidence} → ${sink.evidence} (line ${sink.line})`,
+    message: across
+      ? `Reads ${how} in ${source.file} and sends data out from ${sink.file}, which it is linked to: a credential-theft chain across the skill's scripts.`
+      : `Reads ${how} and sends data over the network or DNS in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
+  };
+}
+
+function decide(flows: UnitFlow[]): RawFinding | undefined {
+  const strong = flows.flatMap((flow) => flow.strongSources);
+  const soft = flows.flatMap((flow) => flow.softSources);
+  const sinks = flows.flatMap((flow) => flow.sinks);
+  const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);
+  if (strong.length > 0 && sinks.length > 0) return finding(strong[0], sinks[0], 'a credential store or the whole environment');
+  if (soft.length > 0 && sinks.length > 0 && endpoints.length > 0) return finding(soft[0], endpoints[0], 'secrets (secret environment variables or a .env file)');
+  return undefined;
+}
+
+/** The source → sink detector. */
+export const detector: Detector = {
+  version: 1,
+  meta: {
+    id: 'credential-exfiltration',
+    title: 'Credentials flow to the network',
+    description:
+      'A sensitive source (SSH keys, cloud and package-manager credentials, browser and wallet stores, agent configuration, the whole environment) and a network or DNS sink in the same script, the same shell command, or in scripts linked by running, importing or handing files to each other. Secret environment variables or `.env` files count when the destination is a request bin, paste site, tunnel, chat webhook, raw IP or plain HTTP. Either half alone is only a capability.',
+    category: 'exfiltration',
+    kind: 'threat',
+    severity: 'critical',
+    confidence: 'high',
+    message: 'Reads credentials and sends data out.',
+    fix: 'A skill must not read credential stores and send data out. If the skill calls an API with a token, read only that token (declared in `capabilities.env`), send it only in the request to that API, and declare the host in `capabilities.network`.',
+  },
+  detect(context: ScanContext): RawFinding[] {
+    const findings: RawFinding[] = [];
+    const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#')));
+    const flagged = new Set<string>();
+    for (const flow of flows) {
+      if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;
+      const result = decide([flow]);
+      if (result) {
+        findings.push(result);
+        flagged.add(flow.unit.file);
+      }
+    }
+    for (const flow of flows) {
+      const pair = flow.sameCommand[0];
+      if (!pair || flagged.has(flow.unit.file)) continue;
+      findings.push(finding(pair.source, pair.sink, 'stored credentials or the environment'));
+      flagged.add(flow.unit.file);
+    }
+    // Across scripts: union units that mention each other (by file name, module or shared temp path).
+    const scripts = flows.filter((flow) => !flow.unit.unit.includes('#'));
+    const parent = scripts.map((_, index) => index);
+    const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
+    const names = scripts.map((flow) => new Set([flow.unit.file.split('/').pop() ?? '', flow.unit.file]));
+    for (let a = 0; a < scripts.length; a += 1) {
+      for (let b = 0; b < scripts.length; b += 1) {
+        if (a === b) continue;
+        const linked = [...scripts[a].mentions].some((mention) => names[b].has(mention) || (mention.startsWith('/tmp') || mention.startsWith('.') ? scripts[b].mentions.has(mention) : false))
+          || [...scripts[a].mentions].some((mention) => /^\/tmp\/|^\.[\w-]+\./.test(mention) && scripts[b].mentions.has(mention));
+        if (linked) parent[find(a)] = find(b);
+      }
+    }
+    const groups = new Map<number, UnitFlow[]>();
+    scripts.forEach((flow, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), flow]));
+    for (const group of groups.values()) {
+      const files = new Set(group.map((flow) => flow.unit.file));
+      if (files.size < 2 || [...files].some((file) => flagged.has(file))) continue;
+      const result = decide(group);
+      if (result) {
+        findings.push(result);
+        for (const file of files) flagged.add(file);
+      }
+    }
+    return findings;
+  },
+};

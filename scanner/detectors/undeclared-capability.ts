@@ -1,0 +1,64 @@
+/**
+ * Compares inferred capabilities with the entry's declared ones: each undeclared host, variable,
+ * path or command is a finding. Without an entry (an ad-hoc scan) there is nothing to compare with,
+ * and this detector stays silent.
+ */
+import { SENSITIVE_FILE } from '../knowledge.ts';
+import { SECRET_ENV_NAME } from '../code.ts';
+import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.ts';
+import { severityRank } from '../../core/index.ts';
+import type { RawFinding } from '../model.ts';
+import { usesByContext } from './capability-inventory.ts';
+import type { Detector, ScanContext } from './types.ts';
+
+function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; field: string } {
+  switch (use.kind) {
+    case 'network':
+      return { severity: 'high', field: 'capabilities.network' };
+    case 'filesystem.read':
+      return { severity: SENSITIVE_FILE.test(use.value) ? 'high' : 'medium', field: 'capabilities.filesystem.read' };
+    case 'filesystem.write':
+      return { severity: SENSITIVE_FILE.test(use.value) || /^(?:~\/\.(?:bashrc|zshrc|profile|bash_profile|zprofile|config\/autostart|claude)|\/etc\/)/.test(use.value) ? 'high' : 'medium', field: 'capabilities.filesystem.write' };
+    case 'env':
+      return { severity: SECRET_ENV_NAME.test(use.value) ? 'medium' : 'low', field: 'capabilities.env' };
+    case 'commands':
+      return { severity: 'medium', field: 'capabilities.commands' };
+  }
+}
+
+/** The undeclared-capability detector. */
+export const detector: Detector = {
+  version: 1,
+  meta: {
+    id: 'undeclared-capability',
+    title: 'Uses a capability it does not declare',
+    description: 'A network host, environment variable, path outside the skill or command the code uses but the entry does not declare under `capabilities`. Undeclared network hosts, writes and credential paths are high severity; commands and other paths medium; ordinary environment variables low.',
+    category: 'capability',
+    kind: 'capability',
+    severity: 'high',
+    confidence: 'medium',
+    message: 'The skill uses a capability its entry does not declare.',
+    fix: 'Declare it in the entry under `capabilities`, or remove the use.',
+  },
+  detect(context: ScanContext): RawFinding[] {
+    const declared = context.declared;
+    if (!declared) return [];
+    const findings: RawFinding[] = [];
+    for (const use of usesByContext.get(context) ?? []) {
+      if (useDeclared(use, declared)) continue;
+      const { severity: inferred, field } = severityOf(use);
+      // Markdown examples are what the agent may run, not what it surely runs: they warn at most.
+      const severity = fromMarkdown(use) && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
+      findings.push({
+        ruleId: 'undeclared-capability',
+        file: use.file,
+        line: use.line,
+        evidence: use.evidence,
+        severity,
+        message: `Uses ${use.kind === 'commands' ? 'the command' : use.kind === 'env' ? 'the environment variable' : use.kind === 'network' ? 'the host' : 'the path'} \`${use.value}\`, which is not declared in ${field}.`,
+        capabilityValue: use.value,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,344 @@
+/**
+ * The scan: read every file, parse it (Markdown, Python, JavaScript/TypeScript, shell), cut it into
+ * segments, decode what is encoded, run the pattern rules and the detectors, infer capabilities,
+ * compare with the declared ones, apply suppressions, and decide the verdict under the policy.
+ */
+import { performance } from 'node:perf_hooks';
+import { SEVERITIES, severityRank } from '../core/index.ts';
+import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
+import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
+import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
+import { decodeAll } from './decode.ts';
+import { DETECTORS } from './detectors/index.ts';
+import { usesByContext } from './detectors/capability-inventory.ts';
+import type { ScanContext } from './detectors/types.ts';
+import { urlHosts } from './knowledge.ts';
+import { analyzeMarkdown, commandLines } from './markdown.ts';
+import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
+import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
+import type { PatternRule, RuleMeta } from './rule-schema.ts';
+import { bundledRuleSet } from './rules.ts';
+import { readSkillFiles } from './source-files.ts';
+import { applySuppressions, type Suppression } from './suppressions.ts';
+import { SCANNER_VERSION } from './version.ts';
+
+/** Options of {@link scanSkill}. */
+export interface ScanOptions {
+  /** The entry's declared capabilities; undeclared use becomes a finding. Absent = compare against nothing declared (an ad-hoc `scan <dir>`: report capabilities as capability findings, do not fail for undeclared use alone). */
+  declared?: Capabilities;
+  /** publisher/name, for scoping suppressions. */
+  skill?: { publisher: string; name: string };
+  /** Operator suppressions (schema lives in scanner/, file format registry/suppressions.yaml). */
+  suppressions?: Suppression[];
+  /** Verdict policy; default is the bundled scanner/policy.yaml. */
+  policy?: Policy;
+  /** Clock for suppression expiry. */
+  now?: Date;
+}
+
+/** Most matches one pattern reports in one segment: more says nothing new and bloats reports. */
+const MAX_MATCHES_PER_SEGMENT = 20;
+/** Longest evidence shown for one finding. */
+const MAX_EVIDENCE = 200;
+/** Shortest folded string worth decoding on its own (shorter ones are covered by the file-wide pass). */
+const MIN_DECODE_STRING = 16;
+
+/** Newline offsets of texts already seen, so finding the line of a match is a binary search, not a scan. */
+const newlineIndex = new Map<string, number[]>();
+
+/** 0-based line of `index` in `text`. */
+function lineAt(text: string, index: number): number {
+  if (text.length < 4096) {
+    let line = 0;
+    for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line += 1;
+    return line;
+  }
+  let offsets = newlineIndex.get(text);
+  if (!offsets) {
+    offsets = [];
+    for (let position = text.indexOf('\n'); position !== -1; position = text.indexOf('\n', position + 1)) offsets.push(position);
+    if (newlineIndex.size > 64) newlineIndex.clear();
+    newlineIndex.set(text, offsets);
+  }
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < index) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The line around a match, trimmed to {@link MAX_EVIDENCE} characters centred on the match. */
+function evidenceAt(text: string, index: number, length: number): string {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  let end = text.indexOf('\n', index + length);
+  if (end === -1 || end - index > MAX_EVIDENCE) end = Math.min(text.length, Math.max(index + length, start + MAX_EVIDENCE));
+  let line = text.slice(start, end);
+  let offset = index - start;
+  if (line.length > MAX_EVIDENCE) {
+    const from = Math.max(0, Math.min(offset - 40, line.length - MAX_EVIDENCE));
+    line = `${from > 0 ? '…' : ''}${line.slice(from, from + MAX_EVIDENCE)}…`;
+    offset -= from;
+  }
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+function segmentsFromFacts(facts: CodeFacts, language: Segment['language']): Segment[] {
+  const segments: Segment[] = [];
+  for (const needle of facts.needles) segments.push({ file: facts.file, line: needle.line, text: needle.text, scope: 'comment', language, unit: facts.unit, mention: true });
+  for (const string of facts.strings) segments.push({ file: facts.file, line: string.line, text: string.text, scope: 'string', language, unit: facts.unit });
+  for (const command of facts.commands) segments.push({ file: facts.file, line: command.line, text: command.text, scope: 'command', language: 'shell', unit: facts.unit });
+  for (const comment of facts.comments) segments.push({ file: facts.file, line: comment.line, text: comment.text, scope: 'comment', language, unit: facts.unit });
+  return segments;
+}
+
+function decodedSegments(file: string, text: string, baseLine: number, language: Segment['language'], unit: string, fileWide: boolean): Segment[] {
+  return decodeAll(text).map((decoded) => ({
+    file,
+    line: baseLine + (fileWide ? lineAt(text, decoded.index) : 0),
+    text: decoded.text,
+    scope: 'code' as const,
+    language,
+    decodedFrom: `${decoded.how} "${decoded.encoded.length > 40 ? `${decoded.encoded.slice(0, 40)}…` : decoded.encoded}"`,
+    unit,
+  }));
+}
+
+/**
+ * Markdown files SKILL.md tells the agent to follow (`follow the steps in references/setup.md`): they
+ * are instructions, not documentation.
+ */
+function instructionFiles(files: readonly SourceFile[]): Set<string> {
+  const out = new Set<string>();
+  for (const skill of files.filter((file) => isSkillFile(file.path))) {
+    const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
+    for (const paragraph of skill.text.split(/\n\s*\n/)) {
+      if (!/\b(?:follow|run|execute|perform|complete|do|apply|setup|set up|install|steps?|before (?:the )?first use|prerequisites?)\b/i.test(paragraph)) continue;
+      for (const file of files) {
+        if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
+        if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
+      }
+    }
+  }
+  return out;
+}
+
+/** SKILL.md (at any depth, any case): the instructions an agent follows. */
+function isSkillFile(path: string): boolean {
+  return (path.split('/').pop() ?? '').toLowerCase() === 'skill.md';
+}
+
+/** Cuts one file into segments and code units. */
+async function analyseFile(file: SourceFile, instructions: Set<string> = new Set()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
+  const segments: Segment[] = [];
+  const facts: CodeFacts[] = [];
+  if (file.fileClass !== 'text') return { segments, facts };
+  const { text, language, path } = file;
+  segments.push({ file: path, line: 1, text, scope: 'raw', language, unit: path });
+  if (language === 'signature') return { segments, facts };
+  if (language === 'markdown') {
+    // SKILL.md is what the agent follows; other Markdown (references, READMEs) is documentation.
+    const documentation = !isSkillFile(path) && !instructions.has(path);
+    const markdown = analyzeMarkdown(path, text, documentation);
+    segments.push(...markdown.segments);
+    for (const block of markdown.blocks) {
+      if (!isCodeLanguage(block.language)) continue;
+      const blockFacts = await analyzeCode(block.unit, path, block.language, block.source, block.lineOffset);
+      blockFacts.inferCapabilities = block.explicitShell;
+      facts.push(blockFacts);
+      segments.push(...segmentsFromFacts(blockFacts, block.language));
+    }
+  } else if (isCodeLanguage(language)) {
+    segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
+    const unitFacts = await analyzeCode(path, path, language, text, 0);
+    facts.push(unitFacts);
+    segments.push(...segmentsFromFacts(unitFacts, language));
+  } else {
+    segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
+    if (language === 'html' || language === 'svg') {
+      for (const match of text.matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) segments.push({ file: path, line: 1 + lineAt(text, match.index), text: match[1], scope: 'comment', language, unit: path });
+      // Inline scripts are JavaScript: parse them so folded strings (fragments joined at run time) are seen.
+      for (const match of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)) {
+        const offset = lineAt(text, match.index + match[0].indexOf('>') + 1);
+        const scriptFacts = await analyzeCode(`${path}#L${offset + 1}`, path, 'javascript', match[1], offset);
+        facts.push(scriptFacts);
+        for (const segment of segmentsFromFacts(scriptFacts, language)) segments.push(segment);
+      }
+      segments.push({ file: path, line: 1, text: text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/gi, ' '), scope: 'prose', language, unit: path });
+    } else {
+      for (const command of commandLines(text, 1)) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
+    }
+  }
+  if (language === 'markdown') {
+    // Decode per segment so decoded text keeps its context (an example block stays an example).
+    const seen = new Set<string>();
+    for (const segment of segments.filter((item) => item.scope !== 'raw')) {
+      for (const decoded of decodedSegments(path, segment.text, segment.line, segment.language, segment.unit, true)) {
+        const key = `${decoded.line}\0${decoded.text}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        segments.push(segment.mention ? { ...decoded, mention: true } : decoded);
+      }
+    }
+  } else {
+    segments.push(...decodedSegments(path, text, 1, language, path, true));
+  }
+  for (const unit of facts) {
+    for (const string of unit.strings) {
+      if (string.text.length >= MIN_DECODE_STRING && !text.includes(string.text)) segments.push(...decodedSegments(path, string.text, string.line, unit.language, unit.unit, false));
+    }
+  }
+  return { segments, facts };
+}
+
+/** Words that turn a sentence into a warning about what not to do. */
+const NEGATION = /\b(?:never|don'?t|do not|does not|doesn'?t|must not|should not|shouldn'?t|avoid|instead of|rather than|not recommended|dangerous|warning|unsafe|beware|refuse|reject|block|detect(?:s|ed|ing)?|flag(?:s|ged)?|look(?:s|ing)? for|such as|e\.g\.|for example)\b/i;
+
+/** Whether a match in prose is quoted or negated: a mention of the text, not an instruction. */
+function isMentionInProse(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  if (((before.match(/"/g)?.length ?? 0) % 2 === 1) || (before.lastIndexOf('“') > before.lastIndexOf('”'))) return true;
+  const sentenceStart = Math.max(before.search(/[^.!?]*$/), 0);
+  return NEGATION.test(before.slice(sentenceStart));
+}
+
+/** Runs one pattern rule over the segments. */
+function runPatternRule(rule: PatternRule, segments: readonly Segment[], findings: RawFinding[]): void {
+  const { meta } = rule;
+  for (const segment of segments) {
+    if (rule.fileMatchers && !rule.fileMatchers.some((matcher) => matcher.test(segment.file))) continue;
+    if (meta.languages && !meta.languages.includes(segment.language)) continue;
+    for (const pattern of rule.patterns) {
+      if (!segment.decodedFrom && !pattern.source.scopes.includes(segment.scope)) continue;
+      // Decoded text is looked at by every pattern over things that run or instruct, never by comment-only or link-only ones.
+      if (segment.decodedFrom && !pattern.source.scopes.some((scope) => scope !== 'comment' && scope !== 'link' && scope !== 'raw')) continue;
+      if (segment.decodedFrom && segment.scope === 'raw') continue;
+      if (pattern.near && !pattern.near.test(segment.text)) continue;
+      if (pattern.unlessSegment && pattern.unlessSegment.test(segment.text)) continue;
+      pattern.regex.lastIndex = 0;
+      let count = 0;
+      for (const match of segment.text.matchAll(pattern.regex)) {
+        if (match[0].length === 0) continue;
+        if (pattern.unless && pattern.unless.test(match[0])) continue;
+        if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index)) continue;
+        const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
+        const shown = evidenceAt(segment.text, match.index, match[0].length);
+        findings.push({
+          ruleId: meta.id,
+          file: segment.file,
+          line,
+          evidence: segment.decodedFrom ? `decoded from ${segment.decodedFrom}: ${shown}` : shown,
+          ...(segment.mention ? { mention: true } : {}),
+        });
+        count += 1;
+        if (count >= MAX_MATCHES_PER_SEGMENT) break;
+      }
+    }
+  }
+}
+
+/** Whether a declared capability explains a finding of a rule that allows it. */
+function explainedBy(meta: RuleMeta, finding: RawFinding, declared: Capabilities | undefined): boolean {
+  if (!declared || !meta.explainedBy) return false;
+  const text = finding.capabilityValue ?? finding.evidence;
+  switch (meta.explainedBy) {
+    case 'network': {
+      const hosts = urlHosts(text).map((entry) => entry.host);
+      return hosts.length > 0 && hosts.every((host) => hostAllowed(host, declared.network));
+    }
+    case 'env':
+      return declared.env.some((name) => new RegExp(`\\b${name}\\b`).test(text));
+    case 'filesystem':
+      return [...declared.filesystem.read, ...declared.filesystem.write].some((path) => text.includes(path.replace(/\/?\*+$/, ''))) || pathAllowed(text, declared.filesystem.read);
+    case 'commands':
+      return declared.commands.some((name) => new RegExp(`(?:^|[\\s/|;&(])${name.replace(/[.+]/g, '\\$&')}(?:$|\\s)`).test(text));
+  }
+}
+
+/** Scans a skill folder and returns its report. */
+export async function scanSkill(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
+  const started = performance.now();
+  const [ruleSet, policy] = await Promise.all([bundledRuleSet(), options.policy ? Promise.resolve(options.policy) : defaultPolicy(), loadParsers()]);
+  const { files, unreadable } = await readSkillFiles(dir);
+  const segments: Segment[] = [];
+  const facts: CodeFacts[] = [];
+  const instructions = instructionFiles(files);
+  for (const file of files) {
+    const analysed = await analyseFile(file, instructions);
+    segments.push(...analysed.segments);
+    facts.push(...analysed.facts);
+  }
+  const raw: RawFinding[] = [];
+  for (const rule of ruleSet.patternRules) runPatternRule(rule, segments, raw);
+  const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
+  const context: ScanContext = { files, unreadable, segments, facts, declared: options.declared, inferred };
+  usesByContext.set(context, uses);
+  for (const detector of DETECTORS) raw.push(...detector.detect(context));
+
+  const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
+  const explained = new Set<Finding>();
+  const byKey = new Map<string, Finding>();
+  for (const item of raw) {
+    const meta = metaById.get(item.ruleId);
+    if (!meta) throw new Error(`A finding names the unknown rule ${item.ruleId}: register it in scanner/rules or scanner/detectors.`);
+    const isExplained = meta.kind === 'threat' && explainedBy(meta, item, options.declared);
+    const demoted = item.mention === true && meta.kind === 'threat';
+    const baseSeverity = item.severity ?? meta.severity;
+    const finding: Finding = {
+      ruleId: meta.id,
+      title: meta.title,
+      severity: demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - 1)] : baseSeverity,
+      confidence: demoted ? 'low' : item.confidence ?? meta.confidence,
+      category: meta.category,
+      kind: meta.kind,
+      file: item.file,
+      line: item.line,
+      message: `${item.message ?? meta.message}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${isExplained ? ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.` : ''}`,
+      evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
+      fix: meta.fix,
+    };
+    const key = `${finding.ruleId}\0${finding.file}\0${finding.line}`;
+    const existing = byKey.get(key);
+    if (!existing || severityRank(finding.severity) > severityRank(existing.severity)) {
+      byKey.set(key, finding);
+      if (isExplained) explained.add(finding);
+      else if (existing) explained.delete(existing);
+    }
+  }
+  let findings = [...byKey.values()].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.evidence < b.evidence ? -1 : a.evidence > b.evidence ? 1 : 0),
+  );
+  const suppressed = applySuppressions(findings, options.suppressions ?? [], options.skill, options.now ?? new Date());
+  const explainedAfter = new Set<Finding>();
+  suppressed.forEach((finding, index) => {
+    if (explained.has(findings[index])) explainedAfter.add(finding);
+  });
+  findings = suppressed;
+  const verdict = decideVerdict(findings, policy, (finding) => explainedAfter.has(finding));
+  const report: ScanReport = {
+    schemaVersion: 1,
+    verdict,
+    findings,
+    inferred,
+    scanner: { version: SCANNER_VERSION, rulesetDigest: ruleSet.digest, policyDigest: policyDigest(policy) },
+    stats: { files: files.length, bytes: files.reduce((sum, file) => sum + file.bytes.length, 0), milliseconds: Math.round((performance.now() - started) * 100) / 100 },
+  };
+  return ScanReportSchema.parse(report);
+}
+
+/** The scanner's role at the pipeline seam: one method, so a stage can be tested alone or replaced. */
+export interface Scanner {
+  /** Scans one skill folder. */
+  scan(dir: string, options?: ScanOptions): Promise<ScanReport>;
+}
+
+/** The static scanner, as the pipeline's {@link Scanner}. */
+export const staticScanner: Scanner = { scan: (dir, options) => scanSkill(dir, options) };
+
+/** Cheap identity for cache keys: version + digest of the canonical rule set + digest of the policy. */
+export async function scannerIdentity(policy?: Policy): Promise<{ version: string; rulesetDigest: `sha256:${string}`; policyDigest: `sha256:${string}` }> {
+  const [ruleSet, resolved] = await Promise.all([bundledRuleSet(), policy ? Promise.resolve(policy) : defaultPolicy()]);
+  return { version: SCANNER_VERSION, rulesetDigest: ruleSet.digest, policyDigest: policyDigest(resolved) };
+}

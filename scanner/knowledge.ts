@@ -1,0 +1,93 @@
+/**
+ * What the scanner knows about the threat landscape, shared by detectors and capability inference:
+ * where secrets live, which services receive stolen data, and how URLs and hosts look.
+ */
+
+/** Files and stores that hold credentials or private data (a "sensitive source"). */
+export const SENSITIVE_FILE = new RegExp(
+  [
+    String.raw`\.ssh(?:/(?:id_[a-z0-9_]+\b(?!\.pub)|[\w.-]*_key\b(?!\.pub)|\*)|/?(?=$|[\s'"\x60)\]]))`,
+    String.raw`\.aws/credentials|\.npmrc|\.netrc|\.pypirc|\.git-credentials|\.config/gh/hosts\.ya?ml|\.docker/config\.json|\.kube/config`,
+    String.raw`\.config/gcloud|application_default_credentials\.json|\.azure/(?:accessTokens|msal_token_cache|azureProfile)|\.terraform\.d/credentials|\.vault-token`,
+    String.raw`\.gnupg|\.password-store|/etc/(?:shadow|sudoers)\b|\.bash_history|\.zsh_history`,
+    String.raw`(?:Chrome|Chromium|Brave[\w-]*|Edge|Firefox|Opera[\w ]*|Vivaldi|Default|Profile \d+|User Data)[\\/](?:Login Data|Cookies|Web Data|Local State|Local Storage)`,
+    String.raw`Network[\\/]Cookies|cookies\.sqlite|key[34]\.db|logins\.json|Library/Keychains|login\.keychain|wallet\.dat|Exodus[\\/]|Electrum[\\/]wallets`,
+    String.raw`nkbihfbeogaeaoehlefnkodbefgpgknn|\.solana/id\.json|\.ethereum/keystore|\.claude\.json|\.claude/\.credentials|\.openclaw/|\.clawdbot/|\.moltbot/`,
+    String.raw`\.codex/auth|\.config/(?:github-copilot|anthropic|openai)|Telegram Desktop[\\/]tdata|discord[\\/]Local Storage`,
+  ].join('|'),
+  'i',
+);
+
+/** A `.env` file: often secrets, but loading it is routine, so it only counts with an exfiltration endpoint. */
+export const DOTENV_FILE = /(?:^|[\s'"`/=(])\.env(?:\.[\w-]+)?(?=$|[\s'"`)])/;
+
+/** Reading the whole environment at once. */
+export const WHOLE_ENVIRONMENT =
+  /(?:(?:json\.dumps|JSON\.stringify|str|repr|pickle\.dumps|base64\.b64encode|yaml\.dump|Buffer\.from)\s*\([\s\S]{0,400}?\b(?:os\.environ|process\.env)\b(?!\s*(?:\.get\b|\[|\.[A-Za-z_]))|\b(?:json|data|params|body)\s*=\s*(?:dict\(\s*)?os\.environ\b(?!\s*[.[])|\b(?:body|data|json)\s*:\s*process\.env\s*[,}]|(?:^|[|;&(]\s*)(?:printenv|env|export -p)\s*(?:\||>)|\$\(\s*(?:printenv|env)\s*\)|`(?:printenv|env)`)/m;
+
+/** Services whose main use is receiving data for someone else (request bins, tunnels, paste and file drops). */
+export const EXFIL_SERVICE_HOST =
+  /(?:^|\.)(?:webhook\.site|requestbin\.(?:com|net)|pipedream\.net|m\.pipedream\.net|requestcatcher\.com|beeceptor\.com|hookbin\.com|postb\.in|ptsv[23]\.com|mockbin\.org|interact\.sh|oast\.(?:fun|live|me|online|pro|site)|burpcollaborator\.net|oastify\.com|canarytokens\.com|dnslog\.cn|ceye\.io|ngrok(?:-free)?\.(?:io|app|dev)|trycloudflare\.com|serveo\.net|localtunnel\.me|loca\.lt|transfer\.sh|file\.io|0x0\.st|temp\.sh|bashupload\.com|catbox\.moe|anonfiles\.com|gofile\.io|pastebin\.com|paste\.ee|hastebin\.com|ghostbin\.\w+|rentry\.(?:co|org)|glot\.io|controlc\.com|dpaste\.(?:com|org)|justpaste\.it|paste\.rs|termbin\.com|ix\.io|sprunge\.us)$/i;
+
+/** Paste sites: text anyone can post, used to host second-stage commands. */
+export const PASTE_HOST = /(?:^|\.)(?:pastebin\.com|paste\.ee|hastebin\.com|ghostbin\.\w+|rentry\.(?:co|org)|glot\.io|controlc\.com|dpaste\.(?:com|org)|justpaste\.it|paste\.rs|termbin\.com|ix\.io|sprunge\.us|pastes\.io|paste\.mozilla\.org|privatebin\.net|gist\.githubusercontent\.com)$/i;
+
+/** Chat webhooks: fine for notifications, but a favourite drop for stolen data. */
+export const CHAT_WEBHOOK = /(?:discord(?:app)?\.com\/api\/webhooks|api\.telegram\.org\/bot|hooks\.slack\.com\/services)/i;
+
+/** URLs in text (host captured). */
+export const URL_PATTERN = /\b(?:https?|wss?|ftp):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:]+\]|[^\s/:'"`<>)\]{}\\|,;?#]+)(?::(\d{1,5}))?/g;
+
+/** Whether a host is an IPv4 literal. */
+export function isIpv4(host: string): boolean {
+  return /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
+}
+
+/** Loopback, private, link-local and documentation addresses and names. */
+export function isLocalHost(host: string): boolean {
+  const lower = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (lower === 'localhost' || lower.endsWith('.localhost') || lower === '::1' || lower === '0.0.0.0' || lower.endsWith('.local')) return true;
+  if (!isIpv4(lower)) return false;
+  const [a, b] = lower.split('.').map(Number);
+  return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** Hosts used only as examples in documentation. */
+export function isExampleHost(host: string): boolean {
+  return /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid-example)$/i.test(host) || /^(?:your|my)[-_.]/i.test(host);
+}
+
+/** Hosts whose URLs name things (XML namespaces, schemas) rather than places a program connects to. */
+export function isIdentifierHost(host: string): boolean {
+  return /^(?:www\.w3\.org|w3\.org|schemas\.(?:openxmlformats\.org|microsoft\.com|android\.com|xmlsoap\.org)|purl\.org|xmlns\.com|json-schema\.org|ns\.adobe\.com|schema\.org|www\.apache\.org|opensource\.org|spdx\.org|creativecommons\.org)$/i.test(host);
+}
+
+/** Hosts named in URLs within `text`. */
+export function urlHosts(text: string): { host: string; url: string; index: number }[] {
+  const out: { host: string; url: string; index: number }[] = [];
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const host = match[1].toLowerCase().replace(/\.$/, '');
+    if (!host || /[$%{}<>*]/.test(host)) continue;
+    out.push({ host, url: match[0], index: match.index });
+  }
+  return out;
+}
+
+/** Whether a host or URL is where exfiltration usually goes: a raw public IP, a bin/paste/tunnel service, plain HTTP, or a chat webhook. */
+export function isExfiltrationEndpoint(url: string, host: string): boolean {
+  if (isLocalHost(host) || isExampleHost(host)) return false;
+  if (isIpv4(host) || /^(?:\d{8,10}|0x[0-9a-f]{8})$/i.test(host)) return true;
+  if (EXFIL_SERVICE_HOST.test(host)) return true;
+  if (CHAT_WEBHOOK.test(url)) return true;
+  return /^(?:http|ftp|ws):\/\//i.test(url);
+}
+
+/** Calls and commands that send data over the network. */
+export const NETWORK_SINK_CALL =
+  /^(?:requests\.(?:post|put|patch|get|request|Session)|(?:session|s|client|http)\.(?:post|put|patch|request)|urllib\d?\.request\.(?:urlopen|Request)|urlopen|Request|httpx\.(?:post|put|get|request|Client|AsyncClient)|aiohttp\.ClientSession|http\.client\.\w+|HTTPS?Connection|(?:\w+\.)?(?:create_connection|sendall|sendto)|socket\.socket|smtplib\.\w+|ftplib\.\w+|fetch|axios(?:\.\w+)?|got(?:\.\w+)?|needle|superagent\.\w+|https?\.(?:request|get)|net\.(?:connect|createConnection)|tls\.connect|dgram\.createSocket|WebSocket|XMLHttpRequest|navigator\.sendBeacon|curl_easy_perform|pycurl\.Curl)$/;
+
+/** Shell commands that send data over the network. */
+export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|ftp|tftp|sftp|scp|rsync|openssl|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|http|https|xh|aria2c)$/;
+
+/** DNS lookups that can carry data in the name asked for. */
+export const DNS_SINK = /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName)$/;

@@ -1,0 +1,168 @@
+/**
+ * Markdown as markdown-it parses it: front matter, prose (paragraphs, headings, list items, table
+ * cells), fenced and indented code, inline code, HTML blocks and comments, and link targets. Code
+ * blocks become code units of their own (parsed by tree-sitter when their language has a grammar).
+ */
+import MarkdownIt from 'markdown-it';
+import type { Language } from './rule-schema.ts';
+import type { Segment } from './model.ts';
+
+/** A fenced or indented code block (or inline command), to be parsed as a unit. */
+export interface CodeBlock {
+  /** Unit identity (`file#L<line>`). */
+  unit: string;
+  /** Language the block is parsed as. */
+  language: Language;
+  /** The block's source. */
+  source: string;
+  /** Line (0-based offset) where its first source line sits in the file. */
+  lineOffset: number;
+  /** Whether the info string names a shell explicitly (capabilities are inferred only from those). */
+  explicitShell: boolean;
+}
+
+const markdown = new MarkdownIt({ html: true, linkify: true });
+
+const SHELL_INFO = /^(?:bash|sh|shell|zsh|ksh|fish|console|terminal|shell-session|shellsession|sh-session|cmd|bat|batch|powershell|pwsh|ps1|ps|command|commands|text|plain|plaintext|txt)?$/;
+const PYTHON_INFO = /^(?:python|py|python3|py3|ipython|pycon)$/;
+const JS_INFO = /^(?:javascript|js|node|nodejs|typescript|ts|jsx|tsx|mjs|cjs)$/;
+const DATA_INFO: Record<string, Language> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml', toml: 'toml', html: 'html', xml: 'html', svg: 'svg' };
+
+/** Language of a code block from its info string. */
+export function blockLanguage(info: string): Language {
+  const word = info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '';
+  if (PYTHON_INFO.test(word)) return 'python';
+  if (JS_INFO.test(word)) return 'javascript';
+  if (DATA_INFO[word]) return DATA_INFO[word];
+  if (SHELL_INFO.test(word)) return 'shell';
+  return 'text';
+}
+
+/** Splits shell-like block text into command lines, joining `\` continuations and dropping prompts. */
+export function commandLines(source: string, firstLine: number): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  const lines = source.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const start = index;
+    let text = lines[index];
+    while (/\\\s*$/.test(text) && index + 1 < lines.length) {
+      index += 1;
+      text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;
+    }
+    text = text.replace(/^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/, '').trim();
+    if (text) out.push({ text, line: firstLine + start });
+  }
+  return out;
+}
+
+const HTML_COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
+/** Link reference definitions used as comments (`[//]: # (text)`): never rendered, still read by agents. */
+const REFERENCE_COMMENT = /^ {0,3}\[[^\]\n]*\]:[ \t]*(?:#|<>|\S+)[ \t]+(?:\(([^\n]*)\)|"([^\n]*)"|'([^\n]*)')[ \t]*$/gm;
+/** HTML elements hidden from the rendered page. */
+const HIDDEN_ELEMENT = /<(\w+)[^>]*(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|opacity\s*:\s*0(?:\.0*)?\s*[;"']|\shidden(?:\s|>|=))[^>]*>([\s\S]*?)<\/\1\s*>/gi;
+/** A paragraph that speaks to the agent: instructions even inside reference documents. */
+const ADDRESSES_AGENT = /\b(?:assistants?|agents?|AI|Claude|LLMs?|language models?|the model)\b[^.\n]{0,80}\b(?:must|should|shall|need to|are required to|have to|run|execute|perform|do|follow|fetch|send)\b|^\s*(?:Agents?|Assistants?|AI|Claude|Note for (?:AI|agents?|assistants?))\b/im;
+/** Words that make a paragraph a description of something (often something not to do). */
+const DESCRIPTIVE = /\b(?:attackers?|malware|malicious|adversar\w*|dangerous|detect\w*|such as|e\.g\.|for example|warning|example of|look(?:s|ing)? for|flag(?:s|ged)?)\b/i;
+/** A negation right before inline code: "never set `x`", "do not run `y`". */
+const NEGATED_BEFORE = /\b(?:never|don'?t|do not|avoid|must not|should not|not)\s+(?:[\w-]+\s+){0,3}$/i;
+/** Text before a code block that presents it as an example of what not to do or what attacks look like. */
+const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dangerous|insecure|vulnerable|unsafe|anti-?patterns?|red flags?|(?:do not|don't|never) (?:run|use|copy|paste))\b/i;
+/** Words that make a paragraph an instruction to run something rather than a description. */
+const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b/i;
+
+function lineAt(text: string, index: number): number {
+  let line = 0;
+  for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line += 1;
+  return line;
+}
+
+/** Front matter (between `---` lines at the very top) and the body with the front matter blanked. */
+export function splitFrontMatter(text: string): { frontMatter: string | undefined; body: string } {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return { frontMatter: undefined, body: text };
+  const blanked = match[0].replace(/[^\n]/g, '');
+  return { frontMatter: match[1], body: blanked + text.slice(match[0].length) };
+}
+
+/** Segments and code blocks of one Markdown file. */
+export function analyzeMarkdown(file: string, text: string, documentation = false): { segments: Segment[]; blocks: CodeBlock[] } {
+  const segments: Segment[] = [];
+  const blocks: CodeBlock[] = [];
+  const { frontMatter, body } = splitFrontMatter(text);
+  const inlineCommand = (command: string, line: number, unitSuffix: string) => {
+    // Inline code that looks like a command line becomes a shell unit of its own (for data flow and dependencies).
+    if (/\s/.test(command.trim()) && /^[\w./~$(-]/.test(command.trim())) {
+      blocks.push({ unit: `${file}#L${line}${unitSuffix}`, language: 'shell', source: command, lineOffset: line - 1, explicitShell: false });
+    }
+  };
+  if (frontMatter !== undefined) {
+    segments.push({ file, line: 2, text: frontMatter, scope: 'prose', language: 'markdown', unit: `${file}#front-matter` });
+  }
+  const push = (scope: Segment['scope'], value: string, line: number, unit = file, language: Language = 'markdown', mention = documentation) => {
+    if (value.trim()) segments.push({ file, line, text: value, scope, language, unit, ...(mention ? { mention: true } : {}) });
+  };
+  const hidden = (value: string, line: number) => {
+    push('comment', value, line);
+    for (const match of value.matchAll(/`([^`\n]+)`/g)) {
+      push('command', match[1], line);
+      inlineCommand(match[1], line, 'h');
+    }
+  };
+  const comments = (html: string, line: number) => {
+    for (const match of html.matchAll(HTML_COMMENT)) hidden(match[1], line + lineAt(html, match.index));
+    for (const match of html.matchAll(HIDDEN_ELEMENT)) hidden(match[2].replace(/<[^>]+>/g, ' '), line + lineAt(html, match.index));
+  };
+  for (const match of body.matchAll(REFERENCE_COMMENT)) hidden(match[1] ?? match[2] ?? match[3] ?? '', 1 + lineAt(body, match.index));
+  const tokens = markdown.parse(body, {});
+  // Table cells and some inline tokens carry no line map: they sit on the last line seen.
+  let lastLine = 1;
+  let previousType = '';
+  // The last prose (paragraph or heading) before the current token: the context a code block is shown in.
+  let lastProse = '';
+  for (const token of tokens) {
+    const openerType = previousType;
+    previousType = token.type;
+    if (token.map) lastLine = token.map[0] + 1;
+    const line = lastLine;
+    if (token.type === 'inline') {
+      lastProse = token.content;
+      // In reference documents, a paragraph that speaks to the agent is an instruction all the same.
+      const instructs = !documentation || ADDRESSES_AGENT.test(token.content);
+      push('prose', token.content, line, file, 'markdown', !instructs);
+      // A paragraph that is nothing but inline code shows a command, like a code block does.
+      const onlyCode = openerType === 'paragraph_open' && /^`[^`]+`$/.test(token.content.trim());
+      const imperative = onlyCode || (IMPERATIVE.test(token.content) && !DESCRIPTIVE.test(token.content));
+      for (const child of token.children ?? []) {
+        if (child.type === 'code_inline') {
+          const at = token.content.indexOf(`\`${child.content}\``);
+          const negated = at > 0 && NEGATED_BEFORE.test(token.content.slice(Math.max(0, at - 60), at));
+          const runs = instructs && imperative && !negated;
+          push('inline', child.content, line, file, 'markdown', !runs);
+          if (runs) inlineCommand(child.content, line, 'i');
+        }
+        else if (child.type === 'link_open') push('link', String(child.attrGet('href') ?? ''), line);
+        else if (child.type === 'image') push('link', String(child.attrGet('src') ?? ''), line);
+        else if (child.type === 'html_inline') {
+          comments(child.content, line);
+          push('prose', child.content, line);
+        }
+      }
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      const language = token.type === 'fence' ? blockLanguage(token.info) : 'shell';
+      const firstLine = token.type === 'fence' ? line + 1 : line;
+      const unit = `${file}#L${firstLine}`;
+      // A block introduced as a bad example ("attackers run:", "never run this:") is shown, not run.
+      const example = documentation || BAD_EXAMPLE.test(lastProse);
+      push('code', token.content, firstLine, unit, language, example);
+      if (language === 'shell' || language === 'text') {
+        for (const command of commandLines(token.content, firstLine)) push('command', command.text, command.line, unit, 'shell', example);
+      }
+      if (!example) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: token.content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
+    } else if (token.type === 'html_block') {
+      comments(token.content, line);
+      push('prose', token.content.replace(HTML_COMMENT, ' '), line);
+    }
+  }
+  return { segments, blocks };
+}

@@ -1,0 +1,2 @@
+#!/bin/bash
+cat rules.txt >> ~/.claude/CLAUDE.md

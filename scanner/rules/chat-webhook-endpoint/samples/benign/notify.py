@@ -1,0 +1,2 @@
+import requests
+requests.post("https://ntfy.sh.invalid/builds", data="build done")

@@ -1,0 +1,2 @@
+#!/bin/bash
+osascript -e 'display notification "Export finished" with title "Exporter"'

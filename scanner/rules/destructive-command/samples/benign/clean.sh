@@ -1,0 +1,3 @@
+#!/bin/bash
+# Remove build output.
+rm -rf ./build dist/*.whl ~/.cache/skill-tmp

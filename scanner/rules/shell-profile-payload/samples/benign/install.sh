@@ -1,0 +1,2 @@
+#!/bin/bash
+echo 'export PATH="$HOME/.local/bin:$PATH"' >> ~/.bashrc

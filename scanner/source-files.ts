@@ -1,0 +1,159 @@
+/**
+ * Reads every file of a skill and decides what it is: text in some language, or content the scanner
+ * cannot read (image, archive, executable, font, document, other binary). Nothing is skipped or
+ * truncated; what cannot be analysed becomes a coverage finding later.
+ */
+import { lstat, readFile, readdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Language } from './rule-schema.ts';
+import type { FileClass, SourceFile } from './model.ts';
+import { ScannerError } from './errors.ts';
+
+/** A path the walk refused to read (symlink, special file), reported as coverage. */
+export interface UnreadablePath {
+  /** Relative path. */
+  path: string;
+  /** Why. */
+  reason: string;
+}
+
+const EXTENSION_LANGUAGE: Record<string, Language> = {
+  '.md': 'markdown', '.markdown': 'markdown', '.mdx': 'markdown', '.mdc': 'markdown',
+  '.py': 'python', '.pyw': 'python', '.pyi': 'python',
+  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript',
+  '.ts': 'javascript', '.tsx': 'javascript', '.mts': 'javascript', '.cts': 'javascript',
+  '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell', '.command': 'shell', '.fish': 'shell',
+  '.json': 'json', '.jsonc': 'json', '.json5': 'json',
+  '.yaml': 'yaml', '.yml': 'yaml',
+  '.toml': 'toml', '.cfg': 'toml', '.ini': 'toml',
+  '.html': 'html', '.htm': 'html', '.xhtml': 'html',
+  '.svg': 'svg',
+  '.yar': 'signature', '.yara': 'signature',
+};
+
+const SHELL_FILE_NAMES = new Set(['Makefile', 'makefile', 'GNUmakefile', 'Dockerfile', 'justfile', 'Justfile', 'Containerfile', '.bashrc', '.zshrc', '.profile', '.bash_profile']);
+
+function startsWith(bytes: Buffer, magic: number[], offset = 0): boolean {
+  if (bytes.length < offset + magic.length) return false;
+  return magic.every((byte, index) => bytes[offset + index] === byte);
+}
+
+/** Classifies non-text content by its magic bytes, or returns undefined for candidate text. */
+function magicClass(bytes: Buffer): FileClass | undefined {
+  if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return 'executable'; // ELF
+  if (startsWith(bytes, [0x4d, 0x5a]) && bytes.length > 64) return 'executable'; // PE
+  for (const magic of [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]]) {
+    if (startsWith(bytes, magic)) return 'executable'; // Mach-O, fat binaries (and Java classes)
+  }
+  if (startsWith(bytes, [0x00, 0x61, 0x73, 0x6d])) return 'executable'; // WebAssembly
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'archive'; // zip, jar, docx, whl
+  if (startsWith(bytes, [0x1f, 0x8b])) return 'archive'; // gzip
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return 'archive'; // 7z
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) return 'archive'; // rar
+  if (startsWith(bytes, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'archive'; // xz
+  if (startsWith(bytes, [0x42, 0x5a, 0x68])) return 'archive'; // bzip2
+  if (startsWith(bytes, [0x28, 0xb5, 0x2f, 0xfd])) return 'archive'; // zstd
+  if (startsWith(bytes, [0x75, 0x73, 0x74, 0x61, 0x72], 257)) return 'archive'; // tar
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return 'image';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image';
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'image';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image';
+  if (startsWith(bytes, [0x00, 0x00, 0x01, 0x00])) return 'image'; // ico
+  if (startsWith(bytes, [0x42, 0x4d]) && bytes.length > 26 && bytes.readUInt32LE(2) === bytes.length) return 'image'; // bmp
+  if (startsWith(bytes, [0x77, 0x4f, 0x46, 0x46]) || startsWith(bytes, [0x77, 0x4f, 0x46, 0x32])) return 'font';
+  if (startsWith(bytes, [0x00, 0x01, 0x00, 0x00, 0x00]) || startsWith(bytes, [0x4f, 0x54, 0x54, 0x4f])) return 'font';
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'document'; // PDF
+  return undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes text, naming the encoding; undefined when the bytes are not text. */
+function decodeText(bytes: Buffer): { text: string; encoding: SourceFile['encoding'] } | undefined {
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes.includes(0)) return undefined;
+  try {
+    const text = utf8.decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
+  } catch {
+    // Mostly printable single-byte text in an unknown encoding: read as latin1 so nothing is skipped.
+    let control = 0;
+    for (const byte of bytes) if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control += 1;
+    if (control > bytes.length / 100) return undefined;
+    return { text: bytes.toString('latin1'), encoding: 'latin1' };
+  }
+}
+
+function languageOf(path: string, text: string): Language {
+  const name = path.split('/').pop() ?? path;
+  const extension = extname(name).toLowerCase();
+  const byExtension = EXTENSION_LANGUAGE[extension];
+  if (byExtension) return byExtension;
+  if (SHELL_FILE_NAMES.has(name)) return 'shell';
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+  if (shebang) {
+    const interpreter = (shebang[1].endsWith('/env') ? shebang[2] ?? '' : shebang[1]).split('/').pop() ?? '';
+    if (/^python/.test(interpreter)) return 'python';
+    if (/^(?:node|deno|bun|tsx|ts-node)$/.test(interpreter)) return 'javascript';
+    if (/^(?:ba|z|k|da|fi)?sh$/.test(interpreter)) return 'shell';
+  }
+  return 'text';
+}
+
+/**
+ * Detection-rule documents (Sigma, Semgrep, YARA-in-YAML and the like) hold attack strings as data to
+ * match, not as anything that runs.
+ */
+function isSignatureDocument(language: Language, text: string): boolean {
+  if (language !== 'yaml' && language !== 'json') return false;
+  return /^\s*["']?(?:rules|detection|logsource|signatures)["']?\s*:/m.test(text) && /["']?(?:pattern(?:s|-either|-regex|-not|-inside)?|selection\w*|keywords|condition|regex)["']?\s*:/m.test(text);
+}
+
+/** Reads one file's bytes into a {@link SourceFile}. */
+export function classifyFile(path: string, bytes: Buffer, executable: boolean): SourceFile {
+  const magic = magicClass(bytes);
+  if (magic) return { path, bytes, fileClass: magic, language: 'text', text: '', encoding: 'none', executable };
+  const decoded = decodeText(bytes);
+  if (!decoded) return { path, bytes, fileClass: 'binary', language: 'text', text: '', encoding: 'none', executable };
+  const language = languageOf(path, decoded.text);
+  return { path, bytes, fileClass: 'text', language: isSignatureDocument(language, decoded.text) ? 'signature' : language, text: decoded.text, encoding: decoded.encoding, executable };
+}
+
+/** Walks a skill folder and reads every regular file (sorted by path). Symlinks are reported, not followed. */
+export async function readSkillFiles(root: string): Promise<{ files: SourceFile[]; unreadable: UnreadablePath[] }> {
+  const rootStat = await lstat(root).catch(() => undefined);
+  if (!rootStat?.isDirectory()) {
+    throw new ScannerError('NOT_A_DIRECTORY', `${root} is not a folder. Give the path of a skill folder (the one holding SKILL.md).`, { where: root });
+  }
+  const files: SourceFile[] = [];
+  const unreadable: UnreadablePath[] = [];
+  const walk = async (absolute: string, relative: string): Promise<void> => {
+    const entries = await readdir(absolute, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (relative === '' && entry.name === '.git') continue;
+      const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      const childAbsolute = join(absolute, entry.name);
+      if (entry.isSymbolicLink()) {
+        unreadable.push({ path: childRelative, reason: 'it is a symbolic link, which the scanner does not follow' });
+      } else if (entry.isDirectory()) {
+        await walk(childAbsolute, childRelative);
+      } else if (entry.isFile()) {
+        let bytes: Buffer;
+        let mode: number;
+        try {
+          [bytes, mode] = await Promise.all([readFile(childAbsolute), lstat(childAbsolute).then((stat) => stat.mode)]);
+        } catch (error) {
+          throw new ScannerError('READ_FAILED', `Cannot read ${childRelative} (${(error as Error).message}). Check the file's permissions.`, { where: childRelative, cause: error });
+        }
+        files.push(classifyFile(childRelative, bytes, (mode & 0o111) !== 0));
+      } else {
+        unreadable.push({ path: childRelative, reason: 'it is not a regular file (a device, FIFO or socket)' });
+      }
+    }
+  };
+  await walk(root, '');
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, unreadable };
+}
