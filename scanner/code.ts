@@ -424,7 +424,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
           const name = folder.value(first);
           if (name) facts.envReads.push({ name, line: lineOf(node) });
         }
-        const isExec = language === 'python' ? PYTHON_EXEC_CALLS.test(callee) : JS_EXEC_CALLS.test(callee) || /child_process/.test(callee);
+        const isExec = language === 'python' ? PYTHON_EXEC_CALLS.test(callee) : isJsProcessCall(callee, source);
         if (isExec && first) {
           let commandLine: string | undefined;
           if (first.type === 'list' || first.type === 'array' || first.type === 'tuple') {
@@ -466,10 +466,44 @@ export async function analyzeCode(unit: string, file: string, language: Language
         }
       }
     });
+    if (language === 'shell') {
+      // A call of a function the script defines (`usage`, `section`) runs that function's commands,
+      // which are listed on their own; the function name is not an executable the skill needs.
+      const defined = new Set<string>();
+      walk(tree.rootNode, (node) => {
+        if (node.type === 'function_definition') {
+          const name = node.childForFieldName('name')?.text;
+          if (name) defined.add(name);
+        }
+      });
+      facts.commands = facts.commands.filter((command) => !defined.has(command.name));
+    }
   } finally {
     tree.delete();
   }
   return facts;
+}
+
+// The child_process module named in the source, spelt in pieces, or loaded by a computed require.
+const CHILD_PROCESS_MODULE = /child_process|['"]child_?['"]|['"]_?process['"]\s*[\])]|require\s*\(\s*[^'"`\s)]/;
+
+/**
+ * Whether a JavaScript call runs a process. `exec` is also the method of every regular expression
+ * (`/x/.exec(text)`, `pattern.exec(line)`), so a method call counts only on something that is (or may
+ * be) the child_process module; bare `exec()`/`spawn()` count only where child_process is imported.
+ */
+export function isJsProcessCall(callee: string, source: string): boolean {
+  if (/child_process/.test(callee)) return true;
+  if (!JS_EXEC_CALLS.test(callee)) return false;
+  const dot = callee.lastIndexOf('.');
+  if (dot === -1) return CHILD_PROCESS_MODULE.test(source) || (callee === '$' && /['"]zx(?:\/globals)?['"]/.test(source));
+  const object = callee.slice(0, dot);
+  if (/require\s*\(|import\s*\(/.test(object)) return true;
+  if (object.startsWith('/')) return false; // a regular-expression literal
+  const escaped = object.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (new RegExp(`\\b(?:const|let|var)\\s+${escaped}\\s*=\\s*(?:\\/|new\\s+RegExp\\b|RegExp\\s*\\()`).test(source)) return false;
+  if (/child_?process|^cp$|^proc$|^shell$/i.test(object)) return true;
+  return CHILD_PROCESS_MODULE.test(source);
 }
 
 const SHELL_STATEMENTS = new Set(['command', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment']);
