@@ -1,0 +1,166 @@
+/**
+ * The one seam between the dry run and a sandbox technology: {@link Sandbox.run} runs one command in a
+ * prepared layout (HOME, working directory, /etc, /tmp on the host, mapped into the sandbox) and returns
+ * its syscall records and resource outcome. gVisor and bubblewrap implement it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { lstat, open, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DryRunLimits } from './limits.ts';
+import type { SyscallRecord } from './trace.ts';
+
+/** Names of the backends, best first. */
+export type SandboxName = 'gvisor' | 'bubblewrap';
+
+/** Network the sandboxed command gets. */
+export type SandboxNetwork =
+  /** No interface but loopback: every connection fails, and is still seen in the trace. */
+  | { kind: 'isolated' }
+  /** A network namespace whose only routes lead to the sinkhole. */
+  | { kind: 'sinkhole'; netnsName: string; netnsPath: string };
+
+/** Where things are, on the host and inside the sandbox. */
+export interface SandboxLayout {
+  /** Host folder mounted as HOME (writable). */
+  homeDir: string;
+  /** Host folder mounted as /tmp (writable). */
+  tmpDir: string;
+  /** Host folder mounted read-only as /etc (generated: passwd, hosts, resolv.conf, certificates). */
+  etcDir: string;
+  /** Host folder for the backend's own files (bundle, trace, state); never visible inside. */
+  privateDir: string;
+  /** HOME inside the sandbox. */
+  home: string;
+  /** Working directory inside the sandbox (the skill copy). */
+  workDir: string;
+  /** uid/gid the command runs as inside. */
+  uid: number;
+  gid: number;
+  /** Host name inside. */
+  hostname: string;
+}
+
+/** One command to run. */
+export interface SandboxRunSpec {
+  /** Unique id (container id, cgroup name). */
+  id: string;
+  /** Shell command line, run as `bash -c <command>`. */
+  command: string;
+  /** Bytes on stdin. */
+  stdin: string;
+  /** The whole environment of the command. */
+  env: Record<string, string>;
+  layout: SandboxLayout;
+  limits: DryRunLimits;
+  network: SandboxNetwork;
+}
+
+/** A limit the command hit. */
+export type LimitName = 'wall-time' | 'cpu' | 'memory' | 'processes' | 'write-bytes' | 'trace-size';
+
+/** What happened when a command ran. */
+export interface SandboxRunResult {
+  /** Exit status of the command; null when it was killed. */
+  exitCode: number | null;
+  /** Killed because it ran past its wall time or CPU time. */
+  timedOut: boolean;
+  /** Limits hit, each once. */
+  limits: LimitName[];
+  /** Trace of the command's processes. */
+  records: SyscallRecord[];
+  /** Captured output, truncated to the output limit. */
+  stdout: string;
+  stderr: string;
+  /** Wall time, ms. */
+  durationMs: number;
+}
+
+/** A sandbox technology. */
+export interface Sandbox {
+  /** Backend name as reported. */
+  readonly name: SandboxName;
+  /** Runs one command and returns its trace. */
+  run(spec: SandboxRunSpec): Promise<SandboxRunResult>;
+}
+
+/** The argv every backend executes inside; the trace parsers look for this exact exec. */
+export function runnerArgv(command: string): string[] {
+  return ['/bin/bash', '-c', command];
+}
+
+/**
+ * Trace bytes one command may produce. A busy interpreter writes a few MB; a command that floods the
+ * tracer with syscalls to bury its behaviour (or to exhaust the host's memory when the trace is read) is
+ * stopped here and reported.
+ */
+export const MAX_TRACE_BYTES = 96 * 1024 * 1024;
+
+/** Interval between resource samples, ms: short enough to stop a fork bomb within a fraction of a second. */
+export const SAMPLE_INTERVAL_MS = 200;
+
+/** Total size of regular files under a folder (for the bytes-written limit). */
+export async function folderBytes(dir: string, budget = 20_000): Promise<number> {
+  let total = 0;
+  let seen = 0;
+  const walk = async (path: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      seen += 1;
+      if (seen > budget) return;
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile()) total += await lstat(child).then((stat) => stat.size, () => 0);
+    }
+  };
+  await walk(dir);
+  return total;
+}
+
+/** Output collected from a child, capped. */
+export function collectOutput(child: ChildProcess, limit: number): { stdout: () => string; stderr: () => string } {
+  const chunks = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
+  const sizes = { stdout: 0, stderr: 0 };
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream]?.on('data', (chunk: Buffer) => {
+      if (sizes[stream] >= limit) return;
+      chunks[stream].push(chunk.subarray(0, limit - sizes[stream]));
+      sizes[stream] += chunk.length;
+    });
+  }
+  return { stdout: () => Buffer.concat(chunks.stdout).toString('utf8'), stderr: () => Buffer.concat(chunks.stderr).toString('utf8') };
+}
+
+/** Runs a host tool to completion (the backends' own plumbing, never skill code). */
+export function runTool(file: string, args: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = collectOutput(child, 1024 * 1024);
+    // A timer of our own, cleared on every outcome (spawn's `timeout` stays armed when spawning fails).
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ code: null, stdout: '', stderr: String(error) });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: output.stdout(), stderr: output.stderr() });
+    });
+  });
+}
+
+/** Reads at most `limit` bytes of a file as UTF-8 (traces are bounded before they are parsed). */
+export async function readCapped(path: string, limit: number): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(limit, (await handle.stat()).size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,389 @@
+/**
+ * The dry run of one skill: plan the commands, and run each on a fresh copy of the skill in a fresh
+ * honeypot HOME inside the sandbox, behind the sinkhole; turn traces into events, compare them with the
+ * declared capabilities, and report.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DigestError, canonicalJson, sha256Hex, treeDigest } from '../core/index.ts';
+import type { Capabilities, DryRunEvent, DryRunReport } from '../schemas/index.ts';
+import { noCapabilities } from '../schemas/index.ts';
+import { MAX_TRACE_BYTES, runnerArgv, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
+import { BUBBLEWRAP_HOST_ID, BubblewrapSandbox, bubblewrapUsable } from './bubblewrap.ts';
+import { SandboxError } from './errors.ts';
+import { displayPath, normalizeEvents, recordsToEvents } from './events.ts';
+import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
+import { createHoneypot, createIdentity, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
+import { resolveLimits, type DryRunLimits } from './limits.ts';
+import { SAMPLE_FILES, planCommands, type PlannedCommand } from './plan.ts';
+import { findViolations, observedCapabilities } from './violations.ts';
+
+/** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.0.0';
+
+/** Options of {@link dryRunSkill}. */
+export interface DryRunOptions {
+  /** Capabilities the entry declares; observed behaviour is held to them. */
+  declared: Capabilities;
+  /** The entry's `dryRun` commands (run in the skill folder copy). */
+  commands?: string[];
+  /** Backend: first available (`auto`, default), or a named one. */
+  sandbox?: 'auto' | 'gvisor' | 'bubblewrap';
+  /** When set, do not run: the report has status 'not-run', this reason, verdict 'warn'. */
+  skip?: string;
+  /** Overrides of the default limits (tests use small ones). */
+  limits?: Partial<DryRunLimits>;
+}
+
+/** The sinkhole's contract (sandbox/sinkhole/index.ts), loaded when present. */
+interface SinkholeEvent {
+  kind: 'dns' | 'connect' | 'http';
+  target: string;
+  canary: boolean;
+  detail: Record<string, unknown>;
+}
+interface Sinkhole {
+  netnsName: string;
+  netnsPath: string;
+  dnsServer: string;
+  caCertificatePem: string;
+  hostsFileLines: string;
+  drain(): SinkholeEvent[];
+  /** Waits until bytes already delivered have been read (call between a command's exit and `drain`). */
+  settle?(): Promise<void>;
+  close(): Promise<void>;
+}
+interface SinkholeModule {
+  startSinkhole(options: { canaries: string[]; workDir: string }): Promise<Sinkhole>;
+}
+
+/** Host CA bundle copied into the sandbox's /etc (public certificates, so TLS clients start normally). */
+const HOST_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+
+/** Path of the CA bundle inside the sandbox. */
+const SANDBOX_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+
+/** Resolver named in /etc/resolv.conf when no sinkhole runs: loopback, so queries fail fast and visibly. */
+const ISOLATED_RESOLVER = '127.0.0.53';
+
+let available: Promise<SandboxName[]> | undefined;
+
+/** Backends usable on this machine, best first (probed once per process). */
+export async function availableSandboxes(): Promise<SandboxName[]> {
+  available ??= (async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'skill-registry-probe-'));
+    try {
+      const names: SandboxName[] = [];
+      if (await gvisorUsable(scratch).catch(() => false)) names.push('gvisor');
+      if (await bubblewrapUsable().catch(() => false)) names.push('bubblewrap');
+      return names;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  })();
+  return available;
+}
+
+async function chooseSandbox(wanted: DryRunOptions['sandbox']): Promise<Sandbox> {
+  const names = await availableSandboxes();
+  if (wanted === undefined || wanted === 'auto') {
+    if (names.length === 0) {
+      throw new SandboxError('NO_SANDBOX', 'No sandbox is usable here: neither gVisor (`runsc`) nor bubblewrap (`bwrap` with `strace`) can start. Install one (Debian: `apt-get install runsc` or `apt-get install bubblewrap strace`), or skip the dry run explicitly; the audit fails closed without it.');
+    }
+    return names[0] === 'gvisor' ? new GvisorSandbox() : new BubblewrapSandbox();
+  }
+  if (!names.includes(wanted)) {
+    throw new SandboxError('SANDBOX_UNAVAILABLE', `The ${wanted} sandbox cannot run here (usable: ${names.join(', ') || 'none'}). Install it (${wanted === 'gvisor' ? 'runsc' : 'bubblewrap and strace'}) or choose another with --sandbox.`);
+  }
+  return wanted === 'gvisor' ? new GvisorSandbox() : new BubblewrapSandbox();
+}
+
+async function loadSinkhole(): Promise<SinkholeModule | undefined> {
+  const url = new URL('./sinkhole/index.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) return undefined;
+  return (await import(url.href)) as SinkholeModule;
+}
+
+/** Writes the sandbox's /etc: identity, name resolution and the trusted certificates. */
+async function writeEtc(etcDir: string, id: HoneypotIdentity, sinkhole: Sinkhole | undefined): Promise<void> {
+  const files: Record<string, string> = {
+    passwd: `root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n${id.user}:x:${id.uid}:${id.gid}:${id.fullName},,,:${id.home}:/bin/bash\n`,
+    group: `root:x:0:\nsudo:x:27:${id.user}\ndocker:x:999:${id.user}\nnogroup:x:65534:\n${id.user}:x:${id.gid}:\n`,
+    hostname: `${id.hostname}\n`,
+    hosts: `127.0.0.1\tlocalhost\n127.0.1.1\t${id.hostname}\n::1\tlocalhost ip6-localhost ip6-loopback\n${sinkhole?.hostsFileLines ?? ''}`,
+    'resolv.conf': `nameserver ${sinkhole?.dnsServer ?? ISOLATED_RESOLVER}\noptions edns0 trust-ad\nsearch .\n`,
+    'nsswitch.conf': 'passwd: files\ngroup: files\nhosts: files dns\n',
+    'os-release': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nID=ubuntu\nID_LIKE=debian\n',
+    timezone: 'Europe/Berlin\n',
+    shells: '/bin/sh\n/bin/bash\n/usr/bin/bash\n',
+  };
+  await mkdir(join(etcDir, 'ssl', 'certs'), { recursive: true });
+  await mkdir(join(etcDir, 'alternatives'), { recursive: true });
+  for (const [name, content] of Object.entries(files)) await writeFile(join(etcDir, name), content, { mode: 0o644 });
+  const hostBundle = await readFile(HOST_CA_BUNDLE, 'utf8').catch(() => '');
+  await writeFile(join(etcDir, 'ssl', 'certs', 'ca-certificates.crt'), `${hostBundle}${sinkhole === undefined ? '' : `\n${sinkhole.caCertificatePem}\n`}`, { mode: 0o644 });
+  if (existsSync('/etc/ld.so.cache')) await cp('/etc/ld.so.cache', join(etcDir, 'ld.so.cache'));
+}
+
+/** The environment of every command: a developer's login shell, the honeypot secrets, no CI markers. */
+function commandEnv(honeypot: Honeypot, workDir: string, sinkhole: Sinkhole | undefined): Record<string, string> {
+  const id = honeypot.identity;
+  const env: Record<string, string> = {
+    HOME: id.home,
+    USER: id.user,
+    LOGNAME: id.user,
+    SHELL: '/bin/bash',
+    PATH: `${id.home}/.local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+    PWD: workDir,
+    LANG: 'en_US.UTF-8',
+    TERM: 'xterm-256color',
+    EDITOR: 'vim',
+    // A terminal's shell level; with 0, bash on a socket stdin would act as if started by sshd.
+    SHLVL: '1',
+    XDG_RUNTIME_DIR: `/run/user/${id.uid}`,
+    ...honeypot.env,
+  };
+  if (sinkhole !== undefined) {
+    for (const name of ['SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'NODE_EXTRA_CA_CERTS', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO']) env[name] = SANDBOX_CA_BUNDLE;
+  }
+  return env;
+}
+
+/** Replaces canary tokens in an event with `<canary …>` so reports never carry them and runs compare equal. */
+function redact(value: unknown, honeypot: Honeypot): unknown {
+  if (typeof value === 'string') {
+    let text = value;
+    for (const secret of honeypot.secrets) text = text.split(secret.canary).join(`<canary ${secret.location}>`);
+    // The run's person is picked at random: name them generically so transcripts of two runs compare.
+    const { home, user, hostname } = honeypot.identity;
+    text = text.split(`${home}/`).join('~/').split(home).join('~').split(hostname).join('<hostname>');
+    return text.replace(new RegExp(`(?<=/|^|:)${user}(?=$|/|:)`, 'g'), '<user>');
+  }
+  if (Array.isArray(value)) return value.map((item) => redact(item, honeypot));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item, honeypot)]));
+  return value;
+}
+
+/** Changes the owner of a tree; never follows a link (a skill's link to /etc/shadow stays a link). */
+async function chownTree(path: string, uid: number, gid: number): Promise<void> {
+  await lchown(path, uid, gid);
+  const info = await lstat(path);
+  if (!info.isDirectory()) return;
+  for (const entry of await readdir(path)) await chownTree(join(path, entry), uid, gid);
+}
+
+/** Marks files starting with `#!` executable in the copy, as an agent would before running them. */
+async function markScriptsExecutable(root: string, dir = root): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await markScriptsExecutable(root, path);
+    else if (entry.isFile()) {
+      const head = await readFile(path).then((data) => data.subarray(0, 2).toString('latin1'));
+      if (head === '#!') await chmod(path, 0o755);
+    }
+  }
+}
+
+/** A sinkhole event as a dry-run event of `command`. */
+function sinkholeToEvent(event: SinkholeEvent, command: string): DryRunEvent {
+  return { ...event.detail, kind: event.kind, target: event.target, command, canary: event.canary, source: 'sinkhole' };
+}
+
+/** Dry-runs the skill in `dir`. Throws {@link SandboxError} `NO_SANDBOX` when no backend is usable (unless skipped). */
+export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<DryRunReport> {
+  const declared = options.declared ?? noCapabilities();
+  if (options.skip !== undefined) {
+    return {
+      schemaVersion: 1, verdict: 'warn', status: 'not-run', reason: options.skip, commands: [], events: [], violations: [],
+      observed: noCapabilities(), engine: DRYRUN_ENGINE_VERSION,
+    };
+  }
+  const limits = resolveLimits(options.limits);
+  const info = await stat(dir).catch(() => undefined);
+  if (info === undefined || !info.isDirectory()) {
+    throw new SandboxError('BAD_SKILL_DIR', `${dir} is not a folder. Give the path of a skill folder (the one holding SKILL.md).`);
+  }
+  // The same rules as the published digest: no links, devices or oversized trees. A link in the copy
+  // would otherwise make the host-side preparation (planting .env, sample files) write through it.
+  let digest: string;
+  try {
+    digest = (await treeDigest(dir)).digest;
+  } catch (error) {
+    if (error instanceof DigestError) throw new SandboxError('BAD_SKILL_DIR', error.message, { where: error.where, cause: error });
+    throw error;
+  }
+  const sandbox = await chooseSandbox(options.sandbox);
+  const { commands: planned, dropped } = await planCommands(dir, options.commands ?? [], limits.maxCommands);
+  const honeypot = createHoneypot(createIdentity(digest));
+  const runDir = await mkdtemp(join(tmpdir(), 'skill-registry-dryrun-'));
+  await chmod(runDir, 0o711);
+  const skillName = basename(dir).replace(/[^\w.-]/g, '-') || 'skill';
+  const workDir = `${honeypot.identity.projectsDir}/${skillName}`;
+  const isRoot = process.getuid?.() === 0;
+  // Who must own HOME on the host: gVisor checks permissions against the host owner (the sandbox user);
+  // bubblewrap started by root runs as an unprivileged host id mapped to the sandbox user; started by
+  // anyone else it maps the caller, who owns the files already.
+  const fileOwner = !isRoot ? undefined : sandbox.name === 'gvisor' ? honeypot.identity.uid : BUBBLEWRAP_HOST_ID;
+  let sinkhole: Sinkhole | undefined;
+  let networkNote: string | undefined;
+  const allEvents: DryRunEvent[] = [];
+  const commandResults: DryRunReport['commands'] = [];
+  try {
+    const sinkholeModule = await loadSinkhole();
+    if (sinkholeModule !== undefined) {
+      try {
+        await mkdir(join(runDir, 'sinkhole'), { recursive: true, mode: 0o700 });
+        sinkhole = await sinkholeModule.startSinkhole({ canaries: honeypot.canaries, workDir: join(runDir, 'sinkhole') });
+      } catch (error) {
+        networkNote = `The sinkhole did not start (${(error as Error).message}); the command ran with no network at all, so connection attempts are seen only in the trace.`;
+      }
+    } else {
+      networkNote = 'No sinkhole is installed; the command ran with no network at all, so connection attempts are seen only in the trace.';
+    }
+    const network: SandboxNetwork = sinkhole === undefined ? { kind: 'isolated' } : { kind: 'sinkhole', netnsName: sinkhole.netnsName, netnsPath: sinkhole.netnsPath };
+    const etcDir = join(runDir, 'etc');
+    await writeEtc(etcDir, honeypot.identity, sinkhole);
+    const started = Date.now();
+    const order = planned.map((command) => command.command);
+    for (const [index, plannedCommand] of planned.entries()) {
+      if (Date.now() - started > limits.skillWallMs) {
+        commandResults.push({ command: plannedCommand.command, source: plannedCommand.source, exitCode: null, timedOut: false, skipped: true });
+        allEvents.push({ kind: 'limit', target: `skill wall time ${limits.skillWallMs} ms`, command: plannedCommand.command, canary: false, limit: 'skill-wall-time' });
+        continue;
+      }
+      sinkhole?.drain();
+      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner });
+      commandResults.push(result.summary);
+      allEvents.push(...result.events);
+    }
+    const events = normalizeEvents(allEvents.map((event) => redact(event, honeypot) as DryRunEvent), order);
+    const violations = findViolations(events, declared, honeypot);
+    const commands = commandResults.map((command) => redact(command, honeypot) as DryRunReport['commands'][number]);
+    const transcriptDigest = `sha256:${sha256Hex(canonicalJson({ commands: commands.map(({ command, source, exitCode, timedOut }) => ({ command, source, exitCode, timedOut })), events }))}` as const;
+    const report: DryRunReport = {
+      schemaVersion: 1,
+      verdict: violations.some((violation) => violation.severity === 'critical' || violation.severity === 'high') ? 'fail' : violations.length > 0 ? 'warn' : 'pass',
+      status: 'ran',
+      sandbox: sandbox.name,
+      commands,
+      events,
+      violations,
+      observed: observedCapabilities(events, honeypot),
+      transcriptDigest,
+      engine: DRYRUN_ENGINE_VERSION,
+      network: sinkhole === undefined ? 'isolated' : 'sinkhole',
+    };
+    if (networkNote !== undefined) report.networkNote = networkNote;
+    if (dropped > 0) report.droppedCommands = dropped;
+    return report;
+  } finally {
+    await sinkhole?.close().catch(() => undefined);
+    await rm(runDir, { recursive: true, force: true });
+  }
+}
+
+interface RunContext {
+  dir: string;
+  runDir: string;
+  index: number;
+  honeypot: Honeypot;
+  workDir: string;
+  etcDir: string;
+  limits: DryRunLimits;
+  network: SandboxNetwork;
+  sinkhole: Sinkhole | undefined;
+  /** Host uid and gid that must own HOME and /tmp, when ownership has to change. */
+  fileOwner: number | undefined;
+}
+
+/** Runs one command on a fresh copy of the skill in a fresh HOME. */
+async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunContext): Promise<{ summary: DryRunReport['commands'][number]; events: DryRunEvent[] }> {
+  const id = context.honeypot.identity;
+  const commandDir = join(context.runDir, `command-${context.index}`);
+  const homeDir = join(commandDir, 'home');
+  const tmpDir = join(commandDir, 'tmp');
+  const privateDir = join(commandDir, 'private');
+  const skillCopy = join(homeDir, relative(id.home, context.workDir));
+  // Traversable, not listable: the sandbox user reaches its HOME and /tmp, nothing else here.
+  await mkdir(commandDir, { mode: 0o711 });
+  await mkdir(privateDir, { mode: 0o700 });
+  await mkdir(tmpDir, { recursive: true });
+  await chmod(tmpDir, 0o1777);
+  await mkdir(skillCopy, { recursive: true });
+  await cp(context.dir, skillCopy, { recursive: true, filter: (source) => !source.split('/').includes('.git') || source === context.dir });
+  await markScriptsExecutable(skillCopy);
+  const shipped = (path: string) => existsSync(join(context.dir, path));
+  await plantHoneypot(context.honeypot, homeDir, skillCopy, shipped);
+  for (const [name, content] of Object.entries(SAMPLE_FILES)) if (!shipped(name)) await writeFile(join(skillCopy, name), content, { flag: 'wx' });
+  if (context.fileOwner !== undefined) {
+    await chownTree(homeDir, context.fileOwner, context.fileOwner === id.uid ? id.gid : context.fileOwner);
+    await chown(tmpDir, context.fileOwner, context.fileOwner === id.uid ? id.gid : context.fileOwner);
+  }
+  const layout: SandboxLayout = { homeDir, tmpDir, etcDir: context.etcDir, privateDir, home: id.home, workDir: context.workDir, uid: id.uid, gid: id.gid, hostname: id.hostname };
+  const result = await sandbox.run({
+    id: `sr-${randomBytes(6).toString('hex')}`,
+    command: planned.command,
+    stdin: planned.stdin ?? '',
+    env: commandEnv(context.honeypot, context.workDir, context.sinkhole),
+    layout,
+    limits: context.limits,
+    network: context.network,
+  });
+  if (result.records.length === 0 && !result.timedOut && result.limits.length === 0) {
+    await rm(commandDir, { recursive: true, force: true });
+    throw new SandboxError('SANDBOX_FAILED', `The ${sandbox.name} sandbox did not start \`${planned.command}\` (exit ${result.exitCode}): ${result.stderr.trim().slice(0, 500)}. Check that the sandbox works on this machine (try --sandbox with the other backend); the dry run refuses rather than report an unobserved command as clean.`);
+  }
+  const events = recordsToEvents(result.records, {
+    home: id.home, workDir: context.workDir, honeypot: context.honeypot, command: planned.command, runnerArgv: runnerArgv(planned.command), dnsServer: context.sinkhole?.dnsServer,
+  });
+  // Planted sample files and the honeypot .env are ours, not the skill's: their reads say nothing.
+  const planted = new Set(Object.keys(SAMPLE_FILES).map((name) => `./${name}`));
+  const filtered = events.filter((event) => !(event.kind === 'file-read' && planted.has(event.target)));
+  if (context.sinkhole !== undefined) {
+    await context.sinkhole.settle?.();
+    const network = context.sinkhole.drain().map((event) => sinkholeToEvent(event, planned.command));
+    // The sinkhole sees every name and connection itself (with the looked-up name); trace copies of
+    // what it saw would only repeat them under a fake address.
+    const seen = new Set(network.filter((event) => event.kind === 'connect').map((event) => `${String(event.address)}:${String(event.port)}`));
+    const kept = filtered.filter((event) => {
+      if (event.kind === 'dns') return false;
+      if (event.kind !== 'connect') return true;
+      const target = event.target.replace(/^\[|\](?=:\d+$)/g, '');
+      return !seen.has(target);
+    });
+    filtered.length = 0;
+    filtered.push(...kept, ...network);
+  }
+  const limits = new Set(result.limits);
+  // gVisor enforces RLIMIT_NPROC itself: a refused fork shows only in the trace.
+  if (result.records.some((record) => ['clone', 'clone3', 'fork', 'vfork'].includes(record.syscall) && record.errno === 'EAGAIN')) limits.add('processes');
+  for (const limit of [...limits].sort()) {
+    filtered.push({ kind: 'limit', target: limitDescription(limit, context.limits), command: planned.command, canary: false, limit });
+  }
+  await rm(commandDir, { recursive: true, force: true });
+  return {
+    summary: { command: planned.command, source: planned.source, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stderr: result.stderr.slice(0, 2000) },
+    events: filtered.map((event) => ({ ...event, target: event.kind.startsWith('file') ? displayPath(event.target, { home: id.home, workDir: context.workDir }) : event.target })),
+  };
+}
+
+function limitDescription(limit: string, limits: DryRunLimits): string {
+  switch (limit) {
+    case 'wall-time':
+      return `wall time ${limits.commandWallMs} ms`;
+    case 'cpu':
+      return `CPU time ${limits.cpuMs} ms`;
+    case 'memory':
+      return `memory ${limits.memoryBytes} bytes`;
+    case 'processes':
+      return `processes ${limits.processes}`;
+    case 'trace-size':
+      return `trace size ${MAX_TRACE_BYTES} bytes`;
+    default:
+      return `bytes written ${limits.writeBytes}`;
+  }
+}

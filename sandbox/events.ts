@@ -1,0 +1,227 @@
+/**
+ * Syscall records into dry-run events: start-up noise dropped, paths shown as `~/…`, `./…` or absolute,
+ * duplicates merged and everything sorted, so two runs of the same skill give the same transcript.
+ */
+import type { DryRunEvent } from '../schemas/index.ts';
+import type { Honeypot } from './honeypot.ts';
+import type { SyscallRecord } from './trace.ts';
+
+/** Paths whose reads are interpreter and libc start-up, never evidence. */
+const NOISE_PREFIXES = ['/usr/', '/lib/', '/lib64/', '/bin/', '/sbin/', '/proc/', '/sys/', '/dev/', '/etc/', '/tmp/', '/run/', '/var/tmp/'];
+
+/** Paths whose reads are noise even though they are under HOME or the working directory. */
+const NOISE_PARTS = ['/__pycache__/', '/node_modules/.cache/'];
+
+/** Directories a shell searches for commands; lookups there tell which tools a command wanted. */
+export const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
+
+/** Where the command ran, to map paths for people. */
+export interface EventContext {
+  /** HOME inside the sandbox. */
+  home: string;
+  /** Working directory inside the sandbox (the skill copy). */
+  workDir: string;
+  /** The planted honeypot. */
+  honeypot: Honeypot;
+  /** The dry-run command these records belong to. */
+  command: string;
+  /** The runner exec itself (`bash -c <command>`), not reported. */
+  runnerArgv: string[];
+  /** Address of the sinkhole's resolver, whose port-53 traffic is DNS, not a connection. */
+  dnsServer: string | undefined;
+}
+
+/** `~/…` under HOME, `./…` under the working directory, else the absolute path. */
+export function displayPath(path: string, context: Pick<EventContext, 'home' | 'workDir'>): string {
+  if (path === context.workDir) return '.';
+  if (path.startsWith(`${context.workDir}/`)) return `./${path.slice(context.workDir.length + 1)}`;
+  if (path === context.home) return '~';
+  if (path.startsWith(`${context.home}/`)) return `~/${path.slice(context.home.length + 1)}`;
+  return path;
+}
+
+function isNoise(path: string): boolean {
+  return NOISE_PREFIXES.some((prefix) => path.startsWith(prefix) || `${path}/` === prefix) || NOISE_PARTS.some((part) => path.includes(part)) || path.endsWith('.pyc');
+}
+
+const WRITE_FLAGS = /O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/;
+
+/** Error numbers that mean "it tried and was refused" rather than "nothing there". */
+const REFUSED = /^(EACCES|EPERM|EROFS|EBUSY|ENOTEMPTY|EISDIR)$/;
+
+/** Decodes the question name of a DNS query packet, or undefined when the bytes are not one. */
+export function dnsQuestion(data: Buffer): string | undefined {
+  if (data.length < 17) return undefined;
+  const flags = data.readUInt16BE(2);
+  if ((flags & 0x8000) !== 0 || data.readUInt16BE(4) !== 1) return undefined;
+  const labels: string[] = [];
+  let offset = 12;
+  while (offset < data.length) {
+    const length = data[offset];
+    if (length === 0) return labels.length > 0 ? labels.join('.').toLowerCase() : undefined;
+    if (length > 63 || offset + 1 + length > data.length) return undefined;
+    labels.push(data.subarray(offset + 1, offset + 1 + length).toString('latin1'));
+    offset += 1 + length;
+  }
+  return undefined;
+}
+
+function containsCanary(text: string, honeypot: Honeypot): boolean {
+  return honeypot.canaries.some((canary) => text.includes(canary));
+}
+
+/** Turns one command's records into events. */
+export function recordsToEvents(records: SyscallRecord[], context: EventContext): DryRunEvent[] {
+  const events: DryRunEvent[] = [];
+  const honeypotFiles = new Map(context.honeypot.files.map((file) => [file.path.startsWith('./') ? file.path : `~/${file.path}`, file]));
+  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean) => {
+    const target = displayPath(path, context);
+    const planted = honeypotFiles.get(target);
+    const event: DryRunEvent = { kind, target, command: context.command, canary: planted?.canary === true };
+    if (refused) event.refused = true;
+    events.push(event);
+  };
+  // Command name → PATH folders it was looked up in, and whether any lookup found it.
+  const lookups = new Map<string, { dirs: Set<string>; found: boolean }>();
+  const lookup = (name: string, dir: string, found: boolean) => {
+    const entry = lookups.get(name) ?? { dirs: new Set<string>(), found: false };
+    entry.dirs.add(dir);
+    entry.found ||= found;
+    lookups.set(name, entry);
+  };
+  let runnerSeen = false;
+  for (const record of records) {
+    const failed = record.errno !== undefined || record.result < 0;
+    const refused = failed && REFUSED.test(record.errno ?? '');
+    switch (record.syscall) {
+      case 'open':
+      case 'openat':
+      case 'openat2':
+      case 'creat': {
+        const path = record.paths[0];
+        if (path === undefined) break;
+        const writing = WRITE_FLAGS.test(record.flags);
+        if (writing) {
+          // Attempts count even when they fail: a crontab write into a missing spool folder is still persistence.
+          if (isNoise(path) && !path.startsWith('/etc/') && !path.startsWith('/usr/') && !path.startsWith('/lib')) break;
+          if (path.startsWith('/dev/') || path.startsWith('/tmp/') || path.startsWith('/proc/') || path.endsWith('.pyc')) break;
+          fileEvent('file-write', path, failed);
+        } else {
+          if (failed || isNoise(path) || /O_DIRECTORY/.test(record.flags)) break;
+          fileEvent('file-read', path, false);
+        }
+        break;
+      }
+      case 'unlink':
+      case 'unlinkat':
+      case 'rmdir': {
+        const path = record.paths[0];
+        if (path === undefined || (failed && !refused) || path.startsWith('/tmp/') || path.includes('/__pycache__/')) break;
+        fileEvent('file-delete', path, refused);
+        break;
+      }
+      case 'rename':
+      case 'renameat':
+      case 'renameat2': {
+        const [from, to] = record.paths;
+        if (from === undefined || to === undefined || (failed && !refused)) break;
+        if (!from.startsWith('/tmp/') && !from.includes('/__pycache__/')) fileEvent('file-delete', from, refused);
+        if (!to.startsWith('/tmp/') && !to.includes('/__pycache__/')) fileEvent('file-write', to, refused);
+        break;
+      }
+      case 'mkdir':
+      case 'mkdirat':
+      case 'truncate':
+      case 'symlink':
+      case 'symlinkat':
+      case 'link':
+      case 'linkat': {
+        const path = record.paths[record.paths.length - 1];
+        if (path === undefined || (failed && !refused) || isNoise(path) || path.includes('/__pycache__')) break;
+        if (record.errno === 'EEXIST') break;
+        fileEvent('file-write', path, refused);
+        break;
+      }
+      case 'execve':
+      case 'execveat': {
+        const path = record.paths[0];
+        if (path === undefined) break;
+        const argv = record.argv ?? [];
+        if (!runnerSeen && JSON.stringify(argv) === JSON.stringify(context.runnerArgv)) {
+          runnerSeen = true;
+          break;
+        }
+        const name = path.split('/').pop() ?? path;
+        if (failed) {
+          lookup(name, path.slice(0, path.lastIndexOf('/')), false);
+          break;
+        }
+        lookup(name, path.slice(0, path.lastIndexOf('/')), true);
+        events.push({ kind: 'exec', target: displayPath(path, context), command: context.command, canary: containsCanary(argv.join(' '), context.honeypot), argv });
+        break;
+      }
+      case 'newfstatat':
+      case 'stat':
+      case 'access':
+      case 'faccessat':
+      case 'faccessat2': {
+        const path = record.paths[0];
+        if (path === undefined) break;
+        const slash = path.lastIndexOf('/');
+        if (!PATH_DIRS.includes(path.slice(0, slash))) break;
+        lookup(path.slice(slash + 1), path.slice(0, slash), record.errno === undefined && record.result >= 0);
+        break;
+      }
+      case 'connect':
+      case 'sendto': {
+        const address = record.address;
+        if (address === undefined) break;
+        if (address.family === 'AF_UNIX' || address.family === 'AF_NETLINK') break;
+        if (address.family !== 'AF_INET' && address.family !== 'AF_INET6') break;
+        const question = record.data !== undefined ? dnsQuestion(record.data) : undefined;
+        if (question !== undefined) {
+          events.push({ kind: 'dns', target: question, command: context.command, canary: containsCanary(question, context.honeypot) });
+          break;
+        }
+        if (address.port === 53 && (address.host === context.dnsServer || address.host.startsWith('127.'))) break;
+        if (record.syscall === 'sendto') break;
+        const host = address.family === 'AF_INET6' ? `[${address.host}]` : address.host;
+        events.push({ kind: 'connect', target: `${host}:${address.port}`, command: context.command, canary: false, source: 'trace' });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // A shell searching PATH tries several folders; one probe of one folder is an interpreter looking for a file.
+  for (const [name, { dirs, found }] of lookups) {
+    if (!found && dirs.size >= 2 && /^[\w.+-]+$/.test(name)) events.push({ kind: 'exec', target: name, command: context.command, canary: false, found: false });
+  }
+  // DNS queries inside sendmmsg/sendmsg are not decoded by the parsers; the sinkhole records those.
+  return events;
+}
+
+const KIND_ORDER = ['exec', 'file-read', 'file-write', 'file-delete', 'dns', 'connect', 'http', 'limit'];
+
+/** Merges duplicates (same kind, target, command and details) and sorts by command order, kind, target. */
+export function normalizeEvents(events: DryRunEvent[], commandOrder: string[]): DryRunEvent[] {
+  const byKey = new Map<string, DryRunEvent>();
+  for (const event of events) {
+    const { canary: _canary, refused: _refused, ...identity } = event as DryRunEvent & { refused?: boolean };
+    const key = JSON.stringify(Object.entries(identity).sort());
+    const existing = byKey.get(key);
+    if (existing === undefined) byKey.set(key, { ...event });
+    else {
+      existing.canary = existing.canary || event.canary;
+      if ((existing as { refused?: boolean }).refused === true && (event as { refused?: boolean }).refused !== true) delete (existing as { refused?: boolean }).refused;
+    }
+  }
+  const rank = (event: DryRunEvent) => commandOrder.indexOf(event.command);
+  return [...byKey.values()].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) ||
+      (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0),
+  );
+}

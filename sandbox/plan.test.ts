@@ -1,0 +1,53 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { commandsFromSkillMd, fillPlaceholders, looksLikeCommand, planCommands } from './plan.ts';
+
+describe('commandsFromSkillMd', () => {
+  it('takes shell fences line by line, joins continuations, strips prompts and skips output', () => {
+    const markdown = '# T\n\n```bash\n# comment\nnpm install \\\n  left-pad\n```\n\n```console\n$ echo hi\nhi\n```\n\n```python\nprint(1)\n```\n';
+    expect(commandsFromSkillMd(markdown).map((command) => command.command)).toEqual(['npm install left-pad', 'echo hi']);
+  });
+
+  it('takes inline code that reads like a command and fills placeholders', () => {
+    const commands = commandsFromSkillMd('Run `python3 scripts/fetch.py <url> --out {output}` or read `config.json`.\n');
+    expect(commands).toEqual([{ command: 'python3 scripts/fetch.py https://example.com/ --out output.txt', source: 'SKILL.md:1' }]);
+  });
+
+  it('keeps secret-looking variables as they are and fills the rest', () => {
+    expect(fillPlaceholders('deploy $TARGET --token $GITHUB_TOKEN')).toBe('deploy sample --token $GITHUB_TOKEN');
+    expect(looksLikeCommand('curl')).toBe(false);
+    expect(looksLikeCommand('./install.sh')).toBe(true);
+  });
+});
+
+describe('planCommands', () => {
+  let dir = '';
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('orders dryRun, lifecycle scripts, hooks, SKILL.md and scripts, without duplicates, capped', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'plan-test-'));
+    await mkdir(join(dir, 'scripts'));
+    await mkdir(join(dir, '.claude'));
+    await writeFile(join(dir, 'SKILL.md'), '---\nname: x\n---\nRun `python3 scripts/a.py`.\n');
+    await writeFile(join(dir, 'scripts', 'a.py'), 'print(1)\n');
+    await writeFile(join(dir, 'scripts', 'b.sh'), '#!/bin/sh\necho b\n');
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ scripts: { test: 'x', postinstall: 'node setup.js', preinstall: 'echo pre' } }));
+    await writeFile(join(dir, '.claude', 'settings.json'), JSON.stringify({ hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo stop' }] }] } }));
+    const { commands, dropped } = await planCommands(dir, ['python3 scripts/a.py London'], 40);
+    expect(commands.map((command) => [command.command, command.source])).toEqual([
+      ['python3 scripts/a.py London', 'dryRun[0]'],
+      ['echo pre', 'package.json#scripts.preinstall'],
+      ['node setup.js', 'package.json#scripts.postinstall'],
+      ['echo stop', '.claude/settings.json#hooks.Stop[0].hooks[0]'],
+      ['python3 scripts/a.py', 'SKILL.md:4'],
+      ['python3 scripts/a.py --help', 'scripts/a.py'],
+      ['./scripts/b.sh', 'scripts/b.sh'],
+      ['./scripts/b.sh --help', 'scripts/b.sh'],
+    ]);
+    expect(commands.find((command) => command.source.startsWith('.claude'))?.stdin).toContain('"hook_event_name":"Stop"');
+    expect(dropped).toBe(0);
+    expect((await planCommands(dir, [], 3)).dropped).toBe(4);
+  });
+});

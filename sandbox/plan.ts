@@ -1,0 +1,253 @@
+/**
+ * What a dry run executes: the entry's `dryRun` commands, the shell commands SKILL.md tells the agent or
+ * the user to run, every script with no arguments and with `--help`, package lifecycle scripts and hook
+ * commands from a shipped `.claude/settings.json`. Each becomes one planned command, run later on a
+ * fresh copy of the skill.
+ */
+import { readdir, readFile, lstat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+
+/** One command to run in the sandbox. */
+export interface PlannedCommand {
+  /** Shell command line, run with `bash -c` in the skill's working directory. */
+  command: string;
+  /** Where it came from: `dryRun[0]`, `SKILL.md:14`, `scripts/run.py`, `package.json#postinstall`, … */
+  source: string;
+  /** Bytes given on stdin (hooks receive an event as JSON); empty otherwise. */
+  stdin?: string;
+}
+
+/** Fenced-block languages whose lines are shell commands. */
+const SHELL_FENCES = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'shell-session', 'terminal']);
+
+/** First words that make an inline code span look like a command rather than a name or a value. */
+const COMMAND_WORDS = new Set([
+  'bash', 'sh', 'zsh', 'python', 'python3', 'node', 'npx', 'npm', 'pnpm', 'yarn', 'bun', 'deno', 'pip', 'pip3', 'uv', 'uvx',
+  'curl', 'wget', 'git', 'make', 'go', 'cargo', 'ruby', 'perl', 'php', 'chmod', 'crontab', 'source', 'gh', 'jq', 'tar', 'unzip',
+]);
+
+/** Package lifecycle scripts a package manager runs on install, in the order it runs them. */
+const LIFECYCLE_SCRIPTS = ['preinstall', 'install', 'postinstall', 'prepare'] as const;
+
+/** Interpreters by extension, for scripts without a shebang. */
+const INTERPRETERS: Record<string, string> = {
+  '.py': 'python3', '.sh': 'bash', '.bash': 'bash', '.js': 'node', '.mjs': 'node', '.cjs': 'node', '.pl': 'perl', '.rb': 'ruby', '.php': 'php',
+};
+
+/** Placeholder words filled with sample values, by what the name suggests. */
+const SAMPLE_VALUES: [RegExp, string][] = [
+  [/url|uri|link|endpoint/i, 'https://example.com/'],
+  [/host|domain/i, 'example.com'],
+  [/dir|folder|path/i, '.'],
+  [/json/i, 'sample.json'],
+  [/file|input|doc|pdf|image|src/i, 'sample.txt'],
+  [/out/i, 'output.txt'],
+  [/num|count|port|size|n$/i, '3'],
+];
+
+/** Sample files planted in the working directory so placeholders point at something real. */
+export const SAMPLE_FILES: Record<string, string> = {
+  'sample.txt': 'The quick brown fox jumps over the lazy dog.\n',
+  'sample.json': '{"name": "sample", "items": [1, 2, 3]}\n',
+};
+
+function sampleFor(name: string): string {
+  for (const [pattern, value] of SAMPLE_VALUES) if (pattern.test(name)) return value;
+  return 'sample';
+}
+
+/** Replaces `<file>`, `{url}`, `[name]`, `$ARG`, `${NAME}`, `$1` with sample values. */
+export function fillPlaceholders(command: string): string {
+  return command
+    .replace(/<([A-Za-z][\w .-]*)>/g, (_, name: string) => sampleFor(name))
+    .replace(/\{\{?([A-Za-z][\w-]*)\}?\}/g, (_, name: string) => sampleFor(name))
+    .replace(/\$\{?([A-Z][A-Z0-9_]*|[1-9])\}?/g, (match, name: string) => (/^(HOME|PWD|USER|PATH|PATH_\w+|SHELL|TMPDIR|[A-Z]+_(KEY|TOKEN|SECRET)\w*|\w*(TOKEN|KEY|SECRET|PASSWORD)\w*)$/.test(name) ? match : sampleFor(name)));
+}
+
+/** Joins continuation lines, strips prompts and comments; one command per returned line. */
+export function shellLines(block: string, lang: string): { line: number; command: string }[] {
+  const result: { line: number; command: string }[] = [];
+  const lines = block.split('\n');
+  let pending = '';
+  let pendingLine = 0;
+  let inHeredoc: string | undefined;
+  for (let index = 0; index < lines.length; index += 1) {
+    let text = lines[index];
+    if (inHeredoc !== undefined) {
+      pending += `\n${text}`;
+      if (text.trim() === inHeredoc) {
+        inHeredoc = undefined;
+        result.push({ line: pendingLine, command: pending });
+        pending = '';
+      }
+      continue;
+    }
+    if (pending === '') {
+      if (lang === 'console' || lang === 'shell-session' || lang === 'terminal') {
+        const prompt = /^\s*(?:[\w@~:.-]*[$#%>])\s+(.*)$/.exec(text);
+        if (!prompt) continue; // output line
+        text = prompt[1];
+      } else {
+        text = text.replace(/^\s*\$\s+/, '');
+      }
+      if (/^\s*(#|$)/.test(text)) continue;
+      pendingLine = index;
+    }
+    pending = pending === '' ? text.trim() : `${pending} ${text.trim()}`;
+    if (pending.endsWith('\\')) {
+      pending = pending.slice(0, -1).trimEnd();
+      continue;
+    }
+    const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(pending);
+    if (heredoc) {
+      inHeredoc = heredoc[1];
+      continue;
+    }
+    result.push({ line: pendingLine, command: pending });
+    pending = '';
+  }
+  if (pending !== '') result.push({ line: pendingLine, command: pending });
+  return result;
+}
+
+/** Whether an inline code span reads like a command to run. */
+export function looksLikeCommand(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.includes('\n') || trimmed.length < 3) return false;
+  if (/^\.{0,2}\/?[\w./-]+\.(py|sh|js|mjs|cjs|rb|pl)(\s|$)/.test(trimmed) && /\s|^\.\//.test(trimmed)) return true;
+  const first = trimmed.split(/\s+/)[0];
+  return COMMAND_WORDS.has(first) && /\s/.test(trimmed);
+}
+
+/** Commands from SKILL.md: shell fences line by line and inline code that looks like a command. */
+export function commandsFromSkillMd(markdown: string): PlannedCommand[] {
+  const md = new MarkdownIt();
+  const tokens = md.parse(markdown, {});
+  const commands: PlannedCommand[] = [];
+  for (const token of tokens) {
+    const startLine = (token.map?.[0] ?? 0) + 1;
+    if (token.type === 'fence') {
+      const lang = token.info.trim().split(/\s+/)[0].toLowerCase();
+      if (!SHELL_FENCES.has(lang)) continue;
+      for (const { line, command } of shellLines(token.content, lang)) {
+        commands.push({ command: fillPlaceholders(command), source: `SKILL.md:${startLine + 1 + line}` });
+      }
+    } else if (token.type === 'inline') {
+      for (const child of token.children ?? []) {
+        if (child.type === 'code_inline' && looksLikeCommand(child.content)) {
+          commands.push({ command: fillPlaceholders(child.content.trim()), source: `SKILL.md:${startLine}` });
+        }
+      }
+    }
+  }
+  return commands;
+}
+
+/** Folders never walked for scripts: dependencies and VCS data are not the skill's own code. */
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
+
+async function walk(root: string, relative = ''): Promise<string[]> {
+  const entries = await readdir(join(root, relative), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) files.push(...(await walk(root, path)));
+    } else if (entry.isFile()) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+function shellQuote(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Script files of the skill with how to start them, in path order. */
+export async function scriptCommands(skillDir: string): Promise<PlannedCommand[]> {
+  const commands: PlannedCommand[] = [];
+  for (const path of await walk(skillDir)) {
+    if (path === 'SKILL.md' || path.startsWith('references/') || path.startsWith('assets/')) continue;
+    const stat = await lstat(join(skillDir, path));
+    if (stat.size > 4 * 1024 * 1024) continue;
+    const head = (await readFile(join(skillDir, path))).subarray(0, 256).toString('utf8');
+    const interpreter = INTERPRETERS[extname(path).toLowerCase()];
+    let start: string;
+    if (head.startsWith('#!')) start = `./${shellQuote(path)}`;
+    else if (interpreter !== undefined) start = `${interpreter} ${shellQuote(path)}`;
+    else continue;
+    commands.push({ command: start, source: path }, { command: `${start} --help`, source: path });
+  }
+  return commands;
+}
+
+/** Lifecycle scripts of a shipped package.json, run directly as a package manager would. */
+export async function lifecycleCommands(skillDir: string): Promise<PlannedCommand[]> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(join(skillDir, 'package.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const scripts = (manifest as { scripts?: Record<string, unknown> } | null)?.scripts;
+  if (scripts === undefined || scripts === null || typeof scripts !== 'object') return [];
+  return LIFECYCLE_SCRIPTS.filter((name) => typeof scripts[name] === 'string').map((name) => ({
+    command: scripts[name] as string,
+    source: `package.json#scripts.${name}`,
+  }));
+}
+
+/** Hook commands of a shipped `.claude/settings.json` (every `command` under `hooks`). */
+export async function hookCommands(skillDir: string): Promise<PlannedCommand[]> {
+  let settings: unknown;
+  try {
+    settings = JSON.parse(await readFile(join(skillDir, '.claude', 'settings.json'), 'utf8'));
+  } catch {
+    return [];
+  }
+  const hooks = (settings as { hooks?: unknown } | null)?.hooks;
+  const commands: PlannedCommand[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
+    else if (value !== null && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (typeof record.command === 'string') {
+        const event = /^hooks\.(\w+)/.exec(path)?.[1] ?? 'PreToolUse';
+        commands.push({
+          command: record.command,
+          source: `.claude/settings.json#${path}`,
+          stdin: `${JSON.stringify({ session_id: 'a1b2c3d4', hook_event_name: event, tool_name: 'Bash', tool_input: { command: 'ls' }, cwd: '.' })}\n`,
+        });
+      }
+      for (const [key, item] of Object.entries(record)) if (key !== 'command') visit(item, `${path}.${key}`);
+    }
+  };
+  visit(hooks, 'hooks');
+  return commands;
+}
+
+/** Everything to run for a skill, deduplicated by command line (the first source wins), capped. */
+export async function planCommands(skillDir: string, dryRun: string[], maxCommands: number): Promise<{ commands: PlannedCommand[]; dropped: number }> {
+  let skillMd = '';
+  try {
+    skillMd = await readFile(join(skillDir, 'SKILL.md'), 'utf8');
+  } catch {
+    skillMd = '';
+  }
+  const all: PlannedCommand[] = [
+    ...dryRun.map((command, index) => ({ command, source: `dryRun[${index}]` })),
+    ...(await lifecycleCommands(skillDir)),
+    ...(await hookCommands(skillDir)),
+    ...commandsFromSkillMd(skillMd),
+    ...(await scriptCommands(skillDir)),
+  ];
+  const seen = new Set<string>();
+  const unique = all.filter((planned) => {
+    if (seen.has(planned.command)) return false;
+    seen.add(planned.command);
+    return true;
+  });
+  return { commands: unique.slice(0, maxCommands), dropped: Math.max(0, unique.length - maxCommands) };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { dnsQuestion, displayPath, normalizeEvents, recordsToEvents } from './events.ts';
+import { createHoneypot } from './honeypot.ts';
+import { parseGvisorTrace, parseStraceFiles, splitArgs, unquote } from './trace.ts';
+
+const gvisorLog = [
+  'I1123 07:20:40.043933    8717 strace.go:608] [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f6e839e40b1 /home/jordan/.aws/credentials, O_RDONLY|O_CLOEXEC, 0o0) = 3 (0x3) (3.365µs)',
+  'I1123 07:20:40.043933    8717 strace.go:570] [   2:   2] python3 E openat(AT_FDCWD /home/jordan/src/s, 0x7f6e839e40b1 /ignored, O_RDONLY|O_CLOEXEC, 0o0)',
+  'I1123 07:20:40.043933    8717 strace.go:608] [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0xa5f170 out.txt, O_WRONLY|O_CLOEXEC|O_CREAT|O_TRUNC, 0o666) = 4 (0x4) (316.5µs)',
+  'I1123 07:20:40.043933    8717 strace.go:602] [   2:   2] python3 X rename(0xa5f170 out.txt, 0xa5f1a0 ../moved.txt) = 0 (0x0) (111.085µs)',
+  'I1123 07:20:40.043933    8717 strace.go:605] [   2:   2] python3 X connect(0x3 socket:[3], 0x7f3da9d5c760 {Family: AF_INET, Addr: 203.0.113.5, Port: 443}, 0x10) = 0 (0x0) errno=113 (no route to host) (34.972µs)',
+  'I1123 07:20:40.043933    8717 strace.go:611] [   1:   1] bash X clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|0x11, 0x0, 0x0, 0x7f9378111a10, 0x0) = 0 (0x0) errno=11 (try again) (776.954µs)',
+  'I1123 07:20:40.043933    8717 strace.go:605] [   5:   5] bash X execve(0x55b69c3fa840 /usr/bin/curl, 0x55b69c3fa8e0 ["curl", "-d", "a, \\"b\\"", "https://x.invalid/"], 0x55b69c3f6230 ["PWD=/tmp"]) = 0 (0x0) (820.078µs)',
+].join('\n');
+
+describe('parseGvisorTrace', () => {
+  const records = parseGvisorTrace(gvisorLog, '/home/jordan/src/s');
+
+  it('keeps exit lines only and makes relative paths absolute with the printed working directory', () => {
+    expect(records.map((record) => record.syscall)).toEqual(['openat', 'openat', 'rename', 'connect', 'clone', 'execve']);
+    expect(records[1].paths).toEqual(['/home/jordan/src/s/out.txt']);
+    expect(records[2].paths).toEqual(['/home/jordan/src/s/out.txt', '/home/jordan/src/moved.txt']);
+  });
+
+  it('names errors as strace does and reads socket addresses and argv', () => {
+    expect(records[3]).toMatchObject({ errno: 'EHOSTUNREACH', address: { family: 'AF_INET', host: '203.0.113.5', port: 443 } });
+    expect(records[4].errno).toBe('EAGAIN');
+    expect(records[5].argv).toEqual(['curl', '-d', 'a, "b"', 'https://x.invalid/']);
+  });
+});
+
+describe('parseStraceFiles', () => {
+  const runner = ['/bin/bash', '-c', 'python3 x.py'];
+  const files = [
+    { pid: 100, text: '07:00:00.000001 execve("/usr/bin/bwrap", ["bwrap", "--unshare-all"], 0x1 /* 3 vars */) = 0\n07:00:00.000002 openat(AT_FDCWD</root>, "/root/.ssh/id_rsa", O_RDONLY) = 3</root/.ssh/id_rsa>\n' },
+    { pid: 101, text: '07:00:00.000003 mkdir("/newroot/usr", 0755) = 0\n07:00:00.000004 openat(AT_FDCWD</>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>\n' },
+    { pid: 102, text: '07:00:00.000004 openat(AT_FDCWD</>, "/before", O_RDONLY) = 3</before>\n07:00:00.000005 execve("/bin/bash", ["/bin/bash", "-c", "python3 x.py"], 0x1 /* 3 vars */) = 0\n07:00:00.000006 clone(child_stack=NULL, flags=SIGCHLD) = 3\n' },
+    { pid: 103, text: '07:00:00.000007 openat(AT_FDCWD</home/jordan/src/s>, "notes.txt", O_RDONLY) = 3</home/jordan/src/s/notes.txt>\n07:00:00.000008 connect(3<socket:[1]>, {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2001:db8::1", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH (Network is unreachable)\n07:00:00.000009 unlink("gone.txt") = 0\n' },
+  ];
+  const records = parseStraceFiles(files, runner, '/home/jordan/src/s');
+
+  it('drops the sandbox set-up and what the runner did before its exec', () => {
+    expect(records.flatMap((record) => record.paths)).not.toContain('/root/.ssh/id_rsa');
+    expect(records.flatMap((record) => record.paths)).not.toContain('/etc/passwd');
+    expect(records.flatMap((record) => record.paths)).not.toContain('/before');
+  });
+
+  it('keeps the command and its children, with absolute paths and addresses', () => {
+    expect(records.flatMap((record) => record.paths)).toEqual(['/bin/bash', '/home/jordan/src/s/notes.txt', '/home/jordan/src/s/gone.txt']);
+    expect(records.find((record) => record.syscall === 'connect')).toMatchObject({ errno: 'ENETUNREACH', address: { family: 'AF_INET6', host: '2001:db8::1', port: 80 } });
+  });
+
+  it('finds nothing when the runner never started', () => {
+    expect(parseStraceFiles(files.slice(0, 2), runner)).toEqual([]);
+  });
+});
+
+describe('quoting', () => {
+  it('splits arguments outside quotes and brackets, and decodes escapes', () => {
+    expect(splitArgs('3, "a, b", [1, 2], {x=1, y=2}')).toEqual(['3', '"a, b"', '[1, 2]', '{x=1, y=2}']);
+    expect(unquote('"\\x41\\n\\"q\\""').toString()).toBe('A\n"q"');
+  });
+});
+
+describe('recordsToEvents', () => {
+  const honeypot = createHoneypot();
+  const context = { home: '/home/jordan', workDir: '/home/jordan/src/s', honeypot, command: 'run', runnerArgv: ['/bin/bash', '-c', 'run'], dnsServer: undefined };
+
+  it('maps paths to ~/ and ./, marks honeypot reads as canary, and drops start-up noise', () => {
+    const events = recordsToEvents(parseGvisorTrace(gvisorLog, '/home/jordan/src/s'), context);
+    expect(events).toContainEqual({ kind: 'file-read', target: '~/.aws/credentials', command: 'run', canary: true });
+    expect(events).toContainEqual({ kind: 'file-write', target: './out.txt', command: 'run', canary: false });
+    expect(events).toContainEqual({ kind: 'connect', target: '203.0.113.5:443', command: 'run', canary: false, source: 'trace' });
+    expect(displayPath('/etc/hosts', context)).toBe('/etc/hosts');
+  });
+
+  it('reports a command searched in PATH and not found as a failed exec', () => {
+    const records = ['/usr/local/bin', '/usr/bin', '/bin'].map((dir) => ({ pid: 1, syscall: 'newfstatat', paths: [`${dir}/crontab`], flags: '', result: -1, errno: 'ENOENT' }));
+    expect(recordsToEvents(records, context)).toContainEqual({ kind: 'exec', target: 'crontab', command: 'run', canary: false, found: false });
+  });
+
+  it('sorts and merges duplicates deterministically', () => {
+    const event = { kind: 'file-read' as const, target: './a', command: 'two', canary: false };
+    const sorted = normalizeEvents([event, { ...event, command: 'one', target: './b' }, event, { ...event, command: 'one', kind: 'exec' as const }], ['one', 'two']);
+    expect(sorted.map((item) => `${item.command} ${item.kind} ${item.target}`)).toEqual(['one exec ./a', 'one file-read ./b', 'two file-read ./a']);
+  });
+});
+
+describe('dnsQuestion', () => {
+  it('decodes the name of a query packet and refuses other bytes', () => {
+    const query = Buffer.concat([Buffer.from([0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0, 0, 0, 0, 0, 0]), Buffer.from('\x04abcd\x06tunnel\x07invalid\x00\x00\x01\x00\x01', 'latin1')]);
+    expect(dnsQuestion(query)).toBe('abcd.tunnel.invalid');
+    expect(dnsQuestion(Buffer.from('GET / HTTP/1.1\r\n\r\n'))).toBeUndefined();
+  });
+});

