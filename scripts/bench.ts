@@ -19,6 +19,13 @@ const benches = readdirSync(join(root, 'scripts', 'bench'))
   .filter((name) => only.length === 0 || only.includes(name))
   .sort();
 
+// Headings for benchmarks that print only their table.
+const TITLES: Record<string, string> = {
+  dryrun: 'Dry run: overhead per skill (target: median under 3 s with gVisor)',
+  sinkhole: 'Network sinkhole',
+  site: 'Catalog build (Astro + Pagefind)',
+};
+
 const sections: string[] = [];
 let failed = 0;
 for (const name of benches) {
@@ -28,7 +35,10 @@ for (const name of benches) {
   if (result.status !== 0) {
     failed += 1;
     sections.push(`## ${name}\n\nThe benchmark failed (exit ${result.status}).\n`);
-  } else sections.push(result.stdout.trim());
+  } else {
+    const text = result.stdout.trim();
+    sections.push(text.startsWith('#') ? text : `## ${TITLES[name] ?? name}\n\n${text}`);
+  }
 }
 
 if (write) {
