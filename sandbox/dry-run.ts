@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { chmod, chown, cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DigestError, canonicalJson, sha256Hex, treeDigest } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, DryRunReport } from '../schemas/index.ts';
 import { noCapabilities } from '../schemas/index.ts';
@@ -20,6 +19,7 @@ import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
 import { SAMPLE_FILES, planCommands, type PlannedCommand } from './plan.ts';
+import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { findViolations, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
@@ -37,28 +37,6 @@ export interface DryRunOptions {
   skip?: string;
   /** Overrides of the default limits (tests use small ones). */
   limits?: Partial<DryRunLimits>;
-}
-
-/** The sinkhole's contract (sandbox/sinkhole/index.ts), loaded when present. */
-interface SinkholeEvent {
-  kind: 'dns' | 'connect' | 'http';
-  target: string;
-  canary: boolean;
-  detail: Record<string, unknown>;
-}
-interface Sinkhole {
-  netnsName: string;
-  netnsPath: string;
-  dnsServer: string;
-  caCertificatePem: string;
-  hostsFileLines: string;
-  drain(): SinkholeEvent[];
-  /** Waits until bytes already delivered have been read (call between a command's exit and `drain`). */
-  settle?(): Promise<void>;
-  close(): Promise<void>;
-}
-interface SinkholeModule {
-  startSinkhole(options: { canaries: string[]; workDir: string }): Promise<Sinkhole>;
 }
 
 /** Host CA bundle copied into the sandbox's /etc (public certificates, so TLS clients start normally). */
@@ -100,12 +78,6 @@ async function chooseSandbox(wanted: DryRunOptions['sandbox']): Promise<Sandbox>
     throw new SandboxError('SANDBOX_UNAVAILABLE', `The ${wanted} sandbox cannot run here (usable: ${names.join(', ') || 'none'}). Install it (${wanted === 'gvisor' ? 'runsc' : 'bubblewrap and strace'}) or choose another with --sandbox.`);
   }
   return wanted === 'gvisor' ? new GvisorSandbox() : new BubblewrapSandbox();
-}
-
-async function loadSinkhole(): Promise<SinkholeModule | undefined> {
-  const url = new URL('./sinkhole/index.ts', import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return undefined;
-  return (await import(url.href)) as SinkholeModule;
 }
 
 /** Writes the sandbox's /etc: identity, name resolution and the trusted certificates. */
@@ -233,16 +205,11 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
   const allEvents: DryRunEvent[] = [];
   const commandResults: DryRunReport['commands'] = [];
   try {
-    const sinkholeModule = await loadSinkhole();
-    if (sinkholeModule !== undefined) {
-      try {
-        await mkdir(join(runDir, 'sinkhole'), { recursive: true, mode: 0o700 });
-        sinkhole = await sinkholeModule.startSinkhole({ canaries: honeypot.canaries, workDir: join(runDir, 'sinkhole') });
-      } catch (error) {
-        networkNote = `The sinkhole did not start (${(error as Error).message}); the command ran with no network at all, so connection attempts are seen only in the trace.`;
-      }
-    } else {
-      networkNote = 'No sinkhole is installed; the command ran with no network at all, so connection attempts are seen only in the trace.';
+    try {
+      await mkdir(join(runDir, 'sinkhole'), { recursive: true, mode: 0o700 });
+      sinkhole = await startSinkhole({ canaries: honeypot.canaries, workDir: join(runDir, 'sinkhole') });
+    } catch (error) {
+      networkNote = `The sinkhole did not start (${(error as Error).message}); the command ran with no network at all, so connection attempts are seen only in the trace.`;
     }
     const network: SandboxNetwork = sinkhole === undefined ? { kind: 'isolated' } : { kind: 'sinkhole', netnsName: sinkhole.netnsName, netnsPath: sinkhole.netnsPath };
     const etcDir = join(runDir, 'etc');
@@ -344,7 +311,7 @@ async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunCon
   const planted = new Set(Object.keys(SAMPLE_FILES).map((name) => `./${name}`));
   const filtered = events.filter((event) => !(event.kind === 'file-read' && planted.has(event.target)));
   if (context.sinkhole !== undefined) {
-    await context.sinkhole.settle?.();
+    await context.sinkhole.settle();
     const network = context.sinkhole.drain().map((event) => sinkholeToEvent(event, planned.command));
     // The sinkhole sees every name and connection itself (with the looked-up name); trace copies of
     // what it saw would only repeat them under a fake address.
