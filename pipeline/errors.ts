@@ -5,6 +5,7 @@ import { SkillRegistryError, type Issue } from '../core/index.ts';
 export type FetchErrorCode =
   | 'SOURCE_NOT_ALLOWED'
   | 'REPO_UNREACHABLE'
+  | 'CORRUPT_REPO'
   | 'COMMIT_NOT_FOUND'
   | 'NOT_A_COMMIT'
   | 'PATH_NOT_FOUND'

@@ -281,7 +281,8 @@ async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunCon
   await mkdir(tmpDir, { recursive: true });
   await chmod(tmpDir, 0o1777);
   await mkdir(skillCopy, { recursive: true });
-  await cp(context.dir, skillCopy, { recursive: true, filter: (source) => !source.split('/').includes('.git') || source === context.dir });
+  // Exactly the files the digest covers: only a top-level `.git` is left out, as in skill-tree-v1.
+  await cp(context.dir, skillCopy, { recursive: true, filter: (source) => relative(context.dir, source).split('/')[0] !== '.git' });
   await markScriptsExecutable(skillCopy);
   const shipped = (path: string) => existsSync(join(context.dir, path));
   await plantHoneypot(context.honeypot, homeDir, skillCopy, shipped);

@@ -61,9 +61,13 @@ export function decide(input: DecisionInput): Decision {
     verdict = worseVerdict(verdict, input.scan.verdict);
   }
 
+  const noSinkhole = input.dryrun.status === 'ran' && input.dryrun.network === 'isolated';
   if (input.dryrun.status === 'not-run') {
     reasons.push(`Dry run not run: ${input.dryrun.reason ?? 'skipped'}. Behaviour was not observed, so the skill cannot be Verified.`);
-  } else if (input.dryrun.verdict !== 'pass') {
+  } else if (noSinkhole) {
+    reasons.push(`The dry run had no network sinkhole (${String(input.dryrun.networkNote ?? 'it could not start')}); network behaviour was seen only in the syscall trace, so the skill cannot be Verified.`);
+  }
+  if (input.dryrun.status === 'ran' && input.dryrun.verdict !== 'pass') {
     reasons.push(`Dry run: ${input.dryrun.verdict}.`, ...input.dryrun.violations.slice(0, 5).map((violation) => `${violation.ruleId} (${violation.severity}): ${violation.message}`));
     verdict = worseVerdict(verdict, input.dryrun.verdict);
   }
@@ -81,7 +85,7 @@ export function decide(input: DecisionInput): Decision {
 
   let trust: Trust | null = null;
   if (verdict !== 'fail') {
-    const clean = verdict === 'pass' && input.dryrun.status === 'ran' && input.dryrun.verdict === 'pass';
+    const clean = verdict === 'pass' && input.dryrun.status === 'ran' && input.dryrun.verdict === 'pass' && !noSinkhole;
     trust = clean && input.signed ? 'verified' : 'warnings';
   }
   if (reasons.length === 0) reasons.push('No findings above low severity; the dry run stayed within the declared capabilities.');

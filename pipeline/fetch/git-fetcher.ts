@@ -150,8 +150,8 @@ export class GitFetcher implements Fetcher {
         // simple-git refuses these settings by default because they can point git at programs; here
         // they are constants that switch hooks and templates OFF (`--template=` empty, hooksPath
         // /dev/null) and narrow the protocols. Nothing from an entry reaches git's configuration.
-        unsafe: { allowUnsafeTemplateDir: true, allowUnsafeHooksPath: true, allowUnsafeProtocolOverride: true },
-        allowEnvironment: ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_LFS_SKIP_SMUDGE', 'GIT_ASKPASS', 'GIT_PROTOCOL_FROM_USER'],
+        unsafe: { allowUnsafeTemplateDir: true, allowUnsafeHooksPath: true, allowUnsafeProtocolOverride: true, allowUnsafeSshCommand: true },
+        allowEnvironment: ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_LFS_SKIP_SMUDGE', 'GIT_ASKPASS', 'GIT_PROTOCOL_FROM_USER', 'GIT_SSH_COMMAND'],
       }).env({
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: home,
@@ -159,6 +159,9 @@ export class GitFetcher implements Fetcher {
         GIT_TERMINAL_PROMPT: '0',
         GIT_LFS_SKIP_SMUDGE: '1',
         GIT_PROTOCOL_FROM_USER: '0',
+        // ssh:// sources are fetched anonymously: no ssh config, no agent (SSH_AUTH_SOCK is not passed),
+        // no identity files, so an entry cannot pull a private repository with the operator's keys.
+        GIT_SSH_COMMAND: `ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityFile=none -o IdentityAgent=none -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${join(home, 'known_hosts')}`,
         LANG: 'C',
       });
       await this.#run(() => git.raw(['init', '--bare', '--quiet', '--template=']), source, controller);
@@ -169,7 +172,7 @@ export class GitFetcher implements Fetcher {
         throw new FetchError('NOT_A_COMMIT', `source.commit ${source.commit} is a ${type || 'missing'} object, not a commit. Pin the commit itself (\`git rev-parse <tag>^{commit}\`).`, { where: 'source.commit' });
       }
       const files = await this.#listSkill(git, source, skillPath, controller);
-      await this.#extract(git, files, skillPath, destination, controller, source);
+      await this.#extract(git, files, destination, controller, source);
       return { dir: destination, commit: source.commit };
     } finally {
       clearTimeout(timer);
@@ -200,6 +203,9 @@ export class GitFetcher implements Fetcher {
       await this.#run(() => git.raw(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', '--end-of-options', url, '+refs/*:refs/remotes/source/*']), source, controller);
     } catch (error) {
       if (error instanceof FetchError) throw error;
+      if (/fsck|bad object|malformed|badTree|hasDot/i.test(String((error as Error).message))) {
+        throw new FetchError('CORRUPT_REPO', `${source.repo} failed git's object integrity check (${firstLine(error)}). The repository holds malformed objects or forbidden paths such as \`.git\` inside a folder: fix the history.`, { where: 'source.repo', cause: error });
+      }
       throw new FetchError('REPO_UNREACHABLE', `Could not fetch ${source.repo}: ${firstLine(error)}. Check that source.repo is a git repository that the registry can read.`, { where: 'source.repo', cause: error });
     }
     const exists = await git.raw(['cat-file', '-e', `${source.commit}^{commit}`]).then(() => true, () => false);
@@ -246,7 +252,7 @@ export class GitFetcher implements Fetcher {
     return entries;
   }
 
-  async #extract(git: SimpleGit, entries: TreeEntry[], _skillPath: string, destination: string, controller: AbortController, source: Source): Promise<void> {
+  async #extract(git: SimpleGit, entries: TreeEntry[], destination: string, controller: AbortController, source: Source): Promise<void> {
     const staging = `${destination}.partial-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });

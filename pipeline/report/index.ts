@@ -4,7 +4,45 @@
  * touches pull-request code.
  */
 import { Octokit } from 'octokit';
+import { z } from 'zod';
+import { AuditReportSchema, DigestSchema, IssueSchema, TrustSchema, VerdictSchema } from '../../schemas/index.ts';
 import type { BuildSummary, EntryOutcome } from '../pipeline.ts';
+
+/**
+ * The report a pull-request audit hands to the reporting job (`summary.json`). It comes from a job
+ * that ran with pull-request data, so the reporting job validates it before using any of it.
+ */
+export const PullRequestReportSchema = z.strictObject({
+  /** Entry files the pull request changed, relative to the registry folder. */
+  changed: z.array(z.string().regex(/^skills\/[a-z0-9-]+\/[a-z0-9-]+\.ya?ml$/)),
+  /** One outcome per audited entry. */
+  outcomes: z.array(
+    z.strictObject({
+      /** Entry file, relative to the registry folder. */
+      file: z.string().regex(/^skills\/[^/\s]+\/[^/\s]+\.ya?ml$/),
+      /** `publisher/name`. */
+      id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/).optional(),
+      /** What happened. */
+      status: z.enum(['published', 'refused', 'invalid']),
+      /** Whether the audit came from the cache. */
+      cached: z.boolean(),
+      /** Entry version. */
+      version: z.string().max(64).optional(),
+      /** Tree digest. */
+      digest: DigestSchema.optional(),
+      /** Verdict. */
+      verdict: VerdictSchema.optional(),
+      /** Trust level. */
+      trust: TrustSchema.nullable().optional(),
+      /** Reasons. */
+      reasons: z.array(z.string().max(2000)).max(200),
+      /** Validation issues. */
+      issues: z.array(IssueSchema).max(200),
+      /** The full audit. */
+      report: AuditReportSchema.optional(),
+    }),
+  ),
+});
 
 /** Marks the registry's comment so later runs update it instead of adding another. */
 export const COMMENT_MARKER = '<!-- skill-registry-audit -->';
@@ -15,7 +53,7 @@ export const STATUS_CONTEXT = 'skill-registry/audit';
 const ICONS: Record<EntryOutcome['status'], string> = { published: '✅', refused: '⛔', invalid: '⚠️' };
 
 function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ').replaceAll('<', '&lt;');
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('`', "'").replaceAll('@', '@\u200b');
 }
 
 /** The pull-request comment: a table of entries, then every finding with file:line and the fix. */
@@ -85,6 +123,16 @@ export async function reportToPullRequest(octokit: Octokit, target: PullRequestT
     target_url: detailsUrl,
   });
   return { commentId, state };
+}
+
+/** The open pull request whose head is `sha`, found through the API (never taken from an artifact). */
+export async function findPullRequest(octokit: Octokit, owner: string, repo: string, sha: string): Promise<number | undefined> {
+  const associated = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
+  const match = associated.data.find((pull) => pull.head.sha === sha && pull.state === 'open');
+  if (match) return match.number;
+  // Pull requests from forks are not always associated with the commit: look through the open ones.
+  const open = await octokit.paginate(octokit.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 });
+  return open.find((pull) => pull.head.sha === sha)?.number;
 }
 
 /** An octokit client for a token (and, in tests, a local API URL). */

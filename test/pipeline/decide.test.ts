@@ -83,3 +83,11 @@ describe('decide', () => {
     expect(decision.reasons.join('\n')).not.toContain('hidden');
   });
 });
+
+describe('decide, when the dry run ran without its network sinkhole', () => {
+  it('does not verify the skill and says why', () => {
+    const decision = decide({ declared: NONE, validation: [], scan: scan('pass'), dryrun: dryrun({ network: 'isolated', networkNote: 'the sinkhole needs root' }), signed: true });
+    expect(decision).toMatchObject({ verdict: 'pass', trust: 'warnings' });
+    expect(decision.reasons.join('\n')).toMatch(/no network sinkhole \(the sinkhole needs root\)/);
+  });
+});

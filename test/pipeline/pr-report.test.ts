@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMMENT_MARKER, formatPullRequestComment, githubClient, reportToPullRequest } from '../../pipeline/report/index.ts';
+import { COMMENT_MARKER, PullRequestReportSchema, findPullRequest, formatPullRequestComment, githubClient, reportToPullRequest } from '../../pipeline/report/index.ts';
 import type { EntryOutcome } from '../../pipeline/pipeline.ts';
 
 /** A local stand-in for the GitHub REST API: records requests, keeps comments in memory. */
@@ -33,6 +33,11 @@ function githubApi() {
       comment.body = String(body.body);
       return response.end(JSON.stringify(comment));
     }
+    if (request.method === 'GET' && url === `/repos/acme/registry/commits/${'d'.repeat(40)}/pulls`) {
+      return response.end(JSON.stringify([{ number: 7, state: 'open', head: { sha: 'd'.repeat(40) } }, { number: 3, state: 'closed', head: { sha: 'd'.repeat(40) } }]));
+    }
+    if (request.method === 'GET' && url.startsWith('/repos/acme/registry/commits/')) return response.end('[]');
+    if (request.method === 'GET' && url === '/repos/acme/registry/pulls') return response.end(JSON.stringify([{ number: 9, state: 'open', head: { sha: 'e'.repeat(40) } }]));
     if (request.method === 'POST' && url.startsWith('/repos/acme/registry/statuses/')) {
       response.statusCode = 201;
       return response.end(JSON.stringify({ id: 1, state: body.state }));
@@ -101,5 +106,20 @@ describe('pull-request report', () => {
     const passed: EntryOutcome = { ...refused, status: 'published', verdict: 'pass', trust: 'verified', reasons: ['No findings above low severity.'] };
     const result = await reportToPullRequest(githubClient('t', baseUrl), { owner: 'acme', repo: 'registry', pullNumber: 7, headSha: 'c'.repeat(40) }, { outcomes: [passed] });
     expect(result.state).toBe('success');
+  });
+
+  it('finds the pull request from the commit through the API, including fork pull requests', async () => {
+    const octokit = githubClient('t', baseUrl);
+    expect(await findPullRequest(octokit, 'acme', 'registry', 'd'.repeat(40))).toBe(7);
+    expect(await findPullRequest(octokit, 'acme', 'registry', 'e'.repeat(40))).toBe(9);
+    expect(await findPullRequest(octokit, 'acme', 'registry', 'f'.repeat(40))).toBeUndefined();
+  });
+
+  it('accepts a real report and refuses a forged one', () => {
+    expect(PullRequestReportSchema.safeParse({ changed: ['skills/acme/typo.yaml'], outcomes: [invalid] }).success).toBe(true);
+    const forged = { changed: [], outcomes: [{ ...refused, verdict: 'pass` and <img src=x>', file: '../../etc/passwd' }] };
+    const result = PullRequestReportSchema.safeParse(forged);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['outcomes.0.file', 'outcomes.0.verdict']);
   });
 });
