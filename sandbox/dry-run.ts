@@ -5,10 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, chown, cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { DigestError, canonicalJson, sha256Hex, treeDigest } from '../core/index.ts';
+import { DEFAULT_TREE_LIMITS, DigestError, canonicalJson, sha256Hex, treeDigest } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, DryRunReport } from '../schemas/index.ts';
 import { noCapabilities } from '../schemas/index.ts';
 import { MAX_TRACE_BYTES, runnerArgv, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
@@ -267,16 +268,53 @@ interface RunContext {
   fileOwner: number | undefined;
 }
 
-/** Runs one command on a fresh copy of the skill in a fresh HOME. */
+/**
+ * Room on a command's tmpfs beyond its write limit: the skill copy (at most the digest's total cap)
+ * plus the honeypot and planted sample files.
+ */
+const COMMAND_TMPFS_MARGIN_BYTES = DEFAULT_TREE_LIMITS.maxTotalBytes + 16 * 1024 * 1024;
+
+/**
+ * As root, puts a command's whole folder (HOME, /tmp, skill copy) on a size-capped tmpfs, so bytes
+ * written to files that were deleted while still open count too: the supervisor can only measure
+ * files it can see, the tmpfs refuses everything past its size.
+ */
+async function mountCommandTmpfs(commandDir: string, limits: DryRunLimits): Promise<boolean> {
+  if (process.getuid?.() !== 0) return false;
+  const size = limits.writeBytes + COMMAND_TMPFS_MARGIN_BYTES;
+  return new Promise((resolve) => {
+    execFile('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0711,nosuid,nodev`, 'skill-registry-dryrun', commandDir], (error) => resolve(!error));
+  });
+}
+
+/** Rounding room above the write limit on a command's tmpfs (page and inode granularity). */
+const TMPFS_SLACK_BYTES = 1024 * 1024;
+
+async function tmpfsUsedBytes(dir: string): Promise<number> {
+  const stats = await statfs(dir);
+  return (stats.blocks - stats.bfree) * stats.bsize;
+}
+
+/** Runs one command on a fresh copy of the skill in a fresh HOME, and always removes its folder. */
 async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunContext): Promise<{ summary: DryRunReport['commands'][number]; events: DryRunEvent[] }> {
-  const id = context.honeypot.identity;
   const commandDir = join(context.runDir, `command-${context.index}`);
+  // Traversable, not listable: the sandbox user reaches its HOME and /tmp, nothing else here.
+  await mkdir(commandDir, { mode: 0o711 });
+  const capped = await mountCommandTmpfs(commandDir, context.limits);
+  try {
+    return await runInFolder(sandbox, planned, context, commandDir, capped);
+  } finally {
+    if (capped) await new Promise<void>((resolve) => execFile('umount', ['--lazy', commandDir], () => resolve()));
+    await rm(commandDir, { recursive: true, force: true });
+  }
+}
+
+async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: RunContext, commandDir: string, capped: boolean): Promise<{ summary: DryRunReport['commands'][number]; events: DryRunEvent[] }> {
+  const id = context.honeypot.identity;
   const homeDir = join(commandDir, 'home');
   const tmpDir = join(commandDir, 'tmp');
   const privateDir = join(commandDir, 'private');
   const skillCopy = join(homeDir, relative(id.home, context.workDir));
-  // Traversable, not listable: the sandbox user reaches its HOME and /tmp, nothing else here.
-  await mkdir(commandDir, { mode: 0o711 });
   await mkdir(privateDir, { mode: 0o700 });
   await mkdir(tmpDir, { recursive: true });
   await chmod(tmpDir, 0o1777);
@@ -291,6 +329,12 @@ async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunCon
     await chownTree(homeDir, context.fileOwner, context.fileOwner === id.uid ? id.gid : context.fileOwner);
     await chown(tmpDir, context.fileOwner, context.fileOwner === id.uid ? id.gid : context.fileOwner);
   }
+  const baselineBytes = capped ? await tmpfsUsedBytes(commandDir) : 0;
+  if (capped) {
+    // Now that the folder is prepared, shrink the tmpfs to what is there plus the write limit.
+    const size = baselineBytes + context.limits.writeBytes + TMPFS_SLACK_BYTES;
+    await new Promise<void>((resolve) => execFile('mount', ['-o', `remount,size=${size}`, commandDir], () => resolve()));
+  }
   const layout: SandboxLayout = { homeDir, tmpDir, etcDir: context.etcDir, privateDir, home: id.home, workDir: context.workDir, uid: id.uid, gid: id.gid, hostname: id.hostname };
   const result = await sandbox.run({
     id: `sr-${randomBytes(6).toString('hex')}`,
@@ -301,8 +345,14 @@ async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunCon
     limits: context.limits,
     network: context.network,
   });
+  // The tmpfs refuses writes past the limit (ENOSPC). Bytes in files deleted while open are gone from
+  // the tmpfs once the command exits, so the refusal itself is the evidence: in the trace, or in what
+  // the command printed about it.
+  const diskFull = result.records.some((record) => record.errno === 'ENOSPC') || /No space left on device|ENOSPC/.test(result.stderr);
+  if (capped && !result.limits.includes('write-bytes') && (diskFull || (await tmpfsUsedBytes(commandDir)) - baselineBytes >= context.limits.writeBytes)) {
+    result.limits.push('write-bytes');
+  }
   if (result.records.length === 0 && !result.timedOut && result.limits.length === 0) {
-    await rm(commandDir, { recursive: true, force: true });
     throw new SandboxError('SANDBOX_FAILED', `The ${sandbox.name} sandbox did not start \`${planned.command}\` (exit ${result.exitCode}): ${result.stderr.trim().slice(0, 500)}. Check that the sandbox works on this machine (try --sandbox with the other backend); the dry run refuses rather than report an unobserved command as clean.`);
   }
   const events = recordsToEvents(result.records, {
@@ -332,7 +382,6 @@ async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunCon
   for (const limit of [...limits].sort()) {
     filtered.push({ kind: 'limit', target: limitDescription(limit, context.limits), command: planned.command, canary: false, limit });
   }
-  await rm(commandDir, { recursive: true, force: true });
   return {
     summary: { command: planned.command, source: planned.source, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stderr: result.stderr.slice(0, 2000) },
     events: filtered.map((event) => ({ ...event, target: event.kind.startsWith('file') ? displayPath(event.target, { home: id.home, workDir: context.workDir }) : event.target })),

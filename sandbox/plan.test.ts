@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandsFromSkillMd, fillPlaceholders, looksLikeCommand, planCommands } from './plan.ts';
+import { commandsFromSkillMd, fillPlaceholders, looksLikeCommand, planCommands, shellLines } from './plan.ts';
 
 describe('commandsFromSkillMd', () => {
   it('takes shell fences line by line, joins continuations, strips prompts and skips output', () => {
@@ -49,5 +49,16 @@ describe('planCommands', () => {
     expect(commands.find((command) => command.source.startsWith('.claude'))?.stdin).toContain('"hook_event_name":"Stop"');
     expect(dropped).toBe(0);
     expect((await planCommands(dir, [], 3)).dropped).toBe(4);
+  });
+});
+
+describe('shellLines, for commands spanning several lines', () => {
+  it('keeps a multi-line quoted argument and a compound statement together, as bash reads them', () => {
+    const block = 'python3 -c "\nimport os\nprint(os.getcwd())\n"\nfor f in *.md; do\n  wc -l "$f"\ndone\necho done\n';
+    expect(shellLines(block, 'bash').map((entry) => entry.command)).toEqual(['python3 -c "\nimport os\nprint(os.getcwd())\n"', 'for f in *.md; do\n  wc -l "$f"\ndone', 'echo done']);
+  });
+
+  it('still splits independent one-line commands and joins backslash continuations', () => {
+    expect(shellLines("ls -la\ncurl -fsSL \\\n  https://example.invalid/x\necho 'it''s'\n", 'bash').map((entry) => entry.command)).toEqual(['ls -la', 'curl -fsSL https://example.invalid/x', "echo 'it''s'"]);
   });
 });

@@ -71,6 +71,7 @@ export function shellLines(block: string, lang: string): { line: number; command
   const lines = block.split('\n');
   let pending = '';
   let pendingLine = 0;
+  let pendingOpen = false;
   let inHeredoc: string | undefined;
   for (let index = 0; index < lines.length; index += 1) {
     let text = lines[index];
@@ -94,11 +95,15 @@ export function shellLines(block: string, lang: string): { line: number; command
       if (/^\s*(#|$)/.test(text)) continue;
       pendingLine = index;
     }
-    pending = pending === '' ? text.trim() : `${pending} ${text.trim()}`;
-    if (pending.endsWith('\\')) {
+    // A line continues the command after a backslash (joined with a space) or inside an open quote or
+    // compound statement (`python3 -c "…`, `for … do … done`: joined with a newline, as bash reads it).
+    pending = pending === '' ? text.trim() : pendingOpen ? `${pending}\n${text}` : `${pending} ${text.trim()}`;
+    if (pending.endsWith('\\') && !pendingOpen) {
       pending = pending.slice(0, -1).trimEnd();
       continue;
     }
+    pendingOpen = !shellComplete(pending);
+    if (pendingOpen) continue;
     const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(pending);
     if (heredoc) {
       inHeredoc = heredoc[1];
@@ -109,6 +114,61 @@ export function shellLines(block: string, lang: string): { line: number; command
   }
   if (pending !== '') result.push({ line: pendingLine, command: pending });
   return result;
+}
+
+const OPENERS = new Set(['if', 'for', 'while', 'until', 'select', 'case', '{']);
+const CLOSERS = new Set(['fi', 'done', 'esac', '}']);
+
+/**
+ * Whether shell text is a complete command: no quote left open, parentheses balanced, every
+ * `if`/`for`/`while`/`case`/`{` closed. A light reading of bash's grammar, enough to keep a
+ * multi-line command of a SKILL.md block together.
+ */
+export function shellComplete(text: string): boolean {
+  let quote: string | undefined;
+  let depth = 0;
+  let word = '';
+  const endWord = () => {
+    if (OPENERS.has(word)) depth += 1;
+    else if (CLOSERS.has(word)) depth -= 1;
+    word = '';
+  };
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      continue;
+    }
+    if (char === '\\') {
+      index += 1;
+      continue;
+    }
+    if (quote === '"') {
+      if (char === '"') quote = undefined;
+      continue;
+    }
+    if (char === "'" || char === '"') {
+      quote = char;
+      continue;
+    }
+    if (char === '#' && word === '' && (index === 0 || /\s/.test(text[index - 1]))) {
+      while (index < text.length && text[index] !== '\n') index += 1;
+      continue;
+    }
+    if (/[\s;&|]/.test(char)) {
+      endWord();
+      continue;
+    }
+    if (char === '(') depth += 1;
+    else if (char === ')') depth -= 1;
+    if (char === '(' || char === ')') {
+      endWord();
+      continue;
+    }
+    word += char;
+  }
+  endWord();
+  return quote === undefined && depth <= 0;
 }
 
 /** Whether an inline code span reads like a command to run. */

@@ -149,6 +149,14 @@ describe.each(backends)('dry run under %s', (backend) => {
     });
   });
 
+  describe('when a skill hides what it writes in files deleted while open', () => {
+    it.runIf(process.getuid?.() === 0)('counts those bytes too and reports a write limit', async () => {
+      const report = await dryRunSkill(join(fixtures, 'hidden-disk-filler'), { declared: caps(), sandbox: backend, limits: { ...limits, writeBytes: 8 * 1024 * 1024 } });
+      expect(report.events.some((event) => event.kind === 'limit' && String(event.limit) === 'write-bytes')).toBe(true);
+      expect(report.verdict).toBe('fail');
+    });
+  });
+
   describe('when a skill allocates too much memory', () => {
     it('hits the memory limit and fails', async () => {
       const report = await dryRunSkill(join(fixtures, 'memory-hog'), { declared: caps(), sandbox: backend, limits: { ...limits, memoryBytes: 256 * 1024 * 1024 } });
