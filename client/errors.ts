@@ -5,6 +5,8 @@ import { SkillRegistryError } from '../core/index.ts';
 export type RegistryErrorCode =
   /** The registry cannot be reached or read. */
   | 'UNREACHABLE'
+  /** The registry URL is plain http:// to another machine. */
+  | 'INSECURE_URL'
   /** The registry has no such file (a 404, or a missing file in a site folder). */
   | 'NOT_FOUND'
   /** A file the registry served does not match its schema or is not JSON. */

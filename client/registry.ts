@@ -48,6 +48,13 @@ export class RegistryClient {
   constructor(location: string) {
     this.location = location;
     if (/^https?:\/\//i.test(location)) {
+      // Signatures protect the files, but plain HTTP to another machine lets anyone on the path serve
+      // a different trust.json or withhold revocations: only loopback may be plain HTTP.
+      const url = new URL(location);
+      const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname);
+      if (url.protocol === 'http:' && !loopback && process.env.SKILL_REGISTRY_ALLOW_HTTP !== '1') {
+        throw new RegistryError('INSECURE_URL', `The registry ${location} is plain http:// on another machine, so anyone on the network path could swap its files or hide revocations. Use its https:// URL (or set SKILL_REGISTRY_ALLOW_HTTP=1 for a network you control).`, { where: location });
+      }
       this.kind = 'url';
       this.#base = location.endsWith('/') ? location : `${location}/`;
     } else {

@@ -378,3 +378,13 @@ describe('verify against a keyless registry', () => {
     expect(pinnedRoot.verified).toBe(true);
   });
 });
+
+describe('registry URLs', () => {
+  it('refuses plain http:// to another machine, and accepts https:// and loopback', async () => {
+    const { RegistryClient } = await import('../../client/index.ts');
+    expect(() => new RegistryClient('http://registry.example.invalid/')).toThrowError(expect.objectContaining({ code: 'INSECURE_URL' }));
+    expect(new RegistryClient('https://registry.example.invalid/').kind).toBe('url');
+    expect(new RegistryClient('http://127.0.0.1:4321').kind).toBe('url');
+    expect(new RegistryClient('http://localhost:4321/').kind).toBe('url');
+  });
+});
