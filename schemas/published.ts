@@ -92,21 +92,39 @@ export const SkillRecordSchema = z.strictObject({
   reasons: z.array(z.string()),
   /** Scanner identity and findings. */
   scan: z.strictObject({
+    /** Scanner version. */
     version: z.string(),
+    /** SHA-256 over the canonical rule set the scan used. */
     rulesetDigest: DigestSchema,
+    /** SHA-256 over the canonical verdict policy. */
     policyDigest: DigestSchema,
+    /** Every finding, suppressed ones marked. */
     findings: z.array(FindingSchema),
   }),
   /** Dry-run summary. */
   dryrun: DryRunSummarySchema,
   /** Declared, inferred and observed capabilities. */
-  capabilities: z.strictObject({ declared: CapabilitiesSchema, inferred: CapabilitiesSchema, observed: CapabilitiesSchema }),
+  capabilities: z.strictObject({
+    /** What the entry declares. */
+    declared: CapabilitiesSchema,
+    /** What the static scan inferred. */
+    inferred: CapabilitiesSchema,
+    /** What the dry run saw. */
+    observed: CapabilitiesSchema,
+  }),
   /** The audited files. */
   files: z.array(TreeFileSchema),
   /** Body of SKILL.md (untrusted Markdown: render sanitised). */
   readme: z.string(),
   /** Path of the audited archive. */
-  archive: z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int() }),
+  archive: z.strictObject({
+    /** Site-relative path of the `.tar.gz`. */
+    path: z.string(),
+    /** Hex SHA-256 of the archive bytes. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Archive size in bytes. */
+    size: z.number().int(),
+  }),
   /** Path of the Sigstore bundle, or null when the build was not signed. */
   attestation: z.string().nullable(),
   /** When audited (ISO 8601). */
@@ -120,15 +138,25 @@ export type SkillRecord = z.output<typeof SkillRecordSchema>;
 
 /** One line of the index. */
 export const IndexEntrySchema = z.strictObject({
+  /** Publisher. */
   publisher: z.string(),
+  /** Skill name. */
   name: z.string(),
+  /** Latest published version. */
   version: z.string(),
+  /** `skill-tree-v1` digest of that version. */
   digest: DigestSchema,
+  /** Audit verdict. */
   verdict: VerdictSchema,
+  /** Trust badge. */
   trust: TrustSchema,
+  /** SKILL.md description. */
   description: z.string(),
+  /** License. */
   license: z.string(),
+  /** Declared capabilities, for capability chips. */
   capabilities: CapabilitiesSchema,
+  /** When audited (ISO 8601). */
   auditedAt: z.string(),
   /** Path of the skill's record. */
   record: z.string(),
@@ -142,7 +170,12 @@ export const RegistryIndexSchema = z.strictObject({
   /** Format version. */
   schemaVersion: z.literal(1),
   /** Registry name. */
-  registry: z.strictObject({ name: z.string(), url: z.string() }),
+  registry: z.strictObject({
+    /** Name shown on the catalog. */
+    name: z.string(),
+    /** Public base URL from the registry config. */
+    url: z.string(),
+  }),
   /** When generated (ISO 8601). */
   generatedAt: z.string(),
   /** Published skills, sorted by publisher then name. */
@@ -154,11 +187,29 @@ export type RegistryIndex = z.output<typeof RegistryIndexSchema>;
 
 /** `api/skills/<publisher>/<name>.json`: every published version of a skill. */
 export const SkillHistorySchema = z.strictObject({
+  /** Format version. */
   schemaVersion: z.literal(1),
+  /** Publisher. */
   publisher: z.string(),
+  /** Skill name. */
   name: z.string(),
-  /** Newest first. */
-  versions: z.array(z.strictObject({ version: z.string(), digest: DigestSchema, verdict: VerdictSchema, trust: TrustSchema, auditedAt: z.string(), record: z.string() })),
+  /** Every published version, newest first. */
+  versions: z.array(
+    z.strictObject({
+      /** Version. */
+      version: z.string(),
+      /** Its digest. */
+      digest: DigestSchema,
+      /** Its audit verdict. */
+      verdict: VerdictSchema,
+      /** Its trust badge when published (a later revocation is applied from the revocation list). */
+      trust: TrustSchema,
+      /** When audited (ISO 8601). */
+      auditedAt: z.string(),
+      /** Path of its record. */
+      record: z.string(),
+    }),
+  ),
 });
 
 /** A skill history as consumed. */
@@ -167,7 +218,9 @@ export type SkillHistory = z.output<typeof SkillHistorySchema>;
 /** `api/trust.json`: who signs this registry's attestations and revocation list. */
 export const TrustPolicySchema = z.discriminatedUnion('mode', [
   z.strictObject({
+    /** Format version. */
     schemaVersion: z.literal(1),
+    /** Signed with a registry key. */
     mode: z.literal('key'),
     /** PEM (SPKI) of the registry's ECDSA P-256 public key. */
     publicKey: z.string(),
@@ -175,7 +228,9 @@ export const TrustPolicySchema = z.discriminatedUnion('mode', [
     keyId: z.string(),
   }),
   z.strictObject({
+    /** Format version. */
     schemaVersion: z.literal(1),
+    /** Signed keylessly (Fulcio certificate, Rekor entry). */
     mode: z.literal('keyless'),
     /** The only identity whose certificates are accepted. */
     identity: KeylessIdentitySchema,

@@ -123,7 +123,22 @@ export const DryRunReportSchema = z.looseObject({
   /** Sandbox backend used. */
   sandbox: z.enum(['gvisor', 'bubblewrap']).optional(),
   /** Commands run, in order, with exit status. */
-  commands: z.array(z.looseObject({ command: z.string(), source: z.string(), exitCode: z.number().nullable(), timedOut: z.boolean() })),
+  commands: z.array(
+    z.looseObject({
+      /** The command line run. */
+      command: z.string(),
+      /** Where it came from: `entry dryRun`, `SKILL.md:12`, `scripts/x.py`, `package.json postinstall`, … */
+      source: z.string(),
+      /** Exit status, or null when a limit stopped it. */
+      exitCode: z.number().nullable(),
+      /** Whether the wall-time limit stopped it. */
+      timedOut: z.boolean(),
+    }),
+  ),
+  /** `sinkhole` when network traffic went to the recording sinkhole, `isolated` when there was no network at all. */
+  network: z.enum(['sinkhole', 'isolated']).optional(),
+  /** Why the network was isolated, when it was. */
+  networkNote: z.string().optional(),
   /** Everything observed, sorted. */
   events: z.array(DryRunEventSchema),
   /** What broke the rules. */
