@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRegistry, inShard, loadRevocations, revalidatePublished } from '../../pipeline/index.ts';
 import { scanSkill } from '../../scanner/index.ts';
+import { noCapabilities } from '../../schemas/index.ts';
 import { createSigner } from '../../signing/index.ts';
 import { createRegistry, createRepo, entryYaml, skillMd, tempDir, writeTree } from '../factories/git.ts';
 
@@ -14,7 +15,7 @@ describe('revalidatePublished', () => {
     // suppressions plays the part of newer, stricter rules.
     const skillDir = await tempDir();
     await writeTree(skillDir, { 'SKILL.md': INSTALLER });
-    const firing = [...new Set((await scanSkill(skillDir, { skill: { publisher: 'acme', name: 'fast-setup' } })).findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))];
+    const firing = [...new Set((await scanSkill(skillDir, { declared: noCapabilities(), skill: { publisher: 'acme', name: 'fast-setup' } })).findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId))];
     expect(firing.length).toBeGreaterThan(0);
     const suppressions = `schemaVersion: 1\nsuppressions:\n${firing.map((rule) => `  - { skill: acme/fast-setup, rule: ${rule}, path: '*', reason: Reviewed by the operator for this test, expires: 2099-12-31 }`).join('\n')}\n`;
 
