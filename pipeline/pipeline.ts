@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import {
+  DEFAULT_TREE_LIMITS,
   DigestError,
   SkillRegistryError,
   canonicalJson,
@@ -194,6 +195,20 @@ async function loadRegistrySuppressions(registryDir: string): Promise<NonNullabl
   return (await stat(file).then(() => true, () => false)) ? loadSuppressions(file) : [];
 }
 
+/** The fetcher a registry's config asks for; skill-level caps are the tree digest's. */
+function fetcherFor(config: RegistryConfig, registryDir: string): Fetcher {
+  return new GitFetcher(
+    { allowLocal: config.sources.allowLocal, allowedHosts: config.sources.allowedHosts, baseDir: registryDir },
+    {
+      maxRepoBytes: config.limits.maxRepoBytes,
+      maxRepoFiles: config.limits.maxRepoFiles,
+      maxFiles: DEFAULT_TREE_LIMITS.maxFiles,
+      maxSkillBytes: DEFAULT_TREE_LIMITS.maxTotalBytes,
+      timeoutMs: config.limits.fetchTimeoutSeconds * 1000,
+    },
+  );
+}
+
 /** Lists entry files `skills/<publisher>/<name>.yaml` of a registry folder, sorted. */
 export async function listEntryFiles(registryDir: string): Promise<string[]> {
   const skillsDir = join(registryDir, 'skills');
@@ -242,10 +257,7 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
   if (notice) log(notice);
   const skipDryRun = options.skipDryRun ?? (config.dryRun.skip ? 'skipped by registry/config.yaml (dryRun.skip: true)' : undefined);
   const sandbox = options.sandbox ?? config.dryRun.sandbox;
-  const fetcher: Fetcher = new GitFetcher(
-    { allowLocal: config.sources.allowLocal, allowedHosts: config.sources.allowedHosts, baseDir: registryDir },
-    { maxRepoBytes: config.limits.maxRepoBytes, maxFiles: 1000, maxSkillBytes: 50 * 1024 * 1024, timeoutMs: config.limits.fetchTimeoutSeconds * 1000 },
-  );
+  const fetcher: Fetcher = fetcherFor(config, registryDir);
   const identity = await scannerIdentity();
   const auditContext = { identity, dryRunEngine: DRYRUN_ENGINE_VERSION, suppressions, skipDryRun: skipDryRun ?? null, sandbox, signer: signer?.trust ?? null };
 
@@ -365,22 +377,13 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
   return { outcomes, indexed: summary.indexed, signingNotice: notice, outDir: options.outDir };
 }
 
-/** Removes cached fetches and audits (for `--no-cache` runs). */
-export async function clearCache(cacheDir: string): Promise<void> {
-  await rm(join(cacheDir, 'fetch'), { recursive: true, force: true });
-  await rm(join(cacheDir, 'audit'), { recursive: true, force: true });
-}
-
 /** Audits one registry entry file on its own: fetch into a temporary folder, then audit it. */
 export async function auditEntryFile(file: string, options: Omit<AuditFolderOptions, 'entry' | 'declared' | 'dryRunCommands'> & { registryDir?: string } = {}): Promise<FolderAudit & { entry: Entry }> {
   const entryPath = resolve(file);
   const registryDir = options.registryDir ? resolve(options.registryDir) : resolve(entryPath, '..', '..', '..');
   const config = await loadRegistryConfig(registryDir);
   const entry = await loadEntry(entryPath, registryDir);
-  const fetcher = new GitFetcher(
-    { allowLocal: config.sources.allowLocal, allowedHosts: config.sources.allowedHosts, baseDir: registryDir },
-    { maxRepoBytes: config.limits.maxRepoBytes, maxFiles: 1000, maxSkillBytes: 50 * 1024 * 1024, timeoutMs: config.limits.fetchTimeoutSeconds * 1000 },
-  );
+  const fetcher = fetcherFor(config, registryDir);
   const work = await mkdtemp(join(tmpdir(), 'skill-registry-audit-'));
   try {
     const skillDir = join(work, 'skill');

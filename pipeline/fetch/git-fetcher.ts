@@ -16,6 +16,8 @@ import { FetchError } from '../errors.ts';
 export interface FetchLimits {
   /** Largest packed repository, in bytes. */
   maxRepoBytes: number;
+  /** Most files in the pinned commit's whole tree (optional; skill-level caps always apply). */
+  maxRepoFiles?: number;
   /** Most files under `source.path`. */
   maxFiles: number;
   /** Largest total of the skill's files, in bytes. */
@@ -215,6 +217,13 @@ export class GitFetcher implements Fetcher {
   }
 
   async #checkRepoSize(git: SimpleGit, source: Source): Promise<void> {
+    if (this.#limits.maxRepoFiles !== undefined) {
+      const listing = await git.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', source.commit]).catch(() => '');
+      const count = listing.split('\0').filter(Boolean).length;
+      if (count > this.#limits.maxRepoFiles) {
+        throw new FetchError('TOO_LARGE', `${source.repo} at ${source.commit.slice(0, 12)} holds ${count} files, over the ${this.#limits.maxRepoFiles}-file limit. Keep skills in a small repository, or ask the operator to raise limits.maxRepoFiles.`, { where: 'source.repo' });
+      }
+    }
     const stats = await git.raw(['count-objects', '-v']);
     const kib = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(stats)?.[1] ?? 0);
     const bytes = (kib('size') + kib('size-pack')) * 1024;

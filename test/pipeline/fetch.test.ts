@@ -128,6 +128,14 @@ describe('GitFetcher', () => {
       expect(error.message).toMatch(/MiB limit/);
     });
 
+    it('refuses a repository with more files than the registry allows with TOO_LARGE', async () => {
+      const files = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`other/${index}.txt`, `${index}\n`]));
+      const repo = await createRepo({ 'skill/SKILL.md': skillMd('x'), ...files });
+      const fetcher = new GitFetcher({ allowLocal: true, allowedHosts: [], baseDir: '/' }, { ...limits, maxRepoFiles: 20 });
+      const error = await expectFetchError(fetcher.fetch({ repo: repo.dir, commit: repo.first, path: 'skill' }, join(await tempDir(), 's')), 'TOO_LARGE');
+      expect(error.message).toMatch(/31 files, over the 20-file limit/);
+    });
+
     it('refuses a skill folder with more files than allowed with TOO_LARGE', async () => {
       const files = Object.fromEntries(Array.from({ length: 12 }, (_, index) => [`refs/${index}.md`, `${index}\n`]));
       const repo = await createRepo({ 'SKILL.md': skillMd('x'), ...files });
