@@ -4,10 +4,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DryRunReportSchema, type Capabilities, type DryRunReport } from '../../schemas/index.ts';
 import { availableSandboxes, dryRunSkill, formatDryRunText, SandboxError } from '../../sandbox/index.ts';
 
@@ -29,11 +29,33 @@ function has(report: DryRunReport, kind: string, target: string | RegExp, canary
   return report.events.some((event) => event.kind === kind && (typeof target === 'string' ? event.target === target : target.test(event.target)) && (canary === undefined || event.canary === canary));
 }
 
-it('finds at least one sandbox backend on this machine', () => {
+it('finds at least one sandbox backend on this machine, and both in CI', () => {
   expect(backends.length).toBeGreaterThan(0);
+  if (process.env.CI === 'true') expect([...backends].sort()).toEqual(['bubblewrap', 'gvisor']);
 });
 
+/** What a skill in the sandbox must never touch on the host: shell start-up files, cron, sentinels. */
+function hostFingerprint(sentinels: string[]): string {
+  const files = [...['.bashrc', '.profile', '.zshrc', '.bash_profile', '.ssh/authorized_keys', '.config/autostart'].map((name) => join(homedir(), name)), ...sentinels];
+  const crontabs = ['/var/spool/cron/crontabs', '/etc/cron.d'].flatMap((dir) => (existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : []));
+  return [...files, ...crontabs]
+    .map((path) => `${path}:${existsSync(path) ? createHash('sha256').update(statSync(path).isFile() ? readFileSync(path) : readdirSync(path).join('\n')).digest('hex') : 'absent'}`)
+    .join('\n');
+}
+
 describe.each(backends)('dry run under %s', (backend) => {
+  // After every dry run of this suite, the host's HOME start-up files, cron and a sentinel are as before.
+  const sentinel = join(homedir(), `.skill-registry-sentinel-${backend}`);
+  let before = '';
+  beforeAll(() => {
+    writeFileSync(sentinel, `sentinel for ${backend}\n`);
+    before = hostFingerprint([sentinel]);
+  });
+  afterEach(() => {
+    expect(hostFingerprint([sentinel])).toBe(before);
+  });
+  afterAll(() => rmSync(sentinel, { force: true }));
+
   const run = async (name: string, declared: Capabilities = caps(), commands: string[] = []) => {
     const report = await dryRunSkill(join(fixtures, name), { declared, commands, sandbox: backend, limits });
     expect(DryRunReportSchema.safeParse(report).success).toBe(true);
