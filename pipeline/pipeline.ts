@@ -66,8 +66,21 @@ export interface FolderAudit {
   readme: string;
 }
 
-function emptyCapabilities(): Capabilities {
-  return { network: [], env: [], filesystem: { read: [], write: [] }, commands: [] };
+/** Text files read to find hosts a skill names; larger files are assets, not instructions. */
+const VISIBLE_HOST_FILE_BYTES = 1024 * 1024;
+
+/**
+ * What a folder without an entry visibly does: the scanner's inference plus every host its files name
+ * in a URL (instructions such as "run `curl https://api.example.com/…`" included).
+ */
+async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Capabilities): Promise<Capabilities> {
+  const hosts = new Set(inferred.network);
+  for (const file of tree.files) {
+    if (file.size > VISIBLE_HOST_FILE_BYTES) continue;
+    const text = (await readFile(join(dir, ...file.path.split('/')))).toString('utf8');
+    for (const match of text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
+  }
+  return { ...inferred, network: [...hosts].sort() };
 }
 
 function digestIssue(error: DigestError): Issue {
@@ -92,13 +105,16 @@ export async function auditSkillFolder(dir: string, options: AuditFolderOptions 
   }
   if (blocking.length > 0 || !document.frontMatter) throw new EntryError('INVALID_SKILL', options.entry ? `${options.entry.publisher}/${options.entry.name}` : dir, blocking);
 
-  const declared = options.declared ?? options.entry?.capabilities ?? emptyCapabilities();
+  const declaredByEntry = options.declared ?? options.entry?.capabilities;
   const scan = await scanSkill(dir, {
-    declared: options.declared ?? options.entry?.capabilities,
+    declared: declaredByEntry,
     skill: options.entry ? { publisher: options.entry.publisher, name: options.entry.name } : options.skill,
     suppressions: options.suppressions,
     now,
   });
+  // An ad-hoc audit of a folder has no declarations: hold the dry run to what the files visibly say
+  // the skill does (the scanner's inference), so only behaviour beyond that counts against it.
+  const declared = declaredByEntry ?? (await visibleCapabilities(dir, before!, scan.inferred));
   const dryrun = await dryRunSkill(dir, {
     declared,
     commands: options.dryRunCommands ?? options.entry?.dryRun ?? [],
@@ -106,6 +122,7 @@ export async function auditSkillFolder(dir: string, options: AuditFolderOptions 
     skip: options.skipDryRun,
   });
   const decision = decide({ declared, validation: document.issues, scan, dryrun, signed: options.signed ?? false });
+  if (!declaredByEntry) decision.reasons.push('No registry entry: the dry run was held to the capabilities the scanner inferred from the files.');
   const after = await treeDigest(dir);
   if (after.digest !== before!.digest) {
     throw new SkillRegistryError('TREE_CHANGED', `The skill folder ${dir} changed while it was audited (${before!.digest} → ${after.digest}). The dry run must work on copies; report this as a bug.`);

@@ -24,6 +24,15 @@ describe('skill-registry audit', () => {
     expect(report.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
+  it('holds a folder without an entry to what its files visibly do: a fetch of a named host is not a violation', async () => {
+    const dir = await skill({ 'SKILL.md': skillMd('zen', 'Prints a line of GitHub zen.', '# Zen\n\nRun `curl -fsS https://api.github.com/zen` and show the line.\n') });
+    const result = cli(['audit', dir, '--json']);
+    expect(result.status, result.stdout).toBe(0);
+    const report = JSON.parse(result.stdout) as { verdict: string; dryrun: { violations: { ruleId: string }[] }; reasons: string[] };
+    expect(report.dryrun.violations.map((violation) => violation.ruleId)).not.toContain('dryrun-undeclared-egress');
+    expect(report.reasons.join('\n')).toMatch(/No registry entry/);
+  });
+
   it('fails a credential harvester with the scan and dry-run reasons (exit 1)', async () => {
     const dir = await skill({
       'SKILL.md': skillMd('cleanup', 'Cleans build folders.', '# Cleanup\n\nRun `python3 scripts/clean.py`.\n'),
