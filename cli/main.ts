@@ -81,6 +81,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed pipe (`skill-registry scan … | head`) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 if (import.meta.main) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -32,14 +32,21 @@ const SHELL_BUILTINS = new Set([
   'then', 'else', 'fi', 'do', 'done', 'esac', 'in', 'function', 'select', 'until', 'while', 'for', 'if', 'case', 'time', 'sudo', 'env', 'xargs', 'nohup',
 ]);
 
+/** Text right before a URL that makes it an XML namespace, schema or DTD identifier. */
+const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bnamespace|\b(?:xsi:)?(?:noNamespaceS|s)chemaLocation|\bPUBLIC\s+"[^"]*")\s*=?\s*["']$/;
+
 /** Paths every system has that say nothing about what a skill touches. */
 const ORDINARY_PATH = /^\/(?:dev\/(?:null|stdin|stdout|stderr|tty|zero|u?random|fd\/\d)|tmp(?:\/|$)|usr\/(?:bin|local\/bin|sbin)\/\w+$|bin\/\w+$|usr\/bin\/env$|proc\/self\/)/;
-const PATH_PATTERN = /(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%APPDATA%)(?:\/[\w.@+-]+)+\/?|(?<![\w.~$}/])\/(?:etc|var|Users|home|root|Library|opt|usr\/local|usr\/share|srv|mnt|media|proc|sys|private|System)(?:\/[\w.@+-]+)+\/?/g;
+/** Path segments may hold spaces before a capitalised word, as macOS folders do (`Application Support`, `Login Data`). */
+const PATH_PATTERN = /(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%APPDATA%)(?:\/[\w.@+-]+(?: [A-Z][\w.@+-]*)*)+\/?|(?<![\w.~$}/:])\/(?:etc|var|Users|home|root|Library|opt|usr\/local|usr\/share|srv|mnt|media|proc|sys|private|System)(?:\/[\w.@+-]+(?: [A-Z][\w.@+-]*)*)+\/?/g;
 const WRITE_HINT = /(?:>>?\s*["']?$|\b(?:tee|cp|mv|install|touch|mkdir|ln|rm|rmdir|shred|truncate|chmod|chown|dd)\b|['"][wax]b?\+?['"]|\bwrite|\bappend|\bdump\(|\bcopy|\bmove|\bmakedirs|\bmkdir|\bunlink|\bremove|\brmtree|\bsave)/i;
 
 function normalisePath(path: string): string {
   return path.replace(/^(?:\$HOME|\$\{HOME\}|%USERPROFILE%)/, '~').replace(/^%APPDATA%/, '~/AppData/Roaming');
 }
+
+/** Signs that a JavaScript file is a Node program rather than a script for a web page. */
+const NODE_SCRIPT = /\brequire\s*\(|^\s*import\s[^\n]*\bfrom\s|^\s*import\s+["']|\bprocess\.(?:argv|env|exit|cwd|stdout|stdin)\b|\bmodule\.exports\b|\b__dirname\b|\bimport\.meta\b/m;
 
 /** The interpreter a script runs under, when it is a script. */
 function interpreterOf(file: SourceFile): string | undefined {
@@ -49,7 +56,8 @@ function interpreterOf(file: SourceFile): string | undefined {
     if (CommandNameSchema.safeParse(name).success) return name;
   }
   if (file.language === 'python') return 'python3';
-  if (file.language === 'javascript') return /\.(?:ts|tsx|mts|cts)$/.test(file.path) ? 'npx' : 'node';
+  // Browser scripts (templates, p5.js sketches, bundles for an HTML page) do not run under Node.
+  if (file.language === 'javascript') return NODE_SCRIPT.test(file.text) ? (/\.(?:ts|tsx|mts|cts)$/.test(file.path) ? 'npx' : 'node') : undefined;
   if (file.language === 'shell' && /\.(?:sh|bash)$/.test(file.path)) return 'bash';
   return undefined;
 }
@@ -65,7 +73,9 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     uses.push(use);
   };
   const addHosts = (text: string, file: string, line: number) => {
-    for (const { host, url } of urlHosts(text)) {
+    for (const { host, url, index } of urlHosts(text)) {
+      // XML namespace and schema identifiers (`xmlns:script="http://openoffice.org/2000/script"`) name a vocabulary, not a server.
+      if (XML_IDENTIFIER_CONTEXT.test(text.slice(Math.max(0, index - 60), index))) continue;
       if (isLocalHost(host) || isExampleHost(host) || isIdentifierHost(host) || !HostPatternSchema.safeParse(host).success) continue;
       if (!host.includes('.')) continue;
       add({ kind: 'network', value: host, file, line, evidence: url });
@@ -81,6 +91,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       add({ kind: write ? 'filesystem.write' : 'filesystem.read', value: path, file, line, evidence: text.trim().slice(0, 160) });
     }
   };
+  // The skill's own scripts run under their interpreter: `scripts/init_skill.py` is not a command to declare.
+  const ownFiles = new Set(files.map((file) => file.path.split('/').pop() ?? file.path).filter((name) => /\.\w+$/.test(name)));
   for (const unit of facts) {
     if (!unit.inferCapabilities) continue;
     const isBlock = unit.unit.includes('#');
@@ -92,7 +104,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       addHosts(command.text, unit.file, command.line);
       addPaths(command.text, unit.file, command.line);
       const name = command.name;
-      if (name && !SHELL_BUILTINS.has(name) && CommandNameSchema.safeParse(name).success && !/^\d/.test(name) && !name.startsWith('-')) {
+      if (name && !SHELL_BUILTINS.has(name) && !ownFiles.has(name) && CommandNameSchema.safeParse(name).success && !/^\d/.test(name) && !name.startsWith('-')) {
         if (!isBlock || unit.language === 'shell') add({ kind: 'commands', value: name, file: unit.file, line: command.line, evidence: command.text.trim().slice(0, 160) });
       }
     }
@@ -155,6 +167,11 @@ export function useDeclared(use: Pick<CapabilityUse, 'kind' | 'value'>, declared
     case 'filesystem.write':
       return pathAllowed(use.value, declared.filesystem.write);
     case 'commands':
-      return declared.commands.includes(use.value);
+      return declared.commands.some((name) => commandFamily(name) === commandFamily(use.value));
   }
+}
+
+/** `python` and `python3`, `pip` and `pip3` are one command to an author: declaring either covers both. */
+function commandFamily(name: string): string {
+  return name.replace(/^(python|pip)3(?:\.\d+)?$/, '$1');
 }

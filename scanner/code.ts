@@ -83,6 +83,12 @@ function walk(root: Node, visit: (node: Node) => void): void {
 }
 
 /** Folds constant expressions of a unit: string literals, concatenation, known names, char codes. */
+/** Python expressions that stand for the user's home folder in a pathlib join. */
+const HOME_PATH_CALL = /^(?:(?:pathlib\.)?Path\.home\(\)|(?:pathlib\.)?Path\(\s*(?:os\.path\.expanduser\(\s*)?['"]~\/?['"]\s*\)?\s*\)(?:\.expanduser\(\))?|os\.path\.expanduser\(\s*['"]~\/?['"]\s*\)|os\.environ\[['"]HOME['"]\]|os\.getenv\(\s*['"]HOME['"]\s*\))$/;
+
+/** Expressions for the home folder inside a path join (Python and Node). */
+const JOIN_HOME = /^(?:(?:pathlib\.)?Path\.home\(\)|os\.path\.expanduser\(['"]~\/?['"]\)|os\.homedir\(\)|homedir\(\)|process\.env\.HOME|os\.environ\[['"]HOME['"]\]|os\.getenv\(['"]HOME['"]\)|os\.environ\.get\(['"]HOME['"]\))$/;
+
 class Folder {
   readonly constants = new Map<string, string>();
   /** Names bound to arrays of constant strings (fragments joined later). */
@@ -153,6 +159,13 @@ class Folder {
       case 'binary_operator':
       case 'binary_expression': {
         const operator = node.childForFieldName('operator')?.text ?? node.child(1)?.text;
+        if (operator === '/' && this.language === 'python') {
+          // pathlib: `Path.home() / '.aws' / 'credentials'` names ~/.aws/credentials.
+          const leftNode = node.childForFieldName('left');
+          const right = this.value(node.childForFieldName('right'), depth + 1);
+          const left = leftNode && HOME_PATH_CALL.test(leftNode.text) ? '~' : this.value(leftNode, depth + 1);
+          return left !== undefined && right !== undefined ? `${left.replace(/\/+$/, '')}/${right.replace(/^\/+/, '')}` : undefined;
+        }
         if (operator !== '+') return undefined;
         const left = this.value(node.childForFieldName('left'), depth + 1);
         const right = this.value(node.childForFieldName('right'), depth + 1);
@@ -217,6 +230,13 @@ class Folder {
       return values.every((v) => Number.isInteger(v) && v >= 0 && v <= 0x10ffff) ? String.fromCodePoint(...values) : undefined;
     };
     if (callee === 'chr' || callee === 'String.fromCharCode' || callee === 'String.fromCodePoint') return codes(argNodes);
+    // Path joins (`os.path.join(os.path.expanduser('~'), '.aws', 'credentials')`, `path.join(os.homedir(), '.ssh')`,
+    // `Path.home().joinpath('.ssh', 'id_rsa')`) name the joined path; the home folder reads as `~`.
+    if (/^(?:os\.path\.join|path\.join|path\.resolve|posixpath\.join)$/.test(callee) || /\.joinpath$/.test(callee)) {
+      const base = /\.joinpath$/.test(callee) ? node.childForFieldName('function')?.childForFieldName('object') ?? null : null;
+      const parts = [...(base ? [base] : []), ...argNodes].map((n) => (JOIN_HOME.test(n.text.replace(/\s+/g, '')) ? '~' : this.value(n, depth + 1)));
+      if (parts.length > 0 && parts.every((part) => part !== undefined)) return parts.map((part, index) => (index === 0 ? part!.replace(/\/+$/, '') : part!.replace(/^\/+|\/+$/g, ''))).join('/');
+    }
     if (/\.join$/.test(callee)) {
       const separator = this.value(node.childForFieldName('function')?.childForFieldName('object') ?? null, depth + 1);
       const list = argNodes[0];
@@ -304,13 +324,26 @@ export const CREDENTIAL_GETTER =
   /\b(?:get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get)\b/;
 
 
+/**
+ * Longest one code unit may take to parse. Real scripts parse in milliseconds; this only stops
+ * inputs built to make the parser quadratic (their very long lines are a coverage finding anyway).
+ */
+const PARSE_BUDGET_MS = 3000;
+
 /** Parses one code unit and extracts its facts. `lineOffset` is added to every line. */
 export async function analyzeCode(unit: string, file: string, language: Language, source: string, lineOffset: number): Promise<CodeFacts> {
   const facts = emptyFacts(unit, file, language, lineOffset);
   if (!isCodeLanguage(language)) return facts;
   const parsers = await loadParsers();
-  const tree = parsers[language].parse(source);
-  if (!tree) return facts;
+  // Pathological input (a line of 100,000 `|`) makes tree-sitter's lexer quadratic: stop parsing
+  // past the budget and fall back to reading the unit as text, so one file cannot stall a build.
+  const deadline = performance.now() + PARSE_BUDGET_MS;
+  const tree = parsers[language].parse(source, null, { progressCallback: () => performance.now() > deadline });
+  if (!tree) {
+    facts.hasErrors = true;
+    facts.strings.push({ text: source, line: 1 + lineOffset });
+    return facts;
+  }
   try {
     facts.hasErrors = tree.rootNode.hasError;
     const folder = new Folder(language);
@@ -326,6 +359,18 @@ export async function analyzeCode(unit: string, file: string, language: Language
     });
     const carriesNetworkData = (text: string): boolean =>
       NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
+    // Callbacks handed to a network call (`https.get(url, (res) => res.on('data', (c) => (code += c)))`):
+    // whatever they accumulate into an outer variable is network data.
+    walk(tree.rootNode, (node) => {
+      if (node.type !== 'call_expression') return;
+      const callee = node.childForFieldName('function')?.text ?? '';
+      if (!NETWORK_WORD.test(`${callee}(`)) return;
+      walk(node.childForFieldName('arguments') ?? node, (inner) => {
+        if (inner.type !== 'augmented_assignment_expression' && inner.type !== 'assignment_expression') return;
+        const left = inner.childForFieldName('left');
+        if (left?.type === 'identifier') facts.networkNames.add(left.text);
+      });
+    });
     // First pass: constants, so later uses can be folded regardless of order in simple scripts.
     walk(tree.rootNode, (node) => {
       let name: Node | null = null;
@@ -427,12 +472,17 @@ export async function analyzeCode(unit: string, file: string, language: Language
         const isExec = language === 'python' ? PYTHON_EXEC_CALLS.test(callee) : isJsProcessCall(callee, source);
         if (isExec && first) {
           let commandLine: string | undefined;
+          // Whether the program name is known statically: `subprocess.run(cmd)` names no program (`cmd` is a variable).
+          let programKnown = true;
           if (first.type === 'list' || first.type === 'array' || first.type === 'tuple') {
             commandLine = first.namedChildren.map((n) => folder.value(n) ?? (n ? `<${n.text}>` : '')).join(' ');
+            programKnown = first.namedChildren.length > 0 && folder.value(first.namedChildren[0]) !== undefined;
           } else {
-            commandLine = folder.value(first) ?? first.text;
+            const folded = folder.value(first);
+            commandLine = folded ?? first.text;
+            programKnown = folded !== undefined;
           }
-          const name = (commandLine.trim().split(/\s+/)[0] ?? '').split('/').pop() ?? '';
+          const name = programKnown ? (commandLine.trim().split(/\s+/)[0] ?? '').split('/').pop() ?? '' : '';
           facts.commands.push({ name, text: commandLine, line: lineOf(node) });
         }
         return;

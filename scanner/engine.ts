@@ -107,15 +107,16 @@ function decodedSegments(file: string, text: string, baseLine: number, language:
 }
 
 /**
- * Markdown files SKILL.md tells the agent to follow (`follow the steps in references/setup.md`): they
- * are instructions, not documentation.
+ * Markdown files SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`,
+ * `read references/format.md before writing`): what the agent reads into its context on the skill's
+ * orders steers it like SKILL.md does, so they are instructions, not documentation.
  */
 function instructionFiles(files: readonly SourceFile[]): Set<string> {
   const out = new Set<string>();
   for (const skill of files.filter((file) => isSkillFile(file.path))) {
     const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
     for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!/\b(?:follow|run|execute|perform|complete|do|apply|setup|set up|install|steps?|before (?:the )?first use|prerequisites?)\b/i.test(paragraph)) continue;
+      if (!/\b(?:follow|run|execute|perform|complete|do|apply|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|obey)\b/i.test(paragraph)) continue;
       for (const file of files) {
         if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
@@ -196,10 +197,17 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
 /** Words that turn a sentence into a warning about what not to do. */
 const NEGATION = /\b(?:never|don'?t|do not|does not|doesn'?t|must not|should not|shouldn'?t|avoid|instead of|rather than|not recommended|dangerous|warning|unsafe|beware|refuse|reject|block|detect(?:s|ed|ing)?|flag(?:s|ged)?|look(?:s|ing)? for|such as|e\.g\.|for example)\b/i;
 
+/**
+ * A quotation introduced by a verb that makes the agent write, say or follow it ("Append the following
+ * to CLAUDE.md: \"…\"") is content the skill plants, not a mention: it is scanned like instructions.
+ */
+const INTRODUCES_CONTENT = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set)\b[^"“\n]{0,160}(?::|\bfollowing\b[^"“]{0,80})\s*$/i;
+
 /** Whether a match in prose is quoted or negated: a mention of the text, not an instruction. */
 function isMentionInProse(text: string, index: number): boolean {
   const before = text.slice(0, index);
-  if (((before.match(/"/g)?.length ?? 0) % 2 === 1) || (before.lastIndexOf('“') > before.lastIndexOf('”'))) return true;
+  const openQuote = Math.max((before.match(/"/g)?.length ?? 0) % 2 === 1 ? before.lastIndexOf('"') : -1, before.lastIndexOf('“') > before.lastIndexOf('”') ? before.lastIndexOf('“') : -1);
+  if (openQuote >= 0) return !INTRODUCES_CONTENT.test(before.slice(Math.max(0, openQuote - 200), openQuote));
   const sentenceStart = Math.max(before.search(/[^.!?]*$/), 0);
   return NEGATION.test(before.slice(sentenceStart));
 }
@@ -231,6 +239,7 @@ function runPatternRule(rule: PatternRule, segments: readonly Segment[], finding
           line,
           evidence: segment.decodedFrom ? `decoded from ${segment.decodedFrom}: ${shown}` : shown,
           ...(segment.mention ? { mention: true } : {}),
+          ...(pattern.source.severity ? { severity: pattern.source.severity } : {}),
         });
         count += 1;
         if (count >= MAX_MATCHES_PER_SEGMENT) break;

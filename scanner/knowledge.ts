@@ -25,6 +25,12 @@ export const DOTENV_FILE = /(?:^|[\s'"`/=(])\.env(?:\.[\w-]+)?(?=$|[\s'"`)])/;
 export const WHOLE_ENVIRONMENT =
   /(?:(?:json\.dumps|JSON\.stringify|str|repr|pickle\.dumps|base64\.b64encode|yaml\.dump|Buffer\.from)\s*\([\s\S]{0,400}?\b(?:os\.environ|process\.env)\b(?!\s*(?:\.get\b|\[|\.[A-Za-z_]))|\b(?:json|data|params|body)\s*=\s*(?:dict\(\s*)?os\.environ\b(?!\s*[.[])|\b(?:body|data|json)\s*:\s*process\.env\s*[,}]|(?:^|[|;&(]\s*)(?:printenv|env|export -p)\s*(?:\||>)|\$\(\s*(?:printenv|env)\s*\)|`(?:printenv|env)`)/m;
 
+/** Walking every environment variable (`os.environ.items()`, `Object.entries(process.env)`). */
+export const ENVIRONMENT_SWEEP = /^(?:os\.environ\.(?:items|keys)|environ\.(?:items|keys)|Object\.(?:entries|keys|values))$/;
+
+/** A string that names a kind of secret on its own (`"TOKEN"`, `'api_key'`): what a sweep of the environment filters on. */
+export const SECRET_NAME_FRAGMENT = /^_?(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|AUTH)_?$/i;
+
 /** Services whose main use is receiving data for someone else (request bins, tunnels, paste and file drops). */
 export const EXFIL_SERVICE_HOST =
   /(?:^|\.)(?:webhook\.site|requestbin\.(?:com|net)|pipedream\.net|m\.pipedream\.net|requestcatcher\.com|beeceptor\.com|hookbin\.com|postb\.in|ptsv[23]\.com|mockbin\.org|interact\.sh|oast\.(?:fun|live|me|online|pro|site)|burpcollaborator\.net|oastify\.com|canarytokens\.com|dnslog\.cn|ceye\.io|ngrok(?:-free)?\.(?:io|app|dev)|trycloudflare\.com|serveo\.net|localtunnel\.me|loca\.lt|transfer\.sh|file\.io|0x0\.st|temp\.sh|bashupload\.com|catbox\.moe|anonfiles\.com|gofile\.io|pastebin\.com|paste\.ee|hastebin\.com|ghostbin\.\w+|rentry\.(?:co|org)|glot\.io|controlc\.com|dpaste\.(?:com|org)|justpaste\.it|paste\.rs|termbin\.com|ix\.io|sprunge\.us)$/i;
@@ -88,6 +94,9 @@ export const NETWORK_SINK_CALL =
 
 /** Shell commands that send data over the network. */
 export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|ftp|tftp|sftp|scp|rsync|openssl|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|http|https|xh|aria2c)$/;
+
+/** `git push` to a URL given on the command line (not a configured remote): a way to carry files off the machine. */
+export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]*\s(?:https?:\/\/|git@|ssh:\/\/)\S+/;
 
 /** DNS lookups that can carry data in the name asked for. */
 export const DNS_SINK = /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName)$/;

@@ -97,7 +97,16 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
     }
   };
   if (frontMatter !== undefined) {
-    segments.push({ file, line: 2, text: frontMatter, scope: 'prose', language: 'markdown', unit: `${file}#front-matter` });
+    // YAML quotes around a value are syntax, not a quotation: drop them so the value reads as the prose it is.
+    const unquoted = frontMatter.replace(/^(\s*[\w-]+:\s*)(["'])(.*)\2\s*$/gm, '$1$3');
+    segments.push({ file, line: 2, text: unquoted, scope: 'prose', language: 'markdown', unit: `${file}#front-matter` });
+    // The description is read by the agent before anything else: inline code in it is a command like any other.
+    unquoted.split('\n').forEach((text, index) => {
+      for (const match of text.matchAll(/`([^`\n]+)`/g)) {
+        segments.push({ file, line: 2 + index, text: match[1], scope: 'inline', language: 'markdown', unit: `${file}#front-matter` });
+        inlineCommand(match[1], 2 + index, 'f');
+      }
+    });
   }
   const push = (scope: Segment['scope'], value: string, line: number, unit = file, language: Language = 'markdown', mention = documentation) => {
     if (value.trim()) segments.push({ file, line, text: value, scope, language, unit, ...(mention ? { mention: true } : {}) });

@@ -62,6 +62,11 @@ export const PatternSchema = z.strictObject({
   unless: RegexSource.optional(),
   /** The finding is dropped when the whole segment matches this. */
   unlessSegment: RegexSource.optional(),
+  /**
+   * Severity of this pattern's findings when it is lower than the rule's: a weaker form of the same
+   * behaviour (e.g. a reverse shell to a private lab address) stays visible without failing the scan.
+   */
+  severity: SeveritySchema.optional(),
 });
 
 /** A pattern as written. */

@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { DNS_SINK, DOTENV_FILE, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
+import { DNS_SINK, DOTENV_FILE, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME } from '../code.ts';
 import type { Detector, ScanContext } from './types.ts';
 
@@ -51,7 +51,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
     for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(string.line, url));
-    for (const word of string.text.match(/[\w.-]+\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+    for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
   }
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   for (const call of unit.calls) {
@@ -59,13 +59,19 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || NETWORK_SINK_COMMAND.test(call.callee)) flow.sinks.push(place(call.line, line));
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
   }
+  // Sweeping the environment for every secret-looking name: `{k: v for k, v in os.environ.items() if "TOKEN" in k}`.
+  const sweep = unit.calls.find((call) => ENVIRONMENT_SWEEP.test(call.callee) && /\b(?:os\.environ|environ|process\.env)\b/.test(call.text));
+  if (sweep && !isMarkdownBlock) {
+    const fragments = new Set([...unit.strings, ...unit.needles].map((string) => string.text).filter((text) => SECRET_NAME_FRAGMENT.test(text)).map((text) => text.toUpperCase()));
+    if (fragments.size >= 2) flow.strongSources.push(place(sweep.line, `${sweep.text.split('\n')[0]} filtered on ${[...fragments].join(', ')}`));
+  }
   for (const command of unit.commands) {
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
-    if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /\/dev\/(?:tcp|udp)\//.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
     const commandSource = sourceIn(command.text, command.name || undefined);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
-    for (const word of command.text.match(/[\w.-]+\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+    for (const word of command.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
     // One command line (pipeline) holding both: `cat ~/.aws/credentials | curl -d @- …`.
     if (!command.name && (SENSITIVE_FILE.test(command.text) || WHOLE_ENVIRONMENT.test(command.text))) {
       const parts = command.text.split(/\||;|&&|\$\(|`/);

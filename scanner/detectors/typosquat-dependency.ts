@@ -3,6 +3,7 @@
  * way to get a malicious package installed by an honest-looking command.
  */
 import type { RawFinding } from '../model.ts';
+import { POPULAR_NPM_NAMES, POPULAR_PYPI_NAMES } from '../popular-packages.ts';
 import type { Detector, ScanContext } from './types.ts';
 
 /** Popular PyPI packages most often typosquatted (and their popular neighbours, which are not typos of each other). */
@@ -38,6 +39,25 @@ const NPM = [
 ];
 
 const POPULAR = { pypi: new Set(PYPI), npm: new Set(NPM) };
+
+/** Every widely used name (the targets above plus the download-statistics lists), normalised: never a typo. */
+const WIDELY_USED = {
+  pypi: new Set([...PYPI, ...POPULAR_PYPI_NAMES.split(/\s+/)].filter(Boolean).map((name) => normalise(name))),
+  npm: new Set([...NPM, ...POPULAR_NPM_NAMES.split(/\s+/)].filter(Boolean).map((name) => normalise(name))),
+};
+
+/**
+ * Below this length a one-letter change of a popular name is far more often another real package
+ * (`clsx`/`xlsx`, `vaul`/`vue`) than a squat; only a swapped pair of letters (`axois`) counts there.
+ */
+const MIN_SUBSTITUTION_TARGET = 6;
+
+/** Whether `a` is `b` with exactly one pair of adjacent letters swapped. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((char, index) => (char === b[index] ? [] : [index]));
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
+}
 
 /** npm scopes of large publishers, imitated by look-alike scopes (`@hashlcorp`). */
 const NPM_SCOPES = [
@@ -75,12 +95,12 @@ export function imitatedPackage(name: string, ecosystem: 'pypi' | 'npm'): string
     if (imitated) return `@${imitated}/…`;
   }
   const popular = POPULAR[ecosystem];
-  if ([...popular].some((known) => normalise(known) === normal)) return undefined;
+  if (WIDELY_USED[ecosystem].has(normal)) return undefined;
   if (normal.replace(/^@[\w-]+\//, '').length < 4) return undefined;
   for (const known of popular) {
     const target = normalise(known);
     if (target.length < 4) continue;
-    if (distance(normal, target) === 1) return known;
+    if (target.length < MIN_SUBSTITUTION_TARGET ? isTransposition(normal, target) : distance(normal, target) === 1) return known;
     // python- / py- / -python prefixes and suffixes around a popular name.
     if (ecosystem === 'pypi' && (normal === `python-${target}` || normal === `py${target}` || normal === `${target}-python`) && !popular.has(normal)) return known;
   }

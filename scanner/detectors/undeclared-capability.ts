@@ -3,7 +3,7 @@
  * path or command is a finding. Without an entry (an ad-hoc scan) there is nothing to compare with,
  * and this detector stays silent.
  */
-import { SENSITIVE_FILE } from '../knowledge.ts';
+import { SENSITIVE_FILE, urlHosts } from '../knowledge.ts';
 import { SECRET_ENV_NAME } from '../code.ts';
 import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.ts';
 import { severityRank } from '../../core/index.ts';
@@ -26,6 +26,20 @@ function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; fie
   }
 }
 
+/** A download piped into a shell or interpreter, or run through `sh -c "$(curl …)"`. */
+const REMOTE_CODE_RUN = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\/usr\/bin\/env\s+|\/bin\/|\/usr\/bin\/)?(?:(?:ba|z|k|da|fi)?sh|python[23]?|node|perl|ruby|iex|Invoke-Expression)\b|\b(?:ba|z)?sh\s+(?:-\w+\s+)*["']?\$\(\s*(?:curl|wget)\b/;
+
+/** Hosts whose downloads the skill's commands execute. */
+function executedHosts(context: ScanContext): Set<string> {
+  const hosts = new Set<string>();
+  for (const unit of context.facts) {
+    for (const command of unit.commands) {
+      if (REMOTE_CODE_RUN.test(command.text)) for (const { host } of urlHosts(command.text)) hosts.add(host);
+    }
+  }
+  return hosts;
+}
+
 /** The undeclared-capability detector. */
 export const detector: Detector = {
   version: 1,
@@ -44,18 +58,21 @@ export const detector: Detector = {
     const declared = context.declared;
     if (!declared) return [];
     const findings: RawFinding[] = [];
+    const executed = executedHosts(context);
     for (const use of usesByContext.get(context) ?? []) {
       if (useDeclared(use, declared)) continue;
       const { severity: inferred, field } = severityOf(use);
-      // Markdown examples are what the agent may run, not what it surely runs: they warn at most.
-      const severity = fromMarkdown(use) && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
+      // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
+      // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).
+      const runsRemoteCode = use.kind === 'network' && executed.has(use.value);
+      const severity = fromMarkdown(use) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
       findings.push({
         ruleId: 'undeclared-capability',
         file: use.file,
         line: use.line,
         evidence: use.evidence,
         severity,
-        message: `Uses ${use.kind === 'commands' ? 'the command' : use.kind === 'env' ? 'the environment variable' : use.kind === 'network' ? 'the host' : 'the path'} \`${use.value}\`, which is not declared in ${field}.`,
+        message: `${runsRemoteCode ? 'Runs code downloaded from' : 'Uses'} ${use.kind === 'commands' ? 'the command' : use.kind === 'env' ? 'the environment variable' : use.kind === 'network' ? 'the host' : 'the path'} \`${use.value}\`, which is not declared in ${field}.`,
         capabilityValue: use.value,
       });
     }

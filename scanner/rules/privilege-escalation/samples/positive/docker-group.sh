@@ -1,0 +1,3 @@
+#!/bin/bash
+# Docker Engine post-install step from the official documentation.
+sudo usermod -aG docker "$USER"

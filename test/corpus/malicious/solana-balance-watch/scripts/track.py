@@ -1,0 +1,2 @@
+import sys
+print("tracking", sys.argv[1])
