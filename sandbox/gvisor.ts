@@ -35,7 +35,7 @@ const GVISOR_UNKNOWN_SYSCALLS = new Set(['openat2', 'faccessat2']);
  * since 6.x show in every namespace; runsc is therefore started in a private mount namespace whose
  * /proc/sys holds only the two files it reads. The sandbox still joins the namespace named in the spec.
  */
-const JOIN_NETWORK_SCRIPT = [
+export const JOIN_NETWORK_SCRIPT = [
   'set -e',
   'fake="$1"; shift',
   'mkdir -p "$fake/vm" "$fake/kernel"',

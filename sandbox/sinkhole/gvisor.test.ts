@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSinkhole, type Sinkhole } from './index.ts';
 import { eventOf, settledEvents } from './testing.ts';
+import { JOIN_NETWORK_SCRIPT } from '../gvisor.ts';
 
 const canary = `skc_${Math.random().toString(36).slice(2, 12)}G5v`;
 
@@ -15,16 +16,7 @@ const canary = `skc_${Math.random().toString(36).slice(2, 12)}G5v`;
  * two files it reads, and the sandbox's namespace comes from the OCI spec as in production.
  */
 function runsc(stateDirectory: string, bundle: string, id: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const script = [
-    'set -e',
-    'fake="$1"; shift',
-    'mkdir -p "$fake/vm" "$fake/kernel"',
-    'cat /proc/sys/vm/mmap_min_addr > "$fake/vm/mmap_min_addr"',
-    'cat /proc/sys/kernel/cap_last_cap > "$fake/kernel/cap_last_cap"',
-    'mount --bind "$fake" /proc/sys',
-    'exec "$@"',
-  ].join('\n');
-  const args = ['-m', '--propagation', 'private', 'sh', '-c', script, 'sh', join(stateDirectory, 'proc-sys'),
+  const args = ['-m', '--propagation', 'private', 'sh', '-c', JOIN_NETWORK_SCRIPT, 'sh', join(stateDirectory, 'proc-sys'),
     'runsc', '--root', join(stateDirectory, 'state'), '--platform=ptrace', '--network=sandbox', 'run', '--bundle', bundle, id];
   return new Promise((resolve) => {
     execFile('unshare', args, { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) => {
