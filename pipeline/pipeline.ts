@@ -70,8 +70,8 @@ export interface FolderAudit {
 const VISIBLE_HOST_FILE_BYTES = 1024 * 1024;
 
 /**
- * What a folder without an entry visibly does: the scanner's inference plus every host its files name
- * in a URL (instructions such as "run `curl https://api.example.com/…`" included).
+ * What a folder without an entry visibly does: the hosts and commands the scanner inferred, plus every
+ * host its files name in a URL (instructions such as "run `curl https://api.example.com/…`" included).
  */
 async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Capabilities): Promise<Capabilities> {
   const hosts = new Set(inferred.network);
@@ -80,7 +80,9 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Capa
     const text = (await readFile(join(dir, ...file.path.split('/')))).toString('utf8');
     for (const match of text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
   }
-  return { ...inferred, network: [...hosts].sort() };
+  // Only hosts and commands: reads of credential files or secret variables must never count as
+  // "visible", or a harvester would declare itself by being read.
+  return { network: [...hosts].sort(), env: [], filesystem: { read: [], write: [] }, commands: inferred.commands };
 }
 
 function digestIssue(error: DigestError): Issue {
