@@ -13,7 +13,8 @@
  */
 import { z } from 'zod';
 import { CapabilitiesSchema } from './capabilities.ts';
-import { DigestSchema, SourceSchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
+import { DigestSchema, SkillNameSchema, SourceSchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
+import { PublisherSchema } from './entry.ts';
 import { FindingSchema, ViolationSchema } from './report.ts';
 import { KeylessIdentitySchema } from './config.ts';
 
@@ -71,9 +72,9 @@ export const SkillRecordSchema = z.strictObject({
   /** Format version. */
   schemaVersion: z.literal(1),
   /** Publisher. */
-  publisher: z.string(),
+  publisher: PublisherSchema,
   /** Skill name. */
-  name: z.string(),
+  name: SkillNameSchema,
   /** Version. */
   version: z.string(),
   /** SKILL.md description. */
@@ -139,9 +140,9 @@ export type SkillRecord = z.output<typeof SkillRecordSchema>;
 /** One line of the index. */
 export const IndexEntrySchema = z.strictObject({
   /** Publisher. */
-  publisher: z.string(),
+  publisher: PublisherSchema,
   /** Skill name. */
-  name: z.string(),
+  name: SkillNameSchema,
   /** Latest published version. */
   version: z.string(),
   /** `skill-tree-v1` digest of that version. */
@@ -190,9 +191,9 @@ export const SkillHistorySchema = z.strictObject({
   /** Format version. */
   schemaVersion: z.literal(1),
   /** Publisher. */
-  publisher: z.string(),
+  publisher: PublisherSchema,
   /** Skill name. */
-  name: z.string(),
+  name: SkillNameSchema,
   /** Every published version, newest first. */
   versions: z.array(
     z.strictObject({
