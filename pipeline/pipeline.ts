@@ -167,8 +167,10 @@ export interface BuildOptions {
   log?: (line: string) => void;
   /** Audit only these entry files (relative to the registry, e.g. `skills/acme/x.yaml`); others keep their published state. */
   only?: Set<string>;
-  /** Write nothing to `outDir` (pull-request audits). */
+  /** Audit only: sign and write nothing (pull-request audits, and the no-secrets audit job). */
   dryRunOnly?: boolean;
+  /** Run no audit: every entry must already be in the audit cache (the signing job). */
+  requireCached?: boolean;
 }
 
 /** What happened to one entry. */
@@ -278,7 +280,10 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
   const sandbox = options.sandbox ?? config.dryRun.sandbox;
   const fetcher: Fetcher = fetcherFor(config, registryDir);
   const identity = await scannerIdentity();
-  const auditContext = { identity, dryRunEngine: DRYRUN_ENGINE_VERSION, suppressions, skipDryRun: skipDryRun ?? null, sandbox, signer: signer?.trust ?? null };
+  // The audit does not depend on who signs: an audit job with no secrets can fill the cache that the
+  // signing job then reads (decide is re-run there, since only it knows the build is signed).
+  const auditContext = { identity, dryRunEngine: DRYRUN_ENGINE_VERSION, suppressions, skipDryRun: skipDryRun ?? null, sandbox };
+  const signerKey = signer ? sha256Hex(canonicalJson(signer.trust)) : undefined;
 
   const outcomes: EntryOutcome[] = [];
   const items: PublishItem[] = [];
@@ -339,38 +344,52 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
     const auditKey = sha256Hex(canonicalJson({ digest: tree.digest, entry, context: auditContext }));
     const auditCacheFile = join(options.cacheDir, 'audit', `${auditKey}.json`);
     let audit: FolderAudit;
-    const cached = await readCachedJson(auditCacheFile).catch(() => undefined) as (FolderAudit & { bundle?: unknown }) | undefined;
-    let bundle: unknown = null;
+    const cached = await readCachedJson(auditCacheFile).catch(() => undefined) as (FolderAudit & { invalid?: undefined }) | { invalid: Issue[] } | undefined;
+    if (cached?.invalid) {
+      keepPrevious.add(id);
+      outcomes.push({ file: shown, id, status: 'invalid', cached: true, version: entry.version, reasons: issueLines(cached.invalid), issues: cached.invalid });
+      log(`✗ ${shown}: invalid skill [cached]\n${issueLines(cached.invalid).map((line) => `    ${line}`).join('\n')}`);
+      continue;
+    }
     if (cached) {
-      audit = { report: AuditReportSchema.parse(cached.report), description: cached.description, readme: cached.readme };
-      bundle = cached.bundle ?? null;
+      const cachedReport = AuditReportSchema.parse(cached.report);
+      const decision = decide({ declared: cachedReport.capabilities.declared, validation: cachedReport.validation, scan: cachedReport.scan, dryrun: cachedReport.dryrun, signed: Boolean(signer) });
+      audit = { report: { ...cachedReport, verdict: decision.verdict, trust: decision.trust, reasons: decision.reasons }, description: cached.description, readme: cached.readme };
       fetchedFromCache = true;
+    } else if (options.requireCached) {
+      throw new SkillRegistryError('NOT_AUDITED', `${shown} (${tree.digest}) has no audit in ${options.cacheDir}. This build only signs and publishes what the audit job already audited: run the audit first (npm run build -- --audit-only) with the same registry and rules.`);
     } else {
       try {
         audit = await auditSkillFolder(skillDir, { entry, sandbox, skipDryRun, suppressions, signed: Boolean(signer), now });
       } catch (error) {
         if (!(error instanceof EntryError)) throw error;
         keepPrevious.add(id);
+        await writeJsonAtomic(auditCacheFile, { invalid: error.issues });
         outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines(error.issues), issues: error.issues });
         log(`✗ ${shown}: invalid skill\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
         continue;
       }
     }
     const { report } = audit;
+    if (!cached) await writeJsonAtomic(auditCacheFile, audit);
     const base = { file: shown, id, cached: Boolean(cached), version: entry.version, digest: report.digest, verdict: report.verdict, trust: report.trust, reasons: report.reasons, issues: [], report };
     if (report.verdict === 'fail') {
       keepPrevious.add(id);
       outcomes.push({ ...base, status: 'refused' });
-      if (!cached) await writeJsonAtomic(auditCacheFile, audit);
       log(`✗ ${shown}: refused (${report.digest})\n${report.reasons.map((line) => `    ${line}`).join('\n')}`);
       continue;
     }
 
-    // sign
-    if (bundle === null && signer) {
-      bundle = await signAttestation(signer, buildAuditStatement({ publisher: entry.publisher, name: entry.name, version: entry.version, digest: report.digest as `sha256:${string}`, predicate: auditPredicate(entry, report) }));
+    // sign (bundles cached per audit and signer, so an unchanged registry is not signed again)
+    let bundle: unknown = null;
+    if (signer && signerKey) {
+      const bundleCacheFile = join(options.cacheDir, 'bundles', `${sha256Hex(`${auditKey}:${signerKey}`)}.json`);
+      bundle = (await readCachedJson(bundleCacheFile).catch(() => undefined)) ?? null;
+      if (bundle === null) {
+        bundle = await signAttestation(signer, buildAuditStatement({ publisher: entry.publisher, name: entry.name, version: entry.version, digest: report.digest as `sha256:${string}`, predicate: auditPredicate(entry, report) }));
+        await writeJsonAtomic(bundleCacheFile, bundle);
+      }
     }
-    if (!cached) await writeJsonAtomic(auditCacheFile, { ...audit, bundle });
     const archive = await archiveOf(skillDir, tree);
     const record = SkillRecordSchema.parse(
       skillRecord({ entry, report, description: audit.description, readme: audit.readme, archive: { sha256: sha256Hex(archive), size: archive.length }, signed: bundle !== null }),

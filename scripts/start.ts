@@ -4,7 +4,11 @@
  *
  *   npm start [-- --registry DIR] [--out DIR] [--port N] [--host H]
  *   npm run build [-- --registry DIR] [--out DIR] [--site DIR]
+ *   npm run build -- --audit-only          audit into the cache; sign, publish and build nothing
+ *   npm run build -- --require-cached      sign and publish only what the cache holds; run no audit
  *
+ * The last two split a public registry's publish workflow: a job with no secrets runs the dry runs,
+ * a job with the signing identity runs no skill code at all.
  * PORT and HOST are respected. Exit 1 when an entry was refused or invalid is NOT an error here:
  * the build lists what it refused and why, and publishes the rest.
  */
@@ -24,6 +28,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     host: { type: 'string' },
     'no-serve': { type: 'boolean' },
+    'audit-only': { type: 'boolean' },
+    'require-cached': { type: 'boolean' },
     'skip-dry-run': { type: 'string' },
   },
   strict: true,
@@ -46,13 +52,26 @@ if (bundled) {
   await buildExampleRepos(join(root, 'examples', '.repos'));
 }
 process.stdout.write(`Auditing ${registryDir}…\n`);
-const summary = await buildRegistry({ registryDir, outDir, cacheDir, skipDryRun: values['skip-dry-run'], log: (line) => process.stdout.write(`${line}\n`) });
+const summary = await buildRegistry({
+  registryDir,
+  outDir,
+  cacheDir,
+  skipDryRun: values['skip-dry-run'],
+  dryRunOnly: values['audit-only'],
+  requireCached: values['require-cached'],
+  log: (line) => process.stdout.write(`${line}\n`),
+});
 const published = summary.outcomes.filter((outcome) => outcome.status === 'published');
 const refused = summary.outcomes.filter((outcome) => outcome.status === 'refused');
 const invalid = summary.outcomes.filter((outcome) => outcome.status === 'invalid');
-process.stdout.write(`\nPublished ${published.length}, refused ${refused.length}, invalid ${invalid.length} (index: ${summary.indexed} skills) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}\n`);
+process.stdout.write(`\n${values['audit-only'] ? 'Accepted' : 'Published'} ${published.length}, refused ${refused.length}, invalid ${invalid.length} (index: ${summary.indexed} skills) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${outDir}\n`);
 if (refused.length > 0) process.stdout.write(`\nRefused (audit verdict fail, not published):\n${refused.map(describe).join('\n')}\n`);
 if (invalid.length > 0) process.stdout.write(`\nInvalid (fix the entry or the skill; anything published before is kept):\n${invalid.map(describe).join('\n')}\n`);
+
+if (values['audit-only']) {
+  process.stdout.write(`\nAudit only: results are in ${cacheDir}; nothing was signed or published.\n`);
+  process.exit(0);
+}
 
 process.stdout.write('\nBuilding the catalog…\n');
 const site = await buildSite({ dataDir: outDir, outDir: siteDir });

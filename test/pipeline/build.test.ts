@@ -143,4 +143,24 @@ describe('buildRegistry', () => {
     await writeTree(dir, Object.fromEntries(readArchive(await readFile(join(options.outDir, record.archive.path))).map((file) => [file.path, { content: Buffer.from(file.content), executable: file.executable }])));
     expect((await treeDigest(dir)).digest).toBe(published.digest);
   });
+
+  it('signs and publishes from the audit cache that an unsigned audit job filled, auditing nothing itself', async () => {
+    const { repo, options } = await fixtureRegistry();
+    const auditJob = await buildRegistry({ ...options, signer: undefined, dryRunOnly: true, devKeyDir: join(options.cacheDir, 'unused-keys') });
+    expect(auditJob.indexed).toBe(0);
+    expect(existsSync(join(options.outDir, 'api/index.json'))).toBe(false);
+    // The signing job must not need the sources, nor run any audit.
+    await rm(repo.dir, { recursive: true, force: true });
+    const signingJob = await buildRegistry({ ...options, requireCached: true });
+    const published = signingJob.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')!;
+    expect(published).toMatchObject({ status: 'published', cached: true });
+    expect(published.reasons.join('\n')).not.toMatch(/not signed/);
+    const record = SkillRecordSchema.parse(JSON.parse(await readFile(join(options.outDir, `api/digests/${published.digest!.slice(7)}.json`), 'utf8')));
+    expect(record.attestation).not.toBeNull();
+  });
+
+  it('refuses to audit in a build that must only sign cached audits', async () => {
+    const { options } = await fixtureRegistry();
+    await expect(buildRegistry({ ...options, requireCached: true })).rejects.toMatchObject({ code: 'NOT_AUDITED' });
+  });
 });
