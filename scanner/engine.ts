@@ -203,11 +203,17 @@ const NEGATION = /\b(?:never|don'?t|do not|does not|doesn'?t|must not|should not
  */
 const INTRODUCES_CONTENT = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set)\b[^"“\n]{0,160}(?::|\bfollowing\b[^"“]{0,80})\s*$/i;
 
-/** Whether a match in prose is quoted or negated: a mention of the text, not an instruction. */
-function isMentionInProse(text: string, index: number): boolean {
+/**
+ * Whether a match in prose is quoted or negated: a mention of the text, not an instruction. `lead` is the
+ * paragraph just before, which introduces a quotation that opens a paragraph of its own.
+ */
+function isMentionInProse(text: string, index: number, lead = ''): boolean {
   const before = text.slice(0, index);
   const openQuote = Math.max((before.match(/"/g)?.length ?? 0) % 2 === 1 ? before.lastIndexOf('"') : -1, before.lastIndexOf('“') > before.lastIndexOf('”') ? before.lastIndexOf('“') : -1);
-  if (openQuote >= 0) return !INTRODUCES_CONTENT.test(before.slice(Math.max(0, openQuote - 200), openQuote));
+  if (openQuote >= 0) {
+    const introduction = openQuote === 0 && lead ? lead.replace(/\s+/g, ' ').trim() : before.slice(Math.max(0, openQuote - 200), openQuote);
+    return !INTRODUCES_CONTENT.test(introduction.slice(-200));
+  }
   const sentenceStart = Math.max(before.search(/[^.!?]*$/), 0);
   return NEGATION.test(before.slice(sentenceStart));
 }
@@ -215,7 +221,10 @@ function isMentionInProse(text: string, index: number): boolean {
 /** Runs one pattern rule over the segments. */
 function runPatternRule(rule: PatternRule, segments: readonly Segment[], findings: RawFinding[]): void {
   const { meta } = rule;
+  const lastProse = new Map<string, string>();
   for (const segment of segments) {
+    const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
+    if (segment.scope === 'prose' && !segment.decodedFrom) lastProse.set(segment.file, segment.text);
     if (rule.fileMatchers && !rule.fileMatchers.some((matcher) => matcher.test(segment.file))) continue;
     if (meta.languages && !meta.languages.includes(segment.language)) continue;
     for (const pattern of rule.patterns) {
@@ -230,7 +239,7 @@ function runPatternRule(rule: PatternRule, segments: readonly Segment[], finding
       for (const match of segment.text.matchAll(pattern.regex)) {
         if (match[0].length === 0) continue;
         if (pattern.unless && pattern.unless.test(match[0])) continue;
-        if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index)) continue;
+        if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index, lead)) continue;
         const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
         const shown = evidenceAt(segment.text, match.index, match[0].length);
         findings.push({

@@ -31,7 +31,7 @@ const EXTENSION_LANGUAGE: Record<string, Language> = {
   '.yar': 'signature', '.yara': 'signature',
 };
 
-const SHELL_FILE_NAMES = new Set(['Makefile', 'makefile', 'GNUmakefile', 'Dockerfile', 'justfile', 'Justfile', 'Containerfile', '.bashrc', '.zshrc', '.profile', '.bash_profile']);
+const SHELL_FILE_NAMES = new Set(['Makefile', 'makefile', 'GNUmakefile', 'Dockerfile', 'justfile', 'Justfile', 'Containerfile', '.bashrc', '.zshrc', '.profile', '.bash_profile', '.bash_login', '.bash_aliases', '.zprofile', '.zshenv', '.zlogin', '.envrc', '.xprofile']);
 
 function startsWith(bytes: Buffer, magic: number[], offset = 0): boolean {
   if (bytes.length < offset + magic.length) return false;

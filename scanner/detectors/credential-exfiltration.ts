@@ -72,8 +72,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
     for (const word of command.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
-    // One command line (pipeline) holding both: `cat ~/.aws/credentials | curl -d @- …`.
-    if (!command.name && (SENSITIVE_FILE.test(command.text) || WHOLE_ENVIRONMENT.test(command.text))) {
+    // One command line (pipeline) holding both: `cat ~/.aws/credentials | curl -d @- …`, or a sink whose
+    // argument substitutes the file in: `curl -H "X-Id: $(base64 ~/.aws/credentials)" …` (not an auth header).
+    const substitutes = command.name !== '' && /\$\(|`/.test(command.text) && !/\bAuthorization:\s*(?:Bearer|token|Basic)\s+["']?\$\(/i.test(command.text);
+    if ((!command.name || substitutes) && (SENSITIVE_FILE.test(command.text) || WHOLE_ENVIRONMENT.test(command.text))) {
       const parts = command.text.split(/\||;|&&|\$\(|`/);
       const hasSource = parts.some((part) => {
         const partName = part.trim().split(/\s+/)[0] ?? '';
