@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.cache/', '.astro/', 'site/', 'test/corpus/', 'examples/', 'scanner/rules/**/samples/', '**/*.astro'] },
+  { ignores: ['node_modules/', 'dist/', '.cache/', '.astro/', 'site/', 'test/corpus/', 'test/blind/', 'examples/', 'scanner/rules/**/samples/', '**/*.astro'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

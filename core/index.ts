@@ -23,3 +23,16 @@ export {
   type TreeLimits,
   type TreeDifference,
 } from './tree-digest.ts';
+export {
+  CREDENTIAL_FILE_KINDS,
+  SENSITIVE_DATA,
+  SENSITIVE_FILE,
+  DOTENV_FILE,
+  SECRET_ENV_NAME,
+  PLANTED_SECRET_ENV,
+  AGENT_CONFIG_FILE,
+  AGENT_CONFIG_USER_SCOPE,
+  SYNCED_FOLDER,
+  credentialKindOf,
+  type CredentialFileKind,
+} from './sensitive.ts';

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { Language as TreeSitterLanguage, Parser, type Node } from 'web-tree-sitter';
-import { SENSITIVE_FILE } from './knowledge.ts';
+import { SECRET_ENV_NAME, SENSITIVE_FILE } from '../core/index.ts';
 import type { CodeFacts } from './model.ts';
 import type { Language } from './rule-schema.ts';
 
@@ -312,12 +312,15 @@ const EXEC_SINK = /^(?:exec|eval|compile|execfile|runpy\.run_path|Function|new F
 /** Text that fetches data from the network (a call, a socket read), for tainting what it returns. */
 const NETWORK_WORD = /\b(?:urlopen|urlretrieve|requests\.(?:get|post|request)|httpx\.|fetch\s*\(|axios|https?\.get|http\.request|https\.request|socket\.|\.recv\(|got\(|aiohttp|http\.client|pycurl|WebSocket)/;
 
-/** Patterns naming secrets in environment variable names. */
-export const SECRET_ENV_NAME = /(?:TOKEN|SECRET|PASSW(?:OR)?D|PASS|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|SESSION|COOKIE|_PAT$|WEBHOOK)/i;
+/** Patterns naming secrets in environment variable names (the shared list in core/sensitive.json). */
+export { SECRET_ENV_NAME };
 
 function emptyFacts(unit: string, file: string, language: Language, lineOffset: number): CodeFacts {
-  return { unit, file, language, lineOffset, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(), execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: true, credentialNames: new Set() };
+  return { unit, file, language, lineOffset, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(), execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: true, credentialNames: new Set(), secretNames: new Map() };
 }
+
+/** A read of one environment variable in Python or JavaScript; group 1, 2 or 3 is its name. */
+export const SECRET_ENV_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|getenv\s*\(\s*)["']([A-Za-z_][A-Za-z0-9_]*)["']|\bprocess\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\])/;
 
 /** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains). */
 export const CREDENTIAL_GETTER =
@@ -393,6 +396,13 @@ export async function analyzeCode(unit: string, file: string, language: Language
       if (value && language !== 'shell' && carriesNetworkData(value.text)) facts.networkNames.add(name.text);
       if (value && (CREDENTIAL_GETTER.test(value.text) || SENSITIVE_FILE.test(value.text) || [...facts.credentialNames].some((known) => new RegExp(`\\b${known}\\b`).test(value.text)))) {
         facts.credentialNames.add(name.text);
+      }
+      // Names holding a secret environment variable, or anything built from one (`payload = {"k": key}`).
+      const secretRead = value ? SECRET_ENV_READ.exec(value.text) : null;
+      const secretVariable = secretRead ? (secretRead[1] ?? secretRead[2] ?? secretRead[3]) : undefined;
+      if (value && secretVariable && SECRET_ENV_NAME.test(secretVariable)) facts.secretNames.set(name.text, secretVariable);
+      else if (value) {
+        for (const [known, variable] of facts.secretNames) if (new RegExp(`\\b${known}\\b`).test(value.text)) facts.secretNames.set(name.text, variable);
       }
       if (value && (value.type === 'array' || value.type === 'list' || value.type === 'tuple')) {
         const parts = value.namedChildren.map((n) => folder.value(n));

@@ -219,7 +219,7 @@ function isMentionInProse(text: string, index: number, lead = ''): boolean {
 }
 
 /** Runs one pattern rule over the segments. */
-function runPatternRule(rule: PatternRule, segments: readonly Segment[], findings: RawFinding[]): void {
+export function runPatternRule(rule: PatternRule, segments: readonly Segment[], findings: RawFinding[]): void {
   const { meta } = rule;
   const lastProse = new Map<string, string>();
   for (const segment of segments) {
@@ -232,6 +232,9 @@ function runPatternRule(rule: PatternRule, segments: readonly Segment[], finding
       // Decoded text is looked at by every pattern over things that run or instruct, never by comment-only or link-only ones.
       if (segment.decodedFrom && !pattern.source.scopes.some((scope) => scope !== 'comment' && scope !== 'link' && scope !== 'raw')) continue;
       if (segment.decodedFrom && segment.scope === 'raw') continue;
+      // One test first: most patterns match no segment, and a test allocates nothing.
+      pattern.regex.lastIndex = 0;
+      if (!pattern.regex.test(segment.text)) continue;
       if (pattern.near && !pattern.near.test(segment.text)) continue;
       if (pattern.unlessSegment && pattern.unlessSegment.test(segment.text)) continue;
       pattern.regex.lastIndex = 0;
@@ -275,10 +278,12 @@ function explainedBy(meta: RuleMeta, finding: RawFinding, declared: Capabilities
   }
 }
 
-/** Scans a skill folder and returns its report. */
-export async function scanSkill(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
-  const started = performance.now();
-  const [ruleSet, policy] = await Promise.all([bundledRuleSet(), options.policy ? Promise.resolve(options.policy) : defaultPolicy(), loadParsers()]);
+/**
+ * Reads and parses a skill folder into what rules and detectors look at: files, segments (decoded ones
+ * included), code facts and inferred capabilities.
+ */
+export async function analyseSkill(dir: string, declared?: Capabilities): Promise<ScanContext> {
+  await loadParsers();
   const { files, unreadable } = await readSkillFiles(dir);
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
@@ -288,11 +293,20 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
+  const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
+  const context: ScanContext = { files, unreadable, segments, facts, declared, inferred };
+  usesByContext.set(context, uses);
+  return context;
+}
+
+/** Scans a skill folder and returns its report. */
+export async function scanSkill(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
+  const started = performance.now();
+  const [ruleSet, policy] = await Promise.all([bundledRuleSet(), options.policy ? Promise.resolve(options.policy) : defaultPolicy(), loadParsers()]);
+  const context = await analyseSkill(dir, options.declared);
+  const { files, segments, inferred } = context;
   const raw: RawFinding[] = [];
   for (const rule of ruleSet.patternRules) runPatternRule(rule, segments, raw);
-  const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
-  const context: ScanContext = { files, unreadable, segments, facts, declared: options.declared, inferred };
-  usesByContext.set(context, uses);
   for (const detector of DETECTORS) raw.push(...detector.detect(context));
 
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));

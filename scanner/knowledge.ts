@@ -3,23 +3,8 @@
  * where secrets live, which services receive stolen data, and how URLs and hosts look.
  */
 
-/** Files and stores that hold credentials or private data (a "sensitive source"). */
-export const SENSITIVE_FILE = new RegExp(
-  [
-    String.raw`\.ssh(?:/(?:id_[a-z0-9_]+\b(?!\.pub)|[\w.-]*_key\b(?!\.pub)|\*)|/?(?=$|[\s'"\x60)\]]))`,
-    String.raw`\.aws/credentials|\.npmrc|\.netrc|\.pypirc|\.git-credentials|\.config/gh/hosts\.ya?ml|\.docker/config\.json|\.kube/config`,
-    String.raw`\.config/gcloud|application_default_credentials\.json|\.azure/(?:accessTokens|msal_token_cache|azureProfile)|\.terraform\.d/credentials|\.vault-token`,
-    String.raw`\.gnupg|\.password-store|/etc/(?:shadow|sudoers)\b|\.bash_history|\.zsh_history`,
-    String.raw`(?:Chrome|Chromium|Brave[\w-]*|Edge|Firefox|Opera[\w ]*|Vivaldi|Default|Profile \d+|User Data)[\\/](?:Login Data|Cookies|Web Data|Local State|Local Storage)`,
-    String.raw`Network[\\/]Cookies|cookies\.sqlite|key[34]\.db|logins\.json|Library/Keychains|login\.keychain|wallet\.dat|Exodus[\\/]|Electrum[\\/]wallets`,
-    String.raw`nkbihfbeogaeaoehlefnkodbefgpgknn|\.solana/id\.json|\.ethereum/keystore|\.claude\.json|\.claude/\.credentials|\.openclaw/|\.clawdbot/|\.moltbot/`,
-    String.raw`\.codex/auth|\.config/(?:github-copilot|anthropic|openai)|Telegram Desktop[\\/]tdata|discord[\\/]Local Storage`,
-  ].join('|'),
-  'i',
-);
-
-/** A `.env` file: often secrets, but loading it is routine, so it only counts with an exfiltration endpoint. */
-export const DOTENV_FILE = /(?:^|[\s'"`/=(])\.env(?:\.[\w-]+)?(?=$|[\s'"`)])/;
+/** Credential files and stores, and the project `.env`: the shared list in core/sensitive.json. */
+export { SENSITIVE_FILE, DOTENV_FILE } from '../core/index.ts';
 
 /** Reading the whole environment at once. */
 export const WHOLE_ENVIRONMENT =

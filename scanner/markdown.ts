@@ -151,7 +151,12 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
           if (runs) inlineCommand(child.content, line, 'i');
         }
         else if (child.type === 'link_open') push('link', String(child.attrGet('href') ?? ''), line);
-        else if (child.type === 'image') push('link', String(child.attrGet('src') ?? ''), line);
+        else if (child.type === 'image') {
+          push('link', String(child.attrGet('src') ?? ''), line);
+          // Alt text is not shown where the image loads, yet the agent reads it: hidden text.
+          push('comment', child.content, line);
+          if (child.attrGet('title')) push('comment', String(child.attrGet('title')), line);
+        }
         else if (child.type === 'html_inline') {
           comments(child.content, line);
           push('prose', child.content, line);

@@ -6,8 +6,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { canonicalJson, sha256Hex, type Sha256Digest } from '../core/index.ts';
+import { SENSITIVE_DATA, canonicalJson, sha256Hex, type Sha256Digest } from '../core/index.ts';
 import { DETECTORS } from './detectors/index.ts';
+import { vocabulary } from './intent/vocabulary.ts';
 import { ScannerError } from './errors.ts';
 import { globToRegExp } from './glob.ts';
 import { RuleFileSchema, type CompiledPattern, type PatternRule, type RuleMeta } from './rule-schema.ts';
@@ -31,9 +32,15 @@ function formatZodIssues(issues: readonly { path: readonly PropertyKey[]; messag
   return issues.map((issue) => `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}`).join('; ');
 }
 
+/** Syntax that means something only in unicode mode. */
+const UNICODE_ONLY = /\\[pP]\{|\\u\{|[\u{10000}-\u{10FFFF}]/u;
+
 function compile(rule: RuleMeta, patterns: PatternRule['patterns'][number]['source'][]): CompiledPattern[] {
   return patterns.map((source) => {
-    const flags = source.caseSensitive ? 'u' : 'iu';
+    // Unicode mode only where a pattern needs it (`\p{…}`, `\u{…}`): case-insensitive unicode classes
+    // compile to far larger matchers, which cost most of the scanner's memory and much of its time.
+    const unicode = [source.regex, source.near, source.unless, source.unlessSegment].some((text) => text !== undefined && UNICODE_ONLY.test(text));
+    const flags = `${source.caseSensitive ? '' : 'i'}${unicode ? 'u' : ''}`;
     return {
       source,
       regex: new RegExp(source.regex, `g${flags}`),
@@ -84,6 +91,8 @@ export async function readRuleSet(dir: string = RULES_DIR): Promise<RuleSet> {
   for (const meta of detectorMetas) canonical.push({ ...meta, detectorVersion: DETECTORS.find((d) => d.meta.id === meta.id)?.version });
   const metas = [...patternRules.map((rule) => rule.meta), ...detectorMetas].sort((a, b) => (a.id < b.id ? -1 : 1));
   canonical.sort((a, b) => ((a as RuleMeta).id < (b as RuleMeta).id ? -1 : 1));
+  // The action model's words and the shared list of sensitive things decide findings as much as rules do.
+  canonical.push({ vocabulary: vocabulary().digest, sensitive: sha256Hex(canonicalJson(SENSITIVE_DATA)) });
   return { patternRules, metas, digest: `sha256:${sha256Hex(canonicalJson(canonical))}` };
 }
 

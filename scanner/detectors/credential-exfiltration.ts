@@ -5,8 +5,10 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { DNS_SINK, DOTENV_FILE, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
-import { CREDENTIAL_GETTER, SECRET_ENV_NAME } from '../code.ts';
+import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
+import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
+import { hostAllowed } from '../capabilities.ts';
+import type { Capabilities } from '../../schemas/index.ts';
 import type { Detector, ScanContext } from './types.ts';
 
 interface Place {
@@ -117,6 +119,63 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   return flow;
 }
 
+/**
+ * A token belongs to the service it is named for (`GITHUB_TOKEN` → github.com, `OPENAI_API_KEY` →
+ * openai.com): sending it there, in a header or not, is using it. The first word of the name, or a known
+ * short form, must appear in the host.
+ */
+const TOKEN_OWNER_ALIASES: Record<string, string[]> = { GH: ['github'], AWS: ['amazonaws', 'aws'], GCP: ['googleapis', 'google'], GOOGLE: ['googleapis', 'google'], HF: ['huggingface', 'hf.co'], AZURE: ['azure', 'microsoft'], CF: ['cloudflare'], GL: ['gitlab'] };
+
+/** Whether `host` is the service the secret variable `name` belongs to. */
+export function ownService(name: string, host: string): boolean {
+  const word = name.toUpperCase().split('_').find((part) => part.length >= 2 && !/^(?:API|KEY|TOKEN|SECRET|ACCESS|PRIVATE|AUTH|PAT|PASSWORD|MY|APP|THE)$/.test(part));
+  if (!word) return false;
+  const owners = TOKEN_OWNER_ALIASES[word] ?? [word.toLowerCase()];
+  return owners.some((owner) => host.toLowerCase().includes(owner));
+}
+
+/** Headers and auth arguments of a request: where a token is used, not sent as data. */
+function withoutAuth(text: string, shell: boolean): string {
+  return shell
+    ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)|\s-u\s+\S+|--oauth2-bearer\s+\S+/g, ' ')
+    : text.replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^}]*\}|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key|api[-_]?key)["']?\s*:\s*[^,}]+/gi, ' ');
+}
+
+/**
+ * A secret environment variable (read directly, or through names built from it) placed in the data, URL
+ * or query of a request to a host it does not belong to and the entry does not declare. The host's name
+ * says nothing about intent: `.invalid`, `example.com` and documentation addresses are destinations too.
+ */
+function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean): { place: Place; variable: string; host: string } | undefined {
+  if (isMarkdownBlock) return undefined;
+  const unitHosts = unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
+  const sends: { line: number; text: string; shell: boolean }[] = [
+    ...unit.calls.filter((call) => NETWORK_SINK_CALL.test(call.callee)).map((call) => ({ line: call.line, text: call.text, shell: false })),
+    ...unit.commands.filter((command) => /^(?:curl|wget|http|https|xh|nc|ncat)$/.test(command.name)).map((command) => ({ line: command.line, text: command.text, shell: true })),
+  ];
+  for (const send of sends) {
+    const body = withoutAuth(send.text, send.shell);
+    const variables = new Set<string>();
+    for (const match of body.matchAll(send.shell ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g : new RegExp(SECRET_ENV_READ.source, 'g'))) {
+      const name = match[1] ?? match[2] ?? match[3];
+      if (name && SECRET_ENV_NAME.test(name)) variables.add(name);
+    }
+    for (const [known, variable] of unit.secretNames) if (new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
+    if (variables.size === 0) continue;
+    const callHosts = urlHosts(send.text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+    const hosts = callHosts.length > 0 ? callHosts : unitHosts;
+    for (const variable of variables) {
+      const undeclaredVariable = declared !== undefined && !declared.env.includes(variable);
+      for (const host of hosts) {
+        if (ownService(variable, host)) continue;
+        if (declared && !undeclaredVariable && hostAllowed(host, declared.network)) continue;
+        return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]) }, variable, host };
+      }
+    }
+  }
+  return undefined;
+}
+
 function finding(source: Place, sink: Place, how: string): RawFinding {
   const across = source.file !== sink.file;
   return {
@@ -166,6 +225,19 @@ export const detector: Detector = {
         findings.push(result);
         flagged.add(flow.unit.file);
       }
+    }
+    for (const flow of flows) {
+      if (flagged.has(flow.unit.file)) continue;
+      const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'));
+      if (!sent) continue;
+      findings.push({
+        ruleId: 'credential-exfiltration',
+        file: sent.place.file,
+        line: sent.place.line,
+        evidence: sent.place.evidence,
+        message: `Puts the secret environment variable ${sent.variable} into the data of a request to ${sent.host}, a host it does not belong to${context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
+      });
+      flagged.add(flow.unit.file);
     }
     for (const flow of flows) {
       const pair = flow.sameCommand[0];

@@ -1,4 +1,4 @@
-/** Every detector, in id order. Adding a detector: create `<id>.ts` exporting `detector`, list it here, add samples under scanner/rules/<id>/samples/. */
+/** Every detector, in id order (the action model's rules come from scanner/intent/rules.yaml). Adding a detector: create `<id>.ts` exporting `detector`, list it here, add samples under scanner/rules/<id>/samples/. */
 import { detector as agentHookConfig } from './agent-hook-config.ts';
 import { detector as broadDeclaredCapability } from './broad-declared-capability.ts';
 import { detector as capabilityInventory } from './capability-inventory.ts';
@@ -14,6 +14,7 @@ import { detector as typosquatDependency } from './typosquat-dependency.ts';
 import { detector as undeclaredCapability } from './undeclared-capability.ts';
 import { detector as unknownEncoding } from './unknown-encoding.ts';
 import { detector as unreadablePath } from './unreadable-path.ts';
+import { INTENT_DETECTORS } from '../intent/detectors.ts';
 import type { Detector } from './types.ts';
 
 /** The detectors the engine runs. */
@@ -33,4 +34,5 @@ export const DETECTORS: readonly Detector[] = [
   undeclaredCapability,
   unknownEncoding,
   unreadablePath,
-];
+  ...INTENT_DETECTORS,
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

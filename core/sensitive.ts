@@ -1,0 +1,61 @@
+/**
+ * The one list of sensitive things (core/sensitive.json): credential files, secret-looking environment
+ * variables, the project `.env`, files that steer an AI agent, and folders a sync client uploads. The
+ * scanner's rules, the dry run's honeypot and violations, and the decide step all read it from here, so
+ * what counts as "a secret" or "agent configuration" is one fact with one home.
+ */
+import data from './sensitive.json' with { type: 'json' };
+
+/** One kind of credential file. */
+export interface CredentialFileKind {
+  /** Stable id (`ssh-private-key`). */
+  id: string;
+  /** Plain words for reports ("SSH private keys"). */
+  what: string;
+  /** Display paths (`~/.ssh/id_rsa`) that stand for the kind in reports and docs. */
+  paths: string[];
+  /** The display paths of this kind the honeypot plants with canaries. */
+  planted: string[];
+  /** Matches a path or text that names a file of this kind. */
+  match: RegExp;
+}
+
+const flags = 'i';
+
+/** The data file as read, for digests of what the audit depended on. */
+export const SENSITIVE_DATA: unknown = data;
+
+/** Every kind of credential file, in the data file's order. */
+export const CREDENTIAL_FILE_KINDS: readonly CredentialFileKind[] = data.credentialFiles.map((entry) => ({
+  id: entry.id,
+  what: entry.what,
+  paths: entry.paths,
+  planted: entry.planted,
+  match: new RegExp(entry.match, flags),
+}));
+
+/** Any credential file, key ring, browser or wallet store, or agent credential (one regex of all kinds). */
+export const SENSITIVE_FILE = new RegExp(data.credentialFiles.map((entry) => entry.match).join('|'), flags);
+
+/** A `.env` file: often secrets, but loading it is routine, so it counts only with a way out. */
+export const DOTENV_FILE = new RegExp(data.dotenv.match);
+
+/** Environment variable names that hold secrets (`GITHUB_TOKEN`, `DB_PASSWORD`). */
+export const SECRET_ENV_NAME = new RegExp(data.secretEnvName.match, flags);
+
+/** Secret environment variables the honeypot plants with canaries. */
+export const PLANTED_SECRET_ENV: readonly string[] = data.secretEnvName.planted;
+
+/** Files that steer an AI agent: instruction and memory files, settings, tool-server configuration. */
+export const AGENT_CONFIG_FILE = new RegExp(data.agentConfigFiles.match, flags);
+
+/** Text that places agent configuration at user scope (HOME, `--scope user`), beyond the project. */
+export const AGENT_CONFIG_USER_SCOPE = new RegExp(data.agentConfigFiles.userScope, flags);
+
+/** Folders whose content a sync client uploads on its own (Dropbox, Google Drive, iCloud, OneDrive). */
+export const SYNCED_FOLDER = new RegExp(data.syncedFolders.match, flags);
+
+/** The credential kind a path or text names, if any. */
+export function credentialKindOf(text: string): CredentialFileKind | undefined {
+  return CREDENTIAL_FILE_KINDS.find((kind) => kind.match.test(text));
+}

@@ -1,0 +1,404 @@
+/**
+ * The action model: what a skill makes happen, read the same way from prose and from code.
+ *
+ * Every instruction (a paragraph, list item, table cell, hidden comment, image alt text, smuggled
+ * invisible text, a decoded string, a command of a code block or script, a long string of a script such
+ * as a tool description) becomes an {@link Action}: the *sources* it touches (secrets, the conversation),
+ * the *sinks* it reaches (the network, text that lands on a code forge, a synced folder, the agent's own
+ * configuration), remote code and decode-and-follow chains, the *target* (hard-coded or named by the
+ * user), *consent* (the user asked or is asked) and *concealment* ("do not mention this"). Sentences that
+ * describe a behaviour instead of ordering it (security guides, detectors, "never do X") are set aside.
+ * One policy ({@link decideActions}) turns actions into findings; the words live in vocabulary.yaml and
+ * the sensitive things in core/sensitive.json.
+ */
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, SENSITIVE_FILE, SYNCED_FOLDER } from '../../core/index.ts';
+import type { Capabilities } from '../../schemas/index.ts';
+import { hostAllowed, pathAllowed } from '../capabilities.ts';
+import { isLocalHost, urlHosts } from '../knowledge.ts';
+import type { Segment, SourceFile } from '../model.ts';
+import { vocabulary, type WordClass } from './vocabulary.ts';
+
+/** Where an instruction came from; hidden origins are text a reviewer does not see. */
+export type Origin = 'prose' | 'hidden' | 'command' | 'decoded' | 'string';
+
+/** One instruction the agent reads or one command that runs. */
+export interface Instruction {
+  /** File and 1-based line. */
+  file: string;
+  line: number;
+  /** The text, with descriptive sentences still in it. */
+  text: string;
+  /** Where it came from. */
+  origin: Origin;
+  /** Heading it sits under (Markdown), for grouping neighbours. */
+  section: string;
+  /** Whether it sits in documentation rather than in what the agent is told to follow. */
+  documentation: boolean;
+  /** Whether it comes from a script rather than from Markdown. */
+  script: boolean;
+}
+
+/** What one instruction (or two neighbours read together) makes happen. */
+export interface Action {
+  /** Where it starts (file, line) and the text shown as evidence. */
+  file: string;
+  line: number;
+  evidence: string;
+  origin: Origin;
+  /** A secret it reads or names (a credential file, `.env`, tokens, the environment). */
+  secret?: string;
+  /** The conversation, system prompt, tool output or opened files. */
+  context?: string;
+  /** Where data goes that leaves the machine. */
+  sink?: { kind: 'network' | 'forge' | 'synced'; text: string; hosts: string[] };
+  /** A change to the agent's configuration, permissions, endpoints or review rules. */
+  control?: { text: string; userScope: boolean; paths: string[]; hosts: string[] };
+  /** Code fetched from another machine and run. */
+  remote?: { text: string; hosts: string[] };
+  /** A decoder whose output is then followed. */
+  decodeFollow?: string;
+  /** Words that keep the action from the user. */
+  conceal?: string;
+  /** Words that leave the decision or the target to the user. */
+  consent?: string;
+  /** Whether the target is named by the user (a placeholder, "your own server"). */
+  userTarget: boolean;
+  /** Whether it comes from documentation rather than instructions. */
+  documentation: boolean;
+}
+
+/** Sentences of a text: split at sentence ends and line breaks, so a list item never joins the next. */
+function sentences(text: string): string[] {
+  // A single line break inside a paragraph is a soft wrap; a blank line or a list item starts anew.
+  const unwrapped = text.replace(/\n(?!\n|\s*(?:[-*+]|\d+[.)])\s)/g, ' ');
+  return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|\n+/).filter((part) => part.trim() !== '');
+}
+
+function first(word: WordClass, text: string): string | undefined {
+  const regex = vocabulary().words[word];
+  regex.lastIndex = 0;
+  const match = regex.exec(text);
+  return match ? match[0] : undefined;
+}
+
+function hasWord(word: WordClass, text: string): boolean {
+  const regex = vocabulary().words[word];
+  regex.lastIndex = 0;
+  return regex.test(text);
+}
+
+/** The classes whose presence makes a text worth reading closely. */
+const INTERESTING: readonly WordClass[] = ['secret', 'context', 'network-sink', 'forge-sink', 'synced-sink', 'agent-control', 'remote-code', 'decode', 'conceal'];
+
+function all(word: WordClass, text: string): string[] {
+  const regex = vocabulary().words[word];
+  regex.lastIndex = 0;
+  return [...text.matchAll(regex)].map((match) => match[0]);
+}
+
+/**
+ * Words that tie an order to a description of it: a sentence that negates the act ("never send keys"),
+ * or speaks of attacks, detection or examples, describes a behaviour. Concealment phrases are removed
+ * first, since "do not tell the user" is itself an order.
+ */
+const NEGATED_ACT =
+  /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|won't|will not|not|no|avoid|refuse to|without)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|write|add|run|execute|read|print|expose|leak|store|push|log|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install)\w*\b/i;
+
+/** Whether a sentence describes a behaviour rather than orders it. */
+function describes(sentence: string): boolean {
+  let rest = sentence;
+  for (const phrase of all('conceal', sentence)) rest = rest.replace(phrase, ' ');
+  if (NEGATED_ACT.test(rest)) return true;
+  const words = vocabulary().words.describes;
+  words.lastIndex = 0;
+  // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
+  return [...rest.matchAll(words)].some((match) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(match[0]));
+}
+
+/** A prohibition before "without asking" makes it a rule of consent ("do not delete without asking"), not concealment. */
+const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|no)\b/i;
+
+/** The first concealment phrase of an order in `text`, if any. */
+function concealmentIn(text: string): string | undefined {
+  for (const sentence of sentences(text)) {
+    if (describes(sentence)) continue;
+    const phrase = first('conceal', sentence);
+    if (!phrase) continue;
+    const before = sentence.slice(0, sentence.indexOf(phrase));
+    if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
+    // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
+    if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
+    return phrase;
+  }
+  return undefined;
+}
+
+/** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
+const DESCRIPTIVE_HEADING =
+  /\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|techniques?)\b/i;
+
+/** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
+const AUTH_USE =
+  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|login\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
+
+/** Characters that render as nothing. */
+const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
+
+/** Hosts named in text that are destinations: not loopback or private, and not a placeholder. */
+function destinations(text: string): string[] {
+  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host)))];
+}
+
+/** Paths of agent configuration named in text. */
+function agentConfigPaths(text: string): string[] {
+  return [...text.matchAll(new RegExp(AGENT_CONFIG_FILE.source, 'gi'))].map((match) => match[0].trim().replace(/^[\s'"`(]+/, ''));
+}
+
+/** The facts of one piece of instruction text, descriptive sentences set aside. */
+function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
+  // Zero-width characters split words so no pattern sees them; the agent reads straight through.
+  const text = rawText.replace(INVISIBLE, '');
+  // Most text names nothing sensitive: look once before reading it sentence by sentence.
+  if (!INTERESTING.some((word) => hasWord(word, text)) && !SENSITIVE_FILE.test(text) && !DOTENV_FILE.test(text) && !SYNCED_FOLDER.test(text) && !AGENT_CONFIG_FILE.test(text)) return undefined;
+  const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
+  if (!ordered.trim()) return undefined;
+  const withoutAuth = ordered.replace(AUTH_USE, ' ');
+  const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
+  const secretFile = SENSITIVE_FILE.exec(withoutAuth)?.[0] ?? DOTENV_FILE.exec(withoutAuth)?.[0]?.trim();
+  action.secret = secretFile ?? first('secret', withoutAuth);
+  action.context = first('context', ordered);
+  const hosts = destinations(ordered);
+  const network = first('network-sink', ordered);
+  const forge = first('forge-sink', ordered);
+  const synced = SYNCED_FOLDER.exec(ordered)?.[0] ?? first('synced-sink', ordered);
+  if (network) action.sink = { kind: 'network', text: network, hosts };
+  else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
+  else if (synced) action.sink = { kind: 'synced', text: synced, hosts };
+  else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
+  const configPaths = agentConfigPaths(ordered);
+  let control = first('agent-control', ordered);
+  // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
+  if (control && /^(?:bypassPermissions|defaultMode|allowedTools)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
+  if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
+  else if (configPaths.length > 0 && first('agent-config-write', ordered)) action.control = { text: `${first('agent-config-write', ordered)} ${configPaths[0]}`, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
+  const remote = first('remote-code', ordered);
+  // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger.
+  const namedOrigin = hosts.length > 0 || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
+  if (remote && namedOrigin) action.remote = { text: remote, hosts };
+  const decode = first('decode', ordered);
+  const follow = first('follow', ordered);
+  if (decode && follow) action.decodeFollow = `${decode} … ${follow}`;
+  action.conceal = concealmentIn(text);
+  action.consent = first('consent', ordered);
+  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0;
+  const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.conceal;
+  return interesting ? action : undefined;
+}
+
+/** Markdown headings of a file by line, so an instruction knows its section. */
+function headingsOf(file: SourceFile): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  file.text.split('\n').forEach((text, index) => {
+    const match = /^ {0,3}#{1,6}\s+(.+)$/.exec(text);
+    if (match) out.push({ line: index + 1, text: match[1] });
+  });
+  return out;
+}
+
+/** The paragraph just before a list that starts at or before `line`, when it introduces it (ends with `:`). */
+function leadIn(lines: string[], line: number): string {
+  for (let index = line - 2; index >= 0 && index >= line - 40; index -= 1) {
+    const text = lines[index].trim();
+    if (/^#{1,6}\s/.test(text)) return '';
+    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\|/.test(text)) continue;
+    return text.endsWith(':') ? text : '';
+  }
+  return '';
+}
+
+/** Decoded Unicode tag characters: text smuggled in characters no editor shows. */
+function smuggledText(text: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  for (const match of text.matchAll(/[\u{E0020}-\u{E007E}]{8,}/gu)) out.push({ index: match.index, text: [...match[0]].map((char) => String.fromCharCode(char.codePointAt(0)! - 0xe0000)).join('') });
+  return out;
+}
+
+/** Commands whose arguments are patterns to look for, not actions (`grep -E "curl|wget" file`). */
+const SEARCH_COMMAND = /^\s*(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara|semgrep|git\s+grep|jq)\b/;
+
+/** Every instruction of the skill, in file and line order. */
+export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
+  const out: Instruction[] = [];
+  const byFile = new Map(files.map((file) => [file.path, file]));
+  const headings = new Map<string, { line: number; text: string }[]>();
+  const linesOf = new Map<string, string[]>();
+  const sectionOf = (path: string, line: number): { section: string; descriptive: boolean } => {
+    const file = byFile.get(path);
+    if (!file || file.language !== 'markdown') return { section: '', descriptive: false };
+    if (!headings.has(path)) headings.set(path, headingsOf(file));
+    if (!linesOf.has(path)) linesOf.set(path, file.text.split('\n'));
+    const heading = [...headings.get(path)!].reverse().find((entry) => entry.line <= line);
+    const lines = linesOf.get(path)!;
+    const current = lines[line - 1] ?? '';
+    // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
+    const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : '';
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && describes(lead));
+    return { section: heading ? `${heading.line}` : '0', descriptive };
+  };
+  // Prose by place, so an inline command is judged with the sentence it is written in.
+  const proseAt = new Map<string, string>();
+  for (const segment of segments) if (segment.scope === 'prose' && !segment.decodedFrom) proseAt.set(`${segment.file}:${segment.line}`, segment.text);
+  const describedInline = (segment: Segment): boolean => {
+    if (!/#L\d+i$/.test(segment.unit)) return false;
+    const prose = proseAt.get(`${segment.file}:${segment.line}`);
+    const sentence = prose === undefined ? undefined : sentences(prose).find((part) => part.includes(segment.text));
+    return sentence !== undefined && describes(sentence);
+  };
+  for (const segment of segments) {
+    const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
+    let origin: Origin | undefined;
+    if (segment.decodedFrom) origin = 'decoded';
+    else if (markdown && segment.scope === 'prose') origin = 'prose';
+    else if (markdown && segment.scope === 'comment') origin = 'hidden';
+    else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !describedInline(segment)) origin = 'command';
+    else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
+    if (!origin) continue;
+    const { section, descriptive } = sectionOf(segment.file, segment.line);
+    // A command shown as a bad example, or any text under a heading such as "Red flags", is a description.
+    if (descriptive && origin !== 'decoded') continue;
+    out.push({ file: segment.file, line: segment.line, text: segment.text, origin, section, documentation: segment.mention === true, script: !markdown });
+  }
+  for (const file of files) {
+    if (file.fileClass !== 'text') continue;
+    for (const smuggled of smuggledText(file.text)) {
+      out.push({ file: file.path, line: file.text.slice(0, smuggled.index).split('\n').length, text: smuggled.text, origin: 'hidden', section: '', documentation: false, script: file.language !== 'markdown' });
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
+}
+
+/** Longest evidence shown for one action. */
+const MAX_EVIDENCE = 200;
+
+function shown(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_EVIDENCE ? `${line.slice(0, MAX_EVIDENCE - 1)}…` : line;
+}
+
+/** Lines apart within which two instructions of one section are read as one step. */
+const STEP_SPAN = 8;
+
+/**
+ * Actions of the skill: each instruction alone, and each Markdown instruction read with its next
+ * neighbour in the same section (a "read the key" item followed by a "paste it into the PR" item is one
+ * step). Script commands are read alone: data flow in scripts is the source → sink detector's job.
+ */
+export function actionsOf(instructions: readonly Instruction[]): Action[] {
+  const actions: Action[] = [];
+  instructions.forEach((instruction, index) => {
+    const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
+    const alone = readAction(place, instruction.text, shown(instruction.text));
+    if (alone) actions.push(alone);
+    const next = instructions[index + 1];
+    if (!next || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
+    if (next.origin === 'decoded' || instruction.origin === 'decoded') return;
+    const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${instruction.text}\n\n${next.text}`, shown(`${instruction.text} ⏎ ${next.text}`));
+    if (pair) actions.push(pair);
+  });
+  return actions;
+}
+
+/** What the policy concluded about one action. */
+export interface Judgement {
+  /** The rule it falls under. */
+  ruleId: IntentRuleId;
+  /** The action. */
+  action: Action;
+  /** Severity override: a consented or declared action is a warning, a concealed one critical. */
+  severity: 'critical' | 'high' | 'medium';
+  /** One plain sentence saying why. */
+  message: string;
+}
+
+/** The rules the action policy reports under (each a detector with its own metadata and samples). */
+export type IntentRuleId = 'secret-egress-instruction' | 'context-egress-instruction' | 'agent-control-change' | 'decode-and-follow' | 'concealed-action' | 'remote-code-instruction' | 'consented-sensitive-action';
+
+/**
+ * Hosts that publish the official install scripts of widely used developer tools (the page each
+ * project documents its one-line installer on). Running their installer is a warning, any other host's a
+ * failure. Source: the projects' own install pages, read 2026-11.
+ */
+const OFFICIAL_INSTALLER_HOSTS = new Set([
+  'sh.rustup.rs', 'static.rust-lang.org', 'astral.sh', 'get.docker.com', 'raw.githubusercontent.com', 'github.com', 'bun.sh', 'deno.land',
+  'get.pnpm.io', 'install.python-poetry.org', 'ollama.com', 'tailscale.com', 'starship.rs', 'fly.io', 'get.helm.sh', 'sdk.cloud.google.com',
+  'deb.nodesource.com', 'rpm.nodesource.com', 'pyenv.run', 'mise.run', 'get.rvm.io', 'install.determinate.systems', 'nixos.org', 'get.k3s.io',
+  'claude.ai', 'foundry.paradigm.xyz', 'getcomposer.org', 'get.sdkman.io', 'pkgx.sh', 'get.chezmoi.io', 'brew.sh', 'cli.github.com', 'nodejs.org',
+  'awscli.amazonaws.com', 'dl.google.com', 'packages.microsoft.com', 'aka.ms', 'dot.net', 'opencode.ai', 'volta.sh', 'get.volta.sh', 'rye.astral.sh',
+]);
+
+function officialInstaller(hosts: readonly string[]): boolean {
+  return hosts.length > 0 && hosts.every((host) => OFFICIAL_INSTALLER_HOSTS.has(host));
+}
+
+/** Hosts all declared by the entry (an empty list is never "all declared"). */
+function declaredHosts(hosts: readonly string[], declared: Capabilities | undefined): boolean {
+  return declared !== undefined && hosts.length > 0 && hosts.every((host) => hostAllowed(host, declared.network));
+}
+
+/** A container or throwaway machine: where turning permission prompts off is the documented practice. */
+const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
+
+/** Agent configuration inside the project (a relative path, `.claude/` of the repository) rather than HOME. */
+function projectScope(action: Action): boolean {
+  return !action.control?.userScope;
+}
+
+/**
+ * The one policy over actions. A secret or the conversation reaching a sink that leaves the machine
+ * fails; remote code fails unless it is an official installer; agent configuration or permissions changed
+ * beyond the project fail unless declared; decode-and-follow fails; concealment with any sensitive act
+ * fails. A sensitive act with consent on a user-named target, or one the entry declares, warns.
+ */
+export function decideActions(actions: readonly Action[], declared: Capabilities | undefined): Judgement[] {
+  const out: Judgement[] = [];
+  for (const action of actions) {
+    const consented = action.consent !== undefined || action.userTarget;
+    const sinkHosts = action.sink?.hosts ?? [];
+    const leaves = action.sink !== undefined && !(action.sink.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared) && !action.secret);
+    if (action.decodeFollow) {
+      out.push({ ruleId: 'decode-and-follow', action, severity: 'critical', message: `Has the agent decode hidden text and then do what it says (${action.decodeFollow}): nothing dangerous is visible until it runs.` });
+    }
+    if (action.secret && action.sink && leaves) {
+      if (consented && !action.conceal && action.sink.hosts.length === 0) {
+        out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Sends ${action.secret} through ${action.sink.text} to a destination the user chooses${action.consent ? ` (${action.consent})` : ''}: allowed, but the user should know.` });
+      } else {
+        out.push({ ruleId: 'secret-egress-instruction', action, severity: 'critical', message: `Moves a secret (${action.secret}) to ${action.sink.kind === 'network' ? 'the network' : action.sink.kind === 'forge' ? 'text that leaves the machine' : 'a folder that syncs off the machine'} (${action.sink.text})${sinkHosts.length > 0 ? ` at ${sinkHosts.join(', ')}` : ''}.` });
+      }
+    }
+    if (action.context && action.sink && leaves) {
+      const userChosen = consented && !action.conceal && action.sink.hosts.length === 0;
+      out.push({ ruleId: userChosen ? 'consented-sensitive-action' : 'context-egress-instruction', action, severity: userChosen ? 'medium' : 'critical', message: `Sends ${action.context} through ${action.sink.text}${sinkHosts.length > 0 ? ` to ${sinkHosts.join(', ')}` : ''}${userChosen ? ' at a destination the user chooses' : ''}.` });
+    }
+    if (action.control) {
+      const declaredWrite = declared !== undefined && action.control.paths.length > 0 && action.control.paths.every((path) => pathAllowed(path, declared.filesystem.write));
+      const hardCodedRemote = action.control.hosts.length > 0 && !declaredHosts(action.control.hosts, declared);
+      const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress/i.test(action.control.text);
+      const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
+      const isolated = permissionsOff && ISOLATED.test(action.evidence);
+      const severe = (action.control.userScope || hardCodedRemote || permissionsOff || standing) && !isolated && !declaredWrite;
+      if (action.conceal || (severe && !(consented && !hardCodedRemote && !standing))) {
+        out.push({ ruleId: 'agent-control-change', action, severity: action.conceal ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote ? ` pointing at ${action.control.hosts.join(', ')}` : ''}.` });
+      } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
+        out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });
+      }
+    }
+    if (action.remote && !officialInstaller(action.remote.hosts) && !declaredHosts(action.remote.hosts, declared)) {
+      out.push({ ruleId: 'remote-code-instruction', action, severity: action.conceal ? 'critical' : 'high', message: `Runs code fetched from ${action.remote.hosts.length > 0 ? action.remote.hosts.join(', ') : 'another machine'} (${action.remote.text}); nothing in the skill shows what it does.` });
+    }
+    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.origin === 'command';
+    if (action.conceal && sensitive && action.origin !== 'string') {
+      out.push({ ruleId: 'concealed-action', action, severity: 'critical', message: `Tells the agent to keep an action from the user (${action.conceal}) next to a sensitive act: an honest skill has nothing to hide from the person it works for.` });
+    }
+  }
+  return out;
+}

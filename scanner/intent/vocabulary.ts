@@ -1,0 +1,83 @@
+/**
+ * Loads the action model's vocabulary (vocabulary.yaml): one regular expression per word class,
+ * validated once per process. The digest of the file joins the rule set digest, so a change of words
+ * re-audits like a change of rules.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { sha256Hex } from '../../core/index.ts';
+import { ScannerError } from '../errors.ts';
+
+/** The word classes the model reads; the file must define exactly these. */
+export const WORD_CLASSES = [
+  'secret',
+  'context',
+  'network-sink',
+  'forge-sink',
+  'synced-sink',
+  'agent-config-write',
+  'agent-control',
+  'remote-code',
+  'decode',
+  'follow',
+  'conceal',
+  'consent',
+  'user-target',
+  'describes',
+] as const;
+
+/** One of {@link WORD_CLASSES}. */
+export type WordClass = (typeof WORD_CLASSES)[number];
+
+const ClassSchema = z.strictObject({
+  /** What the words of the class stand for. */
+  description: z.string().min(1),
+  /** Regular expressions (case-insensitive, unicode); any one matching puts text in the class. */
+  patterns: z.array(z.string().min(1)).min(1),
+});
+
+/** The vocabulary file. */
+const VocabularySchema = z.strictObject({
+  /** Format version; only 1 exists. */
+  schemaVersion: z.literal(1),
+  /** One entry per word class. */
+  classes: z.record(z.enum(WORD_CLASSES), ClassSchema),
+});
+
+/** Path of the bundled vocabulary. */
+export const VOCABULARY_FILE = join(import.meta.dirname, 'vocabulary.yaml');
+
+/** The compiled vocabulary: one expression per class (global, so callers can find every match). */
+export interface Vocabulary {
+  /** Class → expression. */
+  words: Record<WordClass, RegExp>;
+  /** `sha256` hex of the file, for the rule set digest. */
+  digest: string;
+}
+
+let loaded: Vocabulary | undefined;
+
+/** The bundled vocabulary, read and compiled once per process. */
+export function vocabulary(): Vocabulary {
+  if (loaded) return loaded;
+  const text = readFileSync(VOCABULARY_FILE, 'utf8');
+  const parsed = VocabularySchema.safeParse(parseYaml(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: ${issue.path.map(String).join('.') || '(top)'} ${issue.message}. Fix the vocabulary file.`, { where: VOCABULARY_FILE });
+  }
+  const words = {} as Record<WordClass, RegExp>;
+  for (const name of WORD_CLASSES) {
+    const entry = parsed.data.classes[name];
+    if (!entry) throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: the word class \`${name}\` is missing. Add it under \`classes\`.`, { where: VOCABULARY_FILE });
+    try {
+      words[name] = new RegExp(entry.patterns.map((source) => `(?:${source})`).join('|'), 'gi');
+    } catch (error) {
+      throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: a pattern of \`${name}\` is not a valid regular expression (${(error as Error).message}). Fix it.`, { where: VOCABULARY_FILE });
+    }
+  }
+  loaded = { words, digest: sha256Hex(text) };
+  return loaded;
+}
