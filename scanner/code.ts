@@ -429,7 +429,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
           facts.comments.push({ text, line: lineOf(node) }); // docstring
           return;
         }
-        if (isNeedle(node)) {
+        if (isNeedle(node) || REGEX_LIKE.test(text)) {
           facts.needles.push({ text, line: lineOf(node) });
           return;
         }
@@ -572,6 +572,9 @@ function expandShell(text: string, folder: Folder): string {
   return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (whole, name: string) => folder.constants.get(name) ?? whole);
 }
 
+/** A string that is a regular expression (escaped dots, `\b`, inline flags, POSIX classes): a pattern to look for, not an action. */
+export const REGEX_LIKE = /\(\?[imsx]+\)|\\[.bdswBDSW](?:[^\n]*\|)|\[\[:[a-z]+:\]\]|\\b\(|\)\\b|^\(?[\w.\\/-]+(?:\|[\w.\\/-]+){2,}\)?$/;
+
 /** Names of collections that hold things to look for (`DANGEROUS_PATTERNS = [...]`), as security tools name them. */
 const PATTERN_COLLECTION = /(?:PATTERN|REGEX|REGEXP|SIGNATURE|DANGER(?:OUS)?|SUSPICIOUS|MALICIOUS|FORBIDDEN|BLACKLIST|BLOCKLIST|DENYLIST|IOC|INDICATOR|NEEDLE|RISKY|BANNED)S?(?:_|$)|(?:patterns|regexe?s|signatures|indicators|needles|blocklist|denylist)$/i;
 
@@ -634,7 +637,7 @@ function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: 
     if (text === undefined) return;
     const command = node.parent?.type === 'command' ? node.parent : undefined;
     const commandName = command?.childForFieldName('name')?.text ?? '';
-    if (/^(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara)$/.test(commandName) || /^\[\[?$/.test(commandName)) facts.needles.push({ text, line: lineOf(node) });
+    if (/^(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara)$/.test(commandName) || /^\[\[?$/.test(commandName) || REGEX_LIKE.test(text)) facts.needles.push({ text, line: lineOf(node) });
     else facts.strings.push({ text, line: lineOf(node) });
     return;
   }

@@ -19,6 +19,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
+import { markdownContext } from './intent/model.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
 
@@ -122,6 +123,31 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
       }
     }
+  }
+  return out;
+}
+
+/** Paths of test fixtures and sample data: inputs for the skill's own checks. */
+const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus)\//i;
+/** Names of documents that catalogue attacks or indicators for a reader to recognise. */
+const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?)[\w-]*\.(?:md|markdown|txt)$/i;
+
+/**
+ * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that
+ * no file of the skill runs. A security tool ships such files by design; findings in them only warn. A
+ * file the skill runs (`bash tests/setup.sh`, `python3 fixtures/x.py` anywhere in the skill's other
+ * files) is not a quotation, wherever it lives.
+ */
+function quotationFiles(files: readonly SourceFile[]): Set<string> {
+  const out = new Set<string>();
+  const texts = files.filter((file) => file.fileClass === 'text');
+  for (const file of texts) {
+    if (isSkillFile(file.path)) continue;
+    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path)) continue;
+    const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
+    const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
+    if (!executedElsewhere) out.add(file.path);
   }
   return out;
 }
@@ -305,10 +331,16 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   const [ruleSet, policy] = await Promise.all([bundledRuleSet(), options.policy ? Promise.resolve(options.policy) : defaultPolicy(), loadParsers()]);
   const context = await analyseSkill(dir, options.declared);
   const { files, segments, inferred } = context;
+  // Text under a descriptive heading, lead-in or table column ("Red flags", "Detects") is a mention.
+  const contextOf = markdownContext(files);
+  for (const segment of segments) {
+    if (!segment.mention && !segment.decodedFrom && segment.scope !== 'raw' && segment.scope !== 'code' && contextOf(segment.file, segment.line).descriptive) segment.mention = true;
+  }
   const raw: RawFinding[] = [];
   for (const rule of ruleSet.patternRules) runPatternRule(rule, segments, raw);
   for (const detector of DETECTORS) raw.push(...detector.detect(context));
 
+  const quotations = quotationFiles(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
   const explained = new Set<Finding>();
   const byKey = new Map<string, Finding>();
@@ -317,17 +349,19 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     if (!meta) throw new Error(`A finding names the unknown rule ${item.ruleId}: register it in scanner/rules or scanner/detectors.`);
     const isExplained = meta.kind === 'threat' && explainedBy(meta, item, options.declared);
     const demoted = item.mention === true && meta.kind === 'threat';
+    const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     const baseSeverity = item.severity ?? meta.severity;
+    const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - 1)] : baseSeverity;
     const finding: Finding = {
       ruleId: meta.id,
       title: meta.title,
-      severity: demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - 1)] : baseSeverity,
-      confidence: demoted ? 'low' : item.confidence ?? meta.confidence,
+      severity: quoted ? SEVERITIES[Math.min(severityRank(loweredSeverity), severityRank('high'))] : loweredSeverity,
+      confidence: demoted || quoted ? 'low' : item.confidence ?? meta.confidence,
       category: meta.category,
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${isExplained ? ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.` : ''}`,
+      message: `${item.message ?? meta.message}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.` : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

@@ -38,6 +38,9 @@ export function blockLanguage(info: string): Language {
   return 'text';
 }
 
+/** Lines of a log: syslog (`Jan 12 03:20:02 host …`), ISO 8601 or bracketed timestamps. */
+const LOG_LINE = /^(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\b|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[\d\d:\d\d:\d\d\])/;
+
 /** Splits shell-like block text into command lines, joining `\` continuations and dropping prompts. */
 export function commandLines(source: string, firstLine: number): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -50,7 +53,8 @@ export function commandLines(source: string, firstLine: number): { text: string;
       text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;
     }
     text = text.replace(/^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/, '').trim();
-    if (text) out.push({ text, line: firstLine + start });
+    // A log line (it starts with a timestamp) shows what happened; it is not a command to run.
+    if (text && !LOG_LINE.test(text)) out.push({ text, line: firstLine + start });
   }
   return out;
 }
@@ -167,7 +171,10 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       const firstLine = token.type === 'fence' ? line + 1 : line;
       const unit = `${file}#L${firstLine}`;
       // A block introduced as a bad example ("attackers run:", "never run this:") is shown, not run.
-      const example = documentation || BAD_EXAMPLE.test(lastProse);
+      // A block that is mostly log lines shows output, not commands.
+      const lines = token.content.split('\n').filter((text) => text.trim() !== '');
+      const logOutput = lines.length > 0 && lines.filter((text) => LOG_LINE.test(text.trim())).length * 2 > lines.length;
+      const example = documentation || logOutput || BAD_EXAMPLE.test(lastProse);
       push('code', token.content, firstLine, unit, language, example);
       if (language === 'shell' || language === 'text') {
         for (const command of commandLines(token.content, firstLine)) push('command', command.text, command.line, unit, 'shell', example);

@@ -11,12 +11,32 @@
  * One policy ({@link decideActions}) turns actions into findings; the words live in vocabulary.yaml and
  * the sensitive things in core/sensitive.json.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, SENSITIVE_FILE, SYNCED_FOLDER } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
+import { ownService } from '../detectors/credential-exfiltration.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
+import { REGEX_LIKE } from '../code.ts';
 import type { Segment, SourceFile } from '../model.ts';
 import { vocabulary, type WordClass } from './vocabulary.ts';
+
+/** installers.yaml: official installer hosts and package registries, with where the list came from. */
+const InstallersSchema = z.strictObject({
+  /** Format version; only 1 exists. */
+  schemaVersion: z.literal(1),
+  /** Where the hosts were read. */
+  source: z.string().min(1),
+  /** When they were read. */
+  date: z.string().min(1),
+  /** Hosts of official install scripts. */
+  installers: z.array(z.string().min(1)),
+  /** Public package registries. */
+  registries: z.array(z.string().min(1)),
+});
 
 /** Where an instruction came from; hidden origins are text a reviewer does not see. */
 export type Origin = 'prose' | 'hidden' | 'command' | 'decoded' | 'string';
@@ -102,7 +122,7 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|won't|will not|not|no|avoid|refuse to|without)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|write|add|run|execute|read|print|expose|leak|store|push|log|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install)\w*\b/i;
+  /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|won't|will not|not|no|avoid|refuse to|without)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save)\w*\b/i;
 
 /** Whether a sentence describes a behaviour rather than orders it. */
 function describes(sentence: string): boolean {
@@ -146,7 +166,9 @@ const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 
 /** Hosts named in text that are destinations: not loopback or private, and not a placeholder. */
 function destinations(text: string): string[] {
-  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host)))];
+  // An upper-case host (`https://YOUR-INDEX/simple`) is a template for the user to fill in, not a place.
+  const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
+  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host) && !templated.has(host)))];
 }
 
 /** Paths of agent configuration named in text. */
@@ -157,7 +179,8 @@ function agentConfigPaths(text: string): string[] {
 /** The facts of one piece of instruction text, descriptive sentences set aside. */
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
   // Zero-width characters split words so no pattern sees them; the agent reads straight through.
-  const text = rawText.replace(INVISIBLE, '');
+  // Inline searches (`grep -E 'curl|bash' file`) name what to look for, not what to do.
+  const text = rawText.replace(INVISIBLE, '').replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span));
   // Most text names nothing sensitive: look once before reading it sentence by sentence.
   if (!INTERESTING.some((word) => hasWord(word, text)) && !SENSITIVE_FILE.test(text) && !DOTENV_FILE.test(text) && !SYNCED_FOLDER.test(text) && !AGENT_CONFIG_FILE.test(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
@@ -176,11 +199,15 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   else if (synced) action.sink = { kind: 'synced', text: synced, hosts };
   else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
   const configPaths = agentConfigPaths(ordered);
-  let control = first('agent-control', ordered);
+  let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' '));
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
   if (control && /^(?:bypassPermissions|defaultMode|allowedTools)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
-  else if (configPaths.length > 0 && first('agent-config-write', ordered)) action.control = { text: `${first('agent-config-write', ordered)} ${configPaths[0]}`, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
+  else if (configPaths.length > 0) {
+    // The verb must act on the file: "append … to ~/.claude/CLAUDE.md", `>> AGENTS.md`, not a path named in a list of scopes.
+    const written = writesAgentConfig(ordered);
+    if (written) action.control = { text: written, userScope: AGENT_CONFIG_USER_SCOPE.test(written), paths: configPaths, hosts };
+  }
   const remote = first('remote-code', ordered);
   // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger.
   const namedOrigin = hosts.length > 0 || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
@@ -193,6 +220,24 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0;
   const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.conceal;
   return interesting ? action : undefined;
+}
+
+/** The agent configuration file pattern without its leading boundary, for use inside other expressions. */
+const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
+
+/** A command line that only prints a version or help: it changes nothing whatever its flags. */
+const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*/g;
+
+/** A verb that writes, right before an agent configuration file (or a redirection into one). */
+const WRITES_CONFIG = new RegExp(
+  String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)\w*\b[^.\n]{0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:${CONFIG_FILE_BODY})` +
+    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+)\s*["']?\S*(?:${CONFIG_FILE_BODY})`,
+  'i',
+);
+
+/** The phrase that writes agent configuration, if any. */
+function writesAgentConfig(text: string): string | undefined {
+  return WRITES_CONFIG.exec(text)?.[0];
 }
 
 /** Markdown headings of a file by line, so an instruction knows its section. */
@@ -216,6 +261,17 @@ function leadIn(lines: string[], line: number): string {
   return '';
 }
 
+/** Table column names that make each row a description (`| Pattern | Detects |`). */
+const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches))\b/i;
+
+/** The header row of the Markdown table that holds `line`, or '' when the line is not in a table. */
+function tableHeader(lines: string[], line: number): string {
+  if (!/^\s*\|/.test(lines[line - 1] ?? '')) return '';
+  let index = line - 1;
+  while (index > 0 && /^\s*\|/.test(lines[index - 1])) index -= 1;
+  return lines[index] ?? '';
+}
+
 /** Decoded Unicode tag characters: text smuggled in characters no editor shows. */
 function smuggledText(text: string): { index: number; text: string }[] {
   const out: { index: number; text: string }[] = [];
@@ -226,13 +282,16 @@ function smuggledText(text: string): { index: number; text: string }[] {
 /** Commands whose arguments are patterns to look for, not actions (`grep -E "curl|wget" file`). */
 const SEARCH_COMMAND = /^\s*(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara|semgrep|git\s+grep|jq)\b/;
 
-/** Every instruction of the skill, in file and line order. */
-export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
-  const out: Instruction[] = [];
+/**
+ * Where a Markdown line sits: its section (the heading above it) and whether that context makes it a
+ * description: a heading such as "Red flags", a lead-in such as "Flag skills that do any of these:", or
+ * a table whose columns say "Detects". Returned as a function over (file, line), computed lazily per file.
+ */
+export function markdownContext(files: readonly SourceFile[]): (path: string, line: number) => { section: string; descriptive: boolean } {
   const byFile = new Map(files.map((file) => [file.path, file]));
   const headings = new Map<string, { line: number; text: string }[]>();
   const linesOf = new Map<string, string[]>();
-  const sectionOf = (path: string, line: number): { section: string; descriptive: boolean } => {
+  return (path, line) => {
     const file = byFile.get(path);
     if (!file || file.language !== 'markdown') return { section: '', descriptive: false };
     if (!headings.has(path)) headings.set(path, headingsOf(file));
@@ -242,9 +301,15 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     const current = lines[line - 1] ?? '';
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
     const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : '';
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && describes(lead));
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && describes(lead)) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
+}
+
+/** Every instruction of the skill, in file and line order. */
+export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
+  const out: Instruction[] = [];
+  const sectionOf = markdownContext(files);
   // Prose by place, so an inline command is judged with the sentence it is written in.
   const proseAt = new Map<string, string>();
   for (const segment of segments) if (segment.scope === 'prose' && !segment.decodedFrom) proseAt.set(`${segment.file}:${segment.line}`, segment.text);
@@ -260,7 +325,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     if (segment.decodedFrom) origin = 'decoded';
     else if (markdown && segment.scope === 'prose') origin = 'prose';
     else if (markdown && segment.scope === 'comment') origin = 'hidden';
-    else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !describedInline(segment)) origin = 'command';
+    else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     if (!origin) continue;
     const { section, descriptive } = sectionOf(segment.file, segment.line);
@@ -308,6 +373,34 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   return actions;
 }
 
+/** Calls that send an e-mail message. */
+const MAIL_SEND = /\b(?:send_message|sendmail|send_mail|sendMail|messages\.send|send_email|sendEmail)\s*\(/;
+/** A name bound to text holding an address at a fixed domain (`JOURNAL = "x" + user + "@relay.example"`). */
+const ADDRESS_CONSTANT = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=[^\n]*["'`][^"'`\n]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/gim;
+/** An address literal at a fixed domain inside a call. */
+const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
+
+/**
+ * Mail code that adds a recipient of its own: every message the user sends also goes to an address the
+ * skill hard-codes (a "journal", "archive" or Bcc copy). The user's mail is the source; the fixed address
+ * the sink. Recipients that come from the user's input are the skill's job and are not reported.
+ */
+export function mailActions(files: readonly SourceFile[]): Action[] {
+  const out: Action[] = [];
+  for (const file of files) {
+    if (file.fileClass !== 'text' || (file.language !== 'python' && file.language !== 'javascript')) continue;
+    if (!MAIL_SEND.test(file.text)) continue;
+    const constants = [...file.text.matchAll(ADDRESS_CONSTANT)].map((match) => match[1]);
+    file.text.split('\n').forEach((text, index) => {
+      if (!MAIL_SEND.test(text) && !/\b(?:bcc|Bcc|BCC|to_addrs)\b/.test(text)) return;
+      const fixed = ADDRESS_LITERAL.exec(text)?.[0] ?? constants.find((name) => new RegExp(`\\b${name}\\b`).test(text));
+      if (!fixed || !/(?:to_addrs|bcc|cc|recipients?|rcpt|\bto\b)/i.test(text)) return;
+      out.push({ file: file.path, line: index + 1, evidence: shown(text), origin: 'string', context: "the user's outgoing mail", sink: { kind: 'forge', text: `a copy to the fixed address ${fixed}`, hosts: [] }, userTarget: false, documentation: false });
+    });
+  }
+  return out;
+}
+
 /** What the policy concluded about one action. */
 export interface Judgement {
   /** The rule it falls under. */
@@ -323,18 +416,11 @@ export interface Judgement {
 /** The rules the action policy reports under (each a detector with its own metadata and samples). */
 export type IntentRuleId = 'secret-egress-instruction' | 'context-egress-instruction' | 'agent-control-change' | 'decode-and-follow' | 'concealed-action' | 'remote-code-instruction' | 'consented-sensitive-action';
 
-/**
- * Hosts that publish the official install scripts of widely used developer tools (the page each
- * project documents its one-line installer on). Running their installer is a warning, any other host's a
- * failure. Source: the projects' own install pages, read 2026-11.
- */
-const OFFICIAL_INSTALLER_HOSTS = new Set([
-  'sh.rustup.rs', 'static.rust-lang.org', 'astral.sh', 'get.docker.com', 'raw.githubusercontent.com', 'github.com', 'bun.sh', 'deno.land',
-  'get.pnpm.io', 'install.python-poetry.org', 'ollama.com', 'tailscale.com', 'starship.rs', 'fly.io', 'get.helm.sh', 'sdk.cloud.google.com',
-  'deb.nodesource.com', 'rpm.nodesource.com', 'pyenv.run', 'mise.run', 'get.rvm.io', 'install.determinate.systems', 'nixos.org', 'get.k3s.io',
-  'claude.ai', 'foundry.paradigm.xyz', 'getcomposer.org', 'get.sdkman.io', 'pkgx.sh', 'get.chezmoi.io', 'brew.sh', 'cli.github.com', 'nodejs.org',
-  'awscli.amazonaws.com', 'dl.google.com', 'packages.microsoft.com', 'aka.ms', 'dot.net', 'opencode.ai', 'volta.sh', 'get.volta.sh', 'rye.astral.sh',
-]);
+/** Hosts of official installers and public package registries (installers.yaml, with its source and date). */
+const OFFICIAL_INSTALLER_HOSTS: ReadonlySet<string> = (() => {
+  const data = InstallersSchema.parse(parseYaml(readFileSync(join(import.meta.dirname, 'installers.yaml'), 'utf8')));
+  return new Set([...data.installers, ...data.registries]);
+})();
 
 function officialInstaller(hosts: readonly string[]): boolean {
   return hosts.length > 0 && hosts.every((host) => OFFICIAL_INSTALLER_HOSTS.has(host));
@@ -368,7 +454,10 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     if (action.decodeFollow) {
       out.push({ ruleId: 'decode-and-follow', action, severity: 'critical', message: `Has the agent decode hidden text and then do what it says (${action.decodeFollow}): nothing dangerous is visible until it runs.` });
     }
-    if (action.secret && action.sink && leaves) {
+    // A token sent only to the service it is named for is used, not moved (`ANTHROPIC_API_KEY` → api.anthropic.com).
+    const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0];
+    const toOwnService = secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => ownService(secretVariable, host));
+    if (action.secret && action.sink && leaves && !toOwnService) {
       if (consented && !action.conceal && action.sink.hosts.length === 0) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Sends ${action.secret} through ${action.sink.text} to a destination the user chooses${action.consent ? ` (${action.consent})` : ''}: allowed, but the user should know.` });
       } else {
