@@ -22,7 +22,18 @@ import {
   type Issue,
   type TreeDigest,
 } from '../core/index.ts';
-import { AuditReportSchema, SkillRecordSchema, type AuditReport, type Capabilities, type Entry, type RegistryConfig, type Revocation } from '../schemas/index.ts';
+import {
+  AuditReportSchema,
+  CommandNameSchema,
+  HostPatternSchema,
+  SkillRecordSchema,
+  type AuditReport,
+  type Capabilities,
+  type Entry,
+  type ObservedCapabilities,
+  type RegistryConfig,
+  type Revocation,
+} from '../schemas/index.ts';
 import { scanSkill, scannerIdentity, loadSuppressions, type ScanOptions } from '../scanner/index.ts';
 import { dryRunSkill, DRYRUN_ENGINE_VERSION } from '../sandbox/index.ts';
 import { buildAuditStatement, createSigner, signAttestation, signRevocationList, type Signer } from '../signing/index.ts';
@@ -72,8 +83,10 @@ const VISIBLE_HOST_FILE_BYTES = 1024 * 1024;
 /**
  * What a folder without an entry visibly does: the hosts and commands the scanner inferred, plus every
  * host its files name in a URL (instructions such as "run `curl https://api.example.com/…`" included).
+ * It stands in for declarations, so only values an author could declare are kept (an inferred
+ * `_svc._tcp` name or an odd command name is left to the dry run to report).
  */
-async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Capabilities): Promise<Capabilities> {
+async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: ObservedCapabilities): Promise<Capabilities> {
   const hosts = new Set(inferred.network);
   for (const file of tree.files) {
     if (file.size > VISIBLE_HOST_FILE_BYTES) continue;
@@ -82,7 +95,9 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Capa
   }
   // Only hosts and commands: reads of credential files or secret variables must never count as
   // "visible", or a harvester would declare itself by being read.
-  return { network: [...hosts].sort(), env: [], filesystem: { read: [], write: [] }, commands: inferred.commands };
+  const network = [...hosts].filter((host) => HostPatternSchema.safeParse(host).success).sort();
+  const commands = inferred.commands.filter((name) => CommandNameSchema.safeParse(name).success);
+  return { network, env: [], filesystem: { read: [], write: [] }, commands };
 }
 
 function digestIssue(error: DigestError): Issue {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DryRunLimits } from './limits.ts';
-import type { SyscallRecord } from './trace.ts';
+import { runnerExitStatus, type SyscallRecord } from './trace.ts';
 
 /** Names of the backends, best first. */
 export type SandboxName = 'gvisor' | 'bubblewrap';
@@ -55,8 +55,12 @@ export interface SandboxRunSpec {
   network: SandboxNetwork;
 }
 
-/** A limit the command hit. */
-export type LimitName = 'wall-time' | 'cpu' | 'memory' | 'processes' | 'write-bytes' | 'trace-size';
+/**
+ * A limit the command hit. `background`: the command itself finished, but processes it left behind were
+ * still running when the wall time ran out (they were stopped, and what they would have done later is
+ * unseen).
+ */
+export type LimitName = 'wall-time' | 'background' | 'cpu' | 'memory' | 'processes' | 'write-bytes' | 'trace-size';
 
 /** What happened when a command ran. */
 export interface SandboxRunResult {
@@ -83,9 +87,54 @@ export interface Sandbox {
   run(spec: SandboxRunSpec): Promise<SandboxRunResult>;
 }
 
-/** The argv every backend executes inside; the trace parsers look for this exact exec. */
+/** The argv of the command itself (run by the init); the trace parsers look for this exact exec. */
 export function runnerArgv(command: string): string[] {
   return ['/bin/bash', '-c', command];
+}
+
+/** Interpreter of the sandbox's init: perl-base is Essential on Debian and Ubuntu, so every host has it. */
+export const INIT_INTERPRETER = '/usr/bin/perl';
+
+/**
+ * The sandbox's init, pid 1 of the command's pid namespace. It starts the command and then reaps every
+ * process until none is left: orphans (`cmd &`, `nohup`, `setsid`, double-forked daemons) are re-parented
+ * to pid 1, so `wait` sees them all, and the sandbox lives until the last one exits or the wall time
+ * stops it. It exits with the command's own status. `$0` reads as a machine's init in /proc/1/cmdline;
+ * PERL_BADLANG (set only for perl's own start-up, against locale warnings) is removed before the exec.
+ */
+const INIT_SCRIPT = [
+  '$0 = "/sbin/init";',
+  'my $main = fork;',
+  'if (!defined $main) { print STDERR "init: cannot fork: $!\\n"; exit 126; }',
+  'if ($main == 0) { delete $ENV{PERL_BADLANG}; exec { $ARGV[0] } @ARGV; exit 127; }',
+  'my $status = 0;',
+  'while ((my $pid = wait) > 0) { $status = $? if $pid == $main; }',
+  'exit($status & 127 ? 128 + ($status & 127) : $status >> 8);',
+].join(' ');
+
+/** The argv every backend executes as the sandbox's pid 1: the init, which runs {@link runnerArgv}. */
+export function sandboxArgv(command: string): string[] {
+  return [INIT_INTERPRETER, '-e', INIT_SCRIPT, '--', ...runnerArgv(command)];
+}
+
+/** The environment the init starts with: the command's, plus what perl's start-up needs. */
+export function sandboxEnv(env: Record<string, string>): Record<string, string> {
+  return { ...env, PERL_BADLANG: '0' };
+}
+
+/**
+ * Tells a hung command from one that finished but left processes running: when the wall time stopped the
+ * sandbox and the trace shows the command's own process exiting before that, the limit hit is
+ * `background`, and the exit status is the command's. Only the trace (written outside the sandbox)
+ * decides, so a skill cannot claim to have finished.
+ */
+export function classifyWallTime<T extends { exitCode: number | null; timedOut: boolean; limits: LimitName[] }>(outcome: T, records: SyscallRecord[], command: string): T {
+  if (!outcome.limits.includes('wall-time')) return outcome;
+  const status = runnerExitStatus(records, runnerArgv(command));
+  if (status === undefined) return outcome;
+  const limits = [...outcome.limits.filter((limit) => limit !== 'wall-time'), 'background' as const].sort();
+  const killed = limits.some((limit) => limit === 'cpu' || limit === 'write-bytes' || limit === 'trace-size');
+  return { ...outcome, limits, timedOut: limits.includes('cpu'), exitCode: killed ? null : status };
 }
 
 /**

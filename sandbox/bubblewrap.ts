@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_TRACE_BYTES, collectOutput, readCapped, runTool, runnerArgv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
+import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyWallTime, collectOutput, readCapped, runTool, runnerArgv, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
 import { CommandCgroup, cgroupsUsable } from './cgroup.ts';
 import { supervise } from './supervise.ts';
 import { TRACED_SYSCALLS, parseStraceFiles, type StraceFile } from './trace.ts';
@@ -25,7 +25,8 @@ const STRACE_STRING_BYTES = 4096;
 /** The bwrap argument list for one command. */
 export function bwrapArgs(spec: SandboxRunSpec): string[] {
   const { layout } = spec;
-  // --as-pid-1: the command is pid 1 itself, so no bwrap process (with its argument list) is visible inside.
+  // --as-pid-1: our init (sandboxArgv) is pid 1 itself, so no bwrap process (with its argument list) is
+  // visible inside, and every orphan of the command is re-parented to the init, which waits for it.
   const args = ['--unshare-all', '--as-pid-1', '--die-with-parent', '--new-session', '--clearenv'];
   if (spec.network.kind === 'sinkhole') args.push('--share-net');
   args.push('--uid', String(layout.uid), '--gid', String(layout.gid), '--hostname', layout.hostname);
@@ -39,8 +40,8 @@ export function bwrapArgs(spec: SandboxRunSpec): string[] {
   if (existsSync('/etc/alternatives')) args.push('--ro-bind', '/etc/alternatives', '/etc/alternatives');
   args.push('--proc', '/proc', '--dev', '/dev', '--dir', '/var/tmp', '--dir', '/run');
   args.push('--bind', layout.tmpDir, '/tmp', '--bind', layout.homeDir, layout.home, '--chdir', layout.workDir);
-  for (const [name, value] of Object.entries(spec.env)) args.push('--setenv', name, value);
-  return [...args, ...runnerArgv(spec.command)];
+  for (const [name, value] of Object.entries(sandboxEnv(spec.env))) args.push('--setenv', name, value);
+  return [...args, ...sandboxArgv(spec.command)];
 }
 
 /** The bubblewrap backend. */
@@ -83,15 +84,15 @@ export class BubblewrapSandbox implements Sandbox {
       const pid = Number(/^tr\.(\d+)$/.exec(name)?.[1]);
       if (Number.isInteger(pid)) files.push({ pid, text: await readCapped(join(traceDir, name), MAX_TRACE_BYTES) });
     }
-    const records = parseStraceFiles(files, runnerArgv(spec.command), spec.layout.workDir);
-    return { ...outcome, records, stdout: output.stdout(), stderr: output.stderr() };
+    const records = parseStraceFiles(files, runnerArgv(spec.command), spec.layout.workDir, sandboxArgv(spec.command));
+    return { ...classifyWallTime(outcome, records, spec.command), records, stdout: output.stdout(), stderr: output.stderr() };
   }
 }
 
 /** Whether bwrap (with strace beside it) can start a sandbox here. */
 export async function bubblewrapUsable(): Promise<boolean> {
   const strace = await runTool('strace', ['-V']);
-  if (strace.code !== 0) return false;
+  if (strace.code !== 0 || !existsSync(INIT_INTERPRETER)) return false;
   const system: string[] = [];
   for (const dir of ['/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32']) {
     if (!existsSync(dir)) continue;

@@ -10,7 +10,7 @@ import { chmod, chown, cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm,
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { DEFAULT_TREE_LIMITS, DigestError, canonicalJson, sha256Hex, treeDigest } from '../core/index.ts';
-import type { Capabilities, DryRunEvent, DryRunReport } from '../schemas/index.ts';
+import type { Capabilities, DryRunEvent, DryRunReport, Violation } from '../schemas/index.ts';
 import { noCapabilities } from '../schemas/index.ts';
 import { MAX_TRACE_BYTES, runnerArgv, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
 import { BUBBLEWRAP_HOST_ID, BubblewrapSandbox, bubblewrapUsable } from './bubblewrap.ts';
@@ -19,12 +19,13 @@ import { displayPath, normalizeEvents, recordsToEvents } from './events.ts';
 import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
-import { SAMPLE_FILES, planCommands, type PlannedCommand } from './plan.ts';
+import { scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
+import { SAMPLE_FILES, inventedMatcher, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
-import { findViolations, observedCapabilities } from './violations.ts';
+import { findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.0.0';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.1.0';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -71,7 +72,7 @@ async function chooseSandbox(wanted: DryRunOptions['sandbox']): Promise<Sandbox>
   const names = await availableSandboxes();
   if (wanted === undefined || wanted === 'auto') {
     if (names.length === 0) {
-      throw new SandboxError('NO_SANDBOX', 'No sandbox is usable here: neither gVisor (`runsc`) nor bubblewrap (`bwrap` with `strace`) can start. Install one (Debian: `apt-get install runsc` or `apt-get install bubblewrap strace`), or skip the dry run explicitly; the audit fails closed without it.');
+      throw new SandboxError('NO_SANDBOX', 'No sandbox is usable here: neither gVisor (`runsc`) nor bubblewrap (`bwrap` with `strace`) can start (both also need `/usr/bin/perl` for the sandbox init). Install one (Debian: `apt-get install runsc` or `apt-get install bubblewrap strace`), or skip the dry run explicitly; the audit fails closed without it.');
     }
     return names[0] === 'gvisor' ? new GvisorSandbox() : new BubblewrapSandbox();
   }
@@ -204,6 +205,7 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
   let sinkhole: Sinkhole | undefined;
   let networkNote: string | undefined;
   const allEvents: DryRunEvent[] = [];
+  const followed: Violation[] = [];
   const commandResults: DryRunReport['commands'] = [];
   try {
     try {
@@ -224,12 +226,24 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
         continue;
       }
       sinkhole?.drain();
-      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner });
+      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner, declared });
       commandResults.push(result.summary);
       allEvents.push(...result.events);
+      followed.push(...result.violations);
     }
     const events = normalizeEvents(allEvents.map((event) => redact(event, honeypot) as DryRunEvent), order);
-    const violations = findViolations(events, declared, honeypot);
+    // What the dry run invented for a command (a sample URL, a sample file) is the user's choice.
+    const chosen = new Map(planned.map((item) => [redact(item.command, honeypot) as string, inventedMatcher(item.invented ?? [])]));
+    for (const event of events) {
+      const matcher = chosen.get(event.command);
+      if (matcher === undefined) continue;
+      const isChosen = event.kind.startsWith('file') ? matcher.path(event.target) : ['dns', 'connect', 'http'].includes(event.kind) && matcher.host(networkHost(event).host);
+      if (isChosen) event.userChosen = true;
+    }
+    const violations = [
+      ...findViolations(events, declared, honeypot, (command, host) => chosen.get(command)?.host(host) === true),
+      ...followed.map((violation) => redact(violation, honeypot) as Violation),
+    ];
     const commands = commandResults.map((command) => redact(command, honeypot) as DryRunReport['commands'][number]);
     const transcriptDigest = `sha256:${sha256Hex(canonicalJson({ commands: commands.map(({ command, source, exitCode, timedOut }) => ({ command, source, exitCode, timedOut })), events }))}` as const;
     const report: DryRunReport = {
@@ -266,6 +280,8 @@ interface RunContext {
   sinkhole: Sinkhole | undefined;
   /** Host uid and gid that must own HOME and /tmp, when ownership has to change. */
   fileOwner: number | undefined;
+  /** Capabilities the entry declares (the scans of written files and decoded output are held to them). */
+  declared: Capabilities;
 }
 
 /**
@@ -295,8 +311,15 @@ async function tmpfsUsedBytes(dir: string): Promise<number> {
   return (stats.blocks - stats.bfree) * stats.bsize;
 }
 
+/** What one command did: its summary, its events, and the violations found by following it. */
+interface CommandOutcome {
+  summary: DryRunReport['commands'][number];
+  events: DryRunEvent[];
+  violations: Violation[];
+}
+
 /** Runs one command on a fresh copy of the skill in a fresh HOME, and always removes its folder. */
-async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunContext): Promise<{ summary: DryRunReport['commands'][number]; events: DryRunEvent[] }> {
+async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunContext): Promise<CommandOutcome> {
   const commandDir = join(context.runDir, `command-${context.index}`);
   // Traversable, not listable: the sandbox user reaches its HOME and /tmp, nothing else here.
   await mkdir(commandDir, { mode: 0o711 });
@@ -309,7 +332,7 @@ async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunCon
   }
 }
 
-async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: RunContext, commandDir: string, capped: boolean): Promise<{ summary: DryRunReport['commands'][number]; events: DryRunEvent[] }> {
+async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: RunContext, commandDir: string, capped: boolean): Promise<CommandOutcome> {
   const id = context.honeypot.identity;
   const homeDir = join(commandDir, 'home');
   const tmpDir = join(commandDir, 'tmp');
@@ -336,6 +359,13 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     await new Promise<void>((resolve) => execFile('mount', ['-o', `remount,size=${size}`, commandDir], () => resolve()));
   }
   const layout: SandboxLayout = { homeDir, tmpDir, etcDir: context.etcDir, privateDir, home: id.home, workDir: context.workDir, uid: id.uid, gid: id.gid, hostname: id.hostname };
+  // Where a command may leave files behind, and what was there before it ran.
+  const areas: WatchedArea[] = [
+    { hostDir: skillCopy, display: './' },
+    { hostDir: homeDir, display: '~/', exclude: [skillCopy] },
+    { hostDir: tmpDir, display: '/tmp/' },
+  ];
+  const before = await snapshotAreas(areas);
   const result = await sandbox.run({
     id: `sr-${randomBytes(6).toString('hex')}`,
     command: planned.command,
@@ -382,9 +412,18 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
   for (const limit of [...limits].sort()) {
     filtered.push({ kind: 'limit', target: limitDescription(limit, context.limits), command: planned.command, canary: false, limit });
   }
+  // Every process of the command is gone now (the init waited for them): scan what they left behind,
+  // and what a decoding instruction printed.
+  const violations = [
+    ...(await scanWrittenFiles(await writtenFiles(areas, before), planned.command, context.declared)),
+    ...(await scanDecodedOutput(planned, result.stdout, context.declared)),
+  ];
+  const summary: DryRunReport['commands'][number] = { command: planned.command, source: planned.source, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stderr: result.stderr.slice(0, 2000) };
+  if (planned.invented !== undefined && planned.invented.length > 0) summary.invented = planned.invented;
   return {
-    summary: { command: planned.command, source: planned.source, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stderr: result.stderr.slice(0, 2000) },
+    summary,
     events: filtered.map((event) => ({ ...event, target: event.kind.startsWith('file') ? displayPath(event.target, { home: id.home, workDir: context.workDir }) : event.target })),
+    violations,
   };
 }
 
@@ -392,6 +431,8 @@ function limitDescription(limit: string, limits: DryRunLimits): string {
   switch (limit) {
     case 'wall-time':
       return `wall time ${limits.commandWallMs} ms`;
+    case 'background':
+      return `processes left running past the wall time ${limits.commandWallMs} ms`;
     case 'cpu':
       return `CPU time ${limits.cpuMs} ms`;
     case 'memory':

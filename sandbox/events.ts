@@ -2,8 +2,9 @@
  * Syscall records into dry-run events: start-up noise dropped, paths shown as `~/…`, `./…` or absolute,
  * duplicates merged and everything sorted, so two runs of the same skill give the same transcript.
  */
+import { credentialKindOf } from '../core/index.ts';
 import type { DryRunEvent } from '../schemas/index.ts';
-import type { Honeypot } from './honeypot.ts';
+import { displayPathOf, type Honeypot } from './honeypot.ts';
 import type { SyscallRecord } from './trace.ts';
 
 /** Paths whose reads are interpreter and libc start-up, never evidence. */
@@ -40,6 +41,12 @@ export function displayPath(path: string, context: Pick<EventContext, 'home' | '
   return path;
 }
 
+/** A path of a credential kind (core/sensitive.json) outside the skill's own copy. */
+function isCredentialPath(path: string, context: Pick<EventContext, 'home' | 'workDir'>): boolean {
+  const shown = displayPath(path, context);
+  return !(shown === '.' || shown.startsWith('./')) && credentialKindOf(shown) !== undefined;
+}
+
 function isNoise(path: string): boolean {
   return NOISE_PREFIXES.some((prefix) => path.startsWith(prefix) || `${path}/` === prefix) || NOISE_PARTS.some((part) => path.includes(part)) || path.endsWith('.pyc');
 }
@@ -73,12 +80,13 @@ function containsCanary(text: string, honeypot: Honeypot): boolean {
 /** Turns one command's records into events. */
 export function recordsToEvents(records: SyscallRecord[], context: EventContext): DryRunEvent[] {
   const events: DryRunEvent[] = [];
-  const honeypotFiles = new Map(context.honeypot.files.map((file) => [file.path.startsWith('./') ? file.path : `~/${file.path}`, file]));
-  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean) => {
+  const honeypotFiles = new Map(context.honeypot.files.map((file) => [displayPathOf(file), file]));
+  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean, missing = false) => {
     const target = displayPath(path, context);
     const planted = honeypotFiles.get(target);
     const event: DryRunEvent = { kind, target, command: context.command, canary: planted?.canary === true };
     if (refused) event.refused = true;
+    if (missing) event.missing = true;
     events.push(event);
   };
   // Command name → PATH folders it was looked up in, and whether any lookup found it.
@@ -107,7 +115,14 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
           if (path.startsWith('/dev/') || path.startsWith('/tmp/') || path.startsWith('/proc/') || path.endsWith('.pyc')) break;
           fileEvent('file-write', path, failed);
         } else {
-          if (failed || isNoise(path) || /O_DIRECTORY/.test(record.flags)) break;
+          if (/O_DIRECTORY/.test(record.flags)) break;
+          // A credential file is evidence wherever it is and whether or not it exists (a probe of
+          // ~/.kube/config or a browser store fails here, and shows what the skill looks for).
+          if (isCredentialPath(path, context)) {
+            fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR');
+            break;
+          }
+          if (failed || isNoise(path)) break;
           fileEvent('file-read', path, false);
         }
         break;
@@ -207,13 +222,15 @@ const KIND_ORDER = ['exec', 'file-read', 'file-write', 'file-delete', 'dns', 'co
 export function normalizeEvents(events: DryRunEvent[], commandOrder: string[]): DryRunEvent[] {
   const byKey = new Map<string, DryRunEvent>();
   for (const event of events) {
-    const { canary: _canary, refused: _refused, ...identity } = event as DryRunEvent & { refused?: boolean };
+    const { canary: _canary, refused: _refused, missing: _missing, ...identity } = event as DryRunEvent & { refused?: boolean; missing?: boolean };
     const key = JSON.stringify(Object.entries(identity).sort());
     const existing = byKey.get(key);
     if (existing === undefined) byKey.set(key, { ...event });
     else {
       existing.canary = existing.canary || event.canary;
       if ((existing as { refused?: boolean }).refused === true && (event as { refused?: boolean }).refused !== true) delete (existing as { refused?: boolean }).refused;
+      // Read once, missing once (a file created in between): it was read.
+      if ((existing as { missing?: boolean }).missing === true && (event as { missing?: boolean }).missing !== true) delete (existing as { missing?: boolean }).missing;
     }
   }
   const rank = (event: DryRunEvent) => commandOrder.indexOf(event.command);

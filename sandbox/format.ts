@@ -19,8 +19,17 @@ export function formatDryRunText(report: DryRunReport): string {
   for (const command of report.commands) {
     const status = (command as { skipped?: boolean }).skipped === true ? 'not run (skill wall time)' : command.timedOut ? 'killed' : `exit ${command.exitCode ?? 'killed'}`;
     lines.push(`  [${status}] ${command.command}  (${command.source})`);
+    const invented = (command as { invented?: { placeholder: string; value: string }[] }).invented ?? [];
+    if (invented.length > 0) lines.push(`      sample values: ${invented.map((item) => `${item.placeholder} = ${item.value}`).join(', ')}`);
     for (const event of report.events.filter((item) => item.command === command.command)) {
-      lines.push(`      ${event.kind.padEnd(11)} ${event.target}${event.canary ? '  [canary]' : ''}${(event as { found?: boolean }).found === false ? '  [not installed]' : ''}${(event as { refused?: boolean }).refused === true ? '  [refused]' : ''}`);
+      const marks = [
+        event.canary ? '[canary]' : '',
+        (event as { found?: boolean }).found === false ? '[not installed]' : '',
+        event.refused === true ? '[refused]' : '',
+        event.missing === true ? '[does not exist]' : '',
+        event.userChosen === true ? "[user's choice]" : '',
+      ].filter(Boolean);
+      lines.push(`      ${event.kind.padEnd(11)} ${event.target}${marks.map((mark) => `  ${mark}`).join('')}`);
     }
   }
   if (report.transcriptDigest !== undefined) lines.push('', `Transcript: ${report.transcriptDigest}`);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MAX_TRACE_BYTES, collectOutput, readCapped, runTool, runnerArgv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
+import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyWallTime, collectOutput, readCapped, runTool, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
 import { CommandCgroup, GVISOR_CHILD, cgroupsUsable } from './cgroup.ts';
 import { SandboxError } from './errors.ts';
 import { supervise } from './supervise.ts';
@@ -138,8 +138,8 @@ export function ociConfig(spec: SandboxRunSpec, useCgroups: boolean, cgroup: Com
     process: {
       terminal: false,
       user: { uid: layout.uid, gid: layout.gid },
-      args: runnerArgv(spec.command),
-      env: Object.entries(spec.env).map(([name, value]) => `${name}=${value}`),
+      args: sandboxArgv(spec.command),
+      env: Object.entries(sandboxEnv(spec.env)).map(([name, value]) => `${name}=${value}`),
       cwd: layout.workDir,
       capabilities: { bounding: [], effective: [], inheritable: [], permitted: [], ambient: [] },
       rlimits: rlimits(spec),
@@ -214,14 +214,14 @@ export class GvisorSandbox implements Sandbox {
       if (name.includes('boot')) log += await readCapped(join(logDir, name), MAX_TRACE_BYTES);
     }
     const records = parseGvisorTrace(log, spec.layout.workDir);
-    return { ...outcome, records, stdout: output.stdout(), stderr: output.stderr() };
+    return { ...classifyWallTime(outcome, records, spec.command), records, stdout: output.stdout(), stderr: output.stderr() };
   }
 }
 
 /** Whether runsc can start a container here (probed once with `/bin/true` in an empty bundle). */
 export async function gvisorUsable(scratchDir: string): Promise<boolean> {
   const probe = await runTool(RUNSC, ['--version']);
-  if (probe.code !== 0) return false;
+  if (probe.code !== 0 || !existsSync(INIT_INTERPRETER)) return false;
   const bundle = join(scratchDir, 'bundle');
   await makeRootfs(join(bundle, 'rootfs'));
   const config = {

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHoneypot, plantHoneypot } from './honeypot.ts';
+import { CREDENTIAL_FILE_KINDS, DOTENV_FILE, PLANTED_SECRET_ENV, SECRET_ENV_NAME, credentialKindOf } from '../core/index.ts';
+import { createHoneypot, displayPathOf, plantHoneypot } from './honeypot.ts';
 
 describe('createHoneypot', () => {
   it('plants every file the design lists, each secret carrying its own canary', () => {
@@ -25,6 +26,38 @@ describe('createHoneypot', () => {
     expect(first.env.OPENAI_API_KEY).toMatch(/^sk-proj-/);
     expect(first.canaries.some((canary) => second.canaries.includes(canary))).toBe(false);
     for (const name of ['CI', 'GITHUB_ACTIONS', 'BUILDKITE', 'GITLAB_CI', 'JENKINS_URL', 'RUNNER_OS']) expect(first.env).not.toHaveProperty(name);
+  });
+});
+
+describe('the honeypot and the one list of sensitive things (core/sensitive.json)', () => {
+  const honeypot = createHoneypot();
+  const credentialFiles = honeypot.files.filter((file) => file.credential).map(displayPathOf);
+
+  it('lists every planted credential file under some kind\'s `planted`, or as the project .env', () => {
+    for (const path of credentialFiles) {
+      const listed = CREDENTIAL_FILE_KINDS.some((kind) => kind.planted.includes(path)) || (path.startsWith('./') && DOTENV_FILE.test(path));
+      expect(listed, `${path} is a credential file of the honeypot but not under any kind's planted in core/sensitive.json`).toBe(true);
+    }
+  });
+
+  it('plants, with canaries, every path the list says is planted, and each matches its own kind', () => {
+    for (const kind of CREDENTIAL_FILE_KINDS) {
+      for (const path of kind.planted) {
+        expect(credentialFiles, `core/sensitive.json plants ${path} (${kind.id}) but the honeypot does not`).toContain(path);
+        expect(honeypot.files.find((file) => displayPathOf(file) === path)?.canary).toBe(true);
+        expect(credentialKindOf(path)?.id).toBe(kind.id);
+      }
+    }
+  });
+
+  it('plants exactly the listed secret variables (and the AWS key id beside its secret), each with a canary', () => {
+    expect(Object.keys(honeypot.env).sort()).toEqual([...PLANTED_SECRET_ENV, 'AWS_ACCESS_KEY_ID'].sort());
+    for (const name of PLANTED_SECRET_ENV) {
+      expect(SECRET_ENV_NAME.test(name)).toBe(true);
+      const secret = honeypot.secrets.find((item) => item.location === `env:${name}`);
+      expect(secret, `no canary for ${name}`).toBeDefined();
+      expect(honeypot.env[name]).toContain(secret!.canary);
+    }
   });
 });
 

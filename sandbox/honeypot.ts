@@ -1,11 +1,13 @@
 /**
  * The honeypot: a fresh, realistic developer HOME and project `.env` per run, and secret-looking
  * environment variables, every secret carrying a canary token unique to the run. A skill that reads,
- * prints or sends any of them shows it in the events.
+ * prints or sends any of them shows it in the events. Which files count as credentials and which
+ * variables are planted come from the one list of sensitive things (core/sensitive.json).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { CREDENTIAL_FILE_KINDS, DOTENV_FILE, PLANTED_SECRET_ENV } from '../core/index.ts';
 
 /** The fake person a run pretends to be: a plain laptop user, nothing that says "CI" or "sandbox". */
 export interface HoneypotIdentity {
@@ -75,7 +77,10 @@ export interface HoneypotFile {
   content: string;
   /** Mode bits. */
   mode: number;
-  /** Holds credentials: reading it without declaring it is a violation. */
+  /**
+   * A credential file: listed under a kind's `planted` in core/sensitive.json (or the project `.env`).
+   * Reading it without declaring it is a violation, as is reading any other path of a credential kind.
+   */
   credential: boolean;
   /** Carries a canary token. */
   canary: boolean;
@@ -120,6 +125,25 @@ function pemBody(canary: string, lines: number, register: (line: string) => void
   return body.join('\n');
 }
 
+/** A value format of a planted variable: a realistic prefix and a random part of a realistic length. */
+interface SecretEnvFormat {
+  prefix: string;
+  length: number;
+  alphabet?: string;
+  /** Variables a real shell has beside this one (the AWS key id beside its secret key). */
+  companions?: Record<string, SecretEnvFormat>;
+}
+
+/** Realistic formats of the planted variables; a name the list adds later gets a plain 40-character value. */
+const SECRET_ENV_FORMATS: Record<string, SecretEnvFormat> = {
+  OPENAI_API_KEY: { prefix: 'sk-proj-', length: 48 },
+  ANTHROPIC_API_KEY: { prefix: 'sk-ant-api03-', length: 48 },
+  GITHUB_TOKEN: { prefix: 'ghp_', length: 36 },
+  AWS_SECRET_ACCESS_KEY: { prefix: '', length: 40, companions: { AWS_ACCESS_KEY_ID: { prefix: 'AKIA', length: 16, alphabet: UPPER_ALNUM } } },
+  NPM_TOKEN: { prefix: 'npm_', length: 36 },
+  STRIPE_SECRET_KEY: { prefix: 'sk_live_', length: 32 },
+};
+
 /** Makes a fresh honeypot with new canaries. */
 export function createHoneypot(identity: HoneypotIdentity = createIdentity()): Honeypot {
   const id = identity;
@@ -148,9 +172,6 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
   const stripeCanary = token(32);
   const dbCanary = token(24);
   const historyCanary = token(36);
-  const envGhCanary = token(36);
-  const envAwsCanary = token(40);
-  const envNpmCanary = token(36);
 
   const idRsa = plant('~/.ssh/id_rsa', `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody(rsaCanary, 26, (line) => plant('~/.ssh/id_rsa', line, line))}\n-----END OPENSSH PRIVATE KEY-----\n`, rsaCanary);
   const idEd = plant('~/.ssh/id_ed25519', `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody(edCanary, 5, (line) => plant('~/.ssh/id_ed25519', line, line))}\n-----END OPENSSH PRIVATE KEY-----\n`, edCanary);
@@ -165,39 +186,50 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
   const dbPassword = plant('./.env', dbCanary, dbCanary);
   const historyToken = plant('~/.bash_history', `ghp_${historyCanary}`, historyCanary);
 
-  const env: Record<string, string> = {
-    // Variables get values of their own (not the rc files' ones), so a leak names the variable it came from.
-    OPENAI_API_KEY: `sk-proj-${filler('env:OPENAI_API_KEY', 48)}`,
-    ANTHROPIC_API_KEY: `sk-ant-api03-${filler('env:ANTHROPIC_API_KEY', 48)}`,
-    GITHUB_TOKEN: plant('env:GITHUB_TOKEN', `ghp_${envGhCanary}`, envGhCanary),
-    AWS_ACCESS_KEY_ID: `AKIA${filler('env:AWS_ACCESS_KEY_ID', 16, UPPER_ALNUM)}`,
-    AWS_SECRET_ACCESS_KEY: plant('env:AWS_SECRET_ACCESS_KEY', envAwsCanary, envAwsCanary),
-    NPM_TOKEN: plant('env:NPM_TOKEN', `npm_${envNpmCanary}`, envNpmCanary),
-    STRIPE_SECRET_KEY: `sk_live_${filler('env:STRIPE_SECRET_KEY', 32)}`,
-  };
+  // The planted variables are the list's; each gets a value of its own (not the rc files' ones), so a
+  // leak names the variable it came from. Its random part is the canary.
+  const env: Record<string, string> = {};
+  for (const name of PLANTED_SECRET_ENV) {
+    const format = SECRET_ENV_FORMATS[name] ?? { prefix: '', length: 40 };
+    env[name] = `${format.prefix}${filler(`env:${name}`, format.length, format.alphabet)}`;
+    for (const [companion, companionFormat] of Object.entries(format.companions ?? {})) {
+      env[companion] = `${companionFormat.prefix}${filler(`env:${companion}`, companionFormat.length, companionFormat.alphabet)}`;
+    }
+  }
 
-  const files: HoneypotFile[] = [
-    { path: '.ssh/id_rsa', content: idRsa, mode: 0o600, credential: true, canary: true },
-    { path: '.ssh/id_rsa.pub', content: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ${filler('~/.ssh/id_rsa.pub', 60)} ${id.email}\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.ssh/id_ed25519', content: idEd, mode: 0o600, credential: true, canary: true },
-    { path: '.ssh/id_ed25519.pub', content: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${filler('~/.ssh/id_ed25519.pub', 43)} ${id.email}\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.ssh/known_hosts', content: `github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.ssh/config', content: `Host github.com\n  User git\n  IdentityFile ~/.ssh/id_ed25519\n\nHost staging\n  HostName 10.20.0.14\n  User deploy\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.aws/credentials', content: `[default]\naws_access_key_id = ${awsKeyId}\naws_secret_access_key = ${awsSecret}\n\n[prod]\naws_access_key_id = AKIA${filler('~/.aws/credentials', 16, UPPER_ALNUM)}\naws_secret_access_key = ${filler('~/.aws/credentials', 40)}\n`, mode: 0o600, credential: true, canary: true },
-    { path: '.aws/config', content: `[default]\nregion = eu-west-1\noutput = json\n\n[profile prod]\nregion = us-east-1\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.npmrc', content: `//registry.npmjs.org/:_authToken=${npmToken}\ninit-author-name=${id.fullName}\n`, mode: 0o600, credential: true, canary: true },
-    { path: '.netrc', content: `machine api.github.com\n  login ${id.user}\n  password ${netrcToken}\n`, mode: 0o600, credential: true, canary: true },
-    { path: '.git-credentials', content: `https://${id.user}:${gitCredToken}@github.com\n`, mode: 0o600, credential: true, canary: true },
-    { path: '.config/gh/hosts.yml', content: `github.com:\n    user: ${id.user}\n    oauth_token: ${ghToken}\n    git_protocol: https\n`, mode: 0o600, credential: true, canary: true },
-    { path: '.gitconfig', content: `[user]\n\tname = ${id.fullName}\n\temail = ${id.email}\n[init]\n\tdefaultBranch = main\n[credential]\n\thelper = store\n[pull]\n\trebase = true\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.bashrc', content: `# ~/.bashrc\ncase $- in *i*) ;; *) return;; esac\nHISTSIZE=10000\nalias ll='ls -alF'\nexport PATH="$HOME/.local/bin:$PATH"\nexport OPENAI_API_KEY=${openaiKey}\n`, mode: 0o644, credential: true, canary: true },
-    { path: '.zshrc', content: `# ~/.zshrc\nexport ZSH="$HOME/.oh-my-zsh"\nplugins=(git docker)\nexport ANTHROPIC_API_KEY=${anthropicKey}\n`, mode: 0o644, credential: true, canary: true },
-    { path: '.profile', content: `# ~/.profile\nif [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi\nPATH="$HOME/bin:$HOME/.local/bin:$PATH"\n`, mode: 0o644, credential: false, canary: false },
-    { path: '.bash_history', content: `cd ~/src/webapp\ngit pull\nnpm test\nexport GH_TOKEN=${historyToken}\ngh pr create --fill\nssh staging\n`, mode: 0o600, credential: true, canary: true },
-    { path: './.env', content: `DATABASE_URL=postgres://app:${dbPassword}@db.internal:5432/app\nSTRIPE_SECRET_KEY=${stripeKey}\nNODE_ENV=development\n`, mode: 0o600, credential: true, canary: true },
+  const planted: Omit<HoneypotFile, 'credential'>[] = [
+    { path: '.ssh/id_rsa', content: idRsa, mode: 0o600, canary: true },
+    { path: '.ssh/id_rsa.pub', content: `ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQ${filler('~/.ssh/id_rsa.pub', 60)} ${id.email}\n`, mode: 0o644, canary: false },
+    { path: '.ssh/id_ed25519', content: idEd, mode: 0o600, canary: true },
+    { path: '.ssh/id_ed25519.pub', content: `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${filler('~/.ssh/id_ed25519.pub', 43)} ${id.email}\n`, mode: 0o644, canary: false },
+    { path: '.ssh/known_hosts', content: `github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n`, mode: 0o644, canary: false },
+    { path: '.ssh/config', content: `Host github.com\n  User git\n  IdentityFile ~/.ssh/id_ed25519\n\nHost staging\n  HostName 10.20.0.14\n  User deploy\n`, mode: 0o644, canary: false },
+    { path: '.aws/credentials', content: `[default]\naws_access_key_id = ${awsKeyId}\naws_secret_access_key = ${awsSecret}\n\n[prod]\naws_access_key_id = AKIA${filler('~/.aws/credentials', 16, UPPER_ALNUM)}\naws_secret_access_key = ${filler('~/.aws/credentials', 40)}\n`, mode: 0o600, canary: true },
+    { path: '.aws/config', content: `[default]\nregion = eu-west-1\noutput = json\n\n[profile prod]\nregion = us-east-1\n`, mode: 0o644, canary: false },
+    { path: '.npmrc', content: `//registry.npmjs.org/:_authToken=${npmToken}\ninit-author-name=${id.fullName}\n`, mode: 0o600, canary: true },
+    { path: '.netrc', content: `machine api.github.com\n  login ${id.user}\n  password ${netrcToken}\n`, mode: 0o600, canary: true },
+    { path: '.git-credentials', content: `https://${id.user}:${gitCredToken}@github.com\n`, mode: 0o600, canary: true },
+    { path: '.config/gh/hosts.yml', content: `github.com:\n    user: ${id.user}\n    oauth_token: ${ghToken}\n    git_protocol: https\n`, mode: 0o600, canary: true },
+    { path: '.gitconfig', content: `[user]\n\tname = ${id.fullName}\n\temail = ${id.email}\n[init]\n\tdefaultBranch = main\n[credential]\n\thelper = store\n[pull]\n\trebase = true\n`, mode: 0o644, canary: false },
+    { path: '.bashrc', content: `# ~/.bashrc\ncase $- in *i*) ;; *) return;; esac\nHISTSIZE=10000\nalias ll='ls -alF'\nexport PATH="$HOME/.local/bin:$PATH"\nexport OPENAI_API_KEY=${openaiKey}\n`, mode: 0o644, canary: true },
+    { path: '.zshrc', content: `# ~/.zshrc\nexport ZSH="$HOME/.oh-my-zsh"\nplugins=(git docker)\nexport ANTHROPIC_API_KEY=${anthropicKey}\n`, mode: 0o644, canary: true },
+    { path: '.profile', content: `# ~/.profile\nif [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi\nPATH="$HOME/bin:$HOME/.local/bin:$PATH"\n`, mode: 0o644, canary: false },
+    { path: '.bash_history', content: `cd ~/src/webapp\ngit pull\nnpm test\nexport GH_TOKEN=${historyToken}\ngh pr create --fill\nssh staging\n`, mode: 0o600, canary: true },
+    { path: './.env', content: `DATABASE_URL=postgres://app:${dbPassword}@db.internal:5432/app\nSTRIPE_SECRET_KEY=${stripeKey}\nNODE_ENV=development\n`, mode: 0o600, canary: true },
   ];
 
+  const files: HoneypotFile[] = planted.map((file) => ({ ...file, credential: isPlantedCredential(displayPathOf(file)) }));
   return { identity, files, env, secrets, canaries: [...new Set(secrets.map((secret) => secret.canary))] };
+}
+
+/** `~/.ssh/id_rsa` or `./.env`: how core/sensitive.json and the events name a planted file. */
+export function displayPathOf(file: Pick<HoneypotFile, 'path'>): string {
+  return file.path.startsWith('./') ? file.path : `~/${file.path}`;
+}
+
+/** Whether the one list names a display path as a planted credential file (or it is the project `.env`). */
+export function isPlantedCredential(path: string): boolean {
+  return CREDENTIAL_FILE_KINDS.some((kind) => kind.planted.includes(path)) || (path.startsWith('./') && DOTENV_FILE.test(path));
 }
 
 /** Ages of planted files in days, cycled: keys from last year, shell files from last month, history from yesterday. */

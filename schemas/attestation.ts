@@ -1,6 +1,6 @@
 /** The audit attestation: an in-toto Statement v1 whose predicate records one audit. */
 import { z } from 'zod';
-import { CapabilitiesSchema } from './capabilities.ts';
+import { CapabilitiesSchema, ObservedCapabilitiesSchema } from './capabilities.ts';
 import { DigestSchema, SourceSchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
 
 /** in-toto Statement type. */
@@ -51,8 +51,8 @@ export const AuditPredicateSchema = z.strictObject({
   capabilities: z.strictObject({
     /** What the entry declares. */
     declared: CapabilitiesSchema,
-    /** What the dry run saw. */
-    observed: CapabilitiesSchema,
+    /** What the dry run saw (as observed, not in the author grammar). */
+    observed: ObservedCapabilitiesSchema,
   }),
   /** Digest algorithm and per-file hashes. */
   tree: z.strictObject({

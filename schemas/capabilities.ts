@@ -45,6 +45,31 @@ export type CapabilitiesInput = z.input<typeof CapabilitiesSchema>;
 /** Capabilities as code consumes them (every list present). */
 export type Capabilities = z.output<typeof CapabilitiesSchema>;
 
+/**
+ * Capabilities as the audit saw them (the dry run's observations, the scanner's inference): recorded as
+ * they were, never held to the grammar authors write in. A connection to `[::1]`, a DNS name with an
+ * underscore (`_svc._tcp.example`), a Host header with a space or an executable whose name has a space
+ * are facts about the skill, not mistakes in an entry.
+ */
+export const ObservedCapabilitiesSchema = z.strictObject({
+  /** Hosts contacted or named: names, IPv4 or IPv6 literals, as seen (lower-cased). */
+  network: z.array(z.string()),
+  /** Environment variables used. */
+  env: z.array(z.string()),
+  /** Paths read and written beyond the skill's own folder and the working directory. */
+  filesystem: z.strictObject({
+    /** Paths read (or looked for). */
+    read: z.array(z.string()),
+    /** Paths written or deleted. */
+    write: z.array(z.string()),
+  }),
+  /** Executables run, by file name. */
+  commands: z.array(z.string()),
+});
+
+/** Observed or inferred capabilities as code consumes them. */
+export type ObservedCapabilities = z.output<typeof ObservedCapabilitiesSchema>;
+
 /** An empty capability set. */
 export function noCapabilities(): Capabilities {
   return { network: [], env: [], filesystem: { read: [], write: [] }, commands: [] };

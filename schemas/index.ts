@@ -9,9 +9,11 @@ export {
   EnvNameSchema,
   PathPatternSchema,
   CommandNameSchema,
+  ObservedCapabilitiesSchema,
   noCapabilities,
   type Capabilities,
   type CapabilitiesInput,
+  type ObservedCapabilities,
 } from './capabilities.ts';
 export { SkillNameSchema, DigestSchema, SeveritySchema, VerdictSchema, TrustSchema, IssueSchema, TreeFileSchema, SourceSchema, type Trust, type Source, type SourceInput } from './common.ts';
 export { RegistryConfigSchema, KeylessIdentitySchema, SUPPORTED_CONFIG_VERSIONS, type RegistryConfig, type RegistryConfigInput } from './config.ts';

@@ -12,7 +12,7 @@
  *   api/trust.json                          TrustPolicy: who signs this registry
  */
 import { z } from 'zod';
-import { CapabilitiesSchema } from './capabilities.ts';
+import { CapabilitiesSchema, ObservedCapabilitiesSchema } from './capabilities.ts';
 import { DigestSchema, SkillNameSchema, SourceSchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
 import { PublisherSchema } from './entry.ts';
 import { FindingSchema, ViolationSchema } from './report.ts';
@@ -108,10 +108,10 @@ export const SkillRecordSchema = z.strictObject({
   capabilities: z.strictObject({
     /** What the entry declares. */
     declared: CapabilitiesSchema,
-    /** What the static scan inferred. */
-    inferred: CapabilitiesSchema,
-    /** What the dry run saw. */
-    observed: CapabilitiesSchema,
+    /** What the static scan inferred (as found, not in the author grammar). */
+    inferred: ObservedCapabilitiesSchema,
+    /** What the dry run saw (as observed, not in the author grammar). */
+    observed: ObservedCapabilitiesSchema,
   }),
   /** The audited files. */
   files: z.array(TreeFileSchema),

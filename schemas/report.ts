@@ -3,7 +3,7 @@
  * stable: other tools read the CLI's `--format json`.
  */
 import { z } from 'zod';
-import { CapabilitiesSchema } from './capabilities.ts';
+import { CapabilitiesSchema, ObservedCapabilitiesSchema } from './capabilities.ts';
 import { DigestSchema, SeveritySchema, TreeFileSchema, TrustSchema, VerdictSchema } from './common.ts';
 
 /** Report schema versions this code reads. */
@@ -59,8 +59,8 @@ export const ScanReportSchema = z.strictObject({
   verdict: VerdictSchema,
   /** Every finding, sorted by file, line, rule. */
   findings: z.array(FindingSchema),
-  /** What the scanner inferred the skill can do. */
-  inferred: CapabilitiesSchema,
+  /** What the scanner inferred the skill can do (as found in the files, not in the author grammar). */
+  inferred: ObservedCapabilitiesSchema,
   /** Scanner identity. */
   scanner: z.strictObject({
     /** Scanner version. */
@@ -90,6 +90,17 @@ export const DryRunEventSchema = z.looseObject({
   command: z.string(),
   /** Whether a canary token was involved (read a honeypot file, or a canary left in captured bytes). */
   canary: z.boolean(),
+  /**
+   * The destination or path is one the dry run invented for a placeholder of the command (`<url>`,
+   * `$API_BASE`, `{file}`): in real use the user chooses it. Such an event is recorded but breaks no
+   * declaration (a planted secret sent there is still exfiltration). Hosts the skill names itself are
+   * never invented, whatever they look like.
+   */
+  userChosen: z.boolean().optional(),
+  /** A file event that was refused (EACCES, EPERM, EROFS …): the attempt is the evidence. */
+  refused: z.boolean().optional(),
+  /** A read of a path that does not exist in the dry run (only kept for credential files). */
+  missing: z.boolean().optional(),
 });
 
 /** A dry-run event as consumed. */
@@ -133,6 +144,11 @@ export const DryRunReportSchema = z.looseObject({
       exitCode: z.number().nullable(),
       /** Whether the wall-time limit stopped it. */
       timedOut: z.boolean(),
+      /**
+       * Values the dry run invented for the command's placeholders and sample arguments: the
+       * placeholder as written in the skill (`<url>`, `$API_BASE`) and the value put there.
+       */
+      invented: z.array(z.strictObject({ placeholder: z.string(), value: z.string() })).optional(),
     }),
   ),
   /** `sinkhole` when network traffic went to the recording sinkhole, `isolated` when there was no network at all. */
@@ -143,8 +159,8 @@ export const DryRunReportSchema = z.looseObject({
   events: z.array(DryRunEventSchema),
   /** What broke the rules. */
   violations: z.array(ViolationSchema),
-  /** What the skill was seen to use, in capability form. */
-  observed: CapabilitiesSchema,
+  /** What the skill was seen to use, in capability form, as observed (never held to the author grammar). */
+  observed: ObservedCapabilitiesSchema,
   /** `sha256:` of the canonical transcript (events + commands), so two runs can be compared. */
   transcriptDigest: DigestSchema.optional(),
 });
@@ -176,7 +192,14 @@ export const AuditReportSchema = z.strictObject({
   /** Dry run. */
   dryrun: DryRunReportSchema,
   /** Capabilities: declared by the entry, inferred by the scanner, observed in the dry run. */
-  capabilities: z.strictObject({ declared: CapabilitiesSchema, inferred: CapabilitiesSchema, observed: CapabilitiesSchema }),
+  capabilities: z.strictObject({
+    /** What the entry (or, for an ad-hoc audit, the files visibly) declare: the author grammar. */
+    declared: CapabilitiesSchema,
+    /** What the scanner inferred, as found. */
+    inferred: ObservedCapabilitiesSchema,
+    /** What the dry run observed, as seen. */
+    observed: ObservedCapabilitiesSchema,
+  }),
   /** When the audit ran (ISO 8601). */
   auditedAt: z.string(),
 });

@@ -68,7 +68,9 @@ export function decide(input: DecisionInput): Decision {
     reasons.push(`The dry run had no network sinkhole (${String(input.dryrun.networkNote ?? 'it could not start')}); network behaviour was seen only in the syscall trace, so the skill cannot be Verified.`);
   }
   if (input.dryrun.status === 'ran' && input.dryrun.verdict !== 'pass') {
-    reasons.push(`Dry run: ${input.dryrun.verdict}.`, ...input.dryrun.violations.slice(0, 5).map((violation) => `${violation.ruleId} (${violation.severity}): ${violation.message}`));
+    // Most serious first (a stable sort keeps the report's order within a severity), five at most.
+    const shown = [...input.dryrun.violations].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)).slice(0, 5);
+    reasons.push(`Dry run: ${input.dryrun.verdict}.`, ...shown.map((violation) => `${violation.ruleId} (${violation.severity}): ${violation.message}`));
     verdict = worseVerdict(verdict, input.dryrun.verdict);
   }
 
