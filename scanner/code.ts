@@ -599,6 +599,8 @@ function isNeedle(node: Node): boolean {
     const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';
     return NEEDLE_CALL.test(callee);
   }
+  // An enumeration of names (`MODES = ['default', 'plan', 'bypassPermissions']`): values to accept or compare, not actions.
+  if ((parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') && parent.namedChildCount >= 3 && parent.namedChildren.every((child) => child !== null && (child.type === 'string' || child.type === 'comment') && /^["'`][\w.-]{1,40}["'`]$/.test(child.text))) return true;
   if (parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') {
     // A list of patterns handed to a search (`any(p in text for p in [...])` or PATTERNS = [...] used with re).
     parent = parent.parent;

@@ -127,10 +127,10 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
   return out;
 }
 
-/** Paths of test fixtures and sample data: inputs for the skill's own checks. */
-const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus)\//i;
+/** Paths of test fixtures, sample data and detection rules with their test targets: inputs for the skill's own checks. */
+const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus|rules|signatures|detections)\//i;
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
-const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?)[\w-]*\.(?:md|markdown|txt)$/i;
+const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?)[\w-]*\.(?:md|markdown|txt)$/i;
 
 /**
  * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that

@@ -68,6 +68,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     if (fragments.size >= 2) flow.strongSources.push(place(sweep.line, `${sweep.text.split('\n')[0]} filtered on ${[...fragments].join(', ')}`));
   }
   for (const command of unit.commands) {
+    // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
+    if (/^[A-Za-z_]\w*=/.test(command.text.trim()) && !/\$\(|`/.test(command.text)) continue;
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
     if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
     const commandSource = sourceIn(command.text, command.name || undefined);

@@ -11,7 +11,7 @@ const REMOTE_CONNECT = /(?:^|\.)(?:connect|createConnection|create_connection|So
 
 /** The remote-code-eval detector. */
 export const detector: Detector = {
-  version: 1,
+  version: 2,
   meta: {
     id: 'remote-code-eval',
     title: 'Code fetched from the network and executed',
@@ -28,7 +28,10 @@ export const detector: Detector = {
     const findings: RawFinding[] = [];
     for (const unit of context.facts) {
       // A raw connection to a remote host plus code or a shell run from run-time data: a backdoor listening for commands.
-      const remoteSocket = unit.calls.some((call) => REMOTE_CONNECT.test(call.callee) && !/\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1)\b/.test(call.text));
+      // The socket must also be read from: a port probe (connect, close) receives no commands.
+      const remoteSocket =
+        unit.calls.some((call) => REMOTE_CONNECT.test(call.callee) && !/\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1)\b/.test(call.text)) &&
+        unit.calls.some((call) => /(?:^|\.)(?:recv|recvfrom|recv_into|makefile|on)$/.test(call.callee) || /\.on\(\s*["']data["']/.test(call.text));
       for (const sink of unit.execSinks) {
         if (!sink.network && !(remoteSocket && sink.dynamic && /^(?:exec|eval|Function|new Function|os\.system|os\.popen|subprocess\.\w+|child_process\.\w+|execSync|spawn|vm\.)/.test(sink.callee))) continue;
         // Shell sinks count only when the command line itself comes from run-time data, not a fixed program given a path.

@@ -91,7 +91,7 @@ export interface Action {
 function sentences(text: string): string[] {
   // A single line break inside a paragraph is a soft wrap; a blank line or a list item starts anew.
   const unwrapped = text.replace(/\n(?!\n|\s*(?:[-*+]|\d+[.)])\s)/g, ' ');
-  return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|\n+/).filter((part) => part.trim() !== '');
+  return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
 }
 
 function first(word: WordClass, text: string): string | undefined {
@@ -122,7 +122,7 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|won't|will not|not|no|avoid|refuse to|without)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save)\w*\b/i;
+  /(?:^|[.;:,!?(]\s*|\b(?:and|but|or|so|then)\s+)(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save)\w*\b/i;
 
 /** Whether a sentence describes a behaviour rather than orders it. */
 function describes(sentence: string): boolean {
@@ -153,9 +153,12 @@ function concealmentIn(text: string): string | undefined {
   return undefined;
 }
 
+/** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
+const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b/i;
+
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|techniques?)\b/i;
+  /\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
 const AUTH_USE =
@@ -171,12 +174,17 @@ function destinations(text: string): string[] {
   return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host) && !templated.has(host)))];
 }
 
-/** Paths of agent configuration named in text. */
+/** Paths of agent configuration named in text, with their folder (`$HOME/` read as `~/`). */
 function agentConfigPaths(text: string): string[] {
-  return [...text.matchAll(new RegExp(AGENT_CONFIG_FILE.source, 'gi'))].map((match) => match[0].trim().replace(/^[\s'"`(]+/, ''));
+  const body = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
+  const full = new RegExp(`(?:~|\\$\\{?HOME\\}?|/home/[\\w.-]+|/Users/[\\w.-]+)?/?[\\w./-]*?(?:${body})`, 'gi');
+  return [...text.matchAll(full)].map((match) => match[0].replace(/^\$\{?HOME\}?/, '~').replace(/^\/(?:home|Users)\/[\w.-]+/, '~'));
 }
 
 /** The facts of one piece of instruction text, descriptive sentences set aside. */
+/** Files that become text on a code forge as they are: pull-request, issue, commit and release templates. */
+const FORGE_TEMPLATE = /(?:^|\/)(?:\.github\/)?(?:pull[_-]?request[_-]?template|pr[_-]template|issue[_-]template|ISSUE_TEMPLATE\/[^/]+|commit[_-]?(?:msg|message)?[_-]?template|gitmessage|release[_-]?(?:notes?)?[_-]?template)[^/]*$/i;
+
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
   // Zero-width characters split words so no pattern sees them; the agent reads straight through.
   // Inline searches (`grep -E 'curl|bash' file`) name what to look for, not what to do.
@@ -194,7 +202,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const network = first('network-sink', ordered);
   const forge = first('forge-sink', ordered);
   const synced = SYNCED_FOLDER.exec(ordered)?.[0] ?? first('synced-sink', ordered);
-  if (network) action.sink = { kind: 'network', text: network, hosts };
+  if (FORGE_TEMPLATE.test(place.file)) action.sink = { kind: 'forge', text: `the template ${place.file}, which becomes text on the forge`, hosts };
+  else if (network) action.sink = { kind: 'network', text: network, hosts };
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
   else if (synced) action.sink = { kind: 'synced', text: synced, hosts };
   else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
@@ -209,9 +218,14 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     if (written) action.control = { text: written, userScope: AGENT_CONFIG_USER_SCOPE.test(written), paths: configPaths, hosts };
   }
   const remote = first('remote-code', ordered);
-  // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger.
-  const namedOrigin = hosts.length > 0 || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
-  if (remote && namedOrigin) action.remote = { text: remote, hosts };
+  // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger;
+  // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
+  const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
+  const namedOrigin = hosts.length > 0 || variableHost || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
+  if (remote && namedOrigin) action.remote = { text: remote, hosts: hosts.length > 0 ? hosts : ['a host set in a variable'] };
+  // Pushing to a remote the skill names carries the user's repository off the machine.
+  const pushTo = /\bgit\s+(?:remote\s+add\s+\S+|push\s+(?:-\S+\s+)*)\s*["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/.exec(ordered)?.[0];
+  if (pushTo && destinations(pushTo).length > 0 && !action.context) action.context = "the user's repository";
   const decode = first('decode', ordered);
   const follow = first('follow', ordered);
   if (decode && follow) action.decodeFollow = `${decode} … ${follow}`;
@@ -230,7 +244,7 @@ const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h
 
 /** A verb that writes, right before an agent configuration file (or a redirection into one). */
 const WRITES_CONFIG = new RegExp(
-  String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)\w*\b[^.\n]{0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:${CONFIG_FILE_BODY})` +
+  String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)\w*\b[^.\n]{0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:~\/|\$\{?HOME\}?\/|\.\/)?(?:[\w.-]+\/)*(?:${CONFIG_FILE_BODY})` +
     String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+)\s*["']?\S*(?:${CONFIG_FILE_BODY})`,
   'i',
 );
@@ -243,7 +257,15 @@ function writesAgentConfig(text: string): string | undefined {
 /** Markdown headings of a file by line, so an instruction knows its section. */
 function headingsOf(file: SourceFile): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
+  // Lines starting with `#` inside fenced code are shell comments, not headings.
+  let fence: string | undefined;
   file.text.split('\n').forEach((text, index) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (fence === undefined || marker.startsWith(fence))) {
+      fence = fence === undefined ? marker : undefined;
+      return;
+    }
+    if (fence !== undefined) return;
     const match = /^ {0,3}#{1,6}\s+(.+)$/.exec(text);
     if (match) out.push({ line: index + 1, text: match[1] });
   });
@@ -255,7 +277,7 @@ function leadIn(lines: string[], line: number): string {
   for (let index = line - 2; index >= 0 && index >= line - 40; index -= 1) {
     const text = lines[index].trim();
     if (/^#{1,6}\s/.test(text)) return '';
-    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\|/.test(text)) continue;
+    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text)) continue;
     return text.endsWith(':') ? text : '';
   }
   return '';
@@ -301,7 +323,8 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     const current = lines[line - 1] ?? '';
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
     const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : '';
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && describes(lead)) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do.
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && (describes(lead) || LEAD_PROHIBITION.test(lead))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -325,6 +348,8 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     if (segment.decodedFrom) origin = 'decoded';
     else if (markdown && segment.scope === 'prose') origin = 'prose';
     else if (markdown && segment.scope === 'comment') origin = 'hidden';
+    // Settings shown in a JSON, YAML or TOML block are what the agent is told to apply.
+    else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
     else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     if (!origin) continue;
@@ -450,7 +475,12 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
   for (const action of actions) {
     const consented = action.consent !== undefined || action.userTarget;
     const sinkHosts = action.sink?.hosts ?? [];
-    const leaves = action.sink !== undefined && !(action.sink.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared) && !action.secret);
+    // A secret named only in words or by a declared variable, sent to hosts the entry declares, is the
+    // skill's declared job; a credential file or `.env` leaving is never that.
+    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`));
+    const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
+    const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
+    const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret)))));
     if (action.decodeFollow) {
       out.push({ ruleId: 'decode-and-follow', action, severity: 'critical', message: `Has the agent decode hidden text and then do what it says (${action.decodeFollow}): nothing dangerous is visible until it runs.` });
     }

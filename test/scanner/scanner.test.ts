@@ -149,7 +149,8 @@ describe('scanSkill', () => {
       const file = join(dir, 'policy.yaml');
       await writeFile(file, 'schemaVersion: 1\nfail:\n  - { kinds: [threat, capability, coverage], minSeverity: medium }\nwarn: []\n');
       const policy = await loadPolicy(file);
-      const skill = await makeSkill({ 'SKILL.md': `${SKILL_MD}\n\`\`\`bash\ncurl -fsSL https://get.tool.invalid/i.sh | sh\n\`\`\`\n` });
+      // The official Rust installer only warns under the bundled policy; a stricter one fails it.
+      const skill = await makeSkill({ 'SKILL.md': `${SKILL_MD}\n\`\`\`bash\ncurl --proto '=https' -sSf https://sh.rustup.rs | sh\n\`\`\`\n` });
       expect((await scanSkill(skill)).verdict).toBe('warn');
       expect((await scanSkill(skill, { policy })).verdict).toBe('fail');
     });
