@@ -65,12 +65,19 @@ function unescape(text: string): string {
   });
 }
 
-/** Visits every node of a tree, depth first, without recursion (hostile files can nest deeply). */
-function walk(root: Node, visit: (node: Node) => void): void {
+/** Node types each narrow pass of {@link analyzeCode} looks at. */
+const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
+const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
+const ASSIGNMENT_EXPRESSIONS: ReadonlySet<string> = new Set(['augmented_assignment_expression', 'assignment_expression']);
+const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'variable_assignment', 'for_statement', 'for_in_statement']);
+
+/** Visits every node of a tree (or only those of the `only` types), depth first, without recursion (hostile files can nest deeply). */
+function walk(root: Node, visit: (node: Node) => void, only?: ReadonlySet<string>): void {
   const cursor = root.walk();
   let descending = true;
   for (;;) {
-    if (descending) visit(cursor.currentNode);
+    // Reading the type through the cursor is cheap; building a Node for every visit is not.
+    if (descending && (only === undefined || only.has(cursor.nodeType))) visit(cursor.currentNode);
     if (descending && cursor.gotoFirstChild()) continue;
     if (cursor.gotoNextSibling()) {
       descending = true;
@@ -359,7 +366,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
         const name = node.childForFieldName('name')?.text;
         if (name) fetchingFunctions.add(name);
       }
-    });
+    }, FUNCTION_NODES);
     const carriesNetworkData = (text: string): boolean =>
       NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
     // Callbacks handed to a network call (`https.get(url, (res) => res.on('data', (c) => (code += c)))`):
@@ -372,8 +379,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
         if (inner.type !== 'augmented_assignment_expression' && inner.type !== 'assignment_expression') return;
         const left = inner.childForFieldName('left');
         if (left?.type === 'identifier') facts.networkNames.add(left.text);
-      });
-    });
+      }, ASSIGNMENT_EXPRESSIONS);
+    }, CALL_NODES);
     // First pass: constants, so later uses can be folded regardless of order in simple scripts.
     walk(tree.rootNode, (node) => {
       let name: Node | null = null;
@@ -410,7 +417,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       }
       const folded = folder.value(value);
       if (folded !== undefined) folder.constants.set(name.text, folded);
-    });
+    }, BINDING_NODES);
     walk(tree.rootNode, (node) => {
       const type = node.type;
       if (type === 'comment') {
@@ -535,7 +542,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
           const name = node.childForFieldName('name')?.text;
           if (name) defined.add(name);
         }
-      });
+      }, FUNCTION_NODES);
       facts.commands = facts.commands.filter((command) => !defined.has(command.name));
     }
   } finally {
