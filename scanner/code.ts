@@ -601,6 +601,10 @@ function isNeedle(node: Node): boolean {
   }
   let parent = node.parent;
   if (parent?.type === 'comparison_operator' && /\bin\b/.test(parent.text.slice(node.endIndex - parent.startIndex, node.endIndex - parent.startIndex + 8))) return true;
+  // Compared for equality (`mode === 'bypassPermissions'`, `if name == "x"`): a value checked, not used.
+  if ((parent?.type === 'binary_expression' || parent?.type === 'comparison_operator') && /^(?:===?|!==?)$/.test((parent.childForFieldName('operator') ?? parent.child(1))?.text ?? '')) return true;
+  // A comma-separated list of names (`'default, plan, bypassPermissions'`) enumerates values, as in a message.
+  if (/^["'`][\w-]+(?:\s*,\s*[\w-]+){2,}["'`]$/.test(node.text)) return true;
   if (parent?.type === 'argument_list' || parent?.type === 'arguments') {
     const call = parent.parent;
     const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';

@@ -297,8 +297,11 @@ function explainedBy(meta: RuleMeta, finding: RawFinding, declared: Capabilities
     }
     case 'env':
       return declared.env.some((name) => new RegExp(`\\b${name}\\b`).test(text));
-    case 'filesystem':
-      return [...declared.filesystem.read, ...declared.filesystem.write].some((path) => text.includes(path.replace(/\/?\*+$/, ''))) || pathAllowed(text, declared.filesystem.read);
+    case 'filesystem': {
+      // `$HOME/.claude/settings.json` in a script is the `~/.claude/settings.json` an entry declares.
+      const home = text.replace(/\$\{?HOME\}?(?=\/)/g, '~');
+      return [...declared.filesystem.read, ...declared.filesystem.write].some((path) => home.includes(path.replace(/\/?\*+$/, ''))) || pathAllowed(home, declared.filesystem.read);
+    }
     case 'commands':
       return declared.commands.some((name) => new RegExp(`(?:^|[\\s/|;&(])${name.replace(/[.+]/g, '\\$&')}(?:$|\\s)`).test(text));
   }
