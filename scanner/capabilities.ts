@@ -146,7 +146,7 @@ export function hostAllowed(host: string, declared: readonly string[]): boolean 
 /** Whether a declared path pattern covers a path (a folder covers what is inside it; `*` and `**` glob). */
 export function pathAllowed(path: string, declared: readonly string[]): boolean {
   // A backup or temporary copy beside a declared file (`settings.json.bak`) is covered by that file.
-  const normal = normalisePath(path).replace(/\/$/, '').replace(/(?:\.(?:bak|orig|backup|old|tmp|swp)|~)$/, '');
+  const normal = normalisePath(path).replace(/\/$/, '').replace(/(?:\.(?:bak|orig|backup|old|tmp|swp)(?:[-.][\w-]*)?|~)$/, '');
   return declared.some((pattern) => {
     const plain = normalisePath(pattern).replace(/\/$/, '');
     if (plain === '*' || plain === '**') return true;

@@ -153,25 +153,31 @@ function concealmentIn(text: string): string | undefined {
   return undefined;
 }
 
+/** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
+const SHOWS_OUTPUT = /\b(?:report|excerpt|output|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b/i;
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
+  /^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
 const AUTH_USE =
-  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|login\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
+  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 
 /** Hosts named in text that are destinations: not loopback or private, and not a placeholder. */
+/** Names on a company's own network (`pypi.internal.example.com`, `git.corp`): not a stranger's host. */
+const PRIVATE_NAME = /(?:^|\.)(?:internal|intranet|corp|lan|home\.arpa)(?:\.|$)/i;
+
 function destinations(text: string): string[] {
   // An upper-case host (`https://YOUR-INDEX/simple`) is a template for the user to fill in, not a place.
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
-  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host) && !templated.has(host)))];
+  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
 }
 
 /** Paths of agent configuration named in text, with their folder (`$HOME/` read as `~/`). */
@@ -188,7 +194,7 @@ const FORGE_TEMPLATE = /(?:^|\/)(?:\.github\/)?(?:pull[_-]?request[_-]?template|
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
   // Zero-width characters split words so no pattern sees them; the agent reads straight through.
   // Inline searches (`grep -E 'curl|bash' file`) name what to look for, not what to do.
-  const text = rawText.replace(INVISIBLE, '').replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span));
+  const text = rawText.replace(INVISIBLE, '').replace(/(\*\*|__)(?=\S)([^*_\n]{1,80}?)\1/g, '$2').replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span));
   // Most text names nothing sensitive: look once before reading it sentence by sentence.
   if (!INTERESTING.some((word) => hasWord(word, text)) && !SENSITIVE_FILE.test(text) && !DOTENV_FILE.test(text) && !SYNCED_FOLDER.test(text) && !AGENT_CONFIG_FILE.test(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
@@ -210,7 +216,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const configPaths = agentConfigPaths(ordered);
   let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' '));
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
-  if (control && /^(?:bypassPermissions|defaultMode|allowedTools)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
+  if (control && /^(?:bypassPermissions|defaultMode|allowedTools|mcpServers)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
   else if (configPaths.length > 0) {
     // The verb must act on the file: "append … to ~/.claude/CLAUDE.md", `>> AGENTS.md`, not a path named in a list of scopes.
@@ -278,7 +284,8 @@ function leadIn(lines: string[], line: number): string {
     const text = lines[index].trim();
     if (/^#{1,6}\s/.test(text)) return '';
     if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text)) continue;
-    return text.endsWith(':') ? text : '';
+    // A lead-in ends with a colon, or is a bold label of its own ("**Usually fatal**").
+    return text.endsWith(':') || /^\*\*[^*]+\*\*:?$/.test(text) ? text : '';
   }
   return '';
 }
@@ -324,7 +331,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
     const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : '';
     // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do.
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && (describes(lead) || LEAD_PROHIBITION.test(lead))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && (describes(lead) || LEAD_PROHIBITION.test(lead) || DESCRIPTIVE_HEADING.test(lead) || SHOWS_OUTPUT.test(lead))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -504,7 +511,9 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress/i.test(action.control.text);
       const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
       const isolated = permissionsOff && ISOLATED.test(action.evidence);
-      const severe = (action.control.userScope || hardCodedRemote || permissionsOff || standing) && !isolated && !declaredWrite;
+      // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
+    const projectServer = /--scope[= ]project|-s\s+project/.test(action.evidence);
+    const severe = (action.control.userScope || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite;
       if (action.conceal || (severe && !(consented && !hardCodedRemote && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote ? ` pointing at ${action.control.hosts.join(', ')}` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
