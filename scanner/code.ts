@@ -329,6 +329,9 @@ function emptyFacts(unit: string, file: string, language: Language, lineOffset: 
 /** A read of one environment variable in Python or JavaScript; group 1, 2 or 3 is its name. */
 export const SECRET_ENV_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\s*\(\s*|getenv\s*\(\s*)["']([A-Za-z_][A-Za-z0-9_]*)["']|\bprocess\.env(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["']([A-Za-z_][A-Za-z0-9_]*)["']\s*\])/;
 
+/** Reading the contents of a `.env` file (`dotenv_values('.env')`, `open('.env').read()`, `readFileSync('.env')`). */
+const DOTENV_READ = /\b(?:dotenv_values|dotenv\.parse|parse_dotenv)\s*\(|(?:open|read_text|readFileSync|readFile|Path)\s*\(\s*[^)]{0,80}["'`][^"'`]*\.env(?:\.[\w-]+)?["'`]|["'`][^"'`]*\.env(?:\.[\w-]+)?["'`]\s*\)\s*\.(?:read_text|read|open)\b/;
+
 /** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains). */
 export const CREDENTIAL_GETTER =
   /\b(?:get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get)\b/;
@@ -408,6 +411,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       const secretRead = value ? SECRET_ENV_READ.exec(value.text) : null;
       const secretVariable = secretRead ? (secretRead[1] ?? secretRead[2] ?? secretRead[3]) : undefined;
       if (value && secretVariable && SECRET_ENV_NAME.test(secretVariable)) facts.secretNames.set(name.text, secretVariable);
+      else if (value && DOTENV_READ.test(value.text)) facts.secretNames.set(name.text, 'the .env file');
       else if (value) {
         for (const [known, variable] of facts.secretNames) if (new RegExp(`\\b${known}\\b`).test(value.text)) facts.secretNames.set(name.text, variable);
       }

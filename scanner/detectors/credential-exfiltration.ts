@@ -167,7 +167,7 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     const callHosts = urlHosts(send.text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
     for (const variable of variables) {
-      const undeclaredVariable = declared !== undefined && !declared.env.includes(variable);
+      const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
       for (const host of hosts) {
         if (ownService(variable, host)) continue;
         if (declared && !undeclaredVariable && hostAllowed(host, declared.network)) continue;
@@ -237,7 +237,7 @@ export const detector: Detector = {
         file: sent.place.file,
         line: sent.place.line,
         evidence: sent.place.evidence,
-        message: `Puts the secret environment variable ${sent.variable} into the data of a request to ${sent.host}, a host it does not belong to${context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
+        message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into the data of a request to ${sent.host}, a host it does not belong to${context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
       });
       flagged.add(flow.unit.file);
     }
