@@ -1,7 +1,9 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The corpus and the blind sets hold skills as data; nothing in them is ever run, tests included.
+    exclude: [...configDefaults.exclude, 'test/corpus/**', 'test/blind/**'],
     include: ['test/**/*.test.ts', 'scanner/**/*.test.ts', 'sandbox/**/*.test.ts', 'signing/**/*.test.ts', 'pipeline/**/*.test.ts', 'cli/**/*.test.ts', 'core/**/*.test.ts'],
     // Real git repositories, sandboxes and a browser make some tests take seconds; none may hang.
     testTimeout: 120_000,

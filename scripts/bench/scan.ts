@@ -1,35 +1,40 @@
 #!/usr/bin/env node
 /**
- * Scanner throughput: scans a few hundred generated skills in-process (parsers warm) and compares with
- * just reading and SHA-256-hashing the same bytes. Prints a Markdown section.
- *   node scripts/bench/scan.ts [--skills N]
+ * Scanner throughput and memory on the labelled skills (test/corpus and test/blind: 400+ skills written
+ * by people, with real scripts and references), each engine in a process of its own so CPU time and peak
+ * memory are its alone. The baseline is reading and SHA-256-hashing the same bytes in the same run, so
+ * the ratio holds on a noisy machine. Prints a Markdown section.
+ *
+ *   node scripts/bench/scan.ts [--runs N] [--compare <scanner module>]
+ *
+ * `--compare` also measures another build of the scanner (any module exporting `scanSkill`, e.g. the
+ * previous release checked out elsewhere) on the same skills, for the ratio between engines.
+ * Internally `--child <module>` runs one measurement and prints it as JSON.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { scanSkill } from '../../scanner/index.ts';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Enough skills to smooth out garbage collection and disk cache effects on a 2-core machine. */
-const DEFAULT_SKILLS = 300;
-const count = Number(process.argv[process.argv.indexOf('--skills') + 1]) || DEFAULT_SKILLS;
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 
-function paragraph(seed: number): string {
-  const words = ['parse', 'the', 'input', 'file', 'and', 'report', 'totals', 'per', 'column', 'with', 'units', 'when', 'asked', 'by', 'user'];
-  return Array.from({ length: 60 }, (_, index) => words[(seed * 7 + index * 3) % words.length]).join(' ');
-}
+/** Runs per engine; the median is reported (the machine is shared and noisy). */
+const RUNS = Number(option('--runs')) || 3;
 
-/** A typical skill: SKILL.md with prose and code blocks, a Python script, a shell script, a reference doc. */
-function typicalSkill(index: number): Record<string, string> {
-  const name = `tool-${index}`;
-  const prose = Array.from({ length: 12 }, (_, part) => paragraph(index + part)).join('\n\n');
-  return {
-    'SKILL.md': `---\nname: ${name}\ndescription: Summarises CSV files. Use when the user asks for totals.\n---\n# ${name}\n\n${prose}\n\n\`\`\`bash\npython3 scripts/summary.py data.csv --column amount\n\`\`\`\n\nSee \`references/columns.md\`.\n`,
-    'scripts/summary.py': `#!/usr/bin/env python3\n"""Summarises a CSV file."""\nimport csv\nimport json\nimport os\nimport sys\n\nAPI = os.environ.get("SUMMARY_API", "https://api.summary.invalid/v1")\n\n\n${Array.from({ length: 30 }, (_, fn) => `def step_${fn}(rows):\n    total = 0\n    for row in rows:\n        total += float(row.get("amount", 0) or 0) * ${fn + 1}\n    return {"step": ${fn}, "total": total, "label": "step ${fn} of ${name}"}\n`).join('\n')}\n\nif __name__ == "__main__":\n    with open(sys.argv[1], newline="") as handle:\n        rows = list(csv.DictReader(handle))\n    print(json.dumps([step_0(rows), step_1(rows)], indent=2))\n`,
-    'scripts/check.sh': `#!/usr/bin/env bash\nset -euo pipefail\nfile="\${1:?usage: check.sh FILE}"\nif [ ! -f "$file" ]; then\n  echo "missing $file" >&2\n  exit 1\nfi\nhead -n 1 "$file" | tr ',' '\\n' | nl\n`,
-    'references/columns.md': `# Columns\n\n${Array.from({ length: 20 }, (_, row) => `- \`col_${row}\`: ${paragraph(row)}`).join('\n')}\n`,
-  };
+/** Every skill folder of the labelled sets. */
+async function skillFolders(): Promise<string[]> {
+  const sets = [join(root, 'test', 'corpus')];
+  for (const round of (await readdir(join(root, 'test', 'blind'))).sort()) sets.push(join(root, 'test', 'blind', round));
+  const out: string[] = [];
+  for (const set of sets) {
+    for (const kind of ['malicious', 'benign']) {
+      for (const id of (await readdir(join(set, kind))).sort()) out.push(join(set, kind, id));
+    }
+  }
+  return out;
 }
 
 async function filesOf(dir: string): Promise<string[]> {
@@ -38,57 +43,77 @@ async function filesOf(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-const root = await mkdtemp(join(tmpdir(), 'bench-scan-'));
-try {
-  const dirs: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const dir = join(root, `skill-${index}`);
-    for (const [path, content] of Object.entries(typicalSkill(index))) {
-      await mkdir(join(dir, path, '..'), { recursive: true });
-      await writeFile(join(dir, path), content);
-    }
-    dirs.push(dir);
-  }
-  // Warm up: load rules, policy and the wasm parsers once, as a long-running process would.
-  await scanSkill(dirs[0]);
-
-  let bytes = 0;
-  const hashStart = performance.now();
-  for (const dir of dirs) {
-    for (const file of await filesOf(dir)) {
-      const content = await readFile(file);
-      bytes += content.length;
-      createHash('sha256').update(content).digest('hex');
-    }
-  }
-  const hashSeconds = (performance.now() - hashStart) / 1000;
-
-  const perSkill: number[] = [];
-  const scanStart = performance.now();
-  let findings = 0;
-  for (const dir of dirs) {
-    const started = performance.now();
-    const report = await scanSkill(dir);
-    perSkill.push(performance.now() - started);
-    findings += report.findings.length;
-  }
-  const scanSeconds = (performance.now() - scanStart) / 1000;
-  perSkill.sort((a, b) => a - b);
-  const median = perSkill[Math.floor(perSkill.length / 2)];
-  const p95 = perSkill[Math.floor(perSkill.length * 0.95)];
-  const mb = bytes / 1024 / 1024;
-
-  process.stdout.write(`## scan
-
-Static scan of ${count} generated typical skills (SKILL.md with prose and a code block, a Python script, a shell script, a reference doc; ${(bytes / count / 1024).toFixed(1)} KiB each, ${mb.toFixed(2)} MiB in all), in-process with parsers loaded once.
-
-| step | total s | MB/s | skills/s | median ms/skill | p95 ms/skill |
-|---|---:|---:|---:|---:|---:|
-| read + SHA-256 | ${hashSeconds.toFixed(3)} | ${(mb / hashSeconds).toFixed(1)} | ${(count / hashSeconds).toFixed(0)} | – | – |
-| scan (all rules) | ${scanSeconds.toFixed(3)} | ${(mb / scanSeconds).toFixed(2)} | ${(count / scanSeconds).toFixed(1)} | ${median.toFixed(1)} | ${p95.toFixed(1)} |
-
-Target: a typical skill scans in under 50 ms in-process (median ${median.toFixed(1)} ms). ${findings} findings in all (capability listings).
-`);
-} finally {
-  await rm(root, { recursive: true, force: true });
+/** One measurement: CPU seconds, wall seconds and peak resident memory of this process. */
+interface Measurement {
+  cpuSeconds: number;
+  wallSeconds: number;
+  peakMiB: number;
+  bytes: number;
+  skills: number;
 }
+
+const child = option('--child');
+if (child !== undefined) {
+  const dirs = await skillFolders();
+  let bytes = 0;
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  if (child === 'read+hash') {
+    for (const dir of dirs) {
+      for (const file of await filesOf(dir)) {
+        const content = await readFile(file);
+        bytes += content.length;
+        createHash('sha256').update(content).digest('hex');
+      }
+    }
+  } else {
+    const { scanSkill } = (await import(pathToFileURL(child).href)) as { scanSkill: (dir: string) => Promise<unknown> };
+    for (const dir of dirs) await scanSkill(dir);
+    for (const dir of dirs) for (const file of await filesOf(dir)) bytes += (await readFile(file)).length;
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const result: Measurement = {
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    wallSeconds: (performance.now() - wallStart) / 1000,
+    peakMiB: process.resourceUsage().maxRSS / 1024,
+    bytes,
+    skills: dirs.length,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+/** Measures one engine `RUNS` times in fresh processes and keeps the run with the median CPU time. */
+function measure(engine: string): Measurement {
+  const runs: Measurement[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    // The CLI and the build run the scanner with V8's baseline WebAssembly tier (see bin/skill-registry.js).
+    const result = spawnSync(process.execPath, ['--liftoff-only', fileURLToPath(import.meta.url), '--child', engine], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`measuring ${engine} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
+    runs.push(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Measurement);
+  }
+  runs.sort((a, b) => a.cpuSeconds - b.cpuSeconds);
+  return runs[Math.floor(runs.length / 2)];
+}
+
+const engines: [string, string][] = [['read + SHA-256 (baseline)', 'read+hash'], ['scanner (this checkout)', join(root, 'scanner', 'index.ts')]];
+const compare = option('--compare');
+if (compare !== undefined) engines.push([`scanner (${relative(root, resolve(compare)) || compare})`, resolve(compare)]);
+
+const results = engines.map(([name, engine]) => [name, measure(engine)] as const);
+const baseline = results[0][1];
+const mb = baseline.bytes / 1024 / 1024;
+const rows = results.map(([name, m]) => `| ${name} | ${m.cpuSeconds.toFixed(2)} | ${(m.cpuSeconds / baseline.cpuSeconds).toFixed(1)}× | ${((m.bytes / 1024 / 1024) / m.cpuSeconds).toFixed(2)} | ${((m.cpuSeconds * 1000) / m.skills).toFixed(1)} | ${m.peakMiB.toFixed(0)} |`);
+const ours = results[1][1];
+const versus = results[2] ? ` Against ${results[2][0]}: ${(results[2][1].cpuSeconds / ours.cpuSeconds).toFixed(2)}× the CPU time and ${(results[2][1].peakMiB / ours.peakMiB).toFixed(1)}× the peak memory of this checkout.` : '';
+
+process.stdout.write(`## scan
+
+Static scan of the ${baseline.skills} labelled skills (\`test/corpus\` and \`test/blind/round-*\`, ${mb.toFixed(2)} MiB), each engine in a fresh process (\`--liftoff-only\`, as the CLI and the build run it), median of ${RUNS} runs by CPU time. Peak memory is the process's maximum resident set, start-up included.
+
+| engine | CPU s | vs read+hash | MB/s per core | CPU ms per skill | peak MiB |
+|---|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Reproduce with \`npm run bench -- scan\` (add \`-- --compare <path>/scanner/index.ts\` to measure another build).${versus}
+`);

@@ -1,0 +1,68 @@
+/**
+ * The blind evaluation sets (test/blind/round-*): skills written from public incident descriptions by
+ * authors who never read scanner/. Each round's first-look numbers are the measure (BENCHMARKS.md);
+ * once the rules were tuned on a round it became this regression test, which holds every round to the
+ * recall and false-fail rates it reached, and keeps the sets well-formed. Nothing in them is ever run.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { CapabilitiesSchema } from '../schemas/capabilities.ts';
+import { SkillFrontMatterSchema } from '../schemas/entry.ts';
+import { scanSkill } from '../scanner/index.ts';
+
+const blind = fileURLToPath(new URL('./blind/', import.meta.url));
+
+interface Label {
+  id: string;
+  label: 'malicious' | 'benign';
+  category: string;
+  capabilities: unknown;
+}
+
+/**
+ * What each round reached after tuning: at least this many malicious skills fail, at most this many
+ * benign ones do. Raise a floor when detection improves; a drop is a regression.
+ */
+const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }> = {
+  'round-1': { maliciousFailing: 44, benignFailing: 1 },
+  'round-2': { maliciousFailing: 40, benignFailing: 4 },
+  'round-3': { maliciousFailing: 40, benignFailing: 5 },
+};
+
+/** Folds a YAML front matter block out of a SKILL.md. */
+function frontMatter(text: string): unknown {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  return match ? parseYaml(match[1]) : undefined;
+}
+
+for (const round of Object.keys(FLOORS).sort()) {
+  describe(`blind ${round}`, async () => {
+    const labels = (parseYaml(await readFile(join(blind, round, 'labels.yaml'), 'utf8')) as { skills: Label[] }).skills;
+
+    it('labels every folder once, with declared capabilities that validate and a SKILL.md named after its folder', async () => {
+      for (const kind of ['malicious', 'benign'] as const) {
+        const folders = (await readdir(join(blind, round, kind))).sort();
+        expect(labels.filter((label) => label.label === kind).map((label) => label.id).sort()).toEqual(folders);
+        for (const id of folders) {
+          const skill = frontMatter(await readFile(join(blind, round, kind, id, 'SKILL.md'), 'utf8'));
+          expect(SkillFrontMatterSchema.safeParse(skill).success, `${round}/${kind}/${id}/SKILL.md`).toBe(true);
+          expect((skill as { name: string }).name).toBe(id);
+        }
+      }
+      for (const label of labels) expect(CapabilitiesSchema.safeParse(label.capabilities).success, `${round}: ${label.id}`).toBe(true);
+    });
+
+    it(`keeps the recall and false-fail rate it reached after tuning`, async () => {
+      const failing: Record<Label['label'], string[]> = { malicious: [], benign: [] };
+      for (const label of labels) {
+        const report = await scanSkill(join(blind, round, label.label, label.id), { declared: CapabilitiesSchema.parse(label.capabilities) });
+        if (report.verdict === 'fail') failing[label.label].push(label.id);
+      }
+      expect(failing.malicious.length).toBeGreaterThanOrEqual(FLOORS[round].maliciousFailing);
+      expect(failing.benign.length, `benign skills that fail: ${failing.benign.join(', ')}`).toBeLessThanOrEqual(FLOORS[round].benignFailing);
+    });
+  });
+}
