@@ -32,6 +32,31 @@ export type Scope = (typeof SCOPES)[number];
 /** `signature` = detection rules (YARA and the like): attack strings as data, scanned for hidden characters only. */
 export const LANGUAGES = ['markdown', 'python', 'javascript', 'shell', 'json', 'yaml', 'toml', 'html', 'svg', 'text', 'signature'] as const;
 
+/**
+ * The closed set of rule categories. A new one is a decision (the catalog and SARIF group by it), not a
+ * spelling: `evasion` and `defense-evasion` once drifted apart.
+ */
+export const CATEGORIES = [
+  'agent-config',
+  'backdoor',
+  'capability',
+  'coverage',
+  'credential-access',
+  'defense-evasion',
+  'destruction',
+  'download-execute',
+  'exfiltration',
+  'hidden-instructions',
+  'hostile-asset',
+  'install-hook',
+  'obfuscation',
+  'persistence',
+  'privilege-escalation',
+  'prompt-injection',
+  'resource-abuse',
+  'supply-chain',
+] as const;
+
 /** One of {@link LANGUAGES}. */
 export type Language = (typeof LANGUAGES)[number];
 
@@ -82,8 +107,8 @@ export const RuleMetaSchema = z.strictObject({
   title: z.string().min(1),
   /** What the rule catches and why it matters, for the rules reference. */
   description: z.string().min(1),
-  /** Threat category, e.g. `credential-access`, `exfiltration`, `persistence`. */
-  category: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/),
+  /** What kind of harm (or, for capability and coverage findings, which of those) the rule is about; one of {@link CATEGORIES}. */
+  category: z.enum(CATEGORIES, { error: `must be one of ${CATEGORIES.join(', ')}: add a new category to CATEGORIES in scanner/rule-schema.ts only with a reason` }),
   /** Threat = doing something bad; capability = able to do something; coverage = could not be analysed. */
   kind: z.enum(['threat', 'capability', 'coverage']),
   /** How bad a finding is. */

@@ -156,6 +156,9 @@ function concealmentIn(text: string): string | undefined {
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
+/** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
+const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?)\b/i;
+
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b/i;
 
@@ -331,7 +334,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
     const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : '';
     // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do.
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && (describes(lead) || LEAD_PROHIBITION.test(lead) || DESCRIPTIVE_HEADING.test(lead) || SHOWS_OUTPUT.test(lead))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && (describes(lead) || LEAD_PROHIBITION.test(lead) || LEAD_LABEL.test(lead) || SHOWS_OUTPUT.test(lead))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
