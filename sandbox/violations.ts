@@ -115,6 +115,30 @@ function inside(path: string): boolean {
   return path === '.' || path.startsWith('./');
 }
 
+/** Events that carry data off the machine: a connection, a request or a DNS name (the sinkhole's own loopback aside). */
+function leavesMachine(event: DryRunEvent): boolean {
+  if (event.kind !== 'connect' && event.kind !== 'http' && event.kind !== 'dns') return false;
+  return !/^(?:\[?::1\]?|127\.\d+\.\d+\.\d+|localhost)(?::\d+)?(?:\/|$)/i.test(event.target.replace(/^[a-z]+:\/\//i, ''));
+}
+
+/**
+ * One verdict calibration over the whole run: a credential read with no way out (no connection, request
+ * or DNS lookup from the same command, and no canary leaving) is a warning with the declaration that fixes
+ * it, not a refusal; with a way out it stays critical.
+ */
+function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Violation[] {
+  const commandsWithWayOut = new Set(events.filter(leavesMachine).map((event) => event.command));
+  const leaked = violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration');
+  return violations.map((violation) =>
+    violation.ruleId === 'dryrun-credential-read' && !leaked && !commandsWithWayOut.has(violation.event.command)
+      ? { ...violation, severity: 'medium', message: `${violation.message} Nothing left the machine in this command, so this is a warning.` }
+      : violation,
+  );
+}
+
+/** A scheduler run that only lists or shows entries (`crontab -l`, `atq`, `launchctl list`) changes nothing. */
+const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|print)\b|schtasks\s+\/query\b|atq\b)/;
+
 /** What the dry run invented for a command (see plan.ts): destinations there are the user's choice. */
 export type UserChoice = (command: string, host: string) => boolean;
 
@@ -142,7 +166,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         break;
       }
       case 'file-write':
-        if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
+        if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && writeAllowed.some((allowed) => allowed(event.target))) {
+          add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, which makes code run again later. The entry declares this path under capabilities.filesystem.write, so this is the skill's stated job; check what it writes.`);
+        } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
           add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
         } else if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
@@ -160,8 +186,11 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         break;
       case 'exec': {
         const name = event.target.split('/').pop() ?? event.target;
-        if (PERSISTENCE_COMMANDS.has(name)) {
-          add('dryrun-persistence', 'critical', `\`${event.command}\` ran ${name}, which schedules code to run later (persistence). Remove the scheduling from the skill.`);
+        const ranLine = [name, ...((event as { argv?: string[] }).argv ?? []).slice(1)].join(' ');
+        if (PERSISTENCE_COMMANDS.has(name) && !READS_SCHEDULE.test(ranLine)) {
+          // A scheduler the entry declares is the skill's stated job (a crontab helper): a warning the user sees, not a refusal.
+          if (declared.commands.includes(name)) add('dryrun-persistence', 'medium', `\`${event.command}\` ran ${name}, which schedules code to run later. The entry declares ${name}, so this is the skill's stated job; check what it schedules.`);
+          else add('dryrun-persistence', 'critical', `\`${event.command}\` ran ${name}, which schedules code to run later (persistence). Remove the scheduling from the skill, or declare ${name} under capabilities.commands if scheduling is its job.`);
         }
         const argv = ((event as { argv?: string[] }).argv ?? []).join(' ');
         if (NETWORK_CLIENTS.has(name)) {
@@ -204,7 +233,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         break;
     }
   }
-  return violations;
+  return calibrate(violations, events);
 }
 
 /**
