@@ -39,6 +39,20 @@ describe('findViolations', () => {
     expect(ids([event('file-read', '~/.npmrc', { canary: true })])).toEqual(['dryrun-credential-read']);
   });
 
+  it('warns on a credential read with no way out, and refuses it when the same command connects out', () => {
+    const severity = (events: DryRunEvent[]) => findViolations(events, noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity);
+    expect(severity([event('file-read', '~/.aws/credentials', { canary: true })])).toEqual(['medium']);
+    expect(severity([event('file-read', '~/.aws/credentials', { canary: true }), event('connect', 'collector.invalid:443')])).toEqual(['critical']);
+    expect(severity([event('file-read', '~/.aws/credentials', { canary: true }), event('connect', 'collector.invalid:443', { command: 'another command' })])).toEqual(['medium']);
+  });
+
+  it('does not count listing a schedule as persistence, and warns on a scheduler the entry declares', () => {
+    expect(ids([event('exec', 'crontab', { argv: ['crontab', '-l'] })])).toEqual([]);
+    const declared = findViolations([event('exec', 'crontab', { argv: ['crontab', '-'] })], { ...noCapabilities(), commands: ['crontab'] }, honeypot);
+    expect(declared.map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-persistence', 'medium']]);
+    expect(findViolations([event('exec', 'crontab', { argv: ['crontab', '-'] })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['critical']);
+  });
+
   it('flags persistence writes, refused ones too, and scheduler commands', () => {
     expect(ids([event('file-write', '~/.zshrc'), event('file-write', '/var/spool/cron/crontabs/jordan', { refused: true }), event('exec', 'crontab', { found: false })])).toEqual([
       'dryrun-persistence', 'dryrun-persistence', 'dryrun-persistence',
