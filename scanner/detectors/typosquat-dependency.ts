@@ -3,7 +3,7 @@
  * way to get a malicious package installed by an honest-looking command.
  */
 import type { RawFinding } from '../model.ts';
-import { POPULAR_NPM_NAMES, POPULAR_PYPI_NAMES } from '../popular-packages.ts';
+import popular from '../data/popular-packages.json' with { type: 'json' };
 import type { Detector, ScanContext } from './types.ts';
 
 /** Popular PyPI packages most often typosquatted (and their popular neighbours, which are not typos of each other). */
@@ -42,8 +42,8 @@ const POPULAR = { pypi: new Set(PYPI), npm: new Set(NPM) };
 
 /** Every widely used name (the targets above plus the download-statistics lists), normalised: never a typo. */
 const WIDELY_USED = {
-  pypi: new Set([...PYPI, ...POPULAR_PYPI_NAMES.split(/\s+/)].filter(Boolean).map((name) => normalise(name))),
-  npm: new Set([...NPM, ...POPULAR_NPM_NAMES.split(/\s+/)].filter(Boolean).map((name) => normalise(name))),
+  pypi: new Set([...PYPI, ...popular.pypi].filter(Boolean).map((name) => normalise(name))),
+  npm: new Set([...NPM, ...popular.npm].filter(Boolean).map((name) => normalise(name))),
 };
 
 /**
