@@ -44,6 +44,10 @@ describe('findViolations', () => {
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true })])).toEqual(['medium']);
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true }), event('connect', 'collector.invalid:443')])).toEqual(['critical']);
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true }), event('connect', 'collector.invalid:443', { command: 'another command' })])).toEqual(['medium']);
+    expect(severity([event('file-read', '~/.ssh/id_ed25519', { canary: true }), event('file-write', '/tmp/.k')])).toEqual(['critical']);
+    expect(severity([event('file-read', '~/.ssh/id_ed25519', { canary: true }), event('file-write', '/dev/null')])).toEqual(['medium']);
+    expect(findViolations([event('file-read', '~/.ssh/id_ed25519', { canary: true, command: 'cat ~/.ssh/id_ed25519 > /tmp/.k 2>/dev/null' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['critical']);
+    expect(findViolations([event('file-read', '~/.netrc', { canary: true, command: 'cat ~/.netrc > /dev/null 2>&1' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
   });
 
   it('does not count listing a schedule as persistence, and warns on a scheduler the entry declares', () => {

@@ -122,12 +122,17 @@ function leavesMachine(event: DryRunEvent): boolean {
 }
 
 /**
- * One verdict calibration over the whole run: a credential read with no way out (no connection, request
- * or DNS lookup from the same command, and no canary leaving) is a warning with the declaration that fixes
- * it, not a refusal; with a way out it stays critical.
+ * One verdict calibration over the whole run: a credential read with no way out (no connection, request,
+ * DNS lookup or file written by the same command, and no canary leaving) is a warning with the declaration
+ * that fixes it, not a refusal; with a way out it stays critical.
  */
 function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Violation[] {
-  const commandsWithWayOut = new Set(events.filter(leavesMachine).map((event) => event.command));
+  // Writing a copy (`cat ~/.ssh/id_ed25519 > /tmp/.k`) stages the secret for a later way out: it counts as one.
+  // Writes under /tmp are not events (interpreters fill it), so a command line that redirects or copies
+  // (`> /tmp/.k`, `| tee`, `cp`, `tar`) counts too; sending output to /dev/null does not.
+  const stages = (event: DryRunEvent) => event.kind === 'file-write' && !/^\/dev\//.test(event.target);
+  const copiesInLine = (command: string) => /(?:^|[^<\d&])>>?\s*[^\s&]|\btee\b|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
+  const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || stages(event) || copiesInLine(event.command)).map((event) => event.command));
   const leaked = violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration');
   return violations.map((violation) =>
     violation.ruleId === 'dryrun-credential-read' && !leaked && !commandsWithWayOut.has(violation.event.command)

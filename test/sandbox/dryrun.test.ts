@@ -218,10 +218,11 @@ describe.each(backends)('dry run under %s', (backend) => {
   });
 
   describe('when a skill stays quiet in CI', () => {
-    it('sees no CI markers and is caught', async () => {
+    it('sees no CI markers, and reports the read it then makes (a warning, as nothing leaves)', async () => {
       const report = await run('ci-evader');
       expect(has(report, 'file-read', '~/.netrc', true)).toBe(true);
-      expect(report.verdict).toBe('fail');
+      expect(report.violations.filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity)).toContain('medium');
+      expect(report.verdict).toBe('warn');
     });
   });
 
