@@ -34,5 +34,6 @@ export {
   AGENT_CONFIG_USER_SCOPE,
   SYNCED_FOLDER,
   credentialKindOf,
+  secretBelongsTo,
   type CredentialFileKind,
 } from './sensitive.ts';

@@ -59,3 +59,20 @@ export const SYNCED_FOLDER = new RegExp(data.syncedFolders.match, flags);
 export function credentialKindOf(text: string): CredentialFileKind | undefined {
   return CREDENTIAL_FILE_KINDS.find((kind) => kind.match.test(text));
 }
+
+/**
+ * Whether a secret belongs to the service at `host`: a variable by its first meaningful word
+ * (`GITHUB_TOKEN` → github, `GH_TOKEN` → github through an alias) or a tool's credential file
+ * (`~/.npmrc` → npmjs). Sending a secret there is using it, not leaking it.
+ */
+export function secretBelongsTo(secret: string, host: string): boolean {
+  const owners = data.secretOwners;
+  const name = host.toLowerCase();
+  const byFile = (owners.files as Record<string, string[]>)[secret];
+  if (byFile !== undefined) return byFile.some((word) => name.includes(word));
+  const variable = secret.replace(/^env:/, '');
+  const word = variable.toUpperCase().split('_').find((part) => part.length >= 2 && !owners.generic.includes(part));
+  if (!word) return false;
+  const words = (owners.aliases as Record<string, string[]>)[word] ?? [word.toLowerCase()];
+  return words.some((owner) => name.includes(owner));
+}

@@ -96,8 +96,28 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Obse
   // Only hosts and commands: reads of credential files or secret variables must never count as
   // "visible", or a harvester would declare itself by being read.
   const network = [...hosts].filter((host) => HostPatternSchema.safeParse(host).success).sort();
-  const commands = inferred.commands.filter((name) => CommandNameSchema.safeParse(name).success);
+  // Programs that SKILL.md's code blocks visibly run (`npm ci && npm run build`) are visible too.
+  const skillFile = tree.files.find((file) => file.path.toLowerCase() === 'skill.md');
+  const shown = skillFile ? commandsShownIn((await readFile(join(dir, skillFile.path))).toString('utf8')) : [];
+  const commands = [...new Set([...inferred.commands, ...shown])].filter((name) => CommandNameSchema.safeParse(name).success).sort();
   return { network, env: [], filesystem: { read: [], write: [] }, commands };
+}
+
+/** Program names at the start of each command in the shell blocks and command-like inline code of a Markdown text. */
+function commandsShownIn(markdown: string): string[] {
+  const names = new Set<string>();
+  const blocks = [...markdown.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*(?:bash|sh|shell|zsh|console|terminal)?[ \t]*\n([\s\S]*?)^ {0,3}\1/gm)].map((block) => block[2]);
+  // Inline code that reads as a command line (`npm ci && npm run build`), as the dry run plan takes it.
+  const inline = [...markdown.matchAll(/`([a-z][\w.+-]*\s[^`\n]+)`/gi)].map((span) => span[1]);
+  for (const text of [...blocks, ...inline]) {
+    for (const line of text.split('\n')) {
+      for (const part of line.replace(/^\s*[$#>]\s+/, '').split(/&&|\|\||[|;]/)) {
+        const word = part.trim().replace(/^(?:sudo|env|exec|time|nohup)\s+/, '').split(/\s+/)[0] ?? '';
+        if (/^[a-z][\w.+-]*$/i.test(word)) names.add(word.split('/').pop() ?? word);
+      }
+    }
+  }
+  return [...names];
 }
 
 function digestIssue(error: DigestError): Issue {

@@ -2,7 +2,7 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import { credentialKindOf } from '../core/index.ts';
+import { credentialKindOf, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
 
@@ -48,12 +48,36 @@ const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boo
   { file: '~/.git-credentials', implied: (declared) => declared.commands.includes('git') && declared.network.length > 0 },
 ];
 
+/**
+ * Hosts a declared tool reaches on its own: its package registry. Declaring `npm` implies
+ * registry.npmjs.org as declaring it implies `~/.npmrc`; where anything else goes is still checked.
+ */
+const TOOL_HOSTS: { commands: string[]; hosts: string[] }[] = [
+  { commands: ['npm', 'npx', 'pnpm', 'yarn', 'corepack'], hosts: ['registry.npmjs.org', 'registry.yarnpkg.com', 'repo.yarnpkg.com'] },
+  { commands: ['pip', 'pip3', 'pipx', 'uv', 'uvx', 'poetry', 'pdm'], hosts: ['pypi.org', 'files.pythonhosted.org'] },
+  { commands: ['cargo', 'rustup'], hosts: ['crates.io', 'index.crates.io', 'static.crates.io', 'static.rust-lang.org'] },
+  { commands: ['gem', 'bundle', 'bundler'], hosts: ['rubygems.org', 'index.rubygems.org'] },
+  { commands: ['go'], hosts: ['proxy.golang.org', 'sum.golang.org'] },
+  { commands: ['docker', 'podman'], hosts: ['registry-1.docker.io', 'auth.docker.io', 'production.cloudflare.docker.com'] },
+];
+
+/** The declared hosts plus those its declared tools imply. */
+function effectiveNetwork(declared: Capabilities): string[] {
+  const implied = TOOL_HOSTS.filter((tool) => tool.commands.some((name) => declared.commands.includes(name))).flatMap((tool) => tool.hosts);
+  return [...new Set([...declared.network, ...implied])];
+}
+
 /** Secret locations (`env:NAME`, `~/.npmrc`) the entry declares, directly or through a declared tool. */
 function declaredSecretLocations(declared: Capabilities): (location: string) => boolean {
   const readAllowed = declared.filesystem.read.map(pathMatcher);
   const implied = TOOL_CREDENTIALS.filter((entry) => entry.implied(declared)).map((entry) => entry.file);
   return (location) =>
     location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.includes(location) || readAllowed.some((allowed) => allowed(location));
+}
+
+/** Every planted secret named in a redacted text (`<canary env:GITHUB_TOKEN>` → `env:GITHUB_TOKEN`). */
+function canaryNames(text: string): string[] {
+  return [...new Set([...text.matchAll(/<canary ([^>]+)>/g)].map((match) => match[1]))];
 }
 
 /** Secrets named in a redacted text (`<canary env:GITHUB_TOKEN>`) that the entry does not declare. */
@@ -154,6 +178,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
   const plantedFiles = new Set(honeypot.files.map(displayPathOf));
   const secretDeclared = declaredSecretLocations(declared);
   const writeAllowed = declared.filesystem.write.map(pathMatcher);
+  const network = effectiveNetwork(declared);
   for (const event of events) {
     const add = (ruleId: string, severity: Violation['severity'], message: string) => violations.push({ ruleId, severity, message, event });
     // A destination or path the dry run invented for a placeholder is where the user points the skill:
@@ -185,7 +210,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         }
         break;
       case 'file-delete':
-        if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !writeAllowed.some((allowed) => allowed(event.target))) {
+        // Tools prune their own caches (npm's `_cacache/tmp`): not the user's files.
+        if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-delete-outside', 'critical', `\`${event.command}\` deleted ${event.target}, outside the skill and the working directory. A skill must never delete the user's files; remove the deletion.`);
         }
         break;
@@ -201,13 +227,16 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         if (NETWORK_CLIENTS.has(name)) {
           for (const url of argv.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? []) {
             const { host, port } = networkHost({ target: url });
-            if (host !== '' && !userChose(event.command, host) && !hostAllowed(host, port, declared.network)) {
+            if (host !== '' && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
               add('dryrun-undeclared-egress', 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the download or upload.`);
             }
           }
         }
-        if (event.canary && !canaryDeclared(argv, declared)) {
+        // A token handed to a client for a request to its own service (`curl https://api.anthropic.com -H "x-api-key: $ANTHROPIC_API_KEY"`) is used, not leaked.
+        const argvHosts = (argv.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? []).map((url) => networkHost({ target: url }).host).filter((host) => host !== '');
+        const toOwnService = argvHosts.length > 0 && canaryNames(argv).length > 0 && canaryNames(argv).every((location) => argvHosts.every((host) => secretBelongsTo(location, host)));
+        if (event.canary && !toOwnService && !canaryDeclared(argv, declared)) {
           add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` passed a planted secret to ${name} on its command line (${undeclaredSecrets(argv, declared).join(', ') || 'encoded'}). A skill must not hand credentials it did not declare to other programs; declare the variable under capabilities.env if the tool needs it.`);
         }
         break;
@@ -216,10 +245,13 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
       case 'connect':
       case 'http': {
         const { host, port } = networkHost(event);
-        if (event.canary && !(hostAllowed(host, port, declared.network) && canaryDeclared(JSON.stringify(event), declared))) {
+        // A planted secret sent only to the service it belongs to (ANTHROPIC_API_KEY to api.anthropic.com,
+        // the npm token to the npm registry) is being used, not leaked.
+        const toOwners = canaryNames(JSON.stringify(event)).every((location) => secretBelongsTo(location, host)) && canaryNames(JSON.stringify(event)).length > 0;
+        if (event.canary && !toOwners && !(hostAllowed(host, port, network) && canaryDeclared(JSON.stringify(event), declared))) {
           add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` sent a planted secret to ${event.target} (${event.kind}). The skill leaks credentials off the machine; it must never send secrets it was not explicitly given for that host.`);
         }
-        if (!chosen && !hostAllowed(host, port, declared.network)) {
+        if (!chosen && !hostAllowed(host, port, network)) {
           const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
           add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }

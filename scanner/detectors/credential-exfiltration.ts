@@ -5,6 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
+import { secretBelongsTo } from '../../core/index.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
@@ -121,19 +122,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   return flow;
 }
 
-/**
- * A token belongs to the service it is named for (`GITHUB_TOKEN` → github.com, `OPENAI_API_KEY` →
- * openai.com): sending it there, in a header or not, is using it. The first word of the name, or a known
- * short form, must appear in the host.
- */
-const TOKEN_OWNER_ALIASES: Record<string, string[]> = { GH: ['github'], AWS: ['amazonaws', 'aws'], GCP: ['googleapis', 'google'], GOOGLE: ['googleapis', 'google'], HF: ['huggingface', 'hf.co'], AZURE: ['azure', 'microsoft'], CF: ['cloudflare'], GL: ['gitlab'] };
-
-/** Whether `host` is the service the secret variable `name` belongs to. */
+/** Whether `host` is the service the secret variable `name` belongs to (the shared table in core/sensitive.json). */
 export function ownService(name: string, host: string): boolean {
-  const word = name.toUpperCase().split('_').find((part) => part.length >= 2 && !/^(?:API|KEY|TOKEN|SECRET|ACCESS|PRIVATE|AUTH|PAT|PASSWORD|MY|APP|THE)$/.test(part));
-  if (!word) return false;
-  const owners = TOKEN_OWNER_ALIASES[word] ?? [word.toLowerCase()];
-  return owners.some((owner) => host.toLowerCase().includes(owner));
+  return secretBelongsTo(name, host);
 }
 
 /** Headers and auth arguments of a request: where a token is used, not sent as data. */
