@@ -75,6 +75,9 @@ function declaredSecretLocations(declared: Capabilities): (location: string) => 
     location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.includes(location) || readAllowed.some((allowed) => allowed(location));
 }
 
+/** Loopback hosts: traffic to them never leaves the sandbox. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0)$/i;
+
 /** Every planted secret named in a redacted text (`<canary env:GITHUB_TOKEN>` → `env:GITHUB_TOKEN`). */
 function canaryNames(text: string): string[] {
   return [...new Set([...text.matchAll(/<canary ([^>]+)>/g)].map((match) => match[1]))];
@@ -227,7 +230,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         if (NETWORK_CLIENTS.has(name)) {
           for (const url of argv.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? []) {
             const { host, port } = networkHost({ target: url });
-            if (host !== '' && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
+            if (host !== '' && !LOOPBACK.test(host) && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
               add('dryrun-undeclared-egress', 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the download or upload.`);
             }
@@ -251,7 +254,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         if (event.canary && !toOwners && !(hostAllowed(host, port, network) && canaryDeclared(JSON.stringify(event), declared))) {
           add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` sent a planted secret to ${event.target} (${event.kind}). The skill leaks credentials off the machine; it must never send secrets it was not explicitly given for that host.`);
         }
-        if (!chosen && !hostAllowed(host, port, network)) {
+        // Loopback stays inside the sandbox: a skill talking to a server it started (or a local lab) sends nothing out.
+        if (!chosen && !LOOPBACK.test(host) && !hostAllowed(host, port, network)) {
           const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
           add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }
