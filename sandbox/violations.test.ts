@@ -50,6 +50,12 @@ describe('findViolations', () => {
     expect(findViolations([event('file-read', '~/.netrc', { canary: true, command: 'cat ~/.netrc > /dev/null 2>&1' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
   });
 
+  it('lets a command delete what it created itself, and lets git use the ssh keys', () => {
+    expect(ids([event('file-delete', '~/dotfiles/.git/HEAD.lock'), event('file-write', '~/dotfiles/.git/HEAD.lock'), event('file-write', '~/dotfiles/.git/HEAD')], { ...noCapabilities(), filesystem: { read: [], write: ['~/dotfiles/'] } })).toEqual([]);
+    expect(ids([event('file-delete', '~/notes/todo.md')])).toEqual(['dryrun-delete-outside']);
+    expect(ids([event('file-read', '~/.ssh/id_ed25519', { canary: true })], { ...noCapabilities(), commands: ['git'] })).toEqual([]);
+  });
+
   it('does not count listing a schedule as persistence, and warns on a scheduler the entry declares', () => {
     expect(ids([event('exec', 'crontab', { argv: ['crontab', '-l'] })])).toEqual([]);
     const declared = findViolations([event('exec', 'crontab', { argv: ['crontab', '-'] })], { ...noCapabilities(), commands: ['crontab'] }, honeypot);

@@ -46,6 +46,11 @@ const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boo
   { file: '~/.docker/config.json', implied: (declared) => declared.commands.includes('docker') },
   { file: '~/.netrc', implied: (declared) => declared.network.length > 0 },
   { file: '~/.git-credentials', implied: (declared) => declared.commands.includes('git') && declared.network.length > 0 },
+  // The ssh client tries each identity file (and its -cert companions) for any ssh connection, git's included.
+  ...['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa'].flatMap((key) => [key, `${key}-cert`, `${key}-cert.pub`]).map((key) => ({
+    file: `~/.ssh/${key}`,
+    implied: (declared: Capabilities) => declared.commands.some((name) => ['ssh', 'scp', 'sftp', 'rsync', 'git'].includes(name)),
+  })),
 ];
 
 /**
@@ -157,7 +162,7 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
   // Writing a copy (`cat ~/.ssh/id_ed25519 > /tmp/.k`) stages the secret for a later way out: it counts as one.
   // Writes under /tmp are not events (interpreters fill it), so a command line that redirects or copies
   // (`> /tmp/.k`, `| tee`, `cp`, `tar`) counts too; sending output to /dev/null does not.
-  const stages = (event: DryRunEvent) => event.kind === 'file-write' && !/^\/dev\//.test(event.target);
+  const stages = (event: DryRunEvent) => event.kind === 'file-write' && !/^\/dev\//.test(event.target) && !event.target.startsWith('./');
   const copiesInLine = (command: string) => /(?:^|[^<\d&])>>?\s*[^\s&]|\btee\b|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
   const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || stages(event) || copiesInLine(event.command)).map((event) => event.command));
   const leaked = violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration');
@@ -182,6 +187,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
   const secretDeclared = declaredSecretLocations(declared);
   const writeAllowed = declared.filesystem.write.map(pathMatcher);
   const network = effectiveNetwork(declared);
+  // Files the run itself created (a clone's lock files, a build's temporaries) are its own to delete.
+  const created = new Set(events.filter((event) => event.kind === 'file-write').map((event) => `${event.command}\0${event.target}`));
   for (const event of events) {
     const add = (ruleId: string, severity: Violation['severity'], message: string) => violations.push({ ruleId, severity, message, event });
     // A destination or path the dry run invented for a placeholder is where the user points the skill:
@@ -214,7 +221,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         break;
       case 'file-delete':
         // Tools prune their own caches (npm's `_cacache/tmp`): not the user's files.
-        if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
+        if (!chosen && !created.has(`${event.command}\0${event.target}`) && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-delete-outside', 'critical', `\`${event.command}\` deleted ${event.target}, outside the skill and the working directory. A skill must never delete the user's files; remove the deletion.`);
         }
         break;
