@@ -46,6 +46,10 @@ const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boo
   { file: '~/.docker/config.json', implied: (declared) => declared.commands.includes('docker') },
   { file: '~/.netrc', implied: (declared) => declared.network.length > 0 },
   { file: '~/.git-credentials', implied: (declared) => declared.commands.includes('git') && declared.network.length > 0 },
+  // Cloud and signing tools read their whole configuration folders on every run.
+  { file: '~/.config/gcloud/', implied: (declared) => declared.commands.some((name) => ['gcloud', 'gsutil', 'bq'].includes(name)) },
+  { file: '~/.azure/', implied: (declared) => declared.commands.includes('az') },
+  { file: '~/.gnupg/', implied: (declared) => declared.commands.some((name) => ['gpg', 'gpg2', 'git'].includes(name)) },
   // The ssh client tries each identity file (and its -cert companions) for any ssh connection, git's included.
   ...['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa'].flatMap((key) => [key, `${key}-cert`, `${key}-cert.pub`]).map((key) => ({
     file: `~/.ssh/${key}`,
@@ -64,6 +68,10 @@ const TOOL_HOSTS: { commands: string[]; hosts: string[] }[] = [
   { commands: ['gem', 'bundle', 'bundler'], hosts: ['rubygems.org', 'index.rubygems.org'] },
   { commands: ['go'], hosts: ['proxy.golang.org', 'sum.golang.org'] },
   { commands: ['docker', 'podman'], hosts: ['registry-1.docker.io', 'auth.docker.io', 'production.cloudflare.docker.com'] },
+  { commands: ['gcloud', 'gsutil', 'bq'], hosts: ['*.googleapis.com', 'metadata.google.internal'] },
+  { commands: ['aws'], hosts: ['*.amazonaws.com'] },
+  { commands: ['az'], hosts: ['login.microsoftonline.com', 'management.azure.com', '*.azure.com'] },
+  { commands: ['gh'], hosts: ['api.github.com', 'github.com'] },
 ];
 
 /** The declared hosts plus those its declared tools imply. */
@@ -77,7 +85,7 @@ function declaredSecretLocations(declared: Capabilities): (location: string) => 
   const readAllowed = declared.filesystem.read.map(pathMatcher);
   const implied = TOOL_CREDENTIALS.filter((entry) => entry.implied(declared)).map((entry) => entry.file);
   return (location) =>
-    location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.includes(location) || readAllowed.some((allowed) => allowed(location));
+    location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.some((file) => (file.endsWith('/') ? location.startsWith(file) : file === location)) || readAllowed.some((allowed) => allowed(location));
 }
 
 /** Loopback hosts: traffic to them never leaves the sandbox. */

@@ -122,7 +122,7 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /(?:^|[.;:,!?(]\s*|\b(?:and|but|or|so|then)\s+)(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save)\w*\b/i;
+  /(?:^|[.;:,!?(]\s*|\b(?:and|but|or|so|then)\s+)(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
 
 /** Whether a sentence describes a behaviour rather than orders it. */
 function describes(sentence: string): boolean {
