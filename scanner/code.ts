@@ -69,7 +69,7 @@ function unescape(text: string): string {
 const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
 const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
 const ASSIGNMENT_EXPRESSIONS: ReadonlySet<string> = new Set(['augmented_assignment_expression', 'assignment_expression']);
-const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'variable_assignment', 'for_statement', 'for_in_statement']);
+const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'assignment_expression', 'variable_assignment', 'for_statement', 'for_in_statement']);
 
 /** Visits every node of a tree (or only those of the `only` types), depth first, without recursion (hostile files can nest deeply). */
 function walk(root: Node, visit: (node: Node) => void, only?: ReadonlySet<string>): void {
@@ -388,7 +388,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
     walk(tree.rootNode, (node) => {
       let name: Node | null = null;
       let value: Node | null = null;
-      if (node.type === 'assignment' || node.type === 'variable_declarator') {
+      // JavaScript reassignments (`code = await fetchText(url)` after `let code;`) bind like declarations.
+      if (node.type === 'assignment' || node.type === 'variable_declarator' || node.type === 'assignment_expression') {
         name = node.childForFieldName('left') ?? node.childForFieldName('name');
         value = node.childForFieldName('right') ?? node.childForFieldName('value');
       } else if (node.type === 'variable_assignment') {
