@@ -311,6 +311,9 @@ function calleeName(node: Node, folder: Folder): string {
 }
 
 /** Calls whose string arguments are search patterns (data to look for), not actions. */
+/** Calls that show a message to a person (exit texts, logs, errors): what they say is documentation, read at lower weight. */
+const MESSAGE_CALL = /^(?:sys\.exit|exit|print|console\.(?:log|error|warn|info)|(?:logger|logging|log)\.(?:debug|info|warning|warn|error|critical|exception)|warnings\.warn|(?:ap|parser|argparser)\.error|die|Error|ValueError|RuntimeError|SystemExit|TypeError|new Error)$/;
+
 const NEEDLE_CALL = /(?:^|\.)(?:search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
 
 /** Calls that run code or command lines given as data. */
@@ -613,7 +616,7 @@ function isNeedle(node: Node): boolean {
   if (parent?.type === 'argument_list' || parent?.type === 'arguments') {
     const call = parent.parent;
     const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';
-    return NEEDLE_CALL.test(callee);
+    return NEEDLE_CALL.test(callee) || MESSAGE_CALL.test(callee);
   }
   // An enumeration of names (`MODES = ['default', 'plan', 'bypassPermissions']`): values to accept or compare, not actions.
   if ((parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') && parent.namedChildCount >= 3 && parent.namedChildren.every((child) => child !== null && (child.type === 'string' || child.type === 'comment') && /^["'`][\w.-]{1,40}["'`]$/.test(child.text))) return true;

@@ -29,7 +29,7 @@ interface Label {
 const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }> = {
   'round-1': { maliciousFailing: 44, benignFailing: 1 },
   'round-2': { maliciousFailing: 40, benignFailing: 4 },
-  'round-3': { maliciousFailing: 41, benignFailing: 4 },
+  'round-3': { maliciousFailing: 41, benignFailing: 3 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */
