@@ -28,8 +28,8 @@ interface Label {
  */
 const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }> = {
   'round-1': { maliciousFailing: 44, benignFailing: 1 },
-  'round-2': { maliciousFailing: 40, benignFailing: 4 },
-  'round-3': { maliciousFailing: 41, benignFailing: 3 },
+  'round-2': { maliciousFailing: 40, benignFailing: 3 },
+  'round-3': { maliciousFailing: 41, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

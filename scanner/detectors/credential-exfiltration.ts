@@ -6,6 +6,7 @@
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
 import { secretBelongsTo } from '../../core/index.ts';
+import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
@@ -72,7 +73,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
     if (/^[A-Za-z_]\w*=/.test(command.text.trim()) && !/\$\(|`/.test(command.text)) continue;
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
-    if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
     const commandSource = sourceIn(command.text, command.name || undefined);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
@@ -86,7 +87,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
         const partName = part.trim().split(/\s+/)[0] ?? '';
         return sourceIn(part, partName) || WHOLE_ENVIRONMENT.test(part.trim());
       });
-      const hasSink = parts.some((part) => NETWORK_SINK_COMMAND.test(part.trim().split(/\s+/)[0] ?? '') || DNS_SINK.test(part.trim().split(/\s+/)[0] ?? '')) || /\/dev\/(?:tcp|udp)\//.test(command.text);
+      const hasSink = parts.some((part) => NETWORK_SINK_COMMAND.test(part.trim().split(/\s+/)[0] ?? '') || DNS_SINK.test(part.trim().split(/\s+/)[0] ?? '')) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text);
       if (hasSource && hasSink) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
     // curl -F "file=@~/.ssh/id_rsa" / --data-binary @~/.aws/credentials
@@ -182,8 +183,18 @@ function finding(source: Place, sink: Place, how: string): RawFinding {
   };
 }
 
+/** A tool's own credential file (`.npmrc`) in code that talks only to that tool's service or public package registries. */
+function toOwnService(source: Place, hosts: readonly string[]): boolean {
+  const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
+  if (!named || hosts.length === 0) return false;
+  const base = named.split('/').pop() ?? named;
+  const file = ['~/.npmrc', '~/.pypirc', '~/.docker/config.json', '~/.config/gh/hosts.yml'].find((path) => path.endsWith(`/${base}`) || path.endsWith(base));
+  return file !== undefined && hosts.every((host) => secretBelongsTo(file, host) || isPackageRegistry(host));
+}
+
 function decide(flows: UnitFlow[]): RawFinding | undefined {
-  const strong = flows.flatMap((flow) => flow.strongSources);
+  const hosts = [...new Set(flows.flatMap((flow) => flow.unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')))).filter((host) => !isLocalHost(host)))];
+  const strong = flows.flatMap((flow) => flow.strongSources).filter((source) => !toOwnService(source, hosts));
   const soft = flows.flatMap((flow) => flow.softSources);
   const sinks = flows.flatMap((flow) => flow.sinks);
   const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);

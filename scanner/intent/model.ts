@@ -457,6 +457,11 @@ const OFFICIAL_INSTALLER_HOSTS: ReadonlySet<string> = (() => {
   return new Set([...data.installers, ...data.registries]);
 })();
 
+/** Whether a host is an official installer host or a public package registry (installers.yaml). */
+export function isPackageRegistry(host: string): boolean {
+  return OFFICIAL_INSTALLER_HOSTS.has(host);
+}
+
 function officialInstaller(hosts: readonly string[]): boolean {
   return hosts.length > 0 && hosts.every((host) => OFFICIAL_INSTALLER_HOSTS.has(host));
 }
