@@ -92,6 +92,8 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Obse
     if (file.size > VISIBLE_HOST_FILE_BYTES) continue;
     const text = (await readFile(join(dir, ...file.path.split('/')))).toString('utf8');
     for (const match of text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
+    // ssh remotes (`git@github.com:owner/repo.git`, `ssh://git@host/…`) name their host too.
+    for (const match of text.matchAll(/\b(?:ssh:\/\/)?[\w.-]+@([a-z0-9.-]+\.[a-z]{2,})[:/]/gi)) hosts.add(match[1].toLowerCase());
   }
   // Only hosts and commands: reads of credential files or secret variables must never count as
   // "visible", or a harvester would declare itself by being read.

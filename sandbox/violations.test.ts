@@ -56,6 +56,13 @@ describe('findViolations', () => {
     expect(ids([event('file-read', '~/.ssh/id_ed25519', { canary: true })], { ...noCapabilities(), commands: ['git'] })).toEqual([]);
   });
 
+  it('warns, not fails, when a command ran out of time waiting on a protocol the sinkhole cannot answer', () => {
+    const limit = (extra: DryRunEvent[]) => findViolations([event('limit', 'wall time 20000 ms', { limit: 'wall-time' }), ...extra], { ...noCapabilities(), network: ['github.com'] }, honeypot).filter((violation) => violation.ruleId.startsWith('dryrun-limit')).map((violation) => violation.severity);
+    expect(limit([event('connect', 'github.com:22')])).toEqual(['medium']);
+    expect(limit([])).toEqual(['high']);
+    expect(limit([event('connect', 'github.com:443')])).toEqual(['high']);
+  });
+
   it('does not count listing a schedule as persistence, and warns on a scheduler the entry declares', () => {
     expect(ids([event('exec', 'crontab', { argv: ['crontab', '-l'] })])).toEqual([]);
     const declared = findViolations([event('exec', 'crontab', { argv: ['crontab', '-'] })], { ...noCapabilities(), commands: ['crontab'] }, honeypot);

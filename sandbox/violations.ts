@@ -282,6 +282,12 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-limit-background', 'medium', `\`${event.command}\` finished, but left processes running in the background that were still running when the wall time ran out (${event.target}); they were stopped, and what they would have done later was not seen. A skill should not leave processes behind; if it starts a server or an agent, say so in SKILL.md and stop it when done.`);
           break;
         }
+        // A client left waiting on a protocol the sinkhole does not speak (ssh, a database) runs out of wall time without doing anything.
+        const waitingOnSinkhole = limit === 'wall-time' && events.some((other) => other.command === event.command && other.kind === 'connect' && !/:(?:80|443|53|8080|8443)$/.test(other.target));
+        if (waitingOnSinkhole) {
+          add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` ran out of wall time (${event.target}) while connected to a service the dry run's sinkhole cannot answer; what it would have done after that was not seen.`);
+          break;
+        }
         add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);
         break;
       }
