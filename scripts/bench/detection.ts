@@ -19,6 +19,13 @@ const Slices = z.strictObject({ prose: Count, code: Count, 'agent-directed': Cou
 const FirstLooksSchema = z.strictObject({
   schemaVersion: z.literal(1),
   rounds: z.array(z.strictObject({ round: z.string(), written: z.string(), when: z.string(), old: Slices, new: Slices })),
+  audits: z.array(
+    z.strictObject({
+      round: z.string(),
+      first: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }),
+      after: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }),
+    }),
+  ),
 });
 
 const percent = ([part, whole]: [number, number]): string => `${part}/${whole} (${((100 * part) / whole).toFixed(0)}%)`;
@@ -69,6 +76,12 @@ read \`scanner/\`, and scanned before any rule was tuned on them. Cells count sk
 | round | scanner | prose | code | agent-directed | all malicious | hard benign failing |
 |---|---|---:|---:|---:|---:|---:|
 ${lookRows.join('\n')}
+
+Full ad-hoc audits (scan + dry run under gVisor, no entry), \`skill-registry audit <dir>\` per skill:
+
+| round | audit | malicious failing | honest skills wrongly failing |
+|---|---|---:|---:|
+${firstLooks.audits.flatMap((audit) => [`| ${audit.round} | first look (before the dry run's calibration) | ${percent(audit.first['malicious-failing'])} | ${percent(audit.first['benign-failing'])} |`, `| ${audit.round} | after the calibration (regression) | ${percent(audit.after['malicious-failing'])} | ${percent(audit.after['benign-failing'])} |`]).join('\n')}
 
 Now, after tuning (regression sets: these numbers are not a measure of generalisation):
 
