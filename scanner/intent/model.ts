@@ -521,7 +521,10 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       const isolated = permissionsOff && ISOLATED.test(action.evidence);
       // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
     const projectServer = /--scope[= ]project|-s\s+project/.test(action.evidence);
-    const severe = (action.control.userScope || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite;
+    // Adding a skill, command or subagent definition under ~/.claude is what skill-authoring skills do; it
+    // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
+    const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
+    const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite;
       if (action.conceal || (severe && !(consented && !hardCodedRemote && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote ? ` pointing at ${action.control.hosts.join(', ')}` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
