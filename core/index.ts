@@ -33,6 +33,7 @@ export {
   AGENT_CONFIG_FILE,
   AGENT_CONFIG_USER_SCOPE,
   SYNCED_FOLDER,
+  PERSISTENCE_FILE,
   credentialKindOf,
   secretBelongsTo,
   type CredentialFileKind,

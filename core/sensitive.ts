@@ -52,6 +52,9 @@ export const AGENT_CONFIG_FILE = new RegExp(data.agentConfigFiles.match, flags);
 /** Text that places agent configuration at user scope (HOME, `--scope user`), beyond the project. */
 export const AGENT_CONFIG_USER_SCOPE = new RegExp(data.agentConfigFiles.userScope, flags);
 
+/** Files whose change makes code run again later or grants access (rc files, cron, autostart, authorized_keys, `.pth`, sudoers). */
+export const PERSISTENCE_FILE = new RegExp(data.persistenceFiles.match);
+
 /** Folders whose content a sync client uploads on its own (Dropbox, Google Drive, iCloud, OneDrive). */
 export const SYNCED_FOLDER = new RegExp(data.syncedFolders.match, flags);
 

@@ -65,6 +65,30 @@ function unescape(text: string): string {
   });
 }
 
+/** Calls that write the file named by their first argument. */
+const WRITE_CALL = /^(?:fs\.)?(?:writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|copyFileSync|copyFile)$|^fs\.promises\.(?:writeFile|appendFile)$|^shutil\.copy(?:file|2)?$/;
+
+/**
+ * The path a call writes, when it is known: `open(path, "a")`, `Path(…).open("w")`, `p.write_text(…)`,
+ * `fs.appendFileSync(path, …)`, `shutil.copy(src, dst)` (the destination). Paths are folded, with the home
+ * folder read as `~`.
+ */
+function writtenPath(node: Node, callee: string, folder: Folder): string | undefined {
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => child !== null) ?? [];
+  const mode = (index: number) => (args[index] ? folder.value(args[index]) : undefined) ?? args.find((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'mode')?.childForFieldName('value')?.text.replace(/["']/g, '');
+  if ((callee === 'open' || callee === 'io.open') && args[0] && /[wax+]/.test(mode(1) ?? '')) return folder.value(args[0]);
+  const method = /^([A-Za-z_]\w*)\.(open|write_text|write_bytes)$/.exec(callee);
+  if (method) {
+    const path = folder.constants.get(method[1]);
+    if (path !== undefined && (method[2] !== 'open' || /[wax+]/.test(mode(0) ?? ''))) return path;
+  }
+  if (WRITE_CALL.test(callee)) {
+    const target = callee.startsWith('shutil.') ? args[1] : args[0];
+    return target ? folder.value(target) : undefined;
+  }
+  return undefined;
+}
+
 /** Node types each narrow pass of {@link analyzeCode} looks at. */
 const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
 const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
@@ -326,7 +350,7 @@ const NETWORK_WORD = /\b(?:urlopen|urlretrieve|requests\.(?:get|post|request)|ht
 export { SECRET_ENV_NAME };
 
 function emptyFacts(unit: string, file: string, language: Language, lineOffset: number): CodeFacts {
-  return { unit, file, language, lineOffset, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(), execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: true, credentialNames: new Set(), secretNames: new Map() };
+  return { unit, file, language, lineOffset, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(), execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: true, credentialNames: new Set(), secretNames: new Map(), writes: [] };
 }
 
 /** A read of one environment variable in Python or JavaScript; group 1, 2 or 3 is its name. */
@@ -464,6 +488,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
       }
       if (type === 'call' || type === 'call_expression' || type === 'new_expression') {
         const callee = type === 'new_expression' ? `new ${node.childForFieldName('constructor')?.text ?? ''}` : calleeName(node, folder);
+        const written = writtenPath(node, callee, folder);
+        if (written !== undefined) facts.writes.push({ path: written, line: lineOf(node), text: node.text.split('\n')[0] });
         if (EXEC_SINK.test(callee) || EXEC_SINK.test(callee.replace(/^new /, ''))) {
           const argsText = node.childForFieldName('arguments')?.text ?? '';
           const shell = /^(?:os\.system|os\.popen|exec|execSync)$/.test(callee) || /shell\s*=\s*True/.test(argsText) || /^(?:exec|eval|compile|Function|new Function|vm\.|.*runIn)/.test(callee);

@@ -65,6 +65,8 @@ export interface CodeFacts {
   envReads: { name: string; line: number }[];
   /** Names bound to stored credentials (credential files, SDK credential chains, token-printing commands). */
   credentialNames: Set<string>;
+  /** Files the code writes whose path is known (folded), with lines: `open(p, "a")`, `p.write_text(…)`, `fs.appendFileSync(p, …)`. */
+  writes: { path: string; line: number; text: string }[];
   /** Names bound to a secret environment variable or to data built from one: name → the variable. */
   secretNames: Map<string, string>;
   /** Names bound to data that came from the network (fetch results, or loops over them). */

@@ -27,9 +27,9 @@ interface Label {
  * benign ones do. Raise a floor when detection improves; a drop is a regression.
  */
 const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }> = {
-  'round-1': { maliciousFailing: 44, benignFailing: 1 },
+  'round-1': { maliciousFailing: 45, benignFailing: 1 },
   'round-2': { maliciousFailing: 40, benignFailing: 3 },
-  'round-3': { maliciousFailing: 41, benignFailing: 2 },
+  'round-3': { maliciousFailing: 42, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

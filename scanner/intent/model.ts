@@ -15,13 +15,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, SENSITIVE_FILE, SYNCED_FOLDER } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SENSITIVE_FILE, SYNCED_FOLDER } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { ownService } from '../detectors/credential-exfiltration.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
 import { REGEX_LIKE } from '../code.ts';
-import type { Segment, SourceFile } from '../model.ts';
+import type { CodeFacts, Segment, SourceFile } from '../model.ts';
 import { vocabulary, type WordClass } from './vocabulary.ts';
 
 /** installers.yaml: official installer hosts and package registries, with where the list came from. */
@@ -436,6 +436,29 @@ export function mailActions(files: readonly SourceFile[]): Action[] {
   return out;
 }
 
+/**
+ * Code that writes a persistence file (authorized_keys, a shell start-up file, a cron or autostart entry, a
+ * `.pth` start-up hook, sudoers) at a path it names itself. Declared under `capabilities.filesystem.write`
+ * it is the skill's stated job and warns; otherwise it fails.
+ */
+export function persistenceJudgements(facts: readonly CodeFacts[], declared: Capabilities | undefined): Judgement[] {
+  const out: Judgement[] = [];
+  for (const unit of facts) {
+    for (const write of unit.writes) {
+      if (!PERSISTENCE_FILE.test(write.path)) continue;
+      const declaredWrite = declared !== undefined && pathAllowed(write.path, declared.filesystem.write);
+      const action: Action = { file: unit.file, line: write.line, evidence: shown(write.text), origin: 'string', userTarget: false, documentation: false };
+      out.push({
+        ruleId: 'persistence-write',
+        action,
+        severity: declaredWrite ? 'medium' : 'high',
+        message: `Writes ${write.path}, which makes code run again later or grants access${declaredWrite ? '; the entry declares it, so this is the skill\'s stated job' : ''}.`,
+      });
+    }
+  }
+  return out;
+}
+
 /** What the policy concluded about one action. */
 export interface Judgement {
   /** The rule it falls under. */
@@ -449,7 +472,7 @@ export interface Judgement {
 }
 
 /** The rules the action policy reports under (each a detector with its own metadata and samples). */
-export type IntentRuleId = 'secret-egress-instruction' | 'context-egress-instruction' | 'agent-control-change' | 'decode-and-follow' | 'concealed-action' | 'remote-code-instruction' | 'consented-sensitive-action';
+export type IntentRuleId = 'secret-egress-instruction' | 'context-egress-instruction' | 'agent-control-change' | 'decode-and-follow' | 'concealed-action' | 'remote-code-instruction' | 'consented-sensitive-action' | 'persistence-write';
 
 /** Hosts of official installers and public package registries (installers.yaml, with its source and date). */
 const OFFICIAL_INSTALLER_HOSTS: ReadonlySet<string> = (() => {

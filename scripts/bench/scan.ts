@@ -27,7 +27,8 @@ const RUNS = Number(option('--runs')) || 3;
 /** Every skill folder of the labelled sets. */
 async function skillFolders(): Promise<string[]> {
   const sets = [join(root, 'test', 'corpus')];
-  for (const round of (await readdir(join(root, 'test', 'blind'))).sort()) sets.push(join(root, 'test', 'blind', round));
+  for (const entry of await readdir(join(root, 'test', 'blind'), { withFileTypes: true })) if (entry.isDirectory()) sets.push(join(root, 'test', 'blind', entry.name));
+  sets.sort();
   const out: string[] = [];
   for (const set of sets) {
     for (const kind of ['malicious', 'benign']) {
