@@ -28,7 +28,7 @@ interface Label {
  */
 const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }> = {
   'round-1': { maliciousFailing: 45, benignFailing: 1 },
-  'round-2': { maliciousFailing: 40, benignFailing: 3 },
+  'round-2': { maliciousFailing: 41, benignFailing: 3 },
   'round-3': { maliciousFailing: 42, benignFailing: 2 },
 };
 

@@ -234,7 +234,11 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (remote && namedOrigin) action.remote = { text: remote, hosts: hosts.length > 0 ? hosts : ['a host set in a variable'] };
   // Pushing to a remote the skill names carries the user's repository off the machine.
   const pushTo = /\bgit\s+(?:remote\s+add\s+\S+|push\s+(?:-\S+\s+)*)\s*["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/.exec(ordered)?.[0];
-  if (pushTo && destinations(pushTo).length > 0 && !action.context) action.context = "the user's repository";
+  // A placeholder in the remote (`https://github.com/<user>/<repo>.git`, `YOUR_ORG`) is the user's own remote.
+  const placeholderRemote = pushTo !== undefined && /<[^>\s]+>|\{[^}\s]+\}|\b[A-Z][A-Z_]{2,}\b|\b[Yy]our[-_]/.test(pushTo.replace(/^[^:]*:\/\/[^/]*/, '').replace(/\$\{?\w+\}?/g, ''));
+  // A remote needs a repository path; `https://github.com/` alone is a command cut short (a `<placeholder>` read as a redirection).
+  const namesRepository = pushTo !== undefined && /(?::\/\/[^/\s"']+\/|@[^:\s"']+:)[^\s"']+/.test(pushTo);
+  if (pushTo && namesRepository && !placeholderRemote && destinations(pushTo).length > 0 && !action.context) action.context = "the user's repository";
   const decode = first('decode', ordered);
   const follow = first('follow', ordered);
   if (decode && follow) action.decodeFollow = `${decode} … ${follow}`;
