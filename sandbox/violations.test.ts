@@ -48,6 +48,7 @@ describe('findViolations', () => {
     expect(severity([event('file-read', '~/.ssh/id_ed25519', { canary: true }), event('file-write', '/dev/null')])).toEqual(['medium']);
     expect(findViolations([event('file-read', '~/.ssh/id_ed25519', { canary: true, command: 'cat ~/.ssh/id_ed25519 > /tmp/.k 2>/dev/null' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['critical']);
     expect(findViolations([event('file-read', '~/.netrc', { canary: true, command: 'cat ~/.netrc > /dev/null 2>&1' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
+    expect(findViolations([event('file-read', './.env', { canary: true, command: 'python3 scripts/scan_secrets.py . --json > leaks.json' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
   });
 
   it('lets a command delete what it created itself, and lets git use the ssh keys', () => {

@@ -171,7 +171,8 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
   // Writes under /tmp are not events (interpreters fill it), so a command line that redirects or copies
   // (`> /tmp/.k`, `| tee`, `cp`, `tar`) counts too; sending output to /dev/null does not.
   const stages = (event: DryRunEvent) => event.kind === 'file-write' && !/^\/dev\//.test(event.target) && !event.target.startsWith('./');
-  const copiesInLine = (command: string) => /(?:^|[^<\d&])>>?\s*[^\s&]|\btee\b|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
+  // Only copies that leave the working directory count: `> leaks.json` keeps a report beside the project.
+  const copiesInLine = (command: string) => /(?:^|[^<\d&])>>?\s*["']?(?:\/(?!dev\/)|~|\$\{?HOME)|\btee\s+(?:-a\s+)?["']?(?:\/(?!dev\/)|~|\$\{?HOME)|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s[^|;&]*\s["']?(?:\/(?!dev\/)|~|\$\{?HOME)/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
   const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || stages(event) || copiesInLine(event.command)).map((event) => event.command));
   const leaked = violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration');
   return violations.map((violation) =>
