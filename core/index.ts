@@ -36,5 +36,6 @@ export {
   PERSISTENCE_FILE,
   credentialKindOf,
   secretBelongsTo,
+  OWNED_CREDENTIAL_FILES,
   type CredentialFileKind,
 } from './sensitive.ts';

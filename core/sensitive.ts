@@ -63,6 +63,9 @@ export function credentialKindOf(text: string): CredentialFileKind | undefined {
   return CREDENTIAL_FILE_KINDS.find((kind) => kind.match.test(text));
 }
 
+/** Tool credential files whose owning service is known (`~/.npmrc` → npm), from `secretOwners.files`. */
+export const OWNED_CREDENTIAL_FILES: readonly string[] = Object.keys(data.secretOwners.files);
+
 /**
  * Whether a secret belongs to the service at `host`: a variable by its first meaningful word
  * (`GITHUB_TOKEN` → github, `GH_TOKEN` → github through an alias) or a tool's credential file

@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { secretBelongsTo } from '../../core/index.ts';
+import { OWNED_CREDENTIAL_FILES, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
@@ -123,11 +123,6 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   return flow;
 }
 
-/** Whether `host` is the service the secret variable `name` belongs to (the shared table in core/sensitive.json). */
-export function ownService(name: string, host: string): boolean {
-  return secretBelongsTo(name, host);
-}
-
 /** Headers and auth arguments of a request: where a token is used, not sent as data. */
 function withoutAuth(text: string, shell: boolean): string {
   return shell
@@ -161,7 +156,7 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     for (const variable of variables) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
       for (const host of hosts) {
-        if (ownService(variable, host)) continue;
+        if (secretBelongsTo(variable, host)) continue;
         if (declared && !undeclaredVariable && hostAllowed(host, declared.network)) continue;
         return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]) }, variable, host };
       }
@@ -188,7 +183,7 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
   const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
   if (!named || hosts.length === 0) return false;
   const base = named.split('/').pop() ?? named;
-  const file = ['~/.npmrc', '~/.pypirc', '~/.docker/config.json', '~/.config/gh/hosts.yml'].find((path) => path.endsWith(`/${base}`) || path.endsWith(base));
+  const file = OWNED_CREDENTIAL_FILES.find((path) => path.endsWith(`/${base}`));
   return file !== undefined && hosts.every((host) => secretBelongsTo(file, host) || isPackageRegistry(host));
 }
 

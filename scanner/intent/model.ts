@@ -15,10 +15,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SENSITIVE_FILE, SYNCED_FOLDER } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SENSITIVE_FILE, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
-import { ownService } from '../detectors/credential-exfiltration.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
 import { REGEX_LIKE } from '../code.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
@@ -528,7 +527,7 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     }
     // A token sent only to the service it is named for is used, not moved (`ANTHROPIC_API_KEY` → api.anthropic.com).
     const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0];
-    const toOwnService = secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => ownService(secretVariable, host));
+    const toOwnService = secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host));
     if (action.secret && action.sink && leaves && !toOwnService) {
       if (consented && !action.conceal && action.sink.hosts.length === 0) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Sends ${action.secret} through ${action.sink.text} to a destination the user chooses${action.consent ? ` (${action.consent})` : ''}: allowed, but the user should know.` });
