@@ -95,22 +95,51 @@ const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
 const ASSIGNMENT_EXPRESSIONS: ReadonlySet<string> = new Set(['augmented_assignment_expression', 'assignment_expression']);
 const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'assignment_expression', 'variable_assignment', 'for_statement', 'for_in_statement']);
 
-/** Visits every node of a tree (or only those of the `only` types), depth first, without recursion (hostile files can nest deeply). */
-function walk(root: Node, visit: (node: Node) => void, only?: ReadonlySet<string>): void {
-  const cursor = root.walk();
-  let descending = true;
-  for (;;) {
-    // Reading the type through the cursor is cheap; building a Node for every visit is not.
-    if (descending && (only === undefined || only.has(cursor.nodeType))) visit(cursor.currentNode);
-    if (descending && cursor.gotoFirstChild()) continue;
-    if (cursor.gotoNextSibling()) {
-      descending = true;
-      continue;
-    }
-    if (!cursor.gotoParent()) break;
-    descending = false;
+/** Node types the main pass of {@link analyzeCode} reads, per language family. */
+const FACT_NODES: ReadonlySet<string> = new Set([
+  'comment', 'string', 'template_string', 'concatenated_string', 'binary_operator', 'binary_expression', 'regex',
+  'call', 'call_expression', 'new_expression', 'subscript', 'subscript_expression', 'member_expression', 'import_statement', 'import_from_statement',
+]);
+const SHELL_FACT_NODES: ReadonlySet<string> = new Set(['comment', 'command', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment', 'string', 'raw_string', 'concatenation', 'word', 'simple_expansion', 'expansion']);
+
+/** The nodes one unit's passes read, fetched once, in source order, with their types. */
+interface NodeList {
+  nodes: Node[];
+  types: string[];
+}
+
+/**
+ * Every node of the types any pass of {@link analyzeCode} reads, depth first in source order. The tree
+ * is walked once inside the parser's WebAssembly (no recursion, so hostile nesting is safe) and a Node
+ * object is built only for a match: stepping a cursor from JavaScript costs a boundary crossing per node,
+ * which made walking dearer than parsing.
+ */
+function nodesOf(root: Node, language: CodeLanguage): NodeList {
+  const wanted = new Set([...FUNCTION_NODES, ...CALL_NODES, ...ASSIGNMENT_EXPRESSIONS, ...BINDING_NODES, ...(language === 'shell' ? SHELL_FACT_NODES : FACT_NODES)]);
+  const nodes = root.descendantsOfType([...wanted]).filter((node): node is Node => node !== null);
+  return { nodes, types: nodes.map((node) => node.type) };
+}
+
+/** Parents looked up in the current unit: tree-sitter finds a node's parent by walking down from the root, so each is asked once. */
+let parents = new Map<number, Node | null>();
+
+/** The parent of a node of the unit being analysed. */
+function parentOf(node: Node): Node | null {
+  let parent = parents.get(node.id);
+  if (parent === undefined) {
+    parent = node.parent;
+    parents.set(node.id, parent);
   }
-  cursor.delete();
+  return parent;
+}
+
+/** Visits the nodes of the `only` types, in source order; `within` keeps those inside one node. */
+function walk(list: NodeList, visit: (node: Node) => void, only: ReadonlySet<string>, within?: Node): void {
+  list.nodes.forEach((node, index) => {
+    if (!only.has(list.types[index])) return;
+    if (within && (node.startIndex < within.startIndex || node.endIndex > within.endIndex)) return;
+    visit(node);
+  });
 }
 
 /** Folds constant expressions of a unit: string literals, concatenation, known names, char codes. */
@@ -384,6 +413,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
     facts.strings.push({ text: source, line: 1 + lineOffset });
     return facts;
   }
+  parents = new Map();
   try {
     facts.hasErrors = tree.rootNode.hasError;
     const folder = new Folder(language);
@@ -391,7 +421,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
     const assigned = new Set<string>();
     // Functions whose body talks to the network: their results are network data.
     const fetchingFunctions = new Set<string>();
-    walk(tree.rootNode, (node) => {
+    const list = nodesOf(tree.rootNode, language);
+    walk(list, (node) => {
       if ((node.type === 'function_definition' || node.type === 'function_declaration' || node.type === 'method_definition') && NETWORK_WORD.test(node.text)) {
         const name = node.childForFieldName('name')?.text;
         if (name) fetchingFunctions.add(name);
@@ -401,18 +432,17 @@ export async function analyzeCode(unit: string, file: string, language: Language
       NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
     // Callbacks handed to a network call (`https.get(url, (res) => res.on('data', (c) => (code += c)))`):
     // whatever they accumulate into an outer variable is network data.
-    walk(tree.rootNode, (node) => {
+    walk(list, (node) => {
       if (node.type !== 'call_expression') return;
       const callee = node.childForFieldName('function')?.text ?? '';
       if (!NETWORK_WORD.test(`${callee}(`)) return;
-      walk(node.childForFieldName('arguments') ?? node, (inner) => {
-        if (inner.type !== 'augmented_assignment_expression' && inner.type !== 'assignment_expression') return;
+      walk(list, (inner) => {
         const left = inner.childForFieldName('left');
         if (left?.type === 'identifier') facts.networkNames.add(left.text);
-      }, ASSIGNMENT_EXPRESSIONS);
+      }, ASSIGNMENT_EXPRESSIONS, node.childForFieldName('arguments') ?? node);
     }, CALL_NODES);
     // First pass: constants, so later uses can be folded regardless of order in simple scripts.
-    walk(tree.rootNode, (node) => {
+    walk(list, (node) => {
       let name: Node | null = null;
       let value: Node | null = null;
       // JavaScript reassignments (`code = await fetchText(url)` after `let code;`) bind like declarations.
@@ -450,7 +480,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       const folded = folder.value(value);
       if (folded !== undefined) folder.constants.set(name.text, folded);
     }, BINDING_NODES);
-    walk(tree.rootNode, (node) => {
+    walk(list, (node) => {
       const type = node.type;
       if (type === 'comment') {
         facts.comments.push({ text: node.text, line: lineOf(node) });
@@ -461,10 +491,10 @@ export async function analyzeCode(unit: string, file: string, language: Language
         return;
       }
       if (type === 'string' || type === 'template_string') {
-        if (node.parent?.type === 'string' || node.parent?.type === 'concatenated_string') return;
+        if (parentOf(node)?.type === 'string' || parentOf(node)?.type === 'concatenated_string') return;
         const text = folder.value(node);
         if (text === undefined) return;
-        if (language === 'python' && node.parent?.type === 'expression_statement') {
+        if (language === 'python' && parentOf(node)?.type === 'expression_statement') {
           facts.comments.push({ text, line: lineOf(node) }); // docstring
           return;
         }
@@ -476,7 +506,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
         return;
       }
       if (type === 'concatenated_string' || type === 'binary_operator' || type === 'binary_expression') {
-        const parentType = node.parent?.type;
+        const parentType = parentOf(node)?.type;
         if (parentType === type) return; // fold only the outermost expression
         const text = folder.value(node) ?? (type === 'concatenated_string' ? node.namedChildren.map((n) => folder.value(n) ?? '').join('') : undefined);
         if (text !== undefined) facts.strings.push({ text, line: lineOf(node) });
@@ -566,12 +596,12 @@ export async function analyzeCode(unit: string, file: string, language: Language
           if (module) facts.imports.push(module);
         }
       }
-    });
+    }, language === 'shell' ? SHELL_FACT_NODES : FACT_NODES);
     if (language === 'shell') {
       // A call of a function the script defines (`usage`, `section`) runs that function's commands,
       // which are listed on their own; the function name is not an executable the skill needs.
       const defined = new Set<string>();
-      walk(tree.rootNode, (node) => {
+      walk(list, (node) => {
         if (node.type === 'function_definition') {
           const name = node.childForFieldName('name')?.text;
           if (name) defined.add(name);
@@ -580,6 +610,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       facts.commands = facts.commands.filter((command) => !defined.has(command.name));
     }
   } finally {
+    parents = new Map();
     tree.delete();
   }
   return facts;
@@ -623,7 +654,7 @@ const PATTERN_COLLECTION = /(?:PATTERN|REGEX|REGEXP|SIGNATURE|DANGER(?:OUS)?|SUS
 function isNeedle(node: Node): boolean {
   // Inside a collection bound to a pattern-like name, however deeply nested (lists of tuples, dicts).
   let inCollection = false;
-  for (let ancestor = node.parent, depth = 0; ancestor && depth < 6; ancestor = ancestor.parent, depth += 1) {
+  for (let ancestor = parentOf(node), depth = 0; ancestor && depth < 6; ancestor = parentOf(ancestor), depth += 1) {
     if (/^(?:list|tuple|set|dictionary|array|object)$/.test(ancestor.type)) inCollection = true;
     if (ancestor.type === 'assignment' || ancestor.type === 'variable_declarator') {
       if (!inCollection) break;
@@ -633,14 +664,14 @@ function isNeedle(node: Node): boolean {
     }
     if (ancestor.type === 'pair' && PATTERN_COLLECTION.test((ancestor.childForFieldName('key')?.text ?? '').replace(/["']/g, ''))) return true;
   }
-  let parent = node.parent;
+  let parent = parentOf(node);
   if (parent?.type === 'comparison_operator' && /\bin\b/.test(parent.text.slice(node.endIndex - parent.startIndex, node.endIndex - parent.startIndex + 8))) return true;
   // Compared for equality (`mode === 'bypassPermissions'`, `if name == "x"`): a value checked, not used.
   if ((parent?.type === 'binary_expression' || parent?.type === 'comparison_operator') && /^(?:===?|!==?)$/.test((parent.childForFieldName('operator') ?? parent.child(1))?.text ?? '')) return true;
   // A comma-separated list of names (`'default, plan, bypassPermissions'`) enumerates values, as in a message.
   if (/^["'`][\w-]+(?:\s*,\s*[\w-]+){2,}["'`]$/.test(node.text)) return true;
   if (parent?.type === 'argument_list' || parent?.type === 'arguments') {
-    const call = parent.parent;
+    const call = parentOf(parent);
     const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';
     return NEEDLE_CALL.test(callee) || MESSAGE_CALL.test(callee);
   }
@@ -648,7 +679,7 @@ function isNeedle(node: Node): boolean {
   if ((parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') && parent.namedChildCount >= 3 && parent.namedChildren.every((child) => child !== null && (child.type === 'string' || child.type === 'comment') && /^["'`][\w.-]{1,40}["'`]$/.test(child.text))) return true;
   if (parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') {
     // A list of patterns handed to a search (`any(p in text for p in [...])` or PATTERNS = [...] used with re).
-    parent = parent.parent;
+    parent = parentOf(parent);
     return parent?.type === 'comparison_operator';
   }
   return false;
@@ -665,30 +696,30 @@ function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: 
   }
   if (SHELL_STATEMENTS.has(type)) {
     // Outermost statements as a whole, so pipes (`… | sh`) and redirections stay visible.
-    let parent = node.parent;
+    let parent = parentOf(node);
     let outermost = true;
     while (parent) {
       if (SHELL_STATEMENTS.has(parent.type)) {
         outermost = false;
         break;
       }
-      parent = parent.parent;
+      parent = parentOf(parent);
     }
     if (outermost && type !== 'command') {
       facts.commands.push({ name: '', text: expandShell(node.text, folder), line: lineOf(node) });
     }
   }
   if (type === 'string' || type === 'raw_string' || type === 'concatenation') {
-    if (node.parent?.type === 'concatenation') return;
+    if (parentOf(node)?.type === 'concatenation') return;
     const text = folder.value(node);
     if (text === undefined) return;
-    const command = node.parent?.type === 'command' ? node.parent : undefined;
+    const command = parentOf(node)?.type === 'command' ? parentOf(node) : undefined;
     const commandName = command?.childForFieldName('name')?.text ?? '';
     if (/^(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara)$/.test(commandName) || /^\[\[?$/.test(commandName) || REGEX_LIKE.test(text)) facts.needles.push({ text, line: lineOf(node) });
     else facts.strings.push({ text, line: lineOf(node) });
     return;
   }
-  if (type === 'word' && node.parent?.type !== 'command_name' && node.parent?.type !== 'concatenation' && /[/:.]/.test(node.text)) {
+  if (type === 'word' && parentOf(node)?.type !== 'command_name' && parentOf(node)?.type !== 'concatenation' && /[/:.]/.test(node.text)) {
     facts.strings.push({ text: folder.value(node) ?? node.text, line: lineOf(node) });
     return;
   }

@@ -20,6 +20,7 @@ import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
 import { markdownContext } from './intent/model.ts';
+import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
 
@@ -244,21 +245,77 @@ function isMentionInProse(text: string, index: number, lead = ''): boolean {
   return NEGATION.test(before.slice(sentenceStart));
 }
 
-/** Runs one pattern rule over the segments. */
-export function runPatternRule(rule: PatternRule, segments: readonly Segment[], findings: RawFinding[]): void {
-  const { meta } = rule;
+/** One pattern of a rule set, with its place in the rule set's literal prefilter. */
+interface Candidate {
+  rule: PatternRule;
+  pattern: PatternRule['patterns'][number];
+  /** Index in the prefilter. */
+  index: number;
+}
+
+/** What a rule set's patterns need per segment, built once per rule set. */
+interface PatternPlan {
+  filter: LiteralFilter;
+  /** Candidates by segment kind (`decoded|scope|language`), in rule order. */
+  byKind: Map<string, Candidate[]>;
+  all: Candidate[];
+}
+
+const plans = new WeakMap<readonly PatternRule[], PatternPlan>();
+
+function patternPlan(rules: readonly PatternRule[]): PatternPlan {
+  let plan = plans.get(rules);
+  if (!plan) {
+    const all: Candidate[] = [];
+    for (const rule of rules) for (const pattern of rule.patterns) all.push({ rule, pattern, index: all.length });
+    plan = { filter: new LiteralFilter(all.map((candidate) => requiredLiterals(candidate.pattern.regex))), byKind: new Map(), all };
+    plans.set(rules, plan);
+  }
+  return plan;
+}
+
+/** The patterns that look at segments of one kind: scope and language fit, decoded text only by patterns over things that run or instruct. */
+function candidatesFor(plan: PatternPlan, segment: Segment): Candidate[] {
+  const kind = `${segment.decodedFrom ? 'decoded' : ''}|${segment.scope}|${segment.language}`;
+  let candidates = plan.byKind.get(kind);
+  if (!candidates) {
+    candidates = plan.all.filter(({ rule, pattern }) => {
+      if (rule.meta.languages && !rule.meta.languages.includes(segment.language)) return false;
+      if (!segment.decodedFrom) return pattern.source.scopes.includes(segment.scope);
+      // Decoded text is looked at by every pattern over things that run or instruct, never by comment-only or link-only ones.
+      return segment.scope !== 'raw' && pattern.source.scopes.some((scope) => scope !== 'comment' && scope !== 'link' && scope !== 'raw');
+    });
+    plan.byKind.set(kind, candidates);
+  }
+  return candidates;
+}
+
+/**
+ * Runs the pattern rules over the segments: one pass of the shared literal prefilter per segment tells
+ * which patterns can match it, and only those run.
+ */
+export function runPatternRules(rules: readonly PatternRule[], segments: readonly Segment[], findings: RawFinding[]): void {
+  const plan = patternPlan(rules);
   const lastProse = new Map<string, string>();
+  const fileFits = new Map<PatternRule, Map<string, boolean>>();
+  const fits = (rule: PatternRule, file: string): boolean => {
+    if (!rule.fileMatchers) return true;
+    let byFile = fileFits.get(rule);
+    if (!byFile) fileFits.set(rule, (byFile = new Map()));
+    let fit = byFile.get(file);
+    if (fit === undefined) byFile.set(file, (fit = rule.fileMatchers.some((matcher) => matcher.test(file))));
+    return fit;
+  };
   for (const segment of segments) {
     const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
     if (segment.scope === 'prose' && !segment.decodedFrom) lastProse.set(segment.file, segment.text);
-    if (rule.fileMatchers && !rule.fileMatchers.some((matcher) => matcher.test(segment.file))) continue;
-    if (meta.languages && !meta.languages.includes(segment.language)) continue;
-    for (const pattern of rule.patterns) {
-      if (!segment.decodedFrom && !pattern.source.scopes.includes(segment.scope)) continue;
-      // Decoded text is looked at by every pattern over things that run or instruct, never by comment-only or link-only ones.
-      if (segment.decodedFrom && !pattern.source.scopes.some((scope) => scope !== 'comment' && scope !== 'link' && scope !== 'raw')) continue;
-      if (segment.decodedFrom && segment.scope === 'raw') continue;
-      // One test first: most patterns match no segment, and a test allocates nothing.
+    const candidates = candidatesFor(plan, segment);
+    if (candidates.length === 0) continue;
+    const possible = plan.filter.scan(segment.text);
+    for (const { rule, pattern, index } of candidates) {
+      if (possible[index] === 0 || !fits(rule, segment.file)) continue;
+      const { meta } = rule;
+      // One test first: most patterns that pass the prefilter still match nothing, and a test allocates nothing.
       pattern.regex.lastIndex = 0;
       if (!pattern.regex.test(segment.text)) continue;
       if (pattern.near && !pattern.near.test(segment.text)) continue;
@@ -340,7 +397,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     if (!segment.mention && !segment.decodedFrom && segment.scope !== 'raw' && segment.scope !== 'code' && contextOf(segment.file, segment.line).descriptive) segment.mention = true;
   }
   const raw: RawFinding[] = [];
-  for (const rule of ruleSet.patternRules) runPatternRule(rule, segments, raw);
+  runPatternRules(ruleSet.patternRules, segments, raw);
   for (const detector of DETECTORS) raw.push(...detector.detect(context));
 
   const quotations = quotationFiles(files);

@@ -3,7 +3,7 @@
  * cannot read (image, archive, executable, font, document, other binary). Nothing is skipped or
  * truncated; what cannot be analysed becomes a coverage finding later.
  */
-import { lstat, readFile, readdir } from 'node:fs/promises';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Language } from './rule-schema.ts';
 import type { FileClass, SourceFile } from './model.ts';
@@ -120,16 +120,25 @@ export function classifyFile(path: string, bytes: Buffer, executable: boolean): 
   return { path, bytes, fileClass: 'text', language: isSignatureDocument(language, decoded.text) ? 'signature' : language, text: decoded.text, encoding: decoded.encoding, executable };
 }
 
-/** Walks a skill folder and reads every regular file (sorted by path). Symlinks are reported, not followed. */
+/**
+ * Walks a skill folder and reads every regular file (sorted by path). Symlinks are reported, not followed.
+ * The reads are synchronous: a skill is a few small files, and a round trip through the thread pool per
+ * file cost more than the reading.
+ */
 export async function readSkillFiles(root: string): Promise<{ files: SourceFile[]; unreadable: UnreadablePath[] }> {
-  const rootStat = await lstat(root).catch(() => undefined);
+  let rootStat: ReturnType<typeof lstatSync> | undefined;
+  try {
+    rootStat = lstatSync(root);
+  } catch {
+    rootStat = undefined;
+  }
   if (!rootStat?.isDirectory()) {
     throw new ScannerError('NOT_A_DIRECTORY', `${root} is not a folder. Give the path of a skill folder (the one holding SKILL.md).`, { where: root });
   }
   const files: SourceFile[] = [];
   const unreadable: UnreadablePath[] = [];
-  const walk = async (absolute: string, relative: string): Promise<void> => {
-    const entries = await readdir(absolute, { withFileTypes: true });
+  const walk = (absolute: string, relative: string): void => {
+    const entries = readdirSync(absolute, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (relative === '' && entry.name === '.git') continue;
@@ -138,12 +147,13 @@ export async function readSkillFiles(root: string): Promise<{ files: SourceFile[
       if (entry.isSymbolicLink()) {
         unreadable.push({ path: childRelative, reason: 'it is a symbolic link, which the scanner does not follow' });
       } else if (entry.isDirectory()) {
-        await walk(childAbsolute, childRelative);
+        walk(childAbsolute, childRelative);
       } else if (entry.isFile()) {
         let bytes: Buffer;
         let mode: number;
         try {
-          [bytes, mode] = await Promise.all([readFile(childAbsolute), lstat(childAbsolute).then((stat) => stat.mode)]);
+          bytes = readFileSync(childAbsolute);
+          mode = lstatSync(childAbsolute).mode;
         } catch (error) {
           throw new ScannerError('READ_FAILED', `Cannot read ${childRelative} (${(error as Error).message}). Check the file's permissions.`, { where: childRelative, cause: error });
         }
@@ -153,7 +163,7 @@ export async function readSkillFiles(root: string): Promise<{ files: SourceFile[
       }
     }
   };
-  await walk(root, '');
+  walk(root, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, unreadable };
 }

@@ -21,7 +21,8 @@ import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
 import { REGEX_LIKE } from '../code.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
-import { vocabulary, type WordClass } from './vocabulary.ts';
+import { FilteredFamily } from '../prefilter.ts';
+import { vocabulary, WORD_CLASSES, type WordClass } from './vocabulary.ts';
 
 /** installers.yaml: official installer hosts and package registries, with where the list came from. */
 const InstallersSchema = z.strictObject({
@@ -93,7 +94,22 @@ function sentences(text: string): string[] {
   return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
 }
 
+/** Expressions the model asks about most texts, behind one literal prefilter: the word classes, then {@link FILE_KINDS}. */
+const FILE_KINDS = [SENSITIVE_FILE, DOTENV_FILE, SYNCED_FOLDER, AGENT_CONFIG_FILE] as const;
+let family: FilteredFamily | undefined;
+
+/** Whether expression `index` of the family (a word class's position in WORD_CLASSES, then the file kinds) can match `text`. */
+function mayMatch(index: number, text: string): boolean {
+  family ??= new FilteredFamily([...WORD_CLASSES.map((word) => vocabulary().words[word]), ...FILE_KINDS]);
+  return family.mayMatch(index, text);
+}
+
+function mayHave(word: WordClass, text: string): boolean {
+  return mayMatch(WORD_CLASSES.indexOf(word), text);
+}
+
 function first(word: WordClass, text: string): string | undefined {
+  if (!mayHave(word, text)) return undefined;
   const regex = vocabulary().words[word];
   regex.lastIndex = 0;
   const match = regex.exec(text);
@@ -101,6 +117,7 @@ function first(word: WordClass, text: string): string | undefined {
 }
 
 function hasWord(word: WordClass, text: string): boolean {
+  if (!mayHave(word, text)) return false;
   const regex = vocabulary().words[word];
   regex.lastIndex = 0;
   return regex.test(text);
@@ -110,6 +127,7 @@ function hasWord(word: WordClass, text: string): boolean {
 const INTERESTING: readonly WordClass[] = ['secret', 'context', 'network-sink', 'forge-sink', 'synced-sink', 'agent-control', 'remote-code', 'decode', 'conceal'];
 
 function all(word: WordClass, text: string): string[] {
+  if (!mayHave(word, text)) return [];
   const regex = vocabulary().words[word];
   regex.lastIndex = 0;
   return [...text.matchAll(regex)].map((match) => match[0]);
@@ -128,10 +146,8 @@ function describes(sentence: string): boolean {
   let rest = sentence;
   for (const phrase of all('conceal', sentence)) rest = rest.replace(phrase, ' ');
   if (NEGATED_ACT.test(rest)) return true;
-  const words = vocabulary().words.describes;
-  words.lastIndex = 0;
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
-  return [...rest.matchAll(words)].some((match) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(match[0]));
+  return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word));
 }
 
 /** A prohibition before "without asking" makes it a rule of consent ("do not delete without asking"), not concealment. */
@@ -183,22 +199,37 @@ function destinations(text: string): string[] {
 }
 
 /** Paths of agent configuration named in text, with their folder (`$HOME/` read as `~/`). */
+let configPath: RegExp | undefined;
+
 function agentConfigPaths(text: string): string[] {
+  if (!mayMatch(WORD_CLASSES.length + FILE_KINDS.indexOf(AGENT_CONFIG_FILE), text)) return [];
   const body = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
-  const full = new RegExp(`(?:~|\\$\\{?HOME\\}?|/home/[\\w.-]+|/Users/[\\w.-]+)?/?[\\w./-]*?(?:${body})`, 'gi');
-  return [...text.matchAll(full)].map((match) => match[0].replace(/^\$\{?HOME\}?/, '~').replace(/^\/(?:home|Users)\/[\w.-]+/, '~'));
+  configPath ??= new RegExp(`(?:~|\\$\\{?HOME\\}?|/home/[\\w.-]+|/Users/[\\w.-]+)?/?[\\w./-]*?(?:${body})`, 'gi');
+  configPath.lastIndex = 0;
+  return [...text.matchAll(configPath)].map((match) => match[0].replace(/^\$\{?HOME\}?/, '~').replace(/^\/(?:home|Users)\/[\w.-]+/, '~'));
 }
 
 /** The facts of one piece of instruction text, descriptive sentences set aside. */
 /** Files that become text on a code forge as they are: pull-request, issue, commit and release templates. */
 const FORGE_TEMPLATE = /(?:^|\/)(?:\.github\/)?(?:pull[_-]?request[_-]?template|pr[_-]template|issue[_-]template|ISSUE_TEMPLATE\/[^/]+|commit[_-]?(?:msg|message)?[_-]?template|gitmessage|release[_-]?(?:notes?)?[_-]?template)[^/]*$/i;
 
+/**
+ * Instruction text as the agent reads it: zero-width characters split words so no pattern sees them (the
+ * agent reads straight through), emphasis is dropped, and inline searches (`grep -E 'curl|bash' file`)
+ * name what to look for, not what to do.
+ */
+function readable(rawText: string): string {
+  return rawText.replace(INVISIBLE, '').replace(/(\*\*|__)(?=\S)([^*_\n]{1,80}?)\1/g, '$2').replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span));
+}
+
+/** Whether readable text names anything sensitive at all: most text does not, and is not read sentence by sentence. */
+function namesSomethingSensitive(text: string): boolean {
+  return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind, index) => mayMatch(WORD_CLASSES.length + index, text) && kind.test(text));
+}
+
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
-  // Zero-width characters split words so no pattern sees them; the agent reads straight through.
-  // Inline searches (`grep -E 'curl|bash' file`) name what to look for, not what to do.
-  const text = rawText.replace(INVISIBLE, '').replace(/(\*\*|__)(?=\S)([^*_\n]{1,80}?)\1/g, '$2').replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span));
-  // Most text names nothing sensitive: look once before reading it sentence by sentence.
-  if (!INTERESTING.some((word) => hasWord(word, text)) && !SENSITIVE_FILE.test(text) && !DOTENV_FILE.test(text) && !SYNCED_FOLDER.test(text) && !AGENT_CONFIG_FILE.test(text)) return undefined;
+  const text = readable(rawText);
+  if (!namesSomethingSensitive(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
   if (!ordered.trim()) return undefined;
   const withoutAuth = ordered.replace(AUTH_USE, ' ');
@@ -398,12 +429,14 @@ const STEP_SPAN = 8;
  */
 export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const actions: Action[] = [];
+  // A pair names something sensitive only if one of its halves does (no word of the vocabulary spans a paragraph break).
+  const sensitive = instructions.map((instruction) => namesSomethingSensitive(readable(instruction.text)));
   instructions.forEach((instruction, index) => {
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
-    const alone = readAction(place, instruction.text, shown(instruction.text));
+    const alone = sensitive[index] ? readAction(place, instruction.text, shown(instruction.text)) : undefined;
     if (alone) actions.push(alone);
     const next = instructions[index + 1];
-    if (!next || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
+    if (!next || (!sensitive[index] && !sensitive[index + 1]) || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
     if (next.origin === 'decoded' || instruction.origin === 'decoded') return;
     const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${instruction.text}\n\n${next.text}`, shown(`${instruction.text} ⏎ ${next.text}`));
     if (pair) actions.push(pair);
