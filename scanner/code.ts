@@ -685,13 +685,21 @@ function isNeedle(node: Node): boolean {
   return false;
 }
 
+/** The quoted pattern of a search command (`grep -hnE 'curl[^|]*\|\s*sh|xattr -d …'`): what to look for. */
+const SEARCH_PATTERN = /(\b(?:grep|egrep|fgrep|rg|ag|ack|git\s+grep)\b(?:\s+-[\w-]+)*(?:\s+-e)?\s+)('[^']*'|"(?:[^"\\]|\\.)*")/g;
+
+/** A command line with the patterns its searches look for set aside: they name what to find, not what runs. */
+export function withoutSearchPatterns(text: string): string {
+  return text.replace(SEARCH_PATTERN, (_whole, command: string) => `${command}'…'`);
+}
+
 function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: (node: Node) => number, assigned: Set<string>): void {
   const type = node.type;
   if (type === 'command') {
     const nameNode = node.childForFieldName('name');
     const rawName = nameNode ? folder.value(nameNode.namedChild(0) ?? nameNode) ?? nameNode.text : '';
     const name = rawName.split('/').pop() ?? rawName;
-    facts.commands.push({ name, text: expandShell(node.text, folder), line: lineOf(node) });
+    facts.commands.push({ name, text: withoutSearchPatterns(expandShell(node.text, folder)), line: lineOf(node) });
     facts.calls.push({ callee: name, text: expandShell(node.text, folder), line: lineOf(node) });
   }
   if (SHELL_STATEMENTS.has(type)) {
@@ -706,7 +714,7 @@ function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: 
       parent = parentOf(parent);
     }
     if (outermost && type !== 'command') {
-      facts.commands.push({ name: '', text: expandShell(node.text, folder), line: lineOf(node) });
+      facts.commands.push({ name: '', text: withoutSearchPatterns(expandShell(node.text, folder)), line: lineOf(node) });
     }
   }
   if (type === 'string' || type === 'raw_string' || type === 'concatenation') {

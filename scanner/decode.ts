@@ -1,12 +1,14 @@
+import { gunzipSync, inflateSync } from 'node:zlib';
+
 /**
- * Decoding what attackers encode: base64, hex (plain and `\x` escapes), char-code lists, URL and
- * unicode escapes. A candidate is kept only when it decodes to mostly printable text, so hashes and
+ * Decoding what attackers encode: base64 (and zlib or gzip inside it), hex (plain and `\x` escapes),
+ * char-code lists, URL and unicode escapes, and text written backwards (`hs | hs.llatsni//:sptth lruc`). A candidate is kept only when it decodes to mostly printable text, so hashes and
  * identifiers do not turn into noise. Decoding recurses a few levels (base64 inside base64).
  */
 
 /** One decoded piece of text. */
 export interface Decoded {
-  /** How it was encoded (`base64`, `hex`, `char-codes`, `url-escapes`, `unicode-escapes`, chained with `+`). */
+  /** How it was encoded (`base64`, `hex`, `char-codes`, `url-escapes`, `unicode-escapes`, `reversed`, chained with `+`). */
   how: string;
   /** The decoded text. */
   text: string;
@@ -46,13 +48,48 @@ function looksLikeText(text: string): boolean {
   return /[a-zA-Z]{2}/.test(text) && /[\s./:;|=-]/.test(text);
 }
 
+/** Largest output one compressed blob may inflate to: payloads are small, bombs are not worth reading. */
+const MAX_INFLATED = 1 << 20;
+
+/** Compressed bytes (zlib or gzip, as `zlib.compress` and `gzip` write them) as text, when they inflate to text. */
+function inflated(bytes: Buffer): string | undefined {
+  const zlibHeader = bytes.length > 2 && bytes[0] === 0x78 && [0x01, 0x5e, 0x9c, 0xda].includes(bytes[1]);
+  const gzipHeader = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (!zlibHeader && !gzipHeader) return undefined;
+  try {
+    const text = (gzipHeader ? gunzipSync(bytes, { maxOutputLength: MAX_INFLATED }) : inflateSync(bytes, { maxOutputLength: MAX_INFLATED })).toString('utf8');
+    return looksLikeText(text) ? text : undefined;
+  } catch {
+    return undefined; // truncated, corrupt or larger than the limit: nothing readable
+  }
+}
+
+/** A URL scheme written backwards (`//:sptth`): the text around it is meant to be read reversed. */
+const REVERSED_SCHEME = /\/\/:s?ptth/g;
+/** Where a reversed run ends: a line break or a quote. */
+const RUN_END = /[\n'"`]/;
+
+/** Runs of text around each reversed URL scheme, bounded by line breaks and quotes. */
+function reversedRuns(input: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  for (const match of input.matchAll(REVERSED_SCHEME)) {
+    let start = match.index;
+    while (start > 0 && !RUN_END.test(input[start - 1])) start -= 1;
+    let end = match.index + match[0].length;
+    while (end < input.length && !RUN_END.test(input[end])) end += 1;
+    if (out.at(-1)?.index !== start) out.push({ text: input.slice(start, end), index: start });
+  }
+  return out;
+}
+
 function decodeBase64(candidate: string): string | undefined {
   if (candidate.length < MIN_BASE64) return undefined;
   // Runs of one character class are words or hex, not base64 payloads.
   if (/^[a-z]+$/.test(candidate) || /^[A-Z]+$/.test(candidate) || /^[0-9a-fA-F]+$/.test(candidate)) return undefined;
   if (/^[A-Za-z]+$/.test(candidate) && !/[A-Z].*[A-Z].*[A-Z]/.test(candidate)) return undefined;
-  const text = Buffer.from(candidate.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
-  return looksLikeText(text) ? text : undefined;
+  const bytes = Buffer.from(candidate.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  const text = bytes.toString('utf8');
+  return looksLikeText(text) ? text : inflated(bytes);
 }
 
 function decodeOne(input: string): Decoded[] {
@@ -60,6 +97,10 @@ function decodeOne(input: string): Decoded[] {
   for (const match of input.matchAll(BASE64)) {
     const text = decodeBase64(match[0]);
     if (text) out.push({ how: 'base64', text, index: match.index, encoded: match[0] });
+  }
+  for (const run of reversedRuns(input)) {
+    const text = [...run.text].reverse().join('');
+    if (looksLikeText(text)) out.push({ how: 'reversed', text, index: run.index, encoded: run.text });
   }
   for (const match of input.matchAll(HEX_ESCAPES)) {
     const text = Buffer.from(match[0].replace(/\\x/g, ''), 'hex').toString('utf8');

@@ -26,7 +26,7 @@ const markdown = new MarkdownIt({ html: true, linkify: true });
 const SHELL_INFO = /^(?:bash|sh|shell|zsh|ksh|fish|console|terminal|shell-session|shellsession|sh-session|cmd|bat|batch|powershell|pwsh|ps1|ps|command|commands|text|plain|plaintext|txt)?$/;
 const PYTHON_INFO = /^(?:python|py|python3|py3|ipython|pycon)$/;
 const JS_INFO = /^(?:javascript|js|node|nodejs|typescript|ts|jsx|tsx|mjs|cjs)$/;
-const DATA_INFO: Record<string, Language> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml', toml: 'toml', html: 'html', xml: 'html', svg: 'svg' };
+const DATA_INFO: Record<string, Language> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml', toml: 'toml', html: 'html', xml: 'html', svg: 'svg', yara: 'signature', yar: 'signature', sigma: 'signature', snort: 'signature', suricata: 'signature', semgrep: 'signature' };
 
 /** Language of a code block from its info string. */
 export function blockLanguage(info: string): Language {
@@ -174,7 +174,8 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // A block that is mostly log lines shows output, not commands.
       const lines = token.content.split('\n').filter((text) => text.trim() !== '');
       const logOutput = lines.length > 0 && lines.filter((text) => LOG_LINE.test(text.trim())).length * 2 > lines.length;
-      const example = documentation || logOutput || BAD_EXAMPLE.test(lastProse);
+      // Detection rules (YARA, Sigma, Snort) quote what they match: their strings are data, not acts.
+      const example = documentation || logOutput || BAD_EXAMPLE.test(lastProse) || language === 'signature';
       push('code', token.content, firstLine, unit, language, example);
       if (language === 'shell' || language === 'text') {
         for (const command of commandLines(token.content, firstLine)) push('command', command.text, command.line, unit, 'shell', example);

@@ -169,6 +169,7 @@ const BENIGN_REAL_HOSTS = [
   'owasp.org',
   'docs.aws.amazon.com',
   'sh.rustup.rs', // the official Rust installer
+  'get.docker.com', // Docker's official convenience script
 ];
 /** Suffixes of the cloud services deploy skills legitimately talk to. */
 const BENIGN_REAL_SUFFIXES = ['.amazonaws.com', '.googleapis.com'];

@@ -172,10 +172,10 @@ function concealmentIn(text: string): string | undefined {
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?)\b/i;
+const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
-const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b/i;
+const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b|\b(?:can|could|must|should|shall|will|may)\s+(?:never|not)\s*:\s*$|\bnever\s*:\s*$/i;
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
@@ -227,6 +227,21 @@ function namesSomethingSensitive(text: string): boolean {
   return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind, index) => mayMatch(WORD_CLASSES.length + index, text) && kind.test(text));
 }
 
+/** A verb just before a quotation that makes the agent write, say, run or follow what is quoted. */
+const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update)\w*\b[^.!?\n]{0,80}$/i;
+
+/**
+ * Quoted speech in prose (`Ask, don't accuse: "Is there a reason this skips the permission check?"`) is
+ * an example of words, not an order, unless a verb introduces it as something to write, say or run.
+ */
+function withoutQuotedSpeech(text: string): string {
+  return text.replace(/"([^"\n]{1,300})"|“([^”\n]{1,300})”/g, (quote, _plain: string, _curly: string, offset: number) => {
+    const before = text.slice(Math.max(0, offset - 160), offset);
+    const sentence = before.slice(Math.max(before.search(/[^.!?]*$/), 0));
+    return QUOTE_INTRODUCED.test(sentence) ? quote : '"…"';
+  });
+}
+
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
   const text = readable(rawText);
   if (!namesSomethingSensitive(text)) return undefined;
@@ -261,7 +276,13 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
   const namedOrigin = hosts.length > 0 || variableHost || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
-  if (remote && namedOrigin) action.remote = { text: remote, hosts: hosts.length > 0 ? hosts : ['a host set in a variable'] };
+  if (remote && namedOrigin) {
+    // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
+    const at = ordered.indexOf(remote);
+    const line = at < 0 ? '' : ordered.slice(ordered.lastIndexOf('\n', at) + 1, ordered.indexOf('\n', at + remote.length) === -1 ? undefined : ordered.indexOf('\n', at + remote.length));
+    const fetchedFrom = destinations(line);
+    action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : hosts.length > 0 ? hosts : ['a host set in a variable'] };
+  }
   // Pushing to a remote the skill names carries the user's repository off the machine.
   const pushTo = /\bgit\s+(?:remote\s+add\s+\S+|push\s+(?:-\S+\s+)*)\s*["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/.exec(ordered)?.[0];
   // A placeholder in the remote (`https://github.com/<user>/<repo>.git`, `YOUR_ORG`) is the user's own remote.
@@ -283,7 +304,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
 const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
-const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*/g;
+const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?=\s*(?:[`)|]|$))/gm;
 
 /** A verb that writes, right before an agent configuration file (or a redirection into one). */
 const WRITES_CONFIG = new RegExp(
@@ -316,16 +337,28 @@ function headingsOf(file: SourceFile): { line: number; text: string }[] {
 }
 
 /** The paragraph just before a list that starts at or before `line`, when it introduces it (ends with `:`). */
-function leadIn(lines: string[], line: number): string {
+function leadIn(lines: string[], line: number): { line: string; sentence: string } {
+  let inList = false;
   for (let index = line - 2; index >= 0 && index >= line - 40; index -= 1) {
-    const text = lines[index].trim();
-    if (/^#{1,6}\s/.test(text)) return '';
-    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text)) continue;
-    // A lead-in ends with a colon, or is a bold label of its own ("**Usually fatal**").
-    return text.endsWith(':') || /^\*\*[^*]+\*\*:?$/.test(text) ? text : '';
+    const raw = lines[index];
+    const text = raw.trim();
+    if (/^#{1,6}\s/.test(text)) return NO_LEAD;
+    if (/^(?:[-*+]|\d+[.)])\s|^\|/.test(text)) inList = true;
+    // Blank lines, list items, table rows, fences and the wrapped lines of a list item above.
+    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text) || (inList && /^\s/.test(raw))) continue;
+    // A lead-in ends with a colon, or is a bold label of its own ("**Usually fatal**"); it is read whole,
+    // with the lines it wraps over.
+    if (!text.endsWith(':') && !/^\*\*[^*]+\*\*:?$/.test(text)) return NO_LEAD;
+    let start = index;
+    while (start > 0 && lines[start - 1].trim() !== '' && !/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~)/.test(lines[start - 1].trim())) start -= 1;
+    // Its last sentence introduces the list ("…and asks for a report, install it from PowerShell:").
+    const paragraph = lines.slice(start, index + 1).map((part) => part.trim()).join(' ');
+    return { line: text, sentence: paragraph.split(/(?<=[.!?])\s+/).pop() ?? paragraph };
   }
-  return '';
+  return NO_LEAD;
 }
+
+const NO_LEAD = { line: '', sentence: '' };
 
 /** Table column names that make each row a description (`| Pattern | Detects |`). */
 const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches))\b/i;
@@ -366,9 +399,12 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     const lines = linesOf.get(path)!;
     const current = lines[line - 1] ?? '';
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
-    const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : '';
-    // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do.
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead !== '' && (describes(lead) || LEAD_PROHIBITION.test(lead) || LEAD_LABEL.test(lead) || SHOWS_OUTPUT.test(lead))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : NO_LEAD;
+    // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do; one
+    // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
+    // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
+    // mentions a report can still introduce a command.
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -430,18 +466,63 @@ const STEP_SPAN = 8;
 export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const actions: Action[] = [];
   // A pair names something sensitive only if one of its halves does (no word of the vocabulary spans a paragraph break).
-  const sensitive = instructions.map((instruction) => namesSomethingSensitive(readable(instruction.text)));
+  const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? withoutQuotedSpeech(instruction.text) : instruction.text));
+  const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   instructions.forEach((instruction, index) => {
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
-    const alone = sensitive[index] ? readAction(place, instruction.text, shown(instruction.text)) : undefined;
+    const alone = sensitive[index] ? readAction(place, texts[index], shown(instruction.text)) : undefined;
     if (alone) actions.push(alone);
     const next = instructions[index + 1];
     if (!next || (!sensitive[index] && !sensitive[index + 1]) || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
     if (next.origin === 'decoded' || instruction.origin === 'decoded') return;
-    const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${instruction.text}\n\n${next.text}`, shown(`${instruction.text} ⏎ ${next.text}`));
+    const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${texts[index]}\n\n${texts[index + 1]}`, shown(`${instruction.text} ⏎ ${next.text}`));
     if (pair) actions.push(pair);
   });
+  actions.push(...sectionChains(instructions, texts));
   return actions;
+}
+
+/**
+ * Chains a section spreads over paragraphs further apart than one step: a decoder (or a table of
+ * fragments to assemble) and, later, the order to run the result; a list of what to collect (the
+ * conversation, the system prompt) and, later, the hard-coded place it is sent. Each is read as one
+ * action from the two instructions together.
+ */
+function sectionChains(instructions: readonly Instruction[], texts: readonly string[]): Action[] {
+  const sections = new Map<string, number[]>();
+  instructions.forEach((instruction, index) => {
+    if (instruction.script || instruction.origin === 'decoded') return;
+    const key = `${instruction.file}\0${instruction.section}`;
+    sections.set(key, [...(sections.get(key) ?? []), index]);
+  });
+  const out: Action[] = [];
+  for (const members of sections.values()) {
+    if (members.length < 2) continue;
+    const readableText = new Map<number, string>();
+    const textOf = (index: number) => {
+      let text = readableText.get(index);
+      if (text === undefined) readableText.set(index, (text = readable(texts[index])));
+      return text;
+    };
+    // Far apart, only an order in words ("build the command, run it") ties a later step to the decoder:
+    // a bare `eval` or `| sh` in a later paragraph is that paragraph's own business.
+    const has = (word: WordClass, index: number) => (word === 'follow' ? all('follow', textOf(index)).some((found) => !/^(?:eval|exec|\|[\s\S]*)$/i.test(found.trim())) : hasWord(word, textOf(index)));
+    // Forge text (an issue reply) is a sink for the content of the user's private repositories (a toxic
+    // flow); the conversation reaches one only in words next to it, not from across a section.
+    const privateCode = (index: number) => /\b(?:private|internal|confidential|proprietary|organi[sz]ation|org)\b/i.test(first('context', textOf(index)) ?? '');
+    for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink']] as const) {
+      for (const start of members.filter((index) => has(from, index) && (to !== 'forge-sink' || privateCode(index)))) {
+        // The next instruction within a step's span was already read with this one as a pair.
+        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0));
+        if (end === undefined) continue;
+        const first = instructions[start];
+        const last = instructions[end];
+        const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: first.documentation && last.documentation }, `${texts[start]}\n\n${texts[end]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
+        if (chain && (from === 'decode' ? chain.decodeFollow : chain.context && chain.sink)) out.push(chain);
+      }
+    }
+  }
+  return out;
 }
 
 /** Calls that send an e-mail message. */
@@ -571,6 +652,11 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     if (action.context && action.sink && leaves) {
       const userChosen = consented && !action.conceal && action.sink.hosts.length === 0;
       out.push({ ruleId: userChosen ? 'consented-sensitive-action' : 'context-egress-instruction', action, severity: userChosen ? 'medium' : 'critical', message: `Sends ${action.context} through ${action.sink.text}${sinkHosts.length > 0 ? ` to ${sinkHosts.join(', ')}` : ''}${userChosen ? ' at a destination the user chooses' : ''}.` });
+    } else if (action.context && action.sink && toDeclared && !(consented && !action.conceal)) {
+      // To a host the entry declares: still the user's conversation on the author's server. The agent's own
+      // instructions (the system prompt) are never a skill's to ship anywhere.
+      const instructionsLeak = /\b(?:system (?:prompt|message)|hidden instructions|your instructions|developer instructions)\b/i.test(action.context);
+      out.push({ ruleId: 'context-egress-instruction', action, severity: instructionsLeak || action.conceal ? 'critical' : 'medium', message: `Sends ${action.context} through ${action.sink.text} to ${sinkHosts.join(', ')}${instructionsLeak ? ': the agent\'s own instructions are not the skill\'s to send anywhere, declared host or not' : ', which the entry declares: the user\'s conversation leaves the machine for the skill author\'s server'}.` });
     }
     if (action.control) {
       const declaredWrite = declared !== undefined && action.control.paths.length > 0 && action.control.paths.every((path) => pathAllowed(path, declared.filesystem.write));
@@ -590,8 +676,18 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });
       }
     }
-    if (action.remote && !officialInstaller(action.remote.hosts) && !declaredHosts(action.remote.hosts, declared)) {
-      out.push({ ruleId: 'remote-code-instruction', action, severity: action.conceal ? 'critical' : 'high', message: `Runs code fetched from ${action.remote.hosts.length > 0 ? action.remote.hosts.join(', ') : 'another machine'} (${action.remote.text}); nothing in the skill shows what it does.` });
+    if (action.remote && !officialInstaller(action.remote.hosts)) {
+      // Code or instructions fetched at run time are not the bytes the registry audited, whoever serves
+      // them: only official installers and package registries are trusted (installers.yaml). A host the
+      // entry declares is still a host (the issue of a destination is never settled by its name).
+      const instructionsFetched = /\b(?:follow|obey|apply|adopt)\w*\b/i.test(action.remote.text);
+      const declaredSource = declaredHosts(action.remote.hosts, declared);
+      out.push({
+        ruleId: 'remote-code-instruction',
+        action,
+        severity: action.conceal ? 'critical' : 'high',
+        message: `${instructionsFetched ? 'Has the agent fetch instructions' : 'Runs code fetched'} from ${action.remote.hosts.length > 0 ? action.remote.hosts.join(', ') : 'another machine'} (${action.remote.text})${instructionsFetched ? ' and follow them in place of the audited skill' : ''}${declaredSource ? '; the entry declares the host, but what it serves is not what the registry audited' : ''}; nothing in the skill shows what ${instructionsFetched ? 'they say' : 'it does'}.`,
+      });
     }
     const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.origin === 'command';
     if (action.conceal && sensitive && action.origin !== 'string') {
