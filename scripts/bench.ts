@@ -30,7 +30,7 @@ const sections: string[] = [];
 let failed = 0;
 for (const name of benches) {
   process.stderr.write(`\n== bench ${name}\n`);
-  const result = spawnSync(process.execPath, ['--liftoff-only', join(root, 'scripts', 'bench', `${name}.ts`)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--liftoff-only', '--max-semi-space-size=8', join(root, 'scripts', 'bench', `${name}.ts`)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(result.stdout);
   if (result.status !== 0) {
     failed += 1;
