@@ -64,6 +64,14 @@ const SAFE_CONFIG = [
   'transfer.fsckObjects=true',
 ];
 
+/**
+ * The only remote forms accepted: a scheme, an optional plain user name (`git@`), one host name, an
+ * optional port, and a path of ordinary characters. Group 1 is the host, read the way git reads it.
+ */
+const CANONICAL_REMOTE = /^(?:https?|ssh|git):\/\/(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::\d{1,5})?(?:\/[A-Za-z0-9._~+\/-]*)?$/i;
+/** The scp-like form `user@host:path`, with exactly one `@` and one host. Group 1 is the host. */
+const CANONICAL_SCP = /^[A-Za-z0-9._-]+@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*):(?!\/\/)[A-Za-z0-9._~+-][A-Za-z0-9._~+\/-]*$/;
+
 /** Resolves `source.repo` to what git is given, enforcing the source policy. */
 export function resolveRepo(repo: string, policy: SourcePolicy): { url: string; local: boolean } {
   const localAllowed = policy.allowLocal || process.env.SKILL_REGISTRY_ALLOW_LOCAL === '1';
@@ -77,6 +85,11 @@ export function resolveRepo(repo: string, policy: SourcePolicy): { url: string; 
     return { url: isAbsolute(repo) ? repo : resolve(policy.baseDir, repo), local: true };
   }
   const scheme = hasScheme ? hasScheme[0].slice(0, -3).toLowerCase() : 'ssh';
+  if (scheme !== 'file' && !CANONICAL_REMOTE.test(repo) && !CANONICAL_SCP.test(repo)) {
+    // Git and a URL parser can read an unusual URL differently (`https://github.com\@evil.invalid/x.git`,
+    // `x@github.com@evil.invalid:r.git`): the allow-list would check one host and git contact another.
+    throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} is not a plain repository URL (one host, no spaces, backslashes, encoded characters or second @). Write it as https://host/owner/repo.git, ssh://git@host/owner/repo.git or git@host:owner/repo.git.`, { where: 'source.repo' });
+  }
   if (scheme === 'file') {
     if (!localAllowed) {
       throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} is a file:// URL, which this registry does not accept. Use the repository's https URL, or set sources.allowLocal: true in registry/config.yaml (or SKILL_REGISTRY_ALLOW_LOCAL=1).`, { where: 'source.repo' });
@@ -86,7 +99,7 @@ export function resolveRepo(repo: string, policy: SourcePolicy): { url: string; 
   if (!['https', 'http', 'ssh', 'git'].includes(scheme)) {
     throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo uses the ${scheme}:// transport, which is not accepted. Use https://, ssh:// or git://.`, { where: 'source.repo' });
   }
-  const host = hasScheme ? new URL(repo).hostname.toLowerCase() : repo.split('@')[1].split(':')[0].toLowerCase();
+  const host = (hasScheme ? CANONICAL_REMOTE.exec(repo)![1] : CANONICAL_SCP.exec(repo)![1]).toLowerCase();
   if (policy.allowedHosts.length > 0 && !policy.allowedHosts.map((h) => h.toLowerCase()).includes(host)) {
     throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo is on ${host}, but this registry only fetches from ${policy.allowedHosts.join(', ')}. Host the skill there or ask the registry operator.`, { where: 'source.repo' });
   }

@@ -101,6 +101,20 @@ describe('GitFetcher', () => {
       await expectFetchError(fetcher.fetch({ repo: 'https://gitlab.example.invalid/a/b.git', commit: 'a'.repeat(40), path: '.' }, '/tmp/unused'), 'SOURCE_NOT_ALLOWED');
       expect(existsSync('/tmp/pwned')).toBe(false);
     });
+
+    it('refuses a repository URL that git and the allow-list could read as different hosts', async () => {
+      const fetcher = new GitFetcher({ allowLocal: false, allowedHosts: ['github.com'], baseDir: '/' }, limits);
+      for (const repo of ['https://github.com\\@evil.invalid/x.git', 'https://github.com@evil.invalid/x.git', 'x@github.com@evil.invalid:r.git', 'https://github.com%2f@evil.invalid/x.git', 'https://github.com /x.git', 'git@github.com:owner/repo name.git']) {
+        const error = await expectFetchError(fetcher.fetch({ repo, commit: 'a'.repeat(40), path: '.' }, '/tmp/unused'), 'SOURCE_NOT_ALLOWED');
+        expect(error.where).toBe('source.repo');
+        expect(error.message, repo).toMatch(/evil\.invalid|not a plain repository URL/);
+      }
+      // The plain forms of an allowed host get past the source policy (they fail later, at the network).
+      for (const repo of ['https://github.com/owner/repo.git', 'ssh://git@github.com/owner/repo.git', 'git@github.com:owner/repo.git']) {
+        const error = await fetcher.fetch({ repo, commit: 'a'.repeat(40), path: '.' }, join(await tempDir(), 's')).then(() => undefined, (e: unknown) => e);
+        expect((error as FetchError | undefined)?.code, repo).not.toBe('SOURCE_NOT_ALLOWED');
+      }
+    });
   });
 
   describe('when the skill holds what a skill must not', () => {
