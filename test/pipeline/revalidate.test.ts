@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,5 +52,33 @@ describe('revalidatePublished', () => {
       expect([0, 1, 2, 3].filter((index) => inShard(digest, { index, count: 4 }))).toHaveLength(1);
     }
     expect(inShard(digests[5])).toBe(true);
+  });
+});
+
+describe('scripts/revalidate.ts', () => {
+  const script = join(import.meta.dirname, '..', '..', 'scripts', 'revalidate.ts');
+  const run = (args: string[]) => spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+
+  it('exits 3, not 1, when re-validation itself fails, so the workflow cannot read a crash as "skills were caught"', async () => {
+    const registry = await tempDir();
+    await writeFile(join(registry, 'config.yaml'), 'schemaVersion: 1\nname: [unclosed\n');
+    const result = run(['--registry', registry, '--out', await tempDir(), '--cache', await tempDir()]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toContain('Re-validation stopped on an error and revoked nothing');
+    expect(result.stderr).toContain('config.yaml');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('exits 2 on a usage error', () => {
+    const result = run(['--shard', '4/4']);
+    expect(result.status).toBe(2);
+    expect(run(['--no-such-flag']).status).toBe(2);
+  });
+
+  it('is run by a workflow step that accepts exit 1 and fails on every other non-zero code', async () => {
+    const workflow = await readFile(join(import.meta.dirname, '..', '..', '.github', 'workflows', 'revalidate.yml'), 'utf8');
+    const step = workflow.split('\n').find((line) => line.includes('scripts/revalidate.ts'));
+    expect(step).toMatch(/\|\| \[ "\$\?" -eq 1 \]\s*$/);
+    expect(step).not.toMatch(/\|\| true|; true|exit 0/);
   });
 });
