@@ -9,7 +9,6 @@ import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } fr
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll } from './decode.ts';
-import { DETECTORS } from './detectors/index.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
 import { urlHosts } from './knowledge.ts';
@@ -398,7 +397,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   }
   const raw: RawFinding[] = [];
   runPatternRules(ruleSet.patternRules, segments, raw);
-  for (const detector of DETECTORS) raw.push(...detector.detect(context));
+  for (const detector of ruleSet.detectors) raw.push(...detector.detect(context));
 
   const quotations = quotationFiles(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));

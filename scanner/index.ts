@@ -6,9 +6,8 @@ export { scanSkill, scannerIdentity, staticScanner, type ScanOptions, type Scann
 export { loadSuppressions, applySuppressions, isActive, SuppressionSchema, SuppressionsFileSchema, type Suppression } from './suppressions.ts';
 export { loadPolicy, defaultPolicy, decideVerdict, policyDigest, PolicySchema, BUNDLED_POLICY_FILE, type Policy, type PolicyInput } from './policy.ts';
 export { formatScanText, toSarif } from './format.ts';
-export { loadRules, readRuleSet, RULES_DIR, type RuleSet } from './rules.ts';
+export { loadRules, readRuleSet, RULES_DIR, DETECTORS_DIR, type RuleSet } from './rules.ts';
 export { RuleMetaSchema, RuleFileSchema, PatternSchema, SCOPES, LANGUAGES, type RuleMeta, type Scope, type Language } from './rule-schema.ts';
 export { ScannerError, type ScannerErrorCode } from './errors.ts';
 export { SCANNER_VERSION } from './version.ts';
-export { DETECTORS } from './detectors/index.ts';
-export type { Detector, ScanContext } from './detectors/types.ts';
+export type { Detector, DetectorModule, ScanContext } from './detectors/types.ts';

@@ -1,5 +1,6 @@
 /**
- * The rule file format `scanner/rules/<id>/rule.yaml` and the metadata every detector declares.
+ * The rule file format `scanner/rules/<id>/rule.yaml`: metadata plus either patterns or, for logic a
+ * pattern cannot express, `engine: detector` and a module scanner/detectors/<id>.ts.
  * This schema is the reference documentation of a rule.
  */
 import { z } from 'zod';
@@ -101,7 +102,7 @@ export type Pattern = z.output<typeof PatternSchema>;
 
 /** Metadata every rule and detector declares. */
 export const RuleMetaSchema = z.strictObject({
-  /** Rule id; equals the folder name (or the detector file name). */
+  /** Rule id; equals the folder name (and, for a detector, the name of its module scanner/detectors/<id>.ts). */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be kebab-case such as `download-and-execute`' }),
   /** One-line title shown with every finding. */
   title: z.string().min(1),
@@ -133,10 +134,25 @@ export type RuleMeta = z.output<typeof RuleMetaSchema> & {
   engine: 'pattern' | 'detector';
 };
 
-/** A rule file `rule.yaml`: metadata plus patterns. */
-export const RuleFileSchema = RuleMetaSchema.omit({ id: true }).extend({
+/** A pattern rule file: metadata plus the patterns that are the rule. */
+export const PatternRuleFileSchema = RuleMetaSchema.omit({ id: true }).extend({
+  /** `pattern`, the default: the rule is its patterns. */
+  engine: z.literal('pattern').default('pattern'),
   /** Patterns; any one matching makes a finding. */
   patterns: z.array(PatternSchema).min(1),
+});
+
+/** A detector rule file: metadata only; the logic is scanner/detectors/<id>.ts, exporting `detect` and `version`. */
+export const DetectorRuleFileSchema = RuleMetaSchema.omit({ id: true }).extend({
+  /** `detector`: the rule is the code of scanner/detectors/<id>.ts. */
+  engine: z.literal('detector'),
+  /** Never present: a detector finds with code, not patterns. */
+  patterns: z.never({ error: 'a detector rule has no patterns: remove them (its logic is in scanner/detectors/<id>.ts), or remove `engine: detector` to make it a pattern rule' }).optional(),
+});
+
+/** A rule file `rule.yaml`: a pattern rule, or (with `engine: detector`) the metadata of a detector. */
+export const RuleFileSchema = z.discriminatedUnion('engine', [PatternRuleFileSchema, DetectorRuleFileSchema], {
+  error: 'must be `pattern` (the default: the rule has patterns) or `detector` (the logic is in scanner/detectors/<id>.ts)',
 });
 
 /** A rule file as written. */

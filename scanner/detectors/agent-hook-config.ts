@@ -3,7 +3,7 @@
  * commands the agent runs automatically on events, outside the user's view.
  */
 import type { RawFinding } from '../model.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 const SETTINGS_FILE = /(?:^|\/)\.(?:claude|cursor|codex|gemini|windsurf|openclaw|clawdbot)\/(?:settings(?:\.local)?\.json|hooks\.json|config\.json)$|(?:^|\/)hooks\.json$/;
 const DANGEROUS_COMMAND = /\b(?:curl|wget|nc|ncat|socat|base64|eval|bash\s+-c|sh\s+-c|python3?\s+-c|node\s+-e|powershell|iwr|Invoke-|osascript|chmod\s+\+x|rm\s+-rf|\/dev\/tcp|https?:\/\/)/i;
@@ -25,48 +25,37 @@ function commands(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/agent-hook-config/rule.yaml. */
+export const version = 1;
+
 /** The agent-hook-config detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'agent-hook-config',
-    title: 'Skill ships agent hooks',
-    description: 'Agent settings files inside a skill (`.claude/settings.json`, `hooks.json`, …) whose `hooks` run commands automatically on agent events. Hooks that fetch, decode or execute code are a threat; other hooks are a capability to review.',
-    category: 'agent-config',
-    kind: 'threat',
-    severity: 'high',
-    confidence: 'high',
-    message: 'Agent settings in the skill register a hook command that runs automatically.',
-    fix: 'Do not ship agent settings with hooks in a skill. Describe the command in SKILL.md so the user can choose to run it.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const findings: RawFinding[] = [];
-    for (const file of context.files) {
-      if (file.fileClass !== 'text' || !SETTINGS_FILE.test(file.path)) continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(file.text.replace(/^\s*\/\/.*$/gm, ''));
-      } catch {
-        continue; // other rules still scan its text
-      }
-      const hooks = (data as { hooks?: unknown }).hooks ?? (file.path.endsWith('hooks.json') ? data : undefined);
-      for (const command of commands(hooks)) {
-        // A hook that runs a script shipped with the skill is as dangerous as that script.
-        const scripts = (command.match(/[\w./$-]+\.(?:sh|bash|py|js|mjs|cjs|ts)\b/g) ?? []).map((path) => path.replace(/^(?:\$CLAUDE_PROJECT_DIR|\$\{CLAUDE_PROJECT_DIR\})\//, '').replace(/^\.\//, ''));
-        const shipped = context.files.filter((candidate) => scripts.some((script) => candidate.path === script || candidate.path.endsWith(`/${script}`)));
-        const dangerous = DANGEROUS_COMMAND.test(command) || shipped.some((script) => DANGEROUS_COMMAND.test(script.text));
-        findings.push({
-          ruleId: 'agent-hook-config',
-          file: file.path,
-          line: lineOf(file.text, JSON.stringify(command).slice(1, 20)),
-          evidence: command.slice(0, 200),
-          severity: dangerous ? 'critical' : 'medium',
-          message: dangerous
-            ? `An agent hook shipped in the skill ${shipped.length > 0 ? `runs ${shipped.map((script) => script.path).join(', ')}, which` : ''} downloads, decodes, sends or executes code automatically.`.replace('skill  downloads', 'skill downloads')
-            : 'Agent settings in the skill register a hook command that runs automatically.',
-        });
-      }
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || !SETTINGS_FILE.test(file.path)) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(file.text.replace(/^\s*\/\/.*$/gm, ''));
+    } catch {
+      continue; // other rules still scan its text
     }
-    return findings;
-  },
-};
+    const hooks = (data as { hooks?: unknown }).hooks ?? (file.path.endsWith('hooks.json') ? data : undefined);
+    for (const command of commands(hooks)) {
+      // A hook that runs a script shipped with the skill is as dangerous as that script.
+      const scripts = (command.match(/[\w./$-]+\.(?:sh|bash|py|js|mjs|cjs|ts)\b/g) ?? []).map((path) => path.replace(/^(?:\$CLAUDE_PROJECT_DIR|\$\{CLAUDE_PROJECT_DIR\})\//, '').replace(/^\.\//, ''));
+      const shipped = context.files.filter((candidate) => scripts.some((script) => candidate.path === script || candidate.path.endsWith(`/${script}`)));
+      const dangerous = DANGEROUS_COMMAND.test(command) || shipped.some((script) => DANGEROUS_COMMAND.test(script.text));
+      findings.push({
+        ruleId: 'agent-hook-config',
+        file: file.path,
+        line: lineOf(file.text, JSON.stringify(command).slice(1, 20)),
+        evidence: command.slice(0, 200),
+        severity: dangerous ? 'critical' : 'medium',
+        message: dangerous
+          ? `An agent hook shipped in the skill ${shipped.length > 0 ? `runs ${shipped.map((script) => script.path).join(', ')}, which` : ''} downloads, decodes, sends or executes code automatically.`.replace('skill  downloads', 'skill downloads')
+          : 'Agent settings in the skill register a hook command that runs automatically.',
+      });
+    }
+  }
+  return findings;
+}

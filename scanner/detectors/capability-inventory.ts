@@ -1,7 +1,7 @@
 /** Lists what the skill can do (hosts, environment variables, paths, commands), so users see it. */
 import type { RawFinding } from '../model.ts';
 import type { CapabilityUse } from '../capabilities.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 const KIND_NAMES: Record<CapabilityUse['kind'], string> = {
   network: 'connects to',
@@ -14,36 +14,25 @@ const KIND_NAMES: Record<CapabilityUse['kind'], string> = {
 /** Uses found by capability inference, attached by the engine before detectors run. */
 export const usesByContext = new WeakMap<ScanContext, CapabilityUse[]>();
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/capability-inventory/rule.yaml. */
+export const version = 1;
+
 /** The capability-inventory detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'capability-inventory',
-    title: 'What the skill can do',
-    description: 'One informational finding per kind of capability the scanner inferred (network hosts, environment variables, paths outside the skill, commands), pointing at the first place it is used. Shown, never punished.',
-    category: 'capability',
-    kind: 'capability',
-    severity: 'info',
-    confidence: 'medium',
-    message: 'The skill uses this capability.',
-    fix: 'Nothing to fix: make sure the entry declares it under `capabilities`.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const uses = usesByContext.get(context) ?? [];
-    const findings: RawFinding[] = [];
-    for (const kind of Object.keys(KIND_NAMES) as CapabilityUse['kind'][]) {
-      const ofKind = uses.filter((use) => use.kind === kind);
-      if (ofKind.length === 0) continue;
-      const values = [...new Set(ofKind.map((use) => use.value))].sort();
-      const first = ofKind[0];
-      findings.push({
-        ruleId: 'capability-inventory',
-        file: first.file,
-        line: first.line,
-        evidence: values.length > 12 ? `${values.slice(0, 12).join(', ')} and ${values.length - 12} more` : values.join(', '),
-        message: `The skill ${KIND_NAMES[kind]}: ${values.length} inferred${context.declared ? ', compared with the declared capabilities' : ''}.`,
-      });
-    }
-    return findings;
-  },
-};
+export function detect(context: ScanContext): RawFinding[] {
+  const uses = usesByContext.get(context) ?? [];
+  const findings: RawFinding[] = [];
+  for (const kind of Object.keys(KIND_NAMES) as CapabilityUse['kind'][]) {
+    const ofKind = uses.filter((use) => use.kind === kind);
+    if (ofKind.length === 0) continue;
+    const values = [...new Set(ofKind.map((use) => use.value))].sort();
+    const first = ofKind[0];
+    findings.push({
+      ruleId: 'capability-inventory',
+      file: first.file,
+      line: first.line,
+      evidence: values.length > 12 ? `${values.slice(0, 12).join(', ')} and ${values.length - 12} more` : values.join(', '),
+      message: `The skill ${KIND_NAMES[kind]}: ${values.length} inferred${context.declared ? ', compared with the declared capabilities' : ''}.`,
+    });
+  }
+  return findings;
+}

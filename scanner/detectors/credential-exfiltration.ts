@@ -11,7 +11,7 @@ import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL,
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 interface Place {
   file: string;
@@ -198,76 +198,64 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
   return undefined;
 }
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
+export const version = 1;
+
 /** The source → sink detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'credential-exfiltration',
-    title: 'Credentials flow to the network',
-    description:
-      'A sensitive source (SSH keys, cloud and package-manager credentials, browser and wallet stores, agent configuration, the whole environment) and a network or DNS sink in the same script, the same shell command, or in scripts linked by running, importing or handing files to each other. Secret environment variables or `.env` files count when the destination is a request bin, paste site, tunnel, chat webhook, raw IP or plain HTTP. Either half alone is only a capability.',
-    category: 'exfiltration',
-    kind: 'threat',
-    severity: 'critical',
-    confidence: 'high',
-    message: 'Reads credentials and sends data out.',
-    fix: 'A skill must not read credential stores and send data out. If the skill calls an API with a token, read only that token (declared in `capabilities.env`), send it only in the request to that API, and declare the host in `capabilities.network`.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const findings: RawFinding[] = [];
-    const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#')));
-    const flagged = new Set<string>();
-    for (const flow of flows) {
-      if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;
-      const result = decide([flow]);
-      if (result) {
-        findings.push(result);
-        flagged.add(flow.unit.file);
-      }
-    }
-    for (const flow of flows) {
-      if (flagged.has(flow.unit.file)) continue;
-      const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'));
-      if (!sent) continue;
-      findings.push({
-        ruleId: 'credential-exfiltration',
-        file: sent.place.file,
-        line: sent.place.line,
-        evidence: sent.place.evidence,
-        message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into the data of a request to ${sent.host}, a host it does not belong to${context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
-      });
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#')));
+  const flagged = new Set<string>();
+  for (const flow of flows) {
+    if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;
+    const result = decide([flow]);
+    if (result) {
+      findings.push(result);
       flagged.add(flow.unit.file);
     }
-    for (const flow of flows) {
-      const pair = flow.sameCommand[0];
-      if (!pair || flagged.has(flow.unit.file)) continue;
-      findings.push(finding(pair.source, pair.sink, 'stored credentials or the environment'));
-      flagged.add(flow.unit.file);
+  }
+  for (const flow of flows) {
+    if (flagged.has(flow.unit.file)) continue;
+    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'));
+    if (!sent) continue;
+    findings.push({
+      ruleId: 'credential-exfiltration',
+      file: sent.place.file,
+      line: sent.place.line,
+      evidence: sent.place.evidence,
+      message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into the data of a request to ${sent.host}, a host it does not belong to${context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
+    });
+    flagged.add(flow.unit.file);
+  }
+  for (const flow of flows) {
+    const pair = flow.sameCommand[0];
+    if (!pair || flagged.has(flow.unit.file)) continue;
+    findings.push(finding(pair.source, pair.sink, 'stored credentials or the environment'));
+    flagged.add(flow.unit.file);
+  }
+  // Across scripts: union units that mention each other (by file name, module or shared temp path).
+  const scripts = flows.filter((flow) => !flow.unit.unit.includes('#'));
+  const parent = scripts.map((_, index) => index);
+  const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
+  const names = scripts.map((flow) => new Set([flow.unit.file.split('/').pop() ?? '', flow.unit.file]));
+  for (let a = 0; a < scripts.length; a += 1) {
+    for (let b = 0; b < scripts.length; b += 1) {
+      if (a === b) continue;
+      const linked = [...scripts[a].mentions].some((mention) => names[b].has(mention) || (mention.startsWith('/tmp') || mention.startsWith('.') ? scripts[b].mentions.has(mention) : false))
+        || [...scripts[a].mentions].some((mention) => /^\/tmp\/|^\.[\w-]+\./.test(mention) && scripts[b].mentions.has(mention));
+      if (linked) parent[find(a)] = find(b);
     }
-    // Across scripts: union units that mention each other (by file name, module or shared temp path).
-    const scripts = flows.filter((flow) => !flow.unit.unit.includes('#'));
-    const parent = scripts.map((_, index) => index);
-    const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
-    const names = scripts.map((flow) => new Set([flow.unit.file.split('/').pop() ?? '', flow.unit.file]));
-    for (let a = 0; a < scripts.length; a += 1) {
-      for (let b = 0; b < scripts.length; b += 1) {
-        if (a === b) continue;
-        const linked = [...scripts[a].mentions].some((mention) => names[b].has(mention) || (mention.startsWith('/tmp') || mention.startsWith('.') ? scripts[b].mentions.has(mention) : false))
-          || [...scripts[a].mentions].some((mention) => /^\/tmp\/|^\.[\w-]+\./.test(mention) && scripts[b].mentions.has(mention));
-        if (linked) parent[find(a)] = find(b);
-      }
+  }
+  const groups = new Map<number, UnitFlow[]>();
+  scripts.forEach((flow, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), flow]));
+  for (const group of groups.values()) {
+    const files = new Set(group.map((flow) => flow.unit.file));
+    if (files.size < 2 || [...files].some((file) => flagged.has(file))) continue;
+    const result = decide(group);
+    if (result) {
+      findings.push(result);
+      for (const file of files) flagged.add(file);
     }
-    const groups = new Map<number, UnitFlow[]>();
-    scripts.forEach((flow, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), flow]));
-    for (const group of groups.values()) {
-      const files = new Set(group.map((flow) => flow.unit.file));
-      if (files.size < 2 || [...files].some((file) => flagged.has(file))) continue;
-      const result = decide(group);
-      if (result) {
-        findings.push(result);
-        for (const file of files) flagged.add(file);
-      }
-    }
-    return findings;
-  },
-};
+  }
+  return findings;
+}

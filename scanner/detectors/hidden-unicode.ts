@@ -4,7 +4,7 @@
  * zero-width characters. Emoji sequences (ZWJ between pictographs, flag tag sequences) are honest.
  */
 import type { RawFinding } from '../model.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 const TAGS = /[\u{E0000}-\u{E007F}]+/gu;
 /** Black flag: the base of subdivision flag emoji, which are spelled with tag characters. */
@@ -23,51 +23,39 @@ function visible(text: string): string {
   return [...text].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).slice(0, 8).join(' ');
 }
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/hidden-unicode/rule.yaml. */
+export const version = 1;
+
 /** The hidden-unicode detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'hidden-unicode',
-    title: 'Invisible Unicode hides text',
-    description:
-      'Unicode tag characters (U+E0000–U+E007F) spell out ASCII that no editor shows, bidirectional controls reorder what a reviewer sees (Trojan Source), and runs of zero-width characters carry hidden payloads. Agents read all of it. Emoji sequences that use ZWJ or tag characters legitimately are not reported.',
-    category: 'hidden-instructions',
-    kind: 'threat',
-    severity: 'high',
-    confidence: 'high',
-    message: 'Invisible Unicode characters hide text from reviewers.',
-    fix: 'Remove the invisible characters (tag characters, bidirectional controls, zero-width spaces). Write every instruction as visible text.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const findings: RawFinding[] = [];
-    for (const file of context.files) {
-      if (file.fileClass !== 'text') continue;
-      const text = file.text;
-      if (!/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E\u061C]|[\u{E0000}-\u{E007F}]/u.test(text)) continue;
-      for (const match of text.matchAll(TAGS)) {
-        if (text.codePointAt(match.index - 2) === FLAG_BASE && /^[\u{E0061}-\u{E007A}\u{E0030}-\u{E0039}]{2,6}\u{E007F}$/u.test(match[0])) continue;
-        const decoded = [...match[0]].map((char) => String.fromCharCode(char.codePointAt(0)! - 0xe0000)).join('');
-        findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), severity: 'critical', evidence: `decoded Unicode tag characters: ${decoded.trim().slice(0, 200)}`, message: 'Unicode tag characters spell out hidden text that reviewers cannot see but agents read.' });
-      }
-      for (const match of text.matchAll(BIDI)) {
-        // Direction marks (LRM, RLM, ALM) are ordinary in right-to-left text; overrides and isolates are the Trojan Source trick.
-        const mark = /^[\u200E\u200F\u061C]$/u.test(match[0]);
-        findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), ...(mark ? { severity: 'low' as const, confidence: 'medium' as const } : {}), evidence: `bidirectional control ${visible(match[0])} in: ${text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, '·').replace(/\s+/g, ' ').trim()}`, message: 'A bidirectional control character makes the text display differently from how it is read.' });
-      }
-      for (const match of text.matchAll(ZERO_WIDTH)) {
-        const before = text.slice(Math.max(0, match.index - 4), match.index + 1);
-        if (match[0].length < 3 && EMOJI_ZWJ.test(before)) continue;
-        if (match[0] === '\uFEFF' && match.index === 0) continue;
-        findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), severity: match[0].length >= 4 ? 'high' : 'medium', confidence: match[0].length >= 4 ? 'high' : 'medium', evidence: `${match[0].length} zero-width character(s) ${visible(match[0])} in: ${text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30).replace(/[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g, '·').replace(/\s+/g, ' ').trim()}`, message: 'Zero-width characters hide content inside visible text.' });
-      }
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const file of context.files) {
+    if (file.fileClass !== 'text') continue;
+    const text = file.text;
+    if (!/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E\u061C]|[\u{E0000}-\u{E007F}]/u.test(text)) continue;
+    for (const match of text.matchAll(TAGS)) {
+      if (text.codePointAt(match.index - 2) === FLAG_BASE && /^[\u{E0061}-\u{E007A}\u{E0030}-\u{E0039}]{2,6}\u{E007F}$/u.test(match[0])) continue;
+      const decoded = [...match[0]].map((char) => String.fromCharCode(char.codePointAt(0)! - 0xe0000)).join('');
+      findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), severity: 'critical', evidence: `decoded Unicode tag characters: ${decoded.trim().slice(0, 200)}`, message: 'Unicode tag characters spell out hidden text that reviewers cannot see but agents read.' });
     }
-    // Keep one finding per file and line.
-    const seen = new Set<string>();
-    return findings.filter((finding) => {
-      const key = `${finding.file}:${finding.line}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  },
-};
+    for (const match of text.matchAll(BIDI)) {
+      // Direction marks (LRM, RLM, ALM) are ordinary in right-to-left text; overrides and isolates are the Trojan Source trick.
+      const mark = /^[\u200E\u200F\u061C]$/u.test(match[0]);
+      findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), ...(mark ? { severity: 'low' as const, confidence: 'medium' as const } : {}), evidence: `bidirectional control ${visible(match[0])} in: ${text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g, '·').replace(/\s+/g, ' ').trim()}`, message: 'A bidirectional control character makes the text display differently from how it is read.' });
+    }
+    for (const match of text.matchAll(ZERO_WIDTH)) {
+      const before = text.slice(Math.max(0, match.index - 4), match.index + 1);
+      if (match[0].length < 3 && EMOJI_ZWJ.test(before)) continue;
+      if (match[0] === '\uFEFF' && match.index === 0) continue;
+      findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), severity: match[0].length >= 4 ? 'high' : 'medium', confidence: match[0].length >= 4 ? 'high' : 'medium', evidence: `${match[0].length} zero-width character(s) ${visible(match[0])} in: ${text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30).replace(/[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g, '·').replace(/\s+/g, ' ').trim()}`, message: 'Zero-width characters hide content inside visible text.' });
+    }
+  }
+  // Keep one finding per file and line.
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.file}:${finding.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -3,65 +3,54 @@
  * `setup.py` code that runs on install. They run on `npm install` / `pip install` before anyone looks.
  */
 import type { RawFinding } from '../model.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 const LIFECYCLE = /^\s*"(preinstall|install|postinstall|prepare|preuninstall|postuninstall|prepublish)"\s*:\s*"(.*)"\s*,?\s*$/;
 const DANGEROUS = /\b(?:curl|wget|nc|ncat|base64|eval|bash\s+-c|sh\s+-c|python3?\s+-c|node\s+-e|node\s+--eval|powershell|iwr|Invoke-|osascript|chmod\s+\+x|rm\s+-rf|\/dev\/tcp|https?:\/\/)/i;
 const SETUP_RUNS_CODE = /\b(?:subprocess\.|os\.system|os\.popen|urllib\.request|urlopen|requests\.|socket\.|exec\(|eval\(|base64\.b64decode|__import__\()/;
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/install-hook/rule.yaml. */
+export const version = 1;
+
 /** The install-hook detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'install-hook',
-    title: 'Code runs on package install',
-    description: 'npm lifecycle scripts and `setup.py` install commands run automatically on install. A hook that downloads, decodes or executes code is a threat; a plain build step is reported for review.',
-    category: 'install-hook',
-    kind: 'threat',
-    severity: 'high',
-    confidence: 'high',
-    message: 'Installing this package runs code automatically.',
-    fix: 'Remove install hooks; if a build step is needed, document it in SKILL.md and let the user run it.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const findings: RawFinding[] = [];
-    for (const file of context.files) {
-      if (file.fileClass !== 'text') continue;
-      const base = file.path.split('/').pop();
-      if (base === 'package.json') {
-        file.text.split('\n').forEach((text, index) => {
-          const match = LIFECYCLE.exec(text);
-          if (!match) return;
-          const dangerous = DANGEROUS.test(match[2]);
-          findings.push({
-            ruleId: 'install-hook',
-            file: file.path,
-            line: index + 1,
-            evidence: text.trim(),
-            severity: dangerous ? 'critical' : 'medium',
-            confidence: dangerous ? 'high' : 'medium',
-            message: dangerous ? `The \`${match[1]}\` script downloads, decodes or executes code when the package is installed.` : `The \`${match[1]}\` script runs when the package is installed.`,
-          });
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const file of context.files) {
+    if (file.fileClass !== 'text') continue;
+    const base = file.path.split('/').pop();
+    if (base === 'package.json') {
+      file.text.split('\n').forEach((text, index) => {
+        const match = LIFECYCLE.exec(text);
+        if (!match) return;
+        const dangerous = DANGEROUS.test(match[2]);
+        findings.push({
+          ruleId: 'install-hook',
+          file: file.path,
+          line: index + 1,
+          evidence: text.trim(),
+          severity: dangerous ? 'critical' : 'medium',
+          confidence: dangerous ? 'high' : 'medium',
+          message: dangerous ? `The \`${match[1]}\` script downloads, decodes or executes code when the package is installed.` : `The \`${match[1]}\` script runs when the package is installed.`,
         });
-      } else if (base === 'setup.py') {
-        const overridesInstall = /cmdclass\s*=|class\s+\w+\s*\(\s*(?:install|develop|egg_info|build_py)\s*\)/.test(file.text);
-        const lines = file.text.split('\n');
-        const index = lines.findIndex((text) => SETUP_RUNS_CODE.test(text));
-        if (index >= 0) {
-          findings.push({
-            ruleId: 'install-hook',
-            file: file.path,
-            line: index + 1,
-            evidence: lines[index].trim(),
-            severity: 'critical',
-            message: overridesInstall ? 'setup.py overrides the install command and runs commands or network code.' : 'setup.py runs commands or network code when the package is built or installed.',
-          });
-        } else if (overridesInstall) {
-          const at = lines.findIndex((text) => /cmdclass|class\s+\w+\s*\(/.test(text));
-          findings.push({ ruleId: 'install-hook', file: file.path, line: at + 1, evidence: lines[at].trim(), severity: 'medium', message: 'setup.py overrides an install command.' });
-        }
+      });
+    } else if (base === 'setup.py') {
+      const overridesInstall = /cmdclass\s*=|class\s+\w+\s*\(\s*(?:install|develop|egg_info|build_py)\s*\)/.test(file.text);
+      const lines = file.text.split('\n');
+      const index = lines.findIndex((text) => SETUP_RUNS_CODE.test(text));
+      if (index >= 0) {
+        findings.push({
+          ruleId: 'install-hook',
+          file: file.path,
+          line: index + 1,
+          evidence: lines[index].trim(),
+          severity: 'critical',
+          message: overridesInstall ? 'setup.py overrides the install command and runs commands or network code.' : 'setup.py runs commands or network code when the package is built or installed.',
+        });
+      } else if (overridesInstall) {
+        const at = lines.findIndex((text) => /cmdclass|class\s+\w+\s*\(/.test(text));
+        findings.push({ ruleId: 'install-hook', file: file.path, line: at + 1, evidence: lines[at].trim(), severity: 'medium', message: 'setup.py overrides an install command.' });
       }
     }
-    return findings;
-  },
-};
+  }
+  return findings;
+}

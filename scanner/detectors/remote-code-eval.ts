@@ -4,42 +4,30 @@
  * line. The command-and-control loop (poll a server, run what it says, post the output) is the same shape.
  */
 import type { RawFinding } from '../model.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 /** Calls that open a raw connection (sockets, WebSockets) rather than make one HTTP request. */
 const REMOTE_CONNECT = /(?:^|\.)(?:connect|createConnection|create_connection|Socket|WebSocket)$|^new (?:net\.Socket|WebSocket)$/;
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
+export const version = 2;
+
 /** The remote-code-eval detector. */
-export const detector: Detector = {
-  version: 2,
-  meta: {
-    id: 'remote-code-eval',
-    title: 'Code fetched from the network and executed',
-    description:
-      'Python or JavaScript in which data fetched from the network reaches `exec`, `eval`, `compile`, `Function`, `vm.runIn…`, `os.system` or a `shell=True` subprocess, directly or through variables, loops and helper functions. The code that runs is chosen by a server at run time; the same shape is a command-and-control loop.',
-    category: 'download-execute',
-    kind: 'threat',
-    severity: 'critical',
-    confidence: 'high',
-    message: 'Executes code or commands that it fetched from the network.',
-    fix: 'Ship the code inside the skill instead of fetching it at run time, and never run commands received from a server.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const findings: RawFinding[] = [];
-    for (const unit of context.facts) {
-      // A raw connection to a remote host plus code or a shell run from run-time data: a backdoor listening for commands.
-      // The socket must also be read from: a port probe (connect, close) receives no commands.
-      const remoteSocket =
-        unit.calls.some((call) => REMOTE_CONNECT.test(call.callee) && !/\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1)\b/.test(call.text)) &&
-        unit.calls.some((call) => /(?:^|\.)(?:recv|recvfrom|recv_into|makefile|on)$/.test(call.callee) || /\.on\(\s*["']data["']/.test(call.text));
-      for (const sink of unit.execSinks) {
-        if (!sink.network && !(remoteSocket && sink.dynamic && /^(?:exec|eval|Function|new Function|os\.system|os\.popen|subprocess\.\w+|child_process\.\w+|execSync|spawn|vm\.)/.test(sink.callee))) continue;
-        // Shell sinks count only when the command line itself comes from run-time data, not a fixed program given a path.
-        const shellSink = /^(?:subprocess|child_process|spawn|execSync|execFile|os\.(?:system|popen|exec|spawn))/.test(sink.callee) || (unit.language === 'javascript' && sink.callee === 'exec');
-        if (shellSink && !sink.dynamic) continue;
-        findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
-      }
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const unit of context.facts) {
+    // A raw connection to a remote host plus code or a shell run from run-time data: a backdoor listening for commands.
+    // The socket must also be read from: a port probe (connect, close) receives no commands.
+    const remoteSocket =
+      unit.calls.some((call) => REMOTE_CONNECT.test(call.callee) && !/\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|::1)\b/.test(call.text)) &&
+      unit.calls.some((call) => /(?:^|\.)(?:recv|recvfrom|recv_into|makefile|on)$/.test(call.callee) || /\.on\(\s*["']data["']/.test(call.text));
+    for (const sink of unit.execSinks) {
+      if (!sink.network && !(remoteSocket && sink.dynamic && /^(?:exec|eval|Function|new Function|os\.system|os\.popen|subprocess\.\w+|child_process\.\w+|execSync|spawn|vm\.)/.test(sink.callee))) continue;
+      // Shell sinks count only when the command line itself comes from run-time data, not a fixed program given a path.
+      const shellSink = /^(?:subprocess|child_process|spawn|execSync|execFile|os\.(?:system|popen|exec|spawn))/.test(sink.callee) || (unit.language === 'javascript' && sink.callee === 'exec');
+      if (shellSink && !sink.dynamic) continue;
+      findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
     }
-    return findings;
-  },
-};
+  }
+  return findings;
+}

@@ -1,4 +1,4 @@
-/** The contract of a detector: rule metadata declared in code plus logic over the whole skill. */
+/** The contract of a detector: rule metadata from a rule file plus logic in code over the whole skill. */
 import type { Capabilities } from '../../schemas/index.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from '../model.ts';
 import type { RuleMeta } from '../rule-schema.ts';
@@ -20,12 +20,16 @@ export interface ScanContext {
   inferred: Capabilities;
 }
 
-/** A detector: metadata plus a function over the whole skill. */
-export interface Detector {
-  /** Rule metadata (same fields as a rule file). */
-  meta: Omit<RuleMeta, 'engine'>;
+/** What a module scanner/detectors/<id>.ts exports: the logic only; its metadata is scanner/rules/<id>/rule.yaml. */
+export interface DetectorModule {
   /** Bumped when the logic changes, so the ruleset digest changes with it. */
   version: number;
   /** Finds what the rule is about. */
   detect(context: ScanContext): RawFinding[];
+}
+
+/** A loaded detector: its rule's metadata plus its logic. */
+export interface Detector extends DetectorModule {
+  /** Rule metadata (same fields as a rule file). */
+  meta: Omit<RuleMeta, 'engine'>;
 }

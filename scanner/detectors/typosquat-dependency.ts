@@ -4,7 +4,7 @@
  */
 import type { RawFinding } from '../model.ts';
 import popular from '../data/popular-packages.json' with { type: 'json' };
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 /** Popular PyPI packages most often typosquatted (and their popular neighbours, which are not typos of each other). */
 const PYPI = [
@@ -156,30 +156,19 @@ function dependencies(context: ScanContext): Dependency[] {
   return out;
 }
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/typosquat-dependency/rule.yaml. */
+export const version = 1;
+
 /** The typosquat detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'typosquat-dependency',
-    title: 'Dependency name imitates a popular package',
-    description: 'A dependency in requirements files, pyproject/setup files, package.json or a `pip`/`npm install` command whose name is one edit (or one swapped pair, or a `python-` prefix) away from a popular package but is not that package.',
-    category: 'supply-chain',
-    kind: 'threat',
-    severity: 'high',
-    confidence: 'medium',
-    message: 'A dependency name is one typo away from a popular package.',
-    fix: 'Check the spelling against the package you meant and use the exact name of the popular package.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const findings: RawFinding[] = [];
-    const seen = new Set<string>();
-    for (const dependency of dependencies(context)) {
-      const imitated = imitatedPackage(dependency.name, dependency.ecosystem);
-      const key = `${dependency.file}:${dependency.line}:${dependency.name}`;
-      if (!imitated || seen.has(key)) continue;
-      seen.add(key);
-      findings.push({ ruleId: 'typosquat-dependency', file: dependency.file, line: dependency.line, evidence: dependency.evidence, message: `The dependency \`${dependency.name}\` is one typo away from the popular package \`${imitated}\`.` });
-    }
-    return findings;
-  },
-};
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const seen = new Set<string>();
+  for (const dependency of dependencies(context)) {
+    const imitated = imitatedPackage(dependency.name, dependency.ecosystem);
+    const key = `${dependency.file}:${dependency.line}:${dependency.name}`;
+    if (!imitated || seen.has(key)) continue;
+    seen.add(key);
+    findings.push({ ruleId: 'typosquat-dependency', file: dependency.file, line: dependency.line, evidence: dependency.evidence, message: `The dependency \`${dependency.name}\` is one typo away from the popular package \`${imitated}\`.` });
+  }
+  return findings;
+}

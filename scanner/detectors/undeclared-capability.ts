@@ -9,7 +9,7 @@ import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.t
 import { severityRank } from '../../core/index.ts';
 import type { RawFinding } from '../model.ts';
 import { usesByContext } from './capability-inventory.ts';
-import type { Detector, ScanContext } from './types.ts';
+import type { ScanContext } from './types.ts';
 
 function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; field: string } {
   switch (use.kind) {
@@ -40,42 +40,31 @@ function executedHosts(context: ScanContext): Set<string> {
   return hosts;
 }
 
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
+export const version = 1;
+
 /** The undeclared-capability detector. */
-export const detector: Detector = {
-  version: 1,
-  meta: {
-    id: 'undeclared-capability',
-    title: 'Uses a capability it does not declare',
-    description: 'A network host, environment variable, path outside the skill or command the code uses but the entry does not declare under `capabilities`. Undeclared network hosts, writes and credential paths are high severity; commands and other paths medium; ordinary environment variables low.',
-    category: 'capability',
-    kind: 'capability',
-    severity: 'high',
-    confidence: 'medium',
-    message: 'The skill uses a capability its entry does not declare.',
-    fix: 'Declare it in the entry under `capabilities`, or remove the use.',
-  },
-  detect(context: ScanContext): RawFinding[] {
-    const declared = context.declared;
-    if (!declared) return [];
-    const findings: RawFinding[] = [];
-    const executed = executedHosts(context);
-    for (const use of usesByContext.get(context) ?? []) {
-      if (useDeclared(use, declared)) continue;
-      const { severity: inferred, field } = severityOf(use);
-      // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
-      // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).
-      const runsRemoteCode = use.kind === 'network' && executed.has(use.value);
-      const severity = fromMarkdown(use) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
-      findings.push({
-        ruleId: 'undeclared-capability',
-        file: use.file,
-        line: use.line,
-        evidence: use.evidence,
-        severity,
-        message: `${runsRemoteCode ? 'Runs code downloaded from' : 'Uses'} ${use.kind === 'commands' ? 'the command' : use.kind === 'env' ? 'the environment variable' : use.kind === 'network' ? 'the host' : 'the path'} \`${use.value}\`, which is not declared in ${field}.`,
-        capabilityValue: use.value,
-      });
-    }
-    return findings;
-  },
-};
+export function detect(context: ScanContext): RawFinding[] {
+  const declared = context.declared;
+  if (!declared) return [];
+  const findings: RawFinding[] = [];
+  const executed = executedHosts(context);
+  for (const use of usesByContext.get(context) ?? []) {
+    if (useDeclared(use, declared)) continue;
+    const { severity: inferred, field } = severityOf(use);
+    // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
+    // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).
+    const runsRemoteCode = use.kind === 'network' && executed.has(use.value);
+    const severity = fromMarkdown(use) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
+    findings.push({
+      ruleId: 'undeclared-capability',
+      file: use.file,
+      line: use.line,
+      evidence: use.evidence,
+      severity,
+      message: `${runsRemoteCode ? 'Runs code downloaded from' : 'Uses'} ${use.kind === 'commands' ? 'the command' : use.kind === 'env' ? 'the environment variable' : use.kind === 'network' ? 'the host' : 'the path'} \`${use.value}\`, which is not declared in ${field}.`,
+      capabilityValue: use.value,
+    });
+  }
+  return findings;
+}

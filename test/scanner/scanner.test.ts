@@ -246,6 +246,45 @@ describe('the rule set', () => {
     await expect(readRuleSet(dir)).rejects.toMatchObject({ code: 'RULE_INVALID', where: expect.stringContaining('broken-rule/rule.yaml') });
   });
 
+  describe('with detector rules', () => {
+    const DETECTOR_RULE = 'engine: detector\ntitle: Lonely\ndescription: A detector.\ncategory: coverage\nkind: coverage\nseverity: low\nconfidence: low\nmessage: Found.\nfix: Fix it.\n';
+    const DETECTOR_MODULE = 'export const version = 1;\nexport function detect() {\n  return [];\n}\n';
+
+    /** A rules folder and a detectors folder holding the given rule files and modules. */
+    async function ruleSetFolders(rules: Record<string, string>, modules: Record<string, string>): Promise<{ rulesDir: string; detectorsDir: string }> {
+      const rulesDir = await mkdtemp(join(tmpdir(), 'rules-'));
+      const detectorsDir = await mkdtemp(join(tmpdir(), 'detectors-'));
+      for (const [id, text] of Object.entries(rules)) {
+        await mkdir(join(rulesDir, id));
+        await writeFile(join(rulesDir, id, 'rule.yaml'), text);
+      }
+      for (const [name, text] of Object.entries(modules)) await writeFile(join(detectorsDir, name), text);
+      return { rulesDir, detectorsDir };
+    }
+
+    it('loads the metadata from the rule file and the logic from the module of the same id', async () => {
+      const { rulesDir, detectorsDir } = await ruleSetFolders({ lonely: DETECTOR_RULE }, { 'lonely.ts': DETECTOR_MODULE, 'helpers.ts': 'export const HELPER = 1;\n' });
+      const ruleSet = await readRuleSet(rulesDir, detectorsDir);
+      expect(ruleSet.metas.find((meta) => meta.id === 'lonely')).toMatchObject({ engine: 'detector', title: 'Lonely' });
+      expect(ruleSet.detectors.find((detector) => detector.meta.id === 'lonely')?.version).toBe(1);
+    });
+
+    it('refuses a detector rule file without its module, naming the rule file', async () => {
+      const { rulesDir, detectorsDir } = await ruleSetFolders({ lonely: DETECTOR_RULE }, {});
+      await expect(readRuleSet(rulesDir, detectorsDir)).rejects.toMatchObject({ code: 'RULE_INVALID', where: expect.stringContaining('lonely/rule.yaml') });
+    });
+
+    it('refuses a detector module without a rule file, naming the module', async () => {
+      const { rulesDir, detectorsDir } = await ruleSetFolders({}, { 'orphan.ts': DETECTOR_MODULE });
+      await expect(readRuleSet(rulesDir, detectorsDir)).rejects.toMatchObject({ code: 'RULE_INVALID', where: expect.stringContaining('orphan.ts') });
+    });
+
+    it('refuses patterns in a detector rule file', async () => {
+      const { rulesDir, detectorsDir } = await ruleSetFolders({ lonely: `${DETECTOR_RULE}patterns:\n  - regex: x\n    scopes: [raw]\n` }, { 'lonely.ts': DETECTOR_MODULE });
+      await expect(readRuleSet(rulesDir, detectorsDir)).rejects.toMatchObject({ code: 'RULE_INVALID', where: expect.stringContaining('lonely/rule.yaml') });
+    });
+  });
+
   it('loads the tree-sitter parsers once per process', () => {
     expect(loadParsers()).toBe(loadParsers());
   });
