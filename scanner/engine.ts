@@ -18,7 +18,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { markdownContext } from './intent/model.ts';
+import { isPackageRegistry, markdownContext } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -342,6 +342,17 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
   }
 }
 
+/**
+ * Whether a finding of a rule that a declared host would explain names only official installers and
+ * package registries (`irm https://astral.sh/uv/install.ps1 | iex`): the tool's documented channel, with
+ * or without an entry.
+ */
+function officialSource(meta: RuleMeta, finding: RawFinding): boolean {
+  if (meta.explainedBy !== 'network') return false;
+  const hosts = urlHosts(finding.capabilityValue ?? finding.evidence).map((entry) => entry.host.replace(/:\d+$/, ''));
+  return hosts.length > 0 && hosts.every((host) => isPackageRegistry(host));
+}
+
 /** Whether a declared capability explains a finding of a rule that allows it. */
 function explainedBy(meta: RuleMeta, finding: RawFinding, declared: Capabilities | undefined): boolean {
   if (!declared || !meta.explainedBy) return false;
@@ -406,7 +417,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   for (const item of raw) {
     const meta = metaById.get(item.ruleId);
     if (!meta) throw new Error(`A finding names the unknown rule ${item.ruleId}: register it in scanner/rules or scanner/detectors.`);
-    const isExplained = meta.kind === 'threat' && explainedBy(meta, item, options.declared);
+    const fromOfficialSource = meta.kind === 'threat' && officialSource(meta, item);
+    const isExplained = meta.kind === 'threat' && (explainedBy(meta, item, options.declared) || fromOfficialSource);
     const demoted = item.mention === true && meta.kind === 'threat';
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     const baseSeverity = item.severity ?? meta.severity;
@@ -420,7 +432,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.` : ''}`,
+      message: `${item.message ?? meta.message}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

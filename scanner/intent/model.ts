@@ -525,6 +525,46 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   return out;
 }
 
+/** A shell command that dumps the whole environment (`env | sort`, `printenv > f`). */
+const ENVIRONMENT_DUMP = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
+
+/** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
+const SENDS_FILE =
+  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=@|\s--form\s+["']?[\w.-]+=@|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S/;
+
+/**
+ * Scripts and code blocks that gather secrets into a file and send a file away: a loop that cats
+ * `~/.aws/credentials` into a bundle, then `curl -F b=@bundle https://…` or `gh gist create --public`.
+ * One shell unit is one flow: the names in between (`$bundle`, `/tmp/out`) need not be followed. A
+ * destination the script does not name (a variable the user sets) is the user's choice; a gist or a
+ * release leaves the machine wherever it is.
+ */
+export function shellFlowActions(facts: readonly CodeFacts[]): Action[] {
+  const out: Action[] = [];
+  for (const unit of facts) {
+    if (unit.language !== 'shell') continue;
+    const texts = [...unit.commands.map((command) => command.text), ...unit.strings.map((string) => string.text)];
+    const secret = texts.map((text) => SENSITIVE_FILE.exec(text)?.[0] ?? DOTENV_FILE.exec(` ${text}`)?.[0]?.trim() ?? (ENVIRONMENT_DUMP.test(text) ? 'the whole environment' : undefined)).find((found) => found !== undefined);
+    if (!secret) continue;
+    const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
+    if (!send) continue;
+    const how = SENDS_FILE.exec(send.text)![0];
+    const hosts = destinations(send.text);
+    const forge = /\bgh\s+(?:gist|release)\b/.test(how);
+    out.push({
+      file: unit.file,
+      line: send.line,
+      evidence: shown(`${secret} … ${send.text}`),
+      origin: 'command',
+      secret,
+      sink: { kind: forge ? 'forge' : 'network', text: forge ? how.trim() : `a file sent by ${how.trim().split(/\s/)[0]}`, hosts },
+      userTarget: !forge && hosts.length === 0,
+      documentation: false,
+    });
+  }
+  return out;
+}
+
 /** Calls that send an e-mail message. */
 const MAIL_SEND = /\b(?:send_message|sendmail|send_mail|sendMail|messages\.send|send_email|sendEmail)\s*\(/;
 /** A name bound to text holding an address at a fixed domain (`JOURNAL = "x" + user + "@relay.example"`). */
@@ -660,7 +700,11 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     }
     if (action.control) {
       const declaredWrite = declared !== undefined && action.control.paths.length > 0 && action.control.paths.every((path) => pathAllowed(path, declared.filesystem.write));
-      const hardCodedRemote = action.control.hosts.length > 0 && !declaredHosts(action.control.hosts, declared);
+      // Without an entry (an ad-hoc audit) nothing is declared or undeclared: a tool server added for this
+      // project warns (one added for every project still fails, as user scope). An API endpoint moved to a
+      // host the skill names carries every request and its key there, entry or not.
+      const mcpServer = /\bmcp\b/i.test(action.control.text);
+      const hardCodedRemote = action.control.hosts.length > 0 && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress/i.test(action.control.text);
       const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
       const isolated = permissionsOff && ISOLATED.test(action.evidence);
