@@ -299,6 +299,12 @@ function issueLines(issues: Issue[]): string[] {
  * Builds a registry: every entry fetched, validated, audited and (when accepted) signed, then all of
  * it published. An entry that fails does not stop the others; nothing published before is lost.
  */
+/** An unexpected error as one line for an entry's outcome: no stack, and no path of the build's own cache. */
+function crashMessage(error: unknown, cacheDir: string): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0].replaceAll(resolve(cacheDir), '<cache>').replaceAll(cacheDir, '<cache>');
+}
+
 export async function buildRegistry(options: BuildOptions): Promise<BuildSummary> {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
@@ -335,105 +341,115 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
       keepPrevious.add(idFromPath);
       continue;
     }
-    let entry: Entry;
     try {
-      entry = await loadEntry(file, registryDir);
-    } catch (error) {
-      if (!(error instanceof EntryError)) throw error;
-      keepPrevious.add(idFromPath);
-      outcomes.push({ file: shown, id: idFromPath, status: 'invalid', cached: false, reasons: issueLines(error.issues), issues: error.issues });
-      log(`✗ ${shown}: invalid entry\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
-      continue;
-    }
-    const id = `${entry.publisher}/${entry.name}`;
-
-    // fetch (cached by repo + commit + path: a pinned commit never changes)
-    const fetchKey = sha256Hex(canonicalJson({ repo: entry.source.repo, base: registryDir, commit: entry.source.commit, path: entry.source.path }));
-    const treeDir = join(options.cacheDir, 'fetch', fetchKey);
-    let fetchedFromCache = await stat(join(treeDir, '.fetched')).then(() => true, () => false);
-    const skillDir = join(treeDir, 'skill');
-    if (!fetchedFromCache) {
+      let entry: Entry;
       try {
-        await fetcher.fetch(entry.source, skillDir);
-        await writeJsonAtomic(join(treeDir, '.fetched'), { source: entry.source });
-      } catch (error) {
-        if (!(error instanceof FetchError)) throw error;
-        const issue: Issue = { id: `fetch-${error.code.toLowerCase().replaceAll('_', '-')}`, path: error.where ?? 'source', severity: 'high', message: error.message };
-        keepPrevious.add(id);
-        outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines([issue]), issues: [issue] });
-        log(`✗ ${shown}: cannot fetch\n    ${issueLines([issue])[0]}`);
-        continue;
-      }
-    }
-
-    // validate → scan → dry run → decide → digest (cached by digest, rules, policy and declarations)
-    let tree: TreeDigest;
-    try {
-      tree = await treeDigest(skillDir);
-    } catch (error) {
-      if (!(error instanceof DigestError)) throw error;
-      const issue = digestIssue(error);
-      keepPrevious.add(id);
-      outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines([issue]), issues: [issue] });
-      log(`✗ ${shown}: ${issue.message}`);
-      continue;
-    }
-    const auditKey = sha256Hex(canonicalJson({ digest: tree.digest, entry, context: auditContext }));
-    const auditCacheFile = join(options.cacheDir, 'audit', `${auditKey}.json`);
-    let audit: FolderAudit;
-    const cached = await readCachedJson(auditCacheFile).catch(() => undefined) as (FolderAudit & { invalid?: undefined }) | { invalid: Issue[] } | undefined;
-    if (cached?.invalid) {
-      keepPrevious.add(id);
-      outcomes.push({ file: shown, id, status: 'invalid', cached: true, version: entry.version, reasons: issueLines(cached.invalid), issues: cached.invalid });
-      log(`✗ ${shown}: invalid skill [cached]\n${issueLines(cached.invalid).map((line) => `    ${line}`).join('\n')}`);
-      continue;
-    }
-    if (cached) {
-      const cachedReport = AuditReportSchema.parse(cached.report);
-      const decision = decide({ declared: cachedReport.capabilities.declared, validation: cachedReport.validation, scan: cachedReport.scan, dryrun: cachedReport.dryrun, signed: Boolean(signer) });
-      audit = { report: { ...cachedReport, verdict: decision.verdict, trust: decision.trust, reasons: decision.reasons }, description: cached.description, readme: cached.readme };
-      fetchedFromCache = true;
-    } else if (options.requireCached) {
-      throw new SkillRegistryError('NOT_AUDITED', `${shown} (${tree.digest}) has no audit in ${options.cacheDir}. This build only signs and publishes what the audit job already audited: run the audit first (npm run build -- --audit-only) with the same registry and rules.`);
-    } else {
-      try {
-        audit = await auditSkillFolder(skillDir, { entry, sandbox, skipDryRun, suppressions, signed: Boolean(signer), now });
+        entry = await loadEntry(file, registryDir);
       } catch (error) {
         if (!(error instanceof EntryError)) throw error;
-        keepPrevious.add(id);
-        await writeJsonAtomic(auditCacheFile, { invalid: error.issues });
-        outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines(error.issues), issues: error.issues });
-        log(`✗ ${shown}: invalid skill\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
+        keepPrevious.add(idFromPath);
+        outcomes.push({ file: shown, id: idFromPath, status: 'invalid', cached: false, reasons: issueLines(error.issues), issues: error.issues });
+        log(`✗ ${shown}: invalid entry\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
         continue;
       }
-    }
-    const { report } = audit;
-    if (!cached) await writeJsonAtomic(auditCacheFile, audit);
-    const base = { file: shown, id, cached: Boolean(cached), version: entry.version, digest: report.digest, verdict: report.verdict, trust: report.trust, reasons: report.reasons, issues: [], report };
-    if (report.verdict === 'fail') {
-      keepPrevious.add(id);
-      outcomes.push({ ...base, status: 'refused' });
-      log(`✗ ${shown}: refused (${report.digest})\n${report.reasons.map((line) => `    ${line}`).join('\n')}`);
-      continue;
-    }
+      const id = `${entry.publisher}/${entry.name}`;
 
-    // sign (bundles cached per audit and signer, so an unchanged registry is not signed again)
-    let bundle: unknown = null;
-    if (signer && signerKey) {
-      const bundleCacheFile = join(options.cacheDir, 'bundles', `${sha256Hex(`${auditKey}:${signerKey}`)}.json`);
-      bundle = (await readCachedJson(bundleCacheFile).catch(() => undefined)) ?? null;
-      if (bundle === null) {
-        bundle = await signAttestation(signer, buildAuditStatement({ publisher: entry.publisher, name: entry.name, version: entry.version, digest: report.digest as `sha256:${string}`, predicate: auditPredicate(entry, report) }));
-        await writeJsonAtomic(bundleCacheFile, bundle);
+      // fetch (cached by repo + commit + path: a pinned commit never changes)
+      const fetchKey = sha256Hex(canonicalJson({ repo: entry.source.repo, base: registryDir, commit: entry.source.commit, path: entry.source.path }));
+      const treeDir = join(options.cacheDir, 'fetch', fetchKey);
+      let fetchedFromCache = await stat(join(treeDir, '.fetched')).then(() => true, () => false);
+      const skillDir = join(treeDir, 'skill');
+      if (!fetchedFromCache) {
+        try {
+          await fetcher.fetch(entry.source, skillDir);
+          await writeJsonAtomic(join(treeDir, '.fetched'), { source: entry.source });
+        } catch (error) {
+          if (!(error instanceof FetchError)) throw error;
+          const issue: Issue = { id: `fetch-${error.code.toLowerCase().replaceAll('_', '-')}`, path: error.where ?? 'source', severity: 'high', message: error.message };
+          keepPrevious.add(id);
+          outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines([issue]), issues: [issue] });
+          log(`✗ ${shown}: cannot fetch\n    ${issueLines([issue])[0]}`);
+          continue;
+        }
       }
+
+      // validate → scan → dry run → decide → digest (cached by digest, rules, policy and declarations)
+      let tree: TreeDigest;
+      try {
+        tree = await treeDigest(skillDir);
+      } catch (error) {
+        if (!(error instanceof DigestError)) throw error;
+        const issue = digestIssue(error);
+        keepPrevious.add(id);
+        outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines([issue]), issues: [issue] });
+        log(`✗ ${shown}: ${issue.message}`);
+        continue;
+      }
+      const auditKey = sha256Hex(canonicalJson({ digest: tree.digest, entry, context: auditContext }));
+      const auditCacheFile = join(options.cacheDir, 'audit', `${auditKey}.json`);
+      let audit: FolderAudit;
+      const cached = await readCachedJson(auditCacheFile).catch(() => undefined) as (FolderAudit & { invalid?: undefined }) | { invalid: Issue[] } | undefined;
+      if (cached?.invalid) {
+        keepPrevious.add(id);
+        outcomes.push({ file: shown, id, status: 'invalid', cached: true, version: entry.version, reasons: issueLines(cached.invalid), issues: cached.invalid });
+        log(`✗ ${shown}: invalid skill [cached]\n${issueLines(cached.invalid).map((line) => `    ${line}`).join('\n')}`);
+        continue;
+      }
+      if (cached) {
+        const cachedReport = AuditReportSchema.parse(cached.report);
+        const decision = decide({ declared: cachedReport.capabilities.declared, validation: cachedReport.validation, scan: cachedReport.scan, dryrun: cachedReport.dryrun, signed: Boolean(signer) });
+        audit = { report: { ...cachedReport, verdict: decision.verdict, trust: decision.trust, reasons: decision.reasons }, description: cached.description, readme: cached.readme };
+        fetchedFromCache = true;
+      } else if (options.requireCached) {
+        throw new SkillRegistryError('NOT_AUDITED', `${shown} (${tree.digest}) has no audit in ${options.cacheDir}. This build only signs and publishes what the audit job already audited: run the audit first (npm run build -- --audit-only) with the same registry and rules.`);
+      } else {
+        try {
+          audit = await auditSkillFolder(skillDir, { entry, sandbox, skipDryRun, suppressions, signed: Boolean(signer), now });
+        } catch (error) {
+          if (!(error instanceof EntryError)) throw error;
+          keepPrevious.add(id);
+          await writeJsonAtomic(auditCacheFile, { invalid: error.issues });
+          outcomes.push({ file: shown, id, status: 'invalid', cached: false, version: entry.version, reasons: issueLines(error.issues), issues: error.issues });
+          log(`✗ ${shown}: invalid skill\n${issueLines(error.issues).map((line) => `    ${line}`).join('\n')}`);
+          continue;
+        }
+      }
+      const { report } = audit;
+      if (!cached) await writeJsonAtomic(auditCacheFile, audit);
+      const base = { file: shown, id, cached: Boolean(cached), version: entry.version, digest: report.digest, verdict: report.verdict, trust: report.trust, reasons: report.reasons, issues: [], report };
+      if (report.verdict === 'fail') {
+        keepPrevious.add(id);
+        outcomes.push({ ...base, status: 'refused' });
+        log(`✗ ${shown}: refused (${report.digest})\n${report.reasons.map((line) => `    ${line}`).join('\n')}`);
+        continue;
+      }
+
+      // sign (bundles cached per audit and signer, so an unchanged registry is not signed again)
+      let bundle: unknown = null;
+      if (signer && signerKey) {
+        const bundleCacheFile = join(options.cacheDir, 'bundles', `${sha256Hex(`${auditKey}:${signerKey}`)}.json`);
+        bundle = (await readCachedJson(bundleCacheFile).catch(() => undefined)) ?? null;
+        if (bundle === null) {
+          bundle = await signAttestation(signer, buildAuditStatement({ publisher: entry.publisher, name: entry.name, version: entry.version, digest: report.digest as `sha256:${string}`, predicate: auditPredicate(entry, report) }));
+          await writeJsonAtomic(bundleCacheFile, bundle);
+        }
+      }
+      const archive = await archiveOf(skillDir, tree);
+      const record = SkillRecordSchema.parse(
+        skillRecord({ entry, report, description: audit.description, readme: audit.readme, archive: { sha256: sha256Hex(archive), size: archive.length }, signed: bundle !== null }),
+      );
+      items.push({ record, archive, bundle });
+      outcomes.push({ ...base, status: 'published' });
+      log(`✓ ${shown}: ${report.verdict}${report.trust ? ` (${report.trust})` : ''} ${report.digest}${fetchedFromCache ? ' [cached]' : ''}`);
+    } catch (error) {
+      // One entry never stops the registry: whatever this entry's input did to the audit (a parser pushed
+      // past its limits, a value nothing expected), it becomes this entry's "invalid" outcome and the run goes on.
+      if (error instanceof SkillRegistryError && error.code === 'NOT_AUDITED') throw error;
+      const issue: Issue = { id: 'audit-crashed', path: '(entry)', severity: 'high', message: `The audit of this entry stopped on an unexpected error: ${crashMessage(error, options.cacheDir)}. The rest of the registry was built. Run the build again; if this entry fails the same way, report it to the registry operator with this message.` };
+      keepPrevious.add(idFromPath);
+      outcomes.push({ file: shown, id: idFromPath, status: 'invalid', cached: false, reasons: issueLines([issue]), issues: [issue] });
+      log(`✗ ${shown}: audit stopped on an error\n    ${issueLines([issue])[0]}`);
     }
-    const archive = await archiveOf(skillDir, tree);
-    const record = SkillRecordSchema.parse(
-      skillRecord({ entry, report, description: audit.description, readme: audit.readme, archive: { sha256: sha256Hex(archive), size: archive.length }, signed: bundle !== null }),
-    );
-    items.push({ record, archive, bundle });
-    outcomes.push({ ...base, status: 'published' });
-    log(`✓ ${shown}: ${report.verdict}${report.trust ? ` (${report.trust})` : ''} ${report.digest}${fetchedFromCache ? ' [cached]' : ''}`);
   }
 
   // publish

@@ -88,7 +88,7 @@ export function resolveRepo(repo: string, policy: SourcePolicy): { url: string; 
   if (scheme !== 'file' && !CANONICAL_REMOTE.test(repo) && !CANONICAL_SCP.test(repo)) {
     // Git and a URL parser can read an unusual URL differently (`https://github.com\@evil.invalid/x.git`,
     // `x@github.com@evil.invalid:r.git`): the allow-list would check one host and git contact another.
-    throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} is not a plain repository URL (one host, no spaces, backslashes, encoded characters or second @). Write it as https://host/owner/repo.git, ssh://git@host/owner/repo.git or git@host:owner/repo.git.`, { where: 'source.repo' });
+    throw new FetchError('SOURCE_NOT_ALLOWED', `source.repo ${JSON.stringify(repo)} is not a plain repository URL (one host, no spaces, backslashes, encoded characters or second @). Use the form https://host/owner/repo.git, ssh://git@host/owner/repo.git or git@host:owner/repo.git.`, { where: 'source.repo' });
   }
   if (scheme === 'file') {
     if (!localAllowed) {

@@ -11,6 +11,9 @@ import { zodIssuesToIssues } from './zod-issues.ts';
 /** An entry file is a few hundred bytes; 64 KiB leaves room for long capability lists, refuses dumps. */
 export const MAX_ENTRY_BYTES = 64 * 1024;
 
+/** Most alias expansions one YAML document may make: real entries and front matter use none. */
+const MAX_ALIAS_COUNT = 50;
+
 /** Parses YAML text, returning the value or issues with line numbers. */
 export function parseYaml(text: string, prefix: string): { value?: unknown; issues: Issue[] } {
   const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -24,7 +27,21 @@ export function parseYaml(text: string, prefix: string): { value?: unknown; issu
       })),
     };
   }
-  return { value: document.toJS({ maxAliasCount: 50 }), issues: [] };
+  try {
+    return { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), issues: [] };
+  } catch (error) {
+    // `toJS` refuses a document whose aliases would expand without bound (a "billion laughs").
+    return {
+      issues: [
+        {
+          id: `${prefix}-yaml-aliases`,
+          path: '(file)',
+          severity: 'high',
+          message: `The YAML cannot be read: ${(error as Error).message} (its aliases expand to more than ${MAX_ALIAS_COUNT} copies). Remove the \`*\` aliases and write the values out.`,
+        },
+      ],
+    };
+  }
 }
 
 /**

@@ -64,7 +64,8 @@ export async function validateSkillFolder(dir: string, entry?: Entry): Promise<S
   if (parsed.issues.length > 0) {
     // Many SKILL.md files write `description: Use when: …` unquoted, which strict YAML refuses. When
     // the block is plain `key: value` lines, read it the way agents do and say how to make it valid.
-    const lenient = parseSimpleFrontMatter(yaml);
+    // An alias bomb is not a quoting slip: it is refused, never read leniently.
+    const lenient = parsed.issues.every((issue) => issue.id === 'skill-md-yaml-syntax') ? parseSimpleFrontMatter(yaml) : undefined;
     if (!lenient) return { body, issues: parsed.issues.map((issue) => ({ ...issue, path: `SKILL.md front matter ${issue.path}` })) };
     parsed = { value: lenient, issues: [] };
     issues.push({

@@ -8,7 +8,14 @@ import { createRegistry, createRepo, entryYaml, skillMd, tempDir } from '../fact
 
 describe('a registry with every kind of malformed entry', () => {
   it('reports each with the entry file, the field and the fix, and still publishes the good one', async () => {
-    const good = await createRepo({ 'skills/good/SKILL.md': skillMd('good'), 'skills/no-skill-md/README.md': 'no SKILL.md here\n', 'skills/other-name/SKILL.md': skillMd('something-else') });
+    // A billion-laughs document: nine levels of aliases, each nine times the one before.
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(',')}]`)].join('\n');
+    const good = await createRepo({
+      'skills/good/SKILL.md': skillMd('good'),
+      'skills/no-skill-md/README.md': 'no SKILL.md here\n',
+      'skills/other-name/SKILL.md': skillMd('something-else'),
+      'skills/front-bomb/SKILL.md': `---\nname: front-bomb\ndescription: A skill whose front matter is an alias bomb.\n${bomb}\n---\n# Front bomb\n`,
+    });
     const linked = await createRepo({ 'SKILL.md': skillMd('linked') });
     await symlink('/etc/passwd', join(linked.dir, 'passwd'));
     const linkedCommit = await linked.commit({});
@@ -27,6 +34,9 @@ describe('a registry with every kind of malformed entry', () => {
         'acme/other-name': entry('other-name'),
         'acme/linked': entryYaml({ name: 'linked', publisher: 'acme', repo: linked.dir, commit: linkedCommit }),
         'acme/huge': entryYaml({ name: 'huge', publisher: 'acme', repo: huge.dir, commit: huge.first }),
+        'acme/alias-bomb': `${entry('alias-bomb')}${bomb}\n`,
+        'acme/front-bomb': entry('front-bomb'),
+        'acme/spaced-repo': entry('spaced-repo').replace(`repo: ${good.dir}`, 'repo: https://github.com/acme/my skills.git'),
       },
       'schemaVersion: 1\nname: malformed test\nsources:\n  allowLocal: true\nlimits:\n  maxRepoBytes: 1048576\n',
     );
@@ -37,6 +47,9 @@ describe('a registry with every kind of malformed entry', () => {
     const issues = (name: string) => byFile.get(`skills/acme/${name}.yaml`)!.issues.map((issue) => `${issue.id} @ ${issue.path}`);
 
     expect(byFile.get('skills/acme/good.yaml')?.status).toBe('published');
+    expect(issues('alias-bomb')).toEqual(['entry-yaml-aliases @ (file)']);
+    expect(issues('front-bomb')).toEqual(['skill-md-yaml-aliases @ SKILL.md front matter (file)']);
+    expect(issues('spaced-repo')).toEqual(['fetch-source-not-allowed @ source.repo']);
     expect(summary.indexed).toBe(1);
     expect(issues('missing-fields')).toEqual(['entry-missing-field @ version', 'entry-missing-field @ source', 'entry-missing-field @ license', 'entry-missing-field @ capabilities']);
     expect(issues('wrong-types')).toEqual(['entry-invalid-value @ version', 'entry-invalid-value @ capabilities.network']);
@@ -53,5 +66,35 @@ describe('a registry with every kind of malformed entry', () => {
       // Every message says what to do about it.
       for (const issue of outcome.issues) expect(issue.message).toMatch(/\b(Add|Set|Correct|Give|Pin|Push|Make|Rename|Remove|Keep|replace|Use|Move|change|run)\b/);
     }
+  });
+});
+
+describe('an entry whose audit crashes', () => {
+  it('becomes that entry\'s invalid outcome with a one-line reason, and the rest is still published', async () => {
+    const repo = await createRepo({ 'skills/good/SKILL.md': skillMd('good'), 'skills/crashy/SKILL.md': skillMd('crashy') });
+    const registry = await createRegistry(
+      {
+        'acme/good': entryYaml({ name: 'good', publisher: 'acme', repo: repo.dir, commit: repo.first, path: 'skills/good' }),
+        'acme/crashy': entryYaml({ name: 'crashy', publisher: 'acme', repo: repo.dir, commit: repo.first, path: 'skills/crashy' }),
+      },
+      'schemaVersion: 1\nname: crash test\nsources:\n  allowLocal: true\n',
+    );
+    const work = await tempDir();
+    const { signer: real } = await createSigner({ mode: 'key' }, { devKeyDir: join(work, 'keys') });
+    // A stage that throws something nobody anticipated, for one entry only (here: signing its attestation).
+    const signer = {
+      trust: real.trust,
+      sign: (payload: Uint8Array, type: string) => (Buffer.from(payload).toString('utf8').includes('crashy') ? Promise.reject(new TypeError(`Cannot read properties of undefined (reading 'x') in ${join(work, 'cache')}/bundles`)) : real.sign(payload, type)),
+    };
+    const summary = await buildRegistry({ registryDir: registry, outDir: join(work, 'out'), cacheDir: join(work, 'cache'), signer, skipDryRun: 'crash boundary test' });
+    const byFile = new Map<string, EntryOutcome>(summary.outcomes.map((outcome) => [outcome.file, outcome]));
+    expect(byFile.get('skills/acme/good.yaml')?.status).toBe('published');
+    const crashed = byFile.get('skills/acme/crashy.yaml')!;
+    expect(crashed.status).toBe('invalid');
+    expect(crashed.issues.map((issue) => issue.id)).toEqual(['audit-crashed']);
+    expect(crashed.issues[0].message).toContain("Cannot read properties of undefined (reading 'x')");
+    expect(crashed.issues[0].message).not.toContain(work);
+    expect(crashed.issues[0].message).not.toMatch(/\n\s+at /);
+    expect(summary.indexed).toBe(1);
   });
 });
