@@ -24,7 +24,18 @@ function visible(text: string): string {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/hidden-unicode/rule.yaml. */
-export const version = 1;
+export const version = 2;
+
+/** Runs of variation selectors: emoji take one (VS16), a run of them is bytes smuggled one per selector. */
+const SELECTOR_RUN = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{4,}/gu;
+
+/** The bytes a run of variation selectors encodes (`FE00..FE0F` → 0..15, `E0100..E01EF` → 16..255). */
+function selectorBytes(run: string): string {
+  return [...run].map((char) => {
+    const code = char.codePointAt(0)!;
+    return String.fromCharCode(code >= 0xe0100 ? code - 0xe0100 + 16 : code - 0xfe00);
+  }).join('');
+}
 
 /** The hidden-unicode detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -32,7 +43,11 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const file of context.files) {
     if (file.fileClass !== 'text') continue;
     const text = file.text;
-    if (!/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E\u061C]|[\u{E0000}-\u{E007F}]/u.test(text)) continue;
+    if (!/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E\u061C\uFE00-\uFE0F]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u.test(text)) continue;
+    for (const match of text.matchAll(SELECTOR_RUN)) {
+      const decoded = selectorBytes(match[0]).replace(/[^\x20-\x7e]/g, '·');
+      findings.push({ ruleId: 'hidden-unicode', file: file.path, line: lineOf(text, match.index), severity: 'critical', evidence: `${[...match[0]].length} variation selectors, decoded: ${decoded.slice(0, 200)}`, message: 'A run of Unicode variation selectors smuggles bytes (one per selector) that no editor shows.' });
+    }
     for (const match of text.matchAll(TAGS)) {
       if (text.codePointAt(match.index - 2) === FLAG_BASE && /^[\u{E0061}-\u{E007A}\u{E0030}-\u{E0039}]{2,6}\u{E007F}$/u.test(match[0])) continue;
       const decoded = [...match[0]].map((char) => String.fromCharCode(char.codePointAt(0)! - 0xe0000)).join('');

@@ -139,13 +139,13 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /(?:^|[.;:,!?(]\s*|\b(?:and|but|or|so|then)\s+)(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?(?:send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
+  /(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
 
 /** Whether a sentence describes a behaviour rather than orders it. */
 function describes(sentence: string): boolean {
   let rest = sentence;
   for (const phrase of all('conceal', sentence)) rest = rest.replace(phrase, ' ');
-  if (NEGATED_ACT.test(rest)) return true;
+  if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest)) return true;
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word));
 }
@@ -181,9 +181,28 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 const DESCRIPTIVE_HEADING =
   /^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
 
+/** Headings over sample output (`## Report format`): their code blocks show what a report looks like; their prose still instructs. */
+const OUTPUT_HEADING = /\b(?:(?:report|output) format|(?:example|sample) (?:output|reports?|findings?))\b/i;
+
+/** Whether a line sits inside a fenced code block that opened after line `from` (1-based). */
+function insideFence(lines: readonly string[], from: number, line: number): boolean {
+  let open = false;
+  for (let index = Math.max(0, from); index < line - 1; index += 1) if (/^\s*(?:```|~~~)/.test(lines[index])) open = !open;
+  return open;
+}
+
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
 const AUTH_USE =
   /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
+
+/** A negated list of examples (`never files like .env, keys or logs`): things to leave out. */
+const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|including|e\.g\.)\s+[^;!?\n]*?(?=[.;!?](?:\s|$)|\n|$)/gi;
+
+/** A list item or sentence that labels what follows as things to recognise (`indicators (see …): eval, …`). */
+const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch))\b[^:\n]{0,100}:/i;
+
+/** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
+const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest)\b/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -223,7 +242,9 @@ function readable(rawText: string): string {
 }
 
 /** Whether readable text names anything sensitive at all: most text does not, and is not read sentence by sentence. */
-function namesSomethingSensitive(text: string): boolean {
+function namesSomethingSensitive(raw: string): boolean {
+  // Read as sentences are read: a line wrapped inside a paragraph is one line.
+  const text = raw.replace(/\n(?!\n)/g, ' ');
   return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind, index) => mayMatch(WORD_CLASSES.length + index, text) && kind.test(text));
 }
 
@@ -249,8 +270,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (!ordered.trim()) return undefined;
   const withoutAuth = ordered.replace(AUTH_USE, ' ');
   const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
-  const secretFile = SENSITIVE_FILE.exec(withoutAuth)?.[0] ?? DOTENV_FILE.exec(withoutAuth)?.[0]?.trim();
-  action.secret = secretFile ?? first('secret', withoutAuth);
+  // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
+  const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ');
+  const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
+  action.secret = secretFile ?? first('secret', withoutExclusions);
   action.context = first('context', ordered);
   const hosts = destinations(ordered);
   const network = first('network-sink', ordered);
@@ -304,7 +327,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
 const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
-const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?=\s*(?:[`)|]|$))/gm;
+const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?:\s*(?:…|\.\.\.))?(?=\s*(?:[`)|]|$))/gm;
 
 /** A verb that writes, right before an agent configuration file (or a redirection into one). */
 const WRITES_CONFIG = new RegExp(
@@ -404,7 +427,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -510,15 +533,20 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // Forge text (an issue reply) is a sink for the content of the user's private repositories (a toxic
     // flow); the conversation reaches one only in words next to it, not from across a section.
     const privateCode = (index: number) => /\b(?:private|internal|confidential|proprietary|organi[sz]ation|org)\b/i.test(first('context', textOf(index)) ?? '');
-    for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink']] as const) {
-      for (const start of members.filter((index) => has(from, index) && (to !== 'forge-sink' || privateCode(index)))) {
+    // A command that reads a secret file (`cat .env | gzip | base64`) and, later, an order to put "the
+    // result" into a commit trailer or a request: the output is carried across the paragraphs.
+    const readsSecretFile = (index: number) => instructions[index].origin === 'command' && (SENSITIVE_FILE.test(textOf(index)) || DOTENV_FILE.test(` ${textOf(index)}`));
+    const refersBack = (index: number) => REFERS_TO_OUTPUT.test(textOf(index));
+    for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
+      const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
+      for (const start of starts) {
         // The next instruction within a step's span was already read with this one as a pair.
-        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0));
+        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0) && (from !== 'secret' || refersBack(index)));
         if (end === undefined) continue;
         const first = instructions[start];
         const last = instructions[end];
         const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: first.documentation && last.documentation }, `${texts[start]}\n\n${texts[end]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
-        if (chain && (from === 'decode' ? chain.decodeFollow : chain.context && chain.sink)) out.push(chain);
+        if (chain && (from === 'decode' ? chain.decodeFollow : from === 'secret' ? chain.secret && chain.sink : chain.context && chain.sink)) out.push(chain);
       }
     }
   }
