@@ -20,7 +20,7 @@ import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
 import { scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
-import { SAMPLE_FILES, inventedMatcher, planCommands, type PlannedCommand } from './plan.ts';
+import { SAMPLE_FILES, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { findViolations, networkHost, observedCapabilities } from './violations.ts';
 
@@ -232,8 +232,9 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
       followed.push(...result.violations);
     }
     const events = normalizeEvents(allEvents.map((event) => redact(event, honeypot) as DryRunEvent), order);
-    // What the dry run invented for a command (a sample URL, a sample file) is the user's choice.
-    const chosen = new Map(planned.map((item) => [redact(item.command, honeypot) as string, inventedMatcher(item.invented ?? [])]));
+    // What the dry run invented for a command (a sample URL, a sample file), and a host the command names
+    // only by a placeholder (`LHOST`), is the user's choice.
+    const chosen = new Map(planned.map((item) => [redact(item.command, honeypot) as string, inventedMatcher([...(item.invented ?? []), ...placeholderHosts(item.command)])]));
     for (const event of events) {
       const matcher = chosen.get(event.command);
       if (matcher === undefined) continue;

