@@ -94,21 +94,60 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Obse
     for (const match of text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
     // ssh remotes (`git@github.com:owner/repo.git`, `ssh://git@host/…`) name their host too.
     for (const match of text.matchAll(/\b(?:ssh:\/\/)?[\w.-]+@([a-z0-9.-]+\.[a-z]{2,})[:/]/gi)) hosts.add(match[1].toLowerCase());
+    // …and so do the targets of ssh, scp, rsync and ssh-copy-id (`ssh-copy-id deploy@203.0.113.25`).
+    for (const match of text.matchAll(/\b(?:ssh|scp|sftp|rsync|ssh-copy-id|mosh)\b[^\n|;&]*?\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=[:/\s]|$)/gim)) hosts.add(match[1].toLowerCase());
   }
   // Only hosts and commands: reads of credential files or secret variables must never count as
   // "visible", or a harvester would declare itself by being read.
   const network = [...hosts].filter((host) => HostPatternSchema.safeParse(host).success).sort();
   // Programs that SKILL.md's code blocks visibly run (`npm ci && npm run build`) are visible too.
   const skillFile = tree.files.find((file) => file.path.toLowerCase() === 'skill.md');
-  const shown = skillFile ? commandsShownIn((await readFile(join(dir, skillFile.path))).toString('utf8')) : [];
+  const markdown = skillFile ? (await readFile(join(dir, skillFile.path))).toString('utf8') : '';
+  const shown = commandsShownIn(markdown);
   const commands = [...new Set([...inferred.commands, ...shown])].filter((name) => CommandNameSchema.safeParse(name).success).sort();
-  return { network, env: [], filesystem: { read: [], write: [] }, commands };
+  // Files SKILL.md's own command lines write outside the folder (`cp app.service ~/.config/systemd/user/`) are
+  // in plain sight of the person who installs it, as its hosts and programs are; files only scripts write are not.
+  return { network, env: [], filesystem: { read: [], write: pathsWrittenIn(markdown) }, commands };
+}
+
+/** Destinations outside the working directory that the shell blocks of a Markdown text write (`> f`, `tee`, `cp … dest`). */
+function pathsWrittenIn(markdown: string): string[] {
+  const paths = new Set<string>();
+  for (const block of shellBlocksOf(markdown)) {
+    for (const match of block.matchAll(/(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|install|ln)\s+(?:-\S+\s+)*[^\s;&|]+\s+)["']?((?:~|\$HOME|\$\{HOME\})\/[^\s"';&|]+)/g)) {
+      paths.add(match[1].replace(/^\$\{?HOME\}?/, '~'));
+    }
+    // `git config --global …` writes the user's ~/.gitconfig.
+    if (/\bgit\s+config\s+(?:-\S+\s+)*--global\b/.test(block)) paths.add('~/.gitconfig');
+  }
+  return [...paths].sort();
+}
+
+/**
+ * The shell code blocks of a Markdown text (info string bash, sh, shell, zsh, console, terminal or none).
+ * Fences are paired in order, so the closing fence of an `ini` block never opens a block of its own.
+ */
+function shellBlocksOf(markdown: string): string[] {
+  const blocks: string[] = [];
+  let open: { fence: string; shell: boolean; lines: string[] } | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/.exec(line);
+    if (open) {
+      if (fence && fence[1][0] === open.fence[0] && fence[1].length >= open.fence.length && fence[2] === '') {
+        if (open.shell) blocks.push(open.lines.join('\n'));
+        open = undefined;
+      } else open.lines.push(line);
+    } else if (fence) {
+      open = { fence: fence[1], shell: /^(?:bash|sh|shell|zsh|console|terminal)?$/i.test(fence[2]), lines: [] };
+    }
+  }
+  return blocks;
 }
 
 /** Program names at the start of each command in the shell blocks and command-like inline code of a Markdown text. */
 function commandsShownIn(markdown: string): string[] {
   const names = new Set<string>();
-  const blocks = [...markdown.matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*(?:bash|sh|shell|zsh|console|terminal)?[ \t]*\n([\s\S]*?)^ {0,3}\1/gm)].map((block) => block[2]);
+  const blocks = shellBlocksOf(markdown);
   // Inline code that reads as a command line (`npm ci && npm run build`), as the dry run plan takes it.
   const inline = [...markdown.matchAll(/`([a-z][\w.+-]*\s[^`\n]+)`/gi)].map((span) => span[1]);
   for (const text of [...blocks, ...inline]) {

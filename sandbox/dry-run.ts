@@ -167,6 +167,11 @@ function sinkholeToEvent(event: SinkholeEvent, command: string): DryRunEvent {
   return { ...event.detail, kind: event.kind, target: event.target, command, canary: event.canary, source: 'sinkhole' };
 }
 
+/** A host name with no dot (`build-box`, an ssh alias): it resolves only through the user's own configuration or network. */
+function isLocalName(host: string): boolean {
+  return host !== '' && !host.includes('.') && !host.includes(':') && host !== 'localhost';
+}
+
 /** Dry-runs the skill in `dir`. Throws {@link SandboxError} `NO_SANDBOX` when no backend is usable (unless skipped). */
 export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<DryRunReport> {
   const declared = options.declared ?? noCapabilities();
@@ -238,11 +243,14 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
     for (const event of events) {
       const matcher = chosen.get(event.command);
       if (matcher === undefined) continue;
-      const isChosen = event.kind.startsWith('file') ? matcher.path(event.target) : ['dns', 'connect', 'http'].includes(event.kind) && matcher.host(networkHost(event).host);
+      // A name with no dot (`build-box`, an ssh alias) resolves only through the user's own configuration or
+      // network: no stranger owns it on the internet, so reaching it is the user's choice too.
+      const host = ['dns', 'connect', 'http'].includes(event.kind) ? networkHost(event).host : '';
+      const isChosen = event.kind.startsWith('file') ? matcher.path(event.target) : ['dns', 'connect', 'http'].includes(event.kind) && (matcher.host(host) || isLocalName(host));
       if (isChosen) event.userChosen = true;
     }
     const violations = [
-      ...findViolations(events, declared, honeypot, (command, host) => chosen.get(command)?.host(host) === true),
+      ...findViolations(events, declared, honeypot, (command, host) => chosen.get(command)?.host(host) === true || isLocalName(host)),
       ...followed.map((violation) => redact(violation, honeypot) as Violation),
     ];
     const commands = commandResults.map((command) => redact(command, honeypot) as DryRunReport['commands'][number]);

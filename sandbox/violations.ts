@@ -51,9 +51,9 @@ const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boo
   { file: '~/.azure/', implied: (declared) => declared.commands.includes('az') },
   { file: '~/.gnupg/', implied: (declared) => declared.commands.some((name) => ['gpg', 'gpg2', 'git'].includes(name)) },
   // The ssh client tries each identity file (and its -cert companions) for any ssh connection, git's included.
-  ...['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa'].flatMap((key) => [key, `${key}-cert`, `${key}-cert.pub`]).map((key) => ({
+  ...['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa', 'id_xmss'].flatMap((key) => [key, `${key}-cert`, `${key}-cert.pub`]).map((key) => ({
     file: `~/.ssh/${key}`,
-    implied: (declared: Capabilities) => declared.commands.some((name) => ['ssh', 'scp', 'sftp', 'rsync', 'git'].includes(name)),
+    implied: (declared: Capabilities) => declared.commands.some((name) => ['ssh', 'scp', 'sftp', 'rsync', 'git', 'ssh-copy-id', 'ssh-add', 'sshfs', 'mosh'].includes(name)),
   })),
 ];
 
