@@ -169,7 +169,7 @@ function sinkholeToEvent(event: SinkholeEvent, command: string): DryRunEvent {
 
 /** A host name with no dot (`build-box`, an ssh alias): it resolves only through the user's own configuration or network. */
 function isLocalName(host: string): boolean {
-  return host !== '' && !host.includes('.') && !host.includes(':') && host !== 'localhost';
+  return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(host) && !/^\d+$/.test(host) && host.toLowerCase() !== 'localhost';
 }
 
 /** Dry-runs the skill in `dir`. Throws {@link SandboxError} `NO_SANDBOX` when no backend is usable (unless skipped). */

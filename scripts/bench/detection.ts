@@ -18,7 +18,17 @@ const Count = z.tuple([z.number().int(), z.number().int()]);
 const Slices = z.strictObject({ prose: Count, code: Count, 'agent-directed': Count, 'hard-benign-failing': Count });
 const FirstLooksSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  rounds: z.array(z.strictObject({ round: z.string(), written: z.string(), when: z.string(), old: Slices, new: Slices })),
+  rounds: z.array(
+    z.strictObject({
+      round: z.string(),
+      written: z.string(),
+      when: z.string(),
+      old: Slices,
+      new: Slices,
+      /** The same scanner with no entry (`scan <dir>`), as a folder audit without an entry runs it. */
+      'new-without-entry': z.strictObject({ 'malicious-failing': Count, 'hard-benign-failing': Count }).optional(),
+    }),
+  ),
   audits: z.array(
     z.strictObject({
       round: z.string(),
@@ -38,6 +48,10 @@ const lookRows = firstLooks.rounds.flatMap((round) =>
     return `| ${round.round} | ${engine === 'old' ? 'before the action model' : `action model, ${round.when}`} | ${percent(slices.prose)} | ${percent(slices.code)} | ${percent(slices['agent-directed'])} | ${percent(malicious)} | ${percent(slices['hard-benign-failing'])} |`;
   }),
 );
+const withoutEntryRows = firstLooks.rounds.flatMap((round) => {
+  const counts = round['new-without-entry'];
+  return counts ? [`| ${round.round} | action model, ${round.when} | ${percent(counts['malicious-failing'])} | ${percent(counts['hard-benign-failing'])} |`] : [];
+});
 
 interface Label {
   id: string;
@@ -77,7 +91,13 @@ read \`scanner/\`, and scanned before any rule was tuned on them. Cells count sk
 |---|---|---:|---:|---:|---:|---:|
 ${lookRows.join('\n')}
 
-Full ad-hoc audits (scan + dry run under gVisor, no entry), \`skill-registry audit <dir>\` per skill:
+${withoutEntryRows.length > 0 ? `The same first looks with no entry (\`skill-registry scan <dir>\`: nothing declared, as a folder audit without an entry scans):
+
+| round | scanner | malicious failing | hard benign failing |
+|---|---|---:|---:|
+${withoutEntryRows.join('\n')}
+
+` : ''}Full ad-hoc audits (scan + dry run under gVisor, no entry), \`skill-registry audit <dir>\` per skill:
 
 | round | audit | malicious failing | honest skills wrongly failing |
 |---|---|---:|---:|

@@ -145,6 +145,20 @@ describe.each(backends)('the dry run under %s', (backend) => {
     });
   });
 
+  describe('when a command reaches a host named by a placeholder or by a dotless alias', () => {
+    it("records both as the user's choice, not as undeclared egress, while a dotted host the skill names still is", async () => {
+      const placeholder = `python3 -c "import socket; print(socket.getaddrinfo('LHOST', 4444))" || true`;
+      const alias = `python3 -c "import socket; print(socket.getaddrinfo('build-box', 22))" || true`;
+      const named = `python3 -c "import socket; print(socket.getaddrinfo('collect.evil.invalid', 443))" || true`;
+      const report = await run(await skill('# Probe\n'), [placeholder, alias, named]);
+      for (const command of [placeholder, alias]) {
+        expect(eventsOf(report, command).some((event) => event.kind === 'dns' && event.userChosen === true), command).toBe(true);
+        expect(ruleIds(report, command)).not.toContain('dryrun-undeclared-egress');
+      }
+      expect(ruleIds(report, named)).toContain('dryrun-undeclared-egress');
+    });
+  });
+
   describe('when the skill reaches odd destinations and runs an executable whose path has a space', () => {
     const commands = [
       `python3 -c "import socket; s = socket.socket(socket.AF_INET6); s.settimeout(2); print(s.connect_ex(('::1', 8080)))"`,
