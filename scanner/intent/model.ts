@@ -516,7 +516,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   instructions.forEach((instruction, index) => {
     if (instruction.script || instruction.origin === 'decoded') return;
     const key = `${instruction.file}\0${instruction.section}`;
-    sections.set(key, [...(sections.get(key) ?? []), index]);
+    const members = sections.get(key);
+    if (members) members.push(index);
+    else sections.set(key, [index]);
   });
   const out: Action[] = [];
   for (const members of sections.values()) {
