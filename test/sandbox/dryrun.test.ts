@@ -3,7 +3,7 @@
  * events, the benign ones pass, and nothing escapes to the invoking user's HOME or the host's files.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,9 @@ it('finds at least one sandbox backend on this machine, and both in CI', () => {
   if (process.env.CI === 'true') expect([...backends].sort()).toEqual(['bubblewrap', 'gvisor']);
 });
 
+/** Names this run's files on the host apart from any other run's. */
+const RUN_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
 /** What a skill in the sandbox must never touch on the host: shell start-up files, cron, sentinels. */
 function hostFingerprint(sentinels: string[]): string {
   const files = [...['.bashrc', '.profile', '.zshrc', '.bash_profile', '.ssh/authorized_keys', '.config/autostart'].map((name) => join(homedir(), name)), ...sentinels];
@@ -45,7 +48,8 @@ function hostFingerprint(sentinels: string[]): string {
 
 describe.each(backends)('dry run under %s', (backend) => {
   // After every dry run of this suite, the host's HOME start-up files, cron and a sentinel are as before.
-  const sentinel = join(homedir(), `.skill-registry-sentinel-${backend}`);
+  // Unique per run: two suites on one machine (two clones' `npm test`) must never create or delete each other's files.
+  const sentinel = join(homedir(), `.skill-registry-sentinel-${backend}-${RUN_ID}`);
   let before = '';
   beforeAll(() => {
     writeFileSync(sentinel, `sentinel for ${backend}\n`);
@@ -268,8 +272,8 @@ describe.each(backends)('dry run under %s', (backend) => {
   });
 
   describe('containment', () => {
-    const sentinelHome = join(homedir(), '.skill-registry-sentinel-home');
-    const sentinelOutside = '/tmp/skill-registry-sentinel-outside.txt';
+    const sentinelHome = join(homedir(), `.skill-registry-sentinel-home-${backend}-${RUN_ID}`);
+    const sentinelOutside = join(tmpdir(), `skill-registry-sentinel-outside-${backend}-${RUN_ID}.txt`);
     const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
     const watched = [sentinelHome, sentinelOutside, join(import.meta.dirname, '..', '..', 'package.json'), '/etc/passwd'];
     let before: string[] = [];
