@@ -369,6 +369,9 @@ const MESSAGE_CALL = /^(?:sys\.exit|exit|print|console\.(?:log|error|warn|info)|
 
 const NEEDLE_CALL = /(?:^|\.)(?:search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
 
+/** A severity label as a string literal: the call it is passed to reports a finding. */
+const SEVERITY_LABEL = /^["'`](?:CRITICAL|HIGH|MEDIUM|LOW|INFO|WARN(?:ING)?|ERROR)["'`]$/;
+
 /** Calls that run code or command lines given as data. */
 const EXEC_SINK = /^(?:exec|eval|compile|execfile|runpy\.run_path|Function|new Function|vm\.(?:runIn\w+|Script|compileFunction)|(?:\w+\.)?runInThisContext|(?:\w+\.)?runInNewContext|os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput)|child_process\.(?:exec|execSync|spawn)|exec(?:Sync)?|spawn(?:Sync)?|importlib\.import_module|__import__)$/;
 
@@ -673,7 +676,9 @@ function isNeedle(node: Node): boolean {
   if (parent?.type === 'argument_list' || parent?.type === 'arguments') {
     const call = parentOf(parent);
     const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';
-    return NEEDLE_CALL.test(callee) || MESSAGE_CALL.test(callee);
+    // A finding being reported (`add("HIGH", path, "defaultMode is bypassPermissions")`): a severity beside it makes it a message.
+    const reported = parent.namedChildren.some((sibling) => sibling !== null && SEVERITY_LABEL.test(sibling.text));
+    return NEEDLE_CALL.test(callee) || MESSAGE_CALL.test(callee) || reported;
   }
   // An enumeration of names (`MODES = ['default', 'plan', 'bypassPermissions']`): values to accept or compare, not actions.
   if ((parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') && parent.namedChildCount >= 3 && parent.namedChildren.every((child) => child !== null && (child.type === 'string' || child.type === 'comment') && /^["'`][\w.-]{1,40}["'`]$/.test(child.text))) return true;

@@ -107,7 +107,14 @@ function languageOf(path: string, text: string): Language {
  */
 function isSignatureDocument(language: Language, text: string): boolean {
   if (language !== 'yaml' && language !== 'json') return false;
-  return /^\s*["']?(?:rules|detection|logsource|signatures)["']?\s*:/m.test(text) && /["']?(?:pattern(?:s|-either|-regex|-not|-inside)?|selection\w*|keywords|condition|regex)["']?\s*:/m.test(text);
+  const patternKeys = /["']?(?:pattern(?:s|-either|-regex|-not|-inside)?|selection\w*|keywords|condition|regex(?:es)?)["']?\s*:/m.test(text);
+  if (!patternKeys) return false;
+  if (/^\s*["']?(?:rules|detection|logsource|signatures)["']?\s*:/m.test(text)) return true;
+  // A list of regular expressions under `patterns:` keys (`- '(?i)claude mcp add|mcpServers'`): what a
+  // guard looks for, however the file is laid out. Most of its quoted values must read as expressions.
+  const values = [...text.matchAll(/^\s*(?:-\s*|["']?[\w-]+["']?\s*:\s*)(["'])(.+)\1\s*,?\s*$/gm)].map((match) => match[2]);
+  const expressions = values.filter((value) => /\(\?[imsx]+\)|\\[bdswBDSW.()[\]|]|\[\^?[^\]]{1,40}\][*+?{]|\{\d+(?:,\d*)?\}|\|[^|]+\|/.test(value));
+  return expressions.length >= 3 && expressions.length * 2 >= values.length;
 }
 
 /** Reads one file's bytes into a {@link SourceFile}. */

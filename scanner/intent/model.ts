@@ -179,7 +179,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill) (?:flags|catches|detects)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
+  /^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
 
 /** Headings over sample output (`## Report format`): their code blocks show what a report looks like; their prose still instructs. */
 const OUTPUT_HEADING = /\b(?:(?:report|output) format|(?:example|sample) (?:output|reports?|findings?))\b/i;
