@@ -2,7 +2,7 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import { credentialKindOf, secretBelongsTo } from '../core/index.ts';
+import { credentialKindOf, isPrivateIpv4, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
 
@@ -88,8 +88,11 @@ function declaredSecretLocations(declared: Capabilities): (location: string) => 
     location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.some((file) => (file.endsWith('/') ? location.startsWith(file) : file === location)) || readAllowed.some((allowed) => allowed(location));
 }
 
-/** Loopback hosts: traffic to them never leaves the sandbox. */
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0)$/i;
+/**
+ * Loopback hosts, and no address or the unspecified one (`:8000`, `[::]`, `0.0.0.0`, a socket of the
+ * machine itself): traffic to them never leaves the sandbox.
+ */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0|\[\]|\[?::\]?|)$/i;
 
 /** Every planted secret named in a redacted text (`<canary env:GITHUB_TOKEN>` → `env:GITHUB_TOKEN`). */
 function canaryNames(text: string): string[] {
@@ -188,12 +191,6 @@ const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|p
 /** What the dry run invented for a command (see plan.ts): destinations there are the user's choice. */
 export type UserChoice = (command: string, host: string) => boolean;
 
-/** No address, or the unspecified one (`:8000`, `[::]`, `0.0.0.0`): a socket of the machine itself. */
-const UNSPECIFIED = /^(?:|\[\]|\[::\]|::|0\.0\.0\.0)$/;
-
-/** Private IPv4 ranges: a lab or the user's own network. */
-const PRIVATE_IPV4 = /^(?:10\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])|192\.168)\.\d{1,3}\.\d{1,3}$/;
-
 /** Read-only searches over the whole file system. */
 const WHOLE_DISK_SEARCH = /^\s*(?:sudo\s+)?(?:find\s+\/(?:\s|$)|getcap\s+-r\s+\/(?:\s|$)|du\s+(?:-\S+\s+)*\/(?:\s|$)|locate\s|grep\s+-\w*[rR]\w*\s+\S+\s+\/(?:\s|$))/;
 
@@ -262,7 +259,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
             const { host, port } = networkHost({ target: url });
             if (host !== '' && !LOOPBACK.test(host) && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
-              add('dryrun-undeclared-egress', PRIVATE_IPV4.test(host) ? 'medium' : 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}.${PRIVATE_IPV4.test(host) ? ' It is a private address: only a machine on the user\'s own network or lab can answer there.' : ''} Add the host to capabilities.network, or remove the download or upload.`);
+              add('dryrun-undeclared-egress', isPrivateIpv4(host) ? 'medium' : 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}.${isPrivateIpv4(host) ? ' It is a private address: only a machine on the user\'s own network or lab can answer there.' : ''} Add the host to capabilities.network, or remove the download or upload.`);
             }
           }
         }
@@ -285,12 +282,11 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-canary-exfiltration', 'critical', `\`${event.command}\` sent a planted secret to ${event.target} (${event.kind}). The skill leaks credentials off the machine; it must never send secrets it was not explicitly given for that host.`);
         }
         // Loopback stays inside the sandbox: a skill talking to a server it started (or a local lab) sends nothing out.
-        // An address with no host (`:8000`, a server the command started) stays on the machine.
-        if (!chosen && !UNSPECIFIED.test(host) && !LOOPBACK.test(host) && !hostAllowed(host, port, network)) {
+        if (!chosen && !LOOPBACK.test(host) && !hostAllowed(host, port, network)) {
           const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
           // A private address (10/8, 172.16/12, 192.168/16) is a lab or the user's own network: no stranger on the
           // internet receives it. Still reported, as a warning; a planted secret sent there still fails above.
-          if (PRIVATE_IPV4.test(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached the private address ${event.target} (${event.kind}), which the entry does not declare (${declaredText}). Only a machine on the user's own network or lab can answer there; declare it if the skill needs it.`);
+          if (isPrivateIpv4(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached the private address ${event.target} (${event.kind}), which the entry does not declare (${declaredText}). Only a machine on the user's own network or lab can answer there; declare it if the skill needs it.`);
           else add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }
         break;

@@ -102,6 +102,11 @@ const FACT_NODES: ReadonlySet<string> = new Set([
 ]);
 const SHELL_FACT_NODES: ReadonlySet<string> = new Set(['comment', 'command', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment', 'string', 'raw_string', 'concatenation', 'word', 'simple_expansion', 'expansion']);
 
+/** Every node type some pass reads, for shell and for the other languages. */
+const PASS_NODES = [...FUNCTION_NODES, ...CALL_NODES, ...ASSIGNMENT_EXPRESSIONS, ...BINDING_NODES];
+const WANTED = [...new Set([...PASS_NODES, ...FACT_NODES])];
+const SHELL_WANTED = [...new Set([...PASS_NODES, ...SHELL_FACT_NODES])];
+
 /** The nodes one unit's passes read, fetched once, in source order, with their types. */
 interface NodeList {
   nodes: Node[];
@@ -115,8 +120,7 @@ interface NodeList {
  * which made walking dearer than parsing.
  */
 function nodesOf(root: Node, language: CodeLanguage): NodeList {
-  const wanted = new Set([...FUNCTION_NODES, ...CALL_NODES, ...ASSIGNMENT_EXPRESSIONS, ...BINDING_NODES, ...(language === 'shell' ? SHELL_FACT_NODES : FACT_NODES)]);
-  const nodes = root.descendantsOfType([...wanted]).filter((node): node is Node => node !== null);
+  const nodes = root.descendantsOfType(language === 'shell' ? SHELL_WANTED : WANTED).filter((node): node is Node => node !== null);
   return { nodes, types: nodes.map((node) => node.type) };
 }
 

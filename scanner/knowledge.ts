@@ -2,6 +2,7 @@
  * What the scanner knows about the threat landscape, shared by detectors and capability inference:
  * where secrets live, which services receive stolen data, and how URLs and hosts look.
  */
+import { isPrivateIpv4 } from '../core/index.ts';
 
 /** Credential files and stores, and the project `.env`: the shared list in core/sensitive.json. */
 export { SENSITIVE_FILE, DOTENV_FILE } from '../core/index.ts';
@@ -39,8 +40,8 @@ export function isLocalHost(host: string): boolean {
   const lower = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (lower === 'localhost' || lower.endsWith('.localhost') || lower === '::1' || lower === '0.0.0.0' || lower.endsWith('.local')) return true;
   if (!isIpv4(lower)) return false;
-  const [a, b] = lower.split('.').map(Number);
-  return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+  const first = Number(lower.split('.')[0]);
+  return first === 127 || first === 0 || isPrivateIpv4(lower);
 }
 
 /** Hosts used only as examples in documentation. */

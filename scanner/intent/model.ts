@@ -204,6 +204,14 @@ const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|io
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest)\b/i;
 
+/** The whole lines of `text` that `part` spans (empty when `part` is not in it). */
+function linesAround(text: string, part: string): string {
+  const at = text.indexOf(part);
+  if (at < 0) return '';
+  const end = text.indexOf('\n', at + part.length);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
+}
+
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 
@@ -301,9 +309,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const namedOrigin = hosts.length > 0 || variableHost || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
   if (remote && namedOrigin) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
-    const at = ordered.indexOf(remote);
-    const line = at < 0 ? '' : ordered.slice(ordered.lastIndexOf('\n', at) + 1, ordered.indexOf('\n', at + remote.length) === -1 ? undefined : ordered.indexOf('\n', at + remote.length));
-    const fetchedFrom = destinations(line);
+    const fetchedFrom = destinations(linesAround(ordered, remote));
     action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : hosts.length > 0 ? hosts : ['a host set in a variable'] };
   }
   // Pushing to a remote the skill names carries the user's repository off the machine.
