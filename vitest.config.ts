@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -11,5 +14,8 @@ export default defineConfig({
     // Sandboxed dry runs and the browser are heavy on a 2-core machine: run files two at a time.
     maxWorkers: 2,
     pool: 'forks',
+    // The client remembers the newest revocation list per registry; tests (and the CLIs they start) keep
+    // that memory in a folder of their own run, never in the invoking user's HOME or another run's.
+    env: { SKILL_REGISTRY_STATE_DIR: join(tmpdir(), `skill-registry-test-state-${process.pid}-${randomUUID().slice(0, 8)}`) },
   },
 });

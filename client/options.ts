@@ -1,5 +1,6 @@
 /** Options shared by the client commands (`--registry`, `--trust`, `--trusted-root`, `--max-age`, `--strict`). */
 import { RegistryClient, registryLocation } from './registry.ts';
+import { defaultStateDir } from './revocation-memory.ts';
 import { resolveTrustOptions } from './trust.ts';
 import { DEFAULT_MAX_REVOCATION_AGE_DAYS, type VerifyOptions } from './verify.ts';
 
@@ -31,5 +32,6 @@ export async function clientOptions(values: Record<string, unknown>, env: NodeJS
     trustedRoot: pinned.trustedRoot,
     maxAgeDays,
     strict: values.strict === true,
+    stateDir: defaultStateDir(env),
   };
 }

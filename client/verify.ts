@@ -11,6 +11,7 @@ import type { SkillRecord, TrustPolicy } from '../schemas/index.ts';
 import { VerificationError, verifyAttestation, verifyRevocationList } from '../signing/index.ts';
 import { RegistryError } from './errors.ts';
 import type { RegistryClient } from './registry.ts';
+import { RevocationReplayError, checkRevocationFreshness } from './revocation-memory.ts';
 
 /** The checks of a verification, in the order they run. */
 export const VERIFY_STEPS = ['archive', 'files', 'record', 'attestation', 'revocation'] as const;
@@ -69,6 +70,11 @@ export interface VerifyOptions {
   strict?: boolean;
   /** Clock, for tests. */
   now?: Date;
+  /**
+   * Folder where the newest revocation list seen per registry is remembered (the CLI uses
+   * {@link defaultStateDir}); without one, an older replayed list cannot be told apart.
+   */
+  stateDir?: string;
   /** How to name the folder in messages (default: its path relative to the working directory). */
   displayName?: string;
 }
@@ -236,6 +242,14 @@ export async function verifySkill(target: VerifyTarget, options: VerifyOptions):
     const revocationBundle = await registry.revocations();
     if (revocationBundle === undefined) throw new StepFailure('REVOCATIONS_UNAVAILABLE', `${registry.location} publishes no revocation list (api/revocations.json), so a revoked skill cannot be told apart. Not verified: ask the operator to publish one.`);
     const list = await verifyRevocationList(revocationBundle, trust, { trustedRoot });
+    if (options.stateDir !== undefined) {
+      try {
+        await checkRevocationFreshness(options.stateDir, registry.location, list);
+      } catch (error) {
+        if (error instanceof RevocationReplayError) throw new StepFailure(error.code, error.message);
+        throw error;
+      }
+    }
     const revoked = list.revocations.find((entry) => entry.digest === digest) ?? record.revoked;
     if (revoked) {
       throw new StepFailure('REVOKED', `${label(record)} (${digest}) was revoked on ${revoked.date.slice(0, 10)}: ${revoked.reason} Remove it and do not use it.`);

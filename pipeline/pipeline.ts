@@ -494,7 +494,7 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
   // publish
   if (options.dryRunOnly || !signer) return { outcomes, indexed: 0, signingNotice: notice, outDir: options.outDir };
   await mkdir(options.outDir, { recursive: true });
-  const revocationList = { schemaVersion: 1 as const, issuedAt: now.toISOString(), revocations };
+  const revocationList = { schemaVersion: 1 as const, issuedAt: now.toISOString(), sequence: await nextRevocationSequence(options.outDir, now), revocations };
   const summary = await new FolderPublisher(options.outDir).publish({
     registry: { name: config.name, url: config.url },
     items,
@@ -505,6 +505,22 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
     now,
   });
   return { outcomes, indexed: summary.indexed, signingNotice: notice, outDir: options.outDir };
+}
+
+/**
+ * The sequence number of the next revocation list: the issue time in milliseconds, and always above the
+ * number of the list already published in `outDir` (a clock set back never makes a list look older).
+ */
+async function nextRevocationSequence(outDir: string, now: Date): Promise<number> {
+  let previous = 0;
+  try {
+    const bundle = JSON.parse(await readFile(join(outDir, 'api', 'revocations.json'), 'utf8')) as { dsseEnvelope?: { payload?: string } };
+    const payload = JSON.parse(Buffer.from(bundle.dsseEnvelope?.payload ?? '', 'base64').toString('utf8')) as { sequence?: unknown };
+    if (typeof payload.sequence === 'number' && Number.isSafeInteger(payload.sequence)) previous = payload.sequence;
+  } catch {
+    // No list published there yet (or not one this version reads): the clock alone sets the number.
+  }
+  return Math.max(now.getTime(), previous + 1);
 }
 
 /** Audits one registry entry file on its own: fetch into a temporary folder, then audit it. */

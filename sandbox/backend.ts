@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { CgroupMode } from './cgroup.ts';
 import type { DryRunLimits } from './limits.ts';
 import { runnerExitStatus, type SyscallRecord } from './trace.ts';
 
@@ -53,6 +54,8 @@ export interface SandboxRunSpec {
   layout: SandboxLayout;
   limits: DryRunLimits;
   network: SandboxNetwork;
+  /** The cgroup interface limiting memory and processes; undefined runs without (the memory limit is then not enforced). */
+  cgroups: CgroupMode | undefined;
 }
 
 /**

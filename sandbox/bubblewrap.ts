@@ -8,7 +8,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyWallTime, collectOutput, readCapped, runTool, runnerArgv, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
-import { CommandCgroup, cgroupsUsable } from './cgroup.ts';
+import { CommandCgroup } from './cgroup.ts';
 import { supervise } from './supervise.ts';
 import { TRACED_SYSCALLS, parseStraceFiles, type StraceFile } from './trace.ts';
 
@@ -51,9 +51,9 @@ export class BubblewrapSandbox implements Sandbox {
   async run(spec: SandboxRunSpec): Promise<SandboxRunResult> {
     const traceDir = join(spec.layout.privateDir, 'trace');
     await mkdir(traceDir, { recursive: true, mode: 0o700 });
-    const useCgroups = await cgroupsUsable();
-    const cgroup = new CommandCgroup(spec.id);
-    if (useCgroups) await cgroup.create({ memoryBytes: spec.limits.memoryBytes, processes: spec.limits.processes });
+    const cgroup = spec.cgroups === undefined ? undefined : new CommandCgroup(spec.id, spec.cgroups);
+    const useCgroups = cgroup !== undefined;
+    await cgroup?.create({ memoryBytes: spec.limits.memoryBytes, processes: spec.limits.processes });
     const cpuSeconds = Math.ceil(spec.limits.cpuMs / 1000) + 1;
     const prlimit = ['prlimit', `--fsize=${spec.limits.writeBytes}`, `--cpu=${cpuSeconds}`, `--nofile=1024`, ...(useCgroups ? [] : [`--nproc=${spec.limits.processes}`, `--as=${spec.limits.memoryBytes * 4}`]), '--'];
     const netns = spec.network.kind === 'sinkhole' ? ['ip', 'netns', 'exec', spec.network.netnsName] : [];
@@ -61,24 +61,22 @@ export class BubblewrapSandbox implements Sandbox {
     const dropRoot = process.getuid?.() === 0 ? ['setpriv', `--reuid=${BUBBLEWRAP_HOST_ID}`, `--regid=${BUBBLEWRAP_HOST_ID}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--'] : [];
     const argv = [...strace, ...netns, ...prlimit, ...dropRoot, 'bwrap', ...bwrapArgs(spec)];
     const quoted = argv.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
-    const script = useCgroups ? `${cgroup.joinScript()} && exec ${quoted}` : `exec ${quoted}`;
+    const script = cgroup !== undefined ? `${cgroup.joinScript()} && exec ${quoted}` : `exec ${quoted}`;
     const child = spawn('/bin/sh', ['-c', script], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const output = collectOutput(child, spec.limits.outputBytes);
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(spec.stdin);
     const kill = async () => {
-      if (useCgroups) await cgroup.killAll();
+      await cgroup?.killAll();
       try {
         process.kill(-(child.pid ?? 0), 'SIGKILL');
       } catch {
         // Gone already.
       }
     };
-    const outcome = await supervise(child, { limits: spec.limits, cgroup: useCgroups ? cgroup : undefined, writableDirs: [spec.layout.homeDir, spec.layout.tmpDir], traceDir: traceDir, kill });
-    if (useCgroups) {
-      await cgroup.killAll();
-      await cgroup.remove();
-    }
+    const outcome = await supervise(child, { limits: spec.limits, cgroup, writableDirs: [spec.layout.homeDir, spec.layout.tmpDir], traceDir: traceDir, kill });
+    await cgroup?.killAll();
+    await cgroup?.remove();
     const files: StraceFile[] = [];
     for (const name of await readdir(traceDir)) {
       const pid = Number(/^tr\.(\d+)$/.exec(name)?.[1]);

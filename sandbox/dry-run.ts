@@ -15,6 +15,7 @@ import { noCapabilities } from '../schemas/index.ts';
 import { MAX_TRACE_BYTES, runnerArgv, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
 import { BUBBLEWRAP_HOST_ID, BubblewrapSandbox, bubblewrapUsable } from './bubblewrap.ts';
 import { SandboxError } from './errors.ts';
+import { cgroupMode, type CgroupMode } from './cgroup.ts';
 import { displayPath, normalizeEvents, recordsToEvents } from './events.ts';
 import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
@@ -25,7 +26,7 @@ import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/ind
 import { findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.1.0';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.2.0';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -39,6 +40,12 @@ export interface DryRunOptions {
   skip?: string;
   /** Overrides of the default limits (tests use small ones). */
   limits?: Partial<DryRunLimits>;
+  /**
+   * `auto` (default): cgroups (v1 or v2) when this machine lets the dry run use them; `none`: never. Without
+   * cgroups nothing bounds the memory of a command's processes together, so the report lists the memory
+   * limit as not enforced and no skill from such a run can be Verified.
+   */
+  resourceControl?: 'auto' | 'none';
 }
 
 /** Host CA bundle copied into the sandbox's /etc (public certificates, so TLS clients start normally). */
@@ -196,6 +203,7 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
     throw error;
   }
   const sandbox = await chooseSandbox(options.sandbox);
+  const cgroups = options.resourceControl === 'none' ? undefined : await cgroupMode();
   const { commands: planned, dropped } = await planCommands(dir, options.commands ?? [], limits.maxCommands);
   const honeypot = createHoneypot(createIdentity(digest));
   const runDir = await mkdtemp(join(tmpdir(), 'skill-registry-dryrun-'));
@@ -231,7 +239,7 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
         continue;
       }
       sinkhole?.drain();
-      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner, declared });
+      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner, declared, cgroups });
       commandResults.push(result.summary);
       allEvents.push(...result.events);
       followed.push(...result.violations);
@@ -269,6 +277,13 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
       network: sinkhole === undefined ? 'isolated' : 'sinkhole',
     };
     if (networkNote !== undefined) report.networkNote = networkNote;
+    if (cgroups === undefined) {
+      report.unenforcedLimits = ['memory'];
+      report.limitsNote =
+        options.resourceControl === 'none'
+          ? 'The dry run was asked to run without cgroups, so nothing bounded the memory of a command\'s processes together.'
+          : 'No cgroup (v1 memory and pids hierarchies, or v2 with the memory and pids controllers) was writable here, so nothing bounded the memory of a command\'s processes together. Run the audit as root on a host with cgroups, or in a container given a delegated cgroup.';
+    }
     if (dropped > 0) report.droppedCommands = dropped;
     return report;
   } finally {
@@ -291,6 +306,8 @@ interface RunContext {
   fileOwner: number | undefined;
   /** Capabilities the entry declares (the scans of written files and decoded output are held to them). */
   declared: Capabilities;
+  /** The cgroup interface used, or undefined when none can be. */
+  cgroups: CgroupMode | undefined;
 }
 
 /**
@@ -383,6 +400,7 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     layout,
     limits: context.limits,
     network: context.network,
+    cgroups: context.cgroups,
   });
   // The tmpfs refuses writes past the limit (ENOSPC). Bytes in files deleted while open are gone from
   // the tmpfs once the command exits, so the refusal itself is the evidence: in the trace, or in what

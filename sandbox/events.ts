@@ -77,6 +77,67 @@ function containsCanary(text: string, honeypot: Honeypot): boolean {
   return honeypot.canaries.some((canary) => text.includes(canary));
 }
 
+/** Hops followed through links before giving up (the kernel's own limit on symlink hops is 40). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Paths the command made into other names for existing files: a symlink points at its target, a hard
+ * link and a renamed file stand for the file they came from. Built from the whole trace first, since a
+ * child process may make the link that its parent then opens (and tracer output is per process).
+ */
+function linkTable(records: SyscallRecord[]): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const record of records) {
+    if (record.errno !== undefined || record.result < 0) continue;
+    const [from, to] = record.paths;
+    if (from === undefined || to === undefined) continue;
+    if (record.syscall === 'symlink' || record.syscall === 'symlinkat') {
+      const target = record.linkTarget ?? from;
+      links.set(to, target.startsWith('/') ? normalizeAbsolute(target) : normalizeAbsolute(`${to.slice(0, to.lastIndexOf('/'))}/${target}`));
+    } else if (['link', 'linkat', 'rename', 'renameat', 'renameat2'].includes(record.syscall)) {
+      links.set(to, from);
+    }
+  }
+  return links;
+}
+
+/** `/a/./b/../c` as `/a/c`. */
+function normalizeAbsolute(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/** The path with its longest prefix that is a link replaced by what the link stands for, if any. */
+function throughLink(path: string, links: Map<string, string>): string | undefined {
+  for (let prefix = path; prefix.length > 1; prefix = prefix.slice(0, prefix.lastIndexOf('/')) || '/') {
+    const target = links.get(prefix);
+    if (target !== undefined) return normalizeAbsolute(`${target}${path.slice(prefix.length)}`);
+    if (!prefix.includes('/', 1)) break;
+  }
+  return undefined;
+}
+
+/**
+ * Other names of what an open reached: the kernel's resolved path when the tracer gives one, and every
+ * hop through the command's own links.
+ */
+function aliasesOf(path: string, record: SyscallRecord, links: Map<string, string>): string[] {
+  const chain = [path];
+  if (record.opened !== undefined && record.opened !== path) chain.push(record.opened);
+  for (let current = path, hops = 0; hops < MAX_LINK_HOPS; hops += 1) {
+    const next = throughLink(current, links);
+    if (next === undefined || chain.includes(next)) break;
+    chain.push(next);
+    current = next;
+  }
+  return chain.slice(1);
+}
+
 /** Turns one command's records into events. */
 export function recordsToEvents(records: SyscallRecord[], context: EventContext): DryRunEvent[] {
   const events: DryRunEvent[] = [];
@@ -97,6 +158,26 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
     entry.found ||= found;
     lookups.set(name, entry);
   };
+  const openEvent = (path: string, writing: boolean, record: SyscallRecord, via: string | undefined) => {
+    const failed = record.errno !== undefined || record.result < 0;
+    const refused = failed && REFUSED.test(record.errno ?? '');
+    const before = events.length;
+    if (writing) {
+      // Attempts count even when they fail: a crontab write into a missing spool folder is still persistence.
+      if (isNoise(path) && !path.startsWith('/etc/') && !path.startsWith('/usr/') && !path.startsWith('/lib')) return;
+      if (path.startsWith('/dev/') || path.startsWith('/tmp/') || path.startsWith('/proc/') || path.endsWith('.pyc')) return;
+      fileEvent('file-write', path, failed);
+    } else if (isCredentialPath(path, context)) {
+      // A credential file is evidence wherever it is and whether or not it exists (a probe of
+      // ~/.kube/config or a browser store fails here, and shows what the skill looks for).
+      fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR');
+    } else {
+      if (failed || isNoise(path)) return;
+      fileEvent('file-read', path, false);
+    }
+    if (via !== undefined && events.length > before) events[events.length - 1]!.via = via;
+  };
+  const links = linkTable(records);
   let runnerSeen = false;
   for (const record of records) {
     const failed = record.errno !== undefined || record.result < 0;
@@ -109,21 +190,14 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
         const path = record.paths[0];
         if (path === undefined) break;
         const writing = WRITE_FLAGS.test(record.flags);
-        if (writing) {
-          // Attempts count even when they fail: a crontab write into a missing spool folder is still persistence.
-          if (isNoise(path) && !path.startsWith('/etc/') && !path.startsWith('/usr/') && !path.startsWith('/lib')) break;
-          if (path.startsWith('/dev/') || path.startsWith('/tmp/') || path.startsWith('/proc/') || path.endsWith('.pyc')) break;
-          fileEvent('file-write', path, failed);
-        } else {
-          if (/O_DIRECTORY/.test(record.flags)) break;
-          // A credential file is evidence wherever it is and whether or not it exists (a probe of
-          // ~/.kube/config or a browser store fails here, and shows what the skill looks for).
-          if (isCredentialPath(path, context)) {
-            fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR');
-            break;
-          }
-          if (failed || isNoise(path)) break;
-          fileEvent('file-read', path, false);
+        if (!writing && /O_DIRECTORY/.test(record.flags)) break;
+        openEvent(path, writing, record, undefined);
+        // What the path reached through links the command made (or a path the kernel reports): a read of
+        // `./.x` that is `~/.aws/credentials` is a credential read, a write through a link to `~/.bashrc` is persistence.
+        for (const alias of aliasesOf(path, record, links)) {
+          // Inside the skill's copy only the planted project secrets matter; elsewhere every alias does.
+          const inCopy = alias === context.workDir || alias.startsWith(`${context.workDir}/`);
+          if (!inCopy || honeypotFiles.has(displayPath(alias, context))) openEvent(alias, writing, record, displayPath(path, context));
         }
         break;
       }

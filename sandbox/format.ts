@@ -11,6 +11,9 @@ export function formatDryRunText(report: DryRunReport): string {
   lines.push(`Dry run in ${report.sandbox} (network: ${String((report as { network?: string }).network ?? 'isolated')}): ${report.verdict.toUpperCase()} (${report.commands.length} commands, ${report.events.length} events, ${report.violations.length} violations)`);
   const note = (report as { networkNote?: string }).networkNote;
   if (note !== undefined) lines.push(`Note: ${note}`);
+  if (report.unenforcedLimits !== undefined && report.unenforcedLimits.length > 0) {
+    lines.push(`Not enforced: ${report.unenforcedLimits.join(', ')} limit. ${report.limitsNote ?? ''} A skill from this dry run cannot be Verified.`.trim());
+  }
   if (report.violations.length > 0) {
     lines.push('', 'Violations:');
     for (const violation of report.violations) lines.push(`  ${violation.severity.padEnd(8)} ${violation.ruleId}: ${violation.message}`);
@@ -29,7 +32,7 @@ export function formatDryRunText(report: DryRunReport): string {
         event.missing === true ? '[does not exist]' : '',
         event.userChosen === true ? "[user's choice]" : '',
       ].filter(Boolean);
-      lines.push(`      ${event.kind.padEnd(11)} ${event.target}${marks.map((mark) => `  ${mark}`).join('')}`);
+      lines.push(`      ${event.kind.padEnd(11)} ${event.target}${event.via === undefined ? '' : ` (through ${event.via})`}${marks.map((mark) => `  ${mark}`).join('')}`);
     }
   }
   if (report.transcriptDigest !== undefined) lines.push('', `Transcript: ${report.transcriptDigest}`);

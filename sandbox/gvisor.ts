@@ -9,7 +9,7 @@ import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyWallTime, collectOutput, readCapped, runTool, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
-import { CommandCgroup, GVISOR_CHILD, cgroupsUsable } from './cgroup.ts';
+import { CommandCgroup, GVISOR_CHILD } from './cgroup.ts';
 import { SandboxError } from './errors.ts';
 import { supervise } from './supervise.ts';
 import { TRACED_SYSCALLS, parseGvisorTrace } from './trace.ts';
@@ -106,7 +106,7 @@ function rlimits(spec: SandboxRunSpec) {
 }
 
 /** Builds the OCI `config.json` for one command. */
-export function ociConfig(spec: SandboxRunSpec, useCgroups: boolean, cgroup: CommandCgroup): Record<string, unknown> {
+export function ociConfig(spec: SandboxRunSpec, cgroup: CommandCgroup | undefined): Record<string, unknown> {
   const { layout } = spec;
   const ro = (source: string, destination: string) => ({ destination, type: 'bind', source, options: ['rbind', 'ro', 'nosuid', 'nodev'] });
   const rw = (source: string, destination: string) => ({ destination, type: 'bind', source, options: ['rbind', 'rw', 'nosuid', 'nodev'] });
@@ -127,7 +127,7 @@ export function ociConfig(spec: SandboxRunSpec, useCgroups: boolean, cgroup: Com
   const namespaces: Record<string, string>[] = [{ type: 'pid' }, { type: 'ipc' }, { type: 'uts' }, { type: 'mount' }];
   namespaces.push(spec.network.kind === 'sinkhole' ? { type: 'network', path: spec.network.netnsPath } : { type: 'network' });
   const linux: Record<string, unknown> = { namespaces };
-  if (useCgroups) {
+  if (cgroup !== undefined) {
     // Memory is limited on the parent group (created by the dry run), so its counters outlive runsc.
     linux.cgroupsPath = `${cgroup.relativePath}/${GVISOR_CHILD}`;
     // One core at most, so a burner cannot starve the host while it runs into its limit.
@@ -176,11 +176,11 @@ export class GvisorSandbox implements Sandbox {
     await mkdir(logDir, { recursive: true, mode: 0o700 });
     await makeRootfs(join(bundle, 'rootfs'));
     if (spec.network.kind === 'sinkhole') await restoreNetwork(spec.network.netnsName, privateDir);
-    const useCgroups = await cgroupsUsable();
-    const cgroup = new CommandCgroup(spec.id);
+    const cgroup = spec.cgroups === undefined ? undefined : new CommandCgroup(spec.id, spec.cgroups);
+    const useCgroups = cgroup !== undefined;
     // Guest processes are counted by gVisor (RLIMIT_NPROC); the host group only bounds the sandbox's own threads.
-    if (useCgroups) await cgroup.create({ memoryBytes: spec.limits.memoryBytes, processes: SENTRY_HOST_TASKS });
-    await writeFile(join(bundle, 'config.json'), JSON.stringify(ociConfig(spec, useCgroups, cgroup), null, 2));
+    await cgroup?.create({ memoryBytes: spec.limits.memoryBytes, processes: SENTRY_HOST_TASKS }, true);
+    await writeFile(join(bundle, 'config.json'), JSON.stringify(ociConfig(spec, cgroup), null, 2));
     const global = [
       `--root=${state}`,
       `--platform=${PLATFORM}`,
@@ -203,12 +203,12 @@ export class GvisorSandbox implements Sandbox {
     child.stdin?.end(spec.stdin);
     const kill = async () => {
       await runTool(RUNSC, [`--root=${state}`, 'kill', spec.id, 'KILL']);
-      if (useCgroups) await cgroup.killAll();
+      await cgroup?.killAll();
       child.kill('SIGKILL');
     };
-    const outcome = await supervise(child, { limits: spec.limits, cgroup: useCgroups ? cgroup : undefined, writableDirs: [spec.layout.homeDir, spec.layout.tmpDir], traceDir: logDir, kill });
+    const outcome = await supervise(child, { limits: spec.limits, cgroup, writableDirs: [spec.layout.homeDir, spec.layout.tmpDir], traceDir: logDir, kill });
     await runTool(RUNSC, [`--root=${state}`, 'delete', '--force', spec.id]);
-    if (useCgroups) await cgroup.remove();
+    await cgroup?.remove();
     let log = '';
     for (const name of await readdir(logDir)) {
       if (name.includes('boot')) log += await readCapped(join(logDir, name), MAX_TRACE_BYTES);

@@ -104,6 +104,36 @@ describe('recordsToEvents', () => {
     ]);
   });
 
+  it('decides by what an open reached: links the command made, renamed files, /proc and /dev/fd aliases, the kernel\'s resolved path', () => {
+    const prefix = 'I1123 07:20:40.043933    8717 strace.go:608]';
+    const log = [
+      // A child makes a relative link to a folder and a hard link; the parent opens through both.
+      `${prefix} [   3:   3] ln X symlinkat(0x7f6f8b1a4be7 ../../.aws, AT_FDCWD /home/jordan/src/s, 0x7f6f8b1a4c03 cloud) = 0 (0x0) (157.962µs)`,
+      `${prefix} [   3:   3] ln X link(0x7f6f8b1a4be7 /home/jordan/.ssh/id_rsa, 0x7f6f8b1a4c03 key.bak) = 0 (0x0) (157.962µs)`,
+      `${prefix} [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f38 cloud/credentials, O_RDONLY|O_CLOEXEC, 0o0) = 3 (0x3) (1µs)`,
+      `${prefix} [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f38 key.bak, O_RDONLY|O_CLOEXEC, 0o0) = 4 (0x4) (1µs)`,
+      `${prefix} [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f38 /proc/self/cwd/../../.npmrc, O_RDONLY|O_CLOEXEC, 0o0) = 5 (0x5) (1µs)`,
+      `${prefix} [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f38 /proc/7/root/home/jordan/.netrc, O_RDONLY|O_CLOEXEC, 0o0) = 6 (0x6) (1µs)`,
+      `${prefix} [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f38 /dev/fd/4, O_RDONLY|O_CLOEXEC, 0o0) = 7 (0x7) (1µs)`,
+      // A write through a link to a shell start-up file is a write of that file.
+      `${prefix} [   3:   3] ln X symlinkat(0x7f6f8b1a4be7 /home/jordan/.bashrc, AT_FDCWD /home/jordan/src/s, 0x7f6f8b1a4c03 notes.txt) = 0 (0x0) (157.962µs)`,
+      `${prefix} [   2:   2] python3 X openat(AT_FDCWD /home/jordan/src/s, 0x7f38 notes.txt, O_WRONLY|O_APPEND, 0o0) = 8 (0x8) (1µs)`,
+    ].join('\n');
+    const events = recordsToEvents(parseGvisorTrace(log, '/home/jordan/src/s'), context);
+    const reads = events.filter((event) => event.kind === 'file-read').map((event) => `${event.target}${event.via === undefined ? '' : ` via ${event.via}`}`);
+    expect(reads).toEqual(expect.arrayContaining(['~/.aws/credentials via ./cloud/credentials', '~/.ssh/id_rsa via ./key.bak', '~/.npmrc', '~/.netrc']));
+    expect(reads.filter((read) => read.startsWith('~/.ssh/id_rsa'))).toHaveLength(2);
+    expect(events.some((event) => event.kind === 'file-write' && event.target === '~/.bashrc' && event.via === './notes.txt')).toBe(true);
+    // strace's -y names the file the kernel reached, links followed: that path is read too.
+    const strace = parseStraceFiles(
+      [{ pid: 9, text: '07:00:00.000005 execve("/bin/bash", ["/bin/bash", "-c", "run"], 0x1 /* 3 vars */) = 0\n07:00:00.000006 openat(AT_FDCWD</home/jordan/src/s>, ".x", O_RDONLY) = 3</home/jordan/.git-credentials>\n' }],
+      ['/bin/bash', '-c', 'run'],
+      '/home/jordan/src/s',
+    );
+    expect(strace.find((record) => record.syscall === 'openat')?.opened).toBe('/home/jordan/.git-credentials');
+    expect(recordsToEvents(strace, context)).toContainEqual({ kind: 'file-read', target: '~/.git-credentials', command: 'run', canary: true, via: './.x' });
+  });
+
   it('reports a command searched in PATH and not found as a failed exec', () => {
     const records = ['/usr/local/bin', '/usr/bin', '/bin'].map((dir) => ({ pid: 1, syscall: 'newfstatat', paths: [`${dir}/crontab`], flags: '', result: -1, errno: 'ENOENT' }));
     expect(recordsToEvents(records, context)).toContainEqual({ kind: 'exec', target: 'crontab', command: 'run', canary: false, found: false });

@@ -38,6 +38,13 @@ export interface SyscallRecord {
   childPid?: number;
   /** Status passed to `exit_group`. */
   exitStatus?: number;
+  /**
+   * What an open really reached, when the tracer says (strace prints the returned descriptor's path, with
+   * every link resolved by the kernel); gVisor does not, and the events resolve links themselves.
+   */
+  opened?: string;
+  /** A symlink's target exactly as given (relative targets are relative to the link's folder). */
+  linkTarget?: string;
 }
 
 /** System calls the tracers are asked to report; everything the events need and nothing more. */
@@ -138,12 +145,19 @@ const PATH_ARGS: Record<string, [path: number, dirfd: number | undefined][]> = {
   newfstatat: [[1, 0]], stat: [[0, undefined]], access: [[0, undefined]], faccessat: [[1, 0]], faccessat2: [[1, 0]],
 };
 
+/** Which argument of a link call is the link's target, kept as given rather than as a path to open. */
+const LINK_TARGET_ARG: Record<string, number> = { symlink: 0, symlinkat: 0 };
+
+/** Calls that return a new descriptor for the path they name. */
+const OPENS = new Set(['open', 'openat', 'openat2', 'creat']);
+
 /** Index of the flags argument, where one matters. */
 const FLAG_ARG: Record<string, number> = { open: 1, openat: 2, openat2: 2, creat: -1 };
 
-/** Tracks each process's working directory, inherited on fork. */
+/** Tracks each process's working directory, inherited on fork, and the paths its open descriptors name. */
 class WorkingDirectories {
   readonly #cwd = new Map<number, string>();
+  readonly #descriptors = new Map<number, Map<number, string>>();
   readonly #initial: string;
   constructor(initial: string) {
     this.#initial = initial;
@@ -156,6 +170,30 @@ class WorkingDirectories {
   }
   fork(parent: number, child: number): void {
     if (!this.#cwd.has(child)) this.#cwd.set(child, this.get(parent));
+    const inherited = this.#descriptors.get(parent);
+    if (inherited !== undefined && !this.#descriptors.has(child)) this.#descriptors.set(child, new Map(inherited));
+  }
+  opened(pid: number, descriptor: number, path: string): void {
+    let table = this.#descriptors.get(pid);
+    if (table === undefined) this.#descriptors.set(pid, (table = new Map()));
+    table.set(descriptor, path);
+  }
+  descriptor(pid: number, descriptor: number): string | undefined {
+    return this.#descriptors.get(pid)?.get(descriptor);
+  }
+
+  /**
+   * The path a `/proc` or `/dev/fd` alias stands for: `/proc/self/root/home/u/.ssh/id_rsa` is
+   * `/home/u/.ssh/id_rsa`, `/proc/self/cwd/x` is `<cwd>/x`, `/dev/fd/3` is what descriptor 3 opened.
+   * Another process's entries are taken as this one's (in the sandbox they are the same files).
+   */
+  unalias(pid: number, path: string): string {
+    const proc = /^\/proc\/(?:self|thread-self|\d+)(?:\/task\/\d+)?\/(root|cwd|fd\/(\d+))(\/.*)?$/.exec(path) ?? /^\/dev\/(fd\/(\d+)|std(?:in|out|err))(\/.*)?$/.exec(path);
+    if (proc === null) return path;
+    const [, what, descriptor, rest = ''] = proc;
+    const base = what === 'root' ? '' : what === 'cwd' ? this.get(pid) : descriptor !== undefined ? this.descriptor(pid, Number(descriptor)) : undefined;
+    if (base === undefined) return path;
+    return `${base}${rest}` || '/';
   }
 }
 
@@ -218,8 +256,15 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
       const space = arg.indexOf(' ');
       const path = space < 0 ? '' : arg.slice(space + 1);
       if (path === '' && syscall !== 'newfstatat') continue;
-      record.paths.push(resolvePath(path, dirOf(dirIndex)));
+      if (LINK_TARGET_ARG[syscall] === pathIndex) {
+        record.linkTarget = path;
+        record.paths.push(resolvePath(path, dirOf(dirIndex)));
+      } else {
+        // An alias is replaced before `..` is folded (`/proc/self/cwd/..` climbs from the working directory), and again after.
+        record.paths.push(cwd.unalias(pid, resolvePath(cwd.unalias(pid, path), dirOf(dirIndex))));
+      }
     }
+    if (OPENS.has(syscall) && errno === undefined && result >= 0 && record.paths[0] !== undefined) cwd.opened(pid, result, record.paths[0]);
     const flagIndex = FLAG_ARG[syscall];
     if (flagIndex !== undefined) record.flags = flagIndex < 0 ? 'O_CREAT|O_WRONLY|O_TRUNC' : (args[flagIndex] ?? '');
     if (syscall === 'unlinkat') record.flags = args[2] ?? '';
@@ -252,14 +297,14 @@ export interface StraceFile {
  */
 export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], initialCwd = '/', initArgv?: string[]): SyscallRecord[] {
   const perPid = new Map<number, SyscallRecord[]>();
-  const line = /^(?:\d\d:\d\d:\d\d\.\d+ )?(\w+)\((.*)\)\s+= (-?\d+|\?)(?:<[^>]*>)?(?: (E[A-Z0-9]+) \([^)]*\))?/;
+  const line = /^(?:\d\d:\d\d:\d\d\.\d+ )?(\w+)\((.*)\)\s+= (-?\d+|\?)(?:<((?:[^>\\]|\\.)*)>)?(?: (E[A-Z0-9]+) \([^)]*\))?/;
   for (const file of files) {
     const records: SyscallRecord[] = [];
     const cwd = new WorkingDirectories(initialCwd);
     for (const text of file.text.split('\n')) {
       const match = line.exec(text);
       if (match === null) continue;
-      const [, syscall, argText, resultText, errno] = match;
+      const [, syscall, argText, resultText, openedText, errno] = match;
       const args = splitArgs(argText);
       const result = resultText === '?' ? 0 : Number(resultText);
       const record: SyscallRecord = { pid: file.pid, syscall, paths: [], flags: '', result, errno };
@@ -275,7 +320,18 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
         if (!arg.startsWith('"')) continue;
         const path = unquote(arg).toString('utf8');
         if (path === '' && syscall === 'newfstatat') continue;
-        record.paths.push(resolvePath(path, dirOf(dirIndex)));
+        if (LINK_TARGET_ARG[syscall] === pathIndex) {
+          record.linkTarget = path;
+          record.paths.push(resolvePath(path, dirOf(dirIndex)));
+        } else {
+          record.paths.push(cwd.unalias(file.pid, resolvePath(cwd.unalias(file.pid, path), dirOf(dirIndex))));
+        }
+      }
+      // `-y` prints the path the kernel reached for a returned descriptor, every link followed.
+      if (OPENS.has(syscall) && errno === undefined && result >= 0) {
+        if (openedText !== undefined && openedText.startsWith('/')) record.opened = unquote(`"${openedText}"`).toString('utf8');
+        const path = record.opened ?? record.paths[0];
+        if (path !== undefined) cwd.opened(file.pid, result, path);
       }
       const flagIndex = FLAG_ARG[syscall];
       if (flagIndex !== undefined) record.flags = flagIndex < 0 ? 'O_CREAT|O_WRONLY|O_TRUNC' : (args[flagIndex] ?? '');

@@ -221,7 +221,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           const what = kind === undefined ? '' : ` (${kind.what})`;
           const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
-          add('dryrun-credential-read', 'critical', `\`${event.command}\` ${tried} the credential file ${event.target}${what}, which the entry does not declare.${absent} A skill must not read credentials it does not need; if it does need them, declare the path under capabilities.filesystem.read.`);
+          add('dryrun-credential-read', 'critical', `\`${event.command}\` ${tried} the credential file ${event.target}${what}${event.via === undefined ? '' : ` through ${event.via}`}, which the entry does not declare.${absent} A skill must not read credentials it does not need; if it does need them, declare the path under capabilities.filesystem.read.`);
         }
         break;
       }

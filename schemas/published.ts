@@ -40,6 +40,11 @@ export const RevocationListSchema = z.strictObject({
   schemaVersion: z.literal(1),
   /** When the list was issued (ISO 8601); clients warn when it is older than their limit. */
   issuedAt: z.string(),
+  /**
+   * Grows with every list the registry issues. Clients remember the highest seen per registry and refuse
+   * an older list (a replayed one hiding a later revocation). Lists from before it existed have none.
+   */
+  sequence: z.number().int().nonnegative().optional(),
   /** Revoked digests. */
   revocations: z.array(RevocationSchema),
 });

@@ -101,6 +101,11 @@ export const DryRunEventSchema = z.looseObject({
   refused: z.boolean().optional(),
   /** A read of a path that does not exist in the dry run (only kept for credential files). */
   missing: z.boolean().optional(),
+  /**
+   * The path the command opened when it reached `target` by another name: a symlink or hard link it made,
+   * a renamed file, or a `/proc/self/root`-style alias resolved by the tracer.
+   */
+  via: z.string().optional(),
 });
 
 /** A dry-run event as consumed. */
@@ -155,6 +160,13 @@ export const DryRunReportSchema = z.looseObject({
   network: z.enum(['sinkhole', 'isolated']).optional(),
   /** Why the network was isolated, when it was. */
   networkNote: z.string().optional(),
+  /**
+   * Limits the dry run could not enforce on its machine (`memory` without a usable cgroup). A skill whose
+   * dry run ran with an unenforced limit cannot be Verified: exhausting that resource would not have been stopped.
+   */
+  unenforcedLimits: z.array(z.enum(['memory'])).optional(),
+  /** Why a limit was not enforced, and what to do. */
+  limitsNote: z.string().optional(),
   /** Everything observed, sorted. */
   events: z.array(DryRunEventSchema),
   /** What broke the rules. */

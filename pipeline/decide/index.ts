@@ -67,6 +67,10 @@ export function decide(input: DecisionInput): Decision {
   } else if (noSinkhole) {
     reasons.push(`The dry run had no network sinkhole (${String(input.dryrun.networkNote ?? 'it could not start')}); network behaviour was seen only in the syscall trace, so the skill cannot be Verified.`);
   }
+  const unenforced = input.dryrun.status === 'ran' ? (input.dryrun.unenforcedLimits ?? []) : [];
+  if (unenforced.length > 0) {
+    reasons.push(`The dry run could not enforce its ${unenforced.join(' and ')} limit (${String(input.dryrun.limitsNote ?? 'no cgroup was usable')}); a skill that exhausts it would not have been stopped, so the skill cannot be Verified.`);
+  }
   if (input.dryrun.status === 'ran' && input.dryrun.verdict !== 'pass') {
     // Most serious first (a stable sort keeps the report's order within a severity), five at most.
     const shown = [...input.dryrun.violations].sort((a, b) => severityRank(b.severity) - severityRank(a.severity)).slice(0, 5);
@@ -87,7 +91,7 @@ export function decide(input: DecisionInput): Decision {
 
   let trust: Trust | null = null;
   if (verdict !== 'fail') {
-    const clean = verdict === 'pass' && input.dryrun.status === 'ran' && input.dryrun.verdict === 'pass' && !noSinkhole;
+    const clean = verdict === 'pass' && input.dryrun.status === 'ran' && input.dryrun.verdict === 'pass' && !noSinkhole && unenforced.length === 0;
     trust = clean && input.signed ? 'verified' : 'warnings';
   }
   if (reasons.length === 0) reasons.push('No findings above low severity; the dry run stayed within the declared capabilities.');

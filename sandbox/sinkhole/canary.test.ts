@@ -1,4 +1,5 @@
-import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
+import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { findCanaries } from './canary.ts';
 
@@ -71,8 +72,47 @@ describe('findCanaries', () => {
     expect(found([...canary].reverse().join(''))).toEqual([canary]);
   });
 
-  it('does not match compressed bytes as such (the HTTP layer inflates them first)', () => {
-    expect(found(gzipSync(Buffer.from(canary.repeat(20))))).toEqual([]);
+  describe('when the token is compressed without a Content-Encoding', () => {
+    const secret = Buffer.from(`[default]\naws_secret_access_key = ${canary}\n`);
+    it('inflates zlib and gzip streams found anywhere in the bytes, and the whole as raw deflate', () => {
+      expect(found(Buffer.concat([Buffer.from('--boundary\r\n\r\n'), deflateSync(secret), Buffer.from('\r\n--boundary--')]))).toEqual([canary]);
+      expect(found(Buffer.concat([Buffer.from('blob:'), gzipSync(secret), Buffer.from('trailer')]))).toEqual([canary]);
+      expect(found(deflateRawSync(secret))).toEqual([canary]);
+    });
+
+    it('follows nested encodings: gzip in base64 in JSON, wrapped base64 of zlib', () => {
+      expect(found(JSON.stringify({ report: gzipSync(secret).toString('base64') }))).toEqual([canary]);
+      expect(found(deflateSync(Buffer.concat([secret, randomBytes(200)])).toString('base64').replace(/(.{64})/g, '$1\n'))).toEqual([canary]);
+    });
+
+    it('stops inflating at its bound (a compression bomb costs bounded time and memory)', () => {
+      const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
+      expect(found(Buffer.concat([bomb, Buffer.from(canary)]))).toEqual([canary]);
+      expect(found(bomb)).toEqual([]);
+    });
+  });
+
+  describe('when the token is XORed with a key it does not know', () => {
+    const secret = Buffer.from(`-----BEGIN OPENSSH PRIVATE KEY-----\n${canary}\n`);
+    const xor = (bytes: Buffer, key: Buffer) => Buffer.from(bytes.map((byte, index) => byte ^ key[index % key.length]!));
+    it('finds it under every single-byte key', () => {
+      for (let key = 1; key < 256; key += 1) expect(found(xor(secret, Buffer.from([key])))).toEqual([canary]);
+    });
+
+    it('finds it under a short repeating key, reversed, or then encoded (base64, hex, zlib and URL encoding)', () => {
+      expect(found(xor(secret, Buffer.from('k3y')))).toEqual([canary]);
+      expect(found(xor(secret, Buffer.from('s3cr3tK!')))).toEqual([canary]);
+      expect(found(xor(Buffer.from([...secret].reverse()), Buffer.from([0x42])))).toEqual([canary]);
+      expect(found(`d=${xor(secret, Buffer.from([0x21])).toString('base64')}`)).toEqual([canary]);
+      expect(found(xor(secret, Buffer.from([0x33])).toString('hex'))).toEqual([canary]);
+      expect(found(`payload=${encodeURIComponent(deflateSync(xor(secret, Buffer.from([7]))).toString('base64'))}`)).toEqual([canary]);
+    });
+
+    it('does not find tokens in random or ordinary bytes', () => {
+      expect(found(randomBytes(256 * 1024))).toEqual([]);
+      expect(found(`${'The quick brown fox jumps over the lazy dog. '.repeat(2000)}`)).toEqual([]);
+      expect(found(xor(Buffer.from('skc_0000000000000000000'), Buffer.from([9])))).toEqual([]);
+    });
   });
 
   it('ignores empty tokens', () => {

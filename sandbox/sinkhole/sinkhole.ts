@@ -264,7 +264,7 @@ class ByteCapture {
     const dropped = chunk.subarray(Math.min(room, chunk.length));
     if (dropped.length > 0) {
       if (this.#scanned + dropped.length <= MAX_SCANNED_BYTES_PER_CONNECTION) {
-        for (const canary of findCanaries(Buffer.concat([this.#tail, dropped]), this.#canaries)) this.foundInDropped.add(canary);
+        for (const canary of findCanaries(Buffer.concat([this.#tail, dropped]), this.#canaries, { decode: false })) this.foundInDropped.add(canary);
         this.#scanned += dropped.length;
       } else {
         this.unscanned += dropped.length;

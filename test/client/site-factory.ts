@@ -91,6 +91,8 @@ export interface SiteOptions {
   revocations?: Revocation[];
   /** When the revocation list was issued (default: now). */
   issuedAt?: string;
+  /** The revocation list's sequence number (default: none, as lists before numbering had). */
+  sequence?: number;
   /** A Sigstore trusted root to publish as api/trusted_root.json (keyless test registries). */
   trustedRoot?: unknown;
 }
@@ -172,7 +174,12 @@ export async function buildSite(root: string, options: SiteOptions): Promise<Pub
     }),
   );
   await writeJson(join(root, 'api', 'trust.json'), options.signer.trust);
-  const revocations = await signRevocationList(options.signer, { schemaVersion: 1, issuedAt: options.issuedAt ?? new Date().toISOString(), revocations: options.revocations ?? [] });
+  const revocations = await signRevocationList(options.signer, {
+    schemaVersion: 1,
+    issuedAt: options.issuedAt ?? new Date().toISOString(),
+    ...(options.sequence === undefined ? {} : { sequence: options.sequence }),
+    revocations: options.revocations ?? [],
+  });
   await writeJson(join(root, 'api', 'revocations.json'), revocations);
   if (options.trustedRoot !== undefined) await writeJson(join(root, 'api', 'trusted_root.json'), options.trustedRoot);
   return published;

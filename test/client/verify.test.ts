@@ -286,6 +286,61 @@ describe('verify', () => {
     });
   });
 
+  describe('an older revocation list served again (a replay hiding a later revocation)', () => {
+    it('is refused once a newer list was seen from the same registry, even pinned and strict; newer lists are remembered', async () => {
+      const root = await freshDir('replay-site');
+      const stateDir = await freshDir('replay-state');
+      const pin = { trust: signer.trust, strict: true, stateDir };
+      const issue = (sequence: number | undefined, revocations: { digest: string; reason: string; date: string }[]) =>
+        signRevocationList(signer, { schemaVersion: 1, issuedAt: new Date().toISOString(), ...(sequence === undefined ? {} : { sequence }), revocations });
+      const listPath = join(root, 'api', 'revocations.json');
+      const revocation = { digest: digestOf(evilSkill), reason: REVOCATION_REASON, date: '2026-11-21T00:00:00.000Z' };
+      await buildSite(root, { signer, skills: [weatherSkill('1.1.0'), evilSkill], sequence: 5 });
+      const server = await serveFolder(root);
+      try {
+        const check = (digest: string) => verifySkill({ digest }, optionsFor(server.url, pin));
+        expect((await check(digestOf(evilSkill))).verified).toBe(true);
+        // The registry revokes the skill in list 6; the client sees it.
+        await writeFile(listPath, JSON.stringify(await issue(6, [revocation])));
+        expect(failure(await check(digestOf(evilSkill)))).toMatchObject({ code: 'REVOKED', step: 'revocation' });
+        // Someone serves list 5 again, validly signed, without the revocation: refused.
+        await writeFile(listPath, JSON.stringify(await issue(5, [])));
+        const replayed = failure(await check(digestOf(evilSkill)));
+        expect(replayed).toMatchObject({ code: 'REVOCATIONS_REPLAYED', step: 'revocation' });
+        expect(replayed.message).toContain('number 5');
+        expect(replayed.message).toContain('number 6');
+        // A list without a number, once numbered ones were seen, is refused too.
+        await writeFile(listPath, JSON.stringify(await issue(undefined, [])));
+        expect(failure(await check(latest.digest))).toMatchObject({ code: 'REVOCATIONS_REPLAYED' });
+        // The same list again, and newer ones, are fine.
+        await writeFile(listPath, JSON.stringify(await issue(6, [revocation])));
+        expect((await check(latest.digest)).verified).toBe(true);
+        await writeFile(listPath, JSON.stringify(await issue(9, [revocation])));
+        expect((await check(latest.digest)).verified).toBe(true);
+        await writeFile(listPath, JSON.stringify(await issue(7, [])));
+        expect(failure(await check(digestOf(evilSkill)))).toMatchObject({ code: 'REVOCATIONS_REPLAYED' });
+        // Install refuses it the same way.
+        const project = await freshDir('replay-project');
+        const install = await installSkill('mallory/helpful-notes', { ...optionsFor(server.url, pin), directory: join(project, 'skills') });
+        expect(install.installed).toBe(false);
+        expect(install.verification.error?.code).toBe('REVOCATIONS_REPLAYED');
+        // Another machine (another memory) that never saw list 9 cannot tell, which is why the memory is kept.
+        expect((await verifySkill({ digest: digestOf(evilSkill) }, optionsFor(server.url, { ...pin, stateDir: await freshDir('fresh-state') }))).verified).toBe(true);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('says what to do when the memory file is unreadable', async () => {
+      const stateDir = await freshDir('broken-state');
+      await writeFile(join(stateDir, 'revocation-lists.json'), '{not json');
+      const report = await verifySkill({ digest: latest.digest }, optionsFor(site, { stateDir }));
+      const failed = failure(report);
+      expect(failed).toMatchObject({ code: 'STATE_UNREADABLE', step: 'revocation' });
+      expect(failed.message).toContain('Delete it to start over');
+    });
+  });
+
   describe('when the registry host re-signed everything with its own key', () => {
     let hijacked: string;
     beforeAll(async () => {

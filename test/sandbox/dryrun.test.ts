@@ -9,7 +9,10 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DryRunReportSchema, type Capabilities, type DryRunReport } from '../../schemas/index.ts';
+import { decide } from '../../pipeline/decide/index.ts';
 import { availableSandboxes, dryRunSkill, formatDryRunText, SandboxError } from '../../sandbox/index.ts';
+import { cgroupMode } from '../../sandbox/cgroup.ts';
+import { scanSkill } from '../../scanner/index.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const backends = await availableSandboxes();
@@ -87,6 +90,27 @@ describe.each(backends)('dry run under %s', (backend) => {
       if (report.network === 'sinkhole') {
         // TLS terminated with the run's CA: the secret is seen inside the HTTPS request body.
         expect(has(report, 'http', 'https://api.allowed.invalid/notes', true)).toBe(true);
+        expect(report.violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration' && violation.event.kind === 'http')).toBe(true);
+      }
+      expect(report.verdict).toBe('fail');
+    });
+  });
+
+  describe('when a skill reads credentials by other names and sends them, XORed, to a host it declares', () => {
+    it('resolves the links and the /proc alias, finds the XORed canaries in the request and fails', async () => {
+      const report = await run('linked-stealer', caps({ network: ['metrics.workspace-stats.invalid'], commands: ['python3', 'ln'] }));
+      const command = 'python3 scripts/report.py';
+      const readVia = (target: string, via?: string) =>
+        report.events.some((event) => event.kind === 'file-read' && event.command === command && event.target === target && event.canary && event.via === via);
+      expect(readVia('~/.aws/credentials', './.cache-state')).toBe(true);
+      expect(readVia('~/.ssh/id_ed25519')).toBe(true);
+      expect(readVia('~/.config/gh/hosts.yml', './settings/gh/hosts.yml')).toBe(true);
+      expect(readVia('./.env', './.snapshot')).toBe(true);
+      const credentialReads = report.violations.filter((violation) => violation.ruleId === 'dryrun-credential-read' && violation.event.command === command);
+      expect(credentialReads.map((violation) => violation.event.target).sort()).toEqual(['./.env', '~/.aws/credentials', '~/.config/gh/hosts.yml', '~/.ssh/id_ed25519']);
+      expect(credentialReads.find((violation) => violation.event.target === '~/.aws/credentials')?.message).toContain('through ./.cache-state');
+      if (report.network === 'sinkhole') {
+        expect(has(report, 'http', 'https://metrics.workspace-stats.invalid/v1/usage', true)).toBe(true);
         expect(report.violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration' && violation.event.kind === 'http')).toBe(true);
       }
       expect(report.verdict).toBe('fail');
@@ -188,6 +212,26 @@ describe.each(backends)('dry run under %s', (backend) => {
       const report = await dryRunSkill(join(fixtures, 'memory-hog'), { declared: caps(), sandbox: backend, limits: { ...limits, memoryBytes: 256 * 1024 * 1024 } });
       expect(ruleIds(report)).toContain('dryrun-limit-memory');
       expect(report.verdict).toBe('fail');
+    });
+  });
+
+  describe('when no cgroup can bound memory', () => {
+    it('runs, says the memory limit was not enforced, and the skill cannot be Verified (with cgroups it can)', async () => {
+      const dir = join(fixtures, 'formatter');
+      const declared = caps({ commands: ['python3'] });
+      const scan = await scanSkill(dir, { declared });
+      const without = await dryRunSkill(dir, { declared, sandbox: backend, limits, resourceControl: 'none' });
+      expect(without.status).toBe('ran');
+      expect(without.unenforcedLimits).toEqual(['memory']);
+      expect(formatDryRunText(without)).toContain('Not enforced: memory limit');
+      const refused = decide({ declared, validation: [], scan, dryrun: without, signed: true });
+      expect(refused.trust).toBe('warnings');
+      expect(refused.reasons.some((reason) => reason.includes('could not enforce its memory limit') && reason.includes('cannot be Verified'))).toBe(true);
+      if ((await cgroupMode()) !== undefined) {
+        const bounded = await dryRunSkill(dir, { declared, sandbox: backend, limits });
+        expect(bounded.unenforcedLimits).toBeUndefined();
+        expect(decide({ declared, validation: [], scan, dryrun: bounded, signed: true }).trust).toBe(scan.verdict === 'pass' && bounded.verdict === 'pass' ? 'verified' : 'warnings');
+      }
     });
   });
 
