@@ -67,11 +67,15 @@ export function foldCase(path: string): string {
   return path.toUpperCase().toLowerCase();
 }
 
+/** Characters that reorder how a name is displayed (U+202E makes `txt.exe` read as `exe.txt`). */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** Returns why a relative path is unsafe, or undefined when it is acceptable. */
 export function unsafePathReason(path: string): string | undefined {
   if (path.length === 0) return 'it is empty';
   if (!path.isWellFormed()) return 'it is not valid Unicode (a lone surrogate)';
   if (CONTROL_CHARACTERS.test(path)) return 'it contains a control character';
+  if (BIDI_CONTROLS.test(path)) return 'it contains a bidirectional control character, which makes it display as another name';
   if (path.startsWith('/')) return 'it is absolute';
   if (path.includes('\\')) return 'it contains a backslash';
   const segments = path.split('/');

@@ -4,6 +4,7 @@
  * object (`ls-tree` + `cat-file`), so no checkout happens, and with it no hooks, no filters, no LFS
  * smudge, no submodules. Symlinks and submodules in the skill are refused.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile, chmod, rename } from 'node:fs/promises';
 import { isAbsolute, join, resolve, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,14 @@ import { unsafePathReason } from '../../core/index.ts';
 import type { Source } from '../../schemas/index.ts';
 import { FetchError } from '../errors.ts';
 
+/** Files in a pinned commit's whole tree when the operator sets no limit: counting stops there. */
+const DEFAULT_MAX_REPO_FILES = 100_000;
+
 /** Caps on one fetch. */
 export interface FetchLimits {
   /** Largest packed repository, in bytes. */
   maxRepoBytes: number;
-  /** Most files in the pinned commit's whole tree (optional; skill-level caps always apply). */
+  /** Most files in the pinned commit's whole tree (default 100,000; the count stops there). */
   maxRepoFiles?: number;
   /** Most files under `source.path`. */
   maxFiles: number;
@@ -125,15 +129,72 @@ interface TreeEntry {
   path: string;
 }
 
-function parseLsTree(output: string): TreeEntry[] {
-  return output
-    .split('\0')
-    .filter((line) => line.length > 0)
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      const [mode, type, object, size] = line.slice(0, tab).split(/\s+/);
-      return { mode, type, object, size: size === '-' ? 0 : Number(size), path: line.slice(tab + 1) };
+function parseLsTreeLine(line: string): TreeEntry {
+  const tab = line.indexOf('\t');
+  const [mode, type, object, size] = line.slice(0, tab).split(/\s+/);
+  return { mode, type, object, size: size === '-' ? 0 : Number(size), path: line.slice(tab + 1) };
+}
+
+/** What a capped listing found: its records (when kept), how many, and whether it went past the cap. */
+interface Listing {
+  records: string[];
+  count: number;
+  overflow: boolean;
+}
+
+/**
+ * Runs `git ls-tree -z …` and reads its output as a stream, counting records and keeping them when
+ * `keep` is set. Past `cap` records git is stopped and the listing says so: a tree of a million entries
+ * costs a count, not a million strings. Any failure of git is an error (never an empty listing), and a
+ * name that is not UTF-8 is refused (it would be mangled, and two such names could become one).
+ */
+function streamLsTree(repoDir: string, env: Record<string, string>, args: string[], cap: number, keep: boolean, signal: AbortSignal): Promise<Listing> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', [...SAFE_CONFIG.flatMap((setting) => ['-c', setting]), 'ls-tree', '-z', ...args], { cwd: repoDir, env, stdio: ['ignore', 'pipe', 'pipe'], signal });
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const records: string[] = [];
+    let count = 0;
+    let overflow = false;
+    let pending: Buffer = Buffer.alloc(0);
+    let stderr = '';
+    let failure: Error | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (overflow || failure !== undefined) return;
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      let start = 0;
+      for (let end = pending.indexOf(0, start); end >= 0; end = pending.indexOf(0, start)) {
+        const bytes = pending.subarray(start, end);
+        start = end + 1;
+        count += 1;
+        if (count > cap) {
+          overflow = true;
+          child.kill('SIGKILL');
+          return;
+        }
+        let line: string;
+        try {
+          line = decoder.decode(bytes);
+        } catch {
+          const shown = bytes.subarray(bytes.indexOf(9) + 1).toString('latin1').replace(/[^\x20-\x7e]/g, '?');
+          failure = new FetchError('PATH_ESCAPES', `The repository holds a file whose name is not UTF-8 (${JSON.stringify(shown)}, unreadable bytes shown as ?). Rename it with a UTF-8 name.`, { where: shown });
+          child.kill('SIGKILL');
+          return;
+        }
+        if (keep) records.push(line);
+      }
+      pending = Buffer.from(pending.subarray(start));
     });
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 4096) stderr += chunk.toString('utf8');
+    });
+    child.on('error', (error) => reject(error));
+    child.on('close', (code) => {
+      if (failure !== undefined) reject(failure);
+      else if (overflow) resolvePromise({ records, count, overflow });
+      else if (code !== 0) reject(new Error(`git ls-tree exited with ${String(code)}: ${stderr.trim().split('\n')[0] ?? ''}`));
+      else resolvePromise({ records, count, overflow });
+    });
+  });
 }
 
 /** The production {@link Fetcher}: simple-git over a private bare repository. */
@@ -157,17 +218,7 @@ export class GitFetcher implements Fetcher {
       const repoDir = join(work, 'repo.git');
       await mkdir(home);
       await mkdir(repoDir);
-      const git = simpleGit({
-        baseDir: repoDir,
-        config: SAFE_CONFIG,
-        abort: controller.signal,
-        maxConcurrentProcesses: 1,
-        // simple-git refuses these settings by default because they can point git at programs; here
-        // they are constants that switch hooks and templates OFF (`--template=` empty, hooksPath
-        // /dev/null) and narrow the protocols. Nothing from an entry reaches git's configuration.
-        unsafe: { allowUnsafeTemplateDir: true, allowUnsafeHooksPath: true, allowUnsafeProtocolOverride: true, allowUnsafeSshCommand: true },
-        allowEnvironment: ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_LFS_SKIP_SMUDGE', 'GIT_ASKPASS', 'GIT_PROTOCOL_FROM_USER', 'GIT_SSH_COMMAND'],
-      }).env({
+      const env: Record<string, string> = {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
         HOME: home,
         GIT_CONFIG_NOSYSTEM: '1',
@@ -178,15 +229,26 @@ export class GitFetcher implements Fetcher {
         // no identity files, so an entry cannot pull a private repository with the operator's keys.
         GIT_SSH_COMMAND: `ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes -o IdentityFile=none -o IdentityAgent=none -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${join(home, 'known_hosts')}`,
         LANG: 'C',
-      });
+      };
+      const git = simpleGit({
+        baseDir: repoDir,
+        config: SAFE_CONFIG,
+        abort: controller.signal,
+        maxConcurrentProcesses: 1,
+        // simple-git refuses these settings by default because they can point git at programs; here
+        // they are constants that switch hooks and templates OFF (`--template=` empty, hooksPath
+        // /dev/null) and narrow the protocols. Nothing from an entry reaches git's configuration.
+        unsafe: { allowUnsafeTemplateDir: true, allowUnsafeHooksPath: true, allowUnsafeProtocolOverride: true, allowUnsafeSshCommand: true },
+        allowEnvironment: ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_LFS_SKIP_SMUDGE', 'GIT_ASKPASS', 'GIT_PROTOCOL_FROM_USER', 'GIT_SSH_COMMAND'],
+      }).env(env);
       await this.#run(() => git.raw(['init', '--bare', '--quiet', '--template=']), source, controller);
       await this.#fetchCommit(git, url, source, controller);
-      await this.#checkRepoSize(git, source);
+      await this.#checkRepoSize(git, source, repoDir, env, controller);
       const type = (await this.#run(() => git.raw(['cat-file', '-t', source.commit]), source, controller).catch(() => '')).trim();
       if (type !== 'commit') {
         throw new FetchError('NOT_A_COMMIT', `source.commit ${source.commit} is a ${type || 'missing'} object, not a commit. Pin the commit itself (\`git rev-parse <tag>^{commit}\`).`, { where: 'source.commit' });
       }
-      const files = await this.#listSkill(git, source, skillPath, controller);
+      const files = await this.#listSkill(git, source, skillPath, repoDir, env, controller);
       await this.#extract(git, files, destination, controller, source);
       return { dir: destination, commit: source.commit };
     } finally {
@@ -229,13 +291,14 @@ export class GitFetcher implements Fetcher {
     }
   }
 
-  async #checkRepoSize(git: SimpleGit, source: Source): Promise<void> {
-    if (this.#limits.maxRepoFiles !== undefined) {
-      const listing = await git.raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', source.commit]).catch(() => '');
-      const count = listing.split('\0').filter(Boolean).length;
-      if (count > this.#limits.maxRepoFiles) {
-        throw new FetchError('TOO_LARGE', `${source.repo} at ${source.commit.slice(0, 12)} holds ${count} files, over the ${this.#limits.maxRepoFiles}-file limit. Keep skills in a small repository, or ask the operator to raise limits.maxRepoFiles.`, { where: 'source.repo' });
-      }
+  async #checkRepoSize(git: SimpleGit, source: Source, repoDir: string, env: Record<string, string>, controller: AbortController): Promise<void> {
+    const maxRepoFiles = this.#limits.maxRepoFiles ?? DEFAULT_MAX_REPO_FILES;
+    const listing = await this.#run(() => streamLsTree(repoDir, env, ['-r', '--name-only', '--full-tree', source.commit], maxRepoFiles, false, controller.signal), source, controller).catch((error: unknown) => {
+      if (error instanceof FetchError) throw error;
+      throw new FetchError('CORRUPT_REPO', `Could not list the files of ${source.repo} at ${source.commit.slice(0, 12)} (${firstLine(error)}). The commit's tree is unreadable: fix the repository or pin another commit.`, { where: 'source.commit', cause: error });
+    });
+    if (listing.overflow) {
+      throw new FetchError('TOO_LARGE', `${source.repo} at ${source.commit.slice(0, 12)} holds more than ${maxRepoFiles} files (counting stopped there). Keep skills in a small repository, or ask the operator to raise limits.maxRepoFiles.`, { where: 'source.repo' });
     }
     const stats = await git.raw(['count-objects', '-v']);
     const kib = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(stats)?.[1] ?? 0);
@@ -245,7 +308,7 @@ export class GitFetcher implements Fetcher {
     }
   }
 
-  async #listSkill(git: SimpleGit, source: Source, skillPath: string, controller: AbortController): Promise<TreeEntry[]> {
+  async #listSkill(git: SimpleGit, source: Source, skillPath: string, repoDir: string, env: Record<string, string>, controller: AbortController): Promise<TreeEntry[]> {
     if (skillPath !== '') {
       const kind = (await git.raw(['cat-file', '-t', `${source.commit}:${skillPath}`]).catch(() => '')).trim();
       if (kind !== 'tree') {
@@ -253,8 +316,11 @@ export class GitFetcher implements Fetcher {
       }
     }
     const treeish = skillPath === '' ? source.commit : `${source.commit}:${skillPath}`;
-    const listing = await this.#run(() => git.raw(['ls-tree', '-r', '-z', '--long', '--full-tree', treeish]), source, controller);
-    const entries = parseLsTree(listing);
+    const listing = await this.#run(() => streamLsTree(repoDir, env, ['-r', '--long', '--full-tree', treeish], this.#limits.maxFiles, true, controller.signal), source, controller);
+    if (listing.overflow) {
+      throw new FetchError('TOO_LARGE', `The skill folder holds more than ${this.#limits.maxFiles} files, over the limit. Remove what the skill does not need.`, { where: 'source.path' });
+    }
+    const entries = listing.records.map(parseLsTreeLine);
     let total = 0;
     for (const entry of entries) {
       if (entry.mode === '120000') {

@@ -6,6 +6,9 @@ import { SkillFrontMatterSchema, type Entry, type SkillFrontMatter } from '../..
 import { parseYaml } from './entry.ts';
 import { zodIssuesToIssues } from './zod-issues.ts';
 
+/** Largest front matter read; real ones are a few hundred bytes (name, description, a little metadata). */
+export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
+
 /** SKILL.md split into its front matter and body. */
 export interface SkillDocument {
   /** Parsed front matter, when valid. */
@@ -53,6 +56,13 @@ export async function validateSkillFolder(dir: string, entry?: Entry): Promise<S
     };
   }
   const { yaml, body } = splitFrontMatter(text);
+  if (yaml !== undefined && Buffer.byteLength(yaml) > MAX_FRONT_MATTER_BYTES) {
+    // YAML with unique keys costs time quadratic in the number of keys: the size bound is the time bound.
+    return {
+      body,
+      issues: [{ id: 'skill-md-front-matter-too-large', path: 'SKILL.md front matter', severity: 'high', message: `The front matter is ${Buffer.byteLength(yaml)} bytes, over the ${MAX_FRONT_MATTER_BYTES}-byte limit. It holds the name, the description and a little metadata. Move everything else into the body of SKILL.md.` }],
+    };
+  }
   if (yaml === undefined) {
     return {
       body,

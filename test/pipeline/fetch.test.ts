@@ -147,7 +147,38 @@ describe('GitFetcher', () => {
       const repo = await createRepo({ 'skill/SKILL.md': skillMd('x'), ...files });
       const fetcher = new GitFetcher({ allowLocal: true, allowedHosts: [], baseDir: '/' }, { ...limits, maxRepoFiles: 20 });
       const error = await expectFetchError(fetcher.fetch({ repo: repo.dir, commit: repo.first, path: 'skill' }, join(await tempDir(), 's')), 'TOO_LARGE');
-      expect(error.message).toMatch(/31 files, over the 20-file limit/);
+      expect(error.message).toMatch(/holds more than 20 files \(counting stopped there\)/);
+    });
+
+    it('counts a tree of a million entries as a stream and stops at the limit (TOO_LARGE), in a tiny repository', async () => {
+      const { execFileSync } = await import('node:child_process');
+      const repo = await createRepo({ 'skill/SKILL.md': skillMd('x') });
+      const mktree = (lines: string[]) => execFileSync('git', ['mktree', '-z'], { cwd: repo.dir, input: `${lines.join('\0')}\0` }).toString().trim();
+      const empty = git(repo.dir, 'hash-object', '-w', '--stdin');
+      const leaf = mktree(Array.from({ length: 1000 }, (_, index) => `100644 blob ${empty}\tf${index}`));
+      const wide = mktree(Array.from({ length: 1000 }, (_, index) => `040000 tree ${leaf}\td${index}`));
+      const skillTree = git(repo.dir, 'rev-parse', 'HEAD:skill');
+      const root = mktree([`040000 tree ${wide}\twide`, `040000 tree ${skillTree}\tskill`]);
+      const commit = git(repo.dir, 'commit-tree', root, '-m', 'a million entries');
+      const fetcher = new GitFetcher({ allowLocal: true, allowedHosts: [], baseDir: '/' }, limits);
+      const error = await expectFetchError(fetcher.fetch({ repo: repo.dir, commit, path: 'skill' }, join(await tempDir(), 's')), 'TOO_LARGE');
+      expect(error.message).toContain('more than 100000 files');
+      // The skill folder's own listing is capped the same way.
+      const skillWide = mktree([`040000 tree ${leaf}\tbulk`, `100644 blob ${git(repo.dir, 'rev-parse', 'HEAD:skill/SKILL.md')}\tSKILL.md`]);
+      const second = git(repo.dir, 'commit-tree', mktree([`040000 tree ${skillWide}\tskill`]), '-m', 'a thousand files in the skill');
+      const skillError = await expectFetchError(fetcher.fetch({ repo: repo.dir, commit: second, path: 'skill' }, join(await tempDir(), 's')), 'TOO_LARGE');
+      expect(skillError.message).toContain('more than 200 files');
+    });
+
+    it('refuses a file name that is not UTF-8 rather than mangling it', async () => {
+      const { execFileSync } = await import('node:child_process');
+      const repo = await createRepo({ 'SKILL.md': skillMd('x') });
+      const blob = git(repo.dir, 'rev-parse', 'HEAD:SKILL.md');
+      const input = Buffer.concat([Buffer.from(`100644 blob ${blob}\tSKILL.md\x00100644 blob ${blob}\tnotes-`), Buffer.from([0xff, 0xfe]), Buffer.from('.md\0')]);
+      const tree = execFileSync('git', ['mktree', '-z'], { cwd: repo.dir, input }).toString().trim();
+      const commit = git(repo.dir, 'commit-tree', tree, '-m', 'latin-1 name');
+      const error = await expectFetchError((await fetcherFor(repo.dir)).fetch({ repo: repo.dir, commit, path: '.' }, join(await tempDir(), 's')), 'PATH_ESCAPES');
+      expect(error.message).toContain('not UTF-8');
     });
 
     it('refuses a skill folder with more files than allowed with TOO_LARGE', async () => {

@@ -15,6 +15,10 @@ describe('a registry with every kind of malformed entry', () => {
       'skills/no-skill-md/README.md': 'no SKILL.md here\n',
       'skills/other-name/SKILL.md': skillMd('something-else'),
       'skills/front-bomb/SKILL.md': `---\nname: front-bomb\ndescription: A skill whose front matter is an alias bomb.\n${bomb}\n---\n# Front bomb\n`,
+      // 80,000 keys: read as YAML with unique keys, this would take minutes.
+      'skills/front-keys/SKILL.md': `---\nname: front-keys\ndescription: A skill with an enormous front matter.\n${Array.from({ length: 80_000 }, (_, index) => `k${index}: ${index}`).join('\n')}\n---\n# Keys\n`,
+      'skills/bidi/SKILL.md': skillMd('bidi'),
+      'skills/bidi/invoice\u202Etxt.exe': 'MZ\n',
     });
     const linked = await createRepo({ 'SKILL.md': skillMd('linked') });
     await symlink('/etc/passwd', join(linked.dir, 'passwd'));
@@ -36,6 +40,8 @@ describe('a registry with every kind of malformed entry', () => {
         'acme/huge': entryYaml({ name: 'huge', publisher: 'acme', repo: huge.dir, commit: huge.first }),
         'acme/alias-bomb': `${entry('alias-bomb')}${bomb}\n`,
         'acme/front-bomb': entry('front-bomb'),
+        'acme/front-keys': entry('front-keys'),
+        'acme/bidi': entry('bidi'),
         'acme/spaced-repo': entry('spaced-repo').replace(`repo: ${good.dir}`, 'repo: https://github.com/acme/my skills.git'),
       },
       'schemaVersion: 1\nname: malformed test\nsources:\n  allowLocal: true\nlimits:\n  maxRepoBytes: 1048576\n',
@@ -50,6 +56,8 @@ describe('a registry with every kind of malformed entry', () => {
     expect(issues('alias-bomb')).toEqual(['entry-yaml-aliases @ (file)']);
     expect(issues('front-bomb')).toEqual(['skill-md-yaml-aliases @ SKILL.md front matter (file)']);
     expect(issues('spaced-repo')).toEqual(['fetch-source-not-allowed @ source.repo']);
+    expect(issues('front-keys')).toEqual(['skill-md-front-matter-too-large @ SKILL.md front matter']);
+    expect(issues('bidi')).toEqual(['fetch-path-escapes @ invoice\u202Etxt.exe']);
     expect(summary.indexed).toBe(1);
     expect(issues('missing-fields')).toEqual(['entry-missing-field @ version', 'entry-missing-field @ source', 'entry-missing-field @ license', 'entry-missing-field @ capabilities']);
     expect(issues('wrong-types')).toEqual(['entry-invalid-value @ version', 'entry-invalid-value @ capabilities.network']);
