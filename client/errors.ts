@@ -26,6 +26,8 @@ export class RegistryError extends SkillRegistryError<RegistryErrorCode> {}
 export type InstallErrorCode =
   /** The destination exists and is not an install of this skill. */
   | 'DESTINATION_TAKEN'
+  /** The destination is an install of this skill, with files added or edited there (replacing it would lose them). */
+  | 'DESTINATION_MODIFIED'
   /** Writing or moving the files failed. */
   | 'WRITE_FAILED';
 

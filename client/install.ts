@@ -8,11 +8,11 @@ import { lstat, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { ArchiveError, readArchive, sha256Hex, SkillRegistryError } from '../core/index.ts';
+import { ArchiveError, readArchive, sha256Hex, SkillRegistryError, treeDigest } from '../core/index.ts';
 import { SkillNameSchema, type IndexEntry } from '../schemas/index.ts';
 import { InstallError, RegistryError } from './errors.ts';
 import type { RegistryClient } from './registry.ts';
-import { verifySkill, type VerificationReport, type VerifyOptions } from './verify.ts';
+import { describeDifference, verifySkill, type VerificationReport, type VerifyOptions } from './verify.ts';
 
 /** A skill reference as typed: `publisher/name[@version]` or `name[@version]`. */
 export interface SkillSpec {
@@ -128,6 +128,46 @@ async function isInstallOf(path: string, name: string): Promise<boolean> {
   return new RegExp(`^name:\\s*["']?${name}["']?\\s*$`, 'm').test(text);
 }
 
+/** Published versions whose files are compared with an earlier install (the newest first). */
+const MAX_VERSIONS_COMPARED = 20;
+
+/**
+ * Throws DESTINATION_MODIFIED when the installed folder holds files that no published version of the
+ * skill has (the user added or edited them there), naming them: replacing the folder would delete them.
+ */
+async function refuseLocalChanges(registry: RegistryClient, skill: ResolvedSkill, destination: string): Promise<void> {
+  const current = await treeDigest(destination).catch(() => undefined);
+  if (current === undefined) {
+    throw new InstallError(
+      'DESTINATION_MODIFIED',
+      `${destination} holds something that is not a skill's regular files (a link, or too many or too large files); replacing the folder would delete it. Nothing was changed. Move it elsewhere and install again, or pass --force to replace the folder.`,
+      { where: destination },
+    );
+  }
+  const digests = [skill.digest, ...((await registry.history(skill.publisher, skill.name))?.versions.map((version) => version.digest) ?? [])];
+  if (digests.includes(current.digest)) return;
+  // A file is the user's when no published version has that exact file at that path.
+  const publishedFiles = new Set<string>();
+  for (const digest of [...new Set(digests)].slice(0, MAX_VERSIONS_COMPARED)) {
+    const record = await registry.record(digest).catch(() => undefined);
+    for (const file of record?.files ?? []) publishedFiles.add(`${file.mode} ${file.sha256} ${file.path}`);
+  }
+  const theirs = current.files.filter((file) => !publishedFiles.has(`${file.mode} ${file.sha256} ${file.path}`));
+  if (theirs.length === 0) return;
+  const knownPaths = new Set([...publishedFiles].map((line) => line.split(' ').slice(2).join(' ')));
+  const described = describeDifference({
+    added: theirs.filter((file) => !knownPaths.has(file.path)).map((file) => file.path),
+    changed: theirs.filter((file) => knownPaths.has(file.path)).map((file) => file.path),
+    removed: [],
+    modeChanged: [],
+  });
+  throw new InstallError(
+    'DESTINATION_MODIFIED',
+    `${destination} holds changes that no published version of ${skill.name} has (${described}); replacing the folder would delete them. Nothing was changed. Copy your files elsewhere and install again, or pass --force to replace the folder and lose them.`,
+    { where: destination },
+  );
+}
+
 /** Installs a skill; refuses (installed: false) when anything does not verify. */
 export async function installSkill(
   specText: string,
@@ -175,7 +215,10 @@ export async function installSkill(
 
   const directory = options.directory;
   const destination = join(directory, skill.name);
-  await mkdir(directory, { recursive: true });
+  await mkdir(directory, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    const why = error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'it, or a folder above it, is a file' : (error.code ?? error.message);
+    throw new InstallError('WRITE_FAILED', `Cannot install into ${directory}: ${why}. Give --dir a folder (it is created when missing).`, { where: directory, cause: error });
+  });
   const temporary = join(directory, `.${skill.name}.${randomBytes(6).toString('hex')}.partial`);
   let moved = false;
   try {
@@ -198,6 +241,8 @@ export async function installSkill(
       if (!existing.isDirectory() || (!options.force && !(await isInstallOf(destination, skill.name)))) {
         throw new InstallError('DESTINATION_TAKEN', `${destination} exists and is not an install of ${skill.name}. Move it away, or pass --force to replace it.`, { where: destination });
       }
+      // Replacing a folder drops everything in it: only an untouched install of a published version is replaced without --force.
+      if (!options.force) await refuseLocalChanges(registry, skill, destination);
       // Two renames, each atomic: the old install is moved aside, the new one takes its place, and the
       // old one comes back if that fails. Readers see the old files or the new ones, never a mix.
       const aside = join(directory, `.${skill.name}.${randomBytes(6).toString('hex')}.old`);

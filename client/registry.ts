@@ -25,6 +25,18 @@ export const DEFAULT_REGISTRY_URL = 'https://skill-registry.dev';
 
 /** Longest a single request may take: a registry file is small, so 30 s means the host is unwell. */
 const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Redirects followed per request; each hop is checked like the registry URL itself. */
+const MAX_REDIRECTS = 5;
+
+/** Loopback host names, the only ones plain http:// may reach. */
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Options of a {@link RegistryClient}. */
+export interface RegistryClientOptions {
+  /** Deadline of one request, body included, in ms (default 30 s): a server that stalls mid-body is given up on. */
+  timeoutMs?: number;
+}
 /** Largest JSON file read: the index of a 10,000-skill registry is a few MiB; 64 MiB is a runaway. */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 /** Largest archive read: the tree caps bound the content; gzip and tar headers add little. */
@@ -33,6 +45,11 @@ const MAX_ARCHIVE_BYTES = DEFAULT_TREE_LIMITS.maxTotalBytes + 4 * 1024 * 1024;
 /** Picks the registry location: the flag, then SKILL_REGISTRY_URL, then the public registry. */
 export function registryLocation(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return flag || env.SKILL_REGISTRY_URL || DEFAULT_REGISTRY_URL;
+}
+
+/** Plain http:// to a host that is not loopback, unless the operator allowed it for a network they control. */
+function insecure(url: URL): boolean {
+  return url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && process.env.SKILL_REGISTRY_ALLOW_HTTP !== '1';
 }
 
 /** Read access to one published registry. */
@@ -44,15 +61,16 @@ export class RegistryClient {
   readonly #base: string;
   /** Parsed JSON files already read: verify and install read the same record and bundle twice. */
   readonly #json = new Map<string, unknown>();
+  readonly #timeoutMs: number;
 
-  constructor(location: string) {
+  constructor(location: string, options: RegistryClientOptions = {}) {
     this.location = location;
+    this.#timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
     if (/^https?:\/\//i.test(location)) {
       // Signatures protect the files, but plain HTTP to another machine lets anyone on the path serve
       // a different trust.json or withhold revocations: only loopback may be plain HTTP.
       const url = new URL(location);
-      const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname);
-      if (url.protocol === 'http:' && !loopback && process.env.SKILL_REGISTRY_ALLOW_HTTP !== '1') {
+      if (insecure(url)) {
         throw new RegistryError('INSECURE_URL', `The registry ${location} is plain http:// on another machine, so anyone on the network path could swap its files or hide revocations. Use its https:// URL (or set SKILL_REGISTRY_ALLOW_HTTP=1 for a network you control).`, { where: location });
       }
       this.kind = 'url';
@@ -89,13 +107,9 @@ export class RegistryClient {
       if (info.size > maxBytes) throw new RegistryError('TOO_LARGE', `${target} is ${info.size} bytes, over the ${maxBytes}-byte limit for this file. The site folder is damaged or hostile.`, { where: target });
       return readFile(target);
     }
-    let response: Response;
-    try {
-      response = await fetch(target, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), redirect: 'follow' });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new RegistryError('UNREACHABLE', `Cannot reach ${target} (${cause?.code ?? cause?.message ?? (error as Error).message}). Check the registry URL and your connection, or pass --registry with a local site folder.`, { where: target, cause: error });
-    }
+    // One deadline for the whole request, redirects and body included.
+    const signal = AbortSignal.timeout(this.#timeoutMs);
+    const response = await this.#fetchFollowing(target, signal);
     if (response.status === 404 || response.status === 410) {
       await response.body?.cancel();
       return undefined;
@@ -112,15 +126,56 @@ export class RegistryClient {
     const chunks: Uint8Array[] = [];
     let total = 0;
     const reader = response.body?.getReader();
-    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
-      total += part.value.length;
-      if (total > maxBytes) {
-        await reader?.cancel();
-        throw new RegistryError('TOO_LARGE', `${target} is larger than the ${maxBytes}-byte limit for this file.`, { where: target });
+    try {
+      for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) {
+        total += part.value.length;
+        if (total > maxBytes) {
+          await reader?.cancel();
+          throw new RegistryError('TOO_LARGE', `${target} is larger than the ${maxBytes}-byte limit for this file.`, { where: target });
+        }
+        chunks.push(part.value);
       }
-      chunks.push(part.value);
+    } catch (error) {
+      if (error instanceof RegistryError) throw error;
+      const why = signal.aborted ? `it did not finish within ${Math.round(this.#timeoutMs / 1000)} s` : `the connection broke (${(error as Error).message})`;
+      throw new RegistryError('UNREACHABLE', `${target} stopped sending after ${total} bytes: ${why}. Try again later, or ask the registry operator.`, { where: target, cause: error });
     }
     return Buffer.concat(chunks);
+  }
+
+  /**
+   * Fetches `target`, following redirects itself so that every hop is held to the same rule as the
+   * registry URL: https, or plain http on loopback only.
+   */
+  async #fetchFollowing(target: string, signal: AbortSignal): Promise<Response> {
+    let current = target;
+    for (let hop = 0; ; hop += 1) {
+      let response: Response;
+      try {
+        response = await fetch(current, { signal, redirect: 'manual' });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const why = signal.aborted ? `no answer within ${Math.round(this.#timeoutMs / 1000)} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
+        throw new RegistryError('UNREACHABLE', `Cannot reach ${current} (${why}). Check the registry URL and your connection, or pass --registry with a local site folder.`, { where: current, cause: error });
+      }
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || location === null) return response;
+      await response.body?.cancel();
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        throw new RegistryError('UNREACHABLE', `${current} redirects to ${JSON.stringify(location)}, which is not a URL. Ask the registry operator to fix the redirect.`, { where: current });
+      }
+      if (next.protocol !== 'https:' && next.protocol !== 'http:') {
+        throw new RegistryError('INSECURE_URL', `${current} redirects to ${next.href}, which is not http(s). Refused: ask the registry operator to fix the redirect.`, { where: current });
+      }
+      if (insecure(next)) {
+        throw new RegistryError('INSECURE_URL', `${current} redirects to plain http:// on another machine (${next.href}), where anyone on the network path could swap the files or hide revocations. Refused: use the registry's https:// URL (or set SKILL_REGISTRY_ALLOW_HTTP=1 for a network you control).`, { where: current });
+      }
+      if (hop >= MAX_REDIRECTS) throw new RegistryError('UNREACHABLE', `${target} redirects more than ${MAX_REDIRECTS} times. Ask the registry operator to fix the redirects.`, { where: target });
+      current = next.href;
+    }
   }
 
   /** Reads a site file that must exist. */

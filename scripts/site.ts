@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DATA_DIR_ENV, readPublishedRegistry, resolveDataDir } from '../src/data/published.ts';
 import { SiteBuildError, SiteDataError } from '../src/data/errors.ts';
+import { SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 
 /** The project root: Astro's `root`, holding astro.config.mjs, src/ and public/. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -179,6 +180,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> 
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
     Promise.resolve(handler(request, response)).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500);

@@ -127,6 +127,47 @@ describe('install', () => {
     });
   });
 
+  describe('when the user added or edited files in an earlier install', () => {
+    it('refuses to replace it with DESTINATION_MODIFIED, naming what would be lost, and replaces it only with --force', async () => {
+      const directory = await freshDir('skills');
+      expect((await installSkill('weather-lite@1.0.0', { ...options(), directory })).installed).toBe(true);
+      const installed = join(directory, 'weather-lite');
+      await writeFile(join(installed, 'my-notes.txt'), 'mine');
+      await writeFile(join(installed, 'references', 'api.md'), '# API\nMy own endpoint notes.\n');
+      const refused = installSkill('weather-lite', { ...options(), directory });
+      await expect(refused).rejects.toMatchObject({ code: 'DESTINATION_MODIFIED' });
+      const message = ((await refused.catch((error: Error) => error)) as Error).message;
+      expect(message).toContain('my-notes.txt was added');
+      expect(message).toContain('references/api.md changed');
+      expect(message).toContain('--force');
+      expect(await readFile(join(installed, 'my-notes.txt'), 'utf8')).toBe('mine');
+      expect(await readFile(join(installed, 'SKILL.md'), 'utf8')).toContain('version 1.0.0');
+      expect(await entries(directory)).toEqual(['weather-lite']);
+      const forced = await installSkill('weather-lite', { ...options(), directory, force: true });
+      expect(forced).toMatchObject({ installed: true, replaced: true });
+      expect(await entries(installed)).toEqual(['SKILL.md', 'references', 'scripts']);
+    });
+
+    it('replaces an install the user only deleted files from (nothing would be lost)', async () => {
+      const directory = await freshDir('skills');
+      await installSkill('weather-lite@1.0.0', { ...options(), directory });
+      await rm(join(directory, 'weather-lite', 'references'), { recursive: true });
+      expect(await installSkill('weather-lite', { ...options(), directory })).toMatchObject({ installed: true, replaced: true });
+    });
+  });
+
+  describe('when --dir is a file', () => {
+    it('refuses with WRITE_FAILED saying so, and the CLI prints no stack trace', async () => {
+      const file = join(await freshDir('not-a-dir'), 'skills.txt');
+      await writeFile(file, 'a file');
+      await expect(installSkill('acme/weather-lite', { ...options(), directory: file })).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining('is a file') });
+      const cli = spawnSync(process.execPath, [join(root, 'bin', 'skill-registry.js'), 'install', 'acme/weather-lite', '--registry', site, '--dir', file], { encoding: 'utf8' });
+      expect(cli.status).not.toBe(0);
+      expect(cli.stderr + cli.stdout).toContain('is a file');
+      expect(cli.stderr + cli.stdout).not.toMatch(/\n\s+at /);
+    });
+  });
+
   describe('when the name is unknown, ambiguous or has no such version', () => {
     it('says so with NO_SUCH_SKILL or AMBIGUOUS_SKILL', async () => {
       const directory = await freshDir('skills');

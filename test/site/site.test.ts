@@ -204,6 +204,19 @@ describe('the catalog built from a published registry', () => {
       const response = await fetch(`${site.url}/skills/nobody/nothing/`);
       expect(response.status).toBe(404);
     });
+
+    it('sends the Content-Security-Policy as a header on pages, files and errors, with frame-ancestors', async () => {
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(await (await fetch(`${site.url}/`)).text())?.[1];
+      expect(meta).toContain("script-src 'self'");
+      for (const path of ['/', '/api/index.json', '/skills/nobody/nothing/']) {
+        const response = await fetch(`${site.url}${path}`);
+        await response.arrayBuffer();
+        const header = response.headers.get('content-security-policy') ?? '';
+        expect(header, path).toContain(meta!.replaceAll('&#39;', "'"));
+        expect(header, path).toContain("frame-ancestors 'none'");
+        expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      }
+    });
   });
 });
 
