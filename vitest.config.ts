@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     // The corpus and the blind sets hold skills as data; nothing in them is ever run, tests included.
     exclude: [...configDefaults.exclude, 'test/corpus/**', 'test/blind/**'],
-    include: ['test/**/*.test.ts', 'scanner/**/*.test.ts', 'sandbox/**/*.test.ts', 'signing/**/*.test.ts', 'pipeline/**/*.test.ts', 'cli/**/*.test.ts', 'core/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'scanner/**/*.test.ts', 'sandbox/**/*.test.ts', 'signing/**/*.test.ts', 'pipeline/**/*.test.ts', 'cli/**/*.test.ts', 'core/**/*.test.ts', 'schemas/**/*.test.ts'],
     // Real git repositories, sandboxes and a browser make some tests take seconds; none may hang.
     testTimeout: 120_000,
     hookTimeout: 180_000,

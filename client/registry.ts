@@ -17,6 +17,7 @@ import {
   type SkillHistory,
   type SkillRecord,
   type TrustPolicy,
+  describeZodError,
 } from '../schemas/index.ts';
 import { RegistryError } from './errors.ts';
 
@@ -211,10 +212,9 @@ export class RegistryClient {
     }
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
       const version = (value as { schemaVersion?: unknown }).schemaVersion;
       const hint = version !== undefined && version !== 1 ? ` It has schemaVersion ${JSON.stringify(version)}; this version of skill-registry reads 1: update it.` : ' The registry is damaged or newer than this client: update skill-registry.';
-      throw new RegistryError('INVALID', `${path} from ${this.location} is not a valid ${what} (${issue?.path.join('.') || 'root'}: ${issue?.message}).${hint}`, { where: path });
+      throw new RegistryError('INVALID', `${path} from ${this.location} is not a valid ${what} (${describeZodError(parsed.error, 'record')}).${hint}`, { where: path });
     }
     return parsed.data as z.output<T>;
   }

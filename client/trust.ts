@@ -4,7 +4,7 @@
  * the key or workflow identity so a registry host that is taken over cannot swap it.
  */
 import { readFile } from 'node:fs/promises';
-import { TrustPolicySchema, type TrustPolicy } from '../schemas/index.ts';
+import { TrustPolicySchema, describeZodError, type TrustPolicy } from '../schemas/index.ts';
 import { readTrustedRoot, VerificationError } from '../signing/index.ts';
 
 /** Reads a pinned trust policy file (the same format as api/trust.json). */
@@ -17,7 +17,7 @@ export async function loadPinnedTrust(path: string): Promise<TrustPolicy> {
   }
   const parsed = TrustPolicySchema.safeParse(value);
   if (!parsed.success) {
-    throw new VerificationError('UNTRUSTED_ROOT', `${path} is not a trust policy (${parsed.error.issues[0]?.path.join('.') || 'root'}: ${parsed.error.issues[0]?.message}). Give a copy of the registry's api/trust.json.`, { where: path });
+    throw new VerificationError('UNTRUSTED_ROOT', `${path} is not a trust policy (${describeZodError(parsed.error, 'trust')}). Give a copy of the registry's api/trust.json.`, { where: path });
   }
   return parsed.data;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { RegistryConfigSchema, RevocationSchema, SUPPORTED_CONFIG_VERSIONS, type RegistryConfig, type Revocation } from '../schemas/index.ts';
 import { EntryError } from './errors.ts';
 import { parseYaml } from './validate/entry.ts';
-import { zodIssuesToIssues } from './validate/zod-issues.ts';
+import { zodIssuesToIssues } from '../schemas/zod-issues.ts';
 
 /** Operator-written revocations, `registry/revocations.yaml`. */
 export const RevocationsFileSchema = z.strictObject({

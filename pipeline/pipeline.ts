@@ -22,9 +22,11 @@ import {
   type Issue,
   type TreeDigest,
 } from '../core/index.ts';
+import { ZodError } from 'zod';
 import {
   AuditReportSchema,
   CommandNameSchema,
+  describeZodError,
   HostPatternSchema,
   SkillRecordSchema,
   type AuditReport,
@@ -340,7 +342,12 @@ function issueLines(issues: Issue[]): string[] {
  */
 /** An unexpected error as one line for an entry's outcome: no stack, and no path of the build's own cache. */
 function crashMessage(error: unknown, cacheDir: string): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text =
+    error instanceof ZodError
+      ? `a value the audit produced does not fit the report format (${describeZodError(error, 'report')})`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return text.split('\n')[0].replaceAll(resolve(cacheDir), '<cache>').replaceAll(cacheDir, '<cache>');
 }
 
@@ -434,8 +441,10 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
         log(`✗ ${shown}: invalid skill [cached]\n${issueLines(cached.invalid).map((line) => `    ${line}`).join('\n')}`);
         continue;
       }
-      if (cached) {
-        const cachedReport = AuditReportSchema.parse(cached.report);
+      // A cached report this version cannot read (written by another version, or damaged) is audited again.
+      const cachedParse = cached === undefined ? undefined : AuditReportSchema.safeParse(cached.report);
+      if (cached && cachedParse?.success) {
+        const cachedReport = cachedParse.data;
         const decision = decide({ declared: cachedReport.capabilities.declared, validation: cachedReport.validation, scan: cachedReport.scan, dryrun: cachedReport.dryrun, signed: Boolean(signer) });
         audit = { report: { ...cachedReport, verdict: decision.verdict, trust: decision.trust, reasons: decision.reasons }, description: cached.description, readme: cached.readme };
         fetchedFromCache = true;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SEVERITIES, canonicalJson, severityRank, sha256Hex, type Sha256Digest, type Verdict } from '../core/index.ts';
-import type { Finding } from '../schemas/index.ts';
+import { describeZodError, formatPath, type Finding } from '../schemas/index.ts';
 import { ScannerError } from './errors.ts';
 
 const CONFIDENCES = ['low', 'medium', 'high'] as const;
@@ -58,9 +58,8 @@ export async function loadPolicy(file: string): Promise<Policy> {
   }
   const parsed = PolicySchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ScannerError('POLICY_INVALID', `${file}: ${issue.path.map(String).join('.') || '(top)'} ${issue.message}. See scanner/policy.yaml for the format.`, {
-      where: `${file}:${issue.path.map(String).join('.')}`,
+    throw new ScannerError('POLICY_INVALID', `${file}: ${describeZodError(parsed.error, 'policy')}. See scanner/policy.yaml for the format.`, {
+      where: `${file}:${formatPath(parsed.error.issues[0]?.path ?? [])}`,
     });
   }
   return parsed.data;

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { Finding } from '../schemas/index.ts';
+import { describeZodError, formatPath, type Finding } from '../schemas/index.ts';
 import { ScannerError } from './errors.ts';
 import { globToRegExp } from './glob.ts';
 
@@ -52,9 +52,8 @@ export async function loadSuppressions(file: string): Promise<Suppression[]> {
   }
   const parsed = SuppressionsFileSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
-    throw new ScannerError('SUPPRESSIONS_INVALID', `${file}: ${path || '(top)'} ${issue.message}. Each suppression needs skill, rule, path, reason and expires.`, {
+    const path = formatPath(parsed.error.issues[0]?.path ?? []);
+    throw new ScannerError('SUPPRESSIONS_INVALID', `${file}: ${describeZodError(parsed.error, 'suppression')}. Each suppression needs skill, rule, path, reason and expires.`, {
       where: `${file}:${path}`,
     });
   }

@@ -53,3 +53,4 @@ export {
   type DryRunReport,
   type AuditReport,
 } from './report.ts';
+export { describeZodError, formatPath, zodIssuesToIssues } from './zod-issues.ts';

@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CapabilitiesSchema, type Capabilities } from '../schemas/capabilities.ts';
+import { describeZodError } from '../schemas/zod-issues.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -118,8 +119,7 @@ async function loadLabels(corpus: string): Promise<z.output<typeof LabelsFileSch
   }
   const parsed = LabelsFileSchema.safeParse(parseYaml(text));
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    fail(`${path} is not a valid labels file: ${first?.path.join('.') ?? ''} ${first?.message ?? ''}. Run \`npx vitest run test/corpus.test.ts\` for every problem.`);
+    fail(`${path} is not a valid labels file: ${describeZodError(parsed.error, 'labels')}.`);
   }
   return parsed.data;
 }

@@ -10,6 +10,7 @@ import { X509Certificate } from '@sigstore/core';
 import type { TrustMaterial } from '@sigstore/verify';
 import { z } from 'zod';
 import { VerificationError } from './errors.ts';
+import { describeZodError } from '../schemas/zod-issues.ts';
 
 /** Media type prefix of trusted root files. */
 const TRUSTED_ROOT_MEDIA_TYPE = 'application/vnd.dev.sigstore.trustedroot';
@@ -54,7 +55,7 @@ function logKey(log: z.output<typeof LogSchema>): KeyObject {
 export function trustMaterialFromRoot(value: unknown, where = 'the trusted root'): TrustMaterial {
   const parsed = TrustedRootSchema.safeParse(value);
   if (!parsed.success) {
-    throw new VerificationError('UNTRUSTED_ROOT', `${where} is not a Sigstore trusted root (${parsed.error.issues[0]?.message ?? 'invalid'}). Give a trusted_root.json from your Sigstore instance.`, { where });
+    throw new VerificationError('UNTRUSTED_ROOT', `${where} is not a Sigstore trusted root (${describeZodError(parsed.error, 'trusted-root')}). Give a trusted_root.json from your Sigstore instance.`, { where });
   }
   const root = parsed.data;
   try {

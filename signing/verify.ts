@@ -8,7 +8,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { Verifier, toSignedEntity, type TrustMaterial } from '@sigstore/verify';
 import { digestFiles, parseSha256 } from '../core/index.ts';
-import { AuditStatementSchema, IN_TOTO_PAYLOAD_TYPE, RevocationListSchema, TrustPolicySchema, type AuditStatement, type RevocationList, type TrustPolicy } from '../schemas/index.ts';
+import { AuditStatementSchema, IN_TOTO_PAYLOAD_TYPE, RevocationListSchema, TrustPolicySchema, describeZodError, type AuditStatement, type RevocationList, type TrustPolicy } from '../schemas/index.ts';
 import { VerificationError } from './errors.ts';
 import { keyIdOf } from './keys.ts';
 import { REVOCATIONS_PAYLOAD_TYPE, skillSubjectName } from './statements.ts';
@@ -32,7 +32,7 @@ export interface VerifiedPayload {
 
 function checkedTrust(trust: TrustPolicy): TrustPolicy {
   const parsed = TrustPolicySchema.safeParse(trust);
-  if (!parsed.success) throw new VerificationError('UNTRUSTED_ROOT', `The trust policy is invalid (${parsed.error.issues[0]?.message}). Give a trust.json with mode "key" (publicKey, keyId) or "keyless" (identity).`);
+  if (!parsed.success) throw new VerificationError('UNTRUSTED_ROOT', `The trust policy is invalid (${describeZodError(parsed.error, 'trust')}). Give a trust.json with mode "key" (publicKey, keyId) or "keyless" (identity).`);
   return parsed.data;
 }
 
@@ -150,8 +150,7 @@ export async function verifyAttestation(bundle: unknown, trust: TrustPolicy, exp
   }
   const parsed = AuditStatementSchema.safeParse(parsePayload(verified.payload, 'attestation'));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new VerificationError('BAD_PAYLOAD', `The signed attestation is not an audit statement this version reads (${issue?.path.join('.') || 'statement'}: ${issue?.message}). Update skill-registry, or report the registry.`);
+    throw new VerificationError('BAD_PAYLOAD', `The signed attestation is not an audit statement this version reads (${describeZodError(parsed.error, 'attestation')}). Update skill-registry, or report the registry.`);
   }
   const statement = parsed.data;
   const subject = statement.subject[0];
@@ -181,7 +180,7 @@ export async function verifyRevocationList(bundle: unknown, trust: TrustPolicy, 
   }
   const parsed = RevocationListSchema.safeParse(parsePayload(verified.payload, 'revocation list'));
   if (!parsed.success) {
-    throw new VerificationError('BAD_PAYLOAD', `The signed revocation list is not in a format this version reads (${parsed.error.issues[0]?.message}). Update skill-registry.`);
+    throw new VerificationError('BAD_PAYLOAD', `The signed revocation list is not in a format this version reads (${describeZodError(parsed.error, 'revocations')}). Update skill-registry.`);
   }
   return parsed.data;
 }

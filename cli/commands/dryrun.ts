@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { EntrySchema, noCapabilities, type Capabilities } from '../../schemas/index.ts';
+import { EntrySchema, describeZodError, noCapabilities, type Capabilities } from '../../schemas/index.ts';
 import { dryRunSkill, formatDryRunText } from '../../sandbox/index.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
 
@@ -24,8 +24,7 @@ async function readEntry(path: string): Promise<{ declared: Capabilities; comman
   }
   const parsed = EntrySchema.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new UsageError('BAD_ARGUMENT', `The entry ${path} is not valid: ${first.path.join('.') || '(top)'} ${first.message}. Fix the entry (see docs on registry entries) and run again.`);
+    throw new UsageError('BAD_ARGUMENT', `The entry ${path} is not valid: ${describeZodError(parsed.error, 'entry')}. Fix the entry (see docs on registry entries) and run again.`);
   }
   return { declared: parsed.data.capabilities, commands: parsed.data.dryRun };
 }

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { EntrySchema, type ScanReport } from '../../schemas/index.ts';
+import { EntrySchema, describeZodError, type ScanReport } from '../../schemas/index.ts';
 import { formatScanText, loadPolicy, loadSuppressions, scanSkill, toSarif, type ScanOptions } from '../../scanner/index.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
 
@@ -31,8 +31,7 @@ async function readEntry(file: string): Promise<Pick<ScanOptions, 'declared' | '
   }
   const parsed = EntrySchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError('BAD_ARGUMENT', `${file}: ${issue.path.map(String).join('.') || '(top)'} ${issue.message}. Fix the entry or omit --entry.`);
+    throw new UsageError('BAD_ARGUMENT', `${file}: ${describeZodError(parsed.error, 'entry')}. Fix the entry or omit --entry.`);
   }
   return { declared: parsed.data.capabilities, skill: { publisher: parsed.data.publisher, name: parsed.data.name } };
 }

@@ -6,7 +6,7 @@ import type { Issue } from '../../core/index.ts';
 import { EntrySchema, SUPPORTED_ENTRY_VERSIONS, type Entry } from '../../schemas/index.ts';
 import { EntryError } from '../errors.ts';
 import { normaliseSourcePath } from '../fetch/git-fetcher.ts';
-import { zodIssuesToIssues } from './zod-issues.ts';
+import { zodIssuesToIssues } from '../../schemas/zod-issues.ts';
 
 /** An entry file is a few hundred bytes; 64 KiB leaves room for long capability lists, refuses dumps. */
 export const MAX_ENTRY_BYTES = 64 * 1024;

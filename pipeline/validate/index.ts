@@ -1,4 +1,4 @@
 /** Validation stage: entry files, registry config and SKILL.md, every problem reported at once. */
 export { loadEntry, validateEntryData, parseYaml, MAX_ENTRY_BYTES } from './entry.ts';
 export { validateSkillFolder, splitFrontMatter, type SkillDocument } from './skill.ts';
-export { zodIssuesToIssues, formatPath } from './zod-issues.ts';
+export { zodIssuesToIssues, formatPath } from '../../schemas/zod-issues.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Issue } from '../../core/index.ts';
 import { SkillFrontMatterSchema, type Entry, type SkillFrontMatter } from '../../schemas/index.ts';
 import { parseYaml } from './entry.ts';
-import { zodIssuesToIssues } from './zod-issues.ts';
+import { zodIssuesToIssues } from '../../schemas/zod-issues.ts';
 
 /** Largest front matter read; real ones are a few hundred bytes (name, description, a little metadata). */
 export const MAX_FRONT_MATTER_BYTES = 16 * 1024;

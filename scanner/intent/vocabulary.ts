@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { sha256Hex } from '../../core/index.ts';
 import { ScannerError } from '../errors.ts';
+import { describeZodError } from '../../schemas/zod-issues.ts';
 
 /** The word classes the model reads; the file must define exactly these. */
 export const WORD_CLASSES = [
@@ -65,8 +66,7 @@ export function vocabulary(): Vocabulary {
   const text = readFileSync(VOCABULARY_FILE, 'utf8');
   const parsed = VocabularySchema.safeParse(parseYaml(text));
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: ${issue.path.map(String).join('.') || '(top)'} ${issue.message}. Fix the vocabulary file.`, { where: VOCABULARY_FILE });
+    throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: ${describeZodError(parsed.error, 'vocabulary')}. Fix the vocabulary file.`, { where: VOCABULARY_FILE });
   }
   const words = {} as Record<WordClass, RegExp>;
   for (const name of WORD_CLASSES) {

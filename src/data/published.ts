@@ -26,6 +26,7 @@ import {
   type TrustPolicy,
 } from '../../schemas/index.ts';
 import { SiteDataError } from './errors.ts';
+import { describeZodError } from '../../schemas/zod-issues.ts';
 
 /** Where the pipeline publishes when nothing else is said; relative to the project root. */
 export const DEFAULT_DATA_DIR = '.cache/published';
@@ -174,7 +175,7 @@ async function readSkill(api: string, entry: IndexEntry, revokedByDigest: Map<st
   for (const [field, value] of [['publisher', entry.publisher], ['name', entry.name]] as const) {
     const check = (field === 'publisher' ? PublisherSchema : SkillNameSchema).safeParse(value);
     if (!check.success) {
-      throw new SiteDataError('INVALID_RECORD', `${where}: ${field} ${JSON.stringify(value)} ${check.error.issues[0]?.message ?? 'is invalid'}. Fix the publisher's entry and publish again.`, { where });
+      throw new SiteDataError('INVALID_RECORD', `${where}: ${field} ${JSON.stringify(value)} is invalid (${describeZodError(check.error, field)}). Fix the publisher's entry and publish again.`, { where });
     }
   }
   const recordPath = join(api, 'digests', `${digestHex(entry.digest)}.json`);

@@ -1,9 +1,10 @@
 /**
- * Turns zod issues into the project's issue shape: a stable id, a field path like
- * `capabilities.network[2]`, and a message that says what is wrong and how to fix it.
+ * The one friendly reading of a zod failure, below every layer: every issue (never only the first) with
+ * its field path like `capabilities.network[2]` and a message that says what is wrong and how to fix it,
+ * as the project's {@link Issue} shape or as one line of plain words for an error message.
  */
 import type { z } from 'zod';
-import type { Issue } from '../../core/index.ts';
+import type { Issue } from '../core/index.ts';
 
 /** What each well-known field expects, used in "missing" messages. */
 const FIELD_HINTS: Record<string, string> = {
@@ -78,7 +79,8 @@ export function zodIssuesToIssues(issues: readonly ZodIssue[], prefix: string, s
       });
       continue;
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
+    // Without `reportInput` the value is not in the issue; zod's own message still says what it received.
+    if (issue.code === 'invalid_type' && issue.input === undefined && !/received (?!undefined)\w/.test(issue.message)) {
       const hint = FIELD_HINTS[path];
       result.push({ id: `${prefix}-missing-field`, path, severity: 'high', message: `\`${path}\` is missing. Add ${hint ?? `\`${path}\` (${issue.expected})`}.` });
       continue;
@@ -92,4 +94,17 @@ export function zodIssuesToIssues(issues: readonly ZodIssue[], prefix: string, s
     result.push({ id: `${prefix}-invalid-value`, path, severity: 'high', message: `\`${path}\` ${expectation}${got}. Correct the value.` });
   }
   return result;
+}
+
+/** Issues listed in one error message at most; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 8;
+
+/**
+ * Every problem of a zod failure in one line of plain words, `path: what is wrong. Fix.` joined by
+ * `; ` (at most eight, then how many more), for error messages that name a file or a value.
+ */
+export function describeZodError(error: z.ZodError, prefix = 'value'): string {
+  const lines = zodIssuesToIssues(error.issues, prefix).map((issue) => issue.message.replace(/\.$/, ''));
+  const listed = lines.slice(0, MAX_LISTED_PROBLEMS).join('; ');
+  return lines.length > MAX_LISTED_PROBLEMS ? `${listed}; and ${lines.length - MAX_LISTED_PROBLEMS} more` : listed;
 }
