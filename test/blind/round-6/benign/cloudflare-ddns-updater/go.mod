@@ -1,0 +1,3 @@
+module example.com/cfddns
+
+go 1.22
