@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { SEVERITIES, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
+import { isLexicalCode, lexicalFacts } from './lexical.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
@@ -157,6 +158,28 @@ function isSkillFile(path: string): boolean {
   return (path.split('/').pop() ?? '').toLowerCase() === 'skill.md';
 }
 
+/** Code that serves tools to an agent (an MCP server, or a tool list for one). */
+const TOOL_SERVER = /\bFastMCP\b|\bMcpServer\b|@modelcontextprotocol\/|\bfrom\s+mcp\b|\bimport\s+mcp\b|\bListToolsRequestSchema\b|\blist_tools\b|@(?:\w+\.)?tool\b/;
+
+/**
+ * The descriptions an MCP server gives its tools and their parameters are text the agent reads and
+ * follows, like SKILL.md: a poisoned one tells the agent what to put into a call. They are read as
+ * prose: docstrings of `@….tool` functions, `description=`/`description:` values, and the description
+ * argument of `server.tool(name, description, …)`.
+ */
+function toolDescriptions(path: string, text: string): Segment[] {
+  if (!TOOL_SERVER.test(text)) return [];
+  const out: Segment[] = [];
+  const add = (index: number, body: string) => {
+    const clean = body.replace(/\\n/g, '\n').replace(/\s+/g, ' ').trim();
+    if (clean.split(' ').length >= 6) out.push({ file: path, line: 1 + lineAt(text, index), text: clean, scope: 'prose', language: 'markdown', unit: `${path}#tool` });
+  };
+  for (const match of text.matchAll(/@(?:\w+\.)*tool\b[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:async\s+)?def\s+\w+\s*\([\s\S]*?\)[^:\n]*:\s*\n\s*(?:[rRuUbB]{0,2})("""|\'\'\')([\s\S]*?)\1/g)) add(match.index + match[0].indexOf(match[2]!), match[2]!);
+  for (const match of text.matchAll(/\bdescription\s*[=:]\s*(?:[rRuU]?)("""|\'\'\'|"|'|`)((?:(?!\1)[\s\S]){20,2000}?)\1/g)) add(match.index, match[2]!);
+  for (const match of text.matchAll(/\.tool\(\s*["'`][\w.-]+["'`]\s*,\s*("|'|`)((?:(?!\1)[\s\S]){20,2000}?)\1/g)) add(match.index, match[2]!);
+  return out;
+}
+
 /** Cuts one file into segments and code units. */
 async function analyseFile(file: SourceFile, instructions: Set<string> = new Set()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
@@ -182,6 +205,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     const unitFacts = await analyzeCode(path, path, language, text, 0);
     facts.push(unitFacts);
     segments.push(...segmentsFromFacts(unitFacts, language));
+    segments.push(...toolDescriptions(path, text));
   } else {
     segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
     if (language === 'html' || language === 'svg') {
@@ -196,6 +220,8 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       segments.push({ file: path, line: 1, text: text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/gi, ' '), scope: 'prose', language, unit: path });
     } else {
       for (const command of commandLines(text, 1)) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
+      // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
+      if (isLexicalCode(file)) facts.push(lexicalFacts(file));
     }
   }
   if (language === 'markdown') {

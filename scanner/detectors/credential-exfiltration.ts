@@ -40,8 +40,15 @@ function trim(text: string): string {
   return line.length > 160 ? `${line.slice(0, 157)}…` : line;
 }
 
+/**
+ * A browser's credential store or a key or token cache named on its own (`find … -name 'Login Data'`,
+ * `os.path.join(profile, "Login Data")`, `Join-Path $azDir "msal_token_cache.json"`, `"id_ed25519"`):
+ * these file names mean nothing else. (`Cookies` alone is too common a word.)
+ */
+const BROWSER_STORE_NAME = /(?:^|[\s'"=/\\(,])(?:Login Data|Web Data|Local State|logins\.json|key[34]\.db|cookies\.sqlite|Local Extension Settings|msal_token_cache(?:\.\w+)?|accessTokens\.json|service_principal_entries\.json|id_(?:rsa|ed25519|ecdsa|dsa))(?=$|[\s'"/\\),*])/;
+
 function sourceIn(text: string, commandName: string | undefined): boolean {
-  const match = SENSITIVE_FILE.exec(text);
+  const match = SENSITIVE_FILE.exec(text) ?? BROWSER_STORE_NAME.exec(text);
   if (!match) return false;
   if (commandName !== undefined && KEY_MANAGEMENT.test(commandName)) return false;
   return !KEY_AS_IDENTITY.test(text.slice(Math.max(0, match.index - 30), match.index).replace(/(?:~|\$HOME|\$\{HOME\})\/?$/, ''));
@@ -96,7 +103,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     }
     for (const { url, host } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(command.line, url));
   }
-  if (!isMarkdownBlock) {
+  // Code read lexically (no parser for its language) cannot tell a token in an auth header from one in a
+  // body: only stored credentials count as its sources there.
+  if (!isMarkdownBlock && unit.language !== 'text') {
     for (const read of unit.envReads) if (SECRET_ENV_NAME.test(read.name)) flow.softSources.push(place(read.line, read.name));
   }
   // A stored credential (SDK chain, `gh auth token`, a key file) placed in the body of a request, not in its auth header.
@@ -199,7 +208,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 1;
+export const version = 2;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -237,7 +246,11 @@ export function detect(context: ScanContext): RawFinding[] {
   const scripts = flows.filter((flow) => !flow.unit.unit.includes('#'));
   const parent = scripts.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index])));
-  const names = scripts.map((flow) => new Set([flow.unit.file.split('/').pop() ?? '', flow.unit.file]));
+  // A module is named with or without its extension (`require("./config")` is config.js).
+  const names = scripts.map((flow) => {
+    const base = flow.unit.file.split('/').pop() ?? '';
+    return new Set([base, flow.unit.file, base.replace(/\.(?:[cm]?[jt]s|py|rb)$/, '')]);
+  });
   for (let a = 0; a < scripts.length; a += 1) {
     for (let b = 0; b < scripts.length; b += 1) {
       if (a === b) continue;

@@ -615,9 +615,10 @@ const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
  */
 export function mailActions(files: readonly SourceFile[]): Action[] {
   const out: Action[] = [];
-  for (const file of files) {
-    if (file.fileClass !== 'text' || (file.language !== 'python' && file.language !== 'javascript')) continue;
-    if (!MAIL_SEND.test(file.text)) continue;
+  // The recipients may be built in one module (`envelope()` adding a journal Bcc) and sent from another.
+  const code = files.filter((file) => file.fileClass === 'text' && (file.language === 'python' || file.language === 'javascript'));
+  if (!code.some((file) => MAIL_SEND.test(file.text))) return out;
+  for (const file of code) {
     const constants = [...file.text.matchAll(ADDRESS_CONSTANT)].map((match) => match[1]);
     file.text.split('\n').forEach((text, index) => {
       if (!MAIL_SEND.test(text) && !/\b(?:bcc|Bcc|BCC|to_addrs)\b/.test(text)) return;

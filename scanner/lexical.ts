@@ -1,0 +1,93 @@
+/**
+ * Code facts for languages without a parser here (Ruby, Go, PowerShell, PHP, Perl, Lua, Rust, Java,
+ * Kotlin, C#, Swift, R …), read lexically: string literals (with the pieces of one path-joining call
+ * or one concatenation joined), calls by name, commands run through a process API or a PowerShell
+ * cmdlet, and environment reads. Coarser than a syntax tree, but the same facts, so the source → sink
+ * reasoning covers a credential thief whatever language it is written in.
+ */
+import { extname } from 'node:path';
+import type { CodeFacts, SourceFile } from './model.ts';
+
+/** Extensions of programming languages read lexically (the parsed ones are Python, JavaScript/TypeScript and shell). */
+const LEXICAL_EXTENSIONS = new Set([
+  '.rb', '.rake', '.gemspec', '.go', '.ps1', '.psm1', '.psd1', '.php', '.pl', '.pm', '.lua', '.rs', '.java', '.kt', '.kts',
+  '.cs', '.swift', '.r', '.jl', '.ex', '.exs', '.scala', '.groovy', '.dart', '.nim', '.zig', '.c', '.cc', '.cpp', '.h', '.m', '.vbs', '.bat', '.cmd', '.applescript', '.scpt',
+]);
+
+/** Interpreters named in a `#!` line that are read lexically. */
+const LEXICAL_INTERPRETERS = /^(?:ruby|perl|php|pwsh|powershell|lua|Rscript|julia|elixir|groovy|osascript)$/;
+
+/** Whether a file is code in a language read lexically. */
+export function isLexicalCode(file: SourceFile): boolean {
+  if (file.fileClass !== 'text' || file.language !== 'text') return false;
+  const name = file.path.split('/').pop() ?? file.path;
+  if (LEXICAL_EXTENSIONS.has(extname(name).toLowerCase()) || name === 'Rakefile' || name === 'Gemfile') return true;
+  const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(file.text);
+  if (!shebang) return false;
+  const interpreter = (shebang[1]!.endsWith('/env') ? (shebang[2] ?? '') : shebang[1]!).split('/').pop() ?? '';
+  return LEXICAL_INTERPRETERS.test(interpreter);
+}
+
+/** A string literal: double, single or back quotes, escapes kept as written (one line; raw strings of Go and Rust too). */
+const STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g;
+
+/** A call by name: `Net::HTTP.post(`, `http.NewRequest(`, `c.Do(`, `File.read(`, `os.Getenv(`. */
+const CALL = /\b([A-Za-z_][\w]*(?:(?:\.|::|->)[A-Za-z_]\w*)*)\s*\(/g;
+
+/** Ruby's calls without parentheses that send or read (`Net::HTTP.post uri, body`). */
+const BARE_CALL = /\b((?:Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|URI|Open3|IO|File|Kernel)(?:\.|::)[a-z_]\w*[!?]?)\s+(?=["'\w:$@[{])/g;
+
+/** PowerShell cmdlets and common aliases, as commands. */
+const CMDLET = /(?<![\w-])((?:Invoke|Start|Get|Set|Copy|Move|Compress|Add|Out|Send|New|Remove)-[A-Z][A-Za-z]+|iwr|irm)\b/g;
+
+/** Process APIs whose first string argument is the program run. */
+const PROCESS_CALL = /\b(?:exec\.Command(?:Context)?|system|spawn|popen|Popen|exec|shell_exec|passthru|proc_open|Process\.Start|Runtime\.getRuntime\(\)\.exec|Command::new|Open3\.\w+|IO\.popen|Start-Process|os\.execute|io\.popen)\s*\(?\s*(?:ctx\s*,\s*)?["'`]([^"'`\n]+)["'`]/g;
+
+/** Environment reads across languages: `ENV["X"]`, `ENV.fetch("X")`, `os.Getenv("X")`, `$env:X`, `getenv("X")`, `std::env::var("X")`. */
+const ENV_READ = /\bENV\s*(?:\[\s*|\.fetch\s*\(\s*)["']([A-Za-z_]\w*)["']|\b(?:os\.(?:Getenv|LookupEnv)|getenv|System\.getenv|env::var|Environment\.GetEnvironmentVariable|os\.getenv)\s*\(\s*["']([A-Za-z_]\w*)["']|\$env:([A-Za-z_]\w*)|\$ENV\{["']?([A-Za-z_]\w*)/g;
+
+/** Lines that join path pieces: the string pieces on them also form one path. */
+const JOINS_PATHS = /\b(?:Join(?:-Path)?|join|File\.join|Path\.Combine|Paths\.get|Path\.of|PathBuf|expand_path|catfile)\b/;
+
+function unquote(literal: string): string {
+  return literal.slice(1, -1).replace(/\\(["'\\`])/g, '$1');
+}
+
+/** Extracts the facts of one file read lexically. */
+export function lexicalFacts(file: SourceFile): CodeFacts {
+  const facts: CodeFacts = {
+    unit: file.path, file: file.path, language: file.language, lineOffset: 0, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(),
+    execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: false, credentialNames: new Set(), secretNames: new Map(), writes: [],
+  };
+  const lines = file.text.split('\n');
+  for (const [index, raw] of lines.entries()) {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed === '' ) continue;
+    if (/^(?:#(?!!)|\/\/|--|;|REM\b|')/i.test(trimmed) && !/^#include\b/.test(trimmed)) {
+      facts.comments.push({ text: trimmed, line });
+      continue;
+    }
+    const literals = [...raw.matchAll(STRING)].map((match) => unquote(match[0]));
+    for (const text of literals) facts.strings.push({ text, line });
+    // `filepath.Join(home, ".kube", "config")`, `Join-Path $HOME '.aws' 'credentials'`: the pieces are one path.
+    if (literals.length >= 2 && JOINS_PATHS.test(raw)) facts.strings.push({ text: literals.join('/'), line });
+    // `"~/.ssh/" + "id_rsa"`, `'~/.gem' .. '/credentials'`: one string.
+    if (literals.length >= 2 && /["'`]\s*(?:\+|\.\.?|<<)\s*["'`]/.test(raw)) facts.strings.push({ text: literals.join(''), line });
+    const rest = raw.slice(raw.search(/\S/));
+    for (const match of raw.matchAll(CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
+    for (const match of raw.matchAll(BARE_CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
+    for (const match of raw.matchAll(CMDLET)) facts.commands.push({ name: match[1]!, text: raw.slice(match.index).trim(), line });
+    for (const match of raw.matchAll(PROCESS_CALL)) {
+      const program = match[1]!.trim();
+      facts.commands.push({ name: program.split(/\s+/)[0]!.split('/').pop() ?? program, text: program.includes(' ') ? program : rest, line });
+    }
+    for (const match of raw.matchAll(ENV_READ)) {
+      const name = match[1] ?? match[2] ?? match[3] ?? match[4];
+      if (name) facts.envReads.push({ name, line });
+    }
+    const imported = /^\s*(?:require(?:_relative)?|import|use|using|#include|load)\s*\(?\s*["'<]?([\w./:-]+)/.exec(raw)?.[1];
+    if (imported) facts.imports.push(imported);
+  }
+  return facts;
+}
