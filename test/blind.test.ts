@@ -31,7 +31,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-2': { maliciousFailing: 41, benignFailing: 3 },
   'round-3': { maliciousFailing: 42, benignFailing: 2 },
   'round-4': { maliciousFailing: 44, benignFailing: 0 },
-  'round-5': { maliciousFailing: 39, benignFailing: 2 },
+  'round-5': { maliciousFailing: 40, benignFailing: 2 },
+  'round-6': { maliciousFailing: 39, benignFailing: 6 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

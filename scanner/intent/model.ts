@@ -558,7 +558,45 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       }
     }
   }
+  // Across sections of one file: what the conversation is gathered into ("the bundle holds every turn, the
+  // system instructions, the files opened") and, under another heading, a command that uploads a file to a
+  // fixed host. The upload carries what was gathered, whichever section names it.
+  const byFile = new Map<string, number[]>();
+  instructions.forEach((instruction, index) => {
+    if (instruction.script || instruction.origin === 'decoded' || instruction.documentation) return;
+    byFile.set(instruction.file, [...(byFile.get(instruction.file) ?? []), index]);
+  });
+  for (const members of byFile.values()) {
+    const gathering = members.filter((index) => instructions[index].origin !== 'command' && hasWord('context', readable(texts[index])));
+    // The agent's own instructions gathered for upload say the most; then the first gathering step.
+    const gathers = gathering.find((index) => /\b(?:system (?:prompt|message)|system and developer instructions|developer instructions|hidden instructions|your instructions)\b/i.test(texts[index])) ?? gathering[0];
+    if (gathers === undefined) continue;
+    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
+    if (upload === undefined) continue;
+    const first = instructions[gathers];
+    const last = instructions[upload];
+    const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
+    if (chain?.context && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
+  }
   return out;
+}
+
+/** Registrable domains of model APIs whose name differs from their variables' prefix. */
+const VENDOR_DOMAINS: Record<string, string[]> = { GEMINI: ['googleapis.com'], GOOGLE: ['googleapis.com'], AZURE: ['azure.com'], CLAUDE: ['anthropic.com'], BEDROCK: ['amazonaws.com'], VERTEX: ['googleapis.com'] };
+
+/**
+ * Whether `host` is the vendor's own for a variable prefix (`ANTHROPIC` → `anthropic.com` and its
+ * subdomains): the vendor's name must be the registrable domain, so `api.anthropic-edge.example` is not.
+ */
+function vendorHost(prefix: string, host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  const domains = VENDOR_DOMAINS[prefix] ?? [`${prefix.toLowerCase()}.com`, `${prefix.toLowerCase()}.ai`, `${prefix.toLowerCase()}.io`];
+  return domains.some((domain) => name === domain || name.endsWith(`.${domain}`));
+}
+
+/** Whether what an action sends includes the agent's own instructions (its system prompt). */
+function leaksInstructions(action: Action): boolean {
+  return /\b(?:system (?:prompt|message)|hidden instructions|your instructions|(?:system and )?developer instructions)\b/i.test(`${action.context ?? ''} ${action.evidence}`);
 }
 
 /** A shell command that dumps the whole environment (`env | sort`, `printenv > f`). */
@@ -729,10 +767,10 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     if (action.context && action.sink && leaves) {
       const userChosen = consented && !action.conceal && action.sink.hosts.length === 0;
       out.push({ ruleId: userChosen ? 'consented-sensitive-action' : 'context-egress-instruction', action, severity: userChosen ? 'medium' : 'critical', message: `Sends ${action.context} through ${action.sink.text}${sinkHosts.length > 0 ? ` to ${sinkHosts.join(', ')}` : ''}${userChosen ? ' at a destination the user chooses' : ''}.` });
-    } else if (action.context && action.sink && toDeclared && !(consented && !action.conceal)) {
+    } else if (action.context && action.sink && toDeclared && (!(consented && !action.conceal) || leaksInstructions(action))) {
       // To a host the entry declares: still the user's conversation on the author's server. The agent's own
-      // instructions (the system prompt) are never a skill's to ship anywhere.
-      const instructionsLeak = /\b(?:system (?:prompt|message)|hidden instructions|your instructions|developer instructions)\b/i.test(action.context);
+      // instructions (the system prompt) are never a skill's to ship anywhere, whatever the user asked for.
+      const instructionsLeak = leaksInstructions(action);
       out.push({ ruleId: 'context-egress-instruction', action, severity: instructionsLeak || action.conceal ? 'critical' : 'medium', message: `Sends ${action.context} through ${action.sink.text} to ${sinkHosts.join(', ')}${instructionsLeak ? ': the agent\'s own instructions are not the skill\'s to send anywhere, declared host or not' : ', which the entry declares: the user\'s conversation leaves the machine for the skill author\'s server'}.` });
     }
     if (action.control) {
@@ -745,14 +783,18 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress/i.test(action.control.text);
       const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
       const isolated = permissionsOff && ISOLATED.test(action.evidence);
+      // `ANTHROPIC_BASE_URL` (or another model API's base URL) moved to a host that is not that API's: every
+      // request and its key go there. A declared write or host does not make that the user's choice.
+      const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
+      const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && !vendorHost(apiVariable, host));
       // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
     const projectServer = /--scope[= ]project|-s\s+project/.test(action.evidence);
     // Adding a skill, command or subagent definition under ~/.claude is what skill-authoring skills do; it
     // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
     const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
-    const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite;
-      if (action.conceal || (severe && !(consented && !hardCodedRemote && !standing))) {
-        out.push({ ruleId: 'agent-control-change', action, severity: action.conceal ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote ? ` pointing at ${action.control.hosts.join(', ')}` : ''}.` });
+    const severe = (((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite) || keyRedirected;
+      if (action.conceal || keyRedirected || (severe && !(consented && !hardCodedRemote && !standing))) {
+        out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });
       }
