@@ -19,6 +19,9 @@ const MIN_ENCODED_NEEDLE_LENGTH = 8;
 /** Key lengths of repeating-key XOR searched (1 is a single-byte key). */
 const MAX_XOR_PERIOD = 8;
 
+/** Largest form searched for keys longer than one byte (stolen files are kilobytes; a flood is not). */
+const MAX_LONG_KEY_FORM_BYTES = 256 * 1024;
+
 /** Shortest XOR-difference needle: twelve random bytes never match unrelated bytes by chance. */
 const MIN_XOR_NEEDLE_LENGTH = 12;
 
@@ -68,8 +71,10 @@ export function findCanaries(bytes: Uint8Array, canaries: string[], options: Can
     searcher.exact.search(haystack.bytes, hits);
     searcher.folded.search(asciiLower(haystack.bytes), hits);
     if (!haystack.binary) continue;
-    // Without decoding (bytes streamed past the capture cap) only a single-byte key is tried: the stream may be huge.
-    for (const [index, set] of searcher.xor.entries()) if (decode || index === 0) set.search(xorDifference(haystack.bytes, index + 1), hits);
+    // Longer keys only on forms of a size secrets are sent in, and never on bytes streamed past the capture
+    // cap: a single-byte key is tried everywhere, the search stays a few passes per captured byte.
+    const longKeys = decode && haystack.bytes.length <= MAX_LONG_KEY_FORM_BYTES;
+    for (const [index, set] of searcher.xor.entries()) if (index === 0 || longKeys) set.search(xorDifference(haystack.bytes, index + 1), hits);
   }
   return wanted.filter((_, index) => hits.has(index));
 }
