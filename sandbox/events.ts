@@ -5,7 +5,7 @@
 import { credentialKindOf } from '../core/index.ts';
 import type { DryRunEvent } from '../schemas/index.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
-import type { SyscallRecord } from './trace.ts';
+import { resolvePath, type SyscallRecord } from './trace.ts';
 
 /** Paths whose reads are interpreter and libc start-up, never evidence. */
 const NOISE_PREFIXES = ['/usr/', '/lib/', '/lib64/', '/bin/', '/sbin/', '/proc/', '/sys/', '/dev/', '/etc/', '/tmp/', '/run/', '/var/tmp/'];
@@ -103,13 +103,7 @@ function linkTable(records: SyscallRecord[]): Map<string, string> {
 
 /** `/a/./b/../c` as `/a/c`. */
 function normalizeAbsolute(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
+  return resolvePath(path, '/');
 }
 
 /** The path with its longest prefix that is a link replaced by what the link stands for, if any. */

@@ -120,7 +120,8 @@ function parseStringList(text: string): string[] {
     .map((item) => unquote(item).toString('utf8'));
 }
 
-function resolvePath(path: string, base: string): string {
+/** `path` made absolute against `base`, with `.` and `..` folded (lexically, as the tracers print them). */
+export function resolvePath(path: string, base: string): string {
   if (path === '') return base;
   const joined = path.startsWith('/') ? path : `${base.replace(/\/$/, '')}/${path}`;
   const parts: string[] = [];
