@@ -18,9 +18,9 @@ import { SandboxError } from './errors.ts';
 import { cgroupMode, type CgroupMode } from './cgroup.ts';
 import { displayPath, normalizeEvents, recordsToEvents } from './events.ts';
 import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
-import { createHoneypot, createIdentity, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
+import { createHoneypot, createIdentity, displayPathOf, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
-import { scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
+import { SHELL_STARTUP_FILE, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
 import { SAMPLE_FILES, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { findViolations, networkHost, observedCapabilities } from './violations.ts';
@@ -439,6 +439,17 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
   for (const limit of [...limits].sort()) {
     filtered.push({ kind: 'limit', target: limitDescription(limit, context.limits), command: planned.command, canary: false, limit });
   }
+  // A shell start-up file that only gained aliases, PATH or tool set-up lines is a set-up change the user
+  // may have asked for, not a planted payload: the violation says so at lower severity.
+  for (const event of filtered) {
+    if (event.kind !== 'file-write' || event.via !== undefined) continue;
+    const shown = displayPath(event.target, { home: id.home, workDir: context.workDir });
+    if (!SHELL_STARTUP_FILE.test(shown)) continue;
+    const planted = context.honeypot.files.find((file) => displayPathOf(file) === shown)?.content ?? '';
+    // Read without following a link the skill may have put there, and bounded.
+    const now = await readRegular(join(homeDir, shown.slice(2)), MAX_STARTUP_FILE_BYTES);
+    if (now !== undefined && now.size <= MAX_STARTUP_FILE_BYTES && onlyShellSetupAdded(planted, now.bytes.toString('utf8'))) event.shellSetupOnly = true;
+  }
   // Every process of the command is gone now (the init waited for them): scan what they left behind,
   // and what a decoding instruction printed.
   const violations = [
@@ -453,6 +464,9 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     violations,
   };
 }
+
+/** Largest shell start-up file judged line by line (real ones are a few KiB). */
+const MAX_STARTUP_FILE_BYTES = 256 * 1024;
 
 function limitDescription(limit: string, limits: DryRunLimits): string {
   switch (limit) {

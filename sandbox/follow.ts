@@ -101,7 +101,7 @@ async function walkArea(area: WatchedArea): Promise<string[]> {
 }
 
 /** Reads a regular file without following a link, at most `limit` bytes; undefined when it cannot. */
-async function readRegular(path: string, limit: number): Promise<{ bytes: Buffer; size: number } | undefined> {
+export async function readRegular(path: string, limit: number): Promise<{ bytes: Buffer; size: number } | undefined> {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -282,4 +282,36 @@ export async function scanDecodedOutput(planned: Pick<PlannedCommand, 'command' 
         event,
       };
     });
+}
+
+/** Shell start-up files whose changes are judged by what was added. */
+export const SHELL_STARTUP_FILE = /^~\/\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc)$|^~\/\.config\/fish\/config\.fish$/;
+
+/** Lines of ordinary shell set-up: aliases, functions, PATH and plain exports, completion, options, tool initialisation. */
+const SETUP_LINE = new RegExp(
+  [
+    String.raw`^\s*(?:#.*)?$`,
+    String.raw`^\s*alias\s+(?!(?:sudo|su|doas|passwd|ssh|scp|gpg|git|curl|wget)=)[\w.:-]+=(?:'[^']*'|"[^"]*"|\S+)\s*$`,
+    String.raw`^\s*(?:export\s+)?(?!(?:PROMPT_COMMAND|HISTFILE|HISTCONTROL|LD_PRELOAD|LD_LIBRARY_PATH|DYLD_\w+|\w*_PROXY|\w*_BASE_URL|\w*_API_BASE|NODE_OPTIONS|PYTHONSTARTUP|BASH_ENV|ENV|ZDOTDIR)=)[A-Za-z_][A-Za-z0-9_]*=(?:"[^"$\x60]*(?:\$\{?[A-Za-z_]\w*\}?[^"$\x60]*)*"|'[^']*'|[^\s;&|$\x60]*(?:\$\{?[A-Za-z_]\w*\}?[^\s;&|$\x60]*)*)\s*$`,
+    String.raw`^\s*eval\s+"\$\(\s*(?:[\w./-]+/)?[\w-]+\s+(?:shellenv|init|hook|env|completion|activate)\b[^)]*\)"\s*$`,
+    String.raw`^\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/[\w./-]+["']?\s*$`,
+    String.raw`^\s*\[\s+-[fsrd]\s+["']?(?:~|\$HOME|\$\{HOME\})/[\w./-]+["']?\s+\]\s*&&\s*(?:source|\.)\s+["']?(?:~|\$HOME|\$\{HOME\})/[\w./-]+["']?\s*$`,
+    String.raw`^\s*(?:setopt|unsetopt|shopt\s+-[su]|set\s+-o|bindkey|autoload\s+-U?z?|compinit|complete\s+-\w|fpath\+?=|plugins=\(|zstyle)\b[^;&|$\x60]*$`,
+    String.raw`^\s*(?:function\s+)?(?!(?:sudo|su|ssh|git|precmd|preexec|chpwd|command_not_found_handle)\b)[\w-]+\s*\(\)\s*\{[^{}]*\}\s*;?\s*$`,
+  ].join('|'),
+);
+
+/** Anything that fetches, decodes, runs hidden code or talks to the network, wherever it sits. */
+const UNSAFE_IN_SETUP = /\b(?:curl|wget|nc|ncat|socat|base64|xxd|openssl|python\d?\s+-c|perl\s+-e|ruby\s+-e|node\s+-e|nohup|disown|setsid|crontab|launchctl|osascript|trap)\b|\/dev\/(?:tcp|udp)\/|https?:\/\//;
+
+/**
+ * Whether a shell start-up file changed only by ordinary set-up lines (aliases, functions, PATH and
+ * plain exports, completion and options, `eval "$(brew shellenv)"`-style tool initialisation, sourcing
+ * a file under HOME), with nothing that downloads, decodes, schedules or talks to the network. Lines
+ * the file already had are not judged.
+ */
+export function onlyShellSetupAdded(before: string, after: string): boolean {
+  const had = new Set(before.split('\n'));
+  const added = after.split('\n').filter((line) => !had.has(line));
+  return added.some((line) => line.trim() !== '') && added.every((line) => SETUP_LINE.test(line) && !UNSAFE_IN_SETUP.test(line));
 }

@@ -228,6 +228,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
       case 'file-write':
         if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, which makes code run again later. The entry declares this path under capabilities.filesystem.write, so this is the skill's stated job; check what it writes.`);
+        } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && event.shellSetupOnly === true) {
+          add('dryrun-persistence', 'medium', `\`${event.command}\` added shell set-up lines to ${event.target} (aliases, functions, PATH or tool initialisation; nothing that downloads, decodes or talks to the network). Allowed when the user asked for it, but every new shell runs them: say so in SKILL.md and declare the path under capabilities.filesystem.write.`);
         } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
           add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
         } else if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {

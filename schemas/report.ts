@@ -106,6 +106,12 @@ export const DryRunEventSchema = z.looseObject({
    * a renamed file, or a `/proc/self/root`-style alias resolved by the tracer.
    */
   via: z.string().optional(),
+  /**
+   * A write to a shell start-up file that only added ordinary set-up lines (aliases, functions, PATH and
+   * plain exports, completion, tool initialisation such as `eval "$(brew shellenv)"`), nothing that
+   * downloads, decodes, schedules or talks to the network.
+   */
+  shellSetupOnly: z.boolean().optional(),
 });
 
 /** A dry-run event as consumed. */
