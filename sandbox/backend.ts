@@ -56,6 +56,8 @@ export interface SandboxRunSpec {
   network: SandboxNetwork;
   /** The cgroup interface limiting memory and processes; undefined runs without (the memory limit is then not enforced). */
   cgroups: CgroupMode | undefined;
+  /** Host uid/gid a backend that drops root runs the command as (bubblewrap, one per dry run); absent when not root. */
+  hostId?: number;
 }
 
 /**

@@ -3,6 +3,7 @@
  * honeypot HOME and /tmp; `strace -ff` runs outside the sandbox (the command cannot see or stop it) and
  * records every process. The command runs in its own cgroup (when the host allows) with prlimit limits.
  */
+import { randomInt } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
@@ -12,12 +13,22 @@ import { CommandCgroup } from './cgroup.ts';
 import { supervise } from './supervise.ts';
 import { TRACED_SYSCALLS, parseStraceFiles, type StraceFile } from './trace.ts';
 
+/** First of the host ids dry runs under bubblewrap run as when the dry run itself runs as root. */
+const BUBBLEWRAP_HOST_ID_BASE = 200_000;
+
+/** How many ids the range holds: two runs at once pick the same one about once in a million. */
+const BUBBLEWRAP_HOST_ID_SPAN = 1 << 20;
+
 /**
- * Host uid/gid the sandbox runs as when the dry run itself runs as root: an otherwise unused id, so the
- * sandboxed command is an unprivileged nobody on the host even outside its user namespace, and files it
- * creates are owned by that id, never by root.
+ * Host uid/gid one dry run's bubblewrap sandboxes run as when the dry run runs as root: an otherwise
+ * unused id, so the sandboxed command is an unprivileged nobody on the host even outside its user
+ * namespace, and files it creates are owned by that id, never by root. One id per dry run, drawn at
+ * random: the process limit without cgroups (RLIMIT_NPROC) counts every process of an id on the
+ * machine, so runs sharing one id would count each other's processes.
  */
-export const BUBBLEWRAP_HOST_ID = 64_123;
+export function bubblewrapHostId(): number {
+  return BUBBLEWRAP_HOST_ID_BASE + randomInt(BUBBLEWRAP_HOST_ID_SPAN);
+}
 
 /** Bytes of each buffer strace prints: a DNS query or the start of a request fits. */
 const STRACE_STRING_BYTES = 4096;
@@ -58,7 +69,8 @@ export class BubblewrapSandbox implements Sandbox {
     const prlimit = ['prlimit', `--fsize=${spec.limits.writeBytes}`, `--cpu=${cpuSeconds}`, `--nofile=1024`, ...(useCgroups ? [] : [`--nproc=${spec.limits.processes}`, `--as=${spec.limits.memoryBytes * 4}`]), '--'];
     const netns = spec.network.kind === 'sinkhole' ? ['ip', 'netns', 'exec', spec.network.netnsName] : [];
     const strace = ['strace', '-ff', '-qq', '-tt', '-y', '-x', '-s', String(STRACE_STRING_BYTES), '-e', `trace=${TRACED_SYSCALLS.join(',')}`, '-o', join(traceDir, 'tr'), '--'];
-    const dropRoot = process.getuid?.() === 0 ? ['setpriv', `--reuid=${BUBBLEWRAP_HOST_ID}`, `--regid=${BUBBLEWRAP_HOST_ID}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--'] : [];
+    const hostId = spec.hostId ?? bubblewrapHostId();
+    const dropRoot = process.getuid?.() === 0 ? ['setpriv', `--reuid=${hostId}`, `--regid=${hostId}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--'] : [];
     const argv = [...strace, ...netns, ...prlimit, ...dropRoot, 'bwrap', ...bwrapArgs(spec)];
     const quoted = argv.map((word) => `'${word.replace(/'/g, `'\\''`)}'`).join(' ');
     const script = cgroup !== undefined ? `${cgroup.joinScript()} && exec ${quoted}` : `exec ${quoted}`;

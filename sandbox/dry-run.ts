@@ -13,7 +13,7 @@ import { DEFAULT_TREE_LIMITS, DigestError, canonicalJson, sha256Hex, treeDigest 
 import type { Capabilities, DryRunEvent, DryRunReport, Violation } from '../schemas/index.ts';
 import { noCapabilities } from '../schemas/index.ts';
 import { MAX_TRACE_BYTES, runnerArgv, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
-import { BUBBLEWRAP_HOST_ID, BubblewrapSandbox, bubblewrapUsable } from './bubblewrap.ts';
+import { BubblewrapSandbox, bubblewrapHostId, bubblewrapUsable } from './bubblewrap.ts';
 import { SandboxError } from './errors.ts';
 import { cgroupMode, type CgroupMode } from './cgroup.ts';
 import { displayPath, normalizeEvents, recordsToEvents } from './events.ts';
@@ -214,7 +214,8 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
   // Who must own HOME on the host: gVisor checks permissions against the host owner (the sandbox user);
   // bubblewrap started by root runs as an unprivileged host id mapped to the sandbox user; started by
   // anyone else it maps the caller, who owns the files already.
-  const fileOwner = !isRoot ? undefined : sandbox.name === 'gvisor' ? honeypot.identity.uid : BUBBLEWRAP_HOST_ID;
+  const hostId = isRoot && sandbox.name === 'bubblewrap' ? bubblewrapHostId() : undefined;
+  const fileOwner = !isRoot ? undefined : sandbox.name === 'gvisor' ? honeypot.identity.uid : hostId;
   let sinkhole: Sinkhole | undefined;
   let networkNote: string | undefined;
   const allEvents: DryRunEvent[] = [];
@@ -239,7 +240,7 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
         continue;
       }
       sinkhole?.drain();
-      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner, declared, cgroups });
+      const result = await runOne(sandbox, plannedCommand, { dir, runDir, index, honeypot, workDir, etcDir, limits, network, sinkhole, fileOwner, declared, cgroups, hostId });
       commandResults.push(result.summary);
       allEvents.push(...result.events);
       followed.push(...result.violations);
@@ -308,6 +309,8 @@ interface RunContext {
   declared: Capabilities;
   /** The cgroup interface used, or undefined when none can be. */
   cgroups: CgroupMode | undefined;
+  /** Host uid/gid of this dry run's bubblewrap sandboxes (as root). */
+  hostId: number | undefined;
 }
 
 /**
@@ -401,6 +404,7 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     limits: context.limits,
     network: context.network,
     cgroups: context.cgroups,
+    ...(context.hostId === undefined ? {} : { hostId: context.hostId }),
   });
   // The tmpfs refuses writes past the limit (ENOSPC). Bytes in files deleted while open are gone from
   // the tmpfs once the command exits, so the refusal itself is the evidence: in the trace, or in what
