@@ -73,12 +73,22 @@ export const OWNED_CREDENTIAL_FILES: readonly string[] = Object.keys(data.secret
  */
 export function secretBelongsTo(secret: string, host: string): boolean {
   const owners = data.secretOwners;
-  const name = host.toLowerCase();
+  const name = host.toLowerCase().replace(/\.$/, '');
   const byFile = (owners.files as Record<string, string[]>)[secret];
-  if (byFile !== undefined) return byFile.some((word) => name.includes(word));
+  if (byFile !== undefined) return byFile.some((word) => ownerNamed(word, name));
   const variable = secret.replace(/^env:/, '');
   const word = variable.toUpperCase().split('_').find((part) => part.length >= 2 && !owners.generic.includes(part));
   if (!word) return false;
   const words = (owners.aliases as Record<string, string[]>)[word] ?? [word.toLowerCase()];
-  return words.some((owner) => name.includes(owner));
+  return words.some((owner) => ownerNamed(owner, name));
+}
+
+/**
+ * Whether a host name is the owner's: the owner word is one whole label of it (`api.github.com`,
+ * `github.mycorp.example` for a self-hosted forge), or, for a dotted owner (`hf.co`), its domain. A
+ * look-alike that merely contains the word (`api.anthropic-edge.example`, `github-sync.example`) is not.
+ */
+function ownerNamed(owner: string, host: string): boolean {
+  if (owner.includes('.')) return host === owner || host.endsWith(`.${owner}`);
+  return host.split('.').includes(owner);
 }
