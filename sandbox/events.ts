@@ -92,8 +92,8 @@ function linkTable(records: SyscallRecord[]): Map<string, string> {
     const [from, to] = record.paths;
     if (from === undefined || to === undefined) continue;
     if (record.syscall === 'symlink' || record.syscall === 'symlinkat') {
-      const target = record.linkTarget ?? from;
-      links.set(to, target.startsWith('/') ? normalizeAbsolute(target) : normalizeAbsolute(`${to.slice(0, to.lastIndexOf('/'))}/${target}`));
+      // A relative target is relative to the folder the link is in.
+      links.set(to, resolvePath(record.linkTarget ?? from, to.slice(0, to.lastIndexOf('/')) || '/'));
     } else if (['link', 'linkat', 'rename', 'renameat', 'renameat2'].includes(record.syscall)) {
       links.set(to, from);
     }
@@ -101,16 +101,11 @@ function linkTable(records: SyscallRecord[]): Map<string, string> {
   return links;
 }
 
-/** `/a/./b/../c` as `/a/c`. */
-function normalizeAbsolute(path: string): string {
-  return resolvePath(path, '/');
-}
-
 /** The path with its longest prefix that is a link replaced by what the link stands for, if any. */
 function throughLink(path: string, links: Map<string, string>): string | undefined {
   for (let prefix = path; prefix.length > 1; prefix = prefix.slice(0, prefix.lastIndexOf('/')) || '/') {
     const target = links.get(prefix);
-    if (target !== undefined) return normalizeAbsolute(`${target}${path.slice(prefix.length)}`);
+    if (target !== undefined) return resolvePath(`${target}${path.slice(prefix.length)}`, '/');
     if (!prefix.includes('/', 1)) break;
   }
   return undefined;
@@ -136,12 +131,13 @@ function aliasesOf(path: string, record: SyscallRecord, links: Map<string, strin
 export function recordsToEvents(records: SyscallRecord[], context: EventContext): DryRunEvent[] {
   const events: DryRunEvent[] = [];
   const honeypotFiles = new Map(context.honeypot.files.map((file) => [displayPathOf(file), file]));
-  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean, missing = false) => {
+  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean, missing = false, via?: string) => {
     const target = displayPath(path, context);
     const planted = honeypotFiles.get(target);
     const event: DryRunEvent = { kind, target, command: context.command, canary: planted?.canary === true };
     if (refused) event.refused = true;
     if (missing) event.missing = true;
+    if (via !== undefined) event.via = via;
     events.push(event);
   };
   // Command name → PATH folders it was looked up in, and whether any lookup found it.
@@ -155,21 +151,18 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
   const openEvent = (path: string, writing: boolean, record: SyscallRecord, via: string | undefined) => {
     const failed = record.errno !== undefined || record.result < 0;
     const refused = failed && REFUSED.test(record.errno ?? '');
-    const before = events.length;
     if (writing) {
       // Attempts count even when they fail: a crontab write into a missing spool folder is still persistence.
       if (isNoise(path) && !path.startsWith('/etc/') && !path.startsWith('/usr/') && !path.startsWith('/lib')) return;
       if (path.startsWith('/dev/') || path.startsWith('/tmp/') || path.startsWith('/proc/') || path.endsWith('.pyc')) return;
-      fileEvent('file-write', path, failed);
+      fileEvent('file-write', path, failed, false, via);
     } else if (isCredentialPath(path, context)) {
       // A credential file is evidence wherever it is and whether or not it exists (a probe of
       // ~/.kube/config or a browser store fails here, and shows what the skill looks for).
-      fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR');
-    } else {
-      if (failed || isNoise(path)) return;
-      fileEvent('file-read', path, false);
+      fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR', via);
+    } else if (!failed && !isNoise(path)) {
+      fileEvent('file-read', path, false, false, via);
     }
-    if (via !== undefined && events.length > before) events[events.length - 1]!.via = via;
   };
   const links = linkTable(records);
   let runnerSeen = false;

@@ -156,7 +156,7 @@ const OPENS = new Set(['open', 'openat', 'openat2', 'creat']);
 const FLAG_ARG: Record<string, number> = { open: 1, openat: 2, openat2: 2, creat: -1 };
 
 /** Tracks each process's working directory, inherited on fork, and the paths its open descriptors name. */
-class WorkingDirectories {
+class ProcessPaths {
   readonly #cwd = new Map<number, string>();
   readonly #descriptors = new Map<number, Map<number, string>>();
   readonly #initial: string;
@@ -174,10 +174,27 @@ class WorkingDirectories {
     const inherited = this.#descriptors.get(parent);
     if (inherited !== undefined && !this.#descriptors.has(child)) this.#descriptors.set(child, new Map(inherited));
   }
-  opened(pid: number, descriptor: number, path: string): void {
-    let table = this.#descriptors.get(pid);
-    if (table === undefined) this.#descriptors.set(pid, (table = new Map()));
-    table.set(descriptor, path);
+  /**
+   * Adds one path argument to a record: a symlink's target as given, any other path made absolute with
+   * its `/proc` and `/dev/fd` aliases replaced, before `..` is folded (`/proc/self/cwd/..` climbs from
+   * the working directory) and again after.
+   */
+  addPath(record: SyscallRecord, pathIndex: number, path: string, dir: string): void {
+    if (LINK_TARGET_ARG[record.syscall] === pathIndex) {
+      record.linkTarget = path;
+      record.paths.push(resolvePath(path, dir));
+    } else {
+      record.paths.push(this.unalias(record.pid, resolvePath(this.unalias(record.pid, path), dir)));
+    }
+  }
+
+  /** Remembers what a successful open's descriptor names (the kernel's resolved path when the tracer gave it). */
+  noteOpened(record: SyscallRecord): void {
+    const path = record.opened ?? record.paths[0];
+    if (!OPENS.has(record.syscall) || record.errno !== undefined || record.result < 0 || path === undefined) return;
+    let table = this.#descriptors.get(record.pid);
+    if (table === undefined) this.#descriptors.set(record.pid, (table = new Map()));
+    table.set(record.result, path);
   }
   descriptor(pid: number, descriptor: number): string | undefined {
     return this.#descriptors.get(pid)?.get(descriptor);
@@ -229,7 +246,7 @@ const GVISOR_INIT_PID = 1;
  */
 export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord[] {
   const records: SyscallRecord[] = [];
-  const cwd = new WorkingDirectories(initialCwd);
+  const cwd = new ProcessPaths(initialCwd);
   const line = /\] \[\s*(\d+):\s*(\d+)\] (.+?) X (\w+)\((.*)\) = (-?\d+) \(0x[0-9a-f]+\)(?: errno=(\d+) \(([^)]*)\))? \([^()]*\)$/;
   for (const text of log.split('\n')) {
     if (!text.includes(' X ') || !text.includes('strace.go')) continue;
@@ -257,15 +274,9 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
       const space = arg.indexOf(' ');
       const path = space < 0 ? '' : arg.slice(space + 1);
       if (path === '' && syscall !== 'newfstatat') continue;
-      if (LINK_TARGET_ARG[syscall] === pathIndex) {
-        record.linkTarget = path;
-        record.paths.push(resolvePath(path, dirOf(dirIndex)));
-      } else {
-        // An alias is replaced before `..` is folded (`/proc/self/cwd/..` climbs from the working directory), and again after.
-        record.paths.push(cwd.unalias(pid, resolvePath(cwd.unalias(pid, path), dirOf(dirIndex))));
-      }
+      cwd.addPath(record, pathIndex, path, dirOf(dirIndex));
     }
-    if (OPENS.has(syscall) && errno === undefined && result >= 0 && record.paths[0] !== undefined) cwd.opened(pid, result, record.paths[0]);
+    cwd.noteOpened(record);
     const flagIndex = FLAG_ARG[syscall];
     if (flagIndex !== undefined) record.flags = flagIndex < 0 ? 'O_CREAT|O_WRONLY|O_TRUNC' : (args[flagIndex] ?? '');
     if (syscall === 'unlinkat') record.flags = args[2] ?? '';
@@ -301,7 +312,7 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
   const line = /^(?:\d\d:\d\d:\d\d\.\d+ )?(\w+)\((.*)\)\s+= (-?\d+|\?)(?:<((?:[^>\\]|\\.)*)>)?(?: (E[A-Z0-9]+) \([^)]*\))?/;
   for (const file of files) {
     const records: SyscallRecord[] = [];
-    const cwd = new WorkingDirectories(initialCwd);
+    const cwd = new ProcessPaths(initialCwd);
     for (const text of file.text.split('\n')) {
       const match = line.exec(text);
       if (match === null) continue;
@@ -321,19 +332,11 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
         if (!arg.startsWith('"')) continue;
         const path = unquote(arg).toString('utf8');
         if (path === '' && syscall === 'newfstatat') continue;
-        if (LINK_TARGET_ARG[syscall] === pathIndex) {
-          record.linkTarget = path;
-          record.paths.push(resolvePath(path, dirOf(dirIndex)));
-        } else {
-          record.paths.push(cwd.unalias(file.pid, resolvePath(cwd.unalias(file.pid, path), dirOf(dirIndex))));
-        }
+        cwd.addPath(record, pathIndex, path, dirOf(dirIndex));
       }
       // `-y` prints the path the kernel reached for a returned descriptor, every link followed.
-      if (OPENS.has(syscall) && errno === undefined && result >= 0) {
-        if (openedText !== undefined && openedText.startsWith('/')) record.opened = unquote(`"${openedText}"`).toString('utf8');
-        const path = record.opened ?? record.paths[0];
-        if (path !== undefined) cwd.opened(file.pid, result, path);
-      }
+      if (OPENS.has(syscall) && errno === undefined && result >= 0 && openedText?.startsWith('/')) record.opened = unquote(`"${openedText}"`).toString('utf8');
+      cwd.noteOpened(record);
       const flagIndex = FLAG_ARG[syscall];
       if (flagIndex !== undefined) record.flags = flagIndex < 0 ? 'O_CREAT|O_WRONLY|O_TRUNC' : (args[flagIndex] ?? '');
       if (syscall === 'unlinkat') record.flags = args[2] ?? '';

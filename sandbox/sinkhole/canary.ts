@@ -48,12 +48,6 @@ interface CanaryNeedles {
   xor: Buffer[][];
 }
 
-/** Needles per canary token, built once: the same tokens are searched in every event of a run. */
-const needleCache = new Map<string, CanaryNeedles>();
-
-/** Tokens whose needles are kept; a long-lived pipeline sees new tokens every run, so the cache is bounded. */
-const MAX_CACHED_TOKENS = 1024;
-
 /** What to search: `decode` (default true) also searches decoded and inflated forms of the bytes. */
 export interface CanarySearchOptions {
   decode?: boolean;
@@ -241,7 +235,8 @@ function inflations(form: Buffer): Buffer[] {
     }
   };
   let tried = 0;
-  for (let index = form.indexOf(0x1f) < 0 && form.indexOf(0x78) < 0 ? form.length : 0; index + 2 < form.length && tried < MAX_STREAMS_PER_FORM; index += 1) {
+  const mayHoldHeader = form.includes(0x1f) || form.includes(0x78);
+  for (let index = 0; mayHoldHeader && index + 2 < form.length && tried < MAX_STREAMS_PER_FORM; index += 1) {
     const first = form[index]!;
     const second = form[index + 1]!;
     if (first === 0x1f && second === 0x8b && form[index + 2] === 8) {
@@ -258,9 +253,8 @@ function inflations(form: Buffer): Buffer[] {
   return output;
 }
 
+/** The needles of one canary (built when a run's searcher is, once per list of canaries). */
 function needlesOf(canary: string): CanaryNeedles {
-  const cached = needleCache.get(canary);
-  if (cached !== undefined) return cached;
   const raw = Buffer.from(canary, 'utf8');
   const reversed = Buffer.from([...raw].reverse());
   const needles: Needle[] = [{ bytes: raw, foldCase: false }];
@@ -284,10 +278,7 @@ function needlesOf(canary: string): CanaryNeedles {
   for (let period = 1; period <= MAX_XOR_PERIOD; period += 1) {
     xor.push(raw.length - period >= MIN_XOR_NEEDLE_LENGTH ? [xorDifference(raw, period), xorDifference(reversed, period)] : []);
   }
-  const built = { encoded: needles, xor };
-  if (needleCache.size >= MAX_CACHED_TOKENS) needleCache.clear();
-  needleCache.set(canary, built);
-  return built;
+  return { encoded: needles, xor };
 }
 
 /**
