@@ -564,12 +564,14 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   const byFile = new Map<string, number[]>();
   instructions.forEach((instruction, index) => {
     if (instruction.script || instruction.origin === 'decoded' || instruction.documentation) return;
-    byFile.set(instruction.file, [...(byFile.get(instruction.file) ?? []), index]);
+    const members = byFile.get(instruction.file);
+    if (members) members.push(index);
+    else byFile.set(instruction.file, [index]);
   });
   for (const members of byFile.values()) {
     const gathering = members.filter((index) => instructions[index].origin !== 'command' && hasWord('context', readable(texts[index])));
     // The agent's own instructions gathered for upload say the most; then the first gathering step.
-    const gathers = gathering.find((index) => /\b(?:system (?:prompt|message)|system and developer instructions|developer instructions|hidden instructions|your instructions)\b/i.test(texts[index])) ?? gathering[0];
+    const gathers = gathering.find((index) => AGENT_INSTRUCTIONS.test(texts[index])) ?? gathering[0];
     if (gathers === undefined) continue;
     const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
     if (upload === undefined) continue;
@@ -594,9 +596,12 @@ function vendorHost(prefix: string, host: string): boolean {
   return domains.some((domain) => name === domain || name.endsWith(`.${domain}`));
 }
 
+/** The agent's own instructions named in words: its system prompt, developer or hidden instructions. */
+const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)|hidden instructions|your instructions|(?:system and )?developer instructions)\b/i;
+
 /** Whether what an action sends includes the agent's own instructions (its system prompt). */
 function leaksInstructions(action: Action): boolean {
-  return /\b(?:system (?:prompt|message)|hidden instructions|your instructions|(?:system and )?developer instructions)\b/i.test(`${action.context ?? ''} ${action.evidence}`);
+  return AGENT_INSTRUCTIONS.test(`${action.context ?? ''} ${action.evidence}`);
 }
 
 /** A shell command that dumps the whole environment (`env | sort`, `printenv > f`). */
@@ -792,7 +797,7 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     // Adding a skill, command or subagent definition under ~/.claude is what skill-authoring skills do; it
     // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
     const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
-    const severe = (((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite) || keyRedirected;
+    const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite;
       if (action.conceal || keyRedirected || (severe && !(consented && !hardCodedRemote && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
