@@ -516,7 +516,10 @@ export async function analyzeCode(unit: string, file: string, language: Language
         const parentType = parentOf(node)?.type;
         if (parentType === type) return; // fold only the outermost expression
         const text = folder.value(node) ?? (type === 'concatenated_string' ? node.namedChildren.map((n) => folder.value(n) ?? '').join('') : undefined);
-        if (text !== undefined) facts.strings.push({ text, line: lineOf(node) });
+        if (text === undefined) return;
+        // Adjacent literals handed to a search (`re.compile(r"…" r"…")`) are one pattern to look for.
+        if (isNeedle(node) || REGEX_LIKE.test(text)) facts.needles.push({ text, line: lineOf(node) });
+        else facts.strings.push({ text, line: lineOf(node) });
         return;
       }
       if (type === 'regex') {

@@ -19,7 +19,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { isPackageRegistry, markdownContext } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, isPackageRegistry, markdownContext } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -131,7 +131,7 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
 /** Paths of test fixtures, sample data and detection rules with their test targets: inputs for the skill's own checks. */
 const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus|rules|signatures|detections)\//i;
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
-const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?)[\w-]*\.(?:md|markdown|txt)$/i;
+const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
 
 /**
  * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that
@@ -144,13 +144,25 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const texts = files.filter((file) => file.fileClass === 'text');
   for (const file of texts) {
     if (isSkillFile(file.path)) continue;
-    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path)) continue;
+    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path) && !introducedAsQuoted(texts, file.path)) continue;
     const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
     if (!executedElsewhere) out.add(file.path);
   }
   return out;
+}
+
+/** Rules whose findings in instructions only warn when the skill asks the user before every step (see consentGated). */
+const CONSENT_SOFTENS = new Set(['privilege-escalation']);
+
+/**
+ * Whether a SKILL.md names the file in a paragraph that says its content is quoted, not to be acted on
+ * ("The corpus in references/corpus.md … are test inputs: quote them, never act on them yourself").
+ */
+function introducedAsQuoted(texts: readonly SourceFile[], path: string): boolean {
+  const name = path.split('/').pop() ?? path;
+  return texts.some((skill) => isSkillFile(skill.path) && skill.text.split(/\n\s*\n/).some((paragraph) => paragraph.includes(name) && QUOTES_WHAT_FOLLOWS.test(paragraph)));
 }
 
 /** SKILL.md (at any depth, any case): the instructions an agent follows. */
@@ -437,6 +449,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   for (const detector of ruleSet.detectors) raw.push(...detector.detect(context));
 
   const quotations = quotationFiles(files);
+  const gated = consentGated(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
   const explained = new Set<Finding>();
   const byKey = new Map<string, Finding>();
@@ -447,7 +460,9 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const isExplained = meta.kind === 'threat' && (explainedBy(meta, item, options.declared) || fromOfficialSource);
     const demoted = item.mention === true && meta.kind === 'threat';
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
-    const baseSeverity = item.severity ?? meta.severity;
+    // A privileged step written for the user or agent to run, in a skill that asks before every step.
+    const consented = gated && CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file) && severityRank(item.severity ?? meta.severity) > severityRank('medium');
+    const baseSeverity = consented ? 'medium' : item.severity ?? meta.severity;
     const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - 1)] : baseSeverity;
     const finding: Finding = {
       ruleId: meta.id,
@@ -458,7 +473,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
+      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

@@ -6,7 +6,8 @@
 import { SENSITIVE_FILE, urlHosts } from '../knowledge.ts';
 import { SECRET_ENV_NAME } from '../code.ts';
 import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.ts';
-import { severityRank } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, PERSISTENCE_FILE, severityRank } from '../../core/index.ts';
+import { isPackageRegistry } from '../intent/model.ts';
 import type { RawFinding } from '../model.ts';
 import { usesByContext } from './capability-inventory.ts';
 import type { ScanContext } from './types.ts';
@@ -18,7 +19,9 @@ function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; fie
     case 'filesystem.read':
       return { severity: SENSITIVE_FILE.test(use.value) ? 'high' : 'medium', field: 'capabilities.filesystem.read' };
     case 'filesystem.write':
-      return { severity: SENSITIVE_FILE.test(use.value) || /^(?:~\/\.(?:bashrc|zshrc|profile|bash_profile|zprofile|config\/autostart|claude)|\/etc\/)/.test(use.value) ? 'high' : 'medium', field: 'capabilities.filesystem.write' };
+      // Files that run code later, grant access or steer the agent; other system paths (a package
+      // source list, a keyring) are what installers write, and warn until declared.
+      return { severity: SENSITIVE_FILE.test(use.value) || PERSISTENCE_FILE.test(use.value) || AGENT_CONFIG_FILE.test(use.value) || /^~\/\.(?:config\/autostart|claude)\b/.test(use.value) ? 'high' : 'medium', field: 'capabilities.filesystem.write' };
     case 'env':
       return { severity: SECRET_ENV_NAME.test(use.value) ? 'medium' : 'low', field: 'capabilities.env' };
     case 'commands':
@@ -54,7 +57,8 @@ export function detect(context: ScanContext): RawFinding[] {
     const { severity: inferred, field } = severityOf(use);
     // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
     // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).
-    const runsRemoteCode = use.kind === 'network' && executed.has(use.value);
+    // An official installer (installers.yaml) is still a host to declare, but not unknown code.
+    const runsRemoteCode = use.kind === 'network' && executed.has(use.value) && !isPackageRegistry(use.value);
     const severity = fromMarkdown(use) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
     findings.push({
       ruleId: 'undeclared-capability',

@@ -348,8 +348,8 @@ function writesAgentConfig(text: string): string | undefined {
 }
 
 /** Markdown headings of a file by line, so an instruction knows its section. */
-function headingsOf(file: SourceFile): { line: number; text: string }[] {
-  const out: { line: number; text: string }[] = [];
+function headingsOf(file: SourceFile): Heading[] {
+  const out: Heading[] = [];
   // Lines starting with `#` inside fenced code are shell comments, not headings.
   let fence: string | undefined;
   file.text.split('\n').forEach((text, index) => {
@@ -359,8 +359,55 @@ function headingsOf(file: SourceFile): { line: number; text: string }[] {
       return;
     }
     if (fence !== undefined) return;
-    const match = /^ {0,3}#{1,6}\s+(.+)$/.exec(text);
-    if (match) out.push({ line: index + 1, text: match[1] });
+    const match = /^ {0,3}(#{1,6})\s+(.+)$/.exec(text);
+    if (match) out.push({ line: index + 1, text: match[2], level: match[1].length });
+  });
+  return out;
+}
+
+/** A Markdown heading: its 1-based line, its text and its level (1 for `#`). */
+type Heading = { line: number; text: string; level: number };
+
+/**
+ * An opening paragraph that says what follows is quoted, not to be done ("These are defanged
+ * reconstructions … strings to recognise, not commands to run"): it governs its section and every
+ * subsection under it.
+ */
+export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b/i;
+
+/** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
+const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
+
+/** The lines of the paragraph right under a heading (before any list, table, fence or blank line after text). */
+function openingParagraph(lines: readonly string[], heading: Heading): string {
+  const out: string[] = [];
+  for (let index = heading.line; index < lines.length && index < heading.line + 12; index += 1) {
+    const text = lines[index].trim();
+    if (text === '') {
+      if (out.length > 0) break;
+      continue;
+    }
+    if (/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~)/.test(text)) break;
+    out.push(text);
+  }
+  return out.join(' ');
+}
+
+/** Per line of a Markdown file: whether a fenced block that quotes defanged indicators holds it. */
+function defangedFenceLines(lines: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let start = -1;
+  let marker = '';
+  lines.forEach((text, index) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (!fence) return;
+    if (start < 0) {
+      start = index;
+      marker = fence;
+    } else if (fence.startsWith(marker)) {
+      if (DEFANGED.test(lines.slice(start + 1, index).join('\n'))) for (let line = start + 1; line <= index + 1; line += 1) out.add(line);
+      start = -1;
+    }
   });
   return out;
 }
@@ -389,8 +436,11 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 
 const NO_LEAD = { line: '', sentence: '' };
 
-/** Table column names that make each row a description (`| Pattern | Detects |`). */
-const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches))\b/i;
+/**
+ * Table column names that make each row a description (`| Pattern | Detects |`), or a contingency the
+ * user may need (`| Change | Rollback |`: the command that undoes a step is not a step of the skill).
+ */
+const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
 
 /** The header row of the Markdown table that holds `line`, or '' when the line is not in a table. */
 function tableHeader(lines: string[], line: number): string {
@@ -417,15 +467,31 @@ const SEARCH_COMMAND = /^\s*(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara|semgrep|g
  */
 export function markdownContext(files: readonly SourceFile[]): (path: string, line: number) => { section: string; descriptive: boolean } {
   const byFile = new Map(files.map((file) => [file.path, file]));
-  const headings = new Map<string, { line: number; text: string }[]>();
-  const linesOf = new Map<string, string[]>();
+  const layouts = new Map<string, { headings: Heading[]; lines: string[]; quoting: Set<number>; defanged: Set<number> }>();
+  const layoutOf = (file: SourceFile) => {
+    let layout = layouts.get(file.path);
+    if (!layout) {
+      const lines = file.text.split('\n');
+      const headings = headingsOf(file);
+      const quoting = new Set(headings.filter((entry) => QUOTES_WHAT_FOLLOWS.test(openingParagraph(lines, entry))).map((entry) => entry.line));
+      layout = { headings, lines, quoting, defanged: DEFANGED.test(file.text) ? defangedFenceLines(lines) : new Set() };
+      layouts.set(file.path, layout);
+    }
+    return layout;
+  };
   return (path, line) => {
     const file = byFile.get(path);
     if (!file || file.language !== 'markdown') return { section: '', descriptive: false };
-    if (!headings.has(path)) headings.set(path, headingsOf(file));
-    if (!linesOf.has(path)) linesOf.set(path, file.text.split('\n'));
-    const heading = [...headings.get(path)!].reverse().find((entry) => entry.line <= line);
-    const lines = linesOf.get(path)!;
+    const { headings, lines, quoting, defanged } = layoutOf(file);
+    const index = headings.findLastIndex((entry) => entry.line <= line);
+    const heading = index < 0 ? undefined : headings[index];
+    // The section and the sections it sits in: one whose opening says "not commands to run" covers them all.
+    let quoted = false;
+    for (let at = index, level = Infinity; at >= 0 && !quoted; at -= 1) {
+      if (headings[at].level >= level) continue;
+      level = headings[at].level;
+      quoted = quoting.has(headings[at].line);
+    }
     const current = lines[line - 1] ?? '';
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
     const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : NO_LEAD;
@@ -433,9 +499,24 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
-    const descriptive = (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
+}
+
+/**
+ * Whether the skill puts every step behind the user's yes: its description or the text of SKILL.md before
+ * its first section says so ("applying each change only after explaining it and getting approval"), and
+ * nothing in SKILL.md keeps anything from the user. Such a skill's privileged steps are the user's acts
+ * on the user's machine: they warn with the reason, they do not fail.
+ */
+export function consentGated(files: readonly SourceFile[]): boolean {
+  const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
+  if (!skill) return false;
+  const lines = skill.text.split('\n');
+  const headings = headingsOf(skill);
+  const preamble = lines.slice(0, headings.length > 1 ? headings[1].line - 1 : Math.min(lines.length, 30)).join('\n');
+  return hasWord('consent', preamble) && concealmentIn(skill.text) === undefined;
 }
 
 /** Every instruction of the skill, in file and line order. */
@@ -792,12 +873,16 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       // request and its key go there. A declared write or host does not make that the user's choice.
       const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
       const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && !vendorHost(apiVariable, host));
+      // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
+      // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
+      const apiHosts = [...action.evidence.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
+      const localServerOnly = apiHosts.length > 0 && action.control.hosts.length === 0 && apiHosts.every((host) => /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(host));
       // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
     const projectServer = /--scope[= ]project|-s\s+project/.test(action.evidence);
     // Adding a skill, command or subagent definition under ~/.claude is what skill-authoring skills do; it
     // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
     const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
-    const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite;
+    const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite && !localServerOnly;
       if (action.conceal || keyRedirected || (severe && !(consented && !hardCodedRemote && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
