@@ -51,9 +51,9 @@ const DECODED_FRONT_MATTER = '---\nname: decoded-output\ndescription: Text print
 const DECODING_COMMAND =
   /\bbase(?:64|32)\s+(?:-\w*d\b|--decode\b|-D\b)|\bbasenc\b[^|;&]*--decode|\bxxd\b[^|;&]*\s-r|\bopenssl\s+(?:base64|enc)\b[^|;&]*\s-d\b|\b(?:b64|b32|b16|b85|a85|urlsafe_b64)decode\b|\bfromhex\b|\bunhexlify\b|\bcodecs\.decode\b|Buffer\.from\([^)]*['"](?:base64|base64url|hex)['"]|\batob\s*\(|\bdecode_base64\b|\bpack\(\s*['"]H\*|\b(?:printf|echo\s+-e)\s+['"]?(?:[^'"\n]*\\x[0-9a-fA-F]{2}){4}/;
 
-/** Whether a planned command is a SKILL.md instruction that decodes something (its output is then scanned). */
-export function isDecodingInstruction(planned: Pick<PlannedCommand, 'command' | 'source'>): boolean {
-  return planned.source.startsWith('SKILL.md') && DECODING_COMMAND.test(planned.command);
+/** Whether a planned command is a SKILL.md instruction that decodes something, or whose output SKILL.md says to act on (its output is then scanned). */
+export function isDecodingInstruction(planned: Pick<PlannedCommand, 'command' | 'source' | 'followsOutput'>): boolean {
+  return planned.source.startsWith('SKILL.md') && (DECODING_COMMAND.test(planned.command) || planned.followsOutput === true);
 }
 
 /** One folder whose files a command may write, and how its paths are shown in reports. */
@@ -257,8 +257,9 @@ export async function scanWrittenFiles(written: WrittenFile[], command: string, 
  * Scans what a decoding SKILL.md command printed as if it were SKILL.md itself: an agent following the
  * instructions reads that text. A fail gives `dryrun-decoded-instructions`.
  */
-export async function scanDecodedOutput(planned: Pick<PlannedCommand, 'command' | 'source'>, stdout: string, declared: Capabilities): Promise<Violation[]> {
+export async function scanDecodedOutput(planned: Pick<PlannedCommand, 'command' | 'source' | 'followsOutput'>, stdout: string, declared: Capabilities): Promise<Violation[]> {
   if (!isDecodingInstruction(planned)) return [];
+  const what = planned.followsOutput === true && !DECODING_COMMAND.test(planned.command) ? 'prints steps SKILL.md tells the agent to carry out' : 'decodes text and prints it';
   const text = Buffer.from(stdout, 'utf8').subarray(0, MAX_DECODED_OUTPUT_BYTES).toString('utf8').trim();
   if (text === '') return [];
   const offset = DECODED_FRONT_MATTER.split('\n').length - 1;
@@ -267,7 +268,7 @@ export async function scanDecodedOutput(planned: Pick<PlannedCommand, 'command' 
     report = await scanFiles([{ relative: 'SKILL.md', content: `${DECODED_FRONT_MATTER}${text}\n` }], declared);
   } catch (error) {
     const event: DryRunEvent = { kind: 'exec', target: planned.command, command: planned.command, canary: false };
-    return [{ ruleId: 'dryrun-decoded-instructions', severity: 'high', message: `\`${planned.command}\` (${planned.source}) decodes text and prints it, and the static scanner could not read that text (${(error as Error).message}). Write the instructions in SKILL.md in plain words.`, event }];
+    return [{ ruleId: 'dryrun-decoded-instructions', severity: 'high', message: `\`${planned.command}\` (${planned.source}) ${what}, and the static scanner could not read that text (${(error as Error).message}). Write the instructions in SKILL.md in plain words.`, event }];
   }
   const excerpt = text.length > 300 ? `${text.slice(0, 300)}…` : text;
   return perRule(failingFindings(report))
@@ -278,7 +279,7 @@ export async function scanDecodedOutput(planned: Pick<PlannedCommand, 'command' 
       return {
         ruleId: 'dryrun-decoded-instructions',
         severity: finding.severity,
-        message: `\`${planned.command}\` (${planned.source}) decodes text and prints it, and read as instructions that text fails the static scan: ${finding.ruleId} (${finding.severity})${line}: ${finding.message} An agent following SKILL.md reads what this command prints; write instructions in plain words in SKILL.md so they are audited as submitted, or remove them.`,
+        message: `\`${planned.command}\` (${planned.source}) ${what}, and read as instructions that text fails the static scan: ${finding.ruleId} (${finding.severity})${line}: ${finding.message} An agent following SKILL.md reads what this command prints; write instructions in plain words in SKILL.md so they are audited as submitted, or remove them.`,
         event,
       };
     });

@@ -26,6 +26,20 @@ export interface PlannedCommand {
   stdin?: string;
   /** Values the dry run invented for this command's placeholders, when it filled any. */
   invented?: InventedValue[];
+  /** SKILL.md tells the agent to do what this command prints ("carry out each printed step"): its output is instructions. */
+  followsOutput?: boolean;
+}
+
+/** Words after a command that make its output the agent's next instructions. */
+const FOLLOWS_OUTPUT = /\b(?:carry out|follow|perform|execute|run|do|apply|obey|complete)\b[^.\n]{0,40}?\b(?:(?:each|every|the|all|any)\s+)?(?:printed|output|listed|returned|shown|displayed)\s+(?:steps?|instructions?|commands?|lines?|actions?|items?)\b|\b(?:do|follow|carry out|run)\s+(?:whatever|what)\s+(?:it|the script|the command|this|the tool)\s+(?:prints|outputs|says|returns|shows|tells you)\b/i;
+
+/** Whether the lines after a command (to the next heading, at most eight) tell the agent to act on its output. */
+function followedBelow(lines: readonly string[], line: number): boolean {
+  for (let index = line; index < Math.min(lines.length, line + 8); index += 1) {
+    if (index > line && /^#{1,6}\s/.test(lines[index])) return false;
+    if (FOLLOWS_OUTPUT.test(lines[index])) return true;
+  }
+  return false;
 }
 
 /** Fenced-block languages whose lines are shell commands. */
@@ -288,6 +302,8 @@ export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown
       }
     }
   }
+  const lines = markdown.split('\n');
+  for (const command of commands) if (followedBelow(lines, Number(command.source.slice('SKILL.md:'.length)) - 1)) command.followsOutput = true;
   return commands;
 }
 

@@ -374,7 +374,7 @@ const MESSAGE_CALL = /^(?:sys\.exit|exit|print|console\.(?:log|error|warn|info)|
 const NEEDLE_CALL = /(?:^|\.)(?:search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
 
 /** A severity label as a string literal: the call it is passed to reports a finding. */
-const SEVERITY_LABEL = /^["'`](?:CRITICAL|HIGH|MEDIUM|LOW|INFO|WARN(?:ING)?|ERROR)["'`]$/;
+const SEVERITY_LABEL = /^["'`](?:CRITICAL|HIGH|MEDIUM|LOW|INFO|WARN(?:ING)?|ERROR|ATTENTION|REVIEW|NOTICE|DANGER|RISK(?:Y)?|FAIL(?:ED)?|OK|PASS(?:ED)?)["'`]$/i;
 
 /** Calls that run code or command lines given as data. */
 const EXEC_SINK = /^(?:exec|eval|compile|execfile|runpy\.run_path|Function|new Function|vm\.(?:runIn\w+|Script|compileFunction)|(?:\w+\.)?runInThisContext|(?:\w+\.)?runInNewContext|os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput)|child_process\.(?:exec|execSync|spawn)|exec(?:Sync)?|spawn(?:Sync)?|importlib\.import_module|__import__)$/;

@@ -92,6 +92,25 @@ function decodeBase64(candidate: string): string | undefined {
   return looksLikeText(text) ? text : inflated(bytes);
 }
 
+/**
+ * Character codes each moved by one constant (`chr(c - 7)`, a Caesar shift of the code points): the
+ * shift that turns the most codes into lower-case letters and path or URL punctuation, when the
+ * result reads as text.
+ */
+function shiftedCharCodes(codes: readonly number[]): string | undefined {
+  if (codes.length < 8) return undefined;
+  const low = Math.min(...codes) - 32;
+  const high = Math.max(...codes) - 126;
+  let best: { score: number; text: string } | undefined;
+  for (let shift = Math.max(high, -64); shift <= Math.min(low, 64); shift += 1) {
+    if (shift === 0) continue;
+    let score = 0;
+    for (const code of codes) if (/[a-z./:_-]/.test(String.fromCharCode(code - shift))) score += 1;
+    if (!best || score > best.score) best = { score, text: String.fromCharCode(...codes.map((code) => code - shift)) };
+  }
+  return best && best.score >= codes.length * 0.7 && looksLikeText(best.text) ? best.text : undefined;
+}
+
 function decodeOne(input: string): Decoded[] {
   const out: Decoded[] = [];
   for (const match of input.matchAll(BASE64)) {
@@ -114,8 +133,13 @@ function decodeOne(input: string): Decoded[] {
     const codes = match[0].split(',').map((part) => Number(part.trim()));
     if (codes.every((code) => code === 9 || code === 10 || code === 13 || (code >= 32 && code < 127))) {
       const text = String.fromCharCode(...codes);
-      if (looksLikeText(text)) out.push({ how: 'char-codes', text, index: match.index, encoded: match[0] });
+      if (looksLikeText(text)) {
+        out.push({ how: 'char-codes', text, index: match.index, encoded: match[0] });
+        continue;
+      }
     }
+    const shifted = shiftedCharCodes(codes);
+    if (shifted) out.push({ how: 'char-codes', text: shifted, index: match.index, encoded: match[0] });
   }
   for (const match of input.matchAll(URL_ESCAPES)) {
     try {

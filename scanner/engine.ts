@@ -19,7 +19,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { QUOTES_WHAT_FOLLOWS, consentGated, isPackageRegistry, markdownContext } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, describes, isPackageRegistry, markdownContext } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -282,6 +282,13 @@ function isMentionInProse(text: string, index: number, lead = ''): boolean {
   return NEGATION.test(before.slice(sentenceStart));
 }
 
+/** The sentence of `text` that holds position `index`. */
+function sentenceAt(text: string, index: number): string {
+  const start = Math.max(text.slice(0, index).search(/[^.!?\n]*$/), 0);
+  const end = text.slice(index).search(/[.!?](?:\s|$)|\n/);
+  return text.slice(start, end < 0 ? text.length : index + end + 1);
+}
+
 /** One pattern of a rule set, with its place in the rule set's literal prefilter. */
 interface Candidate {
   rule: PatternRule;
@@ -365,12 +372,14 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index, lead)) continue;
         const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
         const shown = evidenceAt(segment.text, match.index, match[0].length);
+        // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it.
+        const described = segment.scope === 'prose' && !segment.decodedFrom && describes(sentenceAt(segment.text, match.index));
         findings.push({
           ruleId: meta.id,
           file: segment.file,
           line,
           evidence: segment.decodedFrom ? `decoded from ${segment.decodedFrom}: ${shown}` : shown,
-          ...(segment.mention ? { mention: true } : {}),
+          ...(segment.mention || described ? { mention: true } : {}),
           ...(pattern.source.severity ? { severity: pattern.source.severity } : {}),
         });
         count += 1;

@@ -9,7 +9,7 @@ export { SENSITIVE_FILE, DOTENV_FILE } from '../core/index.ts';
 
 /** Reading the whole environment at once. */
 export const WHOLE_ENVIRONMENT =
-  /(?:(?:json\.dumps|JSON\.stringify|str|repr|pickle\.dumps|base64\.b64encode|yaml\.dump|Buffer\.from)\s*\([\s\S]{0,400}?\b(?:os\.environ|process\.env)\b(?!\s*(?:\.get\b|\[|\.[A-Za-z_]))|\b(?:json|data|params|body)\s*=\s*(?:dict\(\s*)?os\.environ\b(?!\s*[.[])|\b(?:body|data|json)\s*:\s*process\.env\s*[,}]|(?:^|[|;&(]\s*)(?:printenv|env|export -p)\s*(?:\||>)|\$\(\s*(?:printenv|env)\s*\)|`(?:printenv|env)`)/m;
+  /(?:(?:json\.dumps|JSON\.stringify|str|repr|pickle\.dumps|base64\.b64encode|yaml\.dump|Buffer\.from)\s*\([\s\S]{0,400}?\b(?:os\.environ|process\.env)\b(?!\s*(?:\.get\b|\[|\.[A-Za-z_]))|\b(?:json|data|params|body)\s*=\s*(?:dict\(\s*)?os\.environ\b(?!\s*[.[])|\b(?:body|data|json)\s*:\s*process\.env\s*[,}]|(?:^|[|;&(]\s*)(?:printenv|env|export -p)\s*(?:\||>)|\$\(\s*(?:printenv|env)\s*\)|`(?:printenv|env)`|\b(?:Get-ChildItem|gci|dir|ls|Get-Item)\s+(?:-Path\s+)?["']?Env:(?:\\\*)?["']?(?=\s|$|\|)|\bGetEnvironmentVariables\(\s*(?:['"]?\w*['"]?|\[(?:System\.)?EnvironmentVariableTarget\]::\w+)\s*\)|\bENV\.(?:to_h|to_hash|to_a|each(?:_pair)?|inspect|select|reject|filter_map|sort_by|map)\b|\bos\.Environ\(\)|\bSystem\.getenv\(\s*\)|\b(?:std::)?env::vars(?:_os)?\(\)|\$_ENV\b(?!\s*\[)|\bgetenv\(\s*\)|(?:\bkeys\s+|\\)%ENV\b|\bos\.environ\.copy\(\)|\{\s*\*\*os\.environ\s*\}|\{\s*\.\.\.process\.env\s*\}|\bObject\.assign\(\s*\{\s*\}\s*,\s*process\.env\s*\))/m;
 
 /** Walking every environment variable (`os.environ.items()`, `Object.entries(process.env)`). */
 export const ENVIRONMENT_SWEEP = /^(?:os\.environ\.(?:items|keys)|environ\.(?:items|keys)|Object\.(?:entries|keys|values))$/;

@@ -6,6 +6,7 @@
  * reasoning covers a credential thief whatever language it is written in.
  */
 import { extname } from 'node:path';
+import { WHOLE_ENVIRONMENT } from './knowledge.ts';
 import type { CodeFacts, SourceFile } from './model.ts';
 
 /** Extensions of programming languages read lexically (the parsed ones are Python, JavaScript/TypeScript and shell). */
@@ -46,6 +47,9 @@ const PROCESS_CALL = /\b(?:exec\.Command(?:Context)?|system|spawn|popen|Popen|ex
 /** Environment reads across languages: `ENV["X"]`, `ENV.fetch("X")`, `os.Getenv("X")`, `$env:X`, `getenv("X")`, `std::env::var("X")`. */
 const ENV_READ = /\bENV\s*(?:\[\s*|\.fetch\s*\(\s*)["']([A-Za-z_]\w*)["']|\b(?:os\.(?:Getenv|LookupEnv)|getenv|System\.getenv|env::var|Environment\.GetEnvironmentVariable|os\.getenv)\s*\(\s*["']([A-Za-z_]\w*)["']|\$env:([A-Za-z_]\w*)|\$ENV\{["']?([A-Za-z_]\w*)/g;
 
+/** Ruby's `%w[…]`/`%W(…)` and Perl's `qw(…)` word lists. */
+const WORD_LIST = /%[wWiI](?:\[([^\]\n]*)\]|\(([^)\n]*)\)|\{([^}\n]*)\})|\bqw\s*[(\[{/]([^)\]}/\n]*)[)\]}/]/g;
+
 /** Lines that join path pieces: the string pieces on them also form one path. */
 const JOINS_PATHS = /\b(?:Join(?:-Path)?|join|File\.join|Path\.Combine|Paths\.get|Path\.of|PathBuf|expand_path|catfile)\b/;
 
@@ -69,6 +73,8 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
       continue;
     }
     const literals = [...raw.matchAll(STRING)].map((match) => unquote(match[0]));
+    // Word lists (`%w[.netrc .aws/credentials]` in Ruby, `qw(.netrc .pgpass)` in Perl): each word a string.
+    for (const match of raw.matchAll(WORD_LIST)) literals.push(...(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').split(/\s+/).filter(Boolean));
     for (const text of literals) facts.strings.push({ text, line });
     // `filepath.Join(home, ".kube", "config")`, `Join-Path $HOME '.aws' 'credentials'`: the pieces are one path.
     if (literals.length >= 2 && JOINS_PATHS.test(raw)) facts.strings.push({ text: literals.join('/'), line });
@@ -76,6 +82,8 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     if (literals.length >= 2 && /["'`]\s*(?:\+|\.\.?|<<)\s*["'`]/.test(raw)) facts.strings.push({ text: literals.join(''), line });
     const rest = raw.slice(raw.search(/\S/));
     for (const match of raw.matchAll(CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
+    // The whole environment read outside a call (`{ env: ENV.to_h }.to_json`): a fact of its own.
+    if (WHOLE_ENVIRONMENT.test(raw)) facts.calls.push({ callee: 'environment', text: trimmed, line });
     for (const match of raw.matchAll(BARE_CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
     for (const match of raw.matchAll(CMDLET)) facts.commands.push({ name: match[1]!, text: raw.slice(match.index).trim(), line });
     for (const match of raw.matchAll(PROCESS_CALL)) {

@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { OWNED_CREDENTIAL_FILES, secretBelongsTo } from '../../core/index.ts';
+import { OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
@@ -17,7 +17,28 @@ interface Place {
   file: string;
   line: number;
   evidence: string;
+  /** For a sink: a folder a sync client uploads rather than a socket. */
+  synced?: boolean;
 }
+
+/** A synced folder named as one path piece (`Path.home() / "Dropbox" / …`, `Join-Path $HOME 'OneDrive'`). */
+const SYNCED_PIECE = /^(?:Dropbox(?: \([\w ]+\))?|Google ?Drive|My Drive|OneDrive(?: - [\w .-]+)?|iCloud Drive|Mobile Documents|CloudStorage|Box Sync|Nextcloud|pCloud ?Drive|MEGA(?:sync)?)$/;
+
+/** Commands that publish text or files on a code forge (a gist, an issue, a pull request, a release asset). */
+const FORGE_SINK = /\bgh\s+(?:gist\s+(?:create|edit)|issue\s+(?:create|comment)|pr\s+(?:create|comment|edit)|release\s+(?:create|upload)|api\b[^\n]*\s-(?:f|F|-field|-raw-field|-input)\b)/;
+
+/** How many lines of a text name a credential file (a public key is not one). */
+function credentialLines(text: string): number {
+  let count = 0;
+  for (const line of text.split('\n')) if (SENSITIVE_FILE.test(line) && !/\.pub\b/.test(line)) count += 1;
+  return count;
+}
+
+/** A URL that names a schema (`"$schema": "http://adaptivecards.io/schemas/adaptive-card.json"`): an identifier, not a place data goes. */
+const SCHEMA_URL = /\/schemas?\/|schema\.json\b|\.(?:xsd|dtd)\b/i;
+
+/** Calls and commands that write or copy files. */
+const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
 
 interface UnitFlow {
   unit: CodeFacts;
@@ -61,8 +82,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
     if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
-    for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(string.line, url));
+    for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text)) flow.exfilEndpoints.push(place(string.line, url));
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+  }
+  // A synced folder the unit writes into carries files off the machine without a socket.
+  const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text) || SYNCED_PIECE.test(string.text.trim()));
+  if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
+    flow.sinks.push({ ...place(syncedFolder.line, `writes into ${syncedFolder.text}`), synced: true });
   }
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   for (const call of unit.calls) {
@@ -73,7 +99,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   // Sweeping the environment for every secret-looking name: `{k: v for k, v in os.environ.items() if "TOKEN" in k}`.
   const sweep = unit.calls.find((call) => ENVIRONMENT_SWEEP.test(call.callee) && /\b(?:os\.environ|environ|process\.env)\b/.test(call.text));
   if (sweep && !isMarkdownBlock) {
-    const fragments = new Set([...unit.strings, ...unit.needles].map((string) => string.text).filter((text) => SECRET_NAME_FRAGMENT.test(text)).map((text) => text.toUpperCase()));
+    // Names listed one by one (`"TOKEN" in k`) or as one pattern (`re.search(r"KEY|TOKEN|SECRET", k)`).
+    const words = [...unit.strings, ...unit.needles].flatMap((string) => (/^[\w|()^$?:.*\\ -]{1,120}$/.test(string.text) ? string.text.replace(/\(\?[:i]*\)?|[()^$?*]|\\[bw]/g, '').split(/[|\s.]+/) : [string.text]));
+    const fragments = new Set(words.filter((text) => SECRET_NAME_FRAGMENT.test(text)).map((text) => text.toUpperCase()));
     if (fragments.size >= 2) flow.strongSources.push(place(sweep.line, `${sweep.text.split('\n')[0]} filtered on ${[...fragments].join(', ')}`));
   }
   for (const command of unit.commands) {
@@ -146,13 +174,15 @@ function withoutAuth(text: string, shell: boolean): string {
  */
 function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean): { place: Place; variable: string; host: string } | undefined {
   if (isMarkdownBlock) return undefined;
-  const unitHosts = unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
+  const unitHosts = unit.strings.filter((string) => !SCHEMA_URL.test(string.text)).flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
   const sends: { line: number; text: string; shell: boolean }[] = [
     ...unit.calls.filter((call) => NETWORK_SINK_CALL.test(call.callee)).map((call) => ({ line: call.line, text: call.text, shell: false })),
     ...unit.commands.filter((command) => /^(?:curl|wget|http|https|xh|nc|ncat)$/.test(command.name)).map((command) => ({ line: command.line, text: command.text, shell: true })),
   ];
   for (const send of sends) {
-    const body = withoutAuth(send.text, send.shell);
+    // The first argument of a call is where the request goes (`fetch(url, …)` with a webhook URL the
+    // user configured): not data in it.
+    const body = withoutAuth(send.shell ? send.text : send.text.replace(/^([^(]*\(\s*)(?:[\w.$]+|(?:process\.env|os\.environ)(?:\.\w+|\[[^\]]*\]))\s*(?:,|\))/, '$1'), send.shell);
     const variables = new Set<string>();
     for (const match of body.matchAll(send.shell ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g : new RegExp(SECRET_ENV_READ.source, 'g'))) {
       const name = match[1] ?? match[2] ?? match[3];
@@ -183,7 +213,7 @@ function finding(source: Place, sink: Place, how: string): RawFinding {
     evidence: across ? `${source.evidence} (${source.file}:${source.line}) → ${sink.evidence} (${sink.file}:${sink.line})` : `${source.evidence} → ${sink.evidence} (line ${sink.line})`,
     message: across
       ? `Reads ${how} in ${source.file} and sends data out from ${sink.file}, which it is linked to: a credential-theft chain across the skill's scripts.`
-      : `Reads ${how} and sends data over the network or DNS in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
+      : `Reads ${how} and ${sink.synced ? 'writes data into a folder a sync client uploads' : 'sends data over the network or DNS'} in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
   };
 }
 
@@ -214,6 +244,20 @@ export const version = 2;
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#')));
+  // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
+  // handed to a command or script that sends things out: the list is the source.
+  const lists = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path) && credentialLines(file.text) > 0);
+  for (const flow of flows) {
+    if (flow.sinks.length === 0 && flow.unit.commands.every((command) => !FORGE_SINK.test(command.text))) continue;
+    const texts = [...flow.unit.commands.map((command) => ({ line: command.line, text: command.text })), ...flow.unit.strings];
+    for (const list of lists) {
+      const name = list.path.split('/').pop() ?? list.path;
+      const use = texts.find((entry) => entry.text.includes(name));
+      if (!use) continue;
+      const sink = flow.sinks[0] ?? flow.unit.commands.filter((command) => FORGE_SINK.test(command.text)).map((command) => ({ file: flow.unit.file, line: command.line, evidence: trim(command.text) }))[0]!;
+      flow.sameCommand.push({ source: { file: flow.unit.file, line: use.line, evidence: trim(`${use.text} (${list.path} lists credential files)`) }, sink });
+    }
+  }
   const flagged = new Set<string>();
   for (const flow of flows) {
     if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;

@@ -17,7 +17,9 @@ function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; fie
     case 'network':
       return { severity: 'high', field: 'capabilities.network' };
     case 'filesystem.read':
-      return { severity: SENSITIVE_FILE.test(use.value) ? 'high' : 'medium', field: 'capabilities.filesystem.read' };
+      // A credential read with no path out is a warning with the declaration fix; a path out is
+      // credential-exfiltration's finding, which fails.
+      return { severity: 'medium', field: 'capabilities.filesystem.read' };
     case 'filesystem.write':
       // Files that run code later, grant access or steer the agent; other system paths (a package
       // source list, a keyring) are what installers write, and warn until declared.
@@ -31,6 +33,18 @@ function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; fie
 
 /** A download piped into a shell or interpreter, or run through `sh -c "$(curl …)"`. */
 const REMOTE_CODE_RUN = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\/usr\/bin\/env\s+|\/bin\/|\/usr\/bin\/)?(?:(?:ba|z|k|da|fi)?sh|python[23]?|node|perl|ruby|iex|Invoke-Expression)\b|\b(?:ba|z)?sh\s+(?:-\w+\s+)*["']?\$\(\s*(?:curl|wget)\b/;
+
+/** A line that prints a link, names a schema or is a comment: the URL on it is text for a reader. */
+const SHOWN_LINK = /\b(?:echo|printf|print|puts|console\.(?:log|error|warn|info)|Write-(?:Host|Output|Warning)|log(?:ger)?\.(?:info|warn|warning|error|debug)|say|die|warn)\b|["']?\$schema["']?\s*[:=]|^\s*(?:#|\/\/|\*|--|<!--)/;
+
+/** The line of a skill file, at or after `line`, that holds the host's URL ('' when none does). */
+function lineOf(context: ScanContext, path: string, line: number, host: string): string {
+  const file = context.files.find((entry) => entry.path === path);
+  if (!file) return '';
+  const lines = file.text.split('\n');
+  for (let index = Math.max(0, line - 1); index < Math.min(lines.length, line + 60); index += 1) if (lines[index].toLowerCase().includes(host)) return lines[index];
+  return '';
+}
 
 /** Hosts whose downloads the skill's commands execute. */
 function executedHosts(context: ScanContext): Set<string> {
@@ -59,7 +73,9 @@ export function detect(context: ScanContext): RawFinding[] {
     // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).
     // An official installer (installers.yaml) is still a host to declare, but not unknown code.
     const runsRemoteCode = use.kind === 'network' && executed.has(use.value) && !isPackageRegistry(use.value);
-    const severity = fromMarkdown(use) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
+    // A link a script only prints or names as a schema (`echo "See https://docs.docker.com/…"`) is not a connection.
+    const shownOnly = use.kind === 'network' && !runsRemoteCode && SHOWN_LINK.test(lineOf(context, use.file, use.line, use.value));
+    const severity = (fromMarkdown(use) || shownOnly) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
     findings.push({
       ruleId: 'undeclared-capability',
       file: use.file,

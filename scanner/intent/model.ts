@@ -139,10 +139,10 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
+  /(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|the (?:tool|script|skill|command|helper|scanner|linter))\s+)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
 
 /** Whether a sentence describes a behaviour rather than orders it. */
-function describes(sentence: string): boolean {
+export function describes(sentence: string): boolean {
   let rest = sentence;
   for (const phrase of all('conceal', sentence)) rest = rest.replace(phrase, ' ');
   if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest)) return true;
@@ -172,7 +172,7 @@ function concealmentIn(text: string): string | undefined {
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b|\b(?:can|could|must|should|shall|will|may)\s+(?:never|not)\s*:\s*$|\bnever\s*:\s*$/i;
@@ -202,6 +202,12 @@ const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|i
 const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch))\b[^:\n]{0,100}:/i;
 
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
+/** A line break inside a paragraph: not before a list item, table row, heading, fence or blank line. */
+const SOFT_BREAK = /(?<=\S)[ \t]*\n(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|```|~~~|\n|$))[ \t]*/g;
+
+/** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
+const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit)\w*\s+(?:them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
+
 const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest)\b/i;
 
 /** The whole lines of `text` that `part` spans (empty when `part` is not in it). */
@@ -440,7 +446,16 @@ const NO_LEAD = { line: '', sentence: '' };
  * Table column names that make each row a description (`| Pattern | Detects |`), or a contingency the
  * user may need (`| Change | Rollback |`: the command that undoes a step is not a step of the skill).
  */
+/** Columns of a reference table that says where things are (`| Client | Scope | File |`), when no column is a step to run. */
+const REFERENCE_COLUMN = /\b(?:scope|stored|lives|config(?:uration)? file)\b/i;
+const STEP_COLUMN = /\b(?:command|commands|run|step|steps|action|do|how)\b/i;
+
 const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
+
+/** Whether a table's header makes its rows descriptions or references rather than steps. */
+function descriptiveTable(header: string): boolean {
+  return header !== '' && (DESCRIPTIVE_COLUMN.test(header) || (REFERENCE_COLUMN.test(header) && !STEP_COLUMN.test(header)));
+}
 
 /** The header row of the Markdown table that holds `line`, or '' when the line is not in a table. */
 function tableHeader(lines: string[], line: number): string {
@@ -499,7 +514,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
-    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || DESCRIPTIVE_COLUMN.test(tableHeader(lines, line));
+    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -507,7 +522,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
 /**
  * Whether the skill puts every step behind the user's yes: its description or the text of SKILL.md before
  * its first section says so ("applying each change only after explaining it and getting approval"), and
- * nothing in SKILL.md keeps anything from the user. Such a skill's privileged steps are the user's acts
+ * nothing in its Markdown keeps anything from the user. Such a skill's privileged steps are the user's acts
  * on the user's machine: they warn with the reason, they do not fail.
  */
 export function consentGated(files: readonly SourceFile[]): boolean {
@@ -516,7 +531,7 @@ export function consentGated(files: readonly SourceFile[]): boolean {
   const lines = skill.text.split('\n');
   const headings = headingsOf(skill);
   const preamble = lines.slice(0, headings.length > 1 ? headings[1].line - 1 : Math.min(lines.length, 30)).join('\n');
-  return hasWord('consent', preamble) && concealmentIn(skill.text) === undefined;
+  return hasWord('consent', preamble) && files.every((file) => file.language !== 'markdown' || concealmentIn(file.text) === undefined);
 }
 
 /** Every instruction of the skill, in file and line order. */
@@ -576,7 +591,9 @@ const STEP_SPAN = 8;
 export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const actions: Action[] = [];
   // A pair names something sensitive only if one of its halves does (no word of the vocabulary spans a paragraph break).
-  const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? withoutQuotedSpeech(instruction.text) : instruction.text));
+  // A paragraph wrapped at a column is one sentence: its soft line breaks are spaces (the vocabulary
+  // reads within a line). List items, table rows, headings and fences keep their breaks.
+  const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? withoutQuotedSpeech(instruction.text).replace(SOFT_BREAK, ' ') : instruction.text));
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   instructions.forEach((instruction, index) => {
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
@@ -626,11 +643,21 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // result" into a commit trailer or a request: the output is carried across the paragraphs.
     const readsSecretFile = (index: number) => instructions[index].origin === 'command' && (SENSITIVE_FILE.test(textOf(index)) || DOTENV_FILE.test(` ${textOf(index)}`));
     const refersBack = (index: number) => REFERS_TO_OUTPUT.test(textOf(index));
+    // Prose that names a credential file to gather ("read `~/.aws/credentials`, `~/.npmrc` …") starts a
+    // chain too; what carries it on is an order to send "them" (or the result) before or at the sink.
+    const namesSecretFile = (index: number) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(textOf(index));
+    const sendsThem = (start: number, end: number) => members.some((index) => index > start && index <= end && SENDS_THEM.test(textOf(index)));
+    // A value named where it is gathered ("`c` — the contents of `.env`") and filled into the sink (`…&c=<c>`).
+    const namesDotenv = (index: number) => instructions[index].origin === 'prose' && DOTENV_FILE.test(` ${textOf(index)}`);
+    const carriesNamed = (start: number, end: number) => {
+      const names = [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`([A-Za-z_]\w{0,19})`\s*(?:—|–|-|:|=)/g)].map((match) => match[1]);
+      return names.some((name) => new RegExp(`<${name}>|\\{\\{?\\s*${name}\\s*\\}|\\$\\{?${name}\\b`).test(texts[end]));
+    };
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
-      const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
+      const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       for (const start of starts) {
         // The next instruction within a step's span was already read with this one as a pair.
-        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0) && (from !== 'secret' || refersBack(index)));
+        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
         if (end === undefined) continue;
         const first = instructions[start];
         const last = instructions[end];
@@ -826,7 +853,7 @@ function projectScope(action: Action): boolean {
  * beyond the project fail unless declared; decode-and-follow fails; concealment with any sensitive act
  * fails. A sensitive act with consent on a user-named target, or one the entry declares, warns.
  */
-export function decideActions(actions: readonly Action[], declared: Capabilities | undefined): Judgement[] {
+export function decideActions(actions: readonly Action[], declared: Capabilities | undefined, gated = false): Judgement[] {
   const out: Judgement[] = [];
   for (const action of actions) {
     const consented = action.consent !== undefined || action.userTarget;
@@ -883,7 +910,11 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
     const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
     const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite && !localServerOnly;
-      if (action.conceal || keyRedirected || (severe && !(consented && !hardCodedRemote && !standing))) {
+      // A skill that asks before every step (consentGated) and works on the server the user names: a
+      // remote server added for the project, with no secret in its configuration, is the user's act.
+      // Every later session (user scope) still needs the user's yes on the act itself.
+      const gatedProject = gated && !action.control.userScope && !permissionsOff && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence)));
+      if (action.conceal || keyRedirected || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });

@@ -1,0 +1,3 @@
+module example.com/build-artifact-cleaner
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/depcheck
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/crashloop-insights/kdiag
+
+go 1.22

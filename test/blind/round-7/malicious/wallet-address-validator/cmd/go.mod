@@ -1,0 +1,3 @@
+module addrguard
+
+go 1.22
