@@ -156,6 +156,40 @@ function decodeOne(input: string): Decoded[] {
   return out;
 }
 
+/** A table row or list line that numbers one word (`| 12 | \`shell\` |`, `12. shell`, `12: shell`, `12 = shell`). */
+const NUMBERED_WORD = /^\s*(?:\|\s*(\d{1,4})\s*\|\s*`?([^|`\n]{1,120}?)`?\s*\||(\d{1,4})\s*(?:[.):=]|->|→)\s+`?([^`\n]{1,120}?)`?\s*$)/;
+
+/** A run of at least five indexes (`39 19 12 32 22`, `[3, 1, 2, 9, 4]`, `3-1-2-9-4`). */
+const INDEX_RUN = /(?<![\w.])\d{1,4}(?:(?:\s*[,;]\s*|\s+|-|\.)\d{1,4}){4,}(?![\w.])/g;
+
+/**
+ * Text composed by reading a sequence of indexes from a numbered word table in the same document (a
+ * "vocabulary" with "read the words of this sequence in order"): the instruction a reader is meant to
+ * build. Only when most indexes name a row, so a list of version numbers reads as nothing.
+ */
+export function indexTableTexts(input: string): { text: string; index: number; encoded: string }[] {
+  const words = new Map<number, string>();
+  for (const line of input.split('\n')) {
+    const match = NUMBERED_WORD.exec(line);
+    if (!match) continue;
+    const number = Number(match[1] ?? match[3]);
+    const word = (match[2] ?? match[4] ?? '').trim();
+    if (word !== '' && !words.has(number)) words.set(number, word);
+  }
+  if (words.size < 5) return [];
+  const out: { text: string; index: number; encoded: string }[] = [];
+  for (const run of input.matchAll(INDEX_RUN)) {
+    const indexes = run[0].split(/[^\d]+/).filter(Boolean).map(Number);
+    const found = indexes.filter((index) => words.has(index));
+    if (found.length < 5 || found.length < indexes.length * 0.8) continue;
+    // A run that is itself the table's numbering (1 2 3 4 5 …) composes nothing new.
+    if (indexes.every((index, at) => at === 0 || index === indexes[at - 1] + 1)) continue;
+    const text = found.map((index) => words.get(index)!).join(' ');
+    if (looksLikeText(text)) out.push({ text, index: run.index, encoded: run[0] });
+  }
+  return out;
+}
+
 /** Every decodable payload in `input`, recursively, outermost first. */
 export function decodeAll(input: string): Decoded[] {
   const results: Decoded[] = [];

@@ -9,7 +9,7 @@ import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } fr
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { isLexicalCode, lexicalFacts } from './lexical.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
-import { decodeAll } from './decode.ts';
+import { decodeAll, indexTableTexts } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
 import { urlHosts } from './knowledge.ts';
@@ -237,6 +237,12 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
   }
   if (language === 'markdown') {
+    // A sequence of indexes read from a numbered word table in the same document: the composed text.
+    for (const composed of indexTableTexts(text)) {
+      const line = 1 + lineAt(text, composed.index);
+      segments.push({ file: path, line, text: composed.text, scope: 'code', language, unit: path, decodedFrom: `index-table "${composed.encoded.length > 40 ? `${composed.encoded.slice(0, 40)}…` : composed.encoded}"` });
+      segments.push({ file: path, line, text: composed.text, scope: 'prose', language, unit: path, decodedFrom: `index-table "${composed.encoded.length > 40 ? `${composed.encoded.slice(0, 40)}…` : composed.encoded}"` });
+    }
     // Decode per segment so decoded text keeps its context (an example block stays an example).
     const seen = new Set<string>();
     for (const segment of segments.filter((item) => item.scope !== 'raw')) {
