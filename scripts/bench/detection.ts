@@ -27,13 +27,19 @@ const FirstLooksSchema = z.strictObject({
       new: Slices,
       /** The same scanner with no entry (`scan <dir>`), as a folder audit without an entry runs it. */
       'new-without-entry': z.strictObject({ 'malicious-failing': Count, 'hard-benign-failing': Count }).optional(),
+      /** One sentence on the round that the counts alone do not say. */
+      note: z.string().optional(),
     }),
   ),
   audits: z.array(
     z.strictObject({
       round: z.string(),
+      /** What the first look ran after, when it is more than "before the dry run's calibration on it". */
+      'first-label': z.string().optional(),
       first: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }),
       after: z.strictObject({ 'malicious-failing': Count, 'benign-failing': Count }).optional(),
+      /** Later regression figures, each with what changed before it. */
+      later: z.array(z.strictObject({ label: z.string(), 'malicious-failing': Count, 'benign-failing': Count })).optional(),
     }),
   ),
 });
@@ -90,7 +96,7 @@ read \`scanner/\`, and scanned before any rule was tuned on them. Cells count sk
 | round | scanner | prose | code | agent-directed | all malicious | hard benign failing |
 |---|---|---:|---:|---:|---:|---:|
 ${lookRows.join('\n')}
-
+${firstLooks.rounds.filter((round) => round.note).map((round) => `\n${round.round}: ${round.note}\n`).join('')}
 ${withoutEntryRows.length > 0 ? `The same first looks with no entry (\`skill-registry scan <dir>\`: nothing declared, as a folder audit without an entry scans):
 
 | round | scanner | malicious failing | hard benign failing |
@@ -101,7 +107,13 @@ ${withoutEntryRows.join('\n')}
 
 | round | audit | malicious failing | honest skills wrongly failing |
 |---|---|---:|---:|
-${firstLooks.audits.flatMap((audit) => [`| ${audit.round} | first look (before the dry run's calibration on it) | ${percent(audit.first['malicious-failing'])} | ${percent(audit.first['benign-failing'])} |`, ...(audit.after ? [`| ${audit.round} | after the calibration (regression) | ${percent(audit.after['malicious-failing'])} | ${percent(audit.after['benign-failing'])} |`] : [])]).join('\n')}
+${firstLooks.audits
+  .flatMap((audit) => [
+    `| ${audit.round} | first look (${audit['first-label'] ?? "before the dry run's calibration on it"}) | ${percent(audit.first['malicious-failing'])} | ${percent(audit.first['benign-failing'])} |`,
+    ...(audit.after ? [`| ${audit.round} | after the calibration (regression) | ${percent(audit.after['malicious-failing'])} | ${percent(audit.after['benign-failing'])} |`] : []),
+    ...(audit.later ?? []).map((stage) => `| ${audit.round} | ${stage.label} | ${percent(stage['malicious-failing'])} | ${percent(stage['benign-failing'])} |`),
+  ])
+  .join('\n')}
 
 Now, after tuning (regression sets: these numbers are not a measure of generalisation):
 
