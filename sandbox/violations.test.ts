@@ -37,6 +37,10 @@ describe('findViolations', () => {
     expect(ids([event('http', 'https://registry.npmjs.org/left-pad', { canary: true, headers: [['authorization', 'Bearer npm_<canary ~/.npmrc>']] })], npm)).toEqual([]);
     expect(ids([event('http', 'https://registry.npmjs.org/x', { canary: true, body: '<canary ~/.ssh/id_rsa>' })], npm)).toEqual(['dryrun-canary-exfiltration']);
     expect(ids([event('file-read', '~/.npmrc', { canary: true })])).toEqual(['dryrun-credential-read']);
+    // pip reads the index credentials of .netrc and .pypirc on every run; another tool's file is still a read.
+    const pip = { ...noCapabilities(), commands: ['pip'] };
+    expect(ids([event('file-read', '~/.netrc', { canary: true }), event('file-read', '~/.pypirc', { missing: true })], pip)).toEqual([]);
+    expect(ids([event('file-read', '~/.aws/credentials', { canary: true })], pip)).toEqual(['dryrun-credential-read']);
   });
 
   it('warns on a credential read with no way out, and refuses it when the same command connects out', () => {
@@ -75,6 +79,13 @@ describe('findViolations', () => {
     expect(ids([event('file-write', '~/.zshrc'), event('file-write', '/var/spool/cron/crontabs/jordan', { refused: true }), event('exec', 'crontab', { found: false })])).toEqual([
       'dryrun-persistence', 'dryrun-persistence', 'dryrun-persistence',
     ]);
+  });
+
+  it("warns on a tool's own config command setting a preference, and fails one that moves the registry or the credential helper", () => {
+    const severities = (command: string) => findViolations([event('file-write', '~/.npmrc', { command })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity]);
+    expect(severities('npm config set ignore-scripts true')).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(severities('npm config set registry https://registry.mirror.invalid/')).toEqual([['dryrun-rewrite-outside', 'high']]);
+    expect(severities("printf 'registry=https://registry.mirror.invalid/' >> ~/.npmrc")).toEqual([['dryrun-rewrite-outside', 'high']]);
   });
 
   it('tells rewriting the user\'s files (fail) from creating new ones (warn), and ignores tool caches', () => {

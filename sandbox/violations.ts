@@ -36,6 +36,9 @@ const NETWORK_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 
  * when the skill uses the network at all. Declaring the tool implies the read; where the secret may then
  * go is still checked.
  */
+/** Python package tools that read index credentials. */
+const PYTHON_PACKAGERS = ['pip', 'pip3', 'uv', 'uvx', 'poetry', 'twine', 'pipx', 'pdm', 'hatch'];
+
 const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boolean }[] = [
   { file: '~/.npmrc', implied: (declared) => declared.commands.some((name) => ['npm', 'npx', 'pnpm', 'yarn'].includes(name)) },
   { file: '~/.yarnrc.yml', implied: (declared) => declared.commands.includes('yarn') },
@@ -44,7 +47,9 @@ const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boo
   { file: '~/.config/gh/hosts.yml', implied: (declared) => declared.commands.includes('gh') },
   { file: '~/.kube/config', implied: (declared) => declared.commands.some((name) => ['kubectl', 'helm'].includes(name)) },
   { file: '~/.docker/config.json', implied: (declared) => declared.commands.includes('docker') },
-  { file: '~/.netrc', implied: (declared) => declared.network.length > 0 },
+  { file: '~/.netrc', implied: (declared) => declared.network.length > 0 || declared.commands.some((name) => PYTHON_PACKAGERS.includes(name)) },
+  // pip, uv, poetry and twine read the index credentials of .pypirc, pip.conf and .netrc on every run.
+  { file: '~/.pypirc', implied: (declared) => declared.commands.some((name) => PYTHON_PACKAGERS.includes(name)) },
   { file: '~/.git-credentials', implied: (declared) => declared.commands.includes('git') && declared.network.length > 0 },
   // Cloud and signing tools read their whole configuration folders on every run.
   { file: '~/.config/gcloud/', implied: (declared) => declared.commands.some((name) => ['gcloud', 'gsutil', 'bq'].includes(name)) },
@@ -185,6 +190,13 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
   );
 }
 
+/** A tool's own command for one setting of its own configuration (`npm config set ignore-scripts true`, `git config --global init.defaultBranch main`). */
+const OWN_CONFIG_SET = /^\s*(?:npm|pnpm|yarn|pip\d*|uv|git|gh|poetry|conda|gcloud|aws)\s+(?:config\s+(?:set|--global|--user|--system)|config\s+--global\s+(?!--unset)\S)/;
+
+/** Settings that redirect where packages, code or credentials come from or go: never a plain preference. */
+const RISKY_CONFIG_KEY = /\b(?:registry|index-url|extra-index-url|trusted-host|proxy|https?-proxy|https?\.proxy|credential\.helper|core\.hooksPath|core\.sshCommand|core\.fsmonitor|url\.\S+\.insteadOf|http\.extraheader|_auth|_authToken|always-auth|script-shell|git-tag-version|sign-git)\b/i;
+
+
 /** A scheduler run that only lists or shows entries (`crontab -l`, `atq`, `launchctl list`) changes nothing. */
 const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|print)\b|schtasks\s+\/query\b|atq\b)/;
 
@@ -234,7 +246,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
         } else if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
-          if (plantedFiles.has(event.target)) {
+          if (plantedFiles.has(event.target) && OWN_CONFIG_SET.test(event.command) && !RISKY_CONFIG_KEY.test(event.command)) {
+            add('dryrun-rewrite-outside', 'medium', `\`${event.command}\` changed a setting in ${event.target} through the tool's own config command. Say so in SKILL.md and ask first; declare the path under capabilities.filesystem.write.`);
+          } else if (plantedFiles.has(event.target)) {
             add('dryrun-rewrite-outside', 'high', `\`${event.command}\` ${verb} the user's existing file ${event.target}, outside the skill and the working directory. A skill must not change the user's files; if it must, declare the path under capabilities.filesystem.write.`);
           } else {
             add('dryrun-undeclared-write', 'medium', `\`${event.command}\` ${verb} ${event.target}, outside the skill and the working directory, and the entry does not declare it. Declare the path under capabilities.filesystem.write, or write inside the working directory.`);
