@@ -1,0 +1,3 @@
+module example.com/skills/cloudflare-dns
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/commit-cadence
+
+go 1.21
