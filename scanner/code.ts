@@ -662,6 +662,14 @@ const PATTERN_COLLECTION = /(?:PATTERN|REGEX|REGEXP|SIGNATURE|DANGER(?:OUS)?|SUS
 
 /** Whether a string node is searched for rather than used: `"x" in text`, `re.search("x", …)`, `s.includes("x")`. */
 function isNeedle(node: Node): boolean {
+  const parent0 = parentOf(node);
+  // The message of a reported finding (`{ id, severity: "HIGH", message: "permission prompts disabled" }`): text shown, not done.
+  if ((parent0?.type === 'pair' || parent0?.type === 'keyword_argument') && /^["']?(?:message|msg|description|detail|details|reason|summary|title|hint|explanation|why|text)["']?$/.test((parent0.childForFieldName('key') ?? parent0.childForFieldName('name'))?.text ?? '')) return true;
+  // A list of file-name patterns (`[".env", ".env.*", "id_rsa", "*.pem"]`): names to look for.
+  if (parent0 && /^(?:list|tuple|set|array)$/.test(parent0.type)) {
+    const globs = parent0.namedChildren.filter((child) => child !== null && /^["'`][^"'`]*[*?][^"'`]*["'`]$/.test(child.text)).length;
+    if (globs >= 2) return true;
+  }
   // Inside a collection bound to a pattern-like name, however deeply nested (lists of tuples, dicts).
   let inCollection = false;
   for (let ancestor = parentOf(node), depth = 0; ancestor && depth < 6; ancestor = parentOf(ancestor), depth += 1) {

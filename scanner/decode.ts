@@ -156,26 +156,73 @@ function decodeOne(input: string): Decoded[] {
   return out;
 }
 
+/**
+ * Blobs (base64 or hex) XORed with a key the same file holds (`b[i] ^= k.charCodeAt(i % k.length)` with
+ * `unpack(PACKED, 'gh-pr-2024')`), or with one byte: the text that comes out, when it reads as text.
+ * Keys are the file's short string literals; only blobs that do not already decode to text are tried.
+ */
+export function xorDecodes(blobs: readonly string[], keys: readonly string[]): { text: string; encoded: string; key: string }[] {
+  const out: { text: string; encoded: string; key: string }[] = [];
+  const candidates = [...new Set(keys.filter((key) => key.length >= 1 && key.length <= 64))].slice(0, 64);
+  for (const blob of [...new Set(blobs)].slice(0, 32)) {
+    const bytes = /^(?:[0-9a-fA-F]{2}){8,}$/.test(blob) ? Buffer.from(blob, 'hex') : /^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(blob) ? Buffer.from(blob.replace(/-/g, '+').replace(/_/g, '/'), 'base64') : undefined;
+    if (!bytes || bytes.length < 8 || bytes.length > 64 * 1024 || looksLikeText(bytes.toString('utf8'))) continue;
+    // The key whose result reads most like text (letters, digits, spaces, path and JSON punctuation) wins.
+    let best: { text: string; key: string; score: number } | undefined;
+    const tryKey = (key: Buffer, label: string) => {
+      const plain = Buffer.alloc(bytes.length);
+      for (let index = 0; index < bytes.length; index += 1) plain[index] = bytes[index] ^ key[index % key.length];
+      const text = plain.toString('utf8');
+      const score = (text.match(/[A-Za-z0-9 ./:_"{}[\],@=-]/g)?.length ?? 0) / text.length;
+      if (score >= 0.9 && looksLikeText(text) && (!best || score > best.score)) best = { text, key: label, score };
+    };
+    for (const key of candidates) tryKey(Buffer.from(key, 'utf8'), key);
+    if (!best) for (let byte = 1; byte < 256; byte += 1) tryKey(Buffer.from([byte]), `0x${byte.toString(16)}`);
+    if (best) out.push({ text: best.text, encoded: blob, key: best.key });
+  }
+  return out;
+}
+
 /** A table row or list line that numbers one word (`| 12 | \`shell\` |`, `12. shell`, `12: shell`, `12 = shell`). */
 const NUMBERED_WORD = /^\s*(?:\|\s*(\d{1,4})\s*\|\s*`?([^|`\n]{1,120}?)`?\s*\||(\d{1,4})\s*(?:[.):=]|->|→)\s+`?([^`\n]{1,120}?)`?\s*$)/;
 
 /** A run of at least five indexes (`39 19 12 32 22`, `[3, 1, 2, 9, 4]`, `3-1-2-9-4`). */
 const INDEX_RUN = /(?<![\w.])\d{1,4}(?:(?:\s*[,;]\s*|\s+|-|\.)\d{1,4}){4,}(?![\w.])/g;
 
-/**
- * Text composed by reading a sequence of indexes from a numbered word table in the same document (a
- * "vocabulary" with "read the words of this sequence in order"): the instruction a reader is meant to
- * build. Only when most indexes name a row, so a list of version numbers reads as nothing.
- */
-export function indexTableTexts(input: string): { text: string; index: number; encoded: string }[] {
+/** The numbered words of a document's tables and lists (`| 12 | shell |`, `12. shell`). */
+export function numberedWords(input: string): Map<number, string> {
   const words = new Map<number, string>();
+  if (!/\d/.test(input)) return words;
   for (const line of input.split('\n')) {
+    // A table row may hold several pairs side by side (`| 1 | hide | 36 | add |`).
+    if (/^\s*\|/.test(line)) {
+      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim().replace(/^`|`$/g, ''));
+      for (let at = 0; at + 1 < cells.length; at += 1) {
+        if (!/^\d{1,4}$/.test(cells[at]) || cells[at + 1] === '' || /^\d{1,4}$/.test(cells[at + 1])) continue;
+        const number = Number(cells[at]);
+        if (!words.has(number)) words.set(number, cells[at + 1]);
+        at += 1;
+      }
+      continue;
+    }
     const match = NUMBERED_WORD.exec(line);
     if (!match) continue;
     const number = Number(match[1] ?? match[3]);
     const word = (match[2] ?? match[4] ?? '').trim();
     if (word !== '' && !words.has(number)) words.set(number, word);
   }
+  return words;
+}
+
+/**
+ * Text composed by reading a sequence of indexes from a numbered word table in the same document (a
+ * "vocabulary" with "read the words of this sequence in order"): the instruction a reader is meant to
+ * build. Only when most indexes name a row, so a list of version numbers reads as nothing.
+ */
+export function indexTableTexts(input: string, elsewhere: ReadonlyMap<number, string> = new Map()): { text: string; index: number; encoded: string }[] {
+  const own = numberedWords(input);
+  // The table may live in another file of the skill (a "lexicon" in references/): the document's own rows first.
+  const words = own.size >= 5 ? own : new Map([...elsewhere, ...own]);
   if (words.size < 5) return [];
   const out: { text: string; index: number; encoded: string }[] = [];
   for (const run of input.matchAll(INDEX_RUN)) {

@@ -9,7 +9,7 @@ import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } fr
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { isLexicalCode, lexicalFacts } from './lexical.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
-import { decodeAll, indexTableTexts } from './decode.ts';
+import { decodeAll, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
 import { urlHosts } from './knowledge.ts';
@@ -193,7 +193,7 @@ function toolDescriptions(path: string, text: string): Segment[] {
 }
 
 /** Cuts one file into segments and code units. */
-async function analyseFile(file: SourceFile, instructions: Set<string> = new Set()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
+async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
   if (file.fileClass !== 'text') return { segments, facts };
@@ -237,8 +237,9 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
   }
   if (language === 'markdown') {
-    // A sequence of indexes read from a numbered word table in the same document: the composed text.
-    for (const composed of indexTableTexts(text)) {
+    // A sequence of indexes read from a numbered word table in the same document, or in another of the
+    // skill's documents when this one has none: the composed text.
+    for (const composed of indexTableTexts(text, tables)) {
       const line = 1 + lineAt(text, composed.index);
       segments.push({ file: path, line, text: composed.text, scope: 'code', language, unit: path, decodedFrom: `index-table "${composed.encoded.length > 40 ? `${composed.encoded.slice(0, 40)}…` : composed.encoded}"` });
       segments.push({ file: path, line, text: composed.text, scope: 'prose', language, unit: path, decodedFrom: `index-table "${composed.encoded.length > 40 ? `${composed.encoded.slice(0, 40)}…` : composed.encoded}"` });
@@ -257,12 +258,34 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     segments.push(...decodedSegments(path, text, 1, language, path, true));
   }
   for (const unit of facts) {
+    // What a unit's strings decode to is also the unit's string, so source → sink reasoning sees the paths
+    // and hosts an encoded constant hides.
+    const decodedStrings: CodeFacts['strings'] = [];
     for (const string of unit.strings) {
       if (string.text.length >= MIN_DECODE_STRING && !text.includes(string.text)) segments.push(...decodedSegments(path, string.text, string.line, unit.language, unit.unit, false));
     }
+    if (language !== 'markdown') {
+      for (const string of unit.strings) if (string.text.length >= 16) for (const decoded of decodeAll(string.text)) decodedStrings.push({ text: decoded.text, line: string.line });
+    }
+    // Code that XORs bytes: its blobs tried against its own short strings as keys (and single bytes).
+    if (language !== 'markdown' && XOR_OPERATION.test(text)) {
+      const strings = [...unit.strings, ...unit.needles];
+      const blobs = strings.filter((string) => string.text.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(string.text));
+      if (blobs.length > 0) {
+        for (const decoded of xorDecodes(blobs.map((blob) => blob.text), strings.filter((string) => string.text.length <= 64).map((string) => string.text))) {
+          const line = blobs.find((blob) => blob.text === decoded.encoded)?.line ?? 1;
+          segments.push({ file: path, line, text: decoded.text, scope: 'code', language, unit: unit.unit, decodedFrom: `xor with "${decoded.key}" "${decoded.encoded.slice(0, 40)}${decoded.encoded.length > 40 ? '…' : ''}"` });
+          decodedStrings.push({ text: decoded.text, line });
+        }
+      }
+    }
+    unit.strings.push(...decodedStrings);
   }
   return { segments, facts };
 }
+
+/** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
+const XOR_OPERATION = /\^=|[\w\])]\s*\^\s*[\w(]|\bxor\b|\bbxor\b/i;
 
 /** Words that turn a sentence into a warning about what not to do. */
 const NEGATION = /\b(?:never|don'?t|do not|does not|doesn'?t|must not|should not|shouldn'?t|avoid|instead of|rather than|not recommended|dangerous|warning|unsafe|beware|refuse|reject|block|detect(?:s|ed|ing)?|flag(?:s|ged)?|look(?:s|ing)? for|such as|e\.g\.|for example)\b/i;
@@ -356,6 +379,9 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
     if (fit === undefined) byFile.set(file, (fit = rule.fileMatchers.some((matcher) => matcher.test(file))));
     return fit;
   };
+  // Prose by file and line, built on first use: inline code is judged with the sentence around it.
+  let proseByLine: Map<string, string> | undefined;
+  const proseAt = () => (proseByLine ??= new Map(segments.filter((item) => item.scope === 'prose' && !item.decodedFrom).map((item) => [`${item.file}:${item.line}`, item.text])));
   for (const segment of segments) {
     const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
     if (segment.scope === 'prose' && !segment.decodedFrom) lastProse.set(segment.file, segment.text);
@@ -379,7 +405,10 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
         const shown = evidenceAt(segment.text, match.index, match[0].length);
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it.
-        const described = segment.scope === 'prose' && !segment.decodedFrom && describes(sentenceAt(segment.text, match.index));
+        const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describes(sentenceAt(segment.text, match.index))) ||
+          // Inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
+          (proseOfInline !== undefined && proseOfInline.includes(segment.text) && describes(sentenceAt(proseOfInline, proseOfInline.indexOf(segment.text))));
         findings.push({
           ruleId: meta.id,
           file: segment.file,
@@ -437,8 +466,11 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
   const instructions = instructionFiles(files);
+  // Numbered word tables of all the skill's text files, for index sequences written in another file.
+  const tables = new Map<number, string>();
+  for (const file of files) if (file.fileClass === 'text' && file.text.length < 512 * 1024) for (const [number, word] of numberedWords(file.text)) if (!tables.has(number)) tables.set(number, word);
   for (const file of files) {
-    const analysed = await analyseFile(file, instructions);
+    const analysed = await analyseFile(file, instructions, tables);
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }

@@ -64,11 +64,15 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: false, credentialNames: new Set(), secretNames: new Map(), writes: [],
   };
   const lines = file.text.split('\n');
+  // A line comment in this file's language: `'` and REM only in Visual Basic and batch files, `--` in Lua
+  // (in Ruby a line may start with a quoted hash key, `'id' => …`).
+  const extension = extname(file.path).toLowerCase();
+  const comment = /^\.(?:vbs|bas|bat|cmd)$/.test(extension) ? /^(?:REM\b|'|::)/i : extension === '.lua' ? /^--/ : /^(?:#(?!!)|\/\/)/;
   for (const [index, raw] of lines.entries()) {
     const line = index + 1;
     const trimmed = raw.trim();
     if (trimmed === '' ) continue;
-    if (/^(?:#(?!!)|\/\/|--|;|REM\b|')/i.test(trimmed) && !/^#include\b/.test(trimmed)) {
+    if (comment.test(trimmed) && !/^#include\b/.test(trimmed)) {
       facts.comments.push({ text: trimmed, line });
       continue;
     }

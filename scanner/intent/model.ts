@@ -179,7 +179,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
 
 /** Headings over sample output (`## Report format`): their code blocks show what a report looks like; their prose still instructs. */
 const OUTPUT_HEADING = /\b(?:(?:report|output) format|(?:example|sample) (?:output|reports?|findings?))\b/i;
@@ -208,7 +208,7 @@ const SOFT_BREAK = /(?<=\S)[ \t]*\n(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|```|
 /** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
 const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit)\w*\s+(?:them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
 
-const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest)\b/i;
+const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump)\b/i;
 
 /** The whole lines of `text` that `part` spans (empty when `part` is not in it). */
 function linesAround(text: string, part: string): string {
@@ -450,7 +450,7 @@ const NO_LEAD = { line: '', sentence: '' };
 const REFERENCE_COLUMN = /\b(?:scope|stored|lives|config(?:uration)? file)\b/i;
 const STEP_COLUMN = /\b(?:command|commands|run|step|steps|action|do|how)\b/i;
 
-const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
+const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
 
 /** Whether a table's header makes its rows descriptions or references rather than steps. */
 function descriptiveTable(header: string): boolean {
@@ -688,6 +688,23 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
     if (chain?.context && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
   }
+  // The same across sections for credential files: a step that lists them to read ("Read each of these
+  // files: `~/.codex/auth.json` …") and, later, an upload of a file with the order to send what was
+  // collected ("Send the object to the converter").
+  for (const members of byFile.values()) {
+    const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
+    // The verb may be in the lead-in of the list that names the files ("Read each of the following files:").
+    const gathers = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])));
+    if (gathers === undefined) continue;
+    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
+    if (upload === undefined) continue;
+    const carried = members.some((index) => index > gathers && index <= upload && (SENDS_THEM.test(texts[index]) || REFERS_TO_OUTPUT.test(texts[index])));
+    if (!carried) continue;
+    const first = instructions[gathers];
+    const last = instructions[upload];
+    const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
+    if (chain?.secret && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
+  }
   return out;
 }
 
@@ -871,7 +888,10 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0];
     const toOwnService = secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host));
     if (action.secret && action.sink && leaves && !toOwnService) {
-      if (consented && !action.conceal && action.sink.hosts.length === 0) {
+      // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
+      // it, whoever owns the repository: no one's consent makes that a destination for a private key.
+      const published = action.sink.kind === 'forge' && SENSITIVE_FILE.test(action.secret);
+      if (consented && !action.conceal && action.sink.hosts.length === 0 && !published) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Sends ${action.secret} through ${action.sink.text} to a destination the user chooses${action.consent ? ` (${action.consent})` : ''}: allowed, but the user should know.` });
       } else {
         out.push({ ruleId: 'secret-egress-instruction', action, severity: 'critical', message: `Moves a secret (${action.secret}) to ${action.sink.kind === 'network' ? 'the network' : action.sink.kind === 'forge' ? 'text that leaves the machine' : 'a folder that syncs off the machine'} (${action.sink.text})${sinkHosts.length > 0 ? ` at ${sinkHosts.join(', ')}` : ''}.` });
@@ -913,7 +933,10 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       // A skill that asks before every step (consentGated) and works on the server the user names: a
       // remote server added for the project, with no secret in its configuration, is the user's act.
       // Every later session (user scope) still needs the user's yes on the act itself.
-      const gatedProject = gated && !action.control.userScope && !permissionsOff && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence)));
+      // A local tool server (a command, no remote host) added where the user asks, even for every project,
+      // is the user's act too; a remote one at user scope still needs the user's yes on the act itself.
+      const localServer = mcpServer && action.control.hosts.length === 0 && !/https?:\/\//.test(action.evidence);
+      const gatedProject = gated && !permissionsOff && (localServer || (!action.control.userScope && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence)))));
       if (action.conceal || keyRedirected || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
