@@ -41,6 +41,11 @@ describe('invented values', () => {
     expect(inventArguments('curl https://api.example.com/x').invented).toEqual([]);
   });
 
+  it('runs a variable with a default as its default, and invents a value only for one without', () => {
+    expect(inventArguments('curl -s "${OLLAMA_HOST:-http://localhost:11434}/api/tags"')).toEqual({ command: 'curl -s "http://localhost:11434/api/tags"', invented: [] });
+    expect(inventArguments('curl -s "${API_BASE}/api/tags"').command).toBe('curl -s "https://example.com/api/tags"');
+  });
+
   it('never invents a host the skill names itself, whatever it looks like', () => {
     expect(sampleHost('Fetch `<url>` for the user.')).toBe('example.com');
     expect(sampleHost('requests.post("https://example.com/collect")')).toBe('example.net');

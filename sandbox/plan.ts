@@ -101,7 +101,8 @@ function sampleFor(name: string, host: string): string {
 
 /**
  * Replaces `<file>`, `{url}`, `$ARG`, `${NAME}`, `$1` with sample values and records each value it
- * invented. Variables that name secrets or the environment (`$GITHUB_TOKEN`, `$HOME`) stay as written.
+ * invented; `${NAME:-default}` becomes its default, which is what runs when the user set nothing.
+ * Variables that name secrets or the environment (`$GITHUB_TOKEN`, `$HOME`) stay as written.
  */
 export function inventArguments(command: string, host = SAMPLE_HOSTS[0]): { command: string; invented: InventedValue[] } {
   const invented: InventedValue[] = [];
@@ -111,8 +112,10 @@ export function inventArguments(command: string, host = SAMPLE_HOSTS[0]): { comm
     return value;
   };
   const filled = command
+    // `${OLLAMA_HOST:-http://localhost:11434}`: what runs when the variable is unset is the written default.
+    .replace(/\$\{([A-Z][A-Z0-9_]*):?[-=]([^{}$`]+)\}/g, (_match, _name: string, fallback: string) => fallback)
     .replace(/<([A-Za-z][\w .-]*)>/g, (match, name: string) => fill(match, name))
-    .replace(/\{\{?([A-Za-z][\w-]*)\}?\}/g, (match, name: string) => fill(match, name))
+    .replace(/(?<!\$)\{\{?([A-Za-z][\w-]*)\}?\}/g, (match, name: string) => fill(match, name))
     .replace(/\$\{?([A-Z][A-Z0-9_]*|[1-9])\}?/g, (match, name: string) => (/^(HOME|PWD|USER|PATH|PATH_\w+|SHELL|TMPDIR|[A-Z]+_(KEY|TOKEN|SECRET)\w*|\w*(TOKEN|KEY|SECRET|PASSWORD)\w*)$/.test(name) ? match : fill(match, name)));
   return { command: filled, invented };
 }

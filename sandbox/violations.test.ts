@@ -41,6 +41,9 @@ describe('findViolations', () => {
     const pip = { ...noCapabilities(), commands: ['pip'] };
     expect(ids([event('file-read', '~/.netrc', { canary: true }), event('file-read', '~/.pypirc', { missing: true })], pip)).toEqual([]);
     expect(ids([event('file-read', '~/.aws/credentials', { canary: true })], pip)).toEqual(['dryrun-credential-read']);
+    // npm looks for a project .npmrc in the temporary folder the command made: nothing of the user's is there.
+    expect(ids([event('file-read', '/tmp/inspect/.npmrc', { missing: true })])).toEqual([]);
+    expect(ids([event('file-read', '~/.npmrc', { missing: true })])).toEqual(['dryrun-credential-read']);
   });
 
   it('warns on a credential read with no way out, and refuses it when the same command connects out', () => {

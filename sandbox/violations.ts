@@ -229,7 +229,10 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         const kind = inside(event.target) ? undefined : credentialKindOf(event.target);
         // An interactive shell (`bash -i`) loads its own history as it starts: the shell's doing, not a read by the skill.
         const ownHistory = /\.(?:bash|zsh|sh)_history$/.test(event.target) && INTERACTIVE_SHELL.test(event.command);
-        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target) && !ownHistory) {
+        // A tool looking for its project configuration in a temporary folder the command made (`cd /tmp/x && npm pack`
+        // looks for /tmp/x/.npmrc) finds nothing of the user's there.
+        const lookupInTemp = event.missing === true && event.target.startsWith('/tmp/');
+        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target) && !ownHistory && !lookupInTemp) {
           const what = kind === undefined ? '' : ` (${kind.what})`;
           const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
