@@ -37,6 +37,12 @@ function credentialLines(text: string): number {
 /** A URL that names a schema (`"$schema": "http://adaptivecards.io/schemas/adaptive-card.json"`): an identifier, not a place data goes. */
 const SCHEMA_URL = /\/schemas?\/|schema\.json\b|\.(?:xsd|dtd)\b/i;
 
+/** Credential files and folders of the home folder, named relative to it. */
+const BARE_CREDENTIAL_NAME = /^\.(?:ssh|aws|gnupg|kube|azure|docker\/config\.json|config\/gcloud|config\/gh|git-credentials|npmrc|pypirc|netrc|password-store|electrum|solana)\/?$/;
+
+/** Names of network modules and sending functions, as a dynamic lookup spells them. */
+const DYNAMIC_NETWORK_NAME = /^(?:urllib\.request|urllib2|http\.client|requests|httpx|aiohttp|socket|urlopen|Request|post|create_connection|sendall|HTTPSConnection|HTTPConnection|node:https?|https?|net|fetch)$/;
+
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
 
@@ -96,6 +102,16 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || NETWORK_SINK_COMMAND.test(call.callee)) flow.sinks.push(place(call.line, line));
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
   }
+  // A shell list of home-folder credential locations by bare name (`for p in .ssh .aws .git-credentials …`
+  // after `cd "$HOME"`): two or more of them are a collection of credentials, whatever command uses them.
+  if (unit.language === 'shell' && !isMarkdownBlock) {
+    const named = unit.strings.filter((string) => BARE_CREDENTIAL_NAME.test(string.text.trim()));
+    if (new Set(named.map((string) => string.text.trim())).size >= 2) flow.strongSources.push(place(named[0].line, named.map((string) => string.text.trim()).join(' ')));
+  }
+  // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):
+  // the dynamic lookup of a sending function is a sink like calling it.
+  const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require)$/.test(call.callee));
+  if (dynamic && unit.strings.some((string) => DYNAMIC_NETWORK_NAME.test(string.text.trim()))) flow.sinks.push(place(dynamic.line, dynamic.text.split('\n')[0]));
   // Sweeping the environment for every secret-looking name: `{k: v for k, v in os.environ.items() if "TOKEN" in k}`.
   const sweep = unit.calls.find((call) => ENVIRONMENT_SWEEP.test(call.callee) && /\b(?:os\.environ|environ|process\.env)\b/.test(call.text));
   if (sweep && !isMarkdownBlock) {
