@@ -236,6 +236,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       if (isLexicalCode(file)) facts.push(lexicalFacts(file));
     }
   }
+  let fileDecoded: Segment[] = [];
   if (language === 'markdown') {
     // A sequence of indexes read from a numbered word table in the same document, or in another of the
     // skill's documents when this one has none: the composed text.
@@ -255,17 +256,22 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       }
     }
   } else {
-    segments.push(...decodedSegments(path, text, 1, language, path, true));
+    fileDecoded = decodedSegments(path, text, 1, language, path, true);
+    segments.push(...fileDecoded);
   }
   for (const unit of facts) {
     // What a unit's strings decode to is also the unit's string, so source → sink reasoning sees the paths
     // and hosts an encoded constant hides.
     const decodedStrings: CodeFacts['strings'] = [];
     for (const string of unit.strings) {
-      if (string.text.length >= MIN_DECODE_STRING && !text.includes(string.text)) segments.push(...decodedSegments(path, string.text, string.line, unit.language, unit.unit, false));
+      if (string.text.length < MIN_DECODE_STRING || text.includes(string.text)) continue;
+      const decoded = decodedSegments(path, string.text, string.line, unit.language, unit.unit, false);
+      segments.push(...decoded);
+      if (language !== 'markdown') for (const segment of decoded) decodedStrings.push({ text: segment.text, line: string.line });
     }
+    // Strings written as they stand in the file were decoded with the whole file above.
     if (language !== 'markdown') {
-      for (const string of unit.strings) if (string.text.length >= 16) for (const decoded of decodeAll(string.text)) decodedStrings.push({ text: decoded.text, line: string.line });
+      for (const segment of fileDecoded) if (unit.strings.some((string) => string.text.length >= MIN_DECODE_STRING && string.line === segment.line && segment.decodedFrom !== undefined)) decodedStrings.push({ text: segment.text, line: segment.line });
     }
     // Code that XORs bytes: its blobs tried against its own short strings as keys (and single bytes).
     if (language !== 'markdown' && XOR_OPERATION.test(text)) {
