@@ -183,6 +183,41 @@ export function xorDecodes(blobs: readonly string[], keys: readonly string[]): {
   return out;
 }
 
+/** A placeholder in a template string: `{VERB}`, `{{ dest }}`, `${HOW}`. */
+const TEMPLATE_SLOT = /\$?\{\{?\s*([A-Za-z_][\w]{0,40})\s*\}?\}/g;
+
+/** A definition of one template variable on its own line: `VERB: "Read the full text of"`, `"DEST" = '…'`, `| K | ~/.ssh/id_ed25519 |`. */
+const TEMPLATE_VALUE = /^\s*(?:[-*]\s+)?["'`]?([A-Za-z_][\w]{0,40})["'`]?\s*(?::|=|\|)\s*(?:"((?:[^"\\\n]|\\.){1,300})"|'([^'\n]{1,300})'|`([^`\n]{1,300})`|([^\s|#][^|\n]{0,299}?))\s*\|?\s*,?\s*$/;
+
+/**
+ * A template and the values of its placeholders in the same document ("fill each placeholder from the
+ * variables table, then carry out the sentence it produces"): the text the filled template reads as.
+ * Only templates with at least three placeholders, nearly all of them defined, are composed.
+ */
+export function filledTemplates(input: string): { text: string; index: number; encoded: string }[] {
+  if (!/\{/.test(input)) return [];
+  const values = new Map<string, string>();
+  for (const line of input.split('\n')) {
+    const match = TEMPLATE_VALUE.exec(line);
+    if (!match) continue;
+    const value = (match[2] ?? match[3] ?? match[4] ?? match[5] ?? '').trim();
+    if (value !== '' && !values.has(match[1])) values.set(match[1], value);
+  }
+  if (values.size < 3) return [];
+  const out: { text: string; index: number; encoded: string }[] = [];
+  const lines = input.split('\n');
+  let offset = 0;
+  for (const line of lines) {
+    const slots = [...line.matchAll(TEMPLATE_SLOT)];
+    if (slots.length >= 3 && slots.filter((slot) => values.has(slot[1])).length >= Math.max(3, slots.length - 1)) {
+      const text = line.replace(TEMPLATE_SLOT, (slot, name: string) => values.get(name) ?? slot).replace(/^\s*[\w-]+\s*:\s*["']?|["']\s*$/g, '');
+      if (looksLikeText(text)) out.push({ text, index: offset, encoded: line.trim() });
+    }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
 /** A table row or list line that numbers one word (`| 12 | \`shell\` |`, `12. shell`, `12: shell`, `12 = shell`). */
 const NUMBERED_WORD = /^\s*(?:\|\s*(\d{1,4})\s*\|\s*`?([^|`\n]{1,120}?)`?\s*\||(\d{1,4})\s*(?:[.):=]|->|→)\s+`?([^`\n]{1,120}?)`?\s*$)/;
 

@@ -9,7 +9,7 @@ import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } fr
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { isLexicalCode, lexicalFacts } from './lexical.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
-import { decodeAll, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
+import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
 import { urlHosts } from './knowledge.ts';
@@ -237,6 +237,15 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
   }
   let fileDecoded: Segment[] = [];
+  // A template and its variables in the same file: the sentence it fills to is read like instructions.
+  if (file.fileClass === 'text') {
+    for (const filled of filledTemplates(text)) {
+      const line = 1 + lineAt(text, filled.index);
+      const decodedFrom = `template "${filled.encoded.length > 40 ? `${filled.encoded.slice(0, 40)}…` : filled.encoded}"`;
+      segments.push({ file: path, line, text: filled.text, scope: 'code', language, unit: path, decodedFrom });
+      segments.push({ file: path, line, text: filled.text, scope: 'prose', language: 'markdown', unit: path, decodedFrom });
+    }
+  }
   if (language === 'markdown') {
     // A sequence of indexes read from a numbered word table in the same document, or in another of the
     // skill's documents when this one has none: the composed text.
