@@ -218,8 +218,8 @@ export function filledTemplates(input: string): { text: string; index: number; e
   return out;
 }
 
-/** A table row or list line that numbers one word (`| 12 | \`shell\` |`, `12. shell`, `12: shell`, `12 = shell`). */
-const NUMBERED_WORD = /^\s*(?:\|\s*(\d{1,4})\s*\|\s*`?([^|`\n]{1,120}?)`?\s*\||(\d{1,4})\s*(?:[.):=]|->|→)\s+`?([^`\n]{1,120}?)`?\s*$)/;
+/** A list line that numbers one word (`12. shell`, `12: shell`, `12 = shell`); table rows are read cell by cell. */
+const NUMBERED_WORD = /^\s*(\d{1,4})\s*(?:[.):=]|->|→)\s+`?([^`\n]{1,120}?)`?\s*$/;
 
 /** A run of at least five indexes (`39 19 12 32 22`, `[3, 1, 2, 9, 4]`, `3-1-2-9-4`). */
 const INDEX_RUN = /(?<![\w.])\d{1,4}(?:(?:\s*[,;]\s*|\s+|-|\.)\d{1,4}){4,}(?![\w.])/g;
@@ -242,8 +242,8 @@ export function numberedWords(input: string): Map<number, string> {
     }
     const match = NUMBERED_WORD.exec(line);
     if (!match) continue;
-    const number = Number(match[1] ?? match[3]);
-    const word = (match[2] ?? match[4] ?? '').trim();
+    const number = Number(match[1]);
+    const word = match[2].trim();
     if (word !== '' && !words.has(number)) words.set(number, word);
   }
   return words;

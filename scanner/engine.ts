@@ -19,7 +19,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { QUOTES_WHAT_FOLLOWS, consentGated, describes, isPackageRegistry, markdownContext } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, isPackageRegistry, markdownContext } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -103,9 +103,22 @@ function decodedSegments(file: string, text: string, baseLine: number, language:
     text: decoded.text,
     scope: 'code' as const,
     language,
-    decodedFrom: `${decoded.how} "${decoded.encoded.length > 40 ? `${decoded.encoded.slice(0, 40)}…` : decoded.encoded}"`,
+    decodedFrom: decodedLabel(decoded.how, decoded.encoded),
     unit,
   }));
+}
+
+/** How a decoded segment came about, as findings show it: the method and the start of what was decoded. */
+function decodedLabel(how: string, encoded: string): string {
+  return `${how} "${encoded.length > 40 ? `${encoded.slice(0, 40)}…` : encoded}"`;
+}
+
+/** Text composed from a document (a filled template, an index sequence read over a table): read as code and as prose. */
+function composedSegments(file: string, line: number, text: string, language: Segment['language'], decodedFrom: string): Segment[] {
+  return [
+    { file, line, text, scope: 'code', language, unit: file, decodedFrom },
+    { file, line, text, scope: 'prose', language: 'markdown', unit: file, decodedFrom },
+  ];
 }
 
 /**
@@ -238,22 +251,11 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
   }
   let fileDecoded: Segment[] = [];
   // A template and its variables in the same file: the sentence it fills to is read like instructions.
-  if (file.fileClass === 'text') {
-    for (const filled of filledTemplates(text)) {
-      const line = 1 + lineAt(text, filled.index);
-      const decodedFrom = `template "${filled.encoded.length > 40 ? `${filled.encoded.slice(0, 40)}…` : filled.encoded}"`;
-      segments.push({ file: path, line, text: filled.text, scope: 'code', language, unit: path, decodedFrom });
-      segments.push({ file: path, line, text: filled.text, scope: 'prose', language: 'markdown', unit: path, decodedFrom });
-    }
-  }
+  for (const filled of filledTemplates(text)) segments.push(...composedSegments(path, 1 + lineAt(text, filled.index), filled.text, language, decodedLabel('template', filled.encoded)));
   if (language === 'markdown') {
     // A sequence of indexes read from a numbered word table in the same document, or in another of the
     // skill's documents when this one has none: the composed text.
-    for (const composed of indexTableTexts(text, tables)) {
-      const line = 1 + lineAt(text, composed.index);
-      segments.push({ file: path, line, text: composed.text, scope: 'code', language, unit: path, decodedFrom: `index-table "${composed.encoded.length > 40 ? `${composed.encoded.slice(0, 40)}…` : composed.encoded}"` });
-      segments.push({ file: path, line, text: composed.text, scope: 'prose', language, unit: path, decodedFrom: `index-table "${composed.encoded.length > 40 ? `${composed.encoded.slice(0, 40)}…` : composed.encoded}"` });
-    }
+    for (const composed of indexTableTexts(text, tables)) segments.push(...composedSegments(path, 1 + lineAt(text, composed.index), composed.text, language, decodedLabel('index-table', composed.encoded)));
     // Decode per segment so decoded text keeps its context (an example block stays an example).
     const seen = new Set<string>();
     for (const segment of segments.filter((item) => item.scope !== 'raw')) {
@@ -289,7 +291,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       if (blobs.length > 0) {
         for (const decoded of xorDecodes(blobs.map((blob) => blob.text), strings.filter((string) => string.text.length <= 64).map((string) => string.text))) {
           const line = blobs.find((blob) => blob.text === decoded.encoded)?.line ?? 1;
-          segments.push({ file: path, line, text: decoded.text, scope: 'code', language, unit: unit.unit, decodedFrom: `xor with "${decoded.key}" "${decoded.encoded.slice(0, 40)}${decoded.encoded.length > 40 ? '…' : ''}"` });
+          segments.push({ file: path, line, text: decoded.text, scope: 'code', language, unit: unit.unit, decodedFrom: decodedLabel(`xor with "${decoded.key}"`, decoded.encoded) });
           decodedStrings.push({ text: decoded.text, line });
         }
       }
@@ -324,13 +326,6 @@ function isMentionInProse(text: string, index: number, lead = ''): boolean {
   }
   const sentenceStart = Math.max(before.search(/[^.!?]*$/), 0);
   return NEGATION.test(before.slice(sentenceStart));
-}
-
-/** The sentence of `text` that holds position `index`. */
-function sentenceAt(text: string, index: number): string {
-  const start = Math.max(text.slice(0, index).search(/[^.!?\n]*$/), 0);
-  const end = text.slice(index).search(/[.!?](?:\s|$)|\n/);
-  return text.slice(start, end < 0 ? text.length : index + end + 1);
 }
 
 /** One pattern of a rule set, with its place in the rule set's literal prefilter. */
@@ -419,11 +414,10 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index, lead)) continue;
         const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
         const shown = evidenceAt(segment.text, match.index, match[0].length);
-        // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it.
+        // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
+        // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describes(sentenceAt(segment.text, match.index))) ||
-          // Inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
-          (proseOfInline !== undefined && proseOfInline.includes(segment.text) && describes(sentenceAt(proseOfInline, proseOfInline.indexOf(segment.text))));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text));
         findings.push({
           ruleId: meta.id,
           file: segment.file,

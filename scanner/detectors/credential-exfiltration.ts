@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
+import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
@@ -21,9 +21,6 @@ interface Place {
   synced?: boolean;
 }
 
-/** A synced folder named as one path piece (`Path.home() / "Dropbox" / …`, `Join-Path $HOME 'OneDrive'`). */
-const SYNCED_PIECE = /^(?:Dropbox(?: \([\w ]+\))?|Google ?Drive|My Drive|OneDrive(?: - [\w .-]+)?|iCloud Drive|Mobile Documents|CloudStorage|Box Sync|Nextcloud|pCloud ?Drive|MEGA(?:sync)?)$/;
-
 /** Commands that publish text or files on a code forge (a gist, an issue, a pull request, a release asset). */
 const FORGE_SINK = /\bgh\s+(?:gist\s+(?:create|edit)|issue\s+(?:create|comment)|pr\s+(?:create|comment|edit)|release\s+(?:create|upload)|api\b[^\n]*\s-(?:f|F|-field|-raw-field|-input)\b)/;
 
@@ -37,8 +34,12 @@ function credentialLines(text: string): number {
 /** A URL that names a schema (`"$schema": "http://adaptivecards.io/schemas/adaptive-card.json"`): an identifier, not a place data goes. */
 const SCHEMA_URL = /\/schemas?\/|schema\.json\b|\.(?:xsd|dtd)\b/i;
 
-/** Credential files and folders of the home folder, named relative to it. */
-const BARE_CREDENTIAL_NAME = /^\.(?:ssh|aws|gnupg|kube|azure|docker\/config\.json|config\/gcloud|config\/gh|git-credentials|npmrc|pypirc|netrc|password-store|electrum|solana)\/?$/;
+/** Whether a bare name (`.ssh`, `.git-credentials`) is a credential file or folder of the home folder, by the shared list (core/sensitive.json). */
+function bareCredentialName(name: string): boolean {
+  if (!/^\.[\w.-]+(?:\/[\w.-]+)*\/?$/.test(name)) return false;
+  const home = `~/${name.replace(/\/$/, '')}`;
+  return SENSITIVE_FILE.test(home) || CREDENTIAL_FILE_KINDS.some((kind) => kind.paths.some((path) => path === home || path.startsWith(`${home}/`)));
+}
 
 /** Names of network modules and sending functions, as a dynamic lookup spells them. */
 const DYNAMIC_NETWORK_NAME = /^(?:urllib\.request|urllib2|http\.client|requests|httpx|aiohttp|socket|urlopen|Request|post|create_connection|sendall|HTTPSConnection|HTTPConnection|node:https?|https?|net|fetch)$/;
@@ -92,7 +93,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
   }
   // A synced folder the unit writes into carries files off the machine without a socket.
-  const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text) || SYNCED_PIECE.test(string.text.trim()));
+  const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
   if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
     flow.sinks.push({ ...place(syncedFolder.line, `writes into ${syncedFolder.text}`), synced: true });
   }
@@ -105,7 +106,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   // A shell list of home-folder credential locations by bare name (`for p in .ssh .aws .git-credentials …`
   // after `cd "$HOME"`): two or more of them are a collection of credentials, whatever command uses them.
   if (unit.language === 'shell' && !isMarkdownBlock) {
-    const named = unit.strings.filter((string) => BARE_CREDENTIAL_NAME.test(string.text.trim()));
+    const named = unit.strings.filter((string) => bareCredentialName(string.text.trim()));
     if (new Set(named.map((string) => string.text.trim())).size >= 2) flow.strongSources.push(place(named[0].line, named.map((string) => string.text.trim()).join(' ')));
   }
   // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):

@@ -88,9 +88,16 @@ export interface Action {
 }
 
 /** Sentences of a text: split at sentence ends and line breaks, so a list item never joins the next. */
+/** A line break inside a paragraph (a soft wrap): not before a list item, table row, heading, fence or blank line. */
+const SOFT_BREAK = /(?<=\S)[ \t]*\n(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|```|~~~|\n|$))[ \t]*/g;
+
+/** A paragraph wrapped at a column as one line: its soft line breaks become spaces. */
+function unwrap(text: string): string {
+  return text.replace(SOFT_BREAK, ' ');
+}
+
 function sentences(text: string): string[] {
-  // A single line break inside a paragraph is a soft wrap; a blank line or a list item starts anew.
-  const unwrapped = text.replace(/\n(?!\n|\s*(?:[-*+]|\d+[.)])\s)/g, ' ');
+  const unwrapped = unwrap(text);
   return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
 }
 
@@ -150,6 +157,12 @@ export function describes(sentence: string): boolean {
   return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word));
 }
 
+/** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
+export function describedAt(text: string, fragment: string): boolean {
+  const sentence = sentences(text).find((part) => part.includes(fragment));
+  return sentence !== undefined && describes(sentence);
+}
+
 /** A prohibition before "without asking" makes it a rule of consent ("do not delete without asking"), not concealment. */
 const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|no)\b/i;
 
@@ -202,8 +215,6 @@ const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|i
 const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch))\b[^:\n]{0,100}:/i;
 
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
-/** A line break inside a paragraph: not before a list item, table row, heading, fence or blank line. */
-const SOFT_BREAK = /(?<=\S)[ \t]*\n(?![ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\||#|```|~~~|\n|$))[ \t]*/g;
 
 /** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
 const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit)\w*\s+(?:them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
@@ -442,14 +453,14 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 
 const NO_LEAD = { line: '', sentence: '' };
 
-/**
- * Table column names that make each row a description (`| Pattern | Detects |`), or a contingency the
- * user may need (`| Change | Rollback |`: the command that undoes a step is not a step of the skill).
- */
 /** Columns of a reference table that says where things are (`| Client | Scope | File |`), when no column is a step to run. */
 const REFERENCE_COLUMN = /\b(?:scope|stored|lives|config(?:uration)? file)\b/i;
 const STEP_COLUMN = /\b(?:command|commands|run|step|steps|action|do|how)\b/i;
 
+/**
+ * Table column names that make each row a description (`| Pattern | Detects |`), or a contingency the
+ * user may need (`| Change | Rollback |`: the command that undoes a step is not a step of the skill).
+ */
 const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
 
 /** Whether a table's header makes its rows descriptions or references rather than steps. */
@@ -544,8 +555,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
   const describedInline = (segment: Segment): boolean => {
     if (!/#L\d+i$/.test(segment.unit)) return false;
     const prose = proseAt.get(`${segment.file}:${segment.line}`);
-    const sentence = prose === undefined ? undefined : sentences(prose).find((part) => part.includes(segment.text));
-    return sentence !== undefined && describes(sentence);
+    return prose !== undefined && describedAt(prose, segment.text);
   };
   for (const segment of segments) {
     const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
@@ -593,7 +603,7 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   // A pair names something sensitive only if one of its halves does (no word of the vocabulary spans a paragraph break).
   // A paragraph wrapped at a column is one sentence: its soft line breaks are spaces (the vocabulary
   // reads within a line). List items, table rows, headings and fences keep their breaks.
-  const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? withoutQuotedSpeech(instruction.text).replace(SOFT_BREAK, ' ') : instruction.text));
+  const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? unwrap(withoutQuotedSpeech(instruction.text)) : instruction.text));
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   instructions.forEach((instruction, index) => {
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
@@ -676,37 +686,35 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     if (members) members.push(index);
     else byFile.set(instruction.file, [index]);
   });
+  // The upload of a file to a fixed host that follows a gathering step, read with it as one action.
+  const uploadAfter = (members: readonly number[], gathers: number, carried: (upload: number) => boolean): Action | undefined => {
+    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
+    if (upload === undefined || !carried(upload)) return undefined;
+    const first = instructions[gathers];
+    return readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${instructions[upload].text}`));
+  };
+  const add = (chain: Action | undefined, carries: (action: Action) => boolean) => {
+    if (chain && carries(chain) && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
+  };
   for (const members of byFile.values()) {
     const gathering = members.filter((index) => instructions[index].origin !== 'command' && hasWord('context', readable(texts[index])));
     // The agent's own instructions gathered for upload say the most; then the first gathering step.
     const gathers = gathering.find((index) => AGENT_INSTRUCTIONS.test(texts[index])) ?? gathering[0];
-    if (gathers === undefined) continue;
-    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
-    if (upload === undefined) continue;
-    const first = instructions[gathers];
-    const last = instructions[upload];
-    const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
-    if (chain?.context && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
-  }
-  // The same across sections for credential files: a step that lists them to read ("Read each of these
-  // files: `~/.codex/auth.json` …") and, later, an upload of a file with the order to send what was
-  // collected ("Send the object to the converter").
-  for (const members of byFile.values()) {
-    const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
-    // The verb may be in the lead-in of the list that names the files ("Read each of the following files:").
-    const gathers = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])));
-    if (gathers === undefined) continue;
-    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
-    if (upload === undefined) continue;
-    const carried = members.some((index) => index > gathers && index <= upload && (SENDS_THEM.test(texts[index]) || REFERS_TO_OUTPUT.test(texts[index])));
-    if (!carried) continue;
-    const first = instructions[gathers];
-    const last = instructions[upload];
-    const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${last.text}`));
-    if (chain?.secret && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
+    if (gathers !== undefined) add(uploadAfter(members, gathers, () => true), (chain) => chain.context !== undefined);
+    // The same for credential files: a step that lists them to read ("Read each of these files:
+    // `~/.codex/auth.json` …", the verb perhaps in the list's lead-in) and, later, an upload of a file with
+    // the order to send what was collected ("Send the object to the converter").
+    const listed = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])));
+    if (listed !== undefined) {
+      const carried = (upload: number) => members.some((index) => index > listed && index <= upload && (SENDS_THEM.test(texts[index]) || REFERS_TO_OUTPUT.test(texts[index])));
+      add(uploadAfter(members, listed, carried), (chain) => chain.secret !== undefined);
+    }
   }
   return out;
 }
+
+/** Verbs that gather files for use ("Read each of the following files", "collect", "bundle"). */
+const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
 
 /** Registrable domains of model APIs whose name differs from their variables' prefix. */
 const VENDOR_DOMAINS: Record<string, string[]> = { GEMINI: ['googleapis.com'], GOOGLE: ['googleapis.com'], AZURE: ['azure.com'], CLAUDE: ['anthropic.com'], BEDROCK: ['amazonaws.com'], VERTEX: ['googleapis.com'] };
@@ -930,11 +938,9 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
     // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
     const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
     const severe = ((action.control.userScope && !definitionsOnly) || (hardCodedRemote && !projectServer) || permissionsOff || standing) && !isolated && !declaredWrite && !localServerOnly;
-      // A skill that asks before every step (consentGated) and works on the server the user names: a
-      // remote server added for the project, with no secret in its configuration, is the user's act.
-      // Every later session (user scope) still needs the user's yes on the act itself.
-      // A local tool server (a command, no remote host) added where the user asks, even for every project,
-      // is the user's act too; a remote one at user scope still needs the user's yes on the act itself.
+      // In a skill that asks before every step (consentGated), a tool server the user names is the user's
+      // act: a local one (a command, no remote host) anywhere, a remote one for the project when no secret
+      // is in its configuration. A remote one at user scope still needs the user's yes on the act itself.
       const localServer = mcpServer && action.control.hosts.length === 0 && !/https?:\/\//.test(action.evidence);
       const gatedProject = gated && !permissionsOff && (localServer || (!action.control.userScope && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence)))));
       if (action.conceal || keyRedirected || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
