@@ -3,7 +3,7 @@
  * it, install them, and show or search its catalog. Imports only core/, schemas/ and signing/.
  */
 export { RegistryError, InstallError, type RegistryErrorCode, type InstallErrorCode } from './errors.ts';
-export { RegistryClient, registryLocation, DEFAULT_REGISTRY_URL } from './registry.ts';
+export { RegistryClient, registryLocation, registryFlag, DEFAULT_REGISTRY_URL } from './registry.ts';
 export {
   verifySkill,
   formatVerification,

@@ -3,8 +3,9 @@
  * folder that holds `api/`). Every file is size-capped and every JSON file is checked with the same
  * schema the publisher wrote it with.
  */
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { DEFAULT_TREE_LIMITS, parseSha256, unsafePathReason } from '../core/index.ts';
@@ -48,9 +49,29 @@ export function registryLocation(flag: string | undefined, env: NodeJS.ProcessEn
   return flag || env.SKILL_REGISTRY_URL || DEFAULT_REGISTRY_URL;
 }
 
+/**
+ * The `--registry` part of a command shown for someone to copy (` --registry https://skills.example.org`),
+ * empty for the public registry the CLI uses by default: a pasted command must reach the registry it came from.
+ */
+export function registryFlag(location: string): string {
+  const trimmed = location.replace(/\/+$/, '');
+  if (trimmed === DEFAULT_REGISTRY_URL) return '';
+  return ` --registry ${/^[\w@%+=:,./-]+$/.test(trimmed) ? trimmed : `'${trimmed.replaceAll("'", "'\\''")}'`}`;
+}
+
 /** Plain http:// to a host that is not loopback, unless the operator allowed it for a network they control. */
 function insecure(url: URL): boolean {
   return url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname) && process.env.SKILL_REGISTRY_ALLOW_HTTP !== '1';
+}
+
+/**
+ * The folder that holds `api/` in what a build printed: the published records themselves, a built
+ * catalog (its `client/`), or a build folder holding both (`site/client/`, `published/`). The first
+ * that has an index wins; a folder with none stays as given, so the error names what the user typed.
+ */
+function siteFolder(folder: string): string {
+  const candidates = [folder, join(folder, 'client'), join(folder, 'site', 'client'), join(folder, 'published')];
+  return candidates.find((candidate) => existsSync(join(candidate, 'api', 'index.json'))) ?? folder;
 }
 
 /** Read access to one published registry. */
@@ -78,7 +99,7 @@ export class RegistryClient {
       this.#base = location.endsWith('/') ? location : `${location}/`;
     } else {
       this.kind = 'folder';
-      this.#base = resolve(/^file:/i.test(location) ? fileURLToPath(location) : location);
+      this.#base = siteFolder(resolve(/^file:/i.test(location) ? fileURLToPath(location) : location));
     }
   }
 

@@ -1,5 +1,5 @@
 /** `skill-registry info <name | publisher/name[@version]>`: what a published skill is, can do, and what its audit saw. */
-import { RegistryClient, registryLocation, skillInfo, type SkillInfo } from '../../client/index.ts';
+import { RegistryClient, registryFlag, registryLocation, skillInfo, type SkillInfo } from '../../client/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
 
@@ -23,7 +23,7 @@ function capabilityLines(capabilities: Capabilities): string[] {
   ];
 }
 
-function render(info: SkillInfo): string {
+function render(info: SkillInfo, registry: string): string {
   const { entry, record, history } = info;
   const shown = record ?? entry;
   const lines = [`${entry.publisher}/${entry.name} ${shown.version}  [${BADGES[shown.trust] ?? shown.trust}]`, shown.description, ''];
@@ -46,7 +46,8 @@ function render(info: SkillInfo): string {
   if (history && history.versions.length > 1) {
     lines.push(`  versions    ${history.versions.map((version) => `${version.version}${version.trust === 'revoked' ? ' (revoked)' : ''}`).join(', ')}`);
   }
-  lines.push('', `Install: npx skill-registry install ${entry.publisher}/${entry.name}`, `Verify:  npx skill-registry verify ${shown.digest}`);
+  const flag = registryFlag(registry);
+  lines.push('', `Install: npx skill-registry install ${entry.publisher}/${entry.name}${flag}`, `Verify:  npx skill-registry verify ${shown.digest}${flag}`);
   return lines.join('\n');
 }
 
@@ -61,6 +62,6 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('MISSING_ARGUMENT', `Give exactly one skill name.\n\n${usage}`);
     const registry = new RegistryClient(registryLocation(values.registry as string | undefined));
     const info = await skillInfo(registry, positionals[0]);
-    return { outcome: 'ok', text: render(info), json: { registry: registry.location, ...info } };
+    return { outcome: 'ok', text: render(info, registry.location), json: { registry: registry.location, ...info } };
   },
 };

@@ -169,9 +169,8 @@ const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn
 /** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
-    if (describes(sentence)) continue;
     const phrase = first('conceal', sentence);
-    if (!phrase) continue;
+    if (!phrase || describes(sentence)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.

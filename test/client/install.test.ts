@@ -273,6 +273,18 @@ describe('the CLI', () => {
     const search = cli(['search', 'pdf', '--registry', site, '--json']);
     expect(JSON.parse(search.stdout)).toMatchObject({ total: 1, skills: [{ publisher: 'bob', name: 'pdf-tools' }] });
   });
+
+  it('prints install and verify commands that work when pasted, registry included', async () => {
+    const project = await freshDir('project');
+    await mkdir(join(project, '.git'));
+    const info = cli(['info', 'acme/weather-lite', '--registry', site]);
+    const shown = (label: string) => info.stdout.match(new RegExp(`^${label}:\\s+npx skill-registry (.+)$`, 'm'))?.[1].split(' ') ?? [];
+    expect(shown('Install')).toEqual(['install', 'acme/weather-lite', '--registry', site]);
+    expect(cli(shown('Install'), project).status).toBe(0);
+    const verify = cli(shown('Verify'), project);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('weather-lite');
+  });
 });
 
 describe('install, when the archive holds the same path twice', () => {

@@ -442,4 +442,12 @@ describe('registry URLs', () => {
     expect(new RegistryClient('http://127.0.0.1:4321').kind).toBe('url');
     expect(new RegistryClient('http://localhost:4321/').kind).toBe('url');
   });
+
+  it('names the registry in a command to copy unless it is the default one', async () => {
+    const { registryFlag, DEFAULT_REGISTRY_URL } = await import('../../client/index.ts');
+    expect(registryFlag(DEFAULT_REGISTRY_URL)).toBe('');
+    expect(registryFlag(`${DEFAULT_REGISTRY_URL}/`)).toBe('');
+    expect(registryFlag('https://skills.example.invalid/')).toBe(' --registry https://skills.example.invalid');
+    expect(registryFlag("/srv/my skills/site")).toBe(" --registry '/srv/my skills/site'");
+  });
 });

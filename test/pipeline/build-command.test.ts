@@ -2,14 +2,34 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RegistryIndexSchema } from '../../schemas/index.ts';
+import { serveSite, type ServedSite } from '../../scripts/site.ts';
 import { createRegistry, createRepo, entryYaml, skillMd, tempDir } from '../factories/git.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-describe('npm run build -- --registry DIR', () => {
-  it('builds a catalog for a registry of local git repositories written elsewhere, listing what it refused and why', async () => {
+/** Runs `npm run build`'s script as the README shows it; a build takes a while on a loaded machine. */
+function build(args: string[], work: string) {
+  return spawnSync(process.execPath, [join(root, 'scripts', 'start.ts'), '--no-serve', '--cache', join(work, 'cache'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') },
+    timeout: 900_000,
+  });
+}
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [join(root, 'bin', 'skill-registry.js'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, SKILL_REGISTRY_URL: '', SKILL_REGISTRY_TRUST: '' } });
+}
+
+async function oneSkillRegistry(name: string, description: string): Promise<string> {
+  const repo = await createRepo({ 'SKILL.md': skillMd(name, description, `# ${name}\n\n${description}\n`) });
+  return createRegistry({ [`someone/${name}`]: entryYaml({ name, publisher: 'someone', repo: repo.dir, commit: repo.first }) });
+}
+
+describe('npm run build -- --registry DIR --out OUT', () => {
+  it('puts records and catalog under OUT, lists what it refused and why, and exits 1 for an invalid entry', async () => {
     const repo = await createRepo({
       'SKILL.md': skillMd('release-notes', 'Drafts release notes from a list of merged changes.', '# Release notes\n\nCollect the merged changes, group them by type and write a short summary for each group.\n'),
     });
@@ -22,24 +42,52 @@ describe('npm run build -- --registry DIR', () => {
       'someone/typo': 'schemaVersion: 1\nname: typo\n',
     });
     const work = await tempDir();
-    const out = join(work, 'published');
-    const site = join(work, 'site');
-    const result = spawnSync(process.execPath, [join(root, 'scripts', 'start.ts'), '--no-serve', '--registry', registry, '--out', out, '--site', site, '--cache', join(work, 'cache')], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') },
-      timeout: 600_000,
-    });
-    expect(result.status, result.stderr).toBe(0);
+    const out = join(work, 'build');
+    const result = build(['--registry', registry, '--out', out], work);
+    expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/Published 1, refused 1, invalid 1/);
     expect(result.stdout).toMatch(/Refused \(audit verdict fail, not published\):\n {2}someone\/quick-setup/);
     expect(result.stdout).toMatch(/someone\/typo[\s\S]*entry-missing-field/);
     expect(result.stdout).toMatch(/Created a development signing key/);
-    const index = RegistryIndexSchema.parse(JSON.parse(await readFile(join(out, 'api', 'index.json'), 'utf8')));
+    const index = RegistryIndexSchema.parse(JSON.parse(await readFile(join(out, 'published', 'api', 'index.json'), 'utf8')));
     expect(index.skills.map((skill) => skill.name)).toEqual(['release-notes']);
-    const html = await readFile(join(site, 'client', 'index.html'), 'utf8').catch(async () => readFile(join(site, 'index.html'), 'utf8'));
+    const html = await readFile(join(out, 'site', 'client', 'index.html'), 'utf8');
     expect(html).toContain('release-notes');
     expect(html).not.toContain('quick-setup');
-    expect(existsSync(join(site, 'client', 'api', 'index.json')) || existsSync(join(site, 'api', 'index.json'))).toBe(true);
+    expect(existsSync(join(out, 'site', 'client', 'api', 'index.json'))).toBe(true);
+    // The command it prints to check a skill works as printed, against the build folder it names.
+    const hint = result.stdout.match(/npx skill-registry (verify sha256:[0-9a-f]{64} --registry \S+)/)?.[1];
+    expect(hint).toBeDefined();
+    const verify = cli((hint ?? '').split(' '));
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    expect(verify.stdout).toContain('someone/release-notes');
+    // With --allow-invalid the same build exits 0 and still lists the invalid entry.
+    const lenient = build(['--registry', registry, '--out', out, '--allow-invalid', '--skip-dry-run', 'already audited above'], work);
+    expect(lenient.status, lenient.stderr).toBe(0);
+    expect(lenient.stdout).toMatch(/someone\/typo[\s\S]*entry-missing-field/);
+  }, 1_800_000);
+
+  describe('two registries, one served while the other builds', () => {
+    let served: ServedSite | undefined;
+    afterAll(async () => served?.close());
+
+    it('leaves the served site as it was', async () => {
+      const work = await tempDir();
+      const first = join(work, 'first');
+      const second = join(work, 'second');
+      const firstRun = build(['--registry', await oneSkillRegistry('tide-tables', 'Reads tide tables for a harbour.'), '--out', first, '--skip-dry-run', 'catalog layout test'], work);
+      expect(firstRun.status, firstRun.stderr).toBe(0);
+      served = await serveSite({ outDir: join(first, 'site'), port: 0, host: '127.0.0.1' });
+      const before = await (await fetch(`${served.url}/`)).text();
+      expect(before).toContain('tide-tables');
+      const secondRun = build(['--registry', await oneSkillRegistry('bird-notes', 'Keeps notes of birds seen on a walk.'), '--out', second, '--skip-dry-run', 'catalog layout test'], work);
+      expect(secondRun.status, secondRun.stderr).toBe(0);
+      const after = await (await fetch(`${served.url}/`)).text();
+      expect(after).toBe(before);
+      expect(after).not.toContain('bird-notes');
+      expect(await readFile(join(second, 'site', 'client', 'index.html'), 'utf8')).toContain('bird-notes');
+      const index = RegistryIndexSchema.parse(await (await fetch(`${served.url}/api/index.json`)).json());
+      expect(index.skills.map((skill) => skill.name)).toEqual(['tide-tables']);
+    }, 1_800_000);
   });
 });

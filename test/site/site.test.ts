@@ -111,8 +111,8 @@ describe('the catalog built from a published registry', () => {
       const page = await open('/skills/acme/weather-lite/');
       expect(await page.locator('h1').textContent()).toBe('acme/weather-lite');
       expect(await page.locator('[data-digest]').textContent()).toBe(record?.digest);
-      expect(await page.locator('[data-install]').textContent()).toBe('npx skill-registry install acme/weather-lite');
-      expect(await page.locator('[data-verify]').textContent()).toBe(`npx skill-registry verify ${record?.digest}`);
+      expect(await page.locator('[data-install]').textContent()).toBe('npx skill-registry install acme/weather-lite --registry https://skills.example.invalid');
+      expect(await page.locator('[data-verify]').textContent()).toBe(`npx skill-registry verify ${record?.digest} --registry https://skills.example.invalid`);
       expect(await page.locator('.skill-head [data-trust]').getAttribute('data-trust')).toBe('verified');
       expect(await page.locator('#history-title').textContent()).toContain('2');
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'skill-verified.png'), fullPage: true });
