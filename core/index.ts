@@ -8,7 +8,7 @@ export { canonicalJson } from './canonical-json.ts';
 export { isPrivateIpv4 } from './hosts.ts';
 export { SkillRegistryError, DigestError, ArchiveError, type DigestErrorCode, type ArchiveErrorCode } from './errors.ts';
 export { sha256Hex, parseSha256, type Sha256Digest } from './hash.ts';
-export { SEVERITIES, VERDICTS, severityRank, worseVerdict, type Severity, type Verdict, type Issue } from './issue.ts';
+export { SEVERITIES, VERDICTS, placeOf, severityRank, worseVerdict, type Severity, type Verdict, type Issue } from './issue.ts';
 export {
   TREE_DIGEST_ALGORITHM,
   DEFAULT_TREE_LIMITS,

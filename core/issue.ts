@@ -36,3 +36,8 @@ export function severityRank(severity: Severity): number {
 export function worseVerdict(a: Verdict, b: Verdict): Verdict {
   return VERDICTS.indexOf(a) >= VERDICTS.indexOf(b) ? a : b;
 }
+
+/** Where a finding sits, as people read it: `file:line`, or the file alone for a finding about the whole file (line 0). */
+export function placeOf(finding: { file: string; line: number }): string {
+  return finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
+}

@@ -1,6 +1,6 @@
 /** How a scan report is shown: plain text for people, SARIF 2.1.0 for code-scanning tools. */
 import { posix } from 'node:path';
-import { SEVERITIES, severityRank, type Severity } from '../core/index.ts';
+import { SEVERITIES, placeOf, severityRank, type Severity } from '../core/index.ts';
 import type { Finding, ScanReport } from '../schemas/index.ts';
 
 function shortDigest(digest: string): string {
@@ -15,18 +15,26 @@ function counts(findings: readonly Finding[]): string {
   return `${active.length} finding${active.length === 1 ? '' : 's'}: ${parts.join(', ')}${suppressed ? `; ${suppressed} suppressed` : ''}`;
 }
 
-/** The report as text: verdict, then each finding with where, what, evidence and fix, then capabilities. */
+function findingLines(finding: Finding): string[] {
+  return [
+    '',
+    `${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${placeOf(finding)}  [${finding.kind}, ${finding.category}, ${finding.confidence} confidence]`,
+    `  ${finding.title}: ${finding.message}`,
+    `  evidence: ${finding.evidence}`,
+    `  fix: ${finding.fix}`,
+    ...(finding.suppressed ? [`  suppressed until ${finding.suppressed.expires}: ${finding.suppressed.reason}`] : []),
+  ];
+}
+
+/** The report as text: verdict, then the findings grouped by severity, most severe first (file order within a group), then capabilities. */
 export function formatScanText(report: ScanReport, dir: string): string {
   const lines: string[] = [];
   lines.push(`scan ${dir}: ${report.verdict.toUpperCase()} (${counts(report.findings)})`);
-  for (const finding of report.findings) {
-    lines.push('');
-    const where = finding.line > 0 ? `${finding.file}:${finding.line}` : finding.file;
-    lines.push(`${finding.severity.toUpperCase().padEnd(8)} ${finding.ruleId}  ${where}  [${finding.kind}, ${finding.category}, ${finding.confidence} confidence]`);
-    lines.push(`  ${finding.title}: ${finding.message}`);
-    lines.push(`  evidence: ${finding.evidence}`);
-    lines.push(`  fix: ${finding.fix}`);
-    if (finding.suppressed) lines.push(`  suppressed until ${finding.suppressed.expires}: ${finding.suppressed.reason}`);
+  for (const severity of [...SEVERITIES].reverse()) {
+    const group = report.findings.filter((finding) => finding.severity === severity);
+    if (group.length === 0) continue;
+    lines.push('', `── ${severity} (${group.length}) ──`);
+    for (const finding of group) lines.push(...findingLines(finding));
   }
   const inferred = report.inferred;
   const capabilityLines = [
@@ -46,9 +54,19 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error
 /** GitHub code scanning reads `security-severity` (0–10) to rank security alerts. */
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
 
-function artifactUri(dir: string, file: string): string {
-  const base = posix.normalize(dir.replace(/\\/g, '/')).replace(/^\.\/?$/, '').replace(/^\.\//, '').replace(/\/$/, '');
-  return (base ? `${base}/${file}` : file).split('/').map(encodeURIComponent).join('/').replace(/%40/g, '@');
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/').replace(/%40/g, '@');
+}
+
+/**
+ * Where a scanned folder is, as a SARIF base: an absolute folder as a `file:` URI, a relative one
+ * relative to `SRCROOT` (the checkout the scan ran in, which the consumer supplies).
+ */
+function folderBase(dir: string): { uri: string; uriBaseId?: string } {
+  const normalized = posix.normalize(dir.replace(/\\/g, '/')).replace(/\/$/, '');
+  if (normalized.startsWith('/')) return { uri: `file://${encodePath(normalized)}/` };
+  const relative = normalized.replace(/^\.$/, '').replace(/^\.\//, '');
+  return { uri: relative ? `${encodePath(relative)}/` : '', uriBaseId: 'SRCROOT' };
 }
 
 /** A SARIF 2.1.0 log of one or more scan reports (one run, results from every report). */
@@ -62,7 +80,9 @@ export function toSarif(reports: { dir: string; report: ScanReport }[]): unknown
   }
   const ruleIds = [...rules.keys()].sort();
   const version = reports[0]?.report.scanner.version ?? '0.0.0';
-  const results = reports.flatMap(({ dir, report }) =>
+  // Each finding's file is relative to the folder scanned, as in the text and JSON reports; the folder is a base id.
+  const baseId = (index: number) => (reports.length === 1 ? 'SKILLROOT' : `SKILLROOT${index + 1}`);
+  const results = reports.flatMap(({ report }, index) =>
     report.findings.map((finding) => ({
       ruleId: finding.ruleId,
       ruleIndex: ruleIds.indexOf(finding.ruleId),
@@ -71,7 +91,7 @@ export function toSarif(reports: { dir: string; report: ScanReport }[]): unknown
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(dir, finding.file) },
+            artifactLocation: { uri: encodePath(finding.file), uriBaseId: baseId(index) },
             ...(finding.line > 0 ? { region: { startLine: finding.line } } : {}),
           },
         },
@@ -104,6 +124,7 @@ export function toSarif(reports: { dir: string; report: ScanReport }[]): unknown
             }),
           },
         },
+        originalUriBaseIds: Object.fromEntries(reports.map(({ dir }, index) => [baseId(index), { ...folderBase(dir), description: { text: `The skill folder scanned: ${dir}` } }])),
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -1,5 +1,6 @@
 /** `skill-registry info <name | publisher/name[@version]>`: what a published skill is, can do, and what its audit saw. */
 import { RegistryClient, registryFlag, registryLocation, skillInfo, type SkillInfo } from '../../client/index.ts';
+import { placeOf } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
 
@@ -35,7 +36,7 @@ function render(info: SkillInfo, registry: string): string {
     const bySeverity = new Map<string, number>();
     for (const finding of active) bySeverity.set(finding.severity, (bySeverity.get(finding.severity) ?? 0) + 1);
     lines.push(`  findings    ${active.length ? `${active.length} (${[...bySeverity].map(([severity, count]) => `${count} ${severity}`).join(', ')})` : 'none'}`);
-    for (const finding of active.slice(0, 10)) lines.push(`              ${finding.severity} ${finding.ruleId} ${finding.file}:${finding.line} ${finding.message}`);
+    for (const finding of active.slice(0, 10)) lines.push(`              ${finding.severity} ${finding.ruleId} ${placeOf(finding)} ${finding.message}`);
     const dryrun = record.dryrun;
     lines.push(`  dry run     ${dryrun.status === 'ran' ? `ran in ${dryrun.sandbox ?? 'a sandbox'}: ${dryrun.commands} commands, ${dryrun.events} events, ${dryrun.violations.length} violations` : `not run${dryrun.reason ? ` (${dryrun.reason})` : ''}`}`);
     lines.push(`  contents    ${record.files.length} files, ${record.files.reduce((total, file) => total + file.size, 0)} bytes`);

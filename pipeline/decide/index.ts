@@ -2,7 +2,7 @@
  * Decide stage: combines validation, the static scan, the dry run and the declared capabilities into
  * one verdict and trust level, with a reason line for everything that moved it.
  */
-import { severityRank, worseVerdict, type Issue, type Verdict } from '../../core/index.ts';
+import { placeOf, severityRank, worseVerdict, type Issue, type Verdict } from '../../core/index.ts';
 import type { Capabilities, DryRunReport, ScanReport, Trust } from '../../schemas/index.ts';
 
 /** Everything the decision looks at. */
@@ -57,7 +57,7 @@ export function decide(input: DecisionInput): Decision {
       .sort((a, b) => severityRank(b.severity) - severityRank(a.severity))
       .filter((finding) => severityRank(finding.severity) >= severityRank(input.scan.verdict === 'fail' ? 'high' : 'medium'))
       .slice(0, 5);
-    reasons.push(`Static scan: ${input.scan.verdict}.`, ...shown.map((finding) => `${finding.ruleId} (${finding.severity}) at ${finding.file}:${finding.line}: ${finding.message}`));
+    reasons.push(`Static scan: ${input.scan.verdict}.`, ...shown.map((finding) => `${finding.ruleId} (${finding.severity}) at ${placeOf(finding)}: ${finding.message}`));
     verdict = worseVerdict(verdict, input.scan.verdict);
   }
 

@@ -4,6 +4,7 @@
  * touches pull-request code.
  */
 import { Octokit } from 'octokit';
+import { placeOf } from '../../core/index.ts';
 import { z } from 'zod';
 import { AuditReportSchema, DigestSchema, IssueSchema, TrustSchema, VerdictSchema } from '../../schemas/index.ts';
 import type { BuildSummary, EntryOutcome } from '../pipeline.ts';
@@ -80,7 +81,7 @@ export function formatPullRequestComment(summary: Pick<BuildSummary, 'outcomes'>
     if (findings.length > 0) {
       lines.push('', '<details><summary>Findings</summary>', '', '| Rule | Severity | Where | What | How to fix |', '|---|---|---|---|---|');
       for (const finding of findings) {
-        lines.push(`| \`${finding.ruleId}\` | ${finding.severity} | \`${escapeCell(`${finding.file}:${finding.line}`)}\` | ${escapeCell(finding.message)} | ${escapeCell(finding.fix)} |`);
+        lines.push(`| \`${finding.ruleId}\` | ${finding.severity} | \`${escapeCell(placeOf(finding))}\` | ${escapeCell(finding.message)} | ${escapeCell(finding.fix)} |`);
       }
       lines.push('', '</details>');
     }

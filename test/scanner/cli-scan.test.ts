@@ -33,6 +33,16 @@ describe('skill-registry scan', () => {
     expect(sarif.runs[0].results.map((result) => result.ruleId)).toContain('credential-exfiltration');
   });
 
+  it('writes SARIF locations relative to the folder scanned, each folder a base id', () => {
+    type Log = { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[] };
+    const sarif = JSON.parse(cli('--format', 'sarif', join(FIXTURES, 'notes-warn'), join(FIXTURES, 'sync-malicious')).stdout) as Log;
+    const [run] = sarif.runs;
+    expect(run.originalUriBaseIds).toMatchObject({ SKILLROOT1: { uri: `file://${join(FIXTURES, 'notes-warn')}/` }, SKILLROOT2: { uri: `file://${join(FIXTURES, 'sync-malicious')}/` } });
+    const locations = run.results.map((result) => result.locations[0].physicalLocation.artifactLocation);
+    expect(locations).toContainEqual({ uri: 'SKILL.md', uriBaseId: 'SKILLROOT2' });
+    expect(locations.every((location) => !location.uri.includes('fixtures'))).toBe(true);
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli().code).toBe(2);
     expect(cli('--format', 'xml', FIXTURES).code).toBe(2);

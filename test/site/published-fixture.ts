@@ -162,7 +162,8 @@ export function sampleSkills(): FixtureSkill[] {
       verdict: 'warn',
       reasons: ['1 medium finding: reads an environment variable holding a credential.', 'Declares broad environment access.'],
       findings: [
-        finding({ ruleId: 'env-credential-read', title: 'Reads a credential from the environment', severity: 'medium', category: 'credential-access', kind: 'capability', file: 'scripts/extract.py', line: 3, message: 'Reads OCR_API_KEY from the environment.', evidence: "os.environ['OCR_API_KEY']", fix: 'Declare OCR_API_KEY under capabilities.env, or read the key from a file the user passes in.' }),
+        finding({ ruleId: 'env-credential-read', title: 'Reads a credential from the environment', severity: 'medium', category: 'credential-access', kind: 'capability', file: 'scripts/extract.py', line: 3, message: 'Reads OCR_API_KEY from the environment.', evidence: "os.environ['OCR_API_KEY']", fix: 'Declare `OCR_API_KEY` under `capabilities.env`, or read the key from a file the user passes in.' }),
+        finding({ ruleId: 'large-file', title: 'A large file', severity: 'info', category: 'capability', kind: 'capability', file: 'SKILL.md', line: 0, message: 'The whole file is long.', evidence: '', fix: 'Nothing to fix.' }),
         finding({ ruleId: 'shell-subprocess', title: 'Runs a subprocess', severity: 'low', category: 'execution', kind: 'capability', file: 'scripts/extract.py', line: 7, message: 'Starts `pdftotext` with subprocess.run.', evidence: "subprocess.run(['pdftotext', path])", fix: 'Declare pdftotext under capabilities.commands.' }),
       ],
       declared: { env: ['OCR_API_KEY'], commands: ['python3', 'pdftotext'], filesystem: { read: ['~/Documents/invoices/'], write: ['./out/'] } },

@@ -150,12 +150,18 @@ describe('the catalog built from a published registry', () => {
     it('lists the findings with rule, severity, file:line and fix', async () => {
       const page = await open('/skills/globex/pdf-tools/');
       const findings = page.locator('#findings-title + .findings > li');
-      expect(await findings.count()).toBe(2);
+      expect(await findings.count()).toBe(3);
       const first = await findings.first().textContent();
       expect(first).toContain('env-credential-read');
       expect(first).toContain('medium');
       expect(first).toContain('scripts/extract.py:3');
+      // Code spans of a fix are code, not literal backticks.
       expect(first).toContain('Declare OCR_API_KEY under capabilities.env');
+      expect(await findings.first().locator('.fix code').allTextContents()).toEqual(['OCR_API_KEY', 'capabilities.env']);
+      // A finding about a whole file names the file, not line 0.
+      const texts = await findings.allTextContents();
+      expect(texts.find((text) => text.includes('large-file'))).toMatch(/SKILL\.md(?!:)/);
+      expect(texts.join('\n')).not.toContain(':0');
       await page.close();
     });
 
