@@ -167,14 +167,18 @@ export function sampleSkills(): FixtureSkill[] {
         finding({ ruleId: 'shell-subprocess', title: 'Runs a subprocess', severity: 'low', category: 'execution', kind: 'capability', file: 'scripts/extract.py', line: 7, message: 'Starts `pdftotext` with subprocess.run.', evidence: "subprocess.run(['pdftotext', path])", fix: 'Declare pdftotext under capabilities.commands.' }),
       ],
       declared: { env: ['OCR_API_KEY'], commands: ['python3', 'pdftotext'], filesystem: { read: ['~/Documents/invoices/'], write: ['./out/'] } },
-      observed: { commands: ['python3'] },
+      // Observed: a file under the declared folder, a system file no one declares, and a private host the dry run flagged.
+      observed: { network: ['10.0.0.7'], commands: ['python3'], filesystem: { read: ['~/Documents/invoices/march.pdf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'], write: [] } },
       dryrun: {
         status: 'ran',
         sandbox: 'bubblewrap',
         verdict: 'warn',
         commands: 3,
         events: 41,
-        violations: [{ ruleId: 'dryrun-limit-hit', severity: 'medium', message: 'Hit the 10 s wall-time limit on `python3 scripts/extract.py --help`. Make --help return at once.', event: { kind: 'limit', target: 'wall-time', command: 'python3 scripts/extract.py --help', canary: false } }],
+        violations: [
+          { ruleId: 'dryrun-limit-hit', severity: 'medium', message: 'Hit the 10 s wall-time limit on `python3 scripts/extract.py --help`. Make --help return at once.', event: { kind: 'limit', target: 'wall-time', command: 'python3 scripts/extract.py --help', canary: false } },
+          { ruleId: 'dryrun-undeclared-egress', severity: 'medium', message: '`python3 scripts/extract.py in.pdf` reached the private address 10.0.0.7:8080 (connect), which the entry does not declare.', event: { kind: 'connect', target: '10.0.0.7:8080', command: 'python3 scripts/extract.py in.pdf', canary: false } },
+        ],
         transcriptDigest: `sha256:${sha256Hex('pdf-transcript')}`,
       },
       readme: HOSTILE_README,

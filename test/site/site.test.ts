@@ -147,6 +147,15 @@ describe('the catalog built from a published registry', () => {
       await page.close();
     });
 
+    it('marks in the capability table exactly what the dry run reported beyond the declaration', async () => {
+      const page = await open('/skills/globex/pdf-tools/');
+      const observed = page.locator('.cap-table tbody td:nth-child(4) code');
+      expect(await observed.allTextContents()).toEqual(expect.arrayContaining(['10.0.0.7', 'read ~/Documents/invoices/march.pdf', 'read /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'python3']));
+      expect(await page.locator('.cap-table .cap-undeclared').allTextContents()).toEqual(['10.0.0.7']);
+      expect(await page.locator('[data-violation]').count()).toBe(2);
+      await page.close();
+    });
+
     it('lists the findings with rule, severity, file:line and fix', async () => {
       const page = await open('/skills/globex/pdf-tools/');
       const findings = page.locator('#findings-title + .findings > li');
