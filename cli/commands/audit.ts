@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SkillRegistryError } from '../../core/index.ts';
 import { auditEntryFile, auditSkillFolder, EntryError, FetchError, type FolderAudit } from '../../pipeline/index.ts';
+import { TRUST_WORDS } from '../../schemas/index.ts';
 import { formatScanText } from '../../scanner/index.ts';
 import { formatDryRunText } from '../../sandbox/index.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
@@ -17,7 +18,8 @@ Exit 0 pass or warn, 1 fail (or invalid), 2 usage or environment error (e.g. no 
 function text(audit: FolderAudit, where: string): string {
   const { report } = audit;
   const lines = [
-    `${where}: ${report.verdict.toUpperCase()}${report.trust ? ` (${report.trust})` : ''}`,
+    // The catalog's words for trust ("Passed with warnings"), so a report and a skill page read alike.
+    `${where}: ${report.verdict.toUpperCase()}${report.trust ? ` (${TRUST_WORDS[report.trust]})` : ''}`,
     `digest ${report.digest}`,
     '',
     'Why:',

@@ -51,6 +51,9 @@ describe('skill-registry audit', () => {
     const result = cli(['audit', join(registry, 'skills', 'acme', 'notes.yaml'), '--json']);
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ verdict: 'pass', description: 'Keeps meeting notes tidy.' });
+    // In words the catalog uses for the same trust level (an unsigned local audit is never Verified).
+    const text = cli(['audit', join(registry, 'skills', 'acme', 'notes.yaml')]);
+    expect(text.stdout.split('\n')[0]).toMatch(/: PASS \(Passed with warnings\)$/);
   });
 
   it('reports an invalid skill with every issue (exit 1) and bad flags as usage errors (exit 2)', async () => {
