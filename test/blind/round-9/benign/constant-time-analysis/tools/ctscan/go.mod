@@ -1,0 +1,3 @@
+module ctscan
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/mcppin
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/cloudtools-dev/awsps
+
+go 1.22

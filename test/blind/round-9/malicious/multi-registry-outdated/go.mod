@@ -1,0 +1,3 @@
+module github.com/depkit/multi-registry-outdated
+
+go 1.21
