@@ -205,6 +205,32 @@ function toolDescriptions(path: string, text: string): Segment[] {
   return out;
 }
 
+/** An interpreter fed a here-document (`python3 - <<'PY'`, `node <<EOF`): its body is code of that language. */
+const HEREDOC_INTERPRETER = /\b(python\d?(?:\.\d+)?|node|nodejs|deno\s+run|bun(?:\s+run)?)\b[^\n<]*?<<-?\s*(['"]?)([A-Za-z_]\w*)\2[^\n]*\n([\s\S]*?)\n[ \t]*\3[ \t]*(?=\n|$)/g;
+
+/** The code units inside a shell unit's here-documents, with the line offset of their first line. */
+function heredocUnits(source: string, lineOffset: number): { language: 'python' | 'javascript'; source: string; lineOffset: number; index: number }[] {
+  if (!source.includes('<<')) return [];
+  return [...source.matchAll(HEREDOC_INTERPRETER)].map((match) => ({
+    language: /^python/.test(match[1]) ? 'python' : 'javascript',
+    source: match[4],
+    lineOffset: lineOffset + lineAt(source, match.index) + 1,
+    index: match.index,
+  }));
+}
+
+/** Facts and segments of the here-document programs of a shell unit (`unit#heredoc@index`). */
+async function heredocFacts(unit: string, path: string, source: string, lineOffset: number): Promise<{ facts: CodeFacts[]; segments: Segment[] }> {
+  const facts: CodeFacts[] = [];
+  const segments: Segment[] = [];
+  for (const heredoc of heredocUnits(source, lineOffset)) {
+    const unitFacts = await analyzeCode(`${unit}#heredoc${heredoc.index}`, path, heredoc.language, heredoc.source, heredoc.lineOffset);
+    facts.push(unitFacts);
+    segments.push(...segmentsFromFacts(unitFacts, heredoc.language));
+  }
+  return { facts, segments };
+}
+
 /** Cuts one file into segments and code units. */
 async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
@@ -224,12 +250,22 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       blockFacts.inferCapabilities = block.explicitShell;
       facts.push(blockFacts);
       segments.push(...segmentsFromFacts(blockFacts, block.language));
+      if (block.language === 'shell') {
+        const inner = await heredocFacts(block.unit, path, block.source, block.lineOffset);
+        facts.push(...inner.facts);
+        segments.push(...inner.segments);
+      }
     }
   } else if (isCodeLanguage(language)) {
     segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
     const unitFacts = await analyzeCode(path, path, language, text, 0);
     facts.push(unitFacts);
     segments.push(...segmentsFromFacts(unitFacts, language));
+    if (language === 'shell') {
+      const inner = await heredocFacts(path, path, text, 0);
+      facts.push(...inner.facts);
+      segments.push(...inner.segments);
+    }
     segments.push(...toolDescriptions(path, text));
   } else {
     segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });

@@ -85,4 +85,5 @@ export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|f
 export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]*\s(?:https?:\/\/|git@|ssh:\/\/)\S+/;
 
 /** DNS lookups that can carry data in the name asked for. */
-export const DNS_SINK = /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName)$/;
+export const DNS_SINK =
+  /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName|(?:net|\w*[Rr]esolver)\.Lookup(?:Host|IP|IPAddr|Addr|TXT|CNAME|MX|NS|SRV)|InetAddress\.get(?:All)?ByName|Resolv\.get(?:address|addresses|name)|Addrinfo\.getaddrinfo|(?:\[?(?:System\.Net\.)?Dns\]?(?:::|\.))(?:GetHostEntry|GetHostAddresses|Resolve)\w*|(?:\w+::)*lookup_host|to_socket_addrs)$/;

@@ -1,6 +1,7 @@
 /** Internal shapes shared by the scanner's parts: files, text segments, and raw findings. */
 import type { Severity } from '../core/index.ts';
 import type { Language, Scope } from './rule-schema.ts';
+import type { LookalikeWord } from './lookalikes.ts';
 
 /** How a file was read. */
 export type FileClass = 'text' | 'binary' | 'image' | 'archive' | 'executable' | 'font' | 'document';
@@ -21,6 +22,8 @@ export interface SourceFile {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'none';
   /** Whether the executable bit is set. */
   executable: boolean;
+  /** Words that mixed Latin with lookalike letters of another script (already folded in `text`), when any. */
+  lookalikes?: LookalikeWord[];
 }
 
 /** A piece of text with its place: the unit patterns run over. */

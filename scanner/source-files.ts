@@ -8,6 +8,7 @@ import { extname, join } from 'node:path';
 import type { Language } from './rule-schema.ts';
 import type { FileClass, SourceFile } from './model.ts';
 import { ScannerError } from './errors.ts';
+import { foldLookalikes } from './lookalikes.ts';
 
 /** A path the walk refused to read (symlink, special file), reported as coverage. */
 export interface UnreadablePath {
@@ -123,8 +124,10 @@ export function classifyFile(path: string, bytes: Buffer, executable: boolean): 
   if (magic) return { path, bytes, fileClass: magic, language: 'text', text: '', encoding: 'none', executable };
   const decoded = decodeText(bytes);
   if (!decoded) return { path, bytes, fileClass: 'binary', language: 'text', text: '', encoding: 'none', executable };
-  const language = languageOf(path, decoded.text);
-  return { path, bytes, fileClass: 'text', language: isSignatureDocument(language, decoded.text) ? 'signature' : language, text: decoded.text, encoding: decoded.encoding, executable };
+  // Words disguised with lookalike letters are read as what they look like; the disguise itself is reported.
+  const { text, words } = foldLookalikes(decoded.text);
+  const language = languageOf(path, text);
+  return { path, bytes, fileClass: 'text', language: isSignatureDocument(language, text) ? 'signature' : language, text, encoding: decoded.encoding, executable, ...(words.length > 0 ? { lookalikes: words } : {}) };
 }
 
 /**

@@ -312,9 +312,18 @@ export function detect(context: ScanContext): RawFinding[] {
     const base = flow.unit.file.split('/').pop() ?? '';
     return new Set([base, flow.unit.file, base.replace(/\.(?:[cm]?[jt]s|py|rb)$/, '')]);
   });
+  // Files of one compiled package (Go's `package main` in one folder, a Java package) are one program
+  // whatever they mention: a function of one is called from another by name alone.
+  const textOf = new Map(context.files.map((file) => [file.path, file.text]));
+  const packageOf = (file: string): string | undefined => {
+    const clause = /\.(?:go|java|kt|scala)$/.test(file) ? /^\s*package\s+([\w.]+)/m.exec(textOf.get(file) ?? '')?.[1] : undefined;
+    return clause === undefined ? undefined : `${file.replace(/[^/]*$/, '')}\0${clause}`;
+  };
+  const packages = scripts.map((flow) => packageOf(flow.unit.file));
   for (let a = 0; a < scripts.length; a += 1) {
     for (let b = 0; b < scripts.length; b += 1) {
       if (a === b) continue;
+      if (packages[a] !== undefined && packages[a] === packages[b]) parent[find(a)] = find(b);
       const linked = [...scripts[a].mentions].some((mention) => names[b].has(mention) || (mention.startsWith('/tmp') || mention.startsWith('.') ? scripts[b].mentions.has(mention) : false))
         || [...scripts[a].mentions].some((mention) => /^\/tmp\/|^\.[\w-]+\./.test(mention) && scripts[b].mentions.has(mention));
       if (linked) parent[find(a)] = find(b);

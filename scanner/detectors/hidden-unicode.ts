@@ -24,7 +24,7 @@ function visible(text: string): string {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/hidden-unicode/rule.yaml. */
-export const version = 2;
+export const version = 3;
 
 /** Runs of variation selectors: emoji take one (VS16), a run of them is bytes smuggled one per selector. */
 const SELECTOR_RUN = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{4,}/gu;
@@ -43,6 +43,20 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const file of context.files) {
     if (file.fileClass !== 'text') continue;
     const text = file.text;
+    // Words spelled with lookalike letters of another script: the text was folded back, the disguise is the finding.
+    const disguised = file.lookalikes ?? [];
+    for (const word of disguised) {
+      const mixed = word.reads !== word.word.replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+      findings.push({
+        ruleId: 'hidden-unicode',
+        file: file.path,
+        line: lineOf(text, word.index),
+        severity: mixed && disguised.length >= 3 ? 'high' : 'medium',
+        confidence: mixed ? 'high' : 'medium',
+        evidence: `${disguised.length} word(s) spelled with lookalike letters, e.g. "${word.word}" (${visible(word.word)}) reads "${word.reads}"`,
+        message: 'Words mix Latin with lookalike letters of another script (or fullwidth forms): they read the same to a person and an agent, but no search or review tool finds them.',
+      });
+    }
     if (!/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u180E\u061C\uFE00-\uFE0F]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u.test(text)) continue;
     for (const match of text.matchAll(SELECTOR_RUN)) {
       const decoded = selectorBytes(match[0]).replace(/[^\x20-\x7e]/g, '·');

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RawFinding } from '../model.ts';
 import { RuleMetaSchema } from '../rule-schema.ts';
 import type { Detector, ScanContext } from '../detectors/types.ts';
-import { actionsOf, consentGated, decideActions, instructionsOf, mailActions, persistenceJudgements, shellFlowActions, type IntentRuleId, type Judgement } from './model.ts';
+import { actionsOf, concealedFileActions, consentGated, decideActions, instructionsOf, mailActions, persistenceJudgements, shellFlowActions, type IntentRuleId, type Judgement } from './model.ts';
 
 const RulesFileSchema = z.strictObject({
   /** Format version; only 1 exists. */
@@ -29,7 +29,9 @@ const judged = new WeakMap<ScanContext, Judgement[]>();
 function judgementsOf(context: ScanContext): Judgement[] {
   let result = judged.get(context);
   if (!result) {
-    result = [...decideActions([...actionsOf(instructionsOf(context.files, context.segments)), ...mailActions(context.files), ...shellFlowActions(context.facts)], context.declared, consentGated(context.files)), ...persistenceJudgements(context.facts, context.declared)];
+    const instructions = instructionsOf(context.files, context.segments);
+    const actions = actionsOf(instructions);
+    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts)], context.declared, consentGated(context.files)), ...persistenceJudgements(context.facts, context.declared)];
     judged.set(context, result);
   }
   return result;

@@ -608,10 +608,13 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
     const alone = sensitive[index] ? readAction(place, texts[index], shown(instruction.text)) : undefined;
     if (alone) actions.push(alone);
-    const next = instructions[index + 1];
-    if (!next || (!sensitive[index] && !sensitive[index + 1]) || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
+    // The next step: an inline command quoted inside this instruction's own text is part of it, not the next step.
+    let after = index + 1;
+    while (after < instructions.length && instructions[after].origin === 'command' && instruction.origin === 'prose' && instructions[after].file === instruction.file && instruction.text.includes(instructions[after].text)) after += 1;
+    const next = instructions[after];
+    if (!next || (!sensitive[index] && !sensitive[after]) || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
     if (next.origin === 'decoded' || instruction.origin === 'decoded') return;
-    const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${texts[index]}\n\n${texts[index + 1]}`, shown(`${instruction.text} ⏎ ${next.text}`));
+    const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${texts[index]}\n\n${texts[after]}`, shown(`${instruction.text} ⏎ ${next.text}`));
     if (pair) actions.push(pair);
   });
   actions.push(...sectionChains(instructions, texts));
@@ -712,6 +715,35 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   return out;
 }
 
+/**
+ * One file's steps bound by concealment. A file that keeps something from the user ("do not narrate
+ * steps 2 and 3 in chat") while one step gathers a credential file and another sends a body off the
+ * machine has scattered one act over its sections (the files in a table, the request in a later step,
+ * the host in a list of endpoints). Read together they are that act; an honest skill hides nothing.
+ */
+export function concealedFileActions(actions: readonly Action[], instructions: readonly Instruction[]): Action[] {
+  const out: Action[] = [];
+  const files = new Set(actions.map((action) => action.file));
+  for (const file of files) {
+    const own = actions.filter((action) => action.file === file && !action.documentation && action.origin !== 'string' && action.origin !== 'decoded');
+    const conceal = own.find((action) => action.conceal !== undefined);
+    const source = own.find((action) => action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`)));
+    const sink = own.find((action) => action.sink !== undefined && action.sink.kind !== 'synced');
+    if (!conceal || !source || !sink || own.some((action) => action.secret && action.sink)) continue;
+    // The request's host may be named anywhere in the file (a table of endpoints): every destination that is not a package registry.
+    const named = [...new Set(instructions.filter((instruction) => instruction.file === file && !instruction.script).flatMap((instruction) => destinations(instruction.text)))].filter((host) => !isPackageRegistry(host));
+    out.push({
+      ...source,
+      evidence: shown(`${source.evidence} ⏎ … ⏎ ${sink.evidence} ⏎ … ⏎ ${conceal.evidence}`),
+      sink: { ...sink.sink!, hosts: sink.sink!.hosts.length > 0 ? sink.sink!.hosts : named },
+      conceal: conceal.conceal,
+      consent: undefined,
+      userTarget: false,
+    });
+  }
+  return out;
+}
+
 /** Verbs that gather files for use ("Read each of the following files", "collect", "bundle"). */
 const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
 
@@ -788,14 +820,21 @@ const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
  * skill hard-codes (a "journal", "archive" or Bcc copy). The user's mail is the source; the fixed address
  * the sink. Recipients that come from the user's input are the skill's job and are not reported.
  */
-export function mailActions(files: readonly SourceFile[]): Action[] {
+export function mailActions(files: readonly SourceFile[], facts: readonly CodeFacts[] = []): Action[] {
   const out: Action[] = [];
   // The recipients may be built in one module (`envelope()` adding a journal Bcc) and sent from another.
   const code = files.filter((file) => file.fileClass === 'text' && (file.language === 'python' || file.language === 'javascript'));
   if (!code.some((file) => MAIL_SEND.test(file.text))) return out;
   for (const file of code) {
-    const constants = [...file.text.matchAll(ADDRESS_CONSTANT)].map((match) => match[1]);
-    file.text.split('\n').forEach((text, index) => {
+    const lines = file.text.split('\n');
+    // An address assembled at run time (`["in", "box"].join("") + "@" + …`) is a fixed address all the same:
+    // the name bound on the line whose folded value is one counts like a literal.
+    const assembled = facts
+      .filter((unit) => unit.file === file.path)
+      .flatMap((unit) => unit.strings.filter((entry) => /^[^\s@"'`]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(entry.text)).map((entry) => /^\s*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=/.exec(lines[entry.line - 1] ?? '')?.[1]))
+      .filter((name): name is string => name !== undefined);
+    const constants = [...new Set([...[...file.text.matchAll(ADDRESS_CONSTANT)].map((match) => match[1]), ...assembled])];
+    lines.forEach((text, index) => {
       if (!MAIL_SEND.test(text) && !/\b(?:bcc|Bcc|BCC|to_addrs)\b/.test(text)) return;
       const fixed = ADDRESS_LITERAL.exec(text)?.[0] ?? constants.find((name) => new RegExp(`\\b${name}\\b`).test(text));
       if (!fixed || !/(?:to_addrs|bcc|cc|recipients?|rcpt|\bto\b)/i.test(text)) return;
@@ -952,7 +991,7 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       // Code or instructions fetched at run time are not the bytes the registry audited, whoever serves
       // them: only official installers and package registries are trusted (installers.yaml). A host the
       // entry declares is still a host (the issue of a destination is never settled by its name).
-      const instructionsFetched = /\b(?:follow|obey|apply|adopt)\w*\b/i.test(action.remote.text);
+      const instructionsFetched = /\b(?:follow|obey|apply|adopt|treat|regard|authoritative|wins|prevails|precedence|overrides|supersedes|governs)\w*\b/i.test(action.remote.text);
       const declaredSource = declaredHosts(action.remote.hosts, declared);
       out.push({
         ruleId: 'remote-code-instruction',
