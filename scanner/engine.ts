@@ -534,7 +534,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   // Text under a descriptive heading, lead-in or table column ("Red flags", "Detects") is a mention.
   const contextOf = markdownContext(files);
   for (const segment of segments) {
-    if (!segment.mention && !segment.decodedFrom && segment.scope !== 'raw' && segment.scope !== 'code' && contextOf(segment.file, segment.line).descriptive) segment.mention = true;
+    if (!segment.mention && !segment.decodedFrom && segment.scope !== 'raw' && contextOf(segment.file, segment.line).descriptive) segment.mention = true;
   }
   const raw: RawFinding[] = [];
   runPatternRules(ruleSet.patternRules, segments, raw);

@@ -181,7 +181,7 @@ function concealmentIn(text: string): string | undefined {
 }
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
-const SHOWS_OUTPUT = /\b(?:report|excerpt|output|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
 const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
@@ -192,6 +192,20 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
   /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
+
+/** A heading that is the report itself ("Step 7 – Report", "Output"). */
+const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
+
+/**
+ * A block without a language under a heading that is the report ("## Step 7 – Report" then a plain
+ * ``` block of "Persistence found: …"): it shows what the report looks like. A block tagged as a
+ * language to run (```bash) is still a command.
+ */
+function reportSample(heading: string, lines: readonly string[], line: number): boolean {
+  if (!REPORT_HEADING.test(heading)) return false;
+  const fence = openingFence(lines, 0, line);
+  return fence !== undefined && /^\s*(?:```|~~~)\s*(?:text|txt|plain|plaintext|markdown|md|output)?\s*$/i.test(fence);
+}
 
 /** Headings over sample output (`## Report format`): their code blocks show what a report looks like; their prose still instructs. */
 const OUTPUT_HEADING = /\b(?:(?:report|output) format|(?:example|sample) (?:output|reports?|findings?))\b/i;
@@ -445,12 +459,26 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
     while (start > 0 && lines[start - 1].trim() !== '' && !/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~)/.test(lines[start - 1].trim())) start -= 1;
     // Its last sentence introduces the list ("…and asks for a report, install it from PowerShell:").
     const paragraph = lines.slice(start, index + 1).map((part) => part.trim()).join(' ');
-    return { line: text, sentence: paragraph.split(/(?<=[.!?])\s+/).pop() ?? paragraph };
+    return { line: text, sentence: paragraph.split(/(?<=[.!?])\s+/).pop() ?? paragraph, paragraph };
   }
   return NO_LEAD;
 }
 
-const NO_LEAD = { line: '', sentence: '' };
+const NO_LEAD = { line: '', sentence: '', paragraph: '' };
+
+/** A lead-in that sends the reader searching for what follows ("Grep history files for the patterns in …; the common ones:"). */
+const SEARCHES_FOR = /(?:grep|search|scan|check|hunt|look through|sweep)\w*[^.\n]{0,80}\bfor\b[^.\n]{0,60}\b(?:patterns?|indicators?|signs?|traces?|strings?|signatures?|iocs?|artefacts?|artifacts?)\b/i;
+
+/** The fence line that opens the block holding line `line` (1-based), searching down from `from`, and its 1-based line. */
+function openingFenceAt(lines: readonly string[], from: number, line: number): { text: string; line: number } | undefined {
+  let open: { text: string; line: number } | undefined;
+  for (let index = Math.max(0, from); index < line - 1; index += 1) if (/^\s*(?:```|~~~)/.test(lines[index])) open = open === undefined ? { text: lines[index], line: index + 1 } : undefined;
+  return open;
+}
+
+function openingFence(lines: readonly string[], from: number, line: number): string | undefined {
+  return openingFenceAt(lines, from, line)?.text;
+}
 
 /** Columns of a reference table that says where things are (`| Client | Scope | File |`), when no column is a step to run. */
 const REFERENCE_COLUMN = /\b(?:scope|stored|lives|config(?:uration)? file)\b/i;
@@ -519,12 +547,14 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     }
     const current = lines[line - 1] ?? '';
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
-    const lead = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : NO_LEAD;
+    // A line deep inside a fenced block has the lead-in of the block's first line.
+    const fence = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? undefined : openingFenceAt(lines, heading?.line ?? 0, line);
+    const lead = fence !== undefined ? leadIn(lines, fence.line + 1) : /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : NO_LEAD;
     // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do; one
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
-    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -665,6 +695,17 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const names = [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`([A-Za-z_]\w{0,19})`\s*(?:—|–|-|:|=)/g)].map((match) => match[1]);
       return names.some((name) => new RegExp(`<${name}>|\\{\\{?\\s*${name}\\s*\\}|\\$\\{?${name}\\b`).test(texts[end]));
     };
+    // A heading that names where its section's text goes ("What goes into the tag message", "PR body"):
+    // a step under it that gathers a secret puts the secret there.
+    const heading = members.find((index) => String(instructions[index].line) === instructions[index].section && instructions[index].origin === 'prose');
+    if (heading !== undefined && (hasWord('forge-sink', textOf(heading)) || hasWord('synced-sink', textOf(heading)))) {
+      for (const index of members) {
+        if (index === heading || !(namesSecretFile(index) || namesDotenv(index))) continue;
+        const item = instructions[index];
+        const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation }, `${texts[index]}\n\n${texts[heading]}`, shown(`${instructions[heading].text} ⏎ … ⏎ ${item.text}`));
+        if (chain?.secret && chain.sink) out.push(chain);
+      }
+    }
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
       const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       for (const start of starts) {

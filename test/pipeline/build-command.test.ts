@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,13 +9,21 @@ import { createRegistry, createRepo, entryYaml, skillMd, tempDir } from '../fact
 
 const root = join(import.meta.dirname, '..', '..');
 
-/** Runs `npm run build`'s script as the README shows it; a build takes a while on a loaded machine. */
-function build(args: string[], work: string) {
-  return spawnSync(process.execPath, [join(root, 'scripts', 'start.ts'), '--no-serve', '--cache', join(work, 'cache'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') },
-    timeout: 900_000,
+/**
+ * Runs `npm run build`'s script as the README shows it, without blocking this process: a site served
+ * from here keeps answering (and closing idle connections) while the build runs.
+ */
+function build(args: string[], work: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'scripts', 'start.ts'), '--no-serve', '--cache', join(work, 'cache'), ...args], {
+      cwd: root,
+      env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => done({ status, stdout, stderr }));
   });
 }
 
@@ -43,7 +51,7 @@ describe('npm run build -- --registry DIR --out OUT', () => {
     });
     const work = await tempDir();
     const out = join(work, 'build');
-    const result = build(['--registry', registry, '--out', out], work);
+    const result = await build(['--registry', registry, '--out', out], work);
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/Published 1, refused 1, invalid 1/);
     expect(result.stdout).toMatch(/Refused \(audit verdict fail, not published\):\n {2}someone\/quick-setup/);
@@ -62,7 +70,7 @@ describe('npm run build -- --registry DIR --out OUT', () => {
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(verify.stdout).toContain('someone/release-notes');
     // With --allow-invalid the same build exits 0 and still lists the invalid entry.
-    const lenient = build(['--registry', registry, '--out', out, '--allow-invalid', '--skip-dry-run', 'already audited above'], work);
+    const lenient = await build(['--registry', registry, '--out', out, '--allow-invalid', '--skip-dry-run', 'already audited above'], work);
     expect(lenient.status, lenient.stderr).toBe(0);
     expect(lenient.stdout).toMatch(/someone\/typo[\s\S]*entry-missing-field/);
   }, 1_800_000);
@@ -75,12 +83,12 @@ describe('npm run build -- --registry DIR --out OUT', () => {
       const work = await tempDir();
       const first = join(work, 'first');
       const second = join(work, 'second');
-      const firstRun = build(['--registry', await oneSkillRegistry('tide-tables', 'Reads tide tables for a harbour.'), '--out', first, '--skip-dry-run', 'catalog layout test'], work);
+      const firstRun = await build(['--registry', await oneSkillRegistry('tide-tables', 'Reads tide tables for a harbour.'), '--out', first, '--skip-dry-run', 'catalog layout test'], work);
       expect(firstRun.status, firstRun.stderr).toBe(0);
       served = await serveSite({ outDir: join(first, 'site'), port: 0, host: '127.0.0.1' });
       const before = await (await fetch(`${served.url}/`)).text();
       expect(before).toContain('tide-tables');
-      const secondRun = build(['--registry', await oneSkillRegistry('bird-notes', 'Keeps notes of birds seen on a walk.'), '--out', second, '--skip-dry-run', 'catalog layout test'], work);
+      const secondRun = await build(['--registry', await oneSkillRegistry('bird-notes', 'Keeps notes of birds seen on a walk.'), '--out', second, '--skip-dry-run', 'catalog layout test'], work);
       expect(secondRun.status, secondRun.stderr).toBe(0);
       const after = await (await fetch(`${served.url}/`)).text();
       expect(after).toBe(before);
