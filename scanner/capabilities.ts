@@ -88,7 +88,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       const before = text.slice(Math.max(0, match.index - 80), match.index);
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
       // `cp -rp /etc/cron.* "$out/"`: a path followed by another argument of a copy is its source, which is read.
-      const copySource = /\b(?:cp|rsync|scp|ditto)\b[^|;&\n]*$/.test(before) && /^[^\s|;&]*\s+(?:-\S+\s+)*["']?[^\s|;&>-]/.test(after);
+      const copySource = /\b(?:cp|rsync|scp|ditto|install)\b[^|;&\n]*$/.test(before) && /^[^\s|;&]*\s+(?:-\S+\s+)*["']?[^\s|;&>-]/.test(after);
       const write = !copySource && (WRITE_HINT.test(before) || /^\s*['"]?\s*,\s*['"][wa]/.test(after));
       add({ kind: write ? 'filesystem.write' : 'filesystem.read', value: path, file, line, evidence: text.trim().slice(0, 160) });
     }

@@ -184,7 +184,7 @@ function concealmentIn(text: string): string | undefined {
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /\b(?:red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b|\b(?:can|could|must|should|shall|will|may)\s+(?:never|not)\s*:\s*$|\bnever\s*:\s*$/i;
@@ -225,7 +225,7 @@ const AUTH_USE =
 const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|including|e\.g\.)\s+[^;!?\n]*?(?=[.;!?](?:\s|$)|\n|$)/gi;
 
 /** A list item or sentence that labels what follows as things to recognise (`indicators (see …): eval, …`). */
-const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch))\b[^:\n]{0,100}:/i;
+const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch)|payloads?|bypass(?:es)?|(?:attack|injection|exploit) (?:vectors?|strings?|examples?)|gadgets?)\b[^:\n]{0,100}:/i;
 
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 
@@ -245,14 +245,14 @@ function linesAround(text: string, part: string): string {
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 
-/** Hosts named in text that are destinations: not loopback or private, and not a placeholder. */
 /** Names on a company's own network (`pypi.internal.example.com`, `git.corp`): not a stranger's host. */
 const PRIVATE_NAME = /(?:^|\.)(?:internal|intranet|corp|lan|home\.arpa)(?:\.|$)/i;
 
+/** Hosts named in text that are destinations: not loopback or private, not a placeholder, not elided (`https://…`). */
 function destinations(text: string): string[] {
   // An upper-case host (`https://YOUR-INDEX/simple`) is a template for the user to fill in, not a place.
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
-  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
+  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
 }
 
 /** Paths of agent configuration named in text, with their folder (`$HOME/` read as `~/`). */
@@ -443,7 +443,7 @@ function defangedFenceLines(lines: readonly string[]): Set<number> {
 }
 
 /** The paragraph just before a list that starts at or before `line`, when it introduces it (ends with `:`). */
-function leadIn(lines: string[], line: number): { line: string; sentence: string } {
+function leadIn(lines: string[], line: number): { line: string; sentence: string; paragraph: string } {
   let inList = false;
   for (let index = line - 2; index >= 0 && index >= line - 40; index -= 1) {
     const raw = lines[index];
@@ -1021,7 +1021,10 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       // act: a local one (a command, no remote host) anywhere, a remote one for the project when no secret
       // is in its configuration. A remote one at user scope still needs the user's yes on the act itself.
       const localServer = mcpServer && action.control.hosts.length === 0 && !/https?:\/\//.test(action.evidence);
-      const gatedProject = gated && !permissionsOff && (localServer || (!action.control.userScope && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence)))));
+      // Where an agent setting is stored (`~/.claude.json` for a user-scope server) named in a skill that asks
+      // before every step and points nowhere of its own is the user's act too.
+      const gatedPlain = gated && !permissionsOff && !hardCodedRemote && !keyRedirected && /^(?:stored|kept|saved|lives?|written)\b/i.test(action.control.text.trim());
+      const gatedProject = gatedPlain || (gated && !permissionsOff && (localServer || (!action.control.userScope && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence))))));
       if (action.conceal || keyRedirected || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
