@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   digest: () => import('./commands/digest.ts'),
   verify: () => import('./commands/verify.ts'),
   install: () => import('./commands/install.ts'),
+  update: () => import('./commands/update.ts'),
   info: () => import('./commands/info.ts'),
   search: () => import('./commands/search.ts'),
   build: () => import('./commands/build.ts'),
@@ -31,7 +32,9 @@ Commands:
   audit <dir|entry.yaml>          validate, scan, dry run and decide
   digest <dir>                    print the skill-tree-v1 digest of a folder
   verify <sha256:hex|hex|dir>     prove files are the audited ones and the attestation is genuine
-  install <publisher/name[@version]|name> [--dir D] [--global]
+  verify --installed [--global]   check every installed skill against its lockfile and the registry
+  install <publisher/name[@version]|name> [--dir D] [--global] [--yes]
+  update [name] [--global] [--yes] [--force]   move installed skills to their newest audited version
   info <publisher/name|name>      show a published skill
   search <words>                  search the registry
   build [--registry DIR]          audit a registry folder and publish its records

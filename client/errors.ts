@@ -33,3 +33,19 @@ export type InstallErrorCode =
 
 /** A verified skill could not be put in place. */
 export class InstallError extends SkillRegistryError<InstallErrorCode> {}
+
+/** Codes of {@link LockfileError}. */
+export type LockfileErrorCode =
+  /** The lockfile exists but cannot be read (permissions, or it is a folder). */
+  | 'UNREADABLE'
+  /** The lockfile is not JSON, or not a lockfile this version reads. */
+  | 'DAMAGED'
+  /** The lockfile is of a newer format than this version reads. */
+  | 'UNSUPPORTED_VERSION'
+  /** The lockfile cannot be written. */
+  | 'UNWRITABLE'
+  /** A skill was named that the lockfile does not list. */
+  | 'NOT_LOCKED';
+
+/** The lockfile beside the installed skills cannot be read, written or used as asked. */
+export class LockfileError extends SkillRegistryError<LockfileErrorCode> {}

@@ -1,15 +1,17 @@
 /**
- * The verify flow, in four named steps: (1) files: the digest recomputed from a folder, and what
- * differs from the audited list when it does not match; (2) record: the registry's record for the
- * digest; (3) attestation: the Sigstore bundle, its signer pinned, its subject this digest and skill;
- * (4) revocation: the signed revocation list. Each step says in plain words what it found.
+ * The verify flow, in four named steps, each a function that returns its step result:
+ * (1) {@link checkFiles}: the digest recomputed from a folder, and what differs from the audited list
+ * when it does not match; (2) {@link checkRecord}: the registry's record for the digest;
+ * (3) {@link checkAttestation}: the Sigstore bundle, its signer pinned, its subject this digest and
+ * skill; (4) {@link checkRevocation}: the signed revocation list. {@link runVerifySteps} runs them in
+ * order and stops at the first that fails; `install` and `verify --installed` run the same steps.
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { SkillRegistryError, diffTrees, digestFiles, parseSha256, treeDigest, type TreeDifference, type TreeFile } from '../core/index.ts';
-import type { SkillRecord, TrustPolicy } from '../schemas/index.ts';
-import { VerificationError, verifyAttestation, verifyRevocationList } from '../signing/index.ts';
-import { RegistryError } from './errors.ts';
+import type { AuditPredicate, Capabilities, Revocation, SkillRecord, TrustPolicy } from '../schemas/index.ts';
+import { verifyAttestation, verifyRevocationList } from '../signing/index.ts';
+import { InstallError } from './errors.ts';
 import type { RegistryClient } from './registry.ts';
 import { RevocationReplayError, checkRevocationFreshness } from './revocation-memory.ts';
 
@@ -18,6 +20,12 @@ export const VERIFY_STEPS = ['archive', 'files', 'record', 'attestation', 'revoc
 
 /** One of {@link VERIFY_STEPS}. */
 export type VerifyStepName = (typeof VERIFY_STEPS)[number];
+
+/** The steps of verifying a folder. */
+export const FOLDER_STEPS: readonly VerifyStepName[] = ['files', 'record', 'attestation', 'revocation'];
+
+/** The steps of verifying a digest. */
+export const DIGEST_STEPS: readonly VerifyStepName[] = ['record', 'attestation', 'revocation'];
 
 /** Default age after which the revocation list is stale: a week lets a registry publish weekly at worst. */
 export const DEFAULT_MAX_REVOCATION_AGE_DAYS = 7;
@@ -44,6 +52,10 @@ export interface VerificationReport {
   skill?: { publisher: string; name: string; version: string; verdict: string; trust: string };
   /** Who signed the attestation (key id or workflow identity). */
   signer?: string;
+  /** What the skill declares it can do, as the signed attestation says (once the attestation verified). */
+  capabilities?: Capabilities;
+  /** The revocation, when the skill is revoked. */
+  revocation?: Revocation;
   /** Where the trust policy came from: pinned by the user, or the registry's own trust.json. */
   trustSource: 'pinned' | 'registry';
   /** The steps, in order. */
@@ -82,6 +94,32 @@ export interface VerifyOptions {
 /** What to verify: a digest, or a folder (optionally held to a known digest, as install does). */
 export type VerifyTarget = { digest: string } | { dir: string; digest?: string };
 
+/** Facts a step established, kept in the report whether the step passed or failed. */
+export type StepFacts = Partial<Pick<VerificationReport, 'digest' | 'skill' | 'signer' | 'capabilities' | 'revocation' | 'difference'>>;
+
+/** A step that passed: its line in the report, and what the steps after it need. */
+export interface PassedStep<T> {
+  passed: true;
+  /** Its line in the report (`ok`, or `warn` with a code). */
+  line: VerifyStep;
+  /** What it established for the later steps. */
+  value: T;
+  /** Facts for the report. */
+  facts: StepFacts;
+}
+
+/** A step that failed: its line in the report (with the code), and what it found out before failing. */
+export interface FailedStep {
+  passed: false;
+  /** Its line in the report (`fail`, with the code). */
+  line: VerifyStep;
+  /** Facts for the report. */
+  facts: StepFacts;
+}
+
+/** What a step function returns. */
+export type StepResult<T> = PassedStep<T> | FailedStep;
+
 function joinWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -109,19 +147,50 @@ async function skillNameOf(dir: string): Promise<string> {
 }
 
 /** A skill's label: `publisher/name@version`. */
-function label(record: SkillRecord): string {
-  return `${record.publisher}/${record.name}@${record.version}`;
+export function skillLabel(skill: { publisher: string; name: string; version: string }): string {
+  return `${skill.publisher}/${skill.name}@${skill.version}`;
+}
+
+function skillOf(record: SkillRecord): NonNullable<VerificationReport['skill']> {
+  return { publisher: record.publisher, name: record.name, version: record.version, verdict: record.verdict, trust: record.trust };
 }
 
 function daysBetween(earlier: Date, later: Date): number {
   return (later.getTime() - earlier.getTime()) / 86_400_000;
 }
 
-class StepFailure extends Error {
+/** A failed check inside a step, with what the step found out before it failed. */
+export class StepFailure extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly facts: StepFacts;
+  constructor(code: string, message: string, facts: StepFacts = {}) {
     super(message);
     this.code = code;
+    this.facts = facts;
+  }
+}
+
+/** What a step body returns when it passed. */
+interface StepPass<T> {
+  status?: 'ok' | 'warn';
+  message: string;
+  code?: string;
+  value: T;
+  facts?: StepFacts;
+}
+
+/**
+ * Runs one step's body and turns its outcome into a {@link StepResult}: a {@link StepFailure} or any
+ * error of ours (a bad signature, an unreachable registry, an undigestable folder) is the step failing.
+ * An {@link InstallError} is about the destination folder, not the files, so it is thrown on.
+ */
+export async function runStep<T>(step: VerifyStepName, body: () => Promise<StepPass<T>>): Promise<StepResult<T>> {
+  try {
+    const { status = 'ok', message, code, value, facts = {} } = await body();
+    return { passed: true, line: { step, status, message, ...(code === undefined ? {} : { code }) }, value, facts };
+  } catch (error) {
+    if (!(error instanceof StepFailure || error instanceof SkillRegistryError) || error instanceof InstallError) throw error;
+    return { passed: false, line: { step, status: 'fail', message: error.message, code: error.code }, facts: error instanceof StepFailure ? error.facts : {} };
   }
 }
 
@@ -149,99 +218,136 @@ async function closestAudited(registry: RegistryClient, name: string, actual: re
   return best && { record: best.record, difference: best.difference };
 }
 
-/** Runs the verification and reports every step; never throws for a failed check. */
-export async function verifySkill(target: VerifyTarget, options: VerifyOptions): Promise<VerificationReport> {
+/** Runs a registry read inside a step, so that when it fails the step still reports what it had found. */
+function keepingFacts<T>(facts: StepFacts, read: Promise<T>): Promise<T> {
+  return read.catch((error: unknown) => {
+    if (error instanceof SkillRegistryError) throw new StepFailure(error.code, error.message, facts);
+    throw error;
+  });
+}
+
+/** How a folder is named in messages: the display name, else its path relative to the working directory. */
+function folderName(dir: string, displayName: string | undefined): string {
+  if (displayName !== undefined) return displayName;
+  const where = relative(process.cwd(), dir) || '.';
+  return where.startsWith('.') || where.startsWith('/') ? where : `./${where}`;
+}
+
+/**
+ * Step 1, for a folder: recomputes its digest and finds the audited files it is. Held to
+ * `target.digest` when given (install, `verify --installed`), else to whatever digest the registry
+ * audited; when the files are not audited ones, names the files that differ.
+ */
+export async function checkFiles(target: { dir: string; digest?: string }, options: VerifyOptions): Promise<StepResult<{ digest: `sha256:${string}` }>> {
   const { registry } = options;
-  const now = options.now ?? new Date();
-  const maxAgeDays = options.maxAgeDays ?? DEFAULT_MAX_REVOCATION_AGE_DAYS;
-  const steps: VerifyStep[] = [];
-  const report: VerificationReport = { verified: false, trustSource: options.trust ? 'pinned' : 'registry', steps, summary: '' };
-  const planned: VerifyStepName[] = 'dir' in target ? ['files', 'record', 'attestation', 'revocation'] : ['record', 'attestation', 'revocation'];
-  let current: VerifyStepName = planned[0];
-  const pass = (status: 'ok' | 'warn', message: string) => steps.push({ step: current, status, message });
-
-  try {
-    let digest: `sha256:${string}`;
-    let record: SkillRecord | undefined;
-    if ('dir' in target) {
-      current = 'files';
-      const where = relative(process.cwd(), target.dir) || '.';
-      const shown = options.displayName ?? (where.startsWith('.') || where.startsWith('/') ? where : `./${where}`);
-      let tree;
-      try {
-        tree = await treeDigest(target.dir);
-      } catch (error) {
-        if (error instanceof SkillRegistryError && error.code !== 'NOT_A_DIRECTORY') {
-          throw new StepFailure('TAMPERED', `The files in ${shown} cannot be the audited ones: ${error.message}`);
-        }
-        throw error;
+  const shown = folderName(target.dir, options.displayName);
+  return runStep('files', async () => {
+    let tree;
+    try {
+      tree = await treeDigest(target.dir);
+    } catch (error) {
+      if (error instanceof SkillRegistryError && error.code !== 'NOT_A_DIRECTORY') {
+        throw new StepFailure('TAMPERED', `The files in ${shown} cannot be the audited ones: ${error.message}`);
       }
-      digest = tree.digest;
-      report.digest = digest;
-      const wanted = target.digest === undefined ? undefined : (`sha256:${parseSha256(target.digest) ?? target.digest}` as const);
-      if (wanted !== undefined && wanted !== digest) {
-        record = await registry.record(wanted);
-        const difference = record ? diffTrees(record.files, tree.files) : undefined;
-        report.difference = difference;
-        throw new StepFailure('TAMPERED', `The files in ${shown} are not the ones that were audited${difference ? `: ${describeDifference(difference)}` : ''}. Their digest is ${digest}, not ${wanted}.`);
-      }
-      record = await registry.record(digest);
-      if (!record) {
-        const name = await skillNameOf(target.dir);
-        const closest = await closestAudited(registry, name, tree.files);
-        if (!closest) {
-          throw new StepFailure('UNKNOWN_DIGEST', `No audited skill has the files in ${shown} (digest ${digest}), and ${registry.location} lists no skill named ${name}. These files were never audited by this registry: do not trust them.`);
-        }
-        report.difference = closest.difference;
-        report.skill = { publisher: closest.record.publisher, name: closest.record.name, version: closest.record.version, verdict: closest.record.verdict, trust: closest.record.trust };
-        throw new StepFailure(
-          'TAMPERED',
-          `The files in ${shown} are not the ones that were audited: ${describeDifference(closest.difference)} (compared with ${label(closest.record)}, ${closest.record.digest}). Reinstall the skill, or do not use these files.`,
-        );
-      }
-      pass('ok', `The files in ${shown} match ${digest}, the audited files of ${label(record)}.`);
-    } else {
-      const hex = parseSha256(target.digest);
-      if (!hex) throw new StepFailure('UNKNOWN_DIGEST', `${JSON.stringify(target.digest)} is not a digest: give sha256:<64 hex>, 64 hex digits, or a folder.`);
-      digest = `sha256:${hex}`;
-      report.digest = digest;
+      throw error;
     }
+    const { digest } = tree;
+    const wanted = target.digest === undefined ? undefined : (`sha256:${parseSha256(target.digest) ?? target.digest}` as const);
+    if (wanted !== undefined && wanted !== digest) {
+      // The files are not the expected ones whatever the registry says; its record only names what differs.
+      const record = await registry.record(wanted).catch(() => undefined);
+      const difference = record ? diffTrees(record.files, tree.files) : undefined;
+      throw new StepFailure('TAMPERED', `The files in ${shown} are not the ones that were audited${difference ? `: ${describeDifference(difference)}` : ''}. Their digest is ${digest}, not ${wanted}.`, { digest, difference });
+    }
+    const record = await keepingFacts({ digest }, registry.record(digest));
+    if (!record) {
+      const name = await skillNameOf(target.dir);
+      const closest = await keepingFacts({ digest }, closestAudited(registry, name, tree.files));
+      if (!closest) {
+        throw new StepFailure('UNKNOWN_DIGEST', `No audited skill has the files in ${shown} (digest ${digest}), and ${registry.location} lists no skill named ${name}. These files were never audited by this registry: do not trust them.`, { digest });
+      }
+      throw new StepFailure(
+        'TAMPERED',
+        `The files in ${shown} are not the ones that were audited: ${describeDifference(closest.difference)} (compared with ${skillLabel(closest.record)}, ${closest.record.digest}). Reinstall the skill, or do not use these files.`,
+        { digest, difference: closest.difference, skill: skillOf(closest.record) },
+      );
+    }
+    return { message: `The files in ${shown} match ${digest}, the audited files of ${skillLabel(record)}.`, value: { digest }, facts: { digest } };
+  });
+}
 
-    current = 'record';
-    record ??= await registry.record(digest);
-    if (!record) throw new StepFailure('UNKNOWN_DIGEST', `${registry.location} has no audited skill with digest ${digest}. It was never published here (or the digest is mistyped): do not trust files that claim it.`);
-    report.skill = { publisher: record.publisher, name: record.name, version: record.version, verdict: record.verdict, trust: record.trust };
+/** Step 2: the registry's record for the digest; it must describe that digest and a passed audit. */
+export async function checkRecord(digestText: string, options: VerifyOptions): Promise<StepResult<SkillRecord>> {
+  const { registry } = options;
+  return runStep('record', async () => {
+    const hex = parseSha256(digestText);
+    if (!hex) throw new StepFailure('UNKNOWN_DIGEST', `${JSON.stringify(digestText)} is not a digest: give sha256:<64 hex>, 64 hex digits, or a folder.`);
+    const digest = `sha256:${hex}` as const;
+    const record = await keepingFacts({ digest }, registry.record(digest));
+    if (!record) throw new StepFailure('UNKNOWN_DIGEST', `${registry.location} has no audited skill with digest ${digest}. It was never published here (or the digest is mistyped): do not trust files that claim it.`, { digest });
+    const facts = { digest, skill: skillOf(record) };
     if (record.digest !== digest) {
-      throw new StepFailure('RECORD_MISMATCH', `The record filed under ${digest} describes ${record.digest} instead. The registry is damaged or was tampered with: report it to its operator.`);
+      throw new StepFailure('RECORD_MISMATCH', `The record filed under ${digest} describes ${record.digest} instead. The registry is damaged or was tampered with: report it to its operator.`, facts);
     }
     const listed = digestFiles(record.files, 'the record').digest;
     if (listed !== digest) {
-      throw new StepFailure('RECORD_MISMATCH', `The record for ${digest} lists files whose digest is ${listed}. The registry is damaged or was tampered with: report it to its operator.`);
+      throw new StepFailure('RECORD_MISMATCH', `The record for ${digest} lists files whose digest is ${listed}. The registry is damaged or was tampered with: report it to its operator.`, facts);
     }
-    if (record.verdict === 'fail') throw new StepFailure('FAILED_AUDIT', `${label(record)} failed its audit (${record.reasons.join('; ') || 'see its record'}). Failed skills must not be used.`);
-    pass('ok', `${registry.location} lists ${digest} as ${label(record)}, audited ${record.verdict === 'pass' ? 'with no findings above low' : 'with warnings'} on ${record.auditedAt.slice(0, 10)}.`);
+    if (record.verdict === 'fail') throw new StepFailure('FAILED_AUDIT', `${skillLabel(record)} failed its audit (${record.reasons.join('; ') || 'see its record'}). Failed skills must not be used.`, facts);
+    return {
+      message: `${registry.location} lists ${digest} as ${skillLabel(record)}, audited ${record.verdict === 'pass' ? 'with no findings above low' : 'with warnings'} on ${record.auditedAt.slice(0, 10)}.`,
+      value: record,
+      facts,
+    };
+  });
+}
 
-    current = 'attestation';
+/** What the attestation step hands to the revocation step: the signer it checked against. */
+export interface VerifiedSigner {
+  /** The trust policy the bundle was checked with (pinned, or the registry's). */
+  trust: TrustPolicy;
+  /** The Sigstore trusted root, for keyless registries. */
+  trustedRoot: unknown;
+  /** The signer in words, for the conclusion. */
+  signedBy: string;
+  /** The signed audit. */
+  predicate: AuditPredicate;
+}
+
+/** Step 3: the signed audit attestation, its signer pinned, about this digest and skill, agreeing with the record. */
+export async function checkAttestation(record: SkillRecord, options: VerifyOptions): Promise<StepResult<VerifiedSigner>> {
+  const { registry } = options;
+  const digest = record.digest as `sha256:${string}`;
+  return runStep('attestation', async () => {
     const trust = options.trust ?? (await registry.trust());
-    if (!record.attestation) throw new StepFailure('UNSIGNED', `${label(record)} has no signed attestation: the registry built it unsigned. Nothing proves the audit happened: ask the operator to sign their builds.`);
+    if (!record.attestation) throw new StepFailure('UNSIGNED', `${skillLabel(record)} has no signed attestation: the registry built it unsigned. Nothing proves the audit happened: ask the operator to sign their builds.`);
     const bundle = await registry.bundle(record.attestation);
     const trustedRoot = trust.mode === 'keyless' ? (options.trustedRoot ?? (options.trust ? undefined : await registry.trustedRoot())) : undefined;
     const statement = await verifyAttestation(bundle, trust, { digest, publisher: record.publisher, name: record.name, version: record.version }, { trustedRoot });
-    report.signer = trust.mode === 'key' ? `key ${trust.keyId}` : trust.identity.subject;
-    if (statement.predicate.verdict === 'fail') throw new StepFailure('FAILED_AUDIT', `The signed audit of ${label(record)} says fail. Failed skills must not be used.`);
+    const signer = trust.mode === 'key' ? `key ${trust.keyId}` : trust.identity.subject;
+    if (statement.predicate.verdict === 'fail') throw new StepFailure('FAILED_AUDIT', `The signed audit of ${skillLabel(record)} says fail. Failed skills must not be used.`, { signer });
     if (statement.predicate.verdict !== record.verdict) {
-      throw new StepFailure('RECORD_MISMATCH', `The record says the audit verdict was ${record.verdict}, but the signed attestation says ${statement.predicate.verdict}. The record was edited after signing: report the registry.`);
+      throw new StepFailure('RECORD_MISMATCH', `The record says the audit verdict was ${record.verdict}, but the signed attestation says ${statement.predicate.verdict}. The record was edited after signing: report the registry.`, { signer });
     }
     const signedBy = trust.mode === 'key' ? `the registry key ${trust.keyId.slice(0, 16)}…` : `the publishing workflow ${trust.identity.subject}`;
-    pass(
-      'ok',
-      `The audit attestation is signed by ${signedBy}${options.trust ? ' (pinned)' : " (from the registry's trust.json)"}, is about ${digest} and ${label(record)}, and records the verdict ${statement.predicate.verdict}.`,
-    );
+    return {
+      message: `The audit attestation is signed by ${signedBy}${options.trust ? ' (pinned)' : " (from the registry's trust.json)"}, is about ${digest} and ${skillLabel(record)}, and records the verdict ${statement.predicate.verdict}.`,
+      value: { trust, trustedRoot, signedBy, predicate: statement.predicate },
+      facts: { signer, capabilities: statement.predicate.capabilities.declared },
+    };
+  });
+}
 
-    current = 'revocation';
+/** Step 4: the signed revocation list, not older than one seen before, not listing the digest, not stale. */
+export async function checkRevocation(record: SkillRecord, signer: VerifiedSigner, options: VerifyOptions): Promise<StepResult<void>> {
+  const { registry } = options;
+  const { digest } = record;
+  const now = options.now ?? new Date();
+  const maxAgeDays = options.maxAgeDays ?? DEFAULT_MAX_REVOCATION_AGE_DAYS;
+  return runStep('revocation', async () => {
     const revocationBundle = await registry.revocations();
     if (revocationBundle === undefined) throw new StepFailure('REVOCATIONS_UNAVAILABLE', `${registry.location} publishes no revocation list (api/revocations.json), so a revoked skill cannot be told apart. Not verified: ask the operator to publish one.`);
-    const list = await verifyRevocationList(revocationBundle, trust, { trustedRoot });
+    const list = await verifyRevocationList(revocationBundle, signer.trust, { trustedRoot: signer.trustedRoot });
     if (options.stateDir !== undefined) {
       try {
         await checkRevocationFreshness(options.stateDir, registry.location, list);
@@ -252,7 +358,7 @@ export async function verifySkill(target: VerifyTarget, options: VerifyOptions):
     }
     const revoked = list.revocations.find((entry) => entry.digest === digest) ?? record.revoked;
     if (revoked) {
-      throw new StepFailure('REVOKED', `${label(record)} (${digest}) was revoked on ${revoked.date.slice(0, 10)}: ${revoked.reason} Remove it and do not use it.`);
+      throw new StepFailure('REVOKED', `${skillLabel(record)} (${digest}) was revoked on ${revoked.date.slice(0, 10)}: ${revoked.reason} Remove it and do not use it.`, { revocation: revoked });
     }
     const issued = new Date(list.issuedAt);
     const age = Number.isNaN(issued.getTime()) ? Number.POSITIVE_INFINITY : daysBetween(issued, now);
@@ -260,39 +366,76 @@ export async function verifySkill(target: VerifyTarget, options: VerifyOptions):
       const ageText = Number.isFinite(age) ? `${Math.floor(age)} days ago` : `at an unreadable time (${JSON.stringify(list.issuedAt)})`;
       const message = `Not on the revocation list, but the list was issued ${ageText}, more than ${maxAgeDays} days: a newer revocation could be missing.`;
       if (options.strict) throw new StepFailure('STALE_REVOCATIONS', `${message} Failing because of --strict; try again when the registry has published a fresh list.`);
-      steps.push({ step: 'revocation', status: 'warn', message: `${message} Use --strict to fail in this case.`, code: 'STALE_REVOCATIONS' });
-    } else {
-      pass('ok', `Not revoked (the signed revocation list was issued ${list.issuedAt.slice(0, 10)}, ${list.revocations.length} revocation${list.revocations.length === 1 ? '' : 's'} listed).`);
+      return { status: 'warn', message: `${message} Use --strict to fail in this case.`, code: 'STALE_REVOCATIONS', value: undefined };
     }
-    report.verified = true;
-    report.summary = `Verified: ${'dir' in target ? 'these files are' : `${digest} is`} exactly what ${registry.location} audited as ${label(record)}, signed by ${signedBy}, and not revoked.`;
-  } catch (error) {
-    let code: string;
-    let message: string;
-    if (error instanceof StepFailure || error instanceof VerificationError || error instanceof RegistryError) {
-      code = error.code;
-      message = error.message;
-    } else if (error instanceof SkillRegistryError) {
-      code = error.code;
-      message = error.message;
-    } else {
-      throw error;
-    }
-    steps.push({ step: current, status: 'fail', message, code });
-    for (const step of planned.slice(planned.indexOf(current) + 1)) steps.push({ step, status: 'skipped', message: 'Not checked: an earlier step failed.' });
-    report.error = { code, message };
-    report.summary = `NOT VERIFIED (${code}): ${message}`;
+    return { message: `Not revoked (the signed revocation list was issued ${list.issuedAt.slice(0, 10)}, ${list.revocations.length} revocation${list.revocations.length === 1 ? '' : 's'} listed).`, value: undefined };
+  });
+}
+
+/** One verification in progress: the report so far, and the steps planned after the current one. */
+export class VerificationRun {
+  readonly report: VerificationReport;
+  readonly #planned: readonly VerifyStepName[];
+
+  constructor(planned: readonly VerifyStepName[], options: Pick<VerifyOptions, 'trust'>) {
+    this.#planned = planned;
+    this.report = { verified: false, trustSource: options.trust ? 'pinned' : 'registry', steps: [], summary: '' };
   }
-  return report;
+
+  /**
+   * Adds a step's result to the report. When it failed, the steps after it are marked not checked and
+   * the report concludes NOT VERIFIED. Returns whether it passed.
+   */
+  add<T>(result: StepResult<T>): result is PassedStep<T> {
+    Object.assign(this.report, result.facts);
+    this.report.steps.push(result.line);
+    if (result.passed) return true;
+    const { code = 'FAILED', message } = result.line;
+    for (const step of this.#planned.slice(this.#planned.indexOf(result.line.step) + 1)) this.report.steps.push({ step, status: 'skipped', message: 'Not checked: an earlier step failed.' });
+    this.report.error = { code, message };
+    this.report.summary = `NOT VERIFIED (${code}): ${message}`;
+    return false;
+  }
+
+  /** Concludes a verification whose steps all passed. */
+  conclude(summary: string): VerificationReport {
+    this.report.verified = true;
+    this.report.summary = summary;
+    return this.report;
+  }
+}
+
+/** The driver: files (for a folder), record, attestation, revocation, in order, stopping at the first failure. */
+export async function runVerifySteps(run: VerificationRun, target: VerifyTarget, options: VerifyOptions): Promise<VerificationReport> {
+  let digest = target.digest ?? '';
+  if ('dir' in target) {
+    const files = await checkFiles(target, options);
+    if (!run.add(files)) return run.report;
+    digest = files.value.digest;
+  }
+  const record = await checkRecord(digest, options);
+  if (!run.add(record)) return run.report;
+  const signer = await checkAttestation(record.value, options);
+  if (!run.add(signer)) return run.report;
+  const revocation = await checkRevocation(record.value, signer.value, options);
+  if (!run.add(revocation)) return run.report;
+  const subject = 'dir' in target ? 'these files are' : `${record.value.digest} is`;
+  return run.conclude(`Verified: ${subject} exactly what ${options.registry.location} audited as ${skillLabel(record.value)}, signed by ${signer.value.signedBy}, and not revoked.`);
+}
+
+/** Runs the verification and reports every step; never throws for a failed check. */
+export async function verifySkill(target: VerifyTarget, options: VerifyOptions): Promise<VerificationReport> {
+  return runVerifySteps(new VerificationRun('dir' in target ? FOLDER_STEPS : DIGEST_STEPS, options), target, options);
 }
 
 const MARKS: Record<VerifyStep['status'], string> = { ok: '✓', warn: '!', fail: '✗', skipped: '-' };
 
-/** The report as text: one line per step, then the conclusion. */
-export function formatVerification(report: VerificationReport, heading: string): string {
+/** The report as text: one line per step, then `details` (what install shows of the skill), then the conclusion. */
+export function formatVerification(report: VerificationReport, heading: string, details: readonly string[] = []): string {
   const width = Math.max(...report.steps.map((step) => step.step.length));
   const lines = [heading, ''];
   for (const step of report.steps) lines.push(`  ${MARKS[step.status]} ${step.step.padEnd(width)}  ${step.message}`);
+  if (details.length > 0) lines.push('', ...details);
   lines.push('', report.summary);
   if (report.trustSource === 'registry' && report.steps.some((step) => step.step === 'attestation' && step.status !== 'skipped')) {
     lines.push("Trust came from the registry's own api/trust.json; pin it with --trust FILE (or SKILL_REGISTRY_TRUST) so a compromised registry host cannot swap the signer.");

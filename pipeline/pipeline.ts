@@ -512,7 +512,9 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
     revocations: { list: revocationList, bundle: await signRevocationList(signer, revocationList) },
     trust: signer.trust,
     now,
+    localSourceBase: registryDir,
   });
+  for (const { skill, reason } of summary.unlisted) log(`· ${skill}: published, but not in the plugin marketplace: ${reason}`);
   return { outcomes, indexed: summary.indexed, signingNotice: notice, outDir: options.outDir };
 }
 

@@ -28,6 +28,9 @@ export const TrustSchema = z.enum(['verified', 'warnings', 'revoked']);
 /** One of {@link TrustSchema}. */
 export type Trust = z.output<typeof TrustSchema>;
 
+/** The words for each trust level wherever a person reads one: catalog, badges, feed (DESIGN.md, "Verdicts and trust"). */
+export const TRUST_WORDS: Readonly<Record<Trust, string>> = { verified: 'Verified', warnings: 'Passed with warnings', revoked: 'Revoked' };
+
 /** The issue shape shared by entry validation and the scanner (see core/issue.ts). */
 export const IssueSchema = z.strictObject({
   /** Stable kebab-case id. */

@@ -15,7 +15,7 @@ export {
   type CapabilitiesInput,
   type ObservedCapabilities,
 } from './capabilities.ts';
-export { SkillNameSchema, DigestSchema, SeveritySchema, VerdictSchema, TrustSchema, IssueSchema, TreeFileSchema, SourceSchema, type Trust, type Source, type SourceInput } from './common.ts';
+export { SkillNameSchema, DigestSchema, SeveritySchema, VerdictSchema, TrustSchema, TRUST_WORDS, IssueSchema, TreeFileSchema, SourceSchema, type Trust, type Source, type SourceInput } from './common.ts';
 export { RegistryConfigSchema, KeylessIdentitySchema, SUPPORTED_CONFIG_VERSIONS, type RegistryConfig, type RegistryConfigInput } from './config.ts';
 export { EntrySchema, SkillFrontMatterSchema, SemverSchema, PublisherSchema, SUPPORTED_ENTRY_VERSIONS, type Entry, type EntryInput, type SkillFrontMatter } from './entry.ts';
 export {
@@ -54,3 +54,19 @@ export {
   type AuditReport,
 } from './report.ts';
 export { describeZodError, formatPath, zodIssuesToIssues } from './zod-issues.ts';
+export { SITE_LAYOUT, SITE_ROOT_OUTPUTS, siteUrl } from './layout.ts';
+export {
+  RESERVED_MARKETPLACE_NAMES,
+  PluginSourceSchema,
+  MarketplacePluginSchema,
+  ClaudeMarketplaceSchema,
+  OSV_SCHEMA_VERSION,
+  OSV_ECOSYSTEM,
+  OsvAdvisorySchema,
+  OsvIndexSchema,
+  type PluginSource,
+  type MarketplacePlugin,
+  type ClaudeMarketplace,
+  type OsvAdvisory,
+  type OsvIndex,
+} from './ecosystem.ts';

@@ -10,6 +10,11 @@
  *   api/archives/<hex>.tar.gz               the audited files
  *   api/revocations.json                    RevocationList inside a Sigstore bundle (see signing/)
  *   api/trust.json                          TrustPolicy: who signs this registry
+ *   api/osv/index.json, api/osv/<id>.json   the revocations as OSV advisories (schemas/ecosystem.ts)
+ *   .claude-plugin/marketplace.json         Claude Code plugin marketplace (schemas/ecosystem.ts)
+ *   badge/<publisher>/<name>.svg            trust badge
+ *   feed.xml                                Atom feed of new, updated and revoked skills
+ * The paths themselves are built in one place, schemas/layout.ts.
  */
 import { z } from 'zod';
 import { CapabilitiesSchema, ObservedCapabilitiesSchema } from './capabilities.ts';

@@ -3,7 +3,8 @@
  *
  * `buildSite` validates the published data folder, runs Astro's build (static pages, plus the Node
  * adapter's standalone server so the same output self-hosts with `node <outDir>/server/entry.mjs`),
- * copies the JSON API, records, bundles and archives into the client output as `/api/...`, and indexes
+ * copies the JSON API, records, bundles and archives into the client output as `/api/...` (and the
+ * plugin marketplace, badges and feed beside it, at the site root), and indexes
  * the pages with Pagefind. It builds into a sibling folder and swaps it in at the end, so a failed build
  * leaves the previous site untouched. `serveSite` mounts the built server's request handler (static
  * files with correct content types, then Astro's app) on a Node HTTP server.
@@ -13,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { DATA_DIR_ENV, readPublishedRegistry, resolveDataDir } from '../src/data/published.ts';
 import { SiteBuildError, SiteDataError } from '../src/data/errors.ts';
 import { SECURITY_HEADERS } from '../src/lib/security-headers.ts';
+import { SITE_LAYOUT, SITE_ROOT_OUTPUTS } from '../schemas/index.ts';
 
 /** The project root: Astro's `root`, holding astro.config.mjs, src/ and public/. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -96,7 +98,7 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuiltSite> {
   try {
     await runAstroBuild({ dataDir, outDir: nextDir, cacheDir, logLevel: options.logLevel ?? 'warn' });
     const clientDir = join(nextDir, 'client');
-    await cp(join(dataDir, 'api'), join(clientDir, 'api'), { recursive: true, errorOnExist: true, force: false });
+    await copyPublished(dataDir, clientDir);
     await indexForSearch(clientDir);
     const pages = await countPages(clientDir);
     await swapInto(nextDir, outDir, suffix);
@@ -104,6 +106,14 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuiltSite> {
   } finally {
     await rm(nextDir, { recursive: true, force: true });
     await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** Copies `api/` and the root outputs for other tools (those the data folder has) into the client output. */
+async function copyPublished(dataDir: string, clientDir: string): Promise<void> {
+  for (const name of ['api', ...SITE_ROOT_OUTPUTS]) {
+    if (name !== 'api' && !existsSync(join(dataDir, name))) continue;
+    await cp(join(dataDir, name), join(clientDir, name), { recursive: true, errorOnExist: true, force: false });
   }
 }
 
@@ -179,8 +189,13 @@ export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> 
   const handler = await loadHandler(entry);
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
+  const marketplace = join(outDir, 'client', ...SITE_LAYOUT.marketplace.split('/'));
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    if (request.url?.split('?')[0] === `/${SITE_LAYOUT.marketplace}`) {
+      serveMarketplace(marketplace, response);
+      return;
+    }
     Promise.resolve(handler(request, response)).catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) response.writeHead(500);
@@ -212,6 +227,23 @@ export async function serveSite(options: ServeSiteOptions): Promise<ServedSite> 
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The adapter's static handler refuses every dot-folder but `.well-known/`, and the plugin marketplace
+ * must live at `.claude-plugin/marketplace.json`: this server answers that one path itself.
+ */
+function serveMarketplace(path: string, response: ServerResponse): void {
+  readFile(path).then(
+    (body) => {
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+      response.end(body);
+    },
+    () => {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('This registry publishes no plugin marketplace yet.');
+    },
+  );
 }
 
 async function loadHandler(entry: string): Promise<NodeHandler> {

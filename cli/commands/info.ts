@@ -1,7 +1,7 @@
 /** `skill-registry info <name | publisher/name[@version]>`: what a published skill is, can do, and what its audit saw. */
 import { RegistryClient, registryFlag, registryLocation, skillInfo, type SkillInfo } from '../../client/index.ts';
 import { placeOf } from '../../core/index.ts';
-import type { Capabilities } from '../../schemas/index.ts';
+import { badge, capabilityLines } from '../capabilities.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
 
 const usage = `Usage: skill-registry info <name | publisher/name[@version]> [--registry URL|DIR] [--json]
@@ -9,25 +9,10 @@ const usage = `Usage: skill-registry info <name | publisher/name[@version]> [--r
 Shows a published skill: version, digest, verdict and badge, capabilities, findings, dry run,
 versions, and how to install it.`;
 
-const BADGES: Record<string, string> = { verified: 'Verified', warnings: 'Passed with warnings', revoked: 'Revoked' };
-
-function list(values: readonly string[]): string {
-  return values.length ? values.join(', ') : 'none';
-}
-
-function capabilityLines(capabilities: Capabilities): string[] {
-  return [
-    `  network     ${list(capabilities.network)}`,
-    `  env         ${list(capabilities.env)}`,
-    `  filesystem  read: ${list(capabilities.filesystem.read)}; write: ${list(capabilities.filesystem.write)}`,
-    `  commands    ${list(capabilities.commands)}`,
-  ];
-}
-
 function render(info: SkillInfo, registry: string): string {
   const { entry, record, history } = info;
   const shown = record ?? entry;
-  const lines = [`${entry.publisher}/${entry.name} ${shown.version}  [${BADGES[shown.trust] ?? shown.trust}]`, shown.description, ''];
+  const lines = [`${entry.publisher}/${entry.name} ${shown.version}  [${badge(shown.trust)}]`, shown.description, ''];
   lines.push(`  digest      ${shown.digest}`, `  verdict     ${shown.verdict}, audited ${shown.auditedAt.slice(0, 10)}`, `  license     ${shown.license}`);
   if (record) {
     lines.push(`  source      ${record.source.repo} @ ${record.source.commit.slice(0, 12)} (${record.source.path})`);

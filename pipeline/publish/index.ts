@@ -1,21 +1,36 @@
 /**
- * Publish stage: writes the static JSON API, archives and bundles into the output folder. Per-digest
+ * Publish stage: writes the static JSON API, archives and bundles into the output folder, and beside
+ * them the outputs for other tools (plugin marketplace, badges, Atom feed, OSV advisories). Per-digest
  * files are immutable once written; the index is written last, so a failed run leaves the previous
  * published state in force. Every write is atomic.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../core/index.ts';
 import {
+  OsvAdvisorySchema,
+  OsvIndexSchema,
   RegistryIndexSchema,
+  SITE_LAYOUT,
   SkillHistorySchema,
+  SkillRecordSchema,
   type IndexEntry,
+  type OsvAdvisory,
+  type OsvIndex,
   type RegistryIndex,
+  type Revocation,
   type RevocationList,
   type SkillHistory,
   type SkillRecord,
   type TrustPolicy,
 } from '../../schemas/index.ts';
+import { ecosystemFiles, type PublishedReader } from './ecosystem.ts';
+import type { Unlisted } from './marketplace.ts';
+
+export { claudeMarketplace, marketplaceName, pluginName, pluginSource, PLUGIN_COMPONENT_NAMES, type MarketplaceInput, type MarketplaceOutput, type MarketplaceSkill, type Unlisted } from './marketplace.ts';
+export { trustBadgeSvg, badgeMessage, type BadgeInput } from './badge.ts';
+export { atomFeed, FEED_ENTRY_LIMIT, type FeedInput, type FeedSkill, type FeedRevocation } from './feed.ts';
+export { osvAdvisory, osvId, osvIndex, withdrawnAdvisory, type AdvisoryInput } from './osv.ts';
 
 /** One audited skill to publish. */
 export interface PublishItem {
@@ -43,6 +58,8 @@ export interface PublishInput {
   trust: TrustPolicy | null;
   /** Generation time. */
   now: Date;
+  /** Folder that local `source.repo` paths are relative to (the registry folder); the working directory when absent. */
+  localSourceBase?: string;
 }
 
 /** What a publish did. */
@@ -51,6 +68,8 @@ export interface PublishSummary {
   indexed: number;
   /** Files written (unchanged files are not rewritten). */
   written: number;
+  /** Skills the plugin marketplace could list but leaves out, with the reason. */
+  unlisted: Unlisted[];
 }
 
 /** Role: makes audited skills available. */
@@ -58,11 +77,9 @@ export interface Publisher {
   publish(input: PublishInput): Promise<PublishSummary>;
 }
 
-const hex = (digest: string) => digest.slice('sha256:'.length);
-
 /** Site-relative paths of a digest's files. */
 export function publishedPaths(digest: string): { record: string; bundle: string; archive: string } {
-  return { record: `api/digests/${hex(digest)}.json`, bundle: `api/digests/${hex(digest)}.sigstore.json`, archive: `api/archives/${hex(digest)}.tar.gz` };
+  return { record: SITE_LAYOUT.record(digest), bundle: SITE_LAYOUT.bundle(digest), archive: SITE_LAYOUT.archive(digest) };
 }
 
 async function readJson(path: string): Promise<unknown> {
@@ -72,7 +89,7 @@ async function readJson(path: string): Promise<unknown> {
 /** Reads the published index in `outDir`, or undefined when there is none yet. */
 export async function readPublishedIndex(outDir: string): Promise<RegistryIndex | undefined> {
   try {
-    return RegistryIndexSchema.parse(await readJson(join(outDir, 'api', 'index.json')));
+    return RegistryIndexSchema.parse(await readJson(join(outDir, SITE_LAYOUT.index)));
   } catch {
     return undefined;
   }
@@ -92,6 +109,51 @@ function indexEntry(record: SkillRecord): IndexEntry {
     auditedAt: record.auditedAt,
     record: publishedPaths(record.digest).record,
   };
+}
+
+/** `publisher/name` of a skill. */
+function skillId(skill: { publisher: string; name: string }): string {
+  return `${skill.publisher}/${skill.name}`;
+}
+
+/** Reads a published JSON file through a schema: undefined when it is missing or not JSON, an error when it does not match. */
+async function readParsed<T>(path: string, schema: { parse(value: unknown): T }): Promise<T | undefined> {
+  return readJson(path).then((value) => schema.parse(value), () => undefined);
+}
+
+/** Like {@link readParsed}, but a file this version no longer reads counts as absent (it is derived, and rebuilt). */
+async function readDerived<T>(path: string, schema: { parse(value: unknown): T }): Promise<T | undefined> {
+  return readParsed(path, schema).catch(() => undefined);
+}
+
+/** The history of a record: this version first, then every other version published before. */
+function nextHistory(record: SkillRecord, before: SkillHistory | undefined): SkillHistory {
+  const line = { version: record.version, digest: record.digest, verdict: record.verdict, trust: record.trust, auditedAt: record.auditedAt, record: publishedPaths(record.digest).record };
+  return {
+    schemaVersion: 1,
+    publisher: record.publisher,
+    name: record.name,
+    versions: [line, ...(before?.versions ?? []).filter((version) => version.digest !== record.digest)],
+  };
+}
+
+/**
+ * The next index: this run's records, plus the previous lines of entries that still exist but could not
+ * be audited or were refused this run; the revocation list applies to both.
+ */
+function nextIndex(input: PublishInput, previous: RegistryIndex | undefined, records: ReadonlyMap<string, SkillRecord>, revoked: ReadonlyMap<string, Revocation>): RegistryIndex {
+  const lines = new Map<string, IndexEntry>();
+  for (const line of previous?.skills ?? []) {
+    const id = skillId(line);
+    if (input.entries.has(id) && input.keepPrevious.has(id)) lines.set(id, revoked.has(line.digest) ? { ...line, trust: 'revoked' } : line);
+  }
+  for (const [id, record] of records) lines.set(id, indexEntry(record));
+  return RegistryIndexSchema.parse({
+    schemaVersion: 1,
+    registry: input.registry,
+    generatedAt: input.now.toISOString(),
+    skills: [...lines.values()].sort((a, b) => a.publisher.localeCompare(b.publisher) || a.name.localeCompare(b.name)),
+  });
 }
 
 /** The production {@link Publisher}: a folder of static files. */
@@ -120,55 +182,89 @@ export class FolderPublisher implements Publisher {
     this.#written = 0;
     const revoked = new Map((input.revocations?.list.revocations ?? []).map((revocation) => [revocation.digest, revocation]));
     const previous = await readPublishedIndex(this.#outDir);
-    const records = new Map<string, SkillRecord>();
+    const records = await this.#writeDigestFiles(input.items, revoked);
+    const histories = await this.#writeHistories(records);
+    await this.#writeRegistryFiles(input);
+    const index = nextIndex(input, previous, records, revoked);
+    const unlisted = await this.#writeEcosystemFiles(input, index, records, histories);
+    // The index, last: until it is renamed into place, readers see the previous state.
+    await writeJsonAtomic(join(this.#outDir, SITE_LAYOUT.index), index);
+    this.#written += 1;
+    await this.#removeStaleBadges(index);
+    return { indexed: index.skills.length, written: this.#written, unlisted };
+  }
 
-    // 1. Immutable per-digest files: archive, bundle, record.
-    for (const item of input.items) {
+  /** Immutable per-digest files: archive, bundle, record (marked revoked when the list says so). */
+  async #writeDigestFiles(items: readonly PublishItem[], revoked: ReadonlyMap<string, Revocation>): Promise<Map<string, SkillRecord>> {
+    const records = new Map<string, SkillRecord>();
+    for (const item of items) {
       const revocation = revoked.get(item.record.digest);
       const record: SkillRecord = revocation ? { ...item.record, trust: 'revoked', revoked: revocation } : item.record;
       const paths = publishedPaths(record.digest);
       await this.#write(paths.archive, item.archive);
       if (item.bundle !== null) await this.#writeJson(paths.bundle, item.bundle);
       await this.#writeJson(paths.record, record);
-      records.set(`${record.publisher}/${record.name}`, record);
+      records.set(skillId(record), record);
     }
+    return records;
+  }
 
-    // 2. Histories: every published version of each skill, newest first.
-    for (const record of records.values()) {
-      const relative = `api/skills/${record.publisher}/${record.name}.json`;
-      const before = await readJson(join(this.#outDir, relative)).then((value) => SkillHistorySchema.parse(value), () => undefined);
-      const line = { version: record.version, digest: record.digest, verdict: record.verdict, trust: record.trust, auditedAt: record.auditedAt, record: publishedPaths(record.digest).record };
-      const history: SkillHistory = {
-        schemaVersion: 1,
-        publisher: record.publisher,
-        name: record.name,
-        versions: [line, ...(before?.versions ?? []).filter((version) => version.digest !== record.digest)],
-      };
+  /** Histories: every published version of each skill, newest first. */
+  async #writeHistories(records: ReadonlyMap<string, SkillRecord>): Promise<Map<string, SkillHistory>> {
+    const histories = new Map<string, SkillHistory>();
+    for (const [id, record] of records) {
+      const relative = SITE_LAYOUT.history(record.publisher, record.name);
+      const history = nextHistory(record, await readParsed(join(this.#outDir, relative), SkillHistorySchema));
       await this.#writeJson(relative, history);
+      histories.set(id, history);
     }
+    return histories;
+  }
 
-    // 3. Trust policy and the signed revocation list.
-    if (input.trust) await this.#writeJson('api/trust.json', input.trust);
-    if (input.revocations) await this.#writeJson('api/revocations.json', input.revocations.bundle);
+  /** Trust policy and the signed revocation list. */
+  async #writeRegistryFiles(input: PublishInput): Promise<void> {
+    if (input.trust) await this.#writeJson(SITE_LAYOUT.trust, input.trust);
+    if (input.revocations) await this.#writeJson(SITE_LAYOUT.revocations, input.revocations.bundle);
+  }
 
-    // 4. The index, last: until it is renamed into place, readers see the previous state.
-    const lines = new Map<string, IndexEntry>();
-    for (const line of previous?.skills ?? []) {
-      const id = `${line.publisher}/${line.name}`;
-      if (input.entries.has(id) && input.keepPrevious.has(id)) {
-        const revocation = revoked.get(line.digest);
-        lines.set(id, revocation ? { ...line, trust: 'revoked' } : line);
-      }
-    }
-    for (const [id, record] of records) lines.set(id, indexEntry(record));
-    const index: RegistryIndex = {
-      schemaVersion: 1,
+  /** Marketplace, badges, feed and OSV advisories, all built before the first of them is written. */
+  async #writeEcosystemFiles(input: PublishInput, index: RegistryIndex, records: ReadonlyMap<string, SkillRecord>, histories: ReadonlyMap<string, SkillHistory>): Promise<Unlisted[]> {
+    const { files, unlisted } = await ecosystemFiles({
       registry: input.registry,
-      generatedAt: input.now.toISOString(),
-      skills: [...lines.values()].sort((a, b) => a.publisher.localeCompare(b.publisher) || a.name.localeCompare(b.name)),
+      index,
+      revocations: input.revocations?.list.revocations ?? [],
+      localSourceBase: input.localSourceBase ?? process.cwd(),
+      now: input.now,
+      read: this.#reader(records, histories),
+    });
+    for (const [relative, content] of files) await this.#write(relative, content);
+    return unlisted;
+  }
+
+  /** Published files as this run leaves them: its records and histories first, then the output folder. */
+  #reader(records: ReadonlyMap<string, SkillRecord>, histories: ReadonlyMap<string, SkillHistory>): PublishedReader {
+    const byDigest = new Map([...records.values()].map((record) => [record.digest, record]));
+    const outDir = this.#outDir;
+    return {
+      record: async (digest) => byDigest.get(digest) ?? readDerived(join(outDir, SITE_LAYOUT.record(digest)), SkillRecordSchema),
+      history: async (publisher, name) => {
+        const history = histories.get(`${publisher}/${name}`) ?? (await readParsed(join(outDir, SITE_LAYOUT.history(publisher, name)), SkillHistorySchema));
+        return history ?? { schemaVersion: 1, publisher, name, versions: [] };
+      },
+      osvIndex: async (): Promise<OsvIndex | undefined> => readDerived(join(outDir, SITE_LAYOUT.osvIndex), OsvIndexSchema),
+      advisory: async (id): Promise<OsvAdvisory | undefined> => readDerived(join(outDir, SITE_LAYOUT.osvAdvisory(id)), OsvAdvisorySchema),
     };
-    await writeJsonAtomic(join(this.#outDir, 'api', 'index.json'), RegistryIndexSchema.parse(index));
-    this.#written += 1;
-    return { indexed: index.skills.length, written: this.#written };
+  }
+
+  /** Badges of skills no longer indexed are removed, so an old badge cannot vouch for a dropped skill. */
+  async #removeStaleBadges(index: RegistryIndex): Promise<void> {
+    const current = new Set(index.skills.map((line) => SITE_LAYOUT.badge(line.publisher, line.name)));
+    const badgeDir = join(this.#outDir, SITE_LAYOUT.badgeDir);
+    const entries = await readdir(badgeDir, { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.endsWith('.svg')) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (!current.has(relative(this.#outDir, path).split(sep).join('/'))) await rm(path, { force: true });
+    }
   }
 }

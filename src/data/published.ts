@@ -16,6 +16,7 @@ import {
   SkillHistorySchema,
   SkillNameSchema,
   SkillRecordSchema,
+  SITE_LAYOUT,
   SUPPORTED_API_VERSIONS,
   TrustPolicySchema,
   type IndexEntry,
@@ -110,13 +111,12 @@ export function digestHex(digest: string): string {
 
 /** Site-root URLs of the files published for one skill version. */
 export function skillLinks(publisher: string, name: string, record: Pick<SkillRecord, 'digest' | 'attestation'>): SkillLinks {
-  const hex = digestHex(record.digest);
   return {
-    record: `/api/digests/${hex}.json`,
-    bundle: record.attestation === null ? null : `/api/digests/${hex}.sigstore.json`,
-    archive: `/api/archives/${hex}.tar.gz`,
-    history: `/api/skills/${publisher}/${name}.json`,
-    page: `/skills/${publisher}/${name}/`,
+    record: `/${SITE_LAYOUT.record(record.digest)}`,
+    bundle: record.attestation === null ? null : `/${SITE_LAYOUT.bundle(record.digest)}`,
+    archive: `/${SITE_LAYOUT.archive(record.digest)}`,
+    history: `/${SITE_LAYOUT.history(publisher, name)}`,
+    page: `/${SITE_LAYOUT.skillPage(publisher, name)}`,
   };
 }
 

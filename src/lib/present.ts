@@ -1,11 +1,11 @@
 /** Small presentation helpers shared by the catalog's pages: labels, sizes, dates, capability groups. */
-import type { Capabilities, Trust } from '../../schemas/index.ts';
+import { TRUST_WORDS, type Capabilities, type Trust } from '../../schemas/index.ts';
 
 /** Badge text and explanation per trust level (DESIGN.md, "Verdicts and trust"). */
 export const TRUST_LABELS: Record<Trust, { label: string; explanation: string }> = {
-  verified: { label: 'Verified', explanation: 'Passed the audit with nothing above low severity, signed, and its dry run was clean.' },
-  warnings: { label: 'Passed with warnings', explanation: 'Published, but the audit listed findings or limits: read them before installing.' },
-  revoked: { label: 'Revoked', explanation: 'Do not install: the registry withdrew this version. The reason is shown below.' },
+  verified: { label: TRUST_WORDS.verified, explanation: 'Passed the audit with nothing above low severity, signed, and its dry run was clean.' },
+  warnings: { label: TRUST_WORDS.warnings, explanation: 'Published, but the audit listed findings or limits: read them before installing.' },
+  revoked: { label: TRUST_WORDS.revoked, explanation: 'Do not install: the registry withdrew this version. The reason is shown below.' },
 };
 
 /** One capability group as a chip shows it. */

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive, sha256Hex } from '../../core/index.ts';
-import { RegistryClient, RegistryError, InstallError, installSkill, parseSkillSpec, searchSkills, skillInfo, skillsDirectory, type VerifyOptions } from '../../client/index.ts';
+import { LOCKFILE_NAME, RegistryClient, RegistryError, InstallError, installSkill, parseSkillSpec, searchSkills, skillInfo, skillsDirectory, type InstallPreview, type VerifyOptions } from '../../client/index.ts';
 import { generateRegistryKeyPem, keySigner, registryKeyFromPem } from '../../signing/index.ts';
 import { buildSite, digestOf, weatherSkill, type PublishedSkill, type SkillFixture } from './site-factory.ts';
 
@@ -52,7 +53,7 @@ describe('install', () => {
     const result = await installSkill('acme/weather-lite', { ...options(), directory });
     expect(result).toMatchObject({ installed: true, replaced: false, path: join(directory, 'weather-lite') });
     expect(result.verification.steps.map((step) => step.step)).toEqual(['archive', 'files', 'record', 'attestation', 'revocation']);
-    expect(await entries(directory)).toEqual(['weather-lite']);
+    expect(await entries(directory)).toEqual([LOCKFILE_NAME, 'weather-lite']);
     expect((await stat(join(directory, 'weather-lite', 'scripts', 'run.py'))).mode & 0o777).toBe(0o755);
     expect((await stat(join(directory, 'weather-lite', 'SKILL.md'))).mode & 0o777).toBe(0o644);
     expect(await readFile(join(directory, 'weather-lite', 'SKILL.md'), 'utf8')).toContain('version 1.1.0');
@@ -64,7 +65,7 @@ describe('install', () => {
     const upgrade = await installSkill('weather-lite', { ...options(), directory });
     expect(upgrade).toMatchObject({ installed: true, replaced: true });
     expect(await readFile(join(directory, 'weather-lite', 'SKILL.md'), 'utf8')).toContain('version 1.1.0');
-    expect(await entries(directory)).toEqual(['weather-lite']);
+    expect(await entries(directory)).toEqual([LOCKFILE_NAME, 'weather-lite']);
   });
 
   describe('when the digest is revoked', () => {
@@ -142,7 +143,7 @@ describe('install', () => {
       expect(message).toContain('--force');
       expect(await readFile(join(installed, 'my-notes.txt'), 'utf8')).toBe('mine');
       expect(await readFile(join(installed, 'SKILL.md'), 'utf8')).toContain('version 1.0.0');
-      expect(await entries(directory)).toEqual(['weather-lite']);
+      expect(await entries(directory)).toEqual([LOCKFILE_NAME, 'weather-lite']);
       const forced = await installSkill('weather-lite', { ...options(), directory, force: true });
       expect(forced).toMatchObject({ installed: true, replaced: true });
       expect(await entries(installed)).toEqual(['SKILL.md', 'references', 'scripts']);
@@ -161,7 +162,7 @@ describe('install', () => {
       const file = join(await freshDir('not-a-dir'), 'skills.txt');
       await writeFile(file, 'a file');
       await expect(installSkill('acme/weather-lite', { ...options(), directory: file })).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining('is a file') });
-      const cli = spawnSync(process.execPath, [join(root, 'bin', 'skill-registry.js'), 'install', 'acme/weather-lite', '--registry', site, '--dir', file], { encoding: 'utf8' });
+      const cli = spawnSync(process.execPath, [join(root, 'bin', 'skill-registry.js'), 'install', 'acme/weather-lite', '--registry', site, '--dir', file, '--yes'], { encoding: 'utf8' });
       expect(cli.status).not.toBe(0);
       expect(cli.stderr + cli.stdout).toContain('is a file');
       expect(cli.stderr + cli.stdout).not.toMatch(/\n\s+at /);
@@ -225,7 +226,7 @@ describe('the CLI', () => {
   it('installs into the project, then verifies by path and by digest with exit 0', async () => {
     const project = await freshDir('project');
     await mkdir(join(project, '.git'));
-    const install = cli(['install', 'acme/weather-lite', '--registry', site], project);
+    const install = cli(['install', 'acme/weather-lite', '--registry', site, '--yes'], project);
     expect(install.status).toBe(0);
     expect(install.stdout).toContain(`Installed acme/weather-lite@1.1.0 into ${join(project, '.claude', 'skills', 'weather-lite')}`);
     const byPath = cli(['verify', '.claude/skills/weather-lite', '--registry', site], project);
@@ -239,13 +240,13 @@ describe('the CLI', () => {
 
   it('exits 1 with plain words when verification fails', async () => {
     const dir = join(await freshDir('tampered'), 'weather-lite');
-    expect(cli(['install', 'weather-lite', '--registry', site, '--dir', join(dir, '..')]).status).toBe(0);
+    expect(cli(['install', 'weather-lite', '--registry', site, '--dir', join(dir, '..'), '--yes']).status).toBe(0);
     await writeFile(join(dir, 'scripts', 'run.py'), 'import os\n');
     const result = cli(['verify', dir, '--registry', site]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('are not the ones that were audited: scripts/run.py changed');
     expect(result.stdout).toMatch(/^NOT VERIFIED \(TAMPERED\)/m);
-    const revokedRun = cli(['install', 'helpful-notes', '--registry', site, '--dir', join(dir, '..')]);
+    const revokedRun = cli(['install', 'helpful-notes', '--registry', site, '--dir', join(dir, '..'), '--yes']);
     expect(revokedRun.status).toBe(1);
     expect(revokedRun.stdout).toContain('Steals tokens.');
   });
@@ -280,7 +281,8 @@ describe('the CLI', () => {
     const info = cli(['info', 'acme/weather-lite', '--registry', site]);
     const shown = (label: string) => info.stdout.match(new RegExp(`^${label}:\\s+npx skill-registry (.+)$`, 'm'))?.[1].split(' ') ?? [];
     expect(shown('Install')).toEqual(['install', 'acme/weather-lite', '--registry', site]);
-    expect(cli(shown('Install'), project).status).toBe(0);
+    // Pasted into a terminal it asks before writing; here nobody can answer, so the test says yes up front.
+    expect(cli([...shown('Install'), '--yes'], project).status).toBe(0);
     const verify = cli(shown('Verify'), project);
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain('weather-lite');
@@ -303,5 +305,96 @@ describe('install, when the archive holds the same path twice', () => {
     expect(result.installed).toBe(false);
     expect(result.verification.error?.code).toBe('ARCHIVE_MISMATCH');
     expect(await entries(directory)).toEqual([]);
+  });
+});
+
+describe('install, before writing', () => {
+  it('shows what the verified skill can do and asks; when the answer is no, nothing is written', async () => {
+    const directory = await freshDir('skills');
+    const asked: InstallPreview[] = [];
+    const result = await installSkill('acme/weather-lite', {
+      ...options(),
+      directory,
+      confirm: async (preview) => {
+        asked.push(preview);
+        // Asked once the files verified, before anything is in the skills folder.
+        expect((await entries(directory)).filter((name) => !name.startsWith('.'))).toEqual([]);
+        return false;
+      },
+    });
+    expect(result).toMatchObject({ installed: false, declined: true });
+    expect(result.verification.verified).toBe(true);
+    expect(result.verification.summary).toMatch(/^NOT INSTALLED: acme\/weather-lite@1\.1\.0 verified, but the install was not confirmed/);
+    expect(asked).toEqual([
+      {
+        skill: { publisher: 'acme', name: 'weather-lite', version: '1.1.0', digest: published[1].digest },
+        destination: join(directory, 'weather-lite'),
+        replaces: false,
+        capabilities: { network: [], env: [], filesystem: { read: [], write: [] }, commands: ['python3'] },
+        verdict: 'pass',
+        trust: 'verified',
+        warnings: [],
+      },
+    ]);
+    expect(await entries(directory)).toEqual([]);
+  });
+
+  it("shows the capabilities the attestation signed, not what the registry's record claims", async () => {
+    const copy = await freshDir('site');
+    await cp(site, copy, { recursive: true });
+    const recordPath = join(copy, 'api', 'digests', `${published[1].hex}.json`);
+    const record = JSON.parse(await readFile(recordPath, 'utf8'));
+    record.capabilities.declared.commands = [];
+    await writeFile(recordPath, JSON.stringify(record));
+    let shown: InstallPreview | undefined;
+    await installSkill('acme/weather-lite', { ...options(copy), directory: await freshDir('skills'), confirm: async (preview) => ((shown = preview), false) });
+    expect(shown?.capabilities.commands).toEqual(['python3']);
+  });
+
+  it("lists the audit's warnings of a skill that passed with warnings", async () => {
+    const copy = await freshDir('site');
+    const warned: SkillFixture = { ...weatherSkill('2.0.0'), verdict: 'warn', capabilities: { network: ['*'] }, reasons: ['Declares network access to any host (`network: ["*"]`).'] };
+    await buildSite(copy, { signer, skills: [warned] });
+    let shown: InstallPreview | undefined;
+    await installSkill('acme/weather-lite', { ...options(copy), directory: await freshDir('skills'), confirm: async (preview) => ((shown = preview), false) });
+    expect(shown).toMatchObject({ verdict: 'warn', trust: 'warnings', warnings: ['Declares network access to any host (`network: ["*"]`).'], capabilities: { network: ['*'] } });
+  });
+
+  describe('the CLI', () => {
+    const bin = join(root, 'bin', 'skill-registry.js');
+    const env = { ...process.env, SKILL_REGISTRY_URL: '', SKILL_REGISTRY_TRUST: '' };
+
+    it('without a terminal and without --yes, shows what the skill can do, writes nothing and exits 2 saying to pass --yes', async () => {
+      const directory = await freshDir('skills');
+      const result = spawnSync(process.execPath, [bin, 'install', 'acme/weather-lite', '--registry', site, '--dir', directory], { encoding: 'utf8', env });
+      expect(result.status, result.stderr).toBe(2);
+      expect(result.stdout).toContain('What acme/weather-lite@1.1.0 can do, as its signed audit declares:');
+      expect(result.stdout).toMatch(/^ {2}network +none$/m);
+      expect(result.stdout).toMatch(/^ {2}commands +python3$/m);
+      expect(result.stdout).toContain('Audit: pass (Verified), no warnings.');
+      expect(result.stdout).toMatch(/^NOT INSTALLED: .*standard input is not a terminal.*again with --yes/m);
+      expect(await entries(directory)).toEqual([]);
+      const json = spawnSync(process.execPath, [bin, 'install', 'acme/weather-lite', '--registry', site, '--dir', directory, '--json'], { encoding: 'utf8', env });
+      expect(json.status).toBe(2);
+      expect(JSON.parse(json.stdout)).toMatchObject({ installed: false, declined: true, refusal: { code: 'NEEDS_YES' }, preview: { capabilities: { commands: ['python3'] } } });
+    });
+
+    // script(1) (util-linux, in every Debian install) gives the CLI a real terminal to ask on.
+    const script = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
+    it.skipIf(script === undefined)('on a terminal, asks after showing what the skill can do: y installs, anything else does not', async () => {
+      const directory = await freshDir('skills');
+      const onTerminal = (answer: string) =>
+        spawnSync(script!, ['-q', '-e', '-c', [process.execPath, bin, 'install', 'acme/weather-lite', '--registry', site, '--dir', directory].join(' '), '/dev/null'], { encoding: 'utf8', env, input: answer });
+      const no = onTerminal('n\n');
+      expect(no.status, no.stdout).toBe(1);
+      expect(no.stdout).toContain('commands    python3');
+      expect(no.stdout).toContain(`Install acme/weather-lite@1.1.0 into ${join(directory, 'weather-lite')}? [y/N]`);
+      expect(no.stdout).toContain('NOT INSTALLED: you did not confirm the install of acme/weather-lite@1.1.0. Nothing was changed.');
+      expect(await entries(directory)).toEqual([]);
+      const yes = onTerminal('y\n');
+      expect(yes.status, yes.stdout).toBe(0);
+      expect(yes.stdout).toContain(`Installed acme/weather-lite@1.1.0 into ${join(directory, 'weather-lite')}`);
+      expect(await entries(directory)).toEqual([LOCKFILE_NAME, 'weather-lite']);
+    });
   });
 });

@@ -67,7 +67,7 @@ describe('the packed CLI', () => {
     const verify = spawnSync(bin, ['verify', published[0].digest, '--registry', site], { cwd: consumer, encoding: 'utf8' });
     expect(verify.status, verify.stderr).toBe(0);
     expect(verify.stdout).toContain('Verified:');
-    const install = spawnSync(bin, ['install', 'acme/weather-lite', '--registry', site], { cwd: consumer, encoding: 'utf8' });
+    const install = spawnSync(bin, ['install', 'acme/weather-lite', '--registry', site, '--yes'], { cwd: consumer, encoding: 'utf8' });
     expect(install.status, install.stderr).toBe(0);
     const byPath = spawnSync(bin, ['verify', '.claude/skills/weather-lite', '--registry', site, '--json'], { cwd: consumer, encoding: 'utf8' });
     expect(JSON.parse(byPath.stdout)).toMatchObject({ verified: true, digest: published[0].digest });

@@ -7,11 +7,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { archiveTreeFiles, digestFiles, sha256Hex, writeArchive, type ArchiveFile } from '../../core/index.ts';
 import {
+  CapabilitiesSchema,
   RegistryIndexSchema,
   SkillHistorySchema,
   SkillRecordSchema,
   noCapabilities,
   type AuditPredicate,
+  type CapabilitiesInput,
   type Revocation,
   type SkillRecord,
 } from '../../schemas/index.ts';
@@ -26,6 +28,10 @@ export interface SkillFixture {
   /** Files: content, or content plus the executable bit. */
   files: Record<string, string | { content: string; executable: boolean }>;
   verdict?: 'pass' | 'warn';
+  /** Declared (and observed) capabilities; default: runs python3, nothing else. */
+  capabilities?: CapabilitiesInput;
+  /** The audit's reasons, as the decide stage writes them (default: none). */
+  reasons?: string[];
 }
 
 /** What the factory published. */
@@ -66,6 +72,7 @@ export function fixtureFiles(fixture: SkillFixture): ArchiveFile[] {
 /** The audit predicate the pipeline would sign for these files. */
 export function predicateFor(fixture: SkillFixture, files: ReturnType<typeof archiveTreeFiles>): AuditPredicate {
   const verdict = fixture.verdict ?? 'pass';
+  const declared = fixture.capabilities ? CapabilitiesSchema.parse(fixture.capabilities) : { ...noCapabilities(), commands: ['python3'] };
   return {
     source: { repo: `https://github.com/${fixture.publisher}/skills.git`, commit: COMMIT, path: `skills/${fixture.name}` },
     verdict,
@@ -73,7 +80,7 @@ export function predicateFor(fixture: SkillFixture, files: ReturnType<typeof arc
     scanner: { version: '0.1.0', rulesetDigest: ZERO_DIGEST, policyDigest: ZERO_DIGEST },
     findings: { counts: {}, ruleIds: [] },
     dryrun: { status: 'ran', sandbox: 'gvisor', verdict: 'pass', transcriptDigest: ZERO_DIGEST },
-    capabilities: { declared: { ...noCapabilities(), commands: ['python3'] }, observed: { ...noCapabilities(), commands: ['python3'] } },
+    capabilities: { declared, observed: declared },
     tree: { algorithm: 'skill-tree-v1', files },
     auditedAt: '2026-11-20T10:00:00.000Z',
   };
@@ -124,7 +131,7 @@ export async function buildSite(root: string, options: SiteOptions): Promise<Pub
       source: predicate.source,
       verdict: predicate.verdict,
       trust: revocation ? 'revoked' : predicate.trust,
-      reasons: [],
+      reasons: fixture.reasons ?? [],
       scan: { version: '0.1.0', rulesetDigest: ZERO_DIGEST, policyDigest: ZERO_DIGEST, findings: [] },
       dryrun: { status: 'ran', sandbox: 'gvisor', verdict: 'pass', commands: 1, events: 3, violations: [], transcriptDigest: ZERO_DIGEST },
       capabilities: { declared: predicate.capabilities.declared, inferred: predicate.capabilities.declared, observed: predicate.capabilities.observed },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRegistry } from '../../pipeline/index.ts';
 import { buildSite, serveSite } from '../../scripts/site.ts';
+import { ClaudeMarketplaceSchema, OsvIndexSchema } from '../../schemas/index.ts';
 import { createSigner } from '../../signing/index.ts';
 import { createRegistry, createRepo, entryYaml, skillMd, tempDir } from '../factories/git.ts';
 
@@ -46,10 +47,25 @@ describe('from entry to verified install, over HTTP from the catalog server', ()
     expect(result.stdout).toMatch(/^Verified: /m);
   });
 
+  it('serves the plugin marketplace, the badge, the Atom feed and the OSV index beside the catalog', async () => {
+    const get = (path: string) => fetch(`${server.url}/${path}`);
+    const marketplace = await get('.claude-plugin/marketplace.json');
+    expect(marketplace.status).toBe(200);
+    expect(ClaudeMarketplaceSchema.parse(await marketplace.json()).plugins.map((plugin) => [plugin.name, plugin.source.sha])).toEqual([['team-standup-notes', expect.stringMatching(/^[0-9a-f]{40}$/)]]);
+    const badge = await get('badge/team/standup-notes.svg');
+    expect([badge.status, badge.headers.get('content-type')]).toEqual([200, expect.stringMatching(/^image\/svg\+xml/)]);
+    expect(await badge.text()).toContain('<title>team/standup-notes 1.0.0: ');
+    const feed = await get('feed.xml');
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('<title>New skill: team/standup-notes 1.0.0');
+    const osv = await get('api/osv/index.json');
+    expect(OsvIndexSchema.parse(await osv.json()).advisories).toEqual([]);
+  });
+
   it('installs from the served site, verifies the installed folder, and catches a later edit', async () => {
     const project = await tempDir();
     spawnSync('git', ['init', '--quiet', project]);
-    const install = await cli(['install', 'team/standup-notes', '--registry', server.url], project);
+    const install = await cli(['install', 'team/standup-notes', '--registry', server.url, '--yes'], project);
     expect(install.status, install.stdout + install.stderr).toBe(0);
     const installed = join(project, '.claude', 'skills', 'standup-notes');
     expect((await cli(['verify', installed, '--registry', server.url], project)).status).toBe(0);

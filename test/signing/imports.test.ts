@@ -31,6 +31,7 @@ describe('the verification code', () => {
       'client/index.ts',
       'cli/commands/verify.ts',
       'cli/commands/install.ts',
+      'cli/commands/update.ts',
       'cli/commands/info.ts',
       'cli/commands/search.ts',
     ]);
