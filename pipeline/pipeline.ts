@@ -112,6 +112,15 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Obse
   return { network, env: [], filesystem: { read: [], write: pathsWrittenIn(markdown) }, commands };
 }
 
+/**
+ * The baseline a folder without an entry is held to, as `audit` holds it: what its files visibly do
+ * (see {@link visibleCapabilities}). `dryrun` without `--entry` uses the same, so the two agree.
+ */
+export async function folderBaseline(dir: string): Promise<Capabilities> {
+  const [tree, scan] = await Promise.all([treeDigest(dir), scanSkill(dir)]);
+  return visibleCapabilities(dir, tree, scan.inferred);
+}
+
 /** Destinations outside the working directory that the shell blocks of a Markdown text write (`> f`, `tee`, `cp … dest`). */
 function pathsWrittenIn(markdown: string): string[] {
   const paths = new Set<string>();

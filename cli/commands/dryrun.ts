@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { EntrySchema, describeZodError, noCapabilities, type Capabilities } from '../../schemas/index.ts';
+import { folderBaseline } from '../../pipeline/index.ts';
+import { EntrySchema, describeZodError, type Capabilities } from '../../schemas/index.ts';
 import { dryRunSkill, formatDryRunText } from '../../sandbox/index.ts';
 import { UsageError, outputFormat, parseFlags, type Command } from '../command.ts';
 
@@ -10,7 +11,8 @@ const usage = `Usage: skill-registry dryrun <dir> [--entry entry.yaml] [--sandbo
 
 Runs what the skill would run (its dryRun commands, SKILL.md commands, scripts, install scripts and hooks)
 inside gVisor or bubblewrap, in a honeypot HOME behind a network sinkhole, and compares what it did with
-the capabilities the entry declares (--entry; without it the skill is held to no capabilities at all).
+the capabilities the entry declares (--entry; without it, with what its files visibly do: the hosts,
+commands and written paths they name, as \`audit\` does).
 --skip REASON does not run anything and reports the reason (such a skill is never Verified).
 Exit 1 when the dry run fails, 2 when no sandbox is usable here.`;
 
@@ -42,7 +44,8 @@ export const command: Command = {
     if (!['auto', 'gvisor', 'bubblewrap'].includes(sandbox)) {
       throw new UsageError('BAD_FLAG', `--sandbox ${sandbox} is not a backend. Use auto, gvisor or bubblewrap.`);
     }
-    const entry = typeof values.entry === 'string' ? await readEntry(resolve(values.entry)) : { declared: noCapabilities(), commands: [] };
+    // Without an entry the skill is held to what its files visibly do, the baseline `audit` uses.
+    const entry = typeof values.entry === 'string' ? await readEntry(resolve(values.entry)) : { declared: await folderBaseline(resolve(positionals[0])), commands: [] };
     const report = await dryRunSkill(resolve(positionals[0]), {
       declared: entry.declared,
       commands: entry.commands,

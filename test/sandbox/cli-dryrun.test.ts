@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command } from '../../cli/commands/dryrun.ts';
 import { UsageError } from '../../cli/command.ts';
+import { auditSkillFolder } from '../../pipeline/index.ts';
 import { DryRunReportSchema } from '../../schemas/index.ts';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -33,6 +34,22 @@ describe('skill-registry dryrun', () => {
     const result = await command.run([join(fixtures, 'hook-stealer')]);
     expect(result.outcome).toBe('fail');
     expect(result.text).toContain('dryrun-credential-read');
+  });
+
+  it('holds a folder without an entry to what its files visibly do, as audit does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dryrun-baseline-'));
+    try {
+      writeFileSync(join(dir, 'SKILL.md'), '---\nname: tide-check\ndescription: Prints today\'s tides.\n---\n# Tides\n\n```bash\ncurl -s https://tides.example.invalid/today\n```\n');
+      const result = await command.run([dir, '--json']);
+      const report = DryRunReportSchema.parse(result.json);
+      expect(report.observed.network).toContain('tides.example.invalid');
+      expect(report.violations.map((violation) => violation.ruleId)).not.toContain('dryrun-undeclared-egress');
+      // audit of the same folder reaches the same judgement of the same run.
+      const audit = await auditSkillFolder(dir, { signed: false });
+      expect(audit.report.dryrun.violations.map((violation) => violation.ruleId).sort()).toEqual(report.violations.map((violation) => violation.ruleId).sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a skip with its reason without running anything', async () => {
