@@ -743,7 +743,10 @@ function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: 
     if (text === undefined) return;
     const command = parentOf(node)?.type === 'command' ? parentOf(node) : undefined;
     const commandName = command?.childForFieldName('name')?.text ?? '';
-    if (/^(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara)$/.test(commandName) || /^\[\[?$/.test(commandName) || REGEX_LIKE.test(text)) facts.needles.push({ text, line: lineOf(node) });
+    // A message printed for a person (`echo "run: sudo ufw disable"`), not piped or redirected anywhere and
+    // naming no URL to fetch from, says what to do by hand; the script does not do it.
+    const message = /^(?:echo|printf)$/.test(commandName) && !/^(?:pipeline|redirected_statement)$/.test(parentOf(command!)?.type ?? '') && !/\b(?:https?|ftp):\/\//i.test(text);
+    if (message || /^(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara)$/.test(commandName) || /^\[\[?$/.test(commandName) || REGEX_LIKE.test(text)) facts.needles.push({ text, line: lineOf(node) });
     else facts.strings.push({ text, line: lineOf(node) });
     return;
   }

@@ -91,7 +91,11 @@ function segmentsFromFacts(facts: CodeFacts, language: Segment['language']): Seg
   const segments: Segment[] = [];
   for (const needle of facts.needles) segments.push({ file: facts.file, line: needle.line, text: needle.text, scope: 'comment', language, unit: facts.unit, mention: true });
   for (const string of facts.strings) segments.push({ file: facts.file, line: string.line, text: string.text, scope: 'string', language, unit: facts.unit });
-  for (const command of facts.commands) segments.push({ file: facts.file, line: command.line, text: command.text, scope: 'command', language: 'shell', unit: facts.unit });
+  for (const command of facts.commands) {
+    // `echo "run: sudo ufw disable"` prints a message; piped or redirected (`| sh`, `>> ~/.bashrc`) it acts.
+    const message = /^(?:echo|printf)$/.test(command.name) && !/[|>]|\b(?:https?|ftp):\/\//.test(command.text);
+    segments.push({ file: facts.file, line: command.line, text: command.text, scope: 'command', language: 'shell', unit: facts.unit, ...(message ? { mention: true } : {}) });
+  }
   for (const comment of facts.comments) segments.push({ file: facts.file, line: comment.line, text: comment.text, scope: 'comment', language, unit: facts.unit });
   return segments;
 }

@@ -485,3 +485,14 @@ describe('honest security material read as what it is', () => {
     expect((await scanSkill(await makeSkill({ 'SKILL.md': auditor }))).verdict).not.toBe('fail');
   });
 });
+
+describe('messages a script prints', () => {
+  it('reads a command printed for the person as a message, and the same command run or piped as an act', async () => {
+    const undo = '#!/usr/bin/env bash\ncase "$1" in\n  firewall) echo "run: sudo ufw disable   (rules are kept in /etc/ufw)"; exit 0 ;;\nesac\n';
+    expect((await scanSkill(await makeSkill({ 'SKILL.md': SKILL_MD, 'scripts/harden.sh': undo }))).verdict).not.toBe('fail');
+    const act = '#!/usr/bin/env bash\nsudo ufw disable\n';
+    expect(active(await scanSkill(await makeSkill({ 'SKILL.md': SKILL_MD, 'scripts/harden.sh': act })), 'quarantine-bypass').length).toBeGreaterThan(0);
+    const piped = '#!/usr/bin/env bash\necho "ufw disable" | sudo sh\n';
+    expect(active(await scanSkill(await makeSkill({ 'SKILL.md': SKILL_MD, 'scripts/harden.sh': piped })), 'quarantine-bypass').length).toBeGreaterThan(0);
+  });
+});
