@@ -255,7 +255,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 2;
+export const version = 3;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
