@@ -21,7 +21,7 @@ import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, displayPathOf, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
 import { SHELL_STARTUP_FILE, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
-import { SAMPLE_FILES, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
+import { SAMPLE_FILES, argumentHosts, argumentPaths, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { findViolations, networkHost, observedCapabilities } from './violations.ts';
 
@@ -248,7 +248,15 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
     const events = normalizeEvents(allEvents.map((event) => redact(event, honeypot) as DryRunEvent), order);
     // What the dry run invented for a command (a sample URL, a sample file), and a host the command names
     // only by a placeholder (`LHOST`), is the user's choice.
-    const chosen = new Map(planned.map((item) => [redact(item.command, honeypot) as string, inventedMatcher([...(item.invented ?? []), ...placeholderHosts(item.command)])]));
+    const chosen = new Map(
+      planned.map((item) => {
+        const invented = inventedMatcher([...(item.invented ?? []), ...placeholderHosts(item.command)]);
+        const given = argumentHosts(item.command);
+        const paths = argumentPaths(item.command);
+        const named = (path: string) => paths.some((chosen) => path === chosen || path.startsWith(`${chosen}/`));
+        return [redact(item.command, honeypot) as string, { host: (host: string) => invented.host(host) || given.has(host.toLowerCase().replace(/\.$/, '')), path: (path: string) => invented.path(path) || named(path) }];
+      }),
+    );
     for (const event of events) {
       const matcher = chosen.get(event.command);
       if (matcher === undefined) continue;

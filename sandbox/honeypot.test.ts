@@ -12,7 +12,11 @@ describe('createHoneypot', () => {
     for (const path of ['.ssh/id_rsa', '.ssh/id_ed25519', '.aws/credentials', '.npmrc', '.netrc', '.config/gh/hosts.yml', '.gitconfig', '.bashrc', '.zshrc', '.profile', '.bash_history', './.env']) {
       expect(paths).toContain(path);
     }
-    expect(new Set(honeypot.canaries).size).toBe(honeypot.secrets.length);
+    expect(new Set(honeypot.canaries).size).toBe(honeypot.secrets.filter((secret) => !secret.public).length);
+    // Public keys are tracked for reports but are no secret: sharing one is not a leak.
+    const publicKeys = honeypot.secrets.filter((secret) => secret.public);
+    expect(publicKeys.map((secret) => secret.location).sort()).toEqual(['~/.ssh/id_ed25519.pub', '~/.ssh/id_rsa.pub']);
+    for (const key of publicKeys) expect(honeypot.canaries).not.toContain(key.canary);
     for (const file of honeypot.files.filter((item) => item.canary)) {
       expect(honeypot.canaries.some((canary) => file.content.includes(canary))).toBe(true);
     }

@@ -67,6 +67,8 @@ export interface HoneypotSecret {
   canary: string;
   /** The full value as planted. */
   value: string;
+  /** A public half (`~/.ssh/id_ed25519.pub`): replaced in reports like the rest, but sharing it leaks nothing. */
+  public?: boolean;
 }
 
 /** One planted file. */
@@ -156,6 +158,10 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
   // shows the same in every run, and a leak of any part of it is still recognised.
   const filler = (location: string, length: number, alphabet = ALNUM) => {
     const value = token(length, alphabet);
+    if (/\.pub$/.test(location)) {
+      secrets.push({ location, value, canary: value, public: true });
+      return value;
+    }
     return plant(location, value, value);
   };
 
@@ -219,7 +225,8 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
   ];
 
   const files: HoneypotFile[] = planted.map((file) => ({ ...file, credential: isPlantedCredential(displayPathOf(file)) }));
-  return { identity, files, env, secrets, canaries: [...new Set(secrets.map((secret) => secret.canary))] };
+  // Public keys are tracked (reports show them as `<canary …pub>`) but are no secret to leak.
+  return { identity, files, env, secrets, canaries: [...new Set(secrets.filter((secret) => !secret.public).map((secret) => secret.canary))] };
 }
 
 /** `~/.ssh/id_rsa` or `./.env`: how core/sensitive.json and the events name a planted file. */

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commandsFromSkillMd, fillPlaceholders, inventArguments, inventedMatcher, looksLikeCommand, planCommands, sampleHost, shellLines } from './plan.ts';
+import { argumentHosts, argumentPaths, commandsFromSkillMd, fillPlaceholders, inventArguments, inventedMatcher, looksLikeCommand, planCommands, sampleHost, shellLines } from './plan.ts';
 
 describe('commandsFromSkillMd', () => {
   it('takes shell fences line by line, joins continuations, strips prompts and skips output', () => {
@@ -101,5 +101,16 @@ describe('shellLines, for commands spanning several lines', () => {
 
   it('still splits independent one-line commands and joins backslash continuations', () => {
     expect(shellLines("ls -la\ncurl -fsSL \\\n  https://example.invalid/x\necho 'it''s'\n", 'bash').map((entry) => entry.command)).toEqual(['ls -la', 'curl -fsSL https://example.invalid/x', "echo 'it''s'"]);
+  });
+});
+
+describe('arguments given to the skill\'s own program', () => {
+  it('are the user\'s hosts and paths; a host the command reaches by itself is not', () => {
+    expect([...argumentHosts('bash scripts/diag.sh example.com   # full report')]).toEqual(['example.com']);
+    expect([...argumentHosts('python3 scripts/probe.py https://status.example.org/health --json')]).toContain('status.example.org');
+    expect([...argumentHosts('curl -s https://api.example.org/x')]).toEqual([]);
+    expect([...argumentHosts('bash scripts/a.sh foo && curl https://elsewhere.example.org')]).toEqual(['foo']);
+    expect(argumentPaths('bash scripts/dotfiles.sh add ~/.zshrc $HOME/.config/nvim/')).toEqual(['~/.zshrc', '~/.config/nvim']);
+    expect(argumentPaths('cp ~/.zshrc /tmp/x')).toEqual([]);
   });
 });

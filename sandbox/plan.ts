@@ -142,6 +142,40 @@ export function placeholderHosts(command: string): InventedValue[] {
   return [...new Set(command.match(PLACEHOLDER_HOST) ?? [])].map((placeholder) => ({ placeholder, value: placeholder.toLowerCase() }));
 }
 
+/** A command that runs one of the skill's own programs (`bash scripts/diag.sh …`, `./bin/tool …`), and what follows it. */
+const OWN_PROGRAM = /^\s*(?:(?:sudo\s+)?(?:bash|sh|zsh|python\d?(?:\.\d+)?|node|ruby|perl|pwsh|npx\s+tsx|deno\s+run(?:\s+-\S+)*|uv\s+run)\s+)?(?:\.\/)?(?:scripts|bin|tools|src)\/[\w./-]+\s+(.*)$/;
+
+/** The arguments a command gives the skill's own program, unquoted (none when it runs something else). */
+function ownProgramArguments(command: string): string[] {
+  const rest = OWN_PROGRAM.exec(command.split(/\s(?:&&|\|\||;|\|)\s/)[0])?.[1];
+  return ((rest ?? '').replace(/\s#.*$/, '').match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((token) => token.replace(/^["']|["']$/g, ''));
+}
+
+/**
+ * Files and folders given as arguments to the skill's own program (`dotfiles.sh add ~/.zshrc`): the
+ * user names them, so what the program does to them is the user's choice, as a host given is.
+ */
+export function argumentPaths(command: string): string[] {
+  return ownProgramArguments(command)
+    .filter((token) => /^(?:~|\$HOME|\$\{HOME\})\/\S|^\/[\w.]/.test(token))
+    .map((token) => token.replace(/^(?:\$HOME|\$\{HOME\})/, '~').replace(/\/+$/, ''));
+}
+
+/**
+ * Hosts given as arguments to the skill's own program (`bash scripts/diag.sh example.com`): the program
+ * goes where it is told, and who tells it is the user (the line is an example of use). A host the
+ * program names itself is not among them. Every argument counts, since a script may treat any of them
+ * as a host (`diag.sh --help` looking up `--help`).
+ */
+export function argumentHosts(command: string): Set<string> {
+  const hosts = new Set<string>();
+  for (const value of ownProgramArguments(command)) {
+    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(value);
+    hosts.add((url ? url[1].replace(/^\[|\]$/g, '') : value.replace(/^[\w.-]*@/, '').replace(/:\d+$/, '')).toLowerCase());
+  }
+  return hosts;
+}
+
 export function inventedMatcher(invented: InventedValue[]): { host: (host: string) => boolean; path: (path: string) => boolean } {
   const hosts = new Set<string>();
   const paths: string[] = [];

@@ -120,6 +120,12 @@ describe('findViolations', () => {
       expect(ids([event('dns', 'example.com', { userChosen: true }), event('http', 'https://example.com/', { userChosen: true }), event('file-write', '~/out.txt', { userChosen: true })])).toEqual([]);
     });
 
+    it('warns, not fails, when the start-up file written is one the command names (a dotfiles tool)', () => {
+      const found = findViolations([event('file-write', '~/.zshrc', { userChosen: true })], noCapabilities(), honeypot);
+      expect(found.map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-persistence', 'medium']]);
+      expect(findViolations([event('file-write', '~/.zshrc')], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['critical']);
+    });
+
     it('still flags a planted secret sent there', () => {
       expect(ids([event('http', 'https://example.com/', { userChosen: true, canary: true, body: '<canary ~/.ssh/id_rsa>' })])).toEqual(['dryrun-canary-exfiltration']);
     });

@@ -241,7 +241,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         break;
       }
       case 'file-write':
-        if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && writeAllowed.some((allowed) => allowed(event.target))) {
+        if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && chosen) {
+          add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, a file that makes code run again later, which the command names as its argument: the user's choice (a dotfiles or shell set-up tool). Check what it writes there.`);
+        } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, which makes code run again later. The entry declares this path under capabilities.filesystem.write, so this is the skill's stated job; check what it writes.`);
         } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && event.shellSetupOnly === true) {
           add('dryrun-persistence', 'medium', `\`${event.command}\` added shell set-up lines to ${event.target} (aliases, functions, PATH or tool initialisation; nothing that downloads, decodes or talks to the network). Allowed when the user asked for it, but every new shell runs them: say so in SKILL.md and declare the path under capabilities.filesystem.write.`);
