@@ -10,12 +10,16 @@ function digestHex(digest: string): string {
 
 /** Site-relative paths of the published files; none starts with `/`. */
 export const SITE_LAYOUT = {
+  /** `api`: the folder of the JSON API (index, records, bundles, archives, histories). */
+  apiDir: 'api',
   /** `api/index.json`: every published skill at its latest version. */
   index: 'api/index.json',
   /** `api/trust.json`: who signs this registry. */
   trust: 'api/trust.json',
   /** `api/revocations.json`: the signed revocation list. */
   revocations: 'api/revocations.json',
+  /** `api/trusted_root.json`: a mirrored Sigstore trusted root (registries signed keyless by their own Sigstore instance). */
+  trustedRoot: 'api/trusted_root.json',
   /** `api/digests/<hex>.json`: the record of one audited tree. */
   record: (digest: string) => `api/digests/${digestHex(digest)}.json`,
   /** `api/digests/<hex>.sigstore.json`: the Sigstore bundle of its attestation. */
@@ -26,6 +30,16 @@ export const SITE_LAYOUT = {
   history: (publisher: string, name: string) => `api/skills/${publisher}/${name}.json`,
   /** `skills/<publisher>/<name>/`: the catalog page of a skill. */
   skillPage: (publisher: string, name: string) => `skills/${publisher}/${name}/`,
+  /** `publishers/<publisher>/`: the catalog page listing one publisher's skills. */
+  publisherPage: (publisher: string) => `publishers/${publisher}/`,
+  /** `rules/`: the catalog's reference of the scanner's rules, one anchor per rule id. */
+  rulesPage: 'rules/',
+  /** `rules/#<id>`: one rule on the rules page. */
+  rule: (ruleId: string) => `rules/#${ruleId}`,
+  /** `revocations/`: the catalog page listing every revoked skill with its reason and date. */
+  revocationsPage: 'revocations/',
+  /** `revocations/#<hex>`: one revocation on that page. */
+  revocation: (digest: string) => `revocations/#${digestHex(digest)}`,
   /** `.claude-plugin/marketplace.json`: the Claude Code plugin marketplace. */
   marketplace: '.claude-plugin/marketplace.json',
   /** `badge/<publisher>/<name>.svg`: a skill's trust badge. */

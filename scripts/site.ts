@@ -1,7 +1,8 @@
 /**
  * Builds and serves the catalog.
  *
- * `buildSite` validates the published data folder, runs Astro's build (static pages, plus the Node
+ * `buildSite` validates the published data folder, reads the scanner's rule metadata (for the rules
+ * page) through the scanner's exported API, runs Astro's build (static pages, plus the Node
  * adapter's standalone server so the same output self-hosts with `node <outDir>/server/entry.mjs`),
  * copies the JSON API, records, bundles and archives into the client output as `/api/...` (and the
  * plugin marketplace, badges and feed beside it, at the site root), and indexes
@@ -14,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -22,8 +23,10 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { DATA_DIR_ENV, readPublishedRegistry, resolveDataDir } from '../src/data/published.ts';
 import { SiteBuildError, SiteDataError } from '../src/data/errors.ts';
+import { RULES_FILE_ENV, type RuleReferenceFile } from '../src/data/rules.ts';
 import { SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 import { SITE_LAYOUT, SITE_ROOT_OUTPUTS } from '../schemas/index.ts';
+import { SCANNER_VERSION, defaultPolicy, policyDigest, readRuleSet } from '../scanner/index.ts';
 
 /** The project root: Astro's `root`, holding astro.config.mjs, src/ and public/. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -74,8 +77,8 @@ export interface ServedSite {
 }
 
 /**
- * Astro reads the data folder through the content loader, which finds it through an environment
- * variable; builds in one process therefore run one at a time.
+ * Astro reads the data folder and the rule reference through the content loader, which finds them
+ * through environment variables; builds in one process therefore run one at a time.
  */
 let buildQueue: Promise<unknown> = Promise.resolve();
 
@@ -96,7 +99,9 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuiltSite> {
   const nextDir = join(dirname(outDir), `.${basename(outDir)}.next-${suffix}`);
   const cacheDir = await mkdtemp(join(tmpdir(), 'skill-registry-astro-'));
   try {
-    await runAstroBuild({ dataDir, outDir: nextDir, cacheDir, logLevel: options.logLevel ?? 'warn' });
+    const rulesFile = join(cacheDir, 'rules.json');
+    await writeFile(rulesFile, JSON.stringify(await readRuleReference()));
+    await runAstroBuild({ dataDir, rulesFile, outDir: nextDir, cacheDir, logLevel: options.logLevel ?? 'warn' });
     const clientDir = join(nextDir, 'client');
     await copyPublished(dataDir, clientDir);
     await indexForSearch(clientDir);
@@ -109,17 +114,31 @@ async function buildSiteNow(options: BuildSiteOptions): Promise<BuiltSite> {
   }
 }
 
+/**
+ * The scanner's rules and verdict policy for the rules page, read here in Node rather than by the content
+ * loader, so the scanner's code (which discovers its detectors by importing a folder) never runs inside
+ * Astro's Vite build.
+ */
+export async function readRuleReference(): Promise<RuleReferenceFile> {
+  const [ruleSet, policy] = await Promise.all([readRuleSet(), defaultPolicy()]);
+  return {
+    info: { scannerVersion: SCANNER_VERSION, rulesetDigest: ruleSet.digest, policy, policyDigest: policyDigest(policy), ruleCount: ruleSet.metas.length },
+    rules: ruleSet.metas,
+  };
+}
+
 /** Copies `api/` and the root outputs for other tools (those the data folder has) into the client output. */
 async function copyPublished(dataDir: string, clientDir: string): Promise<void> {
-  for (const name of ['api', ...SITE_ROOT_OUTPUTS]) {
-    if (name !== 'api' && !existsSync(join(dataDir, name))) continue;
+  for (const name of [SITE_LAYOUT.apiDir, ...SITE_ROOT_OUTPUTS]) {
+    if (name !== SITE_LAYOUT.apiDir && !existsSync(join(dataDir, name))) continue;
     await cp(join(dataDir, name), join(clientDir, name), { recursive: true, errorOnExist: true, force: false });
   }
 }
 
-async function runAstroBuild(options: { dataDir: string; outDir: string; cacheDir: string; logLevel: NonNullable<BuildSiteOptions['logLevel']> }): Promise<void> {
-  const saved = { data: process.env[DATA_DIR_ENV], telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
+async function runAstroBuild(options: { dataDir: string; rulesFile: string; outDir: string; cacheDir: string; logLevel: NonNullable<BuildSiteOptions['logLevel']> }): Promise<void> {
+  const saved = { data: process.env[DATA_DIR_ENV], rules: process.env[RULES_FILE_ENV], telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
   process.env[DATA_DIR_ENV] = options.dataDir;
+  process.env[RULES_FILE_ENV] = options.rulesFile;
   // Builds never talk to the network.
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   try {
@@ -133,6 +152,7 @@ async function runAstroBuild(options: { dataDir: string; outDir: string; cacheDi
     });
   } finally {
     restoreEnv(DATA_DIR_ENV, saved.data);
+    restoreEnv(RULES_FILE_ENV, saved.rules);
     restoreEnv('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
   }
 }
@@ -159,7 +179,7 @@ async function indexForSearch(clientDir: string): Promise<void> {
 
 async function countPages(clientDir: string): Promise<number> {
   const entries = await readdir(clientDir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !join(entry.parentPath, entry.name).startsWith(join(clientDir, 'api'))).length;
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !join(entry.parentPath, entry.name).startsWith(join(clientDir, SITE_LAYOUT.apiDir))).length;
 }
 
 /** Replaces `outDir` with `nextDir` with two renames, so readers see the old site or the new one. */

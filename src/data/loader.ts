@@ -1,15 +1,21 @@
 /**
  * The catalog's one content loader: reads the published data folder (validated with the pipeline's zod
  * schemas, see `published.ts`) into two collections, `skills` (one entry per published skill, with its
- * SKILL.md body rendered sanitised) and `registry` (one entry of registry-wide facts).
+ * SKILL.md body rendered sanitised) and `registry` (one entry of registry-wide facts), and the scanner's
+ * rule metadata that the site build hands over (`rules.ts`) into `rules` (one entry per rule id) and
+ * `ruleset` (one entry of rule set facts).
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderUntrustedMarkdown } from './markdown.ts';
 import { PublishedSkillSchema, RegistryInfoSchema, readPublishedRegistry, readRegistryInfo, resolveDataDir } from './published.ts';
+import { RuleReferenceSchema, RuleSetInfoSchema, readRuleReferenceFile } from './rules.ts';
 
 /** Id of the single entry of the `registry` collection. */
 export const REGISTRY_ENTRY_ID = 'registry';
+
+/** Id of the single entry of the `ruleset` collection. */
+export const RULESET_ENTRY_ID = 'ruleset';
 
 function dataDirOf(context: LoaderContext): string {
   return resolveDataDir(fileURLToPath(context.config.root));
@@ -44,6 +50,36 @@ export function registryInfoLoader(): Loader {
       context.store.clear();
       const data = await context.parseData({ id: REGISTRY_ENTRY_ID, data: info as unknown as Record<string, unknown> });
       context.store.set({ id: REGISTRY_ENTRY_ID, data, digest: context.generateDigest(data) });
+    },
+  };
+}
+
+/** Loader of the `rules` collection: id = rule id, data {@link RuleReferenceSchema}. */
+export function scannerRulesLoader(): Loader {
+  return {
+    name: 'skill-registry-scanner-rules',
+    schema: RuleReferenceSchema,
+    async load(context) {
+      const { rules } = await readRuleReferenceFile();
+      context.store.clear();
+      for (const rule of rules) {
+        const data = await context.parseData({ id: rule.id, data: rule as unknown as Record<string, unknown> });
+        context.store.set({ id: rule.id, data, digest: context.generateDigest(data) });
+      }
+    },
+  };
+}
+
+/** Loader of the `ruleset` collection: one entry, {@link RuleSetInfoSchema}. */
+export function ruleSetInfoLoader(): Loader {
+  return {
+    name: 'skill-registry-ruleset',
+    schema: RuleSetInfoSchema,
+    async load(context) {
+      const { info } = await readRuleReferenceFile();
+      context.store.clear();
+      const data = await context.parseData({ id: RULESET_ENTRY_ID, data: info as unknown as Record<string, unknown> });
+      context.store.set({ id: RULESET_ENTRY_ID, data, digest: context.generateDigest(data) });
     },
   };
 }

@@ -2,7 +2,8 @@
  * Renders a skill's SKILL.md body, which is untrusted: whoever wrote the skill wrote it. Raw HTML is
  * escaped (markdown-it `html: false`), only `http:`, `https:` and `mailto:` links become links, images
  * are shown as links instead of being fetched by the reader's browser, and headings are shifted below the
- * page's own so a skill cannot impersonate the catalog's structure.
+ * page's own so a skill cannot impersonate the catalog's structure. Code blocks can be focused, so a
+ * keyboard can scroll one that is wider than the screen.
  */
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, Token } from 'markdown-it';
@@ -41,6 +42,11 @@ function createRenderer(): MarkdownItInstance {
       if (token.type === 'inline' && token.children !== null) neutraliseLinks(token.children);
     }
   });
+  for (const rule of ['fence', 'code_block'] as const) {
+    const render = md.renderer.rules[rule];
+    if (render === undefined) continue;
+    md.renderer.rules[rule] = (tokens, index, options, env, self) => render(tokens, index, options, env, self).replace(/^<pre(?=[\s>])/, '<pre tabindex="0"');
+  }
   md.renderer.rules.image = (tokens, index) => {
     const token = tokens[index];
     const src = String(token.attrGet('src') ?? '');

@@ -122,20 +122,19 @@ export function skillLinks(publisher: string, name: string, record: Pick<SkillRe
 
 /** Reads and validates the registry-wide files only: the index, the trust policy and the revocation list. */
 export async function readRegistryInfo(dataDir: string): Promise<RegistryInfo> {
-  const { index, trust, revocations } = await readHead(join(dataDir, 'api'));
+  const { index, trust, revocations } = await readHead(dataDir);
   return { registry: index.registry, generatedAt: index.generatedAt, trust, revocations, skillCount: index.skills.length };
 }
 
 /** Reads and validates the whole published data folder. */
 export async function readPublishedRegistry(dataDir: string): Promise<PublishedRegistry> {
-  const api = join(dataDir, 'api');
-  const { index, trust, revocations } = await readHead(api);
+  const { index, trust, revocations } = await readHead(dataDir);
   const revokedByDigest = new Map((revocations?.revocations ?? []).map((revocation) => [revocation.digest, revocation]));
 
   const skills: PublishedSkill[] = [];
   for (let start = 0; start < index.skills.length; start += READ_CONCURRENCY) {
     const batch = index.skills.slice(start, start + READ_CONCURRENCY);
-    skills.push(...(await Promise.all(batch.map((entry) => readSkill(api, entry, revokedByDigest)))));
+    skills.push(...(await Promise.all(batch.map((entry) => readSkill(dataDir, entry, revokedByDigest)))));
   }
   return {
     info: { registry: index.registry, generatedAt: index.generatedAt, trust, revocations, skillCount: skills.length },
@@ -143,13 +142,13 @@ export async function readPublishedRegistry(dataDir: string): Promise<PublishedR
   };
 }
 
-async function readHead(api: string): Promise<{ index: RegistryIndex; trust: TrustPolicy | null; revocations: RevocationList | null }> {
-  const [index, trust, revocations] = await Promise.all([readIndex(api), readTrustPolicy(api), readRevocations(api)]);
+async function readHead(dataDir: string): Promise<{ index: RegistryIndex; trust: TrustPolicy | null; revocations: RevocationList | null }> {
+  const [index, trust, revocations] = await Promise.all([readIndex(dataDir), readTrustPolicy(dataDir), readRevocations(dataDir)]);
   return { index, trust, revocations };
 }
 
-async function readIndex(api: string): Promise<RegistryIndex> {
-  const path = join(api, 'index.json');
+async function readIndex(dataDir: string): Promise<RegistryIndex> {
+  const path = join(dataDir, SITE_LAYOUT.index);
   const raw = await readJson(path, {
     missing: () =>
       new SiteDataError(
@@ -169,8 +168,8 @@ async function readIndex(api: string): Promise<RegistryIndex> {
   return validate(RegistryIndexSchema, raw, path);
 }
 
-async function readSkill(api: string, entry: IndexEntry, revokedByDigest: Map<string, z.output<typeof RevocationSchema>>): Promise<PublishedSkill> {
-  const where = `api/index.json (${entry.publisher}/${entry.name})`;
+async function readSkill(dataDir: string, entry: IndexEntry, revokedByDigest: Map<string, z.output<typeof RevocationSchema>>): Promise<PublishedSkill> {
+  const where = `${SITE_LAYOUT.index} (${entry.publisher}/${entry.name})`;
   // Publisher and name become file paths and URLs: hold them to the registry alphabet first.
   for (const [field, value] of [['publisher', entry.publisher], ['name', entry.name]] as const) {
     const check = (field === 'publisher' ? PublisherSchema : SkillNameSchema).safeParse(value);
@@ -178,8 +177,8 @@ async function readSkill(api: string, entry: IndexEntry, revokedByDigest: Map<st
       throw new SiteDataError('INVALID_RECORD', `${where}: ${field} ${JSON.stringify(value)} is invalid (${describeZodError(check.error, field)}). Fix the publisher's entry and publish again.`, { where });
     }
   }
-  const recordPath = join(api, 'digests', `${digestHex(entry.digest)}.json`);
-  const historyPath = join(api, 'skills', entry.publisher, `${entry.name}.json`);
+  const recordPath = join(dataDir, SITE_LAYOUT.record(entry.digest));
+  const historyPath = join(dataDir, SITE_LAYOUT.history(entry.publisher, entry.name));
   const missing = (path: string) => () =>
     new SiteDataError('MISSING_FILE', `${where} lists ${entry.digest}, but ${path} does not exist. Publish again so every indexed skill has its files.`, { where: path });
   const [record, history] = await Promise.all([
@@ -216,8 +215,8 @@ function checkConsistent(entry: IndexEntry, record: SkillRecord, history: SkillH
   }
 }
 
-async function readTrustPolicy(api: string): Promise<TrustPolicy | null> {
-  const path = join(api, 'trust.json');
+async function readTrustPolicy(dataDir: string): Promise<TrustPolicy | null> {
+  const path = join(dataDir, SITE_LAYOUT.trust);
   const raw = await readJson(path, { missing: () => null });
   return raw === null ? null : validate(TrustPolicySchema, raw, path);
 }
@@ -227,8 +226,8 @@ async function readTrustPolicy(api: string): Promise<TrustPolicy | null> {
  * payload is the list. The catalog only presents it (the CLI's `verify` checks the signature), so
  * both shapes are read.
  */
-async function readRevocations(api: string): Promise<RevocationList | null> {
-  const path = join(api, 'revocations.json');
+async function readRevocations(dataDir: string): Promise<RevocationList | null> {
+  const path = join(dataDir, SITE_LAYOUT.revocations);
   const raw = await readJson(path, { missing: () => null });
   if (raw === null) return null;
   const payload = (raw as { dsseEnvelope?: { payload?: unknown } }).dsseEnvelope?.payload;

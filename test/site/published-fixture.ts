@@ -135,6 +135,12 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * A word that appears only in the SKILL.md body of acme/weather-lite: not in any name, description,
+ * capability, finding or other page, so a search for it proves the body is indexed.
+ */
+export const BODY_ONLY_WORD = 'barometric';
+
 /** The sample skills: verified (two versions, oldest first), with warnings and hostile body, revoked. */
 export function sampleSkills(): FixtureSkill[] {
   const weather = {
@@ -146,7 +152,7 @@ export function sampleSkills(): FixtureSkill[] {
     reasons: ['No findings above low.', 'Dry run in gVisor observed only declared network use.', 'Signed by the registry key.'],
     declared: { network: ['api.weather.gov'], commands: ['python3'] },
     observed: { network: ['api.weather.gov'], commands: ['python3'] },
-    readme: '# Weather lite\n\nAsk for the weather in a city and this skill runs:\n\n```bash\npython3 scripts/weather.py London\n```\n\nIt calls **api.weather.gov** only.\n',
+    readme: `# Weather lite\n\nAsk for the weather in a city and this skill runs:\n\n\`\`\`bash\npython3 scripts/weather.py London\n\`\`\`\n\nIt calls **api.weather.gov** only, and reports ${BODY_ONLY_WORD} pressure trends alongside the forecast.\n`,
     files: { 'scripts/weather.py': 'import sys\nprint("forecast for", sys.argv[1])\n' },
   } satisfies Partial<FixtureSkill>;
   return [
@@ -162,9 +168,9 @@ export function sampleSkills(): FixtureSkill[] {
       verdict: 'warn',
       reasons: ['1 medium finding: reads an environment variable holding a credential.', 'Declares broad environment access.'],
       findings: [
-        finding({ ruleId: 'env-credential-read', title: 'Reads a credential from the environment', severity: 'medium', category: 'credential-access', kind: 'capability', file: 'scripts/extract.py', line: 3, message: 'Reads OCR_API_KEY from the environment.', evidence: "os.environ['OCR_API_KEY']", fix: 'Declare `OCR_API_KEY` under `capabilities.env`, or read the key from a file the user passes in.' }),
-        finding({ ruleId: 'large-file', title: 'A large file', severity: 'info', category: 'capability', kind: 'capability', file: 'SKILL.md', line: 0, message: 'The whole file is long.', evidence: '', fix: 'Nothing to fix.' }),
-        finding({ ruleId: 'shell-subprocess', title: 'Runs a subprocess', severity: 'low', category: 'execution', kind: 'capability', file: 'scripts/extract.py', line: 7, message: 'Starts `pdftotext` with subprocess.run.', evidence: "subprocess.run(['pdftotext', path])", fix: 'Declare pdftotext under capabilities.commands.' }),
+        finding({ ruleId: 'undeclared-capability', title: 'Reads a credential from the environment', severity: 'medium', category: 'capability', kind: 'capability', file: 'scripts/extract.py', line: 3, message: 'Reads OCR_API_KEY from the environment.', evidence: "os.environ['OCR_API_KEY']", fix: 'Declare `OCR_API_KEY` under `capabilities.env`, or read the key from a file the user passes in.' }),
+        finding({ ruleId: 'long-lines', title: 'A long file', severity: 'info', category: 'coverage', kind: 'coverage', file: 'SKILL.md', line: 0, message: 'The whole file is long.', evidence: '', fix: 'Nothing to fix.' }),
+        finding({ ruleId: 'capability-inventory', title: 'Runs a subprocess', severity: 'low', category: 'execution', kind: 'capability', file: 'scripts/extract.py', line: 7, message: 'Starts `pdftotext` with subprocess.run.', evidence: "subprocess.run(['pdftotext', path])", fix: 'Declare pdftotext under capabilities.commands.' }),
       ],
       declared: { env: ['OCR_API_KEY'], commands: ['python3', 'pdftotext'], filesystem: { read: ['~/Documents/invoices/'], write: ['./out/'] } },
       // Observed: a file under the declared folder, a system file no one declares, and a private host the dry run flagged.
@@ -281,7 +287,7 @@ export function syntheticSkills(count: number): FixtureSkill[] {
       trust: warned ? 'warnings' : 'verified',
       verdict: warned ? 'warn' : 'pass',
       reasons: warned ? ['1 medium finding.'] : ['No findings above low.'],
-      findings: warned ? [finding({ ruleId: 'env-credential-read', severity: 'medium', file: 'scripts/run.py', line: 2, message: 'Reads API_TOKEN.' })] : [],
+      findings: warned ? [finding({ ruleId: 'undeclared-capability', severity: 'medium', file: 'scripts/run.py', line: 2, message: 'Reads API_TOKEN.' })] : [],
       declared: { network: [`api.${topic}.invalid`], commands: ['python3'] },
       readme: `# ${topic} helper ${index}\n\nRun \`python3 scripts/run.py\` to handle ${topic}.\n\n## Notes\n\nVariant ${index}.\n`,
       files: { 'scripts/run.py': `import os\nTOKEN = os.environ.get('API_TOKEN')\nprint(${index})\n` },

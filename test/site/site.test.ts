@@ -2,17 +2,19 @@
  * End to end: build a real catalog from a published fixture, serve it with the Node adapter's handler,
  * and drive Debian's Chromium against it. Every request that is not for the local server is aborted,
  * so the test never reaches the network, and the hostile SKILL.md gets no chance to phone home.
+ * Nothing here sleeps: every wait is on a locator, a URL or a polled value.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryIndexSchema } from '../../schemas/index.ts';
 import { SiteBuildError, SiteDataError } from '../../src/data/errors.ts';
-import { buildSite, serveSite, type ServedSite } from '../../scripts/site.ts';
-import { PWNED_MARKER, syntheticSkills, writePublishedFixture, type PublishedFixture } from './published-fixture.ts';
+import { buildSite, readRuleReference, serveSite, type ServedSite } from '../../scripts/site.ts';
+import { BODY_ONLY_WORD, PWNED_MARKER, syntheticSkills, writePublishedFixture, type PublishedFixture } from './published-fixture.ts';
 
 /** Debian's Chromium, headless, with every background service that could reach the network off. */
 const CHROMIUM = {
@@ -23,6 +25,32 @@ const CHROMIUM = {
 /** Screenshots land here for people to look at; `.cache/` is ignored by git. */
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', '.cache', 'site-screenshots');
 
+/** A phone's viewport: the width of most current phones, in CSS pixels. */
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * Text that every skill page shows around the skill's own words: navigation, footer, audit panels,
+ * commands and tables. None of it may reach the search index, so none of it can show in an excerpt.
+ */
+const PAGE_CHROME = [
+  'Skip to content',
+  'Verify & trust',
+  'JSON API',
+  'Audit verdict',
+  'Findings',
+  'Dry run',
+  'Install and verify',
+  'npx skill-registry',
+  'Version history',
+  'SHA-256',
+  'sha256:',
+  'Audited',
+  'License',
+  'Written by the publisher',
+  'Skills are listed only after an audit',
+  'Signed with registry key',
+];
+
 let workDir: string;
 let fixture: PublishedFixture;
 let outDir: string;
@@ -32,11 +60,56 @@ let browser: Browser;
 let context: BrowserContext;
 const offSiteRequests: string[] = [];
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
+/** A browser context that can reach only the catalog under test. */
+async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const created = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await created.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${site.url}/`)) return route.continue();
+    offSiteRequests.push(url);
+    return route.abort();
+  });
+  return created;
+}
+
+async function open(path: string, on: BrowserContext = context): Promise<Page> {
+  const page = await on.newPage();
   const response = await page.goto(`${site.url}${path}`);
   expect(response?.status()).toBe(200);
   return page;
+}
+
+/** Types a query into the home page's search box. */
+async function search(page: Page, query: string): Promise<void> {
+  await page.locator('[data-search-input]').fill(query);
+}
+
+/** Titles of the search results shown, once at least one is. */
+async function resultTitles(page: Page): Promise<string[]> {
+  const results = page.locator('[data-result]');
+  await results.first().waitFor();
+  return results.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-result') ?? ''));
+}
+
+/**
+ * What Pagefind indexed for the pages a query finds, read through its own browser API. A string, not a
+ * function: the test runner rewrites `import()` in test code, and this runs in the page.
+ */
+async function indexedContent(page: Page, query: string): Promise<{ url: string; content: string }[]> {
+  return page.evaluate(`(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    const found = await pagefind.search(${JSON.stringify(query)});
+    const data = await Promise.all(found.results.map((result) => result.data()));
+    return data.map((item) => ({ url: item.url, content: item.content }));
+  })()`);
+}
+
+/** axe-core's serious and critical violations on `page`, one readable line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 beforeAll(async () => {
@@ -46,13 +119,9 @@ beforeAll(async () => {
   ({ pages } = await buildSite({ dataDir: fixture.dataDir, outDir }));
   site = await serveSite({ outDir, port: 0, host: '127.0.0.1' });
   browser = await chromium.launch(CHROMIUM);
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${site.url}/`)) return route.continue();
-    offSiteRequests.push(url);
-    return route.abort();
-  });
+  context = await newContext();
+  // The Copy buttons write to the clipboard; the test reads it back.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   await mkdir(SCREENSHOT_DIR, { recursive: true });
 });
 
@@ -63,8 +132,8 @@ afterAll(async () => {
 });
 
 describe('the catalog built from a published registry', () => {
-  it('writes a page per skill plus home, about and 404', () => {
-    expect(pages).toBe(6);
+  it('writes a page per skill and per publisher, plus home, rules, revocations, about and 404', () => {
+    expect(pages).toBe(3 + 3 + 5);
     expect(existsSync(join(outDir, 'server', 'entry.mjs'))).toBe(true);
     expect(existsSync(join(outDir, 'client', 'pagefind', 'pagefind-ui.js'))).toBe(true);
   });
@@ -80,28 +149,119 @@ describe('the catalog built from a published registry', () => {
       expect(await weather.locator('[data-capability="network"]').textContent()).toContain('api.weather.gov');
       expect(await page.locator('[data-skill="globex/pdf-tools"] [data-trust]').textContent()).toContain('Passed with warnings');
       expect(await page.locator('[data-skill="initech/log-shipper"] [data-trust]').textContent()).toContain('Revoked');
+      await page.locator('[data-search]').waitFor();
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'home.png') });
       await page.close();
     });
 
-    it('finds a skill by a word of its description with Pagefind', async () => {
+    it('links the rules and the revocations from the navigation', async () => {
       const page = await open('/');
-      await page.locator('.pagefind-ui__search-input').fill('spreadsheets');
-      const results = page.locator('.pagefind-ui__result-link');
-      await results.first().waitFor();
-      expect(await results.allTextContents()).toEqual(['globex/pdf-tools']);
-      expect(await results.first().getAttribute('href')).toBe('/skills/globex/pdf-tools/');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link', { name: 'Rules' }).getAttribute('href')).toBe('/rules/');
+      await nav.getByRole('link', { name: 'Revocations' }).click();
+      await page.waitForURL(`${site.url}/revocations/`);
+      expect(await page.locator('h1').textContent()).toBe('Revocations');
+      await page.close();
+    });
+  });
+
+  describe('search', () => {
+    it('finds a skill by a word only its SKILL.md body holds, with its badge and an excerpt free of page chrome', async () => {
+      const page = await open('/');
+      await search(page, BODY_ONLY_WORD);
+      expect(await resultTitles(page)).toEqual(['acme/weather-lite']);
+      const result = page.locator('[data-result="acme/weather-lite"]');
+      expect(await result.getByRole('link').getAttribute('href')).toBe('/skills/acme/weather-lite/');
+      expect(await result.locator('[data-trust]').getAttribute('data-trust')).toBe('verified');
+      expect(await result.locator('[data-trust]').textContent()).toContain('Verified');
+      const excerpt = result.locator('[data-excerpt]');
+      expect(await excerpt.locator('mark').allTextContents()).toEqual([BODY_ONLY_WORD]);
+      const excerptText = (await excerpt.textContent()) ?? '';
+      for (const chrome of PAGE_CHROME) expect(excerptText, chrome).not.toContain(chrome);
+      await expect.poll(() => page.locator('[data-search-status]').textContent()).toBe(`1 skill matches “${BODY_ONLY_WORD}”.`);
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'search.png') });
+      await page.close();
+    });
+
+    it("indexes a skill's name, description, capabilities, publisher and SKILL.md body, and nothing of the page around them", async () => {
+      const page = await open('/');
+      const [weather] = await indexedContent(page, BODY_ONLY_WORD);
+      expect(weather.url).toBe('/skills/acme/weather-lite/');
+      for (const own of ['acme/weather-lite', 'seven-day forecast', 'api.weather.gov', 'python3', 'Publisher acme', BODY_ONLY_WORD]) expect(weather.content, own).toContain(own);
+      for (const chrome of PAGE_CHROME) expect(weather.content, chrome).not.toContain(chrome);
+      // Words that only the audit says (a finding's evidence, the sandbox) find nothing.
+      expect(await indexedContent(page, 'subprocess')).toEqual([]);
+      expect(await indexedContent(page, 'gvisor')).toEqual([]);
+      await page.close();
+    });
+
+    it('finds a skill by a capability it declares, with the badge of a skill published with warnings', async () => {
+      const page = await open('/');
+      await search(page, 'OCR_API_KEY');
+      expect(await resultTitles(page)).toEqual(['globex/pdf-tools']);
+      expect(await page.locator('[data-result="globex/pdf-tools"] [data-trust]').getAttribute('data-trust')).toBe('warnings');
+      await page.close();
+    });
+
+    it('hides the full list while a query is active and shows it again when the query is cleared', async () => {
+      const page = await open('/');
+      const list = page.locator('[data-browse]');
+      await search(page, 'spreadsheets');
+      expect(await resultTitles(page)).toEqual(['globex/pdf-tools']);
+      await list.waitFor({ state: 'hidden' });
+      expect(page.url()).toBe(`${site.url}/?q=spreadsheets`);
+      await search(page, '');
+      await list.waitFor({ state: 'visible' });
+      await page.locator('[data-search-results]').waitFor({ state: 'hidden' });
+      expect(await page.locator('[data-skill]').count()).toBe(3);
+      expect(page.url()).toBe(`${site.url}/`);
+      await page.close();
+    });
+
+    it('finds nothing for a nonsense query, and says so', async () => {
+      const page = await open('/');
+      await search(page, 'zqxjvwk');
+      await page.getByText('No skill matches “zqxjvwk”.').waitFor();
+      expect(await page.locator('[data-result]').count()).toBe(0);
+      expect(await page.locator('[data-browse]').isHidden()).toBe(true);
+      await page.close();
+    });
+
+    it('opens with the results of a query in the address', async () => {
+      const page = await open(`/?q=${BODY_ONLY_WORD}`);
+      expect(await resultTitles(page)).toEqual(['acme/weather-lite']);
+      expect(await page.locator('[data-search-input]').inputValue()).toBe(BODY_ONLY_WORD);
       await page.close();
     });
 
     it('shows the hostile SKILL.md text in search results as text only', async () => {
       const page = await open('/');
-      await page.locator('.pagefind-ui__search-input').fill('discount');
-      await page.locator('.pagefind-ui__result-link').first().waitFor();
+      await search(page, 'discount');
+      expect(await resultTitles(page)).toEqual(['globex/pdf-tools']);
       expect(await page.evaluate((marker) => (window as unknown as Record<string, unknown>)[marker], PWNED_MARKER)).toBeUndefined();
-      expect(await page.locator('.pagefind-ui__results script, .pagefind-ui__results img').count()).toBe(0);
+      expect(await page.locator('[data-search-results] script, [data-search-results] img').count()).toBe(0);
+      expect(await page.locator('[data-excerpt] *').evaluateAll((nodes) => nodes.map((node) => node.tagName))).toEqual(['MARK']);
       await page.close();
+    });
+  });
+
+  describe('with JavaScript off', () => {
+    it('shows the home page as a plain list of skills with links, and commands as plain text', async () => {
+      const noScript = await newContext({ javaScriptEnabled: false });
+      try {
+        const page = await open('/', noScript);
+        const links = page.locator('[data-skill] h3 a');
+        expect(await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')))).toEqual(['/skills/acme/weather-lite/', '/skills/globex/pdf-tools/', '/skills/initech/log-shipper/']);
+        expect(await page.locator('[data-search]').isHidden()).toBe(true);
+        // Chromium parses <noscript> as text when only execution is off; its words are there for readers without scripts.
+        expect(await page.locator('noscript').textContent()).toContain('Search needs JavaScript; every skill is listed below.');
+        await links.first().click();
+        await page.waitForURL(`${site.url}/skills/acme/weather-lite/`);
+        expect(await page.locator('[data-install]').textContent()).toBe('npx skill-registry install acme/weather-lite --registry https://skills.example.invalid');
+        expect(await page.locator('[data-copy-button]').count()).toBe(0);
+      } finally {
+        await noScript.close();
+      }
     });
   });
 
@@ -115,7 +275,28 @@ describe('the catalog built from a published registry', () => {
       expect(await page.locator('[data-verify]').textContent()).toBe(`npx skill-registry verify ${record?.digest} --registry https://skills.example.invalid`);
       expect(await page.locator('.skill-head [data-trust]').getAttribute('data-trust')).toBe('verified');
       expect(await page.locator('#history-title').textContent()).toContain('2');
+      await page.locator('[data-copy-button]').first().waitFor();
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'skill-verified.png'), fullPage: true });
+      await page.close();
+    });
+
+    it('copies the install command with its Copy button', async () => {
+      const page = await open('/skills/acme/weather-lite/');
+      const button = page.getByRole('button', { name: 'Copy install command' });
+      await button.click();
+      await expect.poll(() => button.textContent()).toBe('Copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('npx skill-registry install acme/weather-lite --registry https://skills.example.invalid');
+      expect(await page.locator('[data-copy-status]').textContent()).toBe('Copied the install command.');
+      await page.close();
+    });
+
+    it("links to its publisher's page, which lists the publisher's skills", async () => {
+      const page = await open('/skills/acme/weather-lite/');
+      expect(await page.locator('.breadcrumbs a[href="/publishers/acme/"]').count()).toBe(1);
+      await page.locator('[data-publisher-link]').click();
+      await page.waitForURL(`${site.url}/publishers/acme/`);
+      expect(await page.locator('h1').textContent()).toBe('Skills by acme');
+      expect(await page.locator('[data-skill]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-skill')))).toEqual(['acme/weather-lite']);
       await page.close();
     });
 
@@ -161,7 +342,7 @@ describe('the catalog built from a published registry', () => {
       const findings = page.locator('#findings-title + .findings > li');
       expect(await findings.count()).toBe(3);
       const first = await findings.first().textContent();
-      expect(first).toContain('env-credential-read');
+      expect(first).toContain('undeclared-capability');
       expect(first).toContain('medium');
       expect(first).toContain('scripts/extract.py:3');
       // Code spans of a fix are code, not literal backticks.
@@ -169,8 +350,21 @@ describe('the catalog built from a published registry', () => {
       expect(await findings.first().locator('.fix code').allTextContents()).toEqual(['OCR_API_KEY', 'capabilities.env']);
       // A finding about a whole file names the file, not line 0.
       const texts = await findings.allTextContents();
-      expect(texts.find((text) => text.includes('large-file'))).toMatch(/SKILL\.md(?!:)/);
+      expect(texts.find((text) => text.includes('long-lines'))).toMatch(/SKILL\.md(?!:)/);
       expect(texts.join('\n')).not.toContain(':0');
+      await page.close();
+    });
+
+    it('links every finding to its rule on the rules page', async () => {
+      const page = await open('/skills/globex/pdf-tools/');
+      const findings = page.locator('#findings-title + .findings > li');
+      const links = findings.locator('[data-rule-link]');
+      expect(await links.count()).toBe(await findings.count());
+      expect(await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')))).toEqual(['/rules/#undeclared-capability', '/rules/#long-lines', '/rules/#capability-inventory']);
+      await links.first().click();
+      await page.waitForURL(`${site.url}/rules/#undeclared-capability`);
+      expect(await page.locator(':target').getAttribute('data-rule')).toBe('undeclared-capability');
+      expect(await page.locator(':target h3').textContent()).toBe('Uses a capability it does not declare');
       await page.close();
     });
 
@@ -186,6 +380,112 @@ describe('the catalog built from a published registry', () => {
       expect(await page.locator('[data-install]').count()).toBe(0);
       expect(await page.locator('[data-install-refused]').count()).toBe(1);
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'skill-revoked.png'), fullPage: true });
+      await page.close();
+    });
+
+    it('links to its entry on the revocations page, which gives the reason and the date', async () => {
+      const record = fixture.latest.get('initech/log-shipper');
+      const page = await open('/skills/initech/log-shipper/');
+      await page.locator('[data-revocations-link]').click();
+      await page.waitForURL(`${site.url}/revocations/#${record?.digest.slice(7)}`);
+      const entry = page.locator(':target');
+      expect(await entry.getAttribute('data-revoked')).toBe('initech/log-shipper');
+      expect(await entry.textContent()).toContain('The upstream repository was taken over');
+      expect(await entry.locator('time').textContent()).toBe('21 Nov 2026');
+      await page.close();
+    });
+  });
+
+  describe('the rules page', () => {
+    it("has one anchor per rule, generated from the scanner's rule metadata", async () => {
+      const { rules } = await readRuleReference();
+      const page = await open('/rules/');
+      const shown = await page.locator('[data-rule]').evaluateAll((nodes) => nodes.map((node) => node.id));
+      expect([...shown].sort()).toEqual(rules.map((rule) => rule.id).sort());
+      const duplicates = await page.evaluate((ids) => ids.filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1), shown);
+      expect(duplicates).toEqual([]);
+      const reverseShell = rules.find((rule) => rule.id === 'reverse-shell');
+      expect(await page.locator('#reverse-shell h3').textContent()).toBe(reverseShell?.title);
+      expect(await page.locator('#reverse-shell').textContent()).toContain(reverseShell?.fix);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'rules.png') });
+      await page.close();
+    });
+  });
+
+  describe('the revocations page', () => {
+    it('lists every revoked skill with its reason and date, from the published revocation list', async () => {
+      const page = await open('/revocations/');
+      const entries = page.locator('[data-revoked]');
+      expect(await entries.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-revoked')))).toEqual(['initech/log-shipper']);
+      expect(await entries.first().getByRole('link', { name: 'initech/log-shipper' }).getAttribute('href')).toBe('/skills/initech/log-shipper/');
+      expect(await entries.first().textContent()).toContain('re-tagged with a credential stealer');
+      expect(await page.locator('[data-revocation-list]').textContent()).toContain('List issued 21 Nov 2026');
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'revocations.png'), fullPage: true });
+      await page.close();
+    });
+  });
+
+  describe('on a phone', () => {
+    it('fits a skill page to 390px and says which tables scroll sideways', async () => {
+      const phone = await newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+      try {
+        const page = await open('/skills/globex/pdf-tools/', phone);
+        await page.locator('[data-copy-button]').first().waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+        const tables = page.locator('.table-scroll');
+        expect(await tables.count()).toBe(3);
+        const overflowing = await tables.evaluateAll((nodes) => nodes.map((node) => node.scrollWidth > node.clientWidth));
+        expect(overflowing).toEqual([true, true, true]);
+        const hints = page.locator('.scroll-hint');
+        for (let index = 0; index < (await hints.count()); index += 1) expect(await hints.nth(index).isVisible()).toBe(true);
+        expect(await hints.first().textContent()).toContain('Scroll sideways to see every column');
+        await page.screenshot({ path: join(SCREENSHOT_DIR, 'skill-phone.png'), fullPage: true });
+        await page.locator('#caps-title').evaluate((node) => node.scrollIntoView());
+        await page.screenshot({ path: join(SCREENSHOT_DIR, 'skill-phone-table.png') });
+        await page.close();
+      } finally {
+        await phone.close();
+      }
+    });
+
+    it('shows no scroll hint where the tables fit', async () => {
+      const page = await open('/skills/globex/pdf-tools/');
+      expect(await page.locator('.scroll-hint').evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).offsetParent === null))).toEqual([true, true, true]);
+      await page.close();
+    });
+  });
+
+  describe('accessibility', () => {
+    const pagesToCheck: [string, string, BrowserContextOptions?][] = [
+      ['home', '/'],
+      ['a verified skill page', '/skills/acme/weather-lite/'],
+      ['a skill page with warnings', '/skills/globex/pdf-tools/'],
+      ['a revoked skill page', '/skills/initech/log-shipper/'],
+      ['the rules page', '/rules/'],
+      ['the revocations page', '/revocations/'],
+      ['a publisher page', '/publishers/globex/'],
+      ['a skill page on a phone', '/skills/globex/pdf-tools/', { viewport: PHONE, isMobile: true, hasTouch: true }],
+    ];
+
+    it.each(pagesToCheck)('axe finds no serious or critical violation on %s', async (_name, path, options) => {
+      const on = options === undefined ? context : await newContext(options);
+      try {
+        const page = await open(path, on);
+        // Check the page as a reader with JavaScript sees it: search box shown, copy buttons added.
+        await page.locator(path === '/' ? '[data-search]' : 'main').waitFor();
+        if (path.startsWith('/skills/')) await page.locator('[data-copy-button]').first().waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.close();
+      } finally {
+        if (on !== context) await on.close();
+      }
+    });
+
+    it('axe finds no serious or critical violation on search results', async () => {
+      const page = await open('/');
+      await search(page, 'skill');
+      await page.locator('[data-result]').first().waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     });
   });
@@ -242,7 +542,7 @@ describe('an empty registry', () => {
     await writeFile(join(dataDir, 'api', 'index.json'), JSON.stringify({ schemaVersion: 1, registry: { name: 'Empty', url: 'https://empty.invalid' }, generatedAt: '2026-11-21T09:00:00.000Z', skills: [] }));
     const emptyOut = join(workDir, 'empty-site');
     const built = await buildSite({ dataDir, outDir: emptyOut });
-    expect(built.pages).toBe(3);
+    expect(built.pages).toBe(5); // home, rules, revocations, about, 404
     const emptySite = await serveSite({ outDir: emptyOut, port: 0, host: '127.0.0.1' });
     try {
       const page = await browser.newPage();
@@ -251,6 +551,8 @@ describe('an empty registry', () => {
       expect(await page.locator('[data-skill]').count()).toBe(0);
       await page.goto(`${emptySite.url}/about/`);
       expect(await page.locator('[data-trust-policy="none"]').count()).toBe(1);
+      await page.goto(`${emptySite.url}/revocations/`);
+      expect(await page.locator('[data-revocations-none]').textContent()).toContain('publishes no revocation list');
       await page.close();
     } finally {
       await emptySite.close();
@@ -259,13 +561,13 @@ describe('an empty registry', () => {
 });
 
 describe('a registry larger than one list page', () => {
-  it('splits the list into pages linked to each other, revoked skills last', async () => {
+  it('splits the list into pages linked to each other, revoked skills last, and search and publisher pages cover them all', async () => {
     const skills = syntheticSkills(50);
     skills[0] = { ...skills[0], trust: 'revoked', revoked: { digest: `sha256:${'0'.repeat(64)}`, reason: 'Withdrawn by its publisher.', date: '2026-11-21T08:00:00.000Z' } };
     const { dataDir } = await writePublishedFixture(join(workDir, 'large'), skills);
     const largeOut = join(workDir, 'large-site');
     const built = await buildSite({ dataDir, outDir: largeOut });
-    expect(built.pages).toBe(50 + 2 + 2); // skill pages, two list pages, about, 404
+    expect(built.pages).toBe(50 + 40 + 2 + 4); // skill pages, publisher pages, two list pages, rules, revocations, about, 404
     const largeSite = await serveSite({ outDir: largeOut, port: 0, host: '127.0.0.1' });
     try {
       const page = await browser.newPage();
@@ -277,6 +579,20 @@ describe('a registry larger than one list page', () => {
       expect(rest).toHaveLength(2);
       expect(rest.at(-1)).toBe(`${skills[0].publisher}/${skills[0].name}`);
       expect(await page.locator('.pager a[rel="prev"]').getAttribute('href')).toBe('/');
+      // Search covers every list page, a batch of results at a time.
+      await page.goto(`${largeSite.url}/?q=helper`);
+      const results = page.locator('[data-result]');
+      const more = page.locator('[data-search-more]');
+      await page.getByText('50 skills match “helper”.').waitFor();
+      expect(await results.count()).toBe(24);
+      await more.click();
+      await expect.poll(() => results.count()).toBe(48);
+      await more.click();
+      await expect.poll(() => results.count()).toBe(50);
+      await more.waitFor({ state: 'hidden' });
+      // A publisher's page lists all of their skills, across list pages, revoked ones last.
+      await page.goto(`${largeSite.url}/publishers/publisher-0/`);
+      expect(await page.locator('[data-skill]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-skill')))).toEqual(['publisher-0/weather-helper-40', 'publisher-0/weather-helper-0']);
       await page.close();
     } finally {
       await largeSite.close();
