@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 // resident set about 50 MB lower. V8 reads these flags only at start-up, hence the one re-run.
 const WASM_BASELINE = '--liftoff-only';
 const SCAN_FLAGS = [WASM_BASELINE, '--max-semi-space-size=8'];
-const PARSES_CODE = new Set(['scan', 'audit', 'dryrun']);
+const PARSES_CODE = new Set(['scan', 'audit', 'dryrun', 'submit']);
 const wantsBaseline = PARSES_CODE.has(process.argv[2] ?? '') && !process.execArgv.includes(WASM_BASELINE);
 
 const major = Number(process.versions.node.split('.')[0]);

@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   info: () => import('./commands/info.ts'),
   search: () => import('./commands/search.ts'),
   build: () => import('./commands/build.ts'),
+  submit: () => import('./commands/submit.ts'),
+  mcp: () => import('./commands/mcp.ts'),
 };
 
 const EXIT_CODES: Record<Outcome, number> = { ok: 0, fail: 1, usage: 2 };
@@ -38,6 +40,8 @@ Commands:
   info <publisher/name|name>      show a published skill
   search <words>                  search the registry
   build [--registry DIR]          audit a registry folder and publish its records
+  submit <dir> [--publisher P] [--out FILE]   audit a skill in a git repository and write its registry entry
+  mcp [--registry URL|DIR] [--dir D]          serve search, info, verify and install as MCP tools over stdio
 
 Common options: --registry URL|DIR (default $SKILL_REGISTRY_URL), --format text|json, --json, --help
 Exit codes: 0 ok, 1 verdict fail or verification failed, 2 usage or environment error.`;

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { DEFAULT_TREE_LIMITS, parseSha256, unsafePathReason } from '../core/index.ts';
 import {
   RegistryIndexSchema,
+  SITE_LAYOUT,
   SkillHistorySchema,
   SkillRecordSchema,
   TrustPolicySchema,
@@ -71,7 +72,7 @@ function insecure(url: URL): boolean {
  */
 function siteFolder(folder: string): string {
   const candidates = [folder, join(folder, 'client'), join(folder, 'site', 'client'), join(folder, 'published')];
-  return candidates.find((candidate) => existsSync(join(candidate, 'api', 'index.json'))) ?? folder;
+  return candidates.find((candidate) => existsSync(join(candidate, SITE_LAYOUT.index))) ?? folder;
 }
 
 /** Read access to one published registry. */
@@ -120,7 +121,7 @@ export class RegistryClient {
         throw new RegistryError('UNREACHABLE', `Cannot read ${target} (${error.code}). Check the --registry folder.`, { where: target, cause: error });
       });
       if (!info) {
-        if (path.startsWith('api/') && !(await stat(resolve(this.#base, 'api')).catch(() => undefined))) {
+        if (path.startsWith(`${SITE_LAYOUT.apiDir}/`) && !(await stat(resolve(this.#base, SITE_LAYOUT.apiDir)).catch(() => undefined))) {
           throw new RegistryError('UNREACHABLE', `${this.#base} holds no api/ folder, so it is not a built registry site. Give the folder that holds api/ (the build output), or a registry URL.`, { where: this.#base });
         }
         return undefined;
@@ -242,17 +243,17 @@ export class RegistryClient {
 
   /** `api/index.json`. */
   async index(): Promise<RegistryIndex> {
-    return (await this.#parsed('api/index.json', RegistryIndexSchema, 'registry index', false))!;
+    return (await this.#parsed(SITE_LAYOUT.index, RegistryIndexSchema, 'registry index', false))!;
   }
 
   /** `api/skills/<publisher>/<name>.json`, or undefined. */
   async history(publisher: string, name: string): Promise<SkillHistory | undefined> {
-    return this.#parsed(`api/skills/${publisher}/${name}.json`, SkillHistorySchema, 'skill history', true);
+    return this.#parsed(SITE_LAYOUT.history(publisher, name), SkillHistorySchema, 'skill history', true);
   }
 
   /** `api/digests/<hex>.json`, or undefined when the registry never published that digest. */
   async record(digest: string): Promise<SkillRecord | undefined> {
-    return this.#parsed(`api/digests/${hexOf(digest)}.json`, SkillRecordSchema, 'skill record', true);
+    return this.#parsed(SITE_LAYOUT.record(`sha256:${hexOf(digest)}`), SkillRecordSchema, 'skill record', true);
   }
 
   /** The Sigstore bundle at a record's attestation path (raw JSON, checked by the verifier). */
@@ -264,17 +265,17 @@ export class RegistryClient {
 
   /** `api/revocations.json` (raw bundle JSON), or undefined. */
   async revocations(): Promise<unknown> {
-    return this.readJsonOptional('api/revocations.json');
+    return this.readJsonOptional(SITE_LAYOUT.revocations);
   }
 
   /** `api/trust.json`. */
   async trust(): Promise<TrustPolicy> {
-    return (await this.#parsed('api/trust.json', TrustPolicySchema, 'trust policy', false))!;
+    return (await this.#parsed(SITE_LAYOUT.trust, TrustPolicySchema, 'trust policy', false))!;
   }
 
   /** `api/trusted_root.json` (a mirrored Sigstore trusted root), or undefined. */
   async trustedRoot(): Promise<unknown> {
-    return this.readJsonOptional('api/trusted_root.json');
+    return this.readJsonOptional(SITE_LAYOUT.trustedRoot);
   }
 
   /** The archive at a record's archive path. */

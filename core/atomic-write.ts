@@ -3,7 +3,7 @@
  * A crash or an error leaves either the old content or the new, never a mix.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
 /** Writes `data` to `path` atomically, creating parent folders. */
@@ -25,6 +25,25 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes a new file atomically, never replacing one: the complete temp file is hard-linked to `path`,
+ * which fails with EEXIST when something is there, so the check and the write are one step.
+ */
+export async function writeNewFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(temp, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+    await link(temp, path);
+  } finally {
+    await handle.close().catch(() => undefined);
+    await rm(temp, { force: true });
   }
 }
 

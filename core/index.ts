@@ -3,7 +3,7 @@
  * shape. No runtime dependencies; every stage builds on it and it depends on none of them.
  */
 export { writeArchive, readArchive, archiveTreeFiles, type ArchiveFile } from './archive.ts';
-export { writeFileAtomic, writeJsonAtomic } from './atomic-write.ts';
+export { writeFileAtomic, writeNewFileAtomic, writeJsonAtomic } from './atomic-write.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { isPrivateIpv4 } from './hosts.ts';
 export { SkillRegistryError, DigestError, ArchiveError, type DigestErrorCode, type ArchiveErrorCode } from './errors.ts';

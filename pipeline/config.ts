@@ -1,7 +1,8 @@
-/** Reads `registry/config.yaml` and `registry/revocations.yaml` of a registry folder. */
-import { readFile } from 'node:fs/promises';
+/** Reads `registry/config.yaml`, `registry/revocations.yaml` and `registry/suppressions.yaml` of a registry folder. */
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { loadSuppressions, type Suppression } from '../scanner/index.ts';
 import { RegistryConfigSchema, RevocationSchema, SUPPORTED_CONFIG_VERSIONS, type RegistryConfig, type Revocation } from '../schemas/index.ts';
 import { EntryError } from './errors.ts';
 import { parseYaml } from './validate/entry.ts';
@@ -49,4 +50,10 @@ export async function loadRevocations(registryDir: string): Promise<Revocation[]
   const result = RevocationsFileSchema.safeParse(value ?? {}, { reportInput: true });
   if (!result.success) throw new EntryError('INVALID_CONFIG', 'revocations.yaml', zodIssuesToIssues(result.error.issues, 'revocations'));
   return result.data.revocations;
+}
+
+/** The operator's scanner suppressions, `suppressions.yaml` of the registry folder (none when absent). */
+export async function loadRegistrySuppressions(registryDir: string): Promise<Suppression[]> {
+  const file = join(registryDir, 'suppressions.yaml');
+  return (await stat(file).then(() => true, () => false)) ? loadSuppressions(file) : [];
 }

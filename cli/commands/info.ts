@@ -9,7 +9,8 @@ const usage = `Usage: skill-registry info <name | publisher/name[@version]> [--r
 Shows a published skill: version, digest, verdict and badge, capabilities, findings, dry run,
 versions, and how to install it.`;
 
-function render(info: SkillInfo, registry: string): string {
+/** What `info` prints about a skill (the MCP server's `info` tool shows the same). */
+export function formatInfo(info: SkillInfo, registry: string): string {
   const { entry, record, history } = info;
   const shown = record ?? entry;
   const lines = [`${entry.publisher}/${entry.name} ${shown.version}  [${badge(shown.trust)}]`, shown.description, ''];
@@ -48,6 +49,6 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('MISSING_ARGUMENT', `Give exactly one skill name.\n\n${usage}`);
     const registry = new RegistryClient(registryLocation(values.registry as string | undefined));
     const info = await skillInfo(registry, positionals[0]);
-    return { outcome: 'ok', text: render(info, registry.location), json: { registry: registry.location, ...info } };
+    return { outcome: 'ok', text: formatInfo(info, registry.location), json: { registry: registry.location, ...info } };
   },
 };

@@ -47,7 +47,7 @@ registry unreachable.`;
 const MARKS: Record<InstalledSkillCheck['status'], string> = { fine: '✓', changed: '✗', revoked: '✗', missing: '✗', failed: '✗', unknown: '?' };
 
 /** The --installed report as text: one block per skills folder, one line per skill, then the conclusion. */
-function formatInstalled(report: InstalledReport, heading: string): string {
+export function formatInstalled(report: InstalledReport, heading: string): string {
   const lines = [heading];
   for (const folder of report.folders) {
     lines.push('', `${folder.directory}${folder.hasLockfile ? '' : ` (no ${LOCKFILE_NAME})`}`);

@@ -9,8 +9,8 @@ import { mkdir, mkdtemp, rm, writeFile, chmod, rename } from 'node:fs/promises';
 import { isAbsolute, join, resolve, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { unsafePathReason } from '../../core/index.ts';
-import type { Source } from '../../schemas/index.ts';
+import { DEFAULT_TREE_LIMITS, unsafePathReason } from '../../core/index.ts';
+import type { RegistryConfig, Source } from '../../schemas/index.ts';
 import { FetchError } from '../errors.ts';
 
 /** Files in a pinned commit's whole tree when the operator sets no limit: counting stops there. */
@@ -371,4 +371,18 @@ async function catBlob(git: SimpleGit, object: string): Promise<Buffer> {
 
 function firstLine(error: unknown): string {
   return String((error as Error).message ?? error).split('\n').find((line) => line.trim().length > 0)?.trim() ?? 'unknown error';
+}
+
+/** The fetcher a registry's config asks for; skill-level caps are the tree digest's. */
+export function fetcherFor(config: RegistryConfig, registryDir: string): Fetcher {
+  return new GitFetcher(
+    { allowLocal: config.sources.allowLocal, allowedHosts: config.sources.allowedHosts, baseDir: registryDir },
+    {
+      maxRepoBytes: config.limits.maxRepoBytes,
+      maxRepoFiles: config.limits.maxRepoFiles,
+      maxFiles: DEFAULT_TREE_LIMITS.maxFiles,
+      maxSkillBytes: DEFAULT_TREE_LIMITS.maxTotalBytes,
+      timeoutMs: config.limits.fetchTimeoutSeconds * 1000,
+    },
+  );
 }

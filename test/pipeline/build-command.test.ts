@@ -75,6 +75,33 @@ describe('npm run build -- --registry DIR --out OUT', () => {
     expect(lenient.stdout).toMatch(/someone\/typo[\s\S]*entry-missing-field/);
   }, 1_800_000);
 
+  describe('a build in shards', () => {
+    it('writes each shard its part and no catalog, then merges the parts into one published registry and its catalog', async () => {
+      const repo = await createRepo({
+        'skills/tide-tables/SKILL.md': skillMd('tide-tables', 'Reads tide tables for a harbour.'),
+        'skills/bird-notes/SKILL.md': skillMd('bird-notes', 'Keeps notes of birds seen on a walk.'),
+        'skills/star-charts/SKILL.md': skillMd('star-charts', 'Names the constellations visible tonight.'),
+      });
+      const registry = await createRegistry(Object.fromEntries(['tide-tables', 'bird-notes', 'star-charts'].map((name) => [`someone/${name}`, entryYaml({ name, publisher: 'someone', repo: repo.dir, commit: repo.first, path: `skills/${name}` })])));
+      const work = await tempDir();
+      // One after the other: the first creates the development key that the second and the merge sign with.
+      for (const index of [0, 1]) {
+        const shard = await build(['--registry', registry, '--out', join(work, `shard-${index}`), '--shard', `${index}/2`, '--skip-dry-run', 'sharding test'], work);
+        expect(shard.status, shard.stderr).toBe(0);
+        expect(shard.stdout).toContain(`Shard ${index}/2: its part is in`);
+        expect(existsSync(join(work, `shard-${index}`, 'published', 'shard.json'))).toBe(true);
+        expect(existsSync(join(work, `shard-${index}`, 'site'))).toBe(false);
+      }
+      const out = join(work, 'merged');
+      const merged = await build(['--merge', '--registry', registry, '--out', out, join(work, 'shard-1'), join(work, 'shard-0')], work);
+      expect(merged.status, merged.stderr).toBe(0);
+      expect(merged.stdout).toMatch(/Merged 2 shards: published 3, refused 0, invalid 0 \(index: 3 skills\)/);
+      const index = RegistryIndexSchema.parse(JSON.parse(await readFile(join(out, 'published', 'api', 'index.json'), 'utf8')));
+      expect(index.skills.map((skill) => skill.name)).toEqual(['bird-notes', 'star-charts', 'tide-tables']);
+      expect(await readFile(join(out, 'site', 'client', 'index.html'), 'utf8')).toContain('star-charts');
+    }, 1_800_000);
+  });
+
   describe('two registries, one served while the other builds', () => {
     let served: ServedSite | undefined;
     afterAll(async () => served?.close());

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildRegistry, inShard, loadRevocations, revalidatePublished } from '../../pipeline/index.ts';
+import { buildRegistry, inShard, loadRevocations, mergeRevocationFiles, revalidatePublished } from '../../pipeline/index.ts';
 import { scanSkill } from '../../scanner/index.ts';
 import { noCapabilities } from '../../schemas/index.ts';
 import { createSigner } from '../../signing/index.ts';
@@ -52,6 +52,23 @@ describe('revalidatePublished', () => {
       expect([0, 1, 2, 3].filter((index) => inShard(digest, { index, count: 4 }))).toHaveLength(1);
     }
     expect(inShard(digests[5])).toBe(true);
+  });
+});
+
+describe('mergeRevocationFiles', () => {
+  it("merges every shard's revocations into the registry's, each digest once, the earliest kept", async () => {
+    const digest = (n: number) => `sha256:${String(n).repeat(64)}`;
+    const line = (n: number, reason: string) => `  - { digest: ${digest(n)}, reason: ${reason}, date: 2026-11-0${n} }\n`;
+    const [registry, first, second] = await Promise.all([tempDir(), tempDir(), tempDir()]);
+    await writeFile(join(registry, 'revocations.yaml'), `schemaVersion: 1\nrevocations:\n${line(1, 'Revoked by the operator.')}`);
+    await writeFile(join(first, 'revocations.yaml'), `schemaVersion: 1\nrevocations:\n${line(1, 'Again from a shard.')}${line(2, 'Caught by shard 0.')}`);
+    await writeFile(join(second, 'revocations.yaml'), `schemaVersion: 1\nrevocations:\n${line(3, 'Caught by shard 1.')}${line(2, 'Caught by shard 1 too.')}`);
+    expect(await mergeRevocationFiles(join(registry, 'revocations.yaml'), [join(first, 'revocations.yaml'), join(second, 'revocations.yaml')])).toBe(3);
+    expect((await loadRevocations(registry)).map((revocation) => [revocation.digest, revocation.reason])).toEqual([
+      [digest(1), 'Revoked by the operator.'],
+      [digest(2), 'Caught by shard 0.'],
+      [digest(3), 'Caught by shard 1.'],
+    ]);
   });
 });
 

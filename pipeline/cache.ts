@@ -1,0 +1,126 @@
+/**
+ * The pipeline's cache: one plain folder that CI saves and restores as a whole.
+ *
+ *   fetch/<key>/skill/      a source's files at its pinned commit     key: repo, commit, path
+ *   audit/<key>.json        an audit, or the issues that stopped it   key: {@link AuditKey}
+ *   bundles/<key>.json      a signed attestation                      key: the statement, the signer
+ *   revalidate/<key>.json   a re-validation verdict                   key: {@link AuditKey} of the published record
+ *
+ * Every key is the SHA-256 of canonical JSON of everything the result depends on, so a hit is always
+ * right, nothing is ever invalidated by hand, and the caches of several jobs (shards) merge by copying
+ * their folders into one.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalJson, sha256Hex, writeJsonAtomic, type Issue } from '../core/index.ts';
+import { AuditReportSchema, type Entry, type Source, type TrustPolicy } from '../schemas/index.ts';
+import type { Suppression } from '../scanner/index.ts';
+import type { FolderAudit } from './audit.ts';
+
+/** Everything an audit's result depends on besides code that has no version: the key of an audit. */
+export interface AuditKey {
+  /** skill-tree-v1 digest of the audited files. */
+  treeDigest: string;
+  /** The scanner: its version, the digest of its rules and the digest of its policy. */
+  scanner: { version: string; rulesetDigest: string; policyDigest: string };
+  /** The dry run: engine version, the sandbox backend asked for, and why it was skipped (null when it ran). */
+  sandbox: { version: string; backend: string; skipped: string | null };
+  /** What the skill is held to: its entry (declared capabilities, dry-run commands), or a published record's declarations. */
+  heldTo: Entry | { publisher: string; name: string; capabilities: unknown };
+  /** The operator's suppressions. */
+  suppressions: readonly Suppression[];
+}
+
+/** A cached audit: the audit, or the issues that made the skill invalid. */
+export type CachedAudit = { audit: FolderAudit } | { invalid: Issue[] };
+
+/** A cached re-validation verdict. */
+export interface CachedVerdict {
+  verdict: string;
+  reasons: string[];
+}
+
+/** The fetched files of a source, and whether they came from the cache. */
+export interface FetchedTree {
+  /** Folder holding exactly the skill's files. */
+  dir: string;
+  /** True when an earlier run fetched them. */
+  hit: boolean;
+}
+
+function keyOf(value: unknown): string {
+  return sha256Hex(canonicalJson(value));
+}
+
+/** Reads a cache file; a missing, damaged or foreign one is a miss. */
+async function readEntry(path: string): Promise<unknown> {
+  return readFile(path, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => undefined);
+}
+
+/** Role: the fetch, audit, bundle and re-validation caches of one folder. */
+export class PipelineCache {
+  /** The cache folder. */
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /**
+   * The files of `source` at its pinned commit: from the cache, else fetched into it by `fetch` (a pinned
+   * commit never changes). `baseDir` is the folder relative local repositories are resolved against.
+   */
+  async fetched(source: Source, baseDir: string, fetch: (destination: string) => Promise<unknown>): Promise<FetchedTree> {
+    const treeDir = join(this.dir, 'fetch', keyOf({ repo: source.repo, base: baseDir, commit: source.commit, path: source.path }));
+    const dir = join(treeDir, 'skill');
+    const marker = join(treeDir, '.fetched');
+    if (await stat(marker).then(() => true, () => false)) return { dir, hit: true };
+    await fetch(dir);
+    await writeJsonAtomic(marker, { source });
+    return { dir, hit: false };
+  }
+
+  /** The audit stored under `key`; a report this version cannot read (another version wrote it, or it is damaged) is a miss. */
+  async audit(key: AuditKey): Promise<CachedAudit | undefined> {
+    const value = (await readEntry(this.#auditFile(key))) as (Partial<FolderAudit> & { invalid?: Issue[] }) | null | undefined;
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (Array.isArray(value.invalid)) return { invalid: value.invalid };
+    const report = AuditReportSchema.safeParse(value.report);
+    return report.success && typeof value.description === 'string' && typeof value.readme === 'string' ? { audit: { report: report.data, description: value.description, readme: value.readme } } : undefined;
+  }
+
+  /** Stores an audit (or the issues that made the skill invalid) under `key`. */
+  async saveAudit(key: AuditKey, value: CachedAudit): Promise<void> {
+    await writeJsonAtomic(this.#auditFile(key), 'invalid' in value ? { invalid: value.invalid } : value.audit);
+  }
+
+  /** The bundle `signer` made of `statement`, if it made one. */
+  async bundle(statement: unknown, signer: TrustPolicy): Promise<unknown> {
+    return readEntry(this.#bundleFile(statement, signer));
+  }
+
+  /** Stores the bundle `signer` made of `statement`. */
+  async saveBundle(statement: unknown, signer: TrustPolicy, bundle: unknown): Promise<void> {
+    await writeJsonAtomic(this.#bundleFile(statement, signer), bundle);
+  }
+
+  /** The re-validation verdict stored under `key`. */
+  async verdict(key: AuditKey): Promise<CachedVerdict | undefined> {
+    return (await readEntry(join(this.dir, 'revalidate', `${keyOf(key)}.json`))) as CachedVerdict | undefined;
+  }
+
+  /** Stores a re-validation verdict under `key`. */
+  async saveVerdict(key: AuditKey, verdict: CachedVerdict): Promise<void> {
+    await writeJsonAtomic(join(this.dir, 'revalidate', `${keyOf(key)}.json`), verdict);
+  }
+
+  #auditFile(key: AuditKey): string {
+    return join(this.dir, 'audit', `${keyOf(key)}.json`);
+  }
+
+  #bundleFile(statement: unknown, signer: TrustPolicy): string {
+    return join(this.dir, 'bundles', `${keyOf({ statement: sha256Hex(canonicalJson(statement)), signer })}.json`);
+  }
+}
