@@ -8,7 +8,7 @@ import type { BundleBuilder, IdentityProvider } from '@sigstore/sign';
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
 import type { RegistryConfig, TrustPolicy } from '../schemas/index.ts';
 import { SigningError } from './errors.ts';
-import { defaultDevKeyDir, loadOrCreateDevKey, loadRegistryKey, type RegistryKey } from './keys.ts';
+import { defaultDevKeyDir, loadOrCreateDevKey, loadRegistryKey, registryKeyFromPem, type RegistryKey } from './keys.ts';
 
 export type { SerializedBundle };
 
@@ -123,7 +123,10 @@ export async function createSigner(
     }
     return { signer: keylessSigner(config.identity, options.keyless) };
   }
-  const keyPath = config.keyPath ?? env.SKILL_REGISTRY_SIGNING_KEY;
+  // SKILL_REGISTRY_SIGNING_KEY holds a path, or the PEM itself (a CI secret put straight into the variable).
+  const fromEnv = env.SKILL_REGISTRY_SIGNING_KEY;
+  if (!config.keyPath && fromEnv && /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(fromEnv)) return { signer: keySigner(registryKeyFromPem(fromEnv, 'SKILL_REGISTRY_SIGNING_KEY')) };
+  const keyPath = config.keyPath ?? fromEnv;
   if (keyPath) return { signer: keySigner(await loadRegistryKey(keyPath)) };
   const dir = options.devKeyDir ?? defaultDevKeyDir(env);
   const { key, path, created } = await loadOrCreateDevKey(dir);

@@ -211,6 +211,10 @@ describe('createSigner', () => {
     expect(fromEnv.signer.trust).toMatchObject({ mode: 'key', keyId: expected });
     const bundle = await signAttestation(fromEnv.signer, statementFor().statement);
     await expect(verifyAttestation(bundle, fromConfig.signer.trust, { digest: statementFor().digest })).resolves.toBeDefined();
+    // A CI secret put straight into the variable holds the PEM itself.
+    const fromSecret = await createSigner(keyConfig, { env: { HOME: home, SKILL_REGISTRY_SIGNING_KEY: pem } });
+    expect(fromSecret.notice).toBeUndefined();
+    expect(fromSecret.signer.trust).toMatchObject({ mode: 'key', keyId: expected });
   });
 
   it('refuses a key that is not ECDSA P-256 with BAD_KEY, and a missing file with KEY_UNREADABLE', async () => {
