@@ -37,17 +37,20 @@ export interface SearchHit {
 export const MAX_SEARCH_HITS = 50;
 
 /**
- * Finds skills whose publisher, name or description contains every word (case-insensitive), ranked
- * by where the words match: exact name, then name, then publisher, then description.
+ * Finds skills whose publisher, name, description or SKILL.md text (`api/search.json`) contains every
+ * word (case-insensitive), ranked by where the words match: exact name, then name, then publisher, then
+ * description, then SKILL.md.
  */
 export async function searchSkills(registry: RegistryClient, query: string): Promise<{ hits: SearchHit[]; total: number }> {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const index = await registry.index();
+  const [index, searchText] = await Promise.all([registry.index(), registry.searchText()]);
+  const bodies = new Map((searchText?.skills ?? []).map((skill) => [`${skill.publisher}/${skill.name}`, skill.text]));
   const hits: SearchHit[] = [];
   for (const entry of index.skills) {
     const name = entry.name.toLowerCase();
     const publisher = entry.publisher.toLowerCase();
     const description = entry.description.toLowerCase();
+    const body = bodies.get(`${entry.publisher}/${entry.name}`) ?? '';
     let score = 0;
     let all = true;
     for (const word of words) {
@@ -55,6 +58,7 @@ export async function searchSkills(registry: RegistryClient, query: string): Pro
       else if (name.includes(word)) score += 30;
       else if (publisher.includes(word)) score += 10;
       else if (description.includes(word)) score += 3;
+      else if (body.includes(word)) score += 1;
       else {
         all = false;
         break;

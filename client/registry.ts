@@ -20,6 +20,8 @@ import {
   type SkillRecord,
   type TrustPolicy,
   describeZodError,
+  SearchTextSchema,
+  type SearchText,
 } from '../schemas/index.ts';
 import { RegistryError } from './errors.ts';
 
@@ -244,6 +246,11 @@ export class RegistryClient {
   /** `api/index.json`. */
   async index(): Promise<RegistryIndex> {
     return (await this.#parsed(SITE_LAYOUT.index, RegistryIndexSchema, 'registry index', false))!;
+  }
+
+  /** `api/search.json` (each skill's SKILL.md text), or undefined for a registry published before it existed. */
+  async searchText(): Promise<SearchText | undefined> {
+    return this.#parsed(SITE_LAYOUT.searchText, SearchTextSchema, 'search text', true);
   }
 
   /** `api/skills/<publisher>/<name>.json`, or undefined. */

@@ -35,6 +35,9 @@ export {
   type RegistryIndex,
   type SkillHistory,
   type TrustPolicy,
+  SearchTextSchema,
+  SEARCH_TEXT_MAX_CHARS,
+  type SearchText,
 } from './published.ts';
 export {
   SUPPORTED_REPORT_VERSIONS,

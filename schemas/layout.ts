@@ -14,6 +14,8 @@ export const SITE_LAYOUT = {
   apiDir: 'api',
   /** `api/index.json`: every published skill at its latest version. */
   index: 'api/index.json',
+  /** `api/search.json`: each indexed skill's SKILL.md text, for `skill-registry search`. */
+  searchText: 'api/search.json',
   /** `api/trust.json`: who signs this registry. */
   trust: 'api/trust.json',
   /** `api/revocations.json`: the signed revocation list. */

@@ -196,6 +196,29 @@ export const RegistryIndexSchema = z.strictObject({
 /** The index as consumed. */
 export type RegistryIndex = z.output<typeof RegistryIndexSchema>;
 
+/** Longest text kept per skill in `api/search.json`: a SKILL.md is a few KiB; the cap bounds a hostile one. */
+export const SEARCH_TEXT_MAX_CHARS = 20_000;
+
+/** `api/search.json`: each indexed skill's own words (its SKILL.md text, lower-cased), for `skill-registry search`. */
+export const SearchTextSchema = z.strictObject({
+  /** Format version. */
+  schemaVersion: z.literal(1),
+  /** One line per skill of the index, at its latest version. */
+  skills: z.array(
+    z.strictObject({
+      /** Publisher. */
+      publisher: PublisherSchema,
+      /** Skill name. */
+      name: SkillNameSchema,
+      /** SKILL.md's text, lower-cased, whitespace collapsed, at most SEARCH_TEXT_MAX_CHARS characters. */
+      text: z.string().max(SEARCH_TEXT_MAX_CHARS),
+    }),
+  ),
+});
+
+/** The search text as consumed. */
+export type SearchText = z.output<typeof SearchTextSchema>;
+
 /** `api/skills/<publisher>/<name>.json`: every published version of a skill. */
 export const SkillHistorySchema = z.strictObject({
   /** Format version. */

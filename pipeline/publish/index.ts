@@ -11,6 +11,7 @@ import {
   OsvAdvisorySchema,
   OsvIndexSchema,
   RegistryIndexSchema,
+  SEARCH_TEXT_MAX_CHARS,
   SITE_LAYOUT,
   SkillHistorySchema,
   SkillRecordSchema,
@@ -20,6 +21,7 @@ import {
   type RegistryIndex,
   type Revocation,
   type RevocationList,
+  type SearchText,
   type SkillHistory,
   type SkillRecord,
   type TrustPolicy,
@@ -70,6 +72,17 @@ export interface PublishSummary {
   written: number;
   /** Skills the plugin marketplace could list but leaves out, with the reason. */
   unlisted: Unlisted[];
+}
+
+/** Each indexed skill's SKILL.md text, so the CLI's search finds a skill by what its instructions say. */
+async function searchText(index: RegistryIndex, read: PublishedReader): Promise<SearchText> {
+  const skills: SearchText['skills'] = [];
+  for (const line of index.skills) {
+    const record = await read.record(line.digest);
+    const text = (record?.readme ?? '').toLowerCase().replace(/\s+/g, ' ').trim().slice(0, SEARCH_TEXT_MAX_CHARS);
+    skills.push({ publisher: line.publisher, name: line.name, text });
+  }
+  return { schemaVersion: 1, skills };
 }
 
 /** Role: makes audited skills available. */
@@ -187,6 +200,7 @@ export class FolderPublisher implements Publisher {
     await this.#writeRegistryFiles(input);
     const index = nextIndex(input, previous, records, revoked);
     const unlisted = await this.#writeEcosystemFiles(input, index, records, histories);
+    await this.#writeJson(SITE_LAYOUT.searchText, await searchText(index, this.#reader(records, histories)));
     // The index, last: until it is renamed into place, readers see the previous state.
     await writeJsonAtomic(join(this.#outDir, SITE_LAYOUT.index), index);
     this.#written += 1;

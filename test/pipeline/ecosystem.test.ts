@@ -10,6 +10,7 @@ import {
   OsvAdvisorySchema,
   OsvIndexSchema,
   RegistryIndexSchema,
+  SearchTextSchema,
   SITE_LAYOUT,
   SkillRecordSchema,
   type ClaudeMarketplace,
@@ -20,6 +21,7 @@ import {
   type SkillRecord,
 } from '../../schemas/index.ts';
 import { createSigner } from '../../signing/index.ts';
+import { RegistryClient, searchSkills } from '../../client/index.ts';
 import { createRegistry, createRepo, entryYaml, git, skillMd, tempDir } from '../factories/git.ts';
 
 const REGISTRY_URL = 'https://skills.example.test';
@@ -139,6 +141,18 @@ describe('outputs for other tools', () => {
   beforeAll(async () => {
     fixture = await ecosystemFixture();
   }, 600_000);
+
+  describe('the search text', () => {
+    it('holds each indexed skill\'s SKILL.md text, and the CLI\'s search finds a skill by it', async () => {
+      const searchText = SearchTextSchema.parse(JSON.parse(await readFile(join(fixture.published.outDir, SITE_LAYOUT.searchText), 'utf8')));
+      expect(searchText.skills.map((skill) => skill.name)).toEqual(fixture.published.index.skills.map((skill) => skill.name));
+      expect(searchText.skills.find((skill) => skill.name === 'csv-stats')?.text).toContain('use this skill to do csv-stats things');
+      // "things" is not in csv-stats' name or description, only in its SKILL.md body.
+      expect(fixture.published.index.skills.find((skill) => skill.name === 'csv-stats')?.description.toLowerCase()).not.toContain('things');
+      const { hits } = await searchSkills(new RegistryClient(fixture.published.outDir), 'csv-stats things');
+      expect(hits.map((hit) => hit.entry.name)).toEqual(['csv-stats']);
+    });
+  });
 
   describe('the Claude Code plugin marketplace', () => {
     it('lists the verified and passed-with-warnings skills, and not the revoked, refused or plugin-shaped ones', () => {
