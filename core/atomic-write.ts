@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
-/** Writes `data` to `path` atomically, creating parent folders. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+/** Writes `data`, synced, into a new temp file beside `path` (creating parent folders) and returns its path. */
+async function writeTemp(path: string, data: string | Uint8Array, mode: number): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
@@ -20,6 +20,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
     throw error;
   }
   await handle.close();
+  return temp;
+}
+
+/** Writes `data` to `path` atomically, creating parent folders. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+  const temp = await writeTemp(path, data, mode);
   try {
     await rename(temp, path);
   } catch (error) {
@@ -33,16 +39,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
  * which fails with EEXIST when something is there, so the check and the write are one step.
  */
 export async function writeNewFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', mode);
+  const temp = await writeTemp(path, data, mode);
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-    await handle.close();
     await link(temp, path);
   } finally {
-    await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
   }
 }

@@ -8,7 +8,8 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseShard, revalidatePublished, type Shard } from '../pipeline/index.ts';
+import { revalidatePublished } from '../pipeline/index.ts';
+import { shardOption } from './shard-option.ts';
 
 /** Exit code of a re-validation that stopped on an error (nothing was revoked). */
 const CRASHED = 3;
@@ -29,13 +30,7 @@ try {
   process.exit(2);
 }
 const root = resolve(import.meta.dirname, '..');
-let shard: Shard | undefined;
-try {
-  shard = values.shard === undefined ? undefined : parseShard(values.shard);
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(2);
-}
+const shard = shardOption(values.shard);
 const result = await revalidatePublished({
   registryDir: resolve(values.registry ?? join(root, 'registry')),
   outDir: resolve(values.out ?? join(root, '.cache', 'published')),

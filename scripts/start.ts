@@ -23,10 +23,11 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { basename, join, relative, resolve } from 'node:path';
-import { buildRegistry, mergeShards, parseShard, type EntryOutcome, type Shard } from '../pipeline/index.ts';
+import { buildRegistry, mergeShards, type EntryOutcome } from '../pipeline/index.ts';
 import { SHARD_MANIFEST_FILE } from '../schemas/index.ts';
 import { buildExampleRepos } from './example-repos.ts';
 import { buildSite, serveSite } from './site.ts';
+import { shardOption } from './shard-option.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const usage = 'Usage: npm run build -- [--registry DIR] [--out DIR] [--site DIR] [--cache DIR] [--audit-only | --require-cached] [--shard I/N] [--skip-dry-run REASON] [--allow-invalid]\n       npm run build -- --merge [--registry DIR] [--out DIR] [--site DIR] SHARD_OUT…\n';
@@ -56,13 +57,7 @@ try {
   process.exit(2);
 }
 const { values, positionals } = parsed;
-let shard: Shard | undefined;
-try {
-  shard = values.shard === undefined ? undefined : parseShard(values.shard);
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
-  process.exit(2);
-}
+const shard = shardOption(values.shard);
 if (values.merge ? positionals.length === 0 || shard || values['audit-only'] || values['require-cached'] : positionals.length > 0) {
   process.stderr.write(`${values.merge ? '--merge takes the output folder of every shard, and no --shard, --audit-only or --require-cached.' : `Unexpected argument ${JSON.stringify(positionals[0])}: only --merge takes folders.`}\n${usage}`);
   process.exit(2);
