@@ -66,7 +66,7 @@ beforeAll(async () => {
     });
   }
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -77,6 +77,7 @@ afterAll(async () => {
 describe('an install command copied from a skill page', () => {
   it.skipIf(SCRIPT === undefined)('installs and verifies when pasted into a terminal as shown', async () => {
     const page = await browser!.newPage();
+    page.setDefaultTimeout(180_000);
     expect((await page.goto(`${site!.url}/skills/acme/weather-lite/`))?.status()).toBe(200);
     const command = ((await page.locator('[data-install]').textContent()) ?? '').trim();
     await page.close();

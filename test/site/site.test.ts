@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RegistryIndexSchema } from '../../schemas/index.ts';
 import { SiteBuildError, SiteDataError } from '../../src/data/errors.ts';
 import { buildSite, readRuleReference, serveSite, type ServedSite } from '../../scripts/site.ts';
@@ -60,9 +60,17 @@ let browser: Browser;
 let context: BrowserContext;
 const offSiteRequests: string[] = [];
 
+// Building a catalog and driving Chromium on a loaded 2-core machine: budgets that slow a run down rather than fail it.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
+
+/** Longest any single browser wait may take: generous, so a busy CI machine slows a test down instead of failing it. */
+const BROWSER_BUDGET_MS = 180_000;
+
 /** A browser context that can reach only the catalog under test. */
 async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const created = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // Waits are for events; the budget only has to outlast a machine loaded many times over.
+  created.setDefaultTimeout(BROWSER_BUDGET_MS);
   await created.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(`${site.url}/`)) return route.continue();
@@ -546,6 +554,7 @@ describe('an empty registry', () => {
     const emptySite = await serveSite({ outDir: emptyOut, port: 0, host: '127.0.0.1' });
     try {
       const page = await browser.newPage();
+      page.setDefaultTimeout(BROWSER_BUDGET_MS);
       await page.goto(`${emptySite.url}/`);
       expect(await page.locator('[data-empty-state]').textContent()).toContain('No skills published yet');
       expect(await page.locator('[data-skill]').count()).toBe(0);
@@ -557,7 +566,7 @@ describe('an empty registry', () => {
     } finally {
       await emptySite.close();
     }
-  });
+  }, 900_000);
 });
 
 describe('a registry larger than one list page', () => {
@@ -571,6 +580,7 @@ describe('a registry larger than one list page', () => {
     const largeSite = await serveSite({ outDir: largeOut, port: 0, host: '127.0.0.1' });
     try {
       const page = await browser.newPage();
+      page.setDefaultTimeout(BROWSER_BUDGET_MS);
       await page.goto(`${largeSite.url}/`);
       expect(await page.locator('[data-skill]').count()).toBe(48);
       await page.locator('.pager a[rel="next"]').click();
@@ -597,7 +607,7 @@ describe('a registry larger than one list page', () => {
     } finally {
       await largeSite.close();
     }
-  });
+  }, 900_000);
 });
 
 describe('buildSite', () => {
