@@ -1,6 +1,6 @@
 /** How the CLI shows what a skill can do, its audit warnings, and what an update changes. */
 import { CAPABILITY_KINDS, sameCapabilities, skillLabel, type CapabilityKind, type InstallPreview, type UpdatePreview } from '../client/index.ts';
-import type { Capabilities } from '../schemas/index.ts';
+import { TRUST_WORDS, type Capabilities, type Trust } from '../schemas/index.ts';
 
 function list(values: readonly string[]): string {
   return values.length ? values.join(', ') : 'none';
@@ -16,11 +16,9 @@ export function capabilityLines(capabilities: Capabilities): string[] {
   ];
 }
 
-const BADGES: Record<string, string> = { verified: 'Verified', warnings: 'Passed with warnings', revoked: 'Revoked' };
-
-/** The trust badge in words. */
+/** The trust badge in words, the catalog's. */
 export function badge(trust: string): string {
-  return BADGES[trust] ?? trust;
+  return TRUST_WORDS[trust as Trust] ?? trust;
 }
 
 function warningLines(warnings: readonly string[]): string[] {

@@ -142,6 +142,12 @@ export function placeholderHosts(command: string): InventedValue[] {
   return [...new Set(command.match(PLACEHOLDER_HOST) ?? [])].map((placeholder) => ({ placeholder, value: placeholder.toLowerCase() }));
 }
 
+/** The host of a URL (`https://user@[::1]:8443/x` → `::1`), lower-cased, or undefined for anything else. */
+function urlHost(value: string): string | undefined {
+  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(value);
+  return url ? url[1].replace(/^\[|\]$/g, '').toLowerCase() : undefined;
+}
+
 /** A command that runs one of the skill's own programs (`bash scripts/diag.sh …`, `./bin/tool …`), and what follows it. */
 const OWN_PROGRAM = /^\s*(?:(?:sudo\s+)?(?:bash|sh|zsh|python\d?(?:\.\d+)?|node|ruby|perl|pwsh|npx\s+tsx|deno\s+run(?:\s+-\S+)*|uv\s+run)\s+)?(?:\.\/)?(?:scripts|bin|tools|src)\/[\w./-]+\s+(.*)$/;
 
@@ -169,10 +175,7 @@ export function argumentPaths(command: string): string[] {
  */
 export function argumentHosts(command: string): Set<string> {
   const hosts = new Set<string>();
-  for (const value of ownProgramArguments(command)) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(value);
-    hosts.add((url ? url[1].replace(/^\[|\]$/g, '') : value.replace(/^[\w.-]*@/, '').replace(/:\d+$/, '')).toLowerCase());
-  }
+  for (const value of ownProgramArguments(command)) hosts.add(urlHost(value) ?? value.replace(/^[\w.-]*@/, '').replace(/:\d+$/, '').toLowerCase());
   return hosts;
 }
 
@@ -180,9 +183,9 @@ export function inventedMatcher(invented: InventedValue[]): { host: (host: strin
   const hosts = new Set<string>();
   const paths: string[] = [];
   for (const { value } of invented) {
-    const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(value);
-    if (url) {
-      hosts.add(url[1].replace(/^\[|\]$/g, '').toLowerCase());
+    const host = urlHost(value);
+    if (host !== undefined) {
+      hosts.add(host);
       continue;
     }
     hosts.add(value.toLowerCase());

@@ -20,6 +20,11 @@ const LATIN = /[A-Za-z]/;
 const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 const FULLWIDTH = /[\uFF01-\uFF5E]/g;
 
+/** Fullwidth Latin letters, digits and signs (`ｃｕｒｌ`) as plain ASCII, one character for one. */
+export function widen(text: string): string {
+  return text.replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+}
+
 /** A word that mixed scripts, where it is, and what it reads as. */
 export interface LookalikeWord {
   index: number;
@@ -32,7 +37,7 @@ export function foldLookalikes(text: string): { text: string; words: LookalikeWo
   if (!CANDIDATE.test(text)) return { text, words: [] };
   const words: LookalikeWord[] = [];
   const folded = text.replace(WORD, (word: string, index: number) => {
-    const widened = word.replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+    const widened = widen(word);
     if (!OTHER_SCRIPT.test(widened) || !LATIN.test(widened)) {
       if (widened !== word) words.push({ index, word, reads: widened });
       return widened;
@@ -53,5 +58,5 @@ export function foldLookalikes(text: string): { text: string; words: LookalikeWo
       })
     : folded;
   words.sort((a, b) => a.index - b.index);
-  return { text: rest.replace(FULLWIDTH, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)), words };
+  return { text: widen(rest), words };
 }

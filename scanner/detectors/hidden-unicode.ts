@@ -3,6 +3,7 @@
  * Unicode tag characters (decoded to the ASCII they smuggle), bidirectional controls, and runs of
  * zero-width characters. Emoji sequences (ZWJ between pictographs, flag tag sequences) are honest.
  */
+import { widen } from '../lookalikes.ts';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
@@ -46,7 +47,7 @@ export function detect(context: ScanContext): RawFinding[] {
     // Words spelled with lookalike letters of another script: the text was folded back, the disguise is the finding.
     const disguised = file.lookalikes ?? [];
     for (const word of disguised) {
-      const mixed = word.reads !== word.word.replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+      const mixed = word.reads !== widen(word.word);
       findings.push({
         ruleId: 'hidden-unicode',
         file: file.path,

@@ -203,7 +203,7 @@ const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
  */
 function reportSample(heading: string, lines: readonly string[], line: number): boolean {
   if (!REPORT_HEADING.test(heading)) return false;
-  const fence = openingFence(lines, 0, line);
+  const fence = openingFenceAt(lines, 0, line)?.text;
   return fence !== undefined && /^\s*(?:```|~~~)\s*(?:text|txt|plain|plaintext|markdown|md|output)?\s*$/i.test(fence);
 }
 
@@ -212,9 +212,7 @@ const OUTPUT_HEADING = /\b(?:(?:report|output) format|(?:example|sample) (?:outp
 
 /** Whether a line sits inside a fenced code block that opened after line `from` (1-based). */
 function insideFence(lines: readonly string[], from: number, line: number): boolean {
-  let open = false;
-  for (let index = Math.max(0, from); index < line - 1; index += 1) if (/^\s*(?:```|~~~)/.test(lines[index])) open = !open;
-  return open;
+  return openingFenceAt(lines, from, line) !== undefined;
 }
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
@@ -476,9 +474,6 @@ function openingFenceAt(lines: readonly string[], from: number, line: number): {
   return open;
 }
 
-function openingFence(lines: readonly string[], from: number, line: number): string | undefined {
-  return openingFenceAt(lines, from, line)?.text;
-}
 
 /** Columns of a reference table that says where things are (`| Client | Scope | File |`), when no column is a step to run. */
 const REFERENCE_COLUMN = /\b(?:scope|stored|lives|config(?:uration)? file)\b/i;

@@ -4,16 +4,15 @@
  * tools that imply their hosts, caches and temporary files) decides; the page does not compare strings
  * a second, different way.
  */
+import { networkHost } from '../../sandbox/violations.ts';
 import type { SkillRecord } from '../../schemas/index.ts';
 
 type Violation = SkillRecord['dryrun']['violations'][number];
 export type CapabilityKind = 'network' | 'files' | 'env' | 'commands';
 
-/** The host of an event target (`https://h:443/x`, `h:443`, `[v6]:53`, `h`). */
+/** The host of an event target, read as the dry run reads it. */
 function hostOf(target: string): string {
-  const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(target);
-  const bare = url ? url[1] : (/^\[([^\]]+)\]/.exec(target)?.[1] ?? target.replace(/:\d+$/, ''));
-  return bare.replace(/^\[|\]$/g, '').toLowerCase();
+  return networkHost({ target }).host.toLowerCase();
 }
 
 /** Whether `violation` is about the observed `value` of capability `kind`. */

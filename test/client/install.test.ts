@@ -8,6 +8,7 @@ import { writeArchive, sha256Hex } from '../../core/index.ts';
 import { LOCKFILE_NAME, RegistryClient, RegistryError, InstallError, installSkill, parseSkillSpec, searchSkills, skillInfo, skillsDirectory, type InstallPreview, type VerifyOptions } from '../../client/index.ts';
 import { generateRegistryKeyPem, keySigner, registryKeyFromPem } from '../../signing/index.ts';
 import { buildSite, digestOf, weatherSkill, type PublishedSkill, type SkillFixture } from './site-factory.ts';
+import { freshDirs } from '../factories/process.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const signer = keySigner(registryKeyFromPem(generateRegistryKeyPem()));
@@ -17,14 +18,8 @@ const otherWeather: SkillFixture = { ...weatherSkill('3.0.0'), publisher: 'globe
 let work: string;
 let site: string;
 let published: PublishedSkill[];
-let counter = 0;
 
-async function freshDir(prefix: string): Promise<string> {
-  counter += 1;
-  const dir = join(work, `${prefix}-${counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const freshDir = freshDirs(() => work);
 
 const options = (registry = site): VerifyOptions => ({ registry: new RegistryClient(registry) });
 

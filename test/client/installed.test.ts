@@ -21,6 +21,7 @@ import {
 import { generateRegistryKeyPem, keySigner, registryKeyFromPem, signRevocationList } from '../../signing/index.ts';
 import { serveFolder } from './serve.ts';
 import { buildSite, digestOf, weatherSkill, type SkillFixture } from './site-factory.ts';
+import { freshDirs } from '../factories/process.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const signer = keySigner(registryKeyFromPem(generateRegistryKeyPem()));
@@ -31,14 +32,8 @@ const SKILLS = [weatherSkill('1.0.0'), weatherSkill('1.1.0'), pdfTools, helpfulN
 
 let work: string;
 let site: string;
-let counter = 0;
 
-async function freshDir(prefix: string): Promise<string> {
-  counter += 1;
-  const dir = join(work, `${prefix}-${counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const freshDir = freshDirs(() => work);
 
 /** A copy of the published site, so that a test can revoke or withdraw without touching the others. */
 async function siteCopy(): Promise<string> {

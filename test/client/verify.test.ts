@@ -8,6 +8,7 @@ import { buildAuditStatement, generateRegistryKeyPem, keySigner, registryKeyFrom
 import { startMockSigstore, type MockSigstore } from '../signing/mock-sigstore.ts';
 import { serveFolder } from './serve.ts';
 import { buildSite, digestOf, predicateFor, weatherSkill, type PublishedSkill, type SkillFixture } from './site-factory.ts';
+import { freshDirs } from '../factories/process.ts';
 
 const newSigner = (): Signer => keySigner(registryKeyFromPem(generateRegistryKeyPem()));
 const WORKFLOW = 'https://github.com/acme/registry/.github/workflows/publish.yml@refs/heads/main';
@@ -26,14 +27,8 @@ let published: PublishedSkill[];
 let installed: string;
 let latest: PublishedSkill;
 let older: PublishedSkill;
-let counter = 0;
 
-async function freshDir(prefix: string): Promise<string> {
-  counter += 1;
-  const dir = join(work, `${prefix}-${counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const freshDir = freshDirs(() => work);
 
 const optionsFor = (registry: string, extra: Partial<VerifyOptions> = {}): VerifyOptions => ({ registry: new RegistryClient(registry), ...extra });
 

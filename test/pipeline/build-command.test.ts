@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,25 +6,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RegistryIndexSchema } from '../../schemas/index.ts';
 import { serveSite, type ServedSite } from '../../scripts/site.ts';
 import { createRegistry, createRepo, entryYaml, skillMd, tempDir } from '../factories/git.ts';
+import { runAsync, type Ran } from '../factories/process.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-/**
- * Runs `npm run build`'s script as the README shows it, without blocking this process: a site served
- * from here keeps answering (and closing idle connections) while the build runs.
- */
-function build(args: string[], work: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'start.ts'), '--no-serve', '--cache', join(work, 'cache'), ...args], {
-      cwd: root,
-      env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+/** Runs `npm run build`'s script as the README shows it, without blocking the site a test serves. */
+function build(args: string[], work: string): Promise<Ran> {
+  return runAsync(process.execPath, [join(root, 'scripts', 'start.ts'), '--no-serve', '--cache', join(work, 'cache'), ...args], { cwd: root, env: { ...process.env, XDG_CONFIG_HOME: join(work, 'config') } });
 }
 
 function cli(args: string[]) {

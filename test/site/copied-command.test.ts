@@ -3,7 +3,6 @@
  * into a terminal in a project that has the CLI, answer the prompt, and get the audited files, verified.
  * The registry is served on the URL its index names, so the command the page shows reaches it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateRegistryKeyPem, keySigner, registryKeyFromPem } from '../../signing/index.ts';
 import { buildSite as buildCatalog, serveSite, type ServedSite } from '../../scripts/site.ts';
 import { buildSite as writePublished, weatherSkill } from '../client/site-factory.ts';
+import { runAsync } from '../factories/process.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SCRIPT = ['/usr/bin/script', '/bin/script'].find((path) => existsSync(path));
@@ -22,18 +22,6 @@ let work: string;
 let site: ServedSite | undefined;
 let browser: Browser | undefined;
 
-/** Runs a command without blocking this process, which serves the registry the command reaches. */
-function run(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; input?: string }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(file, args, { cwd: options.cwd, env: options.env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (status) => done({ status, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
-}
 
 /** A port nothing listens on now, for a registry whose index must name its own URL before it is served. */
 function freePort(): Promise<number> {
@@ -91,11 +79,11 @@ describe('an install command copied from a skill page', () => {
     // A reader's terminal: none of the npm_* variables of the test runner's own npm.
     const terminal = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
     const env = { ...terminal, PATH: `${resolve(process.execPath, '..')}:${process.env.PATH ?? ''}`, HOME: join(work, 'home'), SKILL_REGISTRY_URL: '', SKILL_REGISTRY_TRUST: '', SKILL_REGISTRY_STATE_DIR: join(work, 'state'), npm_config_update_notifier: 'false' };
-    const pasted = await run(SCRIPT!, ['-q', '-e', '-c', command, '/dev/null'], { cwd: project, env, input: 'y\n' });
+    const pasted = await runAsync(SCRIPT!, ['-q', '-e', '-c', command, '/dev/null'], { cwd: project, env, input: 'y\n' });
     expect(pasted.status, pasted.stdout + pasted.stderr).toBe(0);
     expect(pasted.stdout).toContain('Installed acme/weather-lite@1.0.0');
     const installed = join(project, '.claude', 'skills', 'weather-lite');
-    const verify = await run(process.execPath, [join(ROOT, 'bin', 'skill-registry.js'), 'verify', installed, '--registry', site!.url], { cwd: project, env });
+    const verify = await runAsync(process.execPath, [join(ROOT, 'bin', 'skill-registry.js'), 'verify', installed, '--registry', site!.url], { cwd: project, env });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(verify.stdout).toMatch(/^Verified: .* exactly what .* audited as acme\/weather-lite@1\.0\.0/m);
   }, 600_000);
