@@ -1,0 +1,3 @@
+module example.com/grafana-backup
+
+go 1.22

@@ -1,0 +1,3 @@
+module podsummary
+
+go 1.22

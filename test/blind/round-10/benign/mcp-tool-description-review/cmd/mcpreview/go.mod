@@ -1,0 +1,3 @@
+module example.com/mcpreview
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/disk-throughput-check
+
+go 1.22
