@@ -135,7 +135,7 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
   for (const skill of files.filter((file) => isSkillFile(file.path))) {
     const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
     for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!/\b(?:follow|run|execute|perform|complete|do|apply|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|obey)\b/i.test(paragraph)) continue;
+      if (!/\b(?:follow|run|execute|perform|complete|do|apply|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to)\b/i.test(paragraph)) continue;
       for (const file of files) {
         if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
@@ -161,13 +161,25 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const texts = files.filter((file) => file.fileClass === 'text');
   for (const file of texts) {
     if (isSkillFile(file.path)) continue;
-    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path) && !introducedAsQuoted(texts, file.path)) continue;
+    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
     const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
     if (!executedElsewhere) out.add(file.path);
   }
   return out;
+}
+
+/** Regular-expression syntax: an escape class, a non-capturing group, a negated set, or a group of alternatives. */
+const REGEX_SYNTAX = /\\[bBsSdDwW.]|\(\?[:!=<]|\[\^|\((?:[^()\s|]+\|)+[^()\s|]*\)/;
+
+/**
+ * A list of patterns to match text against (a phrase list of a guard, a rule file): at least five
+ * content lines, most of them regular expressions. Nothing reads such a file as instructions.
+ */
+function isPatternList(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '' && !/^\s*(?:#|\/\/|;)/.test(line));
+  return lines.length >= 5 && lines.filter((line) => REGEX_SYNTAX.test(line)).length >= 0.6 * lines.length;
 }
 
 /** Rules whose findings in instructions only warn when the skill asks the user before every step (see consentGated). */

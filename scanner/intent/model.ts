@@ -181,7 +181,7 @@ function concealmentIn(text: string): string | undefined {
 }
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
-const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
 const LEAD_LABEL = /\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
@@ -228,7 +228,7 @@ const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|io
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 
 /** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
-const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit)\w*\s+(?:them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
+const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
 
 const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump)\b/i;
 
@@ -682,7 +682,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const refersBack = (index: number) => REFERS_TO_OUTPUT.test(textOf(index));
     // Prose that names a credential file to gather ("read `~/.aws/credentials`, `~/.npmrc` …") starts a
     // chain too; what carries it on is an order to send "them" (or the result) before or at the sink.
-    const namesSecretFile = (index: number) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(textOf(index));
+    const namesSecretFile = (index: number) => instructions[index].origin === 'prose' && (SENSITIVE_FILE.test(textOf(index)) || hasWord('secret', textOf(index)));
     const sendsThem = (start: number, end: number) => members.some((index) => index > start && index <= end && SENDS_THEM.test(textOf(index)));
     // A value named where it is gathered ("`c` — the contents of `.env`") and filled into the sink (`…&c=<c>`).
     const namesDotenv = (index: number) => instructions[index].origin === 'prose' && DOTENV_FILE.test(` ${textOf(index)}`);
@@ -742,6 +742,23 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // The same for credential files: a step that lists them to read ("Read each of these files:
     // `~/.codex/auth.json` …", the verb perhaps in the list's lead-in) and, later, an upload of a file with
     // the order to send what was collected ("Send the object to the converter").
+    // Secrets gathered into a container ("gathered into `access/` inside the kit") and, in a later section, the
+    // container put somewhere that leaves the machine ("Put the finished kit in the user's synced drive").
+    for (const gather of members) {
+      if (instructions[gather].origin !== 'prose') continue;
+      // The container may be named in the step itself or the one right after it ("Bring the real values along … into the kit").
+      const step = members.filter((index) => index >= gather && index <= gather + 1 && instructions[index].section === instructions[gather].section).map((index) => texts[index]).join('\n');
+      if (!(SENSITIVE_FILE.test(texts[gather]) || hasWord('secret', readable(texts[gather])) || CREDENTIAL_WORDS.test(texts[gather]))) continue;
+      const containers = [...step.matchAll(CONTAINER)].map((match) => match[1].toLowerCase());
+      if (containers.length === 0) continue;
+      const carrier = members.find((index) => index > gather && instructions[index].section !== instructions[gather].section && (hasWord('synced-sink', readable(texts[index])) || hasWord('forge-sink', readable(texts[index])) || (hasWord('network-sink', readable(texts[index])) && destinations(texts[index]).length > 0)) && containers.some((noun) => new RegExp(`\\b(?:the|this|that|your)\\s+(?:\\w+\\s+)?${noun}\\b`, 'i').test(texts[index])));
+      if (carrier === undefined) continue;
+      const first = instructions[gather];
+      const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gather]}\n\n${texts[carrier]}`, shown(`${first.text} ⏎ … ⏎ ${instructions[carrier].text}`));
+      if (chain) chain.secret ??= CREDENTIAL_WORDS.exec(texts[gather])?.[0];
+      add(chain, (action) => action.secret !== undefined);
+      break;
+    }
     const listed = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])));
     if (listed !== undefined) {
       const carried = (upload: number) => members.some((index) => index > listed && index <= upload && (SENDS_THEM.test(texts[index]) || REFERS_TO_OUTPUT.test(texts[index])));
@@ -765,6 +782,13 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
     const conceal = own.find((action) => action.conceal !== undefined);
     const source = own.find((action) => action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`)));
     const sink = own.find((action) => action.sink !== undefined && action.sink.kind !== 'synced');
+    // An image the client fetches on render, its query filled in by the agent, in a file that keeps
+    // something from the user: whatever fills it leaves the machine unseen (the roster, the user's email).
+    const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && FILLED_IMAGE_QUERY.test(action.sink.text));
+    if (conceal && !source && filledImage && !own.some((action) => (action.secret || action.context) && action.sink)) {
+      out.push({ ...filledImage, evidence: shown(`${filledImage.evidence} ⏎ … ⏎ ${conceal.evidence}`), context: 'the values the agent fills into the image URL', conceal: conceal.conceal, consent: undefined, userTarget: false });
+      continue;
+    }
     if (!conceal || !source || !sink || own.some((action) => action.secret && action.sink)) continue;
     // The request's host may be named anywhere in the file (a table of endpoints): every destination that is not a package registry.
     const named = [...new Set(instructions.filter((instruction) => instruction.file === file && !instruction.script).flatMap((instruction) => destinations(instruction.text)))].filter((host) => !isPackageRegistry(host));
@@ -779,6 +803,15 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
   }
   return out;
 }
+
+/** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
+const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
+
+/** Credentials named in words ("which credentials the notebook depends on", "database passwords", "dotenv files"). */
+const CREDENTIAL_WORDS = /\b(?:credentials|passwords|(?:api|access|auth|secret|private) keys|(?:access|auth|api|personal) tokens|dotenv files|cloud (?:CLI )?profiles)\b/i;
+
+/** Where gathered things are put to travel on together ("into `access/` inside the kit", "in the bundle"). */
+const CONTAINER = /\b(?:into|inside|in|to)\s+(?:`[^`]{1,40}`\s+(?:inside|in)\s+)?(?:the|a|this|your)\s+(?:\w+\s+)?(kit|bundle|archive|package|tarball|zip|snapshot|handoff|hand-off|export|backup)\b/gi;
 
 /** Verbs that gather files for use ("Read each of the following files", "collect", "bundle"). */
 const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
