@@ -3,6 +3,7 @@
  * segments, decode what is encoded, run the pattern rules and the detectors, infer capabilities,
  * compare with the declared ones, apply suppressions, and decide the verdict under the policy.
  */
+import { inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { SEVERITIES, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
@@ -247,10 +248,61 @@ async function heredocFacts(unit: string, path: string, source: string, lineOffs
   return { facts, segments };
 }
 
+/** Most text read from one image's metadata, and most chunks looked at: an image is not a text file. */
+const MAX_IMAGE_TEXT = 256 * 1024;
+const MAX_IMAGE_CHUNKS = 4096;
+
+/**
+ * The text chunks of a PNG (`tEXt`, `zTXt` compressed, `iTXt` compressed or not), each with its keyword.
+ * Stops at the first malformed chunk; what inflates past the cap is cut there.
+ */
+export function pngTextChunks(bytes: Buffer): { keyword: string; text: string }[] {
+  const out: { keyword: string; text: string }[] = [];
+  if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) return out;
+  let total = 0;
+  for (let at = 8, count = 0; at + 12 <= bytes.length && count < MAX_IMAGE_CHUNKS && total < MAX_IMAGE_TEXT; count += 1) {
+    const length = bytes.readUInt32BE(at);
+    const type = bytes.toString('latin1', at + 4, at + 8);
+    const data = bytes.subarray(at + 8, at + 8 + length);
+    at += 12 + length;
+    if (data.length !== length || type === 'IEND') break;
+    if (type !== 'tEXt' && type !== 'zTXt' && type !== 'iTXt') continue;
+    const nul = data.indexOf(0);
+    if (nul < 1) continue;
+    const keyword = data.toString('latin1', 0, nul);
+    let body: Buffer | undefined;
+    try {
+      if (type === 'tEXt') body = data.subarray(nul + 1);
+      else if (type === 'zTXt') body = inflateSync(data.subarray(nul + 2), { maxOutputLength: MAX_IMAGE_TEXT });
+      else {
+        // iTXt: keyword, compression flag, method, language tag\0, translated keyword\0, text.
+        const compressed = data[nul + 1] === 1;
+        const language = data.indexOf(0, nul + 3);
+        const translated = language < 0 ? -1 : data.indexOf(0, language + 1);
+        if (translated < 0) continue;
+        const raw = data.subarray(translated + 1);
+        body = compressed ? inflateSync(raw, { maxOutputLength: MAX_IMAGE_TEXT }) : raw;
+      }
+    } catch {
+      continue; // a chunk that does not inflate holds no readable text
+    }
+    const text = body.toString(type === 'iTXt' ? 'utf8' : 'latin1');
+    total += text.length;
+    if (text.trim() !== '') out.push({ keyword, text });
+  }
+  return out;
+}
+
 /** Cuts one file into segments and code units. */
 async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
+  if (file.fileClass === 'image') {
+    // Text an image carries in its metadata (a PNG's tEXt, zTXt and iTXt chunks) is read like decoded
+    // text: a script that loads "palette settings" from there runs whatever they say.
+    for (const chunk of pngTextChunks(file.bytes)) segments.push(...composedSegments(file.path, 1, chunk.text, 'text', decodedLabel('PNG text chunk', chunk.keyword)));
+    return { segments, facts };
+  }
   if (file.fileClass !== 'text') return { segments, facts };
   const { text, language, path } = file;
   segments.push({ file: path, line: 1, text, scope: 'raw', language, unit: path });
