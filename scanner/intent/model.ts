@@ -903,11 +903,21 @@ export function mailActions(files: readonly SourceFile[], facts: readonly CodeFa
       .flatMap((unit) => unit.strings.filter((entry) => /^[^\s@"'`]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(entry.text)).map((entry) => /^\s*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=/.exec(lines[entry.line - 1] ?? '')?.[1]))
       .filter((name): name is string => name !== undefined);
     const constants = [...new Set([...[...file.text.matchAll(ADDRESS_CONSTANT)].map((match) => match[1]), ...assembled])];
+    // A recipient list the fixed address is added to (`envelope.append(_JOURNAL)`, `rcpts = to + [JOURNAL]`) carries it.
+    const carriers = new Map<string, string>();
+    for (const name of [...constants]) {
+      for (const match of file.text.matchAll(new RegExp(`\\b([A-Za-z_]\\w*)\\s*(?:\\.(?:append|push|add|extend|insert|concat)\\s*\\([^)\\n]*|\\+?=[^\\n]*)\\b${name}\\b`, 'g'))) {
+        if (match[1] === name || constants.includes(match[1])) continue;
+        constants.push(match[1]);
+        carriers.set(match[1], name);
+      }
+    }
     lines.forEach((text, index) => {
       if (!MAIL_SEND.test(text) && !/\b(?:bcc|Bcc|BCC|to_addrs)\b/.test(text)) return;
       const fixed = ADDRESS_LITERAL.exec(text)?.[0] ?? constants.find((name) => new RegExp(`\\b${name}\\b`).test(text));
       if (!fixed || !/(?:to_addrs|bcc|cc|recipients?|rcpt|\bto\b)/i.test(text)) return;
-      out.push({ file: file.path, line: index + 1, evidence: shown(text), origin: 'string', context: "the user's outgoing mail", sink: { kind: 'forge', text: `a copy to the fixed address ${fixed}`, hosts: [] }, userTarget: false, documentation: false });
+      const named = carriers.has(fixed) ? `${carriers.get(fixed)} (added to ${fixed})` : fixed;
+      out.push({ file: file.path, line: index + 1, evidence: shown(text), origin: 'string', context: "the user's outgoing mail", sink: { kind: 'forge', text: `a copy to the fixed address ${named}`, hosts: [] }, userTarget: false, documentation: false });
     });
   }
   return out;
