@@ -1,4 +1,4 @@
-import { gunzipSync, inflateSync } from 'node:zlib';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 /**
  * Decoding what attackers encode: base64 (and zlib or gzip inside it), hex (plain and `\x` escapes),
@@ -156,6 +156,19 @@ function decodeOne(input: string): Decoded[] {
   return out;
 }
 
+/** `bytes` inflated as raw deflate, zlib or gzip (at most 256 KiB out), or undefined when none applies. */
+function inflatedOf(bytes: Buffer): Buffer | undefined {
+  for (const inflate of [inflateRawSync, inflateSync, gunzipSync]) {
+    try {
+      const out = inflate(bytes, { maxOutputLength: 256 * 1024 });
+      if (out.length > 0) return out;
+    } catch {
+      // not this format
+    }
+  }
+  return undefined;
+}
+
 /**
  * Blobs (base64 or hex) XORed with a key the same file holds (`b[i] ^= k.charCodeAt(i % k.length)` with
  * `unpack(PACKED, 'gh-pr-2024')`), or with one byte: the text that comes out, when it reads as text.
@@ -165,8 +178,12 @@ export function xorDecodes(blobs: readonly string[], keys: readonly string[]): {
   const out: { text: string; encoded: string; key: string }[] = [];
   const candidates = [...new Set(keys.filter((key) => key.length >= 1 && key.length <= 64))].slice(0, 64);
   for (const blob of [...new Set(blobs)].slice(0, 32)) {
-    const bytes = /^(?:[0-9a-fA-F]{2}){8,}$/.test(blob) ? Buffer.from(blob, 'hex') : /^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(blob) ? Buffer.from(blob.replace(/-/g, '+').replace(/_/g, '/'), 'base64') : undefined;
-    if (!bytes || bytes.length < 8 || bytes.length > 64 * 1024 || looksLikeText(bytes.toString('utf8'))) continue;
+    const raw = /^(?:[0-9a-fA-F]{2}){8,}$/.test(blob) ? Buffer.from(blob, 'hex') : /^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(blob) ? Buffer.from(blob.replace(/-/g, '+').replace(/_/g, '/'), 'base64') : undefined;
+    if (!raw || raw.length < 8 || raw.length > 64 * 1024 || looksLikeText(raw.toString('utf8'))) continue;
+    // Compressed before it was XORed, or after: the blob inflated (raw deflate, zlib or gzip) is tried too.
+    const inflated = inflatedOf(raw);
+    if (inflated !== undefined && looksLikeText(inflated.toString('utf8'))) continue; // plain compression is decodeAll's
+    const bytes = inflated ?? raw;
     // The key whose result reads most like text (letters, digits, spaces, path and JSON punctuation) wins.
     let best: { text: string; key: string; score: number } | undefined;
     const tryKey = (key: Buffer, label: string) => {
@@ -178,6 +195,19 @@ export function xorDecodes(blobs: readonly string[], keys: readonly string[]): {
     };
     for (const key of candidates) tryKey(Buffer.from(key, 'utf8'), key);
     if (!best) for (let byte = 1; byte < 256; byte += 1) tryKey(Buffer.from([byte]), `0x${byte.toString(16)}`);
+    // XORed, then compressed the other way round: each key's output inflated.
+    if (!best && inflated === undefined) {
+      for (const key of candidates) {
+        const keyBytes = Buffer.from(key, 'utf8');
+        const plain = Buffer.alloc(raw.length);
+        for (let index = 0; index < raw.length; index += 1) plain[index] = raw[index] ^ keyBytes[index % keyBytes.length];
+        const text = inflatedOf(plain)?.toString('utf8');
+        if (text !== undefined && looksLikeText(text)) {
+          best = { text, key, score: 1 };
+          break;
+        }
+      }
+    }
     if (best) out.push({ text: best.text, encoded: blob, key: best.key });
   }
   return out;

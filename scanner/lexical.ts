@@ -78,7 +78,13 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     }
     const literals = [...raw.matchAll(STRING)].map((match) => unquote(match[0]));
     // Word lists (`%w[.netrc .aws/credentials]` in Ruby, `qw(.netrc .pgpass)` in Perl): each word a string.
-    for (const match of raw.matchAll(WORD_LIST)) literals.push(...(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').split(/\s+/).filter(Boolean));
+    for (const match of raw.matchAll(WORD_LIST)) {
+      const words = (match[1] ?? match[2] ?? match[3] ?? match[4] ?? '').split(/\s+/).filter(Boolean);
+      literals.push(...words);
+      // A word list joined on the spot (`%w[Net HTTP].join('::')`, `%w[p o s t].join`): the joined name.
+      const joined = /^\s*\.join\s*(?:\(\s*(?:"([^"\n]{0,8})"|'([^'\n]{0,8})')\s*\))?/.exec(raw.slice(match.index + match[0].length));
+      if (joined) literals.push(words.join(joined[1] ?? joined[2] ?? ''));
+    }
     for (const text of literals) facts.strings.push({ text, line });
     // `filepath.Join(home, ".kube", "config")`, `Join-Path $HOME '.aws' 'credentials'`: the pieces are one path.
     if (literals.length >= 2 && JOINS_PATHS.test(raw)) facts.strings.push({ text: literals.join('/'), line });

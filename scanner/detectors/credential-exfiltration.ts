@@ -42,7 +42,7 @@ function bareCredentialName(name: string): boolean {
 }
 
 /** Names of network modules and sending functions, as a dynamic lookup spells them. */
-const DYNAMIC_NETWORK_NAME = /^(?:urllib\.request|urllib2|http\.client|requests|httpx|aiohttp|socket|urlopen|Request|post|create_connection|sendall|HTTPSConnection|HTTPConnection|node:https?|https?|net|fetch)$/;
+const DYNAMIC_NETWORK_NAME = /^(?:urllib\.request|urllib2|http\.client|requests|httpx|aiohttp|socket|urlopen|Request|post|create_connection|sendall|HTTPSConnection|HTTPConnection|node:https?|https?|net|fetch|Net::HTTP|net\/https?|Net::HTTP::Post|HTTParty|Faraday|TCPSocket)$/;
 
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
@@ -111,7 +111,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   }
   // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):
   // the dynamic lookup of a sending function is a sink like calling it.
-  const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require)$/.test(call.callee));
+  const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require|(?:\w+\.)?const_get|(?:\w+\.)?public_send|(?:\w+\.)?__send__)$/.test(call.callee));
   if (dynamic && unit.strings.some((string) => DYNAMIC_NETWORK_NAME.test(string.text.trim()))) flow.sinks.push(place(dynamic.line, dynamic.text.split('\n')[0]));
   // Sweeping the environment for every secret-looking name: `{k: v for k, v in os.environ.items() if "TOKEN" in k}`.
   const sweep = unit.calls.find((call) => ENVIRONMENT_SWEEP.test(call.callee) && /\b(?:os\.environ|environ|process\.env)\b/.test(call.text));
@@ -255,7 +255,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 3;
+export const version = 4;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
