@@ -249,10 +249,10 @@ export function filledTemplates(input: string): { text: string; index: number; e
 }
 
 /** A list line that numbers one word (`12. shell`, `12: shell`, `12 = shell`); table rows are read cell by cell. */
-const NUMBERED_WORD = /^\s*(\d{1,4})\s*(?:[.):=]|->|→)\s+`?([^`\n]{1,120}?)`?\s*$/;
+const NUMBERED_WORD = /^\s*(\d{1,4})(?:\s*(?:[.):=]|->|→)\s+|\t+|\s*,\s*)`?([^`\n\t]{1,120}?)`?\s*$/;
 
 /** A run of at least five indexes (`39 19 12 32 22`, `[3, 1, 2, 9, 4]`, `3-1-2-9-4`). */
-const INDEX_RUN = /(?<![\w.])\d{1,4}(?:(?:\s*[,;]\s*|\s+|-|\.)\d{1,4}){4,}(?![\w.])/g;
+const INDEX_RUN = /(?<![\w.])\d{1,4}(?:(?:\s*[,;]\s*|\s+|-|\.|\+)\d{1,4}){4,}(?![\w.])/g;
 
 /** The numbered words of a document's tables and lists (`| 12 | shell |`, `12. shell`). */
 export function numberedWords(input: string): Map<number, string> {
@@ -296,7 +296,10 @@ export function indexTableTexts(input: string, elsewhere: ReadonlyMap<number, st
     if (found.length < 5 || found.length < indexes.length * 0.8) continue;
     // A run that is itself the table's numbering (1 2 3 4 5 …) composes nothing new.
     if (indexes.every((index, at) => at === 0 || index === indexes[at - 1] + 1)) continue;
-    const text = found.map((index) => words.get(index)!).join(' ');
+    // Groups joined by `+` (`47+6+36`) are one word made of their tokens; groups are separated by spaces.
+    const text = run[0].includes('+')
+      ? run[0].split(/\s+/).map((group) => group.split('+').map((index) => words.get(Number(index)) ?? '').join('')).join(' ')
+      : found.map((index) => words.get(index)!).join(' ');
     if (looksLikeText(text)) out.push({ text, index: run.index, encoded: run[0] });
   }
   return out;
