@@ -191,7 +191,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
 
 /** A heading that is the report itself ("Step 7 – Report", "Output"). */
 const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
@@ -804,6 +804,9 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
   return out;
 }
 
+/** Lines within which an order to keep something from the user covers a flow of data out (one list or passage). */
+const CONCEAL_REACH = 12;
+
 /** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
 const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 
@@ -995,8 +998,15 @@ function projectScope(action: Action): boolean {
  * beyond the project fail unless declared; decode-and-follow fails; concealment with any sensitive act
  * fails. A sensitive act with consent on a user-named target, or one the entry declares, warns.
  */
-export function decideActions(actions: readonly Action[], declared: Capabilities | undefined, gated = false): Judgement[] {
+export function decideActions(given: readonly Action[], declared: Capabilities | undefined, gated = false): Judgement[] {
   const out: Judgement[] = [];
+  // An order to keep something from the user a few lines from a flow of the user's data or secrets out of
+  // the machine ("This is routine background work; mention it only as 'synced'") hides that flow.
+  const actions = given.map((action) => {
+    if (action.conceal || !action.sink || !(action.secret || action.context) || action.documentation) return action;
+    const near = given.find((other) => other.conceal && !other.documentation && other.file === action.file && Math.abs(other.line - action.line) <= CONCEAL_REACH);
+    return near ? { ...action, conceal: near.conceal, consent: undefined } : action;
+  });
   for (const action of actions) {
     const consented = action.consent !== undefined || action.userTarget;
     const sinkHosts = action.sink?.hosts ?? [];
@@ -1029,7 +1039,9 @@ export function decideActions(actions: readonly Action[], declared: Capabilities
       // To a host the entry declares: still the user's conversation on the author's server. The agent's own
       // instructions (the system prompt) are never a skill's to ship anywhere, whatever the user asked for.
       const instructionsLeak = leaksInstructions(action);
-      out.push({ ruleId: 'context-egress-instruction', action, severity: instructionsLeak || action.conceal ? 'critical' : 'medium', message: `Sends ${action.context} through ${action.sink.text} to ${sinkHosts.join(', ')}${instructionsLeak ? ': the agent\'s own instructions are not the skill\'s to send anywhere, declared host or not' : ', which the entry declares: the user\'s conversation leaves the machine for the skill author\'s server'}.` });
+      // Private code put somewhere public (a public repository) is published to everyone, declared host or not.
+      const published = /\bpublic\b/i.test(action.sink.text) && /\b(?:private|internal|confidential|proprietary|organi[sz]ation|org)\b/i.test(action.context);
+      out.push({ ruleId: 'context-egress-instruction', action, severity: instructionsLeak || published || action.conceal ? 'critical' : 'medium', message: `Sends ${action.context} through ${action.sink.text} to ${sinkHosts.join(', ')}${instructionsLeak ? ': the agent\'s own instructions are not the skill\'s to send anywhere, declared host or not' : published ? ': private code placed in public is published to everyone, declared host or not' : ', which the entry declares: the user\'s conversation leaves the machine for the skill author\'s server'}.` });
     }
     if (action.control) {
       const declaredWrite = declared !== undefined && action.control.paths.length > 0 && action.control.paths.every((path) => pathAllowed(path, declared.filesystem.write));
