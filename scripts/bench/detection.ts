@@ -80,7 +80,7 @@ async function scanSet(dir: string): Promise<Map<string, [number, number]>> {
 }
 
 const nowRows: string[] = [];
-for (const round of (await readdir(join(root, 'test', 'blind'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()) {
+for (const round of (await readdir(join(root, 'test', 'blind'), { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
   const slices = await scanSet(join(root, 'test', 'blind', round));
   nowRows.push(`| ${round} (regression) | ${percent(slices.get('malicious') ?? [0, 0])} | ${percent(slices.get('benign') ?? [0, 0])} |`);
 }
