@@ -36,7 +36,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-7': { maliciousFailing: 44, benignFailing: 0 },
   'round-8': { maliciousFailing: 44, benignFailing: 0 },
   'round-9': { maliciousFailing: 38, benignFailing: 0 },
-  'round-10': { maliciousFailing: 39, benignFailing: 0 },
+  'round-10': { maliciousFailing: 40, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -228,9 +228,9 @@ const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|io
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 
 /** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
-const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
+const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|deliver|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
 
-const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump)\b/i;
+const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump|package|tarball)\b/i;
 
 /** The whole lines of `text` that `part` spans (empty when `part` is not in it). */
 function linesAround(text: string, part: string): string {
@@ -725,11 +725,37 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     else byFile.set(instruction.file, [index]);
   });
   // The upload of a file to a fixed host that follows a gathering step, read with it as one action.
+  // Table cells are instructions of their own: a row is its cells on one line, read together.
+  const rowTexts = new Map<string, string>();
+  for (const instruction of instructions) {
+    if (instruction.script) continue;
+    const key = `${instruction.file}\0${instruction.line}`;
+    const row = rowTexts.get(key);
+    rowTexts.set(key, row === undefined ? instruction.text : `${row} | ${instruction.text}`);
+  }
+  const inTableRow = (instruction: Instruction) => (rowTexts.get(`${instruction.file}\0${instruction.line}`) ?? '').includes(' | ');
+  // The URLs a file gives names to (`| \`ROLLUP_SINK\` | \`https://…\` |`, `SINK=https://…`): an upload to
+  // `"$ROLLUP_SINK"` goes to the host named there.
+  const namedUrls = new Map<string, Map<string, string>>();
+  const urlOfName = (file: string, text: string): string | undefined => {
+    let names = namedUrls.get(file);
+    if (!names) {
+      names = new Map();
+      for (const [key, text] of rowTexts) {
+        if (!key.startsWith(`${file}\0`)) continue;
+        for (const match of text.matchAll(NAMED_URL)) if (!names.has(match[1])) names.set(match[1], match[2]);
+      }
+      namedUrls.set(file, names);
+    }
+    for (const match of text.matchAll(/\$\{?([A-Z][A-Z0-9_]{2,})\b/g)) if (names.has(match[1])) return names.get(match[1]);
+    return undefined;
+  };
   const uploadAfter = (members: readonly number[], gathers: number, carried: (upload: number) => boolean): Action | undefined => {
-    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).length > 0);
+    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && (destinations(texts[index]).length > 0 || urlOfName(instructions[index].file, texts[index]) !== undefined));
     if (upload === undefined || !carried(upload)) return undefined;
     const first = instructions[gathers];
-    return readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}`, shown(`${first.text} ⏎ … ⏎ ${instructions[upload].text}`));
+    const named = destinations(texts[upload]).length > 0 ? '' : ` (${urlOfName(instructions[upload].file, texts[upload])})`;
+    return readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[gathers]}\n\n${texts[upload]}${named}`, shown(`${first.text} ⏎ … ⏎ ${instructions[upload].text}`));
   };
   const add = (chain: Action | undefined, carries: (action: Action) => boolean) => {
     if (chain && carries(chain) && chain.sink && !out.some((action) => action.file === chain.file && action.line === chain.line)) out.push(chain);
@@ -759,7 +785,8 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       add(chain, (action) => action.secret !== undefined);
       break;
     }
-    const listed = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])));
+    // A table row naming the file counts when any step of the file gathers what the table lists ("For every row of Table A, place the source …").
+    const listed = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && (members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])) || (inTableRow(instructions[index]) && members.some((other) => GATHERS_ROWS.test(texts[other])))));
     if (listed !== undefined) {
       const carried = (upload: number) => members.some((index) => index > listed && index <= upload && (SENDS_THEM.test(texts[index]) || REFERS_TO_OUTPUT.test(texts[index])));
       add(uploadAfter(members, listed, carried), (chain) => chain.secret !== undefined);
@@ -818,6 +845,13 @@ const CONTAINER = /\b(?:into|inside|in|to)\s+(?:`[^`]{1,40}`\s+(?:inside|in)\s+)
 
 /** Verbs that gather files for use ("Read each of the following files", "collect", "bundle"). */
 const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
+
+/** A step that gathers what a table lists: "for every row of Table A, place the source …", "copy each file listed above". */
+const GATHERS_ROWS = /\b(?:for\s+(?:every|each)\s+(?:row|entry|line|item|source|file)\b[^.\n]{0,80}\b(?:place|copy|stage|put|collect|gather|include|add|read)\w*|(?:place|copy|stage|put|collect|gather|include)\w*\s+(?:every|each|all)\s+(?:row|entry|source|file)s?\s+(?:listed|above|below|in|of|from)\b)/i;
+
+/** A name given to a URL in a table row or an assignment (`| \`SINK\` | \`https://…\` |`, `SINK=https://…`). */
+const NAMED_URL = /`?\b([A-Z][A-Z0-9_]{2,})\b`?\s*(?:\||=|:)\s*[`'"]?(https?:\/\/[^\s`'"|)]+)/g;
+
 
 /** Registrable domains of model APIs whose name differs from their variables' prefix. */
 const VENDOR_DOMAINS: Record<string, string[]> = { GEMINI: ['googleapis.com'], GOOGLE: ['googleapis.com'], AZURE: ['azure.com'], CLAUDE: ['anthropic.com'], BEDROCK: ['amazonaws.com'], VERTEX: ['googleapis.com'] };
