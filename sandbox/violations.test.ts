@@ -44,6 +44,10 @@ describe('findViolations', () => {
     // npm looks for a project .npmrc in the temporary folder the command made: nothing of the user's is there.
     expect(ids([event('file-read', '/tmp/inspect/.npmrc', { missing: true })])).toEqual([]);
     expect(ids([event('file-read', '~/.npmrc', { missing: true })])).toEqual(['dryrun-credential-read']);
+    // Terraform looks up its registry tokens and writes its version-check cache on every run.
+    const terraform = { ...noCapabilities(), commands: ['terraform'] };
+    expect(ids([event('file-read', '~/.terraform.d/credentials.tfrc.json', { missing: true }), event('file-write', '~/.terraform.d/checkpoint_cache')], terraform)).toEqual([]);
+    expect(ids([event('file-read', '~/.terraform.d/credentials.tfrc.json', { missing: true })])).toEqual(['dryrun-credential-read']);
   });
 
   it('warns on a credential read with no way out, and refuses it when the same command connects out', () => {

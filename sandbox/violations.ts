@@ -21,7 +21,7 @@ const PERSISTENCE_PATTERNS: RegExp[] = [
 ];
 
 /** Per-user caches tools fill on their own (npm, pip, node-gyp …): writing there is not a finding. */
-const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/];
+const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/, /^~\/\.terraform\.d(?:\/(?:checkpoint_cache|checkpoint_signature|plugin-cache(?:\/.*)?))?$/];
 
 /** Programs whose only purpose is scheduling or registering code to run later. */
 const PERSISTENCE_COMMANDS = new Set(['crontab', 'at', 'batch', 'launchctl', 'schtasks']);
@@ -54,6 +54,8 @@ const TOOL_CREDENTIALS: { file: string; implied: (declared: Capabilities) => boo
   // Cloud and signing tools read their whole configuration folders on every run.
   { file: '~/.config/gcloud/', implied: (declared) => declared.commands.some((name) => ['gcloud', 'gsutil', 'bq'].includes(name)) },
   { file: '~/.azure/', implied: (declared) => declared.commands.includes('az') },
+  // Terraform and OpenTofu look up registry tokens and write a version-check cache in ~/.terraform.d on every run.
+  { file: '~/.terraform.d/', implied: (declared) => declared.commands.some((name) => ['terraform', 'tofu'].includes(name)) },
   { file: '~/.gnupg/', implied: (declared) => declared.commands.some((name) => ['gpg', 'gpg2', 'git'].includes(name)) },
   // The ssh client tries each identity file (and its -cert companions) for any ssh connection, git's included.
   ...['id_rsa', 'id_ecdsa', 'id_ecdsa_sk', 'id_ed25519', 'id_ed25519_sk', 'id_dsa', 'id_xmss'].flatMap((key) => [key, `${key}-cert`, `${key}-cert.pub`]).map((key) => ({
@@ -77,6 +79,7 @@ const TOOL_HOSTS: { commands: string[]; hosts: string[] }[] = [
   { commands: ['aws'], hosts: ['*.amazonaws.com'] },
   { commands: ['az'], hosts: ['login.microsoftonline.com', 'management.azure.com', '*.azure.com'] },
   { commands: ['gh'], hosts: ['api.github.com', 'github.com'] },
+  { commands: ['terraform', 'tofu'], hosts: ['checkpoint-api.hashicorp.com', 'registry.terraform.io', 'releases.hashicorp.com', 'registry.opentofu.org'] },
 ];
 
 /** The declared hosts plus those its declared tools imply. */
