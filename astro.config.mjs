@@ -1,6 +1,7 @@
-// The catalog: every page is prerendered from the published records (src/content.config.ts); the Node
-// adapter's standalone server is built beside the static files so `node <outDir>/server/entry.mjs`
-// self-hosts the same output (PORT and HOST respected), serving /api/... with the right content types.
+// The catalog: every page is prerendered from the published records (src/content.config.ts, and
+// src/live.config.ts for a skill page's own record); the Node adapter's standalone server is built beside
+// the static files so `node <outDir>/server/entry.mjs` self-hosts the same output (PORT and HOST
+// respected), serving /api/... with the right content types.
 import node from '@astrojs/node';
 import { defineConfig } from 'astro/config';
 
@@ -10,7 +11,9 @@ export default defineConfig({
   // The catalog keeps no per-visitor state.
   session: false,
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // A page waits on reading its record (src/live.config.ts) and on writing its file; rendering a few at
+  // once keeps the core busy meanwhile. More buys nothing on two cores and holds more pages in memory.
+  build: { format: 'directory', concurrency: 4 },
   // Collapse whitespace the HTML way (one space stays), so inline text around tags keeps its spaces.
   compressHTML: true,
   server: { port: 4321, host: 'localhost' },

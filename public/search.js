@@ -1,9 +1,9 @@
-// Search on the catalog's list pages, over Pagefind's index of the skill pages. A file rather than an
+// Search on the catalog's list pages, over Pagefind's index of the skills. A file rather than an
 // inline script, so the Content-Security-Policy (script-src 'self') allows it. Without JavaScript none
 // of this runs: the search box stays hidden and the page is the plain list of every skill.
 //
-// Pagefind indexes only a skill's own words (see the skill page); each result carries the meta
-// `title`, `description` and `trust` that the skill page declares, and an excerpt whose only markup is
+// Pagefind indexes only a skill's own words (src/lib/search-document.ts); each result carries the meta
+// `title`, `description` and `trust` that its search document declares, and an excerpt whose only markup is
 // <mark>. The excerpt quotes the skill's SKILL.md, which is untrusted, so it is rebuilt here as text
 // and <mark> elements, never inserted as HTML.
 

@@ -4,26 +4,33 @@
  * `buildSite` validates the published data folder, reads the scanner's rule metadata (for the rules
  * page) through the scanner's exported API, runs Astro's build (static pages, plus the Node
  * adapter's standalone server so the same output self-hosts with `node <outDir>/server/entry.mjs`),
- * copies the JSON API, records, bundles and archives into the client output as `/api/...` (and the
- * plugin marketplace, badges and feed beside it, at the site root), and indexes
- * the pages with Pagefind. It builds into a sibling folder and swaps it in at the end, so a failed build
+ * links the JSON API, records, bundles and archives into the client output as `/api/...` (and the
+ * plugin marketplace, badges and feed beside it, at the site root), and indexes every skill's own words
+ * with Pagefind. It builds into a sibling folder and swaps it in at the end, so a failed build
  * leaves the previous site untouched. `serveSite` mounts the built server's request handler (static
  * files with correct content types, then Astro's app) on a Node HTTP server.
+ *
+ * The two large steps share a 2-core machine: Astro builds in a child process of its own (`astro-build`,
+ * below) while this process reads every record and feeds each skill's search document to Pagefind, and
+ * Pagefind writes its index (its memory peak) only after Astro's process has exited and given back the
+ * memory Astro, Vite and the bundler keep, so the two peaks never add up.
  *
  * Usage: node scripts/site.ts build [--data DIR] [--out DIR]
  *        node scripts/site.ts serve [--out DIR]            (PORT and HOST respected)
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants as fsConstants, existsSync } from 'node:fs';
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { DATA_DIR_ENV, readPublishedRegistry, resolveDataDir } from '../src/data/published.ts';
-import { SiteBuildError, SiteDataError } from '../src/data/errors.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DATA_DIR_ENV, readEachSkill, readRegistryInfo, resolveDataDir } from '../src/data/published.ts';
+import { SiteBuildError, SiteDataError, type SiteDataErrorCode } from '../src/data/errors.ts';
 import { RULES_FILE_ENV, type RuleReferenceFile } from '../src/data/rules.ts';
+import { searchDocument, type SearchDocument } from '../src/lib/search-document.ts';
 import { SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 import { SITE_LAYOUT, SITE_ROOT_OUTPUTS } from '../schemas/index.ts';
 import { SCANNER_VERSION, defaultPolicy, policyDigest, readRuleSet } from '../scanner/index.ts';
@@ -76,10 +83,7 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-/**
- * Astro reads the data folder and the rule reference through the content loader, which finds them
- * through environment variables; builds in one process therefore run one at a time.
- */
+/** Builds in one process run one at a time: each takes both cores and much of the memory a machine has. */
 let buildQueue: Promise<unknown> = Promise.resolve();
 
 /** Builds the catalog from a published data folder. */
@@ -92,19 +96,40 @@ export function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
 async function buildSiteNow(options: BuildSiteOptions): Promise<BuiltSite> {
   const dataDir = resolve(options.dataDir);
   const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
-  // Fail with one clear, typed error before Astro starts when the data cannot be read.
-  await readPublishedRegistry(dataDir);
+  // Fail with one clear, typed error before Astro starts when the index, the trust policy or the
+  // revocation list cannot be read. Every record is checked below, while Astro renders.
+  await readRegistryInfo(dataDir);
 
   const suffix = randomBytes(4).toString('hex');
   const nextDir = join(dirname(outDir), `.${basename(outDir)}.next-${suffix}`);
+  const clientDir = join(nextDir, 'client');
   const cacheDir = await mkdtemp(join(tmpdir(), 'skill-registry-astro-'));
   try {
     const rulesFile = join(cacheDir, 'rules.json');
     await writeFile(rulesFile, JSON.stringify(await readRuleReference()));
-    await runAstroBuild({ dataDir, rulesFile, outDir: nextDir, cacheDir, logLevel: options.logLevel ?? 'warn' });
-    const clientDir = join(nextDir, 'client');
-    await copyPublished(dataDir, clientDir);
-    await indexForSearch(clientDir);
+    const search = await openSearchIndex();
+    try {
+      const astro = startAstroBuild({ dataDir, rulesFile, outDir: nextDir, cacheDir, logLevel: options.logLevel ?? 'warn' });
+      // Astro renders in its process on one core; on the other, this one reads and checks every record
+      // and hands each skill's words to Pagefind. Either one's failure stops the other.
+      let stopped = false;
+      const indexing = readEachSkill(dataDir, (skill) => {
+        if (stopped) throw new SiteBuildError('ASTRO_BUILD_FAILED', 'The Astro build stopped, so indexing stopped too.');
+        return search.add(searchDocument(skill));
+      });
+      try {
+        await Promise.all([astro.done, indexing]);
+      } catch (error) {
+        stopped = true;
+        astro.stop();
+        await Promise.allSettled([astro.done, indexing]);
+        throw error;
+      }
+      // Writing is Pagefind's memory peak: it starts once Astro's process has exited and given its memory back.
+      await Promise.all([search.write(join(clientDir, SEARCH_DIR)), linkPublished(dataDir, clientDir)]);
+    } finally {
+      await search.close();
+    }
     const pages = await countPages(clientDir);
     await swapInto(nextDir, outDir, suffix);
     return { outDir, pages };
@@ -127,34 +152,137 @@ export async function readRuleReference(): Promise<RuleReferenceFile> {
   };
 }
 
-/** Copies `api/` and the root outputs for other tools (those the data folder has) into the client output. */
-async function copyPublished(dataDir: string, clientDir: string): Promise<void> {
+/** Files linked or copied at once: enough to keep the disk busy, few enough to stay far below open-file limits. */
+const LINK_CONCURRENCY = 64;
+
+/**
+ * Puts `api/` and the root outputs for other tools (those the data folder has) into the client output.
+ * Files are hard-linked where the file system allows and copied where it does not (another file system):
+ * the pipeline never writes into a published file (it renames a new one over it), so a link serves the
+ * same bytes as a copy, without writing hundreds of megabytes of records and archives again per build.
+ */
+async function linkPublished(dataDir: string, clientDir: string): Promise<void> {
   for (const name of [SITE_LAYOUT.apiDir, ...SITE_ROOT_OUTPUTS]) {
-    if (name !== SITE_LAYOUT.apiDir && !existsSync(join(dataDir, name))) continue;
-    await cp(join(dataDir, name), join(clientDir, name), { recursive: true, errorOnExist: true, force: false });
+    const from = join(dataDir, name);
+    if (name !== SITE_LAYOUT.apiDir && !existsSync(from)) continue;
+    await linkTree(from, join(clientDir, name));
   }
 }
 
-async function runAstroBuild(options: { dataDir: string; rulesFile: string; outDir: string; cacheDir: string; logLevel: NonNullable<BuildSiteOptions['logLevel']> }): Promise<void> {
-  const saved = { data: process.env[DATA_DIR_ENV], rules: process.env[RULES_FILE_ENV], telemetry: process.env.ASTRO_TELEMETRY_DISABLED };
-  process.env[DATA_DIR_ENV] = options.dataDir;
-  process.env[RULES_FILE_ENV] = options.rulesFile;
-  // Builds never talk to the network.
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+/** Links (or copies) the file or folder `from` to `to`; an existing file at `to` is an error, not overwritten. */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
+  if (entries === undefined) return linkFile(from, to);
+  await mkdir(to, { recursive: true });
+  for (const entry of entries) if (entry.isDirectory()) await mkdir(join(to, relative(from, join(entry.parentPath, entry.name))), { recursive: true });
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => relative(from, join(entry.parentPath, entry.name)));
+  for (let start = 0; start < files.length; start += LINK_CONCURRENCY) {
+    await Promise.all(files.slice(start, start + LINK_CONCURRENCY).map((file) => linkFile(join(from, file), join(to, file))));
+  }
+}
+
+async function linkFile(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error;
+    await copyFile(from, to, fsConstants.COPYFILE_EXCL);
+  }
+}
+
+/** Environment variable carrying {@link AstroBuildOptions} to the child process that runs Astro. */
+const ASTRO_BUILD_ENV = 'SKILL_REGISTRY_ASTRO_BUILD';
+
+/** What the `astro-build` child is asked to build. */
+interface AstroBuildOptions {
+  outDir: string;
+  cacheDir: string;
+  logLevel: NonNullable<BuildSiteOptions['logLevel']>;
+}
+
+/** How the `astro-build` child reports a failure over IPC. */
+interface AstroBuildFailure {
+  /** `SiteDataError` when the content loader refused the data, else the error's own name. */
+  name: string;
+  code?: string;
+  where?: string;
+  message: string;
+}
+
+/**
+ * V8's memory and compiler flags given to this process (`--max-semi-space-size=8`, `--liftoff-only` …)
+ * carry over to the Astro child; module flags of a test runner (`--require`, `--conditions`) do not.
+ */
+function v8Flags(execArgv: readonly string[]): string[] {
+  return execArgv.filter((flag) => /^--(max-|min-semi|liftoff|no-liftoff|stack-size)/.test(flag));
+}
+
+/** Astro's build running in its child process. */
+interface AstroBuild {
+  /** Settles when the child has exited: fulfilled when it built the site, else rejected with a typed error. */
+  done: Promise<void>;
+  /** Ends the child early (when the other half of the build failed). */
+  stop(): void;
+}
+
+function startAstroBuild(options: { dataDir: string; rulesFile: string } & AstroBuildOptions): AstroBuild {
+  const { dataDir, rulesFile, ...build } = options;
+  const child = fork(fileURLToPath(import.meta.url), ['astro-build'], {
+    // Builds never talk to the network.
+    env: { ...process.env, [DATA_DIR_ENV]: dataDir, [RULES_FILE_ENV]: rulesFile, ASTRO_TELEMETRY_DISABLED: '1', [ASTRO_BUILD_ENV]: JSON.stringify(build) },
+    execArgv: v8Flags(process.execArgv),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let failure: AstroBuildFailure | undefined;
+  child.on('message', (message) => {
+    failure = message as AstroBuildFailure;
+  });
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, rejectExit) => {
+    child.once('error', rejectExit);
+    child.once('exit', (code, signal) => resolveExit({ code, signal }));
+  }).then(
+    (exit) => {
+      if (exit.code === 0 && failure === undefined) return;
+      if (failure?.name === 'SiteDataError' && failure.code !== undefined) {
+        throw new SiteDataError(failure.code as SiteDataErrorCode, failure.message, { where: failure.where });
+      }
+      const reason = failure?.message ?? `it stopped with ${exit.signal ?? `exit code ${exit.code}`}${exit.signal === 'SIGKILL' ? ' (out of memory?)' : ''}`;
+      throw new SiteBuildError('ASTRO_BUILD_FAILED', `Astro could not build the catalog from ${dataDir}: ${reason}. Fix the page or data named above and build again.`, { where: dataDir });
+    },
+    (cause: unknown) => {
+      throw new SiteBuildError('ASTRO_BUILD_FAILED', `Cannot start the Astro build of ${dataDir}: ${(cause as Error).message}.`, { where: dataDir, cause });
+    },
+  );
+  return { done, stop: () => void child.kill() };
+}
+
+/** The `astro-build` task: runs Astro's build in this process with the options the parent put in the environment. */
+async function astroBuildChild(): Promise<void> {
+  const options = JSON.parse(process.env[ASTRO_BUILD_ENV] ?? '{}') as AstroBuildOptions;
   try {
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: options.outDir, cacheDir: options.cacheDir, logLevel: options.logLevel, mode: 'production' });
   } catch (cause) {
-    if (cause instanceof SiteDataError) throw cause;
-    throw new SiteBuildError('ASTRO_BUILD_FAILED', `Astro could not build the catalog from ${options.dataDir}: ${(cause as Error).message}. Fix the page or data named above and build again.`, {
-      where: options.dataDir,
-      cause,
-    });
-  } finally {
-    restoreEnv(DATA_DIR_ENV, saved.data);
-    restoreEnv(RULES_FILE_ENV, saved.rules);
-    restoreEnv('ASTRO_TELEMETRY_DISABLED', saved.telemetry);
+    process.send?.(failureOf(cause));
+    process.exitCode = 1;
   }
+}
+
+/**
+ * The loader's data errors reach here wrapped by Astro and as another copy of the class (Vite loads the
+ * content loader on its own), so they are recognised by name along the cause chain.
+ */
+function failureOf(error: unknown): AstroBuildFailure {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.name === 'SiteDataError') {
+      const { code, where } = cause as Error & { code?: string; where?: string };
+      return { name: cause.name, code, where, message: cause.message };
+    }
+  }
+  return { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
 function restoreEnv(name: string, value: string | undefined): void {
@@ -162,24 +290,55 @@ function restoreEnv(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
-/** Pagefind indexes only pages marked `data-pagefind-body` (the skill pages) once any page has it. */
-async function indexForSearch(clientDir: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (index === undefined) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not start: ${errors.join('; ')}. Reinstall dependencies (npm ci) so its binary is present.`);
-    const added = await index.addDirectory({ path: clientDir });
-    if (added.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not index ${clientDir}: ${added.errors.join('; ')}.`, { where: clientDir });
-    const written = await index.writeFiles({ outputPath: join(clientDir, 'pagefind') });
-    if (written.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not write its index: ${written.errors.join('; ')}.`, { where: clientDir });
-  } finally {
-    await pagefind.close();
-  }
+/** Pagefind's index of the skills, held by its service process until {@link SearchIndex.close}. */
+interface SearchIndex {
+  /** Indexes one skill's words. */
+  add(document: SearchDocument): Promise<void>;
+  /** Writes the index and Pagefind's browser files into `outputPath`. */
+  write(outputPath: string): Promise<void>;
+  /** Stops Pagefind's service process. */
+  close(): Promise<void>;
 }
 
+/** Starts Pagefind with an empty index of one language, English. */
+async function openSearchIndex(): Promise<SearchIndex> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (index === undefined) {
+    await pagefind.close();
+    throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not start: ${errors.join('; ')}. Reinstall dependencies (npm ci) so its binary is present.`);
+  }
+  return {
+    async add(document) {
+      const added = await index.addHTMLFile({ url: document.url, content: document.html });
+      if (added.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not index ${document.url}: ${added.errors.join('; ')}.`, { where: document.url });
+    },
+    async write(outputPath) {
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not write its index: ${written.errors.join('; ')}.`, { where: outputPath });
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
+}
+
+/** Pagefind's folder in the client output. */
+const SEARCH_DIR = 'pagefind';
+
+/** HTML pages in the client output. The JSON API, root outputs and Pagefind's files (tens of thousands at scale) hold none and are not walked. */
 async function countPages(clientDir: string): Promise<number> {
-  const entries = await readdir(clientDir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !join(entry.parentPath, entry.name).startsWith(join(clientDir, SITE_LAYOUT.apiDir))).length;
+  const skipped = new Set<string>([SITE_LAYOUT.apiDir, ...SITE_ROOT_OUTPUTS, SEARCH_DIR]);
+  let pages = 0;
+  for (const top of await readdir(clientDir, { withFileTypes: true })) {
+    if (skipped.has(top.name)) continue;
+    if (top.isFile()) pages += Number(top.name.endsWith('.html'));
+    else if (top.isDirectory()) {
+      const entries = await readdir(join(clientDir, top.name), { recursive: true, withFileTypes: true });
+      pages += entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).length;
+    }
+  }
+  return pages;
 }
 
 /** Replaces `outDir` with `nextDir` with two renames, so readers see the old site or the new one. */
@@ -286,7 +445,9 @@ async function main(argv: string[]): Promise<void> {
   const [task, ...rest] = argv;
   const { values } = parseArgs({ args: rest, options: { data: { type: 'string' }, out: { type: 'string' } } });
   const outDir = values.out ?? DEFAULT_OUT_DIR;
-  if (task === 'build') {
+  if (task === 'astro-build') {
+    await astroBuildChild();
+  } else if (task === 'build') {
     const dataDir = values.data ?? resolveDataDir(PROJECT_ROOT);
     const built = await buildSite({ dataDir, outDir, logLevel: 'info' });
     console.log(`Built ${built.pages} pages into ${built.outDir}`);

@@ -1,13 +1,19 @@
 /**
  * Reads the folder the pipeline publishes (`api/index.json`, per-skill histories, per-digest records,
  * trust policy, revocation list) and validates every file with the same zod schemas the pipeline writes
- * with. The catalog's content loader and the site build both read through here, so a bad data folder
+ * with. The catalog's content loaders and the site build all read through here, so a bad data folder
  * fails the build with one clear error instead of a half-rendered catalog.
+ *
+ * Two views of a skill, so that memory and per-page work stay flat as the registry grows: a
+ * {@link SkillSummary} (its index line, page and version digests) that every list page needs, kept for
+ * every skill at once, and the whole {@link PublishedSkill} (record, history, revocation), which only its
+ * own page reads, one skill at a time.
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  DigestSchema,
   IndexEntrySchema,
   PublisherSchema,
   RegistryIndexSchema,
@@ -72,6 +78,19 @@ export const PublishedSkillSchema = z.strictObject({
 /** One published skill as the catalog consumes it. */
 export type PublishedSkill = z.output<typeof PublishedSkillSchema>;
 
+/** One published skill as list pages show it: a few hundred bytes, whatever its record holds. */
+export const SkillSummarySchema = z.strictObject({
+  /** The line of `api/index.json`, with trust `revoked` when the skill was revoked after publication. */
+  entry: IndexEntrySchema,
+  /** `/skills/<publisher>/<name>/`: the catalog page. */
+  page: z.string(),
+  /** Every published version's number and digest, newest first, so a revoked digest can be named. */
+  versions: z.array(z.strictObject({ version: z.string(), digest: DigestSchema })),
+});
+
+/** One published skill as list pages consume it. */
+export type SkillSummary = z.output<typeof SkillSummarySchema>;
+
 /** Registry-wide facts: name, generation time, who signs, what is revoked. */
 export const RegistryInfoSchema = z.strictObject({
   /** The registry's name and public URL. */
@@ -126,24 +145,61 @@ export async function readRegistryInfo(dataDir: string): Promise<RegistryInfo> {
   return { registry: index.registry, generatedAt: index.generatedAt, trust, revocations, skillCount: index.skills.length };
 }
 
-/** Reads and validates the whole published data folder. */
+/** Reads and validates the whole published data folder, keeping every record: for tools and tests, not for pages. */
 export async function readPublishedRegistry(dataDir: string): Promise<PublishedRegistry> {
   const { index, trust, revocations } = await readHead(dataDir);
-  const revokedByDigest = new Map((revocations?.revocations ?? []).map((revocation) => [revocation.digest, revocation]));
-
-  const skills: PublishedSkill[] = [];
-  for (let start = 0; start < index.skills.length; start += READ_CONCURRENCY) {
-    const batch = index.skills.slice(start, start + READ_CONCURRENCY);
-    skills.push(...(await Promise.all(batch.map((entry) => readSkill(dataDir, entry, revokedByDigest)))));
-  }
+  const skills = await readEverySkill(dataDir, index, revocations, (skill) => skill);
   return {
     info: { registry: index.registry, generatedAt: index.generatedAt, trust, revocations, skillCount: skills.length },
     skills,
   };
 }
 
+/**
+ * Reads and validates every skill of the published data folder as thoroughly as
+ * {@link readPublishedRegistry}, one batch at a time, and keeps only what `use` makes of each: a
+ * skill's record is dropped once `use` is done with it, so a large registry never sits in memory whole.
+ */
+export async function readEachSkill<T>(dataDir: string, use: (skill: PublishedSkill) => T | Promise<T>): Promise<T[]> {
+  const { index, revocations } = await readHead(dataDir);
+  return readEverySkill(dataDir, index, revocations, use);
+}
+
+/** Every skill's {@link SkillSummary}, each checked as thoroughly as by {@link readPublishedRegistry}. */
+export function readSkillSummaries(dataDir: string): Promise<SkillSummary[]> {
+  return readEachSkill(dataDir, summaryOf);
+}
+
+/** The summary of a skill that was read whole. */
+export function summaryOf(skill: PublishedSkill): SkillSummary {
+  return { entry: skill.entry, page: skill.links.page, versions: skill.history.versions.map(({ version, digest }) => ({ version, digest })) };
+}
+
+/**
+ * Reads and validates one skill whole: the record and history behind its index line, with the
+ * revocation that applies to it. `revocations` is the registry's list ({@link readRevocationList}).
+ */
+export async function readPublishedSkill(dataDir: string, entry: IndexEntry, revocations: RevocationList | null): Promise<PublishedSkill> {
+  return readSkill(dataDir, entry, revokedByDigestOf(revocations));
+}
+
+function revokedByDigestOf(revocations: RevocationList | null): Map<string, z.output<typeof RevocationSchema>> {
+  return new Map((revocations?.revocations ?? []).map((revocation) => [revocation.digest, revocation]));
+}
+
+/** Reads every indexed skill, READ_CONCURRENCY at a time, and keeps what `keep` makes of each. */
+async function readEverySkill<T>(dataDir: string, index: RegistryIndex, revocations: RevocationList | null, keep: (skill: PublishedSkill) => T | Promise<T>): Promise<T[]> {
+  const revokedByDigest = revokedByDigestOf(revocations);
+  const kept: T[] = [];
+  for (let start = 0; start < index.skills.length; start += READ_CONCURRENCY) {
+    const batch = index.skills.slice(start, start + READ_CONCURRENCY);
+    kept.push(...(await Promise.all(batch.map(async (entry) => keep(await readSkill(dataDir, entry, revokedByDigest))))));
+  }
+  return kept;
+}
+
 async function readHead(dataDir: string): Promise<{ index: RegistryIndex; trust: TrustPolicy | null; revocations: RevocationList | null }> {
-  const [index, trust, revocations] = await Promise.all([readIndex(dataDir), readTrustPolicy(dataDir), readRevocations(dataDir)]);
+  const [index, trust, revocations] = await Promise.all([readIndex(dataDir), readTrustPolicy(dataDir), readRevocationList(dataDir)]);
   return { index, trust, revocations };
 }
 
@@ -222,11 +278,11 @@ async function readTrustPolicy(dataDir: string): Promise<TrustPolicy | null> {
 }
 
 /**
- * The revocation list is published signed: either the plain list, or a Sigstore bundle whose DSSE
+ * The registry's revocation list, or null when it publishes none. It is published signed: either the plain list, or a Sigstore bundle whose DSSE
  * payload is the list. The catalog only presents it (the CLI's `verify` checks the signature), so
  * both shapes are read.
  */
-async function readRevocations(dataDir: string): Promise<RevocationList | null> {
+export async function readRevocationList(dataDir: string): Promise<RevocationList | null> {
   const path = join(dataDir, SITE_LAYOUT.revocations);
   const raw = await readJson(path, { missing: () => null });
   if (raw === null) return null;

@@ -43,11 +43,17 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
+/**
+ * One formatter for every date a build shows: `toLocaleDateString` with options builds a formatter per
+ * call (a tenth of a millisecond, a dozen times slower than reusing one), and a build shows tens of thousands.
+ */
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** `20 Nov 2026` (UTC, so every build renders the same text). */
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return DATE_FORMAT.format(date);
 }
 
 /** First 12 hex digits of a digest, for tight spaces; the full digest is always one click away. */

@@ -610,7 +610,52 @@ describe('a registry larger than one list page', () => {
   }, 900_000);
 });
 
+describe('a publisher with more skills than one list page', () => {
+  it("splits the publisher's page like the home page, with every skill counted on each page and revoked skills last", async () => {
+    const skills = syntheticSkills(50).map((skill) => ({ ...skill, publisher: 'prolific' }));
+    skills[0] = { ...skills[0], trust: 'revoked', revoked: { digest: `sha256:${'0'.repeat(64)}`, reason: 'Withdrawn by its publisher.', date: '2026-11-21T08:00:00.000Z' } };
+    const { dataDir } = await writePublishedFixture(join(workDir, 'prolific'), skills);
+    const prolificOut = join(workDir, 'prolific-site');
+    const built = await buildSite({ dataDir, outDir: prolificOut });
+    expect(built.pages).toBe(50 + 2 + 2 + 4); // skill pages, two publisher pages, two list pages, rules, revocations, about, 404
+    const prolificSite = await serveSite({ outDir: prolificOut, port: 0, host: '127.0.0.1' });
+    try {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(BROWSER_BUDGET_MS);
+      await page.goto(`${prolificSite.url}/publishers/prolific/`);
+      expect(await page.locator('[data-skill]').count()).toBe(48);
+      expect(await page.locator('.stats').textContent()).toContain('50 skills');
+      await page.locator('.pager a[rel="next"]').click();
+      await page.waitForURL(`${prolificSite.url}/publishers/prolific/page/2/`);
+      // Index order (by name, as the fixture publishes it), then the revoked skill.
+      const lastInstallable = skills.slice(1).map((skill) => skill.name).sort((a, b) => a.localeCompare(b)).at(-1);
+      expect(await page.locator('[data-skill]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-skill')))).toEqual([`prolific/${lastInstallable}`, `prolific/${skills[0].name}`]);
+      expect(await page.locator('.stats').textContent()).toContain('1 revoked');
+      expect(await page.locator('.pager a[rel="prev"]').getAttribute('href')).toBe('/publishers/prolific/');
+      await page.close();
+    } finally {
+      await prolificSite.close();
+    }
+  }, 900_000);
+});
+
 describe('buildSite', () => {
+  describe('when a record breaks its schema', () => {
+    it('refuses with INVALID_RECORD naming the record, and leaves the previous site in place', async () => {
+      const { dataDir, latest } = await writePublishedFixture(join(workDir, 'bad-record'));
+      const digest = latest.get('globex/pdf-tools')?.digest ?? '';
+      const recordPath = join(dataDir, 'api', 'digests', `${digest.slice('sha256:'.length)}.json`);
+      const record = JSON.parse(await readFile(recordPath, 'utf8')) as Record<string, unknown>;
+      await writeFile(recordPath, JSON.stringify({ ...record, trust: 'trusted-by-me' }));
+      const error = await buildSite({ dataDir, outDir }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(SiteDataError);
+      expect((error as SiteDataError).code).toBe('INVALID_RECORD');
+      expect((error as SiteDataError).message).toContain(recordPath);
+      expect(existsSync(join(outDir, 'client', 'index.html'))).toBe(true);
+      expect((await fetch(`${site.url}/`)).status).toBe(200);
+    });
+  });
+
   describe('when the data folder is broken', () => {
     it('refuses with a typed error and leaves the previous site in place', async () => {
       const broken = join(workDir, 'broken');
