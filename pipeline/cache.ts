@@ -2,13 +2,16 @@
  * The pipeline's cache: one plain folder that CI saves and restores as a whole.
  *
  *   fetch/<key>/skill/      a source's files at its pinned commit     key: repo, commit, path
+ *   repos/<key>.git/        a bare repository per source, holding     key: the source's URL as resolved
+ *                           the pinned commits fetched from it         (local paths made absolute)
  *   audit/<key>.json        an audit, or the issues that stopped it   key: {@link AuditKey}
  *   bundles/<key>.json      a signed attestation                      key: the statement, the signer
  *   revalidate/<key>.json   a re-validation verdict                   key: {@link AuditKey} of the published record
  *
  * Every key is the SHA-256 of canonical JSON of everything the result depends on, so a hit is always
  * right, nothing is ever invalidated by hand, and the caches of several jobs (shards) merge by copying
- * their folders into one.
+ * their folders into one. The repositories are the fetcher's (pipeline/fetch): it only adds commits to
+ * them, fetches a damaged one afresh and deletes one grown past limits.maxRepoBytes.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -63,23 +66,45 @@ async function readEntry(path: string): Promise<unknown> {
 export class PipelineCache {
   /** The cache folder. */
   readonly dir: string;
+  /** Folder of the fetcher's kept repositories, one per source. */
+  readonly repositories: string;
+  /** Fetches in progress by tree folder: two entries of one source, built at once, share one fetch. */
+  readonly #fetching = new Map<string, Promise<boolean>>();
 
   constructor(dir: string) {
     this.dir = dir;
+    this.repositories = join(dir, 'repos');
   }
 
   /**
    * The files of `source` at its pinned commit: from the cache, else fetched into it by `fetch` (a pinned
    * commit never changes). `baseDir` is the folder relative local repositories are resolved against.
+   * A caller that finds the same fetch in progress waits for it, and has a hit as it would have after it.
    */
   async fetched(source: Source, baseDir: string, fetch: (destination: string) => Promise<unknown>): Promise<FetchedTree> {
     const treeDir = join(this.dir, 'fetch', keyOf({ repo: source.repo, base: baseDir, commit: source.commit, path: source.path }));
     const dir = join(treeDir, 'skill');
+    const inProgress = this.#fetching.get(treeDir);
+    if (inProgress !== undefined) {
+      await inProgress;
+      return { dir, hit: true };
+    }
+    const fetching = this.#fetchOnce(treeDir, dir, source, fetch);
+    this.#fetching.set(treeDir, fetching);
+    try {
+      return { dir, hit: await fetching };
+    } finally {
+      this.#fetching.delete(treeDir);
+    }
+  }
+
+  /** Fetches into `dir` unless an earlier run did; true when it did. */
+  async #fetchOnce(treeDir: string, dir: string, source: Source, fetch: (destination: string) => Promise<unknown>): Promise<boolean> {
     const marker = join(treeDir, '.fetched');
-    if (await stat(marker).then(() => true, () => false)) return { dir, hit: true };
+    if (await stat(marker).then(() => true, () => false)) return true;
     await fetch(dir);
     await writeJsonAtomic(marker, { source });
-    return { dir, hit: false };
+    return false;
   }
 
   /** The audit stored under `key`; a report this version cannot read (another version wrote it, or it is damaged) is a miss. */

@@ -82,6 +82,37 @@ export function recordOutcome(sink: OutcomeSink, recorded: Recorded): void {
   sink.log(recorded.line);
 }
 
+/**
+ * Builds every entry file with `build`, up to `concurrency` at once, and records the outcomes in file
+ * order: each as soon as every one before it is recorded, so the lists, the published items and the
+ * log read as a build of one entry at a time would have them. An error `build` throws (only what must
+ * stop the whole build) stops it: no entry starts after it, and it is thrown once those running settle.
+ */
+export async function recordInFileOrder(sink: OutcomeSink, files: readonly EntryFile[], concurrency: number, build: (file: EntryFile) => Promise<Recorded>): Promise<void> {
+  const done = new Map<number, Recorded>();
+  let started = 0;
+  let recorded = 0;
+  let stop: { error: unknown } | undefined;
+  async function worker(): Promise<void> {
+    while (stop === undefined && started < files.length) {
+      const index = started++;
+      try {
+        done.set(index, await build(files[index]));
+      } catch (error) {
+        stop ??= { error };
+        return;
+      }
+      for (let next = done.get(recorded); next !== undefined && stop === undefined; next = done.get(recorded)) {
+        done.delete(recorded);
+        recorded += 1;
+        recordOutcome(sink, next);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(Math.floor(concurrency), files.length)) }, worker));
+  if (stop !== undefined) throw stop.error;
+}
+
 /** Issues as one line each: `[id] path: message`. */
 export function issueLines(issues: readonly Issue[]): string[] {
   return issues.map((issue) => `[${issue.id}] ${issue.path}: ${issue.message}`);

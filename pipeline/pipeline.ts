@@ -4,10 +4,11 @@
  * What each stage does, and its cache, is in stages.ts (the audit itself in audit.ts); how an entry that
  * a stage stops is recorded, in outcome.ts.
  */
+import { availableParallelism } from 'node:os';
 import type { Signer } from '../signing/index.ts';
-import { accepted, invalid, recordOutcome, refused, type EntryOutcome, type EntrySeen } from './outcome.ts';
+import { accepted, invalid, recordInFileOrder, refused, type EntryFile, type EntryOutcome, type EntrySeen, type Recorded } from './outcome.ts';
 import type { Shard } from './shard.ts';
-import { auditSkill, entriesToBuild, fetchSkill, publishItem, publishStage, signAudit, startBuild, validateEntry } from './stages.ts';
+import { auditSkill, entriesToBuild, fetchSkill, publishItem, publishStage, signAudit, startBuild, validateEntry, type BuildRun } from './stages.ts';
 
 export type { EntryOutcome } from './outcome.ts';
 
@@ -39,6 +40,8 @@ export interface BuildOptions {
   requireCached?: boolean;
   /** Build only this shard's entries, and write its part for `mergeShards` instead of publishing. */
   shard?: Shard;
+  /** Entries built at once (default: `os.availableParallelism()`); outcomes and output are the same whatever it is. */
+  concurrency?: number;
 }
 
 /** What a registry build did. */
@@ -56,25 +59,25 @@ export interface BuildSummary {
 /**
  * Builds a registry: every entry (or this shard's) validated, fetched, audited and, when accepted,
  * signed; then all of it published. Whatever stops one entry becomes its outcome and the others go on;
- * nothing published before is lost.
+ * nothing published before is lost. Entries are built several at once, and recorded in file order.
  */
 export async function buildRegistry(options: BuildOptions): Promise<BuildSummary> {
   const run = await startBuild(options);
-  for (const file of await entriesToBuild(run)) {
-    const seen: EntrySeen = { file, cached: false, fetchedFromCache: false };
-    try {
-      const entry = await validateEntry(run, seen);
-      const fetched = await fetchSkill(run, entry, seen);
-      const audited = await auditSkill(run, entry, fetched, seen); // validate → scan → dry run → decide → digest
-      if (audited.audit.report.verdict === 'fail') {
-        recordOutcome(run, refused(seen, audited.audit));
-        continue;
-      }
-      const bundle = await signAudit(run, entry, audited.audit.report);
-      recordOutcome(run, accepted(seen, audited.audit, await publishItem(entry, fetched, audited, bundle)));
-    } catch (error) {
-      recordOutcome(run, invalid(seen, error, options.cacheDir));
-    }
-  }
+  await recordInFileOrder(run, await entriesToBuild(run), options.concurrency ?? availableParallelism(), (file) => buildEntry(run, file));
   return publishStage(run);
+}
+
+/** One entry through the stages, to its outcome: published, refused or invalid. */
+async function buildEntry(run: BuildRun, file: EntryFile): Promise<Recorded> {
+  const seen: EntrySeen = { file, cached: false, fetchedFromCache: false };
+  try {
+    const entry = await validateEntry(run, seen);
+    const fetched = await fetchSkill(run, entry, seen);
+    const audited = await auditSkill(run, entry, fetched, seen); // validate → scan → dry run → decide → digest
+    if (audited.audit.report.verdict === 'fail') return refused(seen, audited.audit);
+    const bundle = await signAudit(run, entry, audited.audit.report);
+    return accepted(seen, audited.audit, await publishItem(entry, fetched, audited, bundle));
+  } catch (error) {
+    return invalid(seen, error, run.options.cacheDir);
+  }
 }

@@ -62,6 +62,7 @@ export async function startBuild(options: BuildOptions): Promise<BuildRun> {
   // Pull-request audits sign nothing: they have no key and no OIDC token, by design.
   const { signer, notice }: { signer?: Signer; notice?: string } = options.dryRunOnly ? {} : options.signer ? { signer: options.signer } : await createSigner(config.signing, { devKeyDir: options.devKeyDir });
   if (notice) log(notice);
+  const cache = new PipelineCache(options.cacheDir);
   return {
     options,
     log,
@@ -73,9 +74,9 @@ export async function startBuild(options: BuildOptions): Promise<BuildRun> {
     notice,
     skipDryRun: options.skipDryRun ?? (config.dryRun.skip ? 'skipped by registry/config.yaml (dryRun.skip: true)' : undefined),
     sandbox: options.sandbox ?? config.dryRun.sandbox,
-    fetcher: fetcherFor(config, registryDir),
+    fetcher: fetcherFor(config, registryDir, cache.repositories),
     scanner: await scannerIdentity(),
-    cache: new PipelineCache(options.cacheDir),
+    cache,
     now: options.now ?? new Date(),
     outcomes: [],
     items: [],

@@ -32,11 +32,14 @@ export const RegistryConfigSchema = z.strictObject({
   /** Caps on what a fetch may bring in. */
   limits: z
     .strictObject({
-      /** Largest repository checkout, in bytes. */
+      /**
+       * Largest total size of the pinned commit's files (its whole tree, uncompressed: what a checkout would
+       * hold), in bytes. A source's repository kept in the pipeline cache is deleted once its objects take more.
+       */
       maxRepoBytes: z.number().int().positive().default(200 * 1024 * 1024),
-      /** Most files in the repository checkout. */
+      /** Most files in the pinned commit's whole tree. */
       maxRepoFiles: z.number().int().positive().default(20_000),
-      /** Longest a clone may take, in seconds. */
+      /** Longest one fetch may take, in seconds. */
       fetchTimeoutSeconds: z.number().int().positive().default(120),
     })
     .default({ maxRepoBytes: 200 * 1024 * 1024, maxRepoFiles: 20_000, fetchTimeoutSeconds: 120 }),

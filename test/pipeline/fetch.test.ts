@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FetchError } from '../../pipeline/errors.ts';
@@ -47,6 +48,117 @@ describe('GitFetcher', () => {
       const fetcher = new GitFetcher({ allowLocal: true, allowedHosts: [], baseDir: join(repo.dir, '..') }, limits);
       await fetcher.fetch({ repo: `./${repo.dir.split('/').at(-1)}`, commit: repo.first, path: '.' }, out);
       expect(existsSync(join(out, 'SKILL.md'))).toBe(true);
+    });
+  });
+
+  describe('with a repository kept per source', () => {
+    /** A source of two skills, its second commit changing one, and a fetcher keeping repositories in a folder of its own. */
+    async function keptFixture() {
+      const repo = await createRepo({ 'skills/tidy/SKILL.md': skillMd('tidy'), 'skills/other/SKILL.md': skillMd('other') });
+      const second = await repo.commit({ 'skills/tidy/SKILL.md': skillMd('tidy', 'Changed in the second commit.') });
+      const repositories = join(await tempDir(), 'repos');
+      const fetcher = new GitFetcher({ allowLocal: true, allowedHosts: [], baseDir: '/' }, limits, { repositories });
+      const fetchInto = async (commit: string, path: string) => {
+        const out = join(await tempDir(), 'skill');
+        await fetcher.fetch({ repo: repo.dir, commit, path }, out);
+        return readFile(join(out, 'SKILL.md'), 'utf8');
+      };
+      return { repo, second, repositories, fetcher, fetchInto };
+    }
+
+    it('fetches every commit of a source into one repository, and reads a commit already there without the source', async () => {
+      const { repo, second, repositories, fetcher, fetchInto } = await keptFixture();
+      expect(await fetchInto(repo.first, 'skills/tidy')).toBe(skillMd('tidy'));
+      expect(await fetchInto(second, 'skills/tidy')).toBe(skillMd('tidy', 'Changed in the second commit.'));
+      const kept = await readdir(repositories);
+      expect(kept).toHaveLength(1);
+      expect(kept[0]).toMatch(/^[0-9a-f]{64}\.git$/);
+      // With the source gone, both commits are still read from the kept repository.
+      await rename(repo.dir, `${repo.dir}-gone`);
+      expect(await fetchInto(repo.first, 'skills/other')).toBe(skillMd('other'));
+      expect(await fetchInto(second, 'skills/tidy')).toBe(skillMd('tidy', 'Changed in the second commit.'));
+      // A commit it does not hold needs the source, and a source that is down costs nothing kept.
+      await expectFetchError(fetcher.fetch({ repo: repo.dir, commit: 'a'.repeat(40), path: '.' }, join(await tempDir(), 's')), 'REPO_UNREACHABLE');
+      expect(await readdir(repositories)).toEqual(kept);
+      expect(await fetchInto(repo.first, 'skills/tidy')).toBe(skillMd('tidy'));
+    });
+
+    it('serves fetches of one source made at once one after another, each with its own files', async () => {
+      const { repo, second, repositories, fetchInto } = await keptFixture();
+      const contents = await Promise.all([fetchInto(repo.first, 'skills/tidy'), fetchInto(second, 'skills/tidy'), fetchInto(second, 'skills/other'), fetchInto(repo.first, 'skills/other')]);
+      expect(contents).toEqual([skillMd('tidy'), skillMd('tidy', 'Changed in the second commit.'), skillMd('other'), skillMd('other')]);
+      expect(await readdir(repositories)).toHaveLength(1);
+    });
+
+    it('keeps no repository that grew past limits.maxRepoBytes on disk', async () => {
+      const { randomBytes } = await import('node:crypto');
+      const repo = await createRepo({ 'SKILL.md': skillMd('x'), 'assets/a.bin': { content: randomBytes(600 * 1024) } });
+      const second = await repo.commit({ 'assets/a.bin': { content: randomBytes(600 * 1024) } });
+      const repositories = join(await tempDir(), 'repos');
+      const fetcher = new GitFetcher({ allowLocal: true, allowedHosts: [], baseDir: '/' }, { ...limits, maxRepoBytes: 1024 * 1024 }, { repositories });
+      await fetcher.fetch({ repo: repo.dir, commit: repo.first, path: '.' }, join(await tempDir(), 's'));
+      expect(await readdir(repositories)).toHaveLength(1);
+      // Each commit's files fit, but the two together do not: the files come out, the repository goes.
+      const out = join(await tempDir(), 's');
+      await fetcher.fetch({ repo: repo.dir, commit: second, path: '.' }, out);
+      expect(existsSync(join(out, 'assets/a.bin'))).toBe(true);
+      expect(await readdir(repositories)).toEqual([]);
+    });
+
+    describe('when the kept repository is damaged', () => {
+      /** The kept repository after one fetch of the first commit. */
+      async function damagedFixture() {
+        const fixture = await keptFixture();
+        await fixture.fetchInto(fixture.repo.first, 'skills/tidy');
+        const [name] = await readdir(fixture.repositories);
+        return { ...fixture, repoDir: join(fixture.repositories, name) };
+      }
+      /** The file of an object in a bare repository whose packs were unpacked into loose objects. */
+      async function looseObject(repoDir: string, id: string) {
+        const packs = join(repoDir, 'objects', 'pack');
+        for (const name of (await readdir(packs)).filter((file) => file.endsWith('.pack'))) {
+          const pack = await readFile(join(packs, name));
+          await rm(join(packs, name.replace(/\.pack$/, '')) + '.idx');
+          await rm(join(packs, name));
+          execFileSync('git', ['unpack-objects', '-q'], { env: { ...process.env, GIT_DIR: repoDir }, input: pack });
+        }
+        return join(repoDir, 'objects', id.slice(0, 2), id.slice(2));
+      }
+
+      it('fetches afresh when the folder is no repository at all', async () => {
+        const { repo, repoDir, fetchInto } = await damagedFixture();
+        await rm(repoDir, { recursive: true });
+        await mkdir(repoDir);
+        expect(await fetchInto(repo.first, 'skills/other')).toBe(skillMd('other'));
+        expect(existsSync(join(repoDir, 'HEAD'))).toBe(true);
+      });
+
+      it('fetches afresh when git cannot read its configuration', async () => {
+        const { repo, repoDir, fetchInto } = await damagedFixture();
+        await writeFile(join(repoDir, 'config'), '[core\n\tthis is not a git config\n');
+        expect(await fetchInto(repo.first, 'skills/other')).toBe(skillMd('other'));
+        expect(await readFile(join(repoDir, 'config'), 'utf8')).not.toContain('this is not a git config');
+      });
+
+      it('fetches afresh when objects of the pinned commit are lost', async () => {
+        const { repo, repoDir, fetchInto } = await damagedFixture();
+        await rm(await looseObject(repoDir, git(repo.dir, 'rev-parse', `${repo.first}:skills/other/SKILL.md`)));
+        expect(await fetchInto(repo.first, 'skills/other')).toBe(skillMd('other'));
+        await rm(await looseObject(repoDir, git(repo.dir, 'rev-parse', `${repo.first}:skills`)));
+        expect(await fetchInto(repo.first, 'skills/tidy')).toBe(skillMd('tidy'));
+        await rm(join(repoDir, 'objects'), { recursive: true });
+        expect(await fetchInto(repo.first, 'skills/tidy')).toBe(skillMd('tidy'));
+      });
+
+      it('fetches afresh, never extracting the wrong bytes, when an object holds another content than its id names', async () => {
+        const { repo, repoDir, fetchInto } = await damagedFixture();
+        const tidy = await looseObject(repoDir, git(repo.dir, 'rev-parse', `${repo.first}:skills/tidy/SKILL.md`));
+        const other = await looseObject(repoDir, git(repo.dir, 'rev-parse', `${repo.first}:skills/other/SKILL.md`));
+        // A whole, well-formed object under the wrong name: git reads it without complaint.
+        await rm(tidy, { force: true });
+        await copyFile(other, tidy);
+        expect(await fetchInto(repo.first, 'skills/tidy')).toBe(skillMd('tidy'));
+      });
     });
   });
 

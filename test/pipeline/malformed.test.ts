@@ -44,7 +44,8 @@ describe('a registry with every kind of malformed entry', () => {
         'acme/bidi': entry('bidi'),
         'acme/spaced-repo': entry('spaced-repo').replace(`repo: ${good.dir}`, 'repo: https://github.com/acme/my skills.git'),
       },
-      'schemaVersion: 1\nname: malformed test\nsources:\n  allowLocal: true\nlimits:\n  maxRepoBytes: 1048576\n',
+      // 2 MiB: over the huge repository's 3 MiB of files, under the 1.1 MiB of the good one's (front-keys' SKILL.md).
+      'schemaVersion: 1\nname: malformed test\nsources:\n  allowLocal: true\nlimits:\n  maxRepoBytes: 2097152\n',
     );
     const work = await tempDir();
     const { signer } = await createSigner({ mode: 'key' }, { devKeyDir: join(work, 'keys') });

@@ -64,7 +64,7 @@ describe('a sharded build', () => {
     const summaries: BuildSummary[] = [];
     for (let index = 0; index < SHARDS; index += 1) {
       await rm(partDir(index), { recursive: true, force: true });
-      summaries.push(await buildRegistry({ ...common(), now, outDir: partDir(index), cacheDir: join(work, `cache-${index}`), shard: { index, count: SHARDS } }));
+      summaries.push(await buildRegistry({ ...common(), now, outDir: partDir(index), cacheDir: join(work, `cache-${index}`), shard: { index, count: SHARDS }, concurrency: 1 }));
     }
     return summaries;
   }
@@ -77,7 +77,8 @@ describe('a sharded build', () => {
     const publisher = generated.skills[0].id.split('/')[0];
     await writeFile(join(registryDir, 'skills', publisher, 'unreadable.yaml'), 'schemaVersion: 3\nname: unreadable\n');
     signer = signingEachPayloadOnce((await createSigner({ mode: 'key' }, { devKeyDir: join(work, 'keys') })).signer);
-    unsharded = await buildRegistry({ ...common(), outDir: join(work, 'unsharded'), cacheDir: join(work, 'cache-unsharded') });
+    // Several entries at once, as on any machine with more than one core; the shards one at a time.
+    unsharded = await buildRegistry({ ...common(), outDir: join(work, 'unsharded'), cacheDir: join(work, 'cache-unsharded'), concurrency: 4 });
     shards = await buildShards(FIRST);
     // The parts in another order than their indexes: the merge must not depend on it.
     await mergeShards({ registryDir, outDir: join(work, 'merged'), shardDirs: [partDir(2), partDir(0), partDir(1)], signer, now: FIRST });
@@ -107,6 +108,14 @@ describe('a sharded build', () => {
     expect(index.skills.length).toBe(unsharded.outcomes.filter((outcome) => outcome.status === 'published').length);
     expect(await filesUnder(join(work, 'merged'))).toEqual(expect.arrayContaining([SITE_LAYOUT.index, SITE_LAYOUT.revocations, SITE_LAYOUT.trust, SITE_LAYOUT.marketplace, SITE_LAYOUT.feed, ...index.skills.map((skill) => SITE_LAYOUT.bundle(skill.digest))]));
     expect(await differences(join(work, 'unsharded'), join(work, 'merged'))).toEqual([]);
+  });
+
+  it('is the build of one entry at a time: the same outcomes in the same order, the same files byte for byte', async () => {
+    const oneAtATime = await buildRegistry({ ...common(), outDir: join(work, 'one-at-a-time'), cacheDir: join(work, 'cache-one-at-a-time'), concurrency: 1 });
+    // Everything but how long each scan took.
+    const untimed = (summary: BuildSummary) => JSON.parse(JSON.stringify(summary.outcomes, (key, value: unknown) => (key === 'milliseconds' ? undefined : value))) as unknown;
+    expect(untimed(oneAtATime)).toEqual(untimed(unsharded));
+    expect(await differences(join(work, 'unsharded'), join(work, 'one-at-a-time'))).toEqual([]);
   });
 
   it('stays equal on the next build, when an entry breaks, another leaves the registry and a third is revoked', async () => {
