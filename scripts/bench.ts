@@ -1,22 +1,26 @@
 /**
  * `npm run bench`: runs every benchmark in scripts/bench/ (each prints a Markdown section) and, with
  * `--write`, rewrites BENCHMARKS.md with the figures and the machine they were measured on.
- * `npm run bench -- scan verify` runs only those.
+ * `npm run bench -- scan verify` runs only those. The scale benchmark (scale.ts: 1,000- and 10,000-skill
+ * registries, about an hour) runs only when asked: `npm run bench -- --scale` runs it alone and, like
+ * `--write`, puts its section into BENCHMARKS.md in place of the previous one.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/index.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
+const scale = args.includes('--scale');
 const write = args.includes('--write');
-const only = args.filter((arg) => !arg.startsWith('--'));
+const only = scale ? ['scale'] : args.filter((arg) => !arg.startsWith('--'));
 const benches = readdirSync(join(root, 'scripts', 'bench'))
   .filter((file) => file.endsWith('.ts'))
   .map((file) => file.slice(0, -3))
-  .filter((name) => only.length === 0 || only.includes(name))
+  .filter((name) => (only.length === 0 ? name !== 'scale' : only.includes(name)))
   .sort();
 
 // Headings for benchmarks that print only their table.
@@ -26,11 +30,17 @@ const TITLES: Record<string, string> = {
   site: 'Catalog build (Astro + Pagefind)',
 };
 
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+}
+
 const sections: string[] = [];
 let failed = 0;
 for (const name of benches) {
   process.stderr.write(`\n== bench ${name}\n`);
-  const result = spawnSync(process.execPath, ['--liftoff-only', '--max-semi-space-size=8', join(root, 'scripts', 'bench', `${name}.ts`)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  // The scale benchmark takes its own options (--sizes, --runs, --sample, --work, --keep).
+  const passed = scale ? args.filter((arg) => arg !== '--scale' && arg !== '--write') : [];
+  const result = spawnSync(process.execPath, ['--liftoff-only', '--max-semi-space-size=8', join(root, 'scripts', 'bench', `${name}.ts`), ...passed], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(result.stdout);
   if (result.status !== 0) {
     failed += 1;
@@ -41,9 +51,18 @@ for (const name of benches) {
   }
 }
 
-if (write) {
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
-  const text = `# Benchmarks\n\nMeasured by \`npm run bench -- --write\` on: ${machine}.\nTargets come from the issues; tests never assert timings.\n\n${sections.join('\n\n')}\n`;
+if (scale && failed === 0) {
+  // One section of BENCHMARKS.md, replaced in place (or added at the end), the rest kept as it is.
+  const path = join(root, 'BENCHMARKS.md');
+  const previous = await readFile(path, 'utf8').catch(() => '# Benchmarks\n');
+  const section = `${sections[0]}\n\nMeasured on: ${machine()}.\n`;
+  const start = previous.indexOf('\n## Scale');
+  const end = start < 0 ? -1 : previous.indexOf('\n## ', start + 1);
+  const text = start < 0 ? `${previous.trimEnd()}\n\n${section}` : `${previous.slice(0, start + 1)}${section}${end < 0 ? '' : previous.slice(end)}`;
+  await writeFileAtomic(path, text);
+  process.stderr.write('\nBENCHMARKS.md: scale section written.\n');
+} else if (write) {
+  const text = `# Benchmarks\n\nMeasured by \`npm run bench -- --write\` on: ${machine()}.\nTargets come from the issues; tests never assert timings.\n\n${sections.join('\n\n')}\n`;
   await writeFileAtomic(join(root, 'BENCHMARKS.md'), text);
   process.stderr.write('\nBENCHMARKS.md written.\n');
 }
