@@ -11,7 +11,7 @@
 const RESULTS_PER_BATCH = 24;
 
 /** Quiet time after the last keystroke before searching: fewer searches while someone types. */
-const DEBOUNCE_MS = 200;
+const DEBOUNCE_MS = 120;
 
 /** Words in a result's excerpt around the match. */
 const EXCERPT_WORDS = 24;

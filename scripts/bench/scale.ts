@@ -33,8 +33,8 @@ const root = resolve(import.meta.dirname, '..', '..');
 const SKIP_REASON = 'scale bench: cache filled without dry runs (their cost is the cold sample)';
 /** Queries typed into the home page's search box: words every generated registry holds. */
 const QUERIES = ['changelog', 'python', 'kubernetes', 'csv', 'release', 'markdown', 'docker', 'api'];
-/** public/search.js's pause before it searches (DEBOUNCE_MS there). */
-const SEARCH_DEBOUNCE_MS = 200;
+/** The search box's pause for typing before it searches (DEBOUNCE_MS in public/search.js). */
+const SEARCH_DEBOUNCE_MS = Number(/const DEBOUNCE_MS = (\d+)/.exec(readFileSync(join(root, 'public', 'search.js'), 'utf8'))?.[1] ?? Number.NaN);
 
 /** What one phase process reports. */
 interface PhaseResult {
