@@ -262,12 +262,18 @@ function startAstroBuild(options: { dataDir: string; rulesFile: string } & Astro
 /** The `astro-build` task: runs Astro's build in this process with the options the parent put in the environment. */
 async function astroBuildChild(): Promise<void> {
   const options = JSON.parse(process.env[ASTRO_BUILD_ENV] ?? '{}') as AstroBuildOptions;
+  // A build whose parent is gone (stopped, or failed on its half) has no one to hand its pages to. The
+  // listener holds the IPC channel open, so it goes once the build is over and the process can exit.
+  const orphaned = () => process.exit(1);
+  process.once('disconnect', orphaned);
   try {
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: options.outDir, cacheDir: options.cacheDir, logLevel: options.logLevel, mode: 'production' });
   } catch (cause) {
     process.send?.(failureOf(cause));
     process.exitCode = 1;
+  } finally {
+    process.removeListener('disconnect', orphaned);
   }
 }
 
