@@ -128,19 +128,22 @@ export function sandboxEnv(env: Record<string, string>): Record<string, string> 
 }
 
 /**
- * Tells a hung command from one that finished but left processes running: when the wall time stopped the
- * sandbox and the trace shows the command's own process exiting before that, the limit hit is
- * `background`, and the exit status is the command's. Only the trace (written outside the sandbox)
- * decides, so a skill cannot claim to have finished.
+ * What a stopped sandbox says about the command itself. When a limit (wall time, CPU, bytes written, trace
+ * size) stopped the sandbox and the trace shows the command's own process exiting before that, the
+ * command finished: its exit status is reported and it is not "timed out"; what its background processes
+ * did to hit the limit stays in `limits` (a wall time becomes `background`). Only the trace (written
+ * outside the sandbox) decides, so a skill cannot claim to have finished.
  */
-export function classifyWallTime<T extends { exitCode: number | null; timedOut: boolean; limits: LimitName[] }>(outcome: T, records: SyscallRecord[], command: string): T {
-  if (!outcome.limits.includes('wall-time')) return outcome;
+export function classifyStopped<T extends { exitCode: number | null; timedOut: boolean; limits: LimitName[] }>(outcome: T, records: SyscallRecord[], command: string): T {
+  if (!outcome.limits.some((limit) => STOPPING_LIMITS.has(limit))) return outcome;
   const status = runnerExitStatus(records, runnerArgv(command));
   if (status === undefined) return outcome;
-  const limits = [...outcome.limits.filter((limit) => limit !== 'wall-time'), 'background' as const].sort();
-  const killed = limits.some((limit) => limit === 'cpu' || limit === 'write-bytes' || limit === 'trace-size');
-  return { ...outcome, limits, timedOut: limits.includes('cpu'), exitCode: killed ? null : status };
+  const limits = [...new Set(outcome.limits.map((limit) => (limit === 'wall-time' ? ('background' as const) : limit)))].sort();
+  return { ...outcome, limits, timedOut: false, exitCode: status };
 }
+
+/** Limits at which the supervisor stops the whole sandbox (the others are enforced by the kernel or gVisor). */
+const STOPPING_LIMITS: ReadonlySet<LimitName> = new Set(['wall-time', 'cpu', 'write-bytes', 'trace-size']);
 
 /**
  * Trace bytes one command may produce. A busy interpreter writes a few MB; a command that floods the

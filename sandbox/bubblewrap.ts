@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyWallTime, collectOutput, readCapped, runTool, runnerArgv, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
+import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyStopped, collectOutput, readCapped, runTool, runnerArgv, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
 import { CommandCgroup } from './cgroup.ts';
 import { supervise } from './supervise.ts';
 import { TRACED_SYSCALLS, parseStraceFiles, type StraceFile } from './trace.ts';
@@ -95,7 +95,7 @@ export class BubblewrapSandbox implements Sandbox {
       if (Number.isInteger(pid)) files.push({ pid, text: await readCapped(join(traceDir, name), MAX_TRACE_BYTES) });
     }
     const records = parseStraceFiles(files, runnerArgv(spec.command), spec.layout.workDir, sandboxArgv(spec.command));
-    return { ...classifyWallTime(outcome, records, spec.command), records, stdout: output.stdout(), stderr: output.stderr() };
+    return { ...classifyStopped(outcome, records, spec.command), records, stdout: output.stdout(), stderr: output.stderr() };
   }
 }
 

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyWallTime, collectOutput, readCapped, runTool, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
+import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyStopped, collectOutput, readCapped, runTool, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
 import { CommandCgroup, GVISOR_CHILD } from './cgroup.ts';
 import { SandboxError } from './errors.ts';
 import { supervise } from './supervise.ts';
@@ -214,7 +214,7 @@ export class GvisorSandbox implements Sandbox {
       if (name.includes('boot')) log += await readCapped(join(logDir, name), MAX_TRACE_BYTES);
     }
     const records = parseGvisorTrace(log, spec.layout.workDir);
-    return { ...classifyWallTime(outcome, records, spec.command), records, stdout: output.stdout(), stderr: output.stderr() };
+    return { ...classifyStopped(outcome, records, spec.command), records, stdout: output.stdout(), stderr: output.stderr() };
   }
 }
 
