@@ -104,12 +104,12 @@ describe.each(backends)('the dry run under %s', (backend) => {
   describe('when a command leaves a process running past the wall time', () => {
     it('tells it from a hung command: a background warning, with the exit status of the command', async () => {
       const dir = await skill('# Probe\n');
-      const lingering = await run(dir, ['sleep 600 & echo started'], caps(), { commandWallMs: 5_000 });
+      const lingering = await run(dir, ['sleep 600 & echo started'], caps(), { commandWallMs: 12_000 });
       expect(lingering.commands[0]).toMatchObject({ exitCode: 0, timedOut: false });
       expect(lingering.events.some((event) => event.kind === 'limit' && event.limit === 'background')).toBe(true);
       expect(lingering.violations.map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-limit-background', 'medium']]);
       expect(lingering.verdict).toBe('warn');
-      const hung = await run(dir, ['sleep 600'], caps(), { commandWallMs: 5_000 });
+      const hung = await run(dir, ['sleep 600'], caps(), { commandWallMs: 12_000 });
       expect(hung.commands[0]).toMatchObject({ exitCode: null, timedOut: true });
       expect(ruleIds(hung)).toEqual(['dryrun-limit-wall-time']);
     });
