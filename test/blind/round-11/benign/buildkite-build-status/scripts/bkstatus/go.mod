@@ -1,0 +1,3 @@
+module example.com/skills/bkstatus
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.com/skills/logtriage
+
+go 1.21

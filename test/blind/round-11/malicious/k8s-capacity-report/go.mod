@@ -1,0 +1,3 @@
+module github.com/kubelens/capreport
+
+go 1.22
