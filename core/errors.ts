@@ -30,7 +30,7 @@ export type DigestErrorCode =
 export class DigestError extends SkillRegistryError<DigestErrorCode> {}
 
 /** Codes of {@link ArchiveError}. */
-export type ArchiveErrorCode = 'MALFORMED' | 'UNSAFE_ENTRY' | 'TOO_LARGE';
+export type ArchiveErrorCode = 'MALFORMED' | 'UNSAFE_ENTRY' | 'TOO_LARGE' | 'MISMATCH';
 
 /** A skill archive cannot be read or written safely. */
 export class ArchiveError extends SkillRegistryError<ArchiveErrorCode> {}

@@ -7,6 +7,9 @@
  *   audit/<key>.json        an audit, or the issues that stopped it   key: {@link AuditKey}
  *   bundles/<key>.json      a signed attestation                      key: the statement, the signer
  *   revalidate/<key>.json   a re-validation verdict                   key: {@link AuditKey} of the published record
+ *   archives/<sha256>.tgz   an accepted skill's audited archive       key: the archive's own SHA-256
+ *   built/<key>.json        an accepted entry, ready to publish:      key: {@link BuiltKey}
+ *                           its entry, audit, record and bundle
  *
  * Every key is the SHA-256 of canonical JSON of everything the result depends on, so a hit is always
  * right, nothing is ever invalidated by hand, and the caches of several jobs (shards) merge by copying
@@ -15,8 +18,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson, sha256Hex, writeJsonAtomic, type Issue } from '../core/index.ts';
-import { AuditReportSchema, type Entry, type Source, type TrustPolicy } from '../schemas/index.ts';
+import { canonicalJson, sha256Hex, writeFileAtomic, writeJsonAtomic, type Issue } from '../core/index.ts';
+import { AuditReportSchema, EntrySchema, SkillRecordSchema, type Entry, type SkillRecord, type Source, type TrustPolicy } from '../schemas/index.ts';
 import type { Suppression } from '../scanner/index.ts';
 import type { FolderAudit } from './audit.ts';
 
@@ -32,6 +35,34 @@ export interface AuditKey {
   heldTo: Entry | { publisher: string; name: string; capabilities: unknown };
   /** The operator's suppressions. */
   suppressions: readonly Suppression[];
+}
+
+/**
+ * Everything an accepted entry's published state depends on: the key of a built entry. The entry file's
+ * bytes pin the source commit, so the audited files are fixed too; a new pin, rule, policy, sandbox,
+ * suppression, signer or record format is a miss.
+ */
+export interface BuiltKey {
+  /** Version of what a build stores here and how it builds a record from an audit: bump it when either changes. */
+  format: number;
+  /** The entry file, relative to the registry folder, and the SHA-256 of its bytes. */
+  file: string;
+  entrySha256: string;
+  /** The registry folder (relative local sources are resolved against it). */
+  base: string;
+  scanner: AuditKey['scanner'];
+  sandbox: AuditKey['sandbox'];
+  suppressions: readonly Suppression[];
+  /** The signer's trust policy; null in a build that signs nothing. */
+  signer: TrustPolicy | null;
+}
+
+/** An accepted entry as a build left it: what the next build with the same {@link BuiltKey} publishes unchanged. */
+export interface BuiltEntry {
+  entry: Entry;
+  audit: FolderAudit;
+  record: SkillRecord;
+  bundle: unknown;
 }
 
 /** A cached audit: the audit, or the issues that made the skill invalid. */
@@ -139,6 +170,44 @@ export class PipelineCache {
   /** Stores a re-validation verdict under `key`. */
   async saveVerdict(key: AuditKey, verdict: CachedVerdict): Promise<void> {
     await writeJsonAtomic(join(this.dir, 'revalidate', `${keyOf(key)}.json`), verdict);
+  }
+
+  /**
+   * The accepted entry stored under `key`. Read whole and checked against the schemas, so a file another
+   * version wrote or a damaged one is a miss; its archive must still be in the cache.
+   */
+  async built(key: BuiltKey): Promise<BuiltEntry | undefined> {
+    const value = (await readEntry(join(this.dir, 'built', `${keyOf(key)}.json`))) as Partial<Record<keyof BuiltEntry, unknown>> | null | undefined;
+    if (typeof value !== 'object' || value === null) return undefined;
+    const entry = EntrySchema.safeParse(value.entry);
+    const record = SkillRecordSchema.safeParse(value.record);
+    const audit = value.audit as Partial<FolderAudit> | undefined;
+    const report = AuditReportSchema.safeParse(audit?.report);
+    if (!entry.success || !record.success || !report.success || typeof audit?.description !== 'string' || typeof audit.readme !== 'string') return undefined;
+    if (!(await stat(this.#archiveFile(record.data.archive.sha256)).then((found) => found.size === record.data.archive.size, () => false))) return undefined;
+    return { entry: entry.data, audit: { report: report.data, description: audit.description, readme: audit.readme }, record: record.data, bundle: value.bundle ?? null };
+  }
+
+  /** Stores an accepted entry under `key`. */
+  async saveBuilt(key: BuiltKey, built: BuiltEntry): Promise<void> {
+    await writeJsonAtomic(join(this.dir, 'built', `${keyOf(key)}.json`), built);
+  }
+
+  /** Stores an audited archive under its SHA-256, which it returns. */
+  async saveArchive(archive: Uint8Array): Promise<string> {
+    const sha256 = sha256Hex(archive);
+    const path = this.#archiveFile(sha256);
+    if (!(await stat(path).then((found) => found.size === archive.length, () => false))) await writeFileAtomic(path, archive);
+    return sha256;
+  }
+
+  /** Reads the archive stored under `sha256` (the publisher checks the bytes against the record before it writes them). */
+  async archive(sha256: string): Promise<Uint8Array> {
+    return readFile(this.#archiveFile(sha256));
+  }
+
+  #archiveFile(sha256: string): string {
+    return join(this.dir, 'archives', `${sha256}.tgz`);
   }
 
   #auditFile(key: AuditKey): string {

@@ -9,6 +9,7 @@ import { DigestError, SkillRegistryError, type Issue } from '../core/index.ts';
 import { describeZodError, type AuditReport, type Entry } from '../schemas/index.ts';
 import { digestIssue, type FolderAudit } from './audit.ts';
 import { EntryError, FetchError } from './errors.ts';
+import type { BuiltKey } from './cache.ts';
 import type { PublishItem } from './publish/index.ts';
 
 /** What happened to one entry. */
@@ -55,6 +56,8 @@ export interface EntrySeen {
   cached: boolean;
   /** Whether the files came from the fetch cache. */
   fetchedFromCache: boolean;
+  /** The key an accepted entry is remembered under for the next build, once its file was read. */
+  builtKey?: BuiltKey;
 }
 
 /** An outcome, the item it publishes (when accepted) and its progress line. */

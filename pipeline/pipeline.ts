@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Signer } from '../signing/index.ts';
 import { accepted, invalid, recordInFileOrder, refused, type EntryFile, type EntryOutcome, type EntrySeen, type Recorded } from './outcome.ts';
 import type { Shard } from './shard.ts';
-import { auditSkill, entriesToBuild, fetchSkill, publishItem, publishStage, signAudit, startBuild, validateEntry, type BuildRun } from './stages.ts';
+import { auditSkill, builtBefore, entriesToBuild, fetchSkill, publishItem, publishStage, signAudit, startBuild, validateEntry, type BuildRun } from './stages.ts';
 
 export type { EntryOutcome } from './outcome.ts';
 
@@ -71,12 +71,14 @@ export async function buildRegistry(options: BuildOptions): Promise<BuildSummary
 async function buildEntry(run: BuildRun, file: EntryFile): Promise<Recorded> {
   const seen: EntrySeen = { file, cached: false, fetchedFromCache: false };
   try {
+    const built = await builtBefore(run, seen); // unchanged since an earlier build accepted it
+    if (built !== undefined) return accepted(seen, built.audit, built.item);
     const entry = await validateEntry(run, seen);
     const fetched = await fetchSkill(run, entry, seen);
     const audited = await auditSkill(run, entry, fetched, seen); // validate → scan → dry run → decide → digest
     if (audited.audit.report.verdict === 'fail') return refused(seen, audited.audit);
     const bundle = await signAudit(run, entry, audited.audit.report);
-    return accepted(seen, audited.audit, await publishItem(entry, fetched, audited, bundle));
+    return accepted(seen, audited.audit, await publishItem(run, seen, entry, fetched, audited, bundle));
   } catch (error) {
     return invalid(seen, error, run.options.cacheDir);
   }

@@ -83,7 +83,7 @@ function jsonText(value: unknown): string {
 export async function writeShardPart(dir: string, manifest: ShardManifestInput, items: readonly PublishItem[]): Promise<void> {
   for (const item of items) {
     const digest = item.record.digest;
-    await writeFileAtomic(join(dir, SITE_LAYOUT.archive(digest)), item.archive);
+    await writeFileAtomic(join(dir, SITE_LAYOUT.archive(digest)), await item.archive());
     if (item.bundle !== null) await writeFileAtomic(join(dir, SITE_LAYOUT.bundle(digest)), jsonText(item.bundle));
     await writeFileAtomic(join(dir, SITE_LAYOUT.record(digest)), jsonText(item.record));
   }
@@ -117,18 +117,19 @@ export async function readShardPart(dir: string): Promise<ShardPart> {
   const manifest = parsed.data;
   const items: PublishItem[] = [];
   for (const entry of manifest.entries) {
-    if (entry.digest === undefined) continue;
-    const where = join(dir, SITE_LAYOUT.record(entry.digest));
-    const record = SkillRecordSchema.safeParse(await partJson(dir, SITE_LAYOUT.record(entry.digest)));
-    if (!record.success || record.data.digest !== entry.digest || `${record.data.publisher}/${record.data.name}` !== entry.id) {
-      throw new ShardError('DAMAGED_SHARD', `${where} is not the record of ${entry.id} at ${entry.digest}. The shard output was altered or mixed with another: rebuild that shard.`, { where });
+    const digest = entry.digest;
+    if (digest === undefined) continue;
+    const where = join(dir, SITE_LAYOUT.record(digest));
+    const record = SkillRecordSchema.safeParse(await partJson(dir, SITE_LAYOUT.record(digest)));
+    if (!record.success || record.data.digest !== digest || `${record.data.publisher}/${record.data.name}` !== entry.id) {
+      throw new ShardError('DAMAGED_SHARD', `${where} is not the record of ${entry.id} at ${digest}. The shard output was altered or mixed with another: rebuild that shard.`, { where });
     }
-    const archive = await partFile(dir, SITE_LAYOUT.archive(entry.digest));
+    const archive = await partFile(dir, SITE_LAYOUT.archive(digest));
     if (sha256Hex(archive) !== record.data.archive.sha256 || archive.length !== record.data.archive.size) {
-      throw new ShardError('DAMAGED_SHARD', `The archive of ${entry.id} in ${dir} does not match its record's SHA-256. The shard output was altered: rebuild that shard.`, { where: join(dir, SITE_LAYOUT.archive(entry.digest)) });
+      throw new ShardError('DAMAGED_SHARD', `The archive of ${entry.id} in ${dir} does not match its record's SHA-256. The shard output was altered: rebuild that shard.`, { where: join(dir, SITE_LAYOUT.archive(digest)) });
     }
-    const bundle = record.data.attestation === null ? null : await partJson(dir, SITE_LAYOUT.bundle(entry.digest));
-    items.push({ record: record.data, archive, bundle });
+    const bundle = record.data.attestation === null ? null : await partJson(dir, SITE_LAYOUT.bundle(digest));
+    items.push({ record: record.data, archive: () => partFile(dir, SITE_LAYOUT.archive(digest)), bundle });
   }
   return { manifest, items };
 }

@@ -126,6 +126,38 @@ export async function entriesToBuild(run: BuildRun): Promise<EntryFile[]> {
   return files;
 }
 
+/**
+ * Version of what the built cache holds and of how a record is made from an audit (publish/record.ts):
+ * bump it when either changes, so no build publishes a record an older version made.
+ */
+const BUILT_FORMAT = 1;
+
+/**
+ * An entry accepted by an earlier build whose entry file (so its pinned source), rules, policy, sandbox,
+ * suppressions and signer are all unchanged: its audit and item as that build made them, so nothing is
+ * fetched, hashed, audited, signed or archived again. Undefined for anything else (the stages run).
+ */
+export async function builtBefore(run: BuildRun, seen: EntrySeen): Promise<{ audit: FolderAudit; item: PublishItem } | undefined> {
+  const bytes = await readFile(seen.file.path).catch(() => undefined);
+  if (bytes === undefined) return undefined;
+  seen.builtKey = {
+    format: BUILT_FORMAT,
+    file: seen.file.shown,
+    entrySha256: sha256Hex(bytes),
+    base: run.registryDir,
+    scanner: run.scanner,
+    sandbox: { version: DRYRUN_ENGINE_VERSION, backend: run.sandbox, skipped: run.skipDryRun ?? null },
+    suppressions: run.suppressions,
+    signer: run.signer?.trust ?? null,
+  };
+  const built = await run.cache.built(seen.builtKey);
+  if (built === undefined) return undefined;
+  seen.entry = built.entry;
+  seen.cached = true;
+  seen.fetchedFromCache = true;
+  return { audit: built.audit, item: { record: built.record, bundle: built.bundle, archive: () => run.cache.archive(built.record.archive.sha256) } };
+}
+
 /** validate (the entry): reads and checks the entry file; throws {@link EntryError} listing every problem. */
 export async function validateEntry(run: BuildRun, seen: EntrySeen): Promise<Entry> {
   seen.entry = await loadEntry(seen.file.path, run.registryDir);
@@ -187,16 +219,21 @@ export async function signAudit(run: BuildRun, entry: Entry, report: AuditReport
   return bundle;
 }
 
-/** What publishes an accepted skill: its record, the archive of exactly the audited files, and its bundle. */
-export async function publishItem(entry: Entry, fetched: FetchedTree, audited: AuditedSkill, bundle: unknown): Promise<PublishItem> {
+/**
+ * What publishes an accepted skill: its record, the archive of exactly the audited files (kept in the
+ * cache, read again only when a file must be written) and its bundle; remembered for the next build.
+ */
+export async function publishItem(run: BuildRun, seen: EntrySeen, entry: Entry, fetched: FetchedTree, audited: AuditedSkill, bundle: unknown): Promise<PublishItem> {
   const { audit, tree } = audited;
   const files = [];
   for (const file of tree.files) files.push({ path: file.path, executable: file.mode === '100755', content: await readFile(join(fetched.dir, ...file.path.split('/'))) });
-  const archive = writeArchive(files);
+  const bytes = writeArchive(files);
+  const sha256 = await run.cache.saveArchive(bytes);
   const record = SkillRecordSchema.parse(
-    skillRecord({ entry, report: audit.report, description: audit.description, readme: audit.readme, archive: { sha256: sha256Hex(archive), size: archive.length }, signed: bundle !== null }),
+    skillRecord({ entry, report: audit.report, description: audit.description, readme: audit.readme, archive: { sha256, size: bytes.length }, signed: bundle !== null }),
   );
-  return { record, archive, bundle };
+  if (seen.builtKey !== undefined) await run.cache.saveBuilt(seen.builtKey, { entry, audit, record, bundle });
+  return { record, bundle, archive: () => run.cache.archive(sha256) };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../../core/index.ts';
+import { ArchiveError, sha256Hex, writeFileAtomic, writeJsonAtomic } from '../../core/index.ts';
 import {
   OsvAdvisorySchema,
   OsvIndexSchema,
@@ -38,8 +38,8 @@ export { osvAdvisory, osvId, osvIndex, withdrawnAdvisory, type AdvisoryInput } f
 export interface PublishItem {
   /** Its record (already validated against the schema). */
   record: SkillRecord;
-  /** The audited archive bytes. */
-  archive: Uint8Array;
+  /** Reads the audited archive (kept on disk until a file must be written); the publisher checks its bytes against the record. */
+  archive: () => Promise<Uint8Array>;
   /** The Sigstore bundle of its attestation, or null when the build is unsigned. */
   bundle: unknown;
 }
@@ -187,6 +187,18 @@ export class FolderPublisher implements Publisher {
     this.#written += 1;
   }
 
+  /** An archive, unless the published one already has the record's SHA-256; bytes that do not are refused. */
+  async #writeArchive(relative: string, record: SkillRecord, read: () => Promise<Uint8Array>): Promise<void> {
+    const published = await readFile(join(this.#outDir, relative)).catch(() => undefined);
+    if (published !== undefined && published.length === record.archive.size && sha256Hex(published) === record.archive.sha256) return;
+    const bytes = await read();
+    if (bytes.length !== record.archive.size || sha256Hex(bytes) !== record.archive.sha256) {
+      throw new ArchiveError('MISMATCH', `The archive of ${record.publisher}/${record.name} (${record.digest}) does not match its record's SHA-256 ${record.archive.sha256}. The build's cache or a shard's output was altered: delete the cache's archives/ and built/ folders (or rebuild that shard) and build again.`, { where: relative });
+    }
+    await writeFileAtomic(join(this.#outDir, relative), bytes);
+    this.#written += 1;
+  }
+
   async #writeJson(relative: string, value: unknown): Promise<void> {
     await this.#write(relative, `${JSON.stringify(value, null, 2)}\n`);
   }
@@ -215,7 +227,7 @@ export class FolderPublisher implements Publisher {
       const revocation = revoked.get(item.record.digest);
       const record: SkillRecord = revocation ? { ...item.record, trust: 'revoked', revoked: revocation } : item.record;
       const paths = publishedPaths(record.digest);
-      await this.#write(paths.archive, item.archive);
+      await this.#writeArchive(paths.archive, record, item.archive);
       if (item.bundle !== null) await this.#writeJson(paths.bundle, item.bundle);
       await this.#writeJson(paths.record, record);
       records.set(skillId(record), record);

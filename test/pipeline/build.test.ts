@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readArchive, treeDigest } from '../../core/index.ts';
+import { ArchiveError, readArchive, treeDigest } from '../../core/index.ts';
 import { buildRegistry, type BuildOptions, type EntryOutcome } from '../../pipeline/index.ts';
 import { RegistryIndexSchema, SkillHistorySchema, SkillRecordSchema } from '../../schemas/index.ts';
 import { createSigner } from '../../signing/index.ts';
@@ -87,6 +87,46 @@ describe('buildRegistry', () => {
     expect(audited.map((outcome) => [outcome.id, outcome.status])).toEqual(first.outcomes.filter((o) => o.status !== 'invalid' || o.id === 'acme/misnamed').map((o) => [o.id, o.status]));
     expect(second.outcomes.filter((outcome) => outcome.status !== 'invalid').every((outcome) => outcome.cached)).toBe(true);
     expect(second.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')?.digest).toBe(first.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')?.digest);
+  });
+
+  it('publishes an unchanged accepted entry from what the last build made, into a fresh output folder', async () => {
+    const { options } = await fixtureRegistry();
+    await buildRegistry(options);
+    const archivePath = (out: string) => readFile(join(out, 'api/index.json'), 'utf8').then((text) => RegistryIndexSchema.parse(JSON.parse(text)).skills[0].record).then(async (path) => SkillRecordSchema.parse(JSON.parse(await readFile(join(out, path), 'utf8'))).archive.path);
+    const firstArchive = await readFile(join(options.outDir, await archivePath(options.outDir)));
+    // Without the fetched files and the audits, only the built entries and their archives can answer.
+    await rm(join(options.cacheDir, 'fetch'), { recursive: true, force: true });
+    await rm(join(options.cacheDir, 'audit'), { recursive: true, force: true });
+    const outDir = join(options.outDir, '..', 'fresh-out');
+    const second = await buildRegistry({ ...options, outDir, now: new Date('2026-11-02T00:00:00Z') });
+    expect(second.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')).toMatchObject({ status: 'published', cached: true });
+    expect(await readFile(join(outDir, await archivePath(outDir)))).toEqual(firstArchive);
+  });
+
+  it('audits an accepted entry again when its entry file changes', async () => {
+    const { registry, options } = await fixtureRegistry();
+    await buildRegistry(options);
+    const file = join(registry, 'skills/acme/csv-stats.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^version: .*$/m, 'version: 1.0.1'));
+    const second = await buildRegistry({ ...options, now: new Date('2026-11-02T00:00:00Z') });
+    expect(second.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')).toMatchObject({ status: 'published', version: '1.0.1' });
+    const history = SkillHistorySchema.parse(JSON.parse(await readFile(join(options.outDir, 'api/skills/acme/csv-stats.json'), 'utf8')));
+    expect(history.versions.map((version) => version.version)).toContain('1.0.1');
+  });
+
+  it('refuses to publish a cached archive whose bytes no longer match the record', async () => {
+    const { options } = await fixtureRegistry();
+    await buildRegistry(options);
+    const sha = (await readdir(join(options.cacheDir, 'archives')))[0].replace(/\.tgz$/, '');
+    const cached = join(options.cacheDir, 'archives', `${sha}.tgz`);
+    const bytes = await readFile(cached);
+    bytes[bytes.length - 1] ^= 0xff;
+    await writeFile(cached, bytes);
+    const outDir = join(options.outDir, '..', 'fresh-out');
+    const error = await buildRegistry({ ...options, outDir }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ArchiveError);
+    expect(error).toMatchObject({ code: 'MISMATCH' });
+    expect(existsSync(join(outDir, 'api/index.json'))).toBe(false);
   });
 
   it('keeps what was published when an entry later breaks', async () => {
