@@ -201,8 +201,11 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     // user configured): not data in it.
     const body = withoutAuth(send.shell ? send.text : send.text.replace(/^([^(]*\(\s*)(?:[\w.$]+|(?:process\.env|os\.environ)(?:\.\w+|\[[^\]]*\]))\s*(?:,|\))/, '$1'), send.shell);
     const variables = new Set<string>();
-    for (const match of body.matchAll(send.shell ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g : new RegExp(SECRET_ENV_READ.source, 'g'))) {
+    for (const match of body.matchAll(send.shell ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?/g : new RegExp(SECRET_ENV_READ.source, 'g'))) {
       const name = match[1] ?? match[2] ?? match[3];
+      // In a shell script a lower-case name or an array (`"${auth[@]}"`, the script's own header list) is the
+      // script's variable, not one from the environment; what it was built from is followed through secretNames.
+      if (send.shell && (match[2] !== undefined || /^[a-z][a-z0-9_]*$/.test(name ?? ''))) continue;
       if (name && SECRET_ENV_NAME.test(name)) variables.add(name);
     }
     for (const [known, variable] of unit.secretNames) if (new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
@@ -255,7 +258,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 4;
+export const version = 5;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -137,6 +137,27 @@ function dependencies(context: ScanContext): Dependency[] {
       });
     }
   }
+  // A package swapped for its look-alike in prose or a table ("| `python-dateutil` | `python-dateutils` |",
+  // "replace `cross-env` with `crossenv`"): the popular name and, next to it, a name one typo away from it.
+  for (const file of context.files) {
+    // A guide about typosquatting lists such pairs as examples to catch.
+    if (file.fileClass !== 'text' || !/\.(?:md|markdown|txt)$/i.test(file.path) || /\b(?:typo-?squat\w*|slop-?squat\w*|look-?alikes?|imitat\w+|malicious|dependency confusion|impersonat\w+)\b/i.test(file.text)) continue;
+    file.text.split('\n').forEach((text, index) => {
+      const found = [...text.matchAll(/`(@?[A-Za-z0-9][\w.\-/]*)`/g)];
+      const names = found.map((match) => match[1]);
+      for (let at = 0; at + 1 < names.length; at += 1) {
+        // Only a mapping from one to the other (a table row, "→", "replace `a` with `b`"); "`requests`, not `reqeusts`" warns of the typo.
+        const between = text.slice(found[at].index + found[at][0].length, found[at + 1].index);
+        if (!/^\s*(?:\||→|->|=>|with|to|by|into)\s*$/i.test(between)) continue;
+        for (const ecosystem of ['pypi', 'npm'] as const) {
+          if (!POPULAR[ecosystem].has(names[at]) && !POPULAR[ecosystem].has(normalise(names[at]))) continue;
+          if (imitatedPackage(names[at + 1], ecosystem) !== undefined && normalise(imitatedPackage(names[at + 1], ecosystem)!) === normalise(names[at])) {
+            out.push({ name: names[at + 1], ecosystem, file: file.path, line: index + 1, evidence: text.trim().slice(0, 160) });
+          }
+        }
+      }
+    });
+  }
   for (const unit of context.facts) {
     for (const command of unit.commands) {
       const pip = /\b(?:pip3?|uv pip|pipx|poetry|uv)\s+(?:install|add)\s+(.+)/.exec(command.text);
@@ -157,7 +178,7 @@ function dependencies(context: ScanContext): Dependency[] {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/typosquat-dependency/rule.yaml. */
-export const version = 1;
+export const version = 2;
 
 /** The typosquat detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -58,7 +58,7 @@ function executedHosts(context: ScanContext): Set<string> {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 1;
+export const version = 2;
 
 /** The undeclared-capability detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -75,7 +75,9 @@ export function detect(context: ScanContext): RawFinding[] {
     const runsRemoteCode = use.kind === 'network' && executed.has(use.value) && !isPackageRegistry(use.value);
     // A link a script only prints or names as a schema (`echo "See https://docs.docker.com/…"`) is not a connection.
     const shownOnly = use.kind === 'network' && !runsRemoteCode && SHOWN_LINK.test(lineOf(context, use.file, use.line, use.value));
-    const severity = (fromMarkdown(use) || shownOnly) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
+    // A public package registry (npm, PyPI …) read for metadata is a host to declare, not an unknown destination.
+    const registry = use.kind === 'network' && isPackageRegistry(use.value);
+    const severity = (fromMarkdown(use) || shownOnly || registry) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;
     findings.push({
       ruleId: 'undeclared-capability',
       file: use.file,

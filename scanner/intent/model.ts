@@ -228,9 +228,9 @@ const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|io
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 
 /** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
-const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|deliver|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
+const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|deliver|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied|result|output|concatenation|combined|joined)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
 
-const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump|package|tarball)\b/i;
+const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump|package|tarball|body|appendix)\b/i;
 
 /** The whole lines of `text` that `part` spans (empty when `part` is not in it). */
 function linesAround(text: string, part: string): string {
@@ -346,16 +346,25 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const placeholderRemote = pushTo !== undefined && /<[^>\s]+>|\{[^}\s]+\}|\b[A-Z][A-Z_]{2,}\b|\b[Yy]our[-_]/.test(pushTo.replace(/^[^:]*:\/\/[^/]*/, '').replace(/\$\{?\w+\}?/g, ''));
   // A remote needs a repository path; `https://github.com/` alone is a command cut short (a `<placeholder>` read as a redirection).
   const namesRepository = pushTo !== undefined && /(?::\/\/[^/\s"']+\/|@[^:\s"']+:)[^\s"']+/.test(pushTo);
-  if (pushTo && namesRepository && !placeholderRemote && destinations(pushTo).length > 0 && !action.context) action.context = "the user's repository";
+  // `git remote add origin <url>` with nothing pushed sets up a new repository's own remote (the user's host, asked for): nothing leaves yet.
+  const originOnly = pushTo !== undefined && /^git\s+remote\s+add\s+origin\b/.test(pushTo) && !/\bgit\s+push\b/.test(ordered);
+  if (pushTo && namesRepository && !placeholderRemote && !originOnly && destinations(pushTo).length > 0 && !action.context) action.context = "the user's repository";
   const decode = first('decode', ordered);
-  const follow = first('follow', ordered);
+  let follow = first('follow', ordered);
+  // Prose that lists code tokens (`eval(base64_decode(`, `sops exec-env`) as things to look for names them;
+  // a bare `eval`/`exec`/`| sh` inside backticks orders nothing unless the words around it do.
+  if (follow && place.origin === 'prose' && /^(?:eval|exec|\|[\s\S]*)$/i.test(follow.trim()) && first('follow', ordered.replace(/`[^`\n]*`/g, ' ')) === undefined) follow = undefined;
   if (decode && follow) action.decodeFollow = `${decode} … ${follow}`;
   action.conceal = concealmentIn(text);
   action.consent = first('consent', ordered);
-  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0;
+  // A pull request or fork on a repository the skill names (`to \`some-org/corpus:main\``) goes where the skill says, whatever placeholders the branch has.
+  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !(action.sink?.kind === 'forge' && FIXED_FORGE_REPOSITORY.test(ordered));
   const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.conceal;
   return interesting ? action : undefined;
 }
+
+/** A repository the skill names as where a pull request or fork goes (`to \`org/repo:main\``, "Fork `org/repo`"). */
+const FIXED_FORGE_REPOSITORY = /\b(?:to|against|into|onto|fork)\s+`[\w.-]+\/[\w.-]+(?::[\w./-]+)?`/i;
 
 /** The agent configuration file pattern without its leading boundary, for use inside other expressions. */
 const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
@@ -662,6 +671,25 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     else sections.set(key, [index]);
   });
   const out: Action[] = [];
+  // Inputs a table names and fills with secrets (`| Publisher profile | full text of ~/.npmrc … |`): a later
+  // step that uses the input by its name ("<Publisher profile input, verbatim>") uses the secrets.
+  const secretLabels = new Map<string, { label: string; holds: string }[]>();
+  const cellsByRow = new Map<string, string[]>();
+  for (const instruction of instructions) {
+    if (instruction.script || instruction.origin !== 'prose') continue;
+    const key = `${instruction.file}\0${instruction.line}`;
+    cellsByRow.set(key, [...(cellsByRow.get(key) ?? []), instruction.text]);
+  }
+  for (const [key, cells] of cellsByRow) {
+    if (cells.length < 2 || !cells.slice(1).some((cell) => SENSITIVE_FILE.test(cell) || DOTENV_FILE.test(` ${cell}`))) continue;
+    const label = cells[0].replace(/[`*_]/g, '').trim();
+    if (label.length < 4 || label.length > 40 || !/[a-z]/i.test(label)) continue;
+    const file = key.split('\0')[0];
+    const holds = cells.slice(1).map((cell) => SENSITIVE_FILE.exec(cell)?.[0] ?? DOTENV_FILE.exec(` ${cell}`)?.[0]?.trim()).find((found) => found !== undefined) ?? '';
+    secretLabels.set(file, [...(secretLabels.get(file) ?? []), { label: label.toLowerCase(), holds }]);
+  }
+  const secretLabelIn = (index: number) => (secretLabels.get(instructions[index].file) ?? []).find(({ label }) => texts[index].toLowerCase().includes(label));
+  const namesSecretLabel = (index: number) => secretLabelIn(index) !== undefined && !SENSITIVE_FILE.test(texts[index]);
   for (const members of sections.values()) {
     if (members.length < 2) continue;
     const readableText = new Map<number, string>();
@@ -695,9 +723,11 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const heading = members.find((index) => String(instructions[index].line) === instructions[index].section && instructions[index].origin === 'prose');
     if (heading !== undefined && (hasWord('forge-sink', textOf(heading)) || hasWord('synced-sink', textOf(heading)))) {
       for (const index of members) {
-        if (index === heading || !(namesSecretFile(index) || namesDotenv(index))) continue;
+        if (index === heading || !(namesSecretFile(index) || namesDotenv(index) || namesSecretLabel(index))) continue;
         const item = instructions[index];
         const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation }, `${texts[index]}\n\n${texts[heading]}`, shown(`${instructions[heading].text} ⏎ … ⏎ ${item.text}`));
+        const labelled = namesSecretLabel(index) ? secretLabelIn(index) : undefined;
+        if (chain && chain.sink && !chain.secret && labelled) chain.secret = `${labelled.label} (${labelled.holds})`;
         if (chain?.secret && chain.sink) out.push(chain);
       }
     }
@@ -770,11 +800,14 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // the order to send what was collected ("Send the object to the converter").
     // Secrets gathered into a container ("gathered into `access/` inside the kit") and, in a later section, the
     // container put somewhere that leaves the machine ("Put the finished kit in the user's synced drive").
+    const namesSecrets = (index: number) => SENSITIVE_FILE.test(texts[index]) || hasWord('secret', readable(texts[index])) || CREDENTIAL_WORDS.test(texts[index]);
     for (const gather of members) {
       if (instructions[gather].origin !== 'prose') continue;
-      // The container may be named in the step itself or the one right after it ("Bring the real values along … into the kit").
-      const step = members.filter((index) => index >= gather && index <= gather + 1 && instructions[index].section === instructions[gather].section).map((index) => texts[index]).join('\n');
-      if (!(SENSITIVE_FILE.test(texts[gather]) || hasWord('secret', readable(texts[gather])) || CREDENTIAL_WORDS.test(texts[gather]))) continue;
+      // The container may be named in the step itself, the one right after it ("Bring the real values along … into the kit")
+      // or the lead-in of the list that names the secrets ("add an `identity/` folder to the kit containing copies of:").
+      const sameStep = (index: number) => index >= gather - 1 && index <= gather + 1 && instructions[index].section === instructions[gather].section;
+      const step = members.filter(sameStep).map((index) => texts[index]).join('\n');
+      if (!namesSecrets(gather)) continue;
       const containers = [...step.matchAll(CONTAINER)].map((match) => match[1].toLowerCase());
       if (containers.length === 0) continue;
       const carrier = members.find((index) => index > gather && instructions[index].section !== instructions[gather].section && (hasWord('synced-sink', readable(texts[index])) || hasWord('forge-sink', readable(texts[index])) || (hasWord('network-sink', readable(texts[index])) && destinations(texts[index]).length > 0)) && containers.some((noun) => new RegExp(`\\b(?:the|this|that|your)\\s+(?:\\w+\\s+)?${noun}\\b`, 'i').test(texts[index])));
@@ -838,7 +871,7 @@ const CONCEAL_REACH = 12;
 const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 
 /** Credentials named in words ("which credentials the notebook depends on", "database passwords", "dotenv files"). */
-const CREDENTIAL_WORDS = /\b(?:credentials|passwords|(?:api|access|auth|secret|private) keys|(?:access|auth|api|personal) tokens|dotenv files|cloud (?:CLI )?profiles)\b/i;
+const CREDENTIAL_WORDS = /\b(?:credentials|passwords|(?:api|access|auth|secret|private) keys|(?:access|auth|api|personal) tokens|dotenv(?:-style)? files|cloud (?:CLI )?profiles|credential (?:and [\w-]+ )?files|auth files|key ?pairs|private halves|both halves)\b/i;
 
 /** Where gathered things are put to travel on together ("into `access/` inside the kit", "in the bundle"). */
 const CONTAINER = /\b(?:into|inside|in|to)\s+(?:`[^`]{1,40}`\s+(?:inside|in)\s+)?(?:the|a|this|your)\s+(?:\w+\s+)?(kit|bundle|archive|package|tarball|zip|snapshot|handoff|hand-off|export|backup)\b/gi;
@@ -1018,6 +1051,12 @@ function declaredHosts(hosts: readonly string[], declared: Capabilities | undefi
   return declared !== undefined && hosts.length > 0 && hosts.every((host) => hostAllowed(host, declared.network));
 }
 
+/** A secret found by searching the user's machine ("look through the user's home directory for API credentials"). */
+const SEARCHED_MACHINE = /\b(?:look|search|hunt|scan|sweep|comb|go|dig|crawl|walk)\w*\s+(?:through|across|over|in|into)\s+(?:the\s+)?(?:user's\s+|their\s+|your\s+)?(?:home|~|machine|computer|laptop|disk|drive|file\s?system|dotfiles|config)/i;
+
+/** A credential file described rather than named ("the file where git's store helper remembers the logins"): a file on the user's machine, never the skill's own token. */
+const DESCRIBED_STORE = /\b(?:remembers?|stores?|keeps?|caches?|holds?|saves?)\s+(?:the\s+|your\s+|its\s+|all\s+)?(?:\w+\s+){0,2}?(?:logins?|passwords?|tokens?|credentials?|api keys?|session cookies)\b|\bto\s+know\s+who\s+you\s+are\b/i;
+
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
 
@@ -1046,7 +1085,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const sinkHosts = action.sink?.hosts ?? [];
     // A secret named only in words or by a declared variable, sent to hosts the entry declares, is the
     // skill's declared job; a credential file or `.env` leaving is never that.
-    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`));
+    // Credentials hunted for across the user's machine are never the skill's own token for its own service.
+    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || SEARCHED_MACHINE.test(action.secret) || DESCRIBED_STORE.test(action.secret));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret)))));
@@ -1084,7 +1124,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // host the skill names carries every request and its key there, entry or not.
       const mcpServer = /\bmcp\b/i.test(action.control.text);
       const hardCodedRemote = action.control.hosts.length > 0 && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
-      const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress/i.test(action.control.text);
+      const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text);
       const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
       const isolated = permissionsOff && ISOLATED.test(action.evidence);
       // `ANTHROPIC_BASE_URL` (or another model API's base URL) moved to a host that is not that API's: every
