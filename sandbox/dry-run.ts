@@ -26,7 +26,7 @@ import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/ind
 import { findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.2.0';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.3.0';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -462,6 +462,30 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     const now = await readRegular(join(homeDir, shown.slice(2)), MAX_STARTUP_FILE_BYTES);
     if (now !== undefined && now.size <= MAX_STARTUP_FILE_BYTES && onlyShellSetupAdded(planted, now.bytes.toString('utf8'))) event.shellSetupOnly = true;
   }
+  // A scheduler entry (systemd user unit, launchd agent) that runs exactly what the command line named
+  // (`--command "$HOME/bin/backup.sh"`), not the skill's own code and nothing that downloads or decodes,
+  // schedules the user's job: a scheduling helper doing what it was asked.
+  const unitFiles = filtered.filter((event) => event.kind === 'file-write' && event.via === undefined && SCHEDULER_ENTRY.test(displayPath(event.target, { home: id.home, workDir: context.workDir })));
+  const namedArguments = commandArguments(planned.command);
+  const namedUnits = new Set<string>();
+  for (const event of unitFiles) {
+    const shown = displayPath(event.target, { home: id.home, workDir: context.workDir });
+    const now = await readRegular(join(homeDir, shown.slice(2)), MAX_STARTUP_FILE_BYTES);
+    const text = now?.bytes.toString('utf8') ?? '';
+    // What the entry runs: its Exec lines, or a launchd agent's program and arguments.
+    const runs = [...text.matchAll(/^\s*Exec\w*\s*=.*$/gm), ...text.matchAll(/<key>\s*Program(?:Arguments)?\s*<\/key>\s*(?:<string>[^<]*<\/string>|<array>[\s\S]*?<\/array>)/g)].map((match) => match[0]).join('\n');
+    if (runs === '' || SCHEDULED_PAYLOAD.test(runs) || runs.includes(context.workDir)) continue;
+    if (namedArguments.some((argument) => text.includes(argument))) namedUnits.add(shown.replace(/\.(?:service|timer|plist)$/, ''));
+  }
+  for (const event of unitFiles) {
+    if (namedUnits.has(displayPath(event.target, { home: id.home, workDir: context.workDir }).replace(/\.(?:service|timer|plist)$/, ''))) event.schedulesNamedCommand = true;
+  }
+  // The folders made to hold them (`~/.config/systemd/user`) go with the entries when every entry is the user's job.
+  if (unitFiles.length > 0 && unitFiles.every((event) => event.schedulesNamedCommand === true)) {
+    for (const event of filtered) {
+      if (event.kind === 'file-write' && /^~\/(?:\.config\/systemd(?:\/user)?|Library\/LaunchAgents)$/.test(displayPath(event.target, { home: id.home, workDir: context.workDir }))) event.schedulesNamedCommand = true;
+    }
+  }
   // Every process of the command is gone now (the init waited for them): scan what they left behind,
   // and what a decoding instruction printed.
   const violations = [
@@ -475,6 +499,21 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     events: filtered.map((event) => ({ ...event, target: event.kind.startsWith('file') ? displayPath(event.target, { home: id.home, workDir: context.workDir }) : event.target })),
     violations,
   };
+}
+
+/** Scheduler entries of the user's session: systemd user units and launchd agents. */
+const SCHEDULER_ENTRY = /^~\/\.config\/systemd\/user\/[^/]+\.(?:service|timer)$|^~\/Library\/LaunchAgents\/[^/]+\.plist$/;
+
+/** What a scheduled entry must not run for it to be the user's named job: downloads, decoders, inline interpreter code, the skill's scripts. */
+const SCHEDULED_PAYLOAD = /\b(?:curl|wget|nc|ncat|socat|base64|xxd|openssl\s+enc|python\d?\s+-c|node\s+-e|perl\s+-e)\b|\/dev\/tcp|https?:\/\/|\bscripts\//i;
+
+/**
+ * The values a command line names, as a scheduled entry would hold them: quoted arguments and paths of
+ * six characters or more, with `$HOME/` and `~/` dropped (the shell expands them before the entry is written).
+ */
+function commandArguments(command: string): string[] {
+  const values = [...command.matchAll(/"([^"]{6,})"|'([^']{6,})'|(?:^|\s)((?:~|\$HOME|\$\{HOME\})\/\S{4,})/g)].map((match) => match[1] ?? match[2] ?? match[3]);
+  return values.map((value) => value.replace(/^(?:~|\$HOME|\$\{HOME\})\//, '')).filter((value) => value.length >= 6);
 }
 
 /** Largest shell start-up file judged line by line (real ones are a few KiB). */

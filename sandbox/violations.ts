@@ -209,6 +209,9 @@ export type UserChoice = (command: string, host: string) => boolean;
 /** Read-only searches over the whole file system. */
 const WHOLE_DISK_SEARCH = /^\s*(?:sudo\s+)?(?:find\s+\/(?:\s|$)|getcap\s+-r\s+\/(?:\s|$)|du\s+(?:-\S+\s+)*\/(?:\s|$)|locate\s|grep\s+-\w*[rR]\w*\s+\S+\s+\/(?:\s|$))/;
 
+/** A command that creates a Python virtual environment (no code of the skill runs in it; a package install could run the skill's own hooks, so it is not here). */
+const PACKAGE_TOOL_WORK = /^\s*(?:[\w./-]*python[\d.]*\s+-m\s+(?:venv|virtualenv|ensurepip)\b|virtualenv\s|uv\s+venv\b)/;
+
 /** A command that starts an interactive shell. */
 const INTERACTIVE_SHELL = /(?:^|[\s;&|('"])(?:\/\S*\/)?(?:ba|z|k)?sh\s+-[a-z]*i[a-z]*\b|\bpty\.spawn\s*\(/;
 
@@ -248,6 +251,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, a file that makes code run again later, which the command names as its argument: the user's choice (a dotfiles or shell set-up tool). Check what it writes there.`);
         } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, which makes code run again later. The entry declares this path under capabilities.filesystem.write, so this is the skill's stated job; check what it writes.`);
+        } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && event.schedulesNamedCommand === true) {
+          add('dryrun-persistence', 'medium', `\`${event.command}\` wrote ${event.target}, a scheduler entry that runs what the command line names (not the skill's own code, nothing downloaded or decoded): a scheduling helper doing what it was asked. Say so in SKILL.md, ask the user first, and declare the path under capabilities.filesystem.write.`);
         } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target)) && event.shellSetupOnly === true) {
           add('dryrun-persistence', 'medium', `\`${event.command}\` added shell set-up lines to ${event.target} (aliases, functions, PATH or tool initialisation; nothing that downloads, decodes or talks to the network). Allowed when the user asked for it, but every new shell runs them: say so in SKILL.md and declare the path under capabilities.filesystem.write.`);
         } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
@@ -335,6 +340,12 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         // A search of the whole file system (`find / -perm -4000`, `getcap -r /`) is slow under the sandbox, not a miner.
         if (limit === 'cpu' && WHOLE_DISK_SEARCH.test(event.command)) {
           add('dryrun-limit-cpu', 'medium', `\`${event.command}\` searches the whole file system and ran out of CPU time (${event.target}); what else it would have done was not seen.`);
+          break;
+        }
+        // Creating a virtual environment is slow under the sandbox's system-call tracing (pip bootstraps itself
+        // into every venv), not a miner.
+        if (limit === 'cpu' && PACKAGE_TOOL_WORK.test(event.command)) {
+          add('dryrun-limit-cpu', 'medium', `\`${event.command}\` creates a virtual environment and ran out of CPU time under the sandbox (${event.target}); what it would have done after that was not seen.`);
           break;
         }
         add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);

@@ -112,6 +112,11 @@ export const DryRunEventSchema = z.looseObject({
    * downloads, decodes, schedules or talks to the network.
    */
   shellSetupOnly: z.boolean().optional(),
+  /**
+   * A write of a scheduler entry (systemd user unit, launchd agent) that runs exactly what the command line
+   * named, not the skill's own code and nothing that downloads or decodes: the user's job, scheduled.
+   */
+  schedulesNamedCommand: z.boolean().optional(),
 });
 
 /** A dry-run event as consumed. */
