@@ -7,7 +7,11 @@
 // <mark>. The excerpt quotes the skill's SKILL.md, which is untrusted, so it is rebuilt here as text
 // and <mark> elements, never inserted as HTML.
 
-/** Results shown at once; "Show more" adds as many again. Each costs one small fragment request. */
+/**
+ * Results shown first, and how many "Show more" adds. Each costs one small fragment request, and the
+ * fragments are most of a search's time: a first screenful answers sooner than a long list would.
+ */
+const FIRST_RESULTS = 8;
 const RESULTS_PER_BATCH = 24;
 
 /** Quiet time after the last keystroke before searching: fewer searches while someone types. */
@@ -121,8 +125,8 @@ function clearSearch() {
 }
 
 /** Shows the next batch of the current search's results. */
-async function showMore(id) {
-  const batch = pending.splice(0, RESULTS_PER_BATCH);
+async function showMore(id, count = RESULTS_PER_BATCH) {
+  const batch = pending.splice(0, count);
   const data = await Promise.all(batch.map((result) => result.data()));
   if (id !== searchId) return;
   list.append(...data.map(resultItem));
@@ -153,7 +157,7 @@ async function search(term) {
   if (found === null || id !== searchId) return;
   pending = [...found.results];
   list.replaceChildren();
-  await showMore(id);
+  await showMore(id, FIRST_RESULTS);
   if (id !== searchId) return;
   const count = found.results.length;
   say(

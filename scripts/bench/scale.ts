@@ -33,6 +33,9 @@ const root = resolve(import.meta.dirname, '..', '..');
 const SKIP_REASON = 'scale bench: cache filled without dry runs (their cost is the cold sample)';
 /** Queries typed into the home page's search box: words every generated registry holds. */
 const QUERIES = ['changelog', 'python', 'kubernetes', 'csv', 'release', 'markdown', 'docker', 'api'];
+/** Results the search box shows first (FIRST_RESULTS in public/search.js). */
+const FIRST_RESULTS = 8;
+
 /** The search box's pause for typing before it searches (DEBOUNCE_MS in public/search.js). */
 const SEARCH_DEBOUNCE_MS = Number(/const DEBOUNCE_MS = (\d+)/.exec(readFileSync(join(root, 'public', 'search.js'), 'utf8'))?.[1] ?? Number.NaN);
 
@@ -195,7 +198,7 @@ async function inBrowser(siteDir: string, skillPath: string): Promise<{ pageByte
       for (const query of ${JSON.stringify(QUERIES)}) {
         const started = performance.now();
         const found = await pagefind.search(query);
-        await Promise.all(found.results.slice(0, 24).map((result) => result.data()));
+        await Promise.all(found.results.slice(0, ${FIRST_RESULTS}).map((result) => result.data()));
         times.push(performance.now() - started);
       }
       return times;
@@ -314,7 +317,7 @@ function report(rows: SizeRow[], sample: { file: string; result: PhaseResult }[]
   }
   lines.push(
     '',
-    `A search answer is timed in the page, from the query typed to the status line announcing its results (the box waits ${SEARCH_DEBOUNCE_MS} ms for typing to pause before it searches; that wait is included); "Pagefind alone" is one \`pagefind.search\` and the data of its first 24 results, after the index is loaded. Queries: ${QUERIES.join(', ')}.`,
+    `A search answer is timed in the page, from the query typed to the status line announcing its results (the box waits ${SEARCH_DEBOUNCE_MS} ms for typing to pause before it searches; that wait is included); "Pagefind alone" is one \`pagefind.search\` and the data of the first ${FIRST_RESULTS} results the box shows, after the index is loaded. Queries: ${QUERIES.join(', ')}.`,
     '',
     '| registry | skill page transferred (as served; gzip) | requests | first search answer (loads the index) | search answer (median of the next ' + (QUERIES.length - 1) + ') | Pagefind alone | bytes fetched per search |',
     '|---:|---:|---:|---:|---:|---:|---:|',
