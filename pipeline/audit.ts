@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DigestError, SkillRegistryError, treeDigest, type Issue, type TreeDigest } from '../core/index.ts';
-import { AuditReportSchema, CommandNameSchema, HostPatternSchema, type AuditReport, type Capabilities, type Entry, type ObservedCapabilities } from '../schemas/index.ts';
+import { AuditReportSchema, CommandNameSchema, HostPatternSchema, type AuditReport, type Capabilities, type DryRunReport, type Entry, type ObservedCapabilities } from '../schemas/index.ts';
 import { scanSkill, type ScanOptions } from '../scanner/index.ts';
 import { dryRunSkill } from '../sandbox/index.ts';
 import { loadRegistryConfig } from './config.ts';
@@ -35,6 +35,27 @@ export interface AuditFolderOptions {
   signed?: boolean;
   /** Clock. */
   now?: Date;
+  /**
+   * Where dry runs of earlier audits are kept: a dry run depends on the files, the sandbox, the declarations
+   * and the commands, never on the scanner's rules, so a rule change re-scans a skill without running it again.
+   * Used only when the declarations come from an entry or a record (an ad-hoc audit holds the dry run to what
+   * the scanner inferred).
+   */
+  dryRuns?: DryRunStore;
+}
+
+/** What a dry run's result depends on: the key of a kept dry run (the engine version is added by the store). */
+export interface DryRunKey {
+  treeDigest: string;
+  declared: Capabilities;
+  commands: string[];
+  sandbox: 'auto' | 'gvisor' | 'bubblewrap' | undefined;
+  skip: string | undefined;
+}
+
+/** Role: the dry run kept under `key`, or `run`'s, kept for the next audit. */
+export interface DryRunStore {
+  dryRun(key: DryRunKey, run: () => Promise<DryRunReport>): Promise<DryRunReport>;
 }
 
 /** An audit and what came with it. */
@@ -174,12 +195,9 @@ export async function auditSkillFolder(dir: string, options: AuditFolderOptions 
   // An ad-hoc audit of a folder has no declarations: hold the dry run to what the files visibly say
   // the skill does (the scanner's inference), so only behaviour beyond that counts against it.
   const declared = declaredByEntry ?? (await visibleCapabilities(dir, before!, scan.inferred));
-  const dryrun = await dryRunSkill(dir, {
-    declared,
-    commands: options.dryRunCommands ?? options.entry?.dryRun ?? [],
-    sandbox: options.sandbox,
-    skip: options.skipDryRun,
-  });
+  const dryRunOptions = { declared, commands: options.dryRunCommands ?? options.entry?.dryRun ?? [], sandbox: options.sandbox, skip: options.skipDryRun };
+  const run = () => dryRunSkill(dir, dryRunOptions);
+  const dryrun = options.dryRuns !== undefined && declaredByEntry !== undefined ? await options.dryRuns.dryRun({ treeDigest: before!.digest, ...dryRunOptions }, run) : await run();
   const decision = decide({ declared, validation: document.issues, scan, dryrun, signed: options.signed ?? false });
   if (!declaredByEntry) decision.reasons.push('No registry entry: the dry run was held to the capabilities the scanner inferred from the files.');
   const after = await treeDigest(dir);

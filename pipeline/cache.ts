@@ -7,6 +7,8 @@
  *   audit/<key>.json        an audit, or the issues that stopped it   key: {@link AuditKey}
  *   bundles/<key>.json      a signed attestation                      key: the statement, the signer
  *   revalidate/<key>.json   a re-validation verdict                   key: {@link AuditKey} of the published record
+ *   dryrun/<key>.json       a dry run                                 key: {@link DryRunKey} and the engine version
+ *                           (no rules in it: a rule change re-scans without running the skill again)
  *   archives/<sha256>.tgz   an accepted skill's audited archive       key: the archive's own SHA-256
  *   built/<key>.json        an accepted entry, ready to publish:      key: {@link BuiltKey}
  *                           its entry, audit, record and bundle
@@ -19,9 +21,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson, sha256Hex, writeFileAtomic, writeJsonAtomic, type Issue } from '../core/index.ts';
-import { AuditReportSchema, EntrySchema, SkillRecordSchema, type Entry, type SkillRecord, type Source, type TrustPolicy } from '../schemas/index.ts';
+import { AuditReportSchema, DryRunReportSchema, EntrySchema, SkillRecordSchema, type DryRunReport, type Entry, type SkillRecord, type Source, type TrustPolicy } from '../schemas/index.ts';
 import type { Suppression } from '../scanner/index.ts';
-import type { FolderAudit } from './audit.ts';
+import { DRYRUN_ENGINE_VERSION } from '../sandbox/index.ts';
+import type { DryRunKey, DryRunStore, FolderAudit } from './audit.ts';
 
 /** Everything an audit's result depends on besides code that has no version: the key of an audit. */
 export interface AuditKey {
@@ -94,7 +97,7 @@ async function readEntry(path: string): Promise<unknown> {
 }
 
 /** Role: the fetch, audit, bundle and re-validation caches of one folder. */
-export class PipelineCache {
+export class PipelineCache implements DryRunStore {
   /** The cache folder. */
   readonly dir: string;
   /** Folder of the fetcher's kept repositories, one per source. */
@@ -204,6 +207,16 @@ export class PipelineCache {
   /** Reads the archive stored under `sha256` (the publisher checks the bytes against the record before it writes them). */
   async archive(sha256: string): Promise<Uint8Array> {
     return readFile(this.#archiveFile(sha256));
+  }
+
+  /** The dry run kept under `key` for this engine version, or `run`'s, kept for the next audit (a damaged or foreign file is a miss). */
+  async dryRun(key: DryRunKey, run: () => Promise<DryRunReport>): Promise<DryRunReport> {
+    const path = join(this.dir, 'dryrun', `${keyOf({ ...key, engine: DRYRUN_ENGINE_VERSION })}.json`);
+    const kept = DryRunReportSchema.safeParse(await readEntry(path));
+    if (kept.success) return kept.data;
+    const report = await run();
+    await writeJsonAtomic(path, report);
+    return report;
   }
 
   #archiveFile(sha256: string): string {

@@ -10,7 +10,7 @@ import { SkillRegistryError, readArchive } from '../core/index.ts';
 import { SkillRecordSchema, type SkillRecord } from '../schemas/index.ts';
 import { scannerIdentity, type Suppression } from '../scanner/index.ts';
 import { DRYRUN_ENGINE_VERSION } from '../sandbox/index.ts';
-import { auditSkillFolder } from './audit.ts';
+import { auditSkillFolder, type DryRunStore } from './audit.ts';
 import { PipelineCache, type AuditKey, type CachedVerdict } from './cache.ts';
 import { loadRegistryConfig, loadRegistrySuppressions, loadRevocations } from './config.ts';
 import { EntryError } from './errors.ts';
@@ -53,6 +53,8 @@ interface Reaudit {
   sandbox: 'auto' | 'gvisor' | 'bubblewrap';
   skipDryRun?: string;
   now: Date;
+  /** Dry runs of earlier audits: a rule change re-scans a published skill without running it again. */
+  dryRuns: DryRunStore;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function revalidatePublished(options: RevalidateOptions): Promise<{
   const index = await readPublishedIndex(options.outDir);
   const scanner = await scannerIdentity();
   const cache = new PipelineCache(options.cacheDir);
-  const reaudit: Reaudit = { outDir: options.outDir, suppressions: await loadRegistrySuppressions(registryDir), sandbox: options.sandbox ?? config.dryRun.sandbox, skipDryRun: options.skipDryRun, now: options.now ?? new Date() };
+  const reaudit: Reaudit = { outDir: options.outDir, suppressions: await loadRegistrySuppressions(registryDir), sandbox: options.sandbox ?? config.dryRun.sandbox, skipDryRun: options.skipDryRun, now: options.now ?? new Date(), dryRuns: cache };
   const caught: NewlyCaught[] = [];
   let checked = 0;
   let skipped = 0;
@@ -119,6 +121,7 @@ async function reauditRecord(record: SkillRecord, options: Reaudit): Promise<Cac
       skipDryRun: options.skipDryRun,
       signed: true,
       now: options.now,
+      dryRuns: options.dryRuns,
     });
     if (audit.report.digest !== record.digest) throw new SkillRegistryError('TREE_CHANGED', `The archive of ${record.publisher}/${record.name} does not match its digest ${record.digest}. The published files were altered: investigate before publishing again.`);
     return { verdict: audit.report.verdict, reasons: audit.report.reasons };

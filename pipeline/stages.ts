@@ -193,7 +193,7 @@ export async function auditSkill(run: BuildRun, entry: Entry, fetched: FetchedTr
     throw new SkillRegistryError('NOT_AUDITED', `${seen.file.shown} (${tree.digest}) has no audit in ${run.cache.dir}. This build only signs and publishes what the audit job already audited: run the audit first (npm run build -- --audit-only) with the same registry and rules.`);
   }
   try {
-    const audit = await auditSkillFolder(fetched.dir, { entry, sandbox: run.sandbox, skipDryRun: run.skipDryRun, suppressions: run.suppressions, signed: run.signer !== undefined, now: run.now });
+    const audit = await auditSkillFolder(fetched.dir, { entry, sandbox: run.sandbox, skipDryRun: run.skipDryRun, suppressions: run.suppressions, signed: run.signer !== undefined, now: run.now, dryRuns: run.cache });
     await run.cache.saveAudit(key, { audit });
     return { tree, audit };
   } catch (error) {

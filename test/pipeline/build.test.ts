@@ -114,6 +114,22 @@ describe('buildRegistry', () => {
     expect(history.versions.map((version) => version.version)).toContain('1.0.1');
   });
 
+  it('audits the same files under the same declarations again without running the skill again', async () => {
+    const { registry, options } = await fixtureRegistry();
+    const sandboxed: BuildOptions = { ...options, skipDryRun: undefined };
+    const first = await buildRegistry(sandboxed);
+    const before = first.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')!.report!.dryrun;
+    expect(before.status).toBe('ran');
+    // A new version of the entry is a new audit (its record changes) of the same files, held to the same declarations.
+    const file = join(registry, 'skills/acme/csv-stats.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^version: .*$/m, 'version: 1.0.1'));
+    const second = await buildRegistry({ ...sandboxed, now: new Date('2026-11-02T00:00:00Z') });
+    const again = second.outcomes.find((outcome) => outcome.id === 'acme/csv-stats')!;
+    expect(again).toMatchObject({ status: 'published', cached: false, version: '1.0.1' });
+    // The same report, to the millisecond of each command: kept, not run again.
+    expect(again.report!.dryrun).toEqual(before);
+  });
+
   it('refuses to publish a cached archive whose bytes no longer match the record', async () => {
     const { options } = await fixtureRegistry();
     await buildRegistry(options);
