@@ -218,6 +218,8 @@ interface SizeRow {
   generateMs: number;
   baselineMs: number;
   fill: PhaseResult;
+  /** Whether the registry and its cold fill come from an earlier run in the same work folder (`--work`). */
+  fillReused: boolean;
   warm: PhaseResult[];
   incremental: PhaseResult[];
   site: PhaseResult[];
@@ -269,7 +271,7 @@ async function measureSize(work: string, size: number, runs: number, log: (line:
   const first = generated.skills.find((skill) => skill.expect === 'pass')!;
   log(`${size}: Chromium…`);
   const browser = await inBrowser(join(dir, 'site'), `/skills/${first.id}/`);
-  return { size, generateMs, baselineMs, fill, warm, incremental, site, pagefindBytes, browser };
+  return { size, generateMs, baselineMs, fill, fillReused: saved !== undefined, warm, incremental, site, pagefindBytes, browser };
 }
 
 /** Cold per-skill cost: `sample` entries spread over the registry, each audited alone from an empty cache, dry run included. */
@@ -308,7 +310,7 @@ function report(rows: SizeRow[], sample: { file: string; result: PhaseResult }[]
     const site = median(row.site.map((run) => run.ms));
     lines.push(
       `| ${row.size.toLocaleString('en')} | generate | ${seconds(row.generateMs)} | | | ${row.size} skills as local git repositories |`,
-      `| | cold fill, dry runs skipped (\`--skip-dry-run\`) | ${seconds(row.fill.ms)} | ${ratio(row.fill.ms)} | ${mib(row.fill.peakMiB)} | audited ${row.fill.audited}, published ${row.fill.published}, refused ${row.fill.refused} |`,
+      `| | cold fill, dry runs skipped (\`--skip-dry-run\`)${row.fillReused ? ', measured in an earlier run of this work folder' : ''} | ${seconds(row.fill.ms)} | ${ratio(row.fill.ms)} | ${mib(row.fill.peakMiB)} | audited ${row.fill.audited}, published ${row.fill.published}, refused ${row.fill.refused} |`,
       `| | warm rebuild, nothing changed | **${seconds(warm)}** | ${ratio(warm)} | ${mib(Math.max(...row.warm.map((run) => run.peakMiB)))} | audited ${row.warm[0].audited}, from cache ${row.warm[0].cached} |`,
       `| | incremental rebuild, one entry re-pinned | **${seconds(incremental)}** | ${ratio(incremental)} | ${mib(Math.max(...row.incremental.map((run) => run.peakMiB)))} | audited ${row.incremental[0].audited}, from cache ${row.incremental[0].cached} |`,
       `| | catalog build (Astro + Pagefind) | **${seconds(site)}** | ${ratio(site)} | ${mib(Math.max(...row.site.map((run) => run.peakMiB)))} | ${row.site[0].pages} pages; Pagefind index ${(row.pagefindBytes / 1e6).toFixed(1)} MB |`,
