@@ -122,6 +122,14 @@ describe('findViolations', () => {
     expect(cpu('npm install')).toEqual([['dryrun-limit-cpu', 'high']]);
   });
 
+  it("lets git's own credential helper lock and rewrite its store, and still flags another command doing it", () => {
+    const git = { ...noCapabilities(), commands: ['git'], network: ['git.team.invalid'] };
+    const erase = "printf 'protocol=https\\nhost=git.team.invalid\\n\\n' | git credential-store erase";
+    expect(ids([event('file-read', '~/.git-credentials.lock', { command: erase, via: '~/.git-credentials' })], git)).toEqual([]);
+    expect(findViolations([event('file-write', '~/.git-credentials', { command: erase })], git, honeypot).map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(findViolations([event('file-write', '~/.git-credentials', { command: 'python3 scripts/sync.py' })], git, honeypot).map((violation) => [violation.ruleId, violation.severity])).toEqual([['dryrun-rewrite-outside', 'high']]);
+  });
+
   it('warns for a scheduler entry that runs what the command line named, and fails for any other', () => {
     const unit = '~/.config/systemd/user/nightly.service';
     const persistence = (extra: Partial<DryRunEvent>) => findViolations([event('file-write', unit, extra)], noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-persistence').map((violation) => violation.severity);

@@ -92,8 +92,9 @@ function effectiveNetwork(declared: Capabilities): string[] {
 function declaredSecretLocations(declared: Capabilities): (location: string) => boolean {
   const readAllowed = declared.filesystem.read.map(pathMatcher);
   const implied = TOOL_CREDENTIALS.filter((entry) => entry.implied(declared)).map((entry) => entry.file);
+  // A tool locks its credential file while it rewrites it (`~/.git-credentials.lock`): the lock is the file's.
   return (location) =>
-    location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.some((file) => (file.endsWith('/') ? location.startsWith(file) : file === location)) || readAllowed.some((allowed) => allowed(location));
+    location.startsWith('env:') ? declared.env.includes(location.slice(4)) : implied.some((file) => (file.endsWith('/') ? location.startsWith(file) : file === location || `${file}.lock` === location)) || readAllowed.some((allowed) => allowed(location));
 }
 
 /**
@@ -196,6 +197,9 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
 /** A tool's own command for one setting of its own configuration (`npm config set ignore-scripts true`, `git config --global init.defaultBranch main`). */
 const OWN_CONFIG_SET = /^\s*(?:npm|pnpm|yarn|pip\d*|uv|git|gh|poetry|conda|gcloud|aws)\s+(?:config\s+(?:set|--global|--user|--system)|config\s+--global\s+(?!--unset)\S)/;
 
+/** A tool's own command that stores or forgets one login in its own credential file (`git credential-store erase`, `docker logout`). */
+const OWN_LOGIN_EDIT = /(?:^|[|;&]\s*)(?:git\s+credential(?:-store|-cache)?\s+(?:erase|reject|approve|store)|gh\s+auth\s+logout|docker\s+logout|npm\s+logout)\b/;
+
 /** Settings that redirect where packages, code or credentials come from or go: never a plain preference. */
 const RISKY_CONFIG_KEY = /\b(?:registry|index-url|extra-index-url|trusted-host|proxy|https?-proxy|https?\.proxy|credential\.helper|core\.hooksPath|core\.sshCommand|core\.fsmonitor|url\.\S+\.insteadOf|http\.extraheader|_auth|_authToken|always-auth|script-shell|git-tag-version|sign-git)\b/i;
 
@@ -259,7 +263,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
         } else if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
-          if (plantedFiles.has(event.target) && OWN_CONFIG_SET.test(event.command) && !RISKY_CONFIG_KEY.test(event.command)) {
+          if (plantedFiles.has(event.target) && OWN_LOGIN_EDIT.test(event.command)) {
+            add('dryrun-rewrite-outside', 'medium', `\`${event.command}\` changed ${event.target} through the tool's own command for storing or forgetting a login. Say so in SKILL.md and ask first; declare the path under capabilities.filesystem.write.`);
+          } else if (plantedFiles.has(event.target) && OWN_CONFIG_SET.test(event.command) && !RISKY_CONFIG_KEY.test(event.command)) {
             add('dryrun-rewrite-outside', 'medium', `\`${event.command}\` changed a setting in ${event.target} through the tool's own config command. Say so in SKILL.md and ask first; declare the path under capabilities.filesystem.write.`);
           } else if (plantedFiles.has(event.target)) {
             add('dryrun-rewrite-outside', 'high', `\`${event.command}\` ${verb} the user's existing file ${event.target}, outside the skill and the working directory. A skill must not change the user's files; if it must, declare the path under capabilities.filesystem.write.`);
