@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { SkillRegistryError, sha256Hex, treeDigest, writeArchive, type TreeDigest } from '../core/index.ts';
+import { SkillRegistryError, canonicalJson, sha256Hex, treeDigest, writeArchive, type TreeDigest } from '../core/index.ts';
 import { SkillRecordSchema, type AuditReport, type Entry, type RegistryConfig, type Revocation } from '../schemas/index.ts';
 import { scannerIdentity, type Suppression } from '../scanner/index.ts';
 import { DRYRUN_ENGINE_VERSION } from '../sandbox/index.ts';
@@ -152,10 +152,14 @@ export async function builtBefore(run: BuildRun, seen: EntrySeen): Promise<{ aud
   };
   const built = await run.cache.built(seen.builtKey);
   if (built === undefined) return undefined;
+  // The decision is made again, as for a cached audit: a record whose verdict, trust or reasons this build
+  // would not give is built again through the stages.
+  const report = redecided(built.audit.report, run.signer !== undefined);
+  if (report.verdict !== built.record.verdict || report.trust !== built.record.trust || canonicalJson(report.reasons) !== canonicalJson(built.record.reasons)) return undefined;
   seen.entry = built.entry;
   seen.cached = true;
   seen.fetchedFromCache = true;
-  return { audit: built.audit, item: { record: built.record, bundle: built.bundle, archive: () => run.cache.archive(built.record.archive.sha256) } };
+  return { audit: { ...built.audit, report }, item: { record: built.record, bundle: built.bundle, archive: () => run.cache.archive(built.record.archive.sha256) } };
 }
 
 /** validate (the entry): reads and checks the entry file; throws {@link EntryError} listing every problem. */
