@@ -20,7 +20,7 @@ import { displayPath, normalizeEvents, recordsToEvents } from './events.ts';
 import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, displayPathOf, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
-import { SHELL_STARTUP_FILE, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
+import { SHELL_STARTUP_FILE, UNSAFE_IN_SETUP, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
 import { SAMPLE_FILES, argumentHosts, argumentPaths, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { findViolations, networkHost, observedCapabilities } from './violations.ts';
@@ -465,25 +465,26 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
   // A scheduler entry (systemd user unit, launchd agent) that runs exactly what the command line named
   // (`--command "$HOME/bin/backup.sh"`), not the skill's own code and nothing that downloads or decodes,
   // schedules the user's job: a scheduling helper doing what it was asked.
-  const unitFiles = filtered.filter((event) => event.kind === 'file-write' && event.via === undefined && SCHEDULER_ENTRY.test(displayPath(event.target, { home: id.home, workDir: context.workDir })));
+  const unitFiles = filtered.filter((event) => event.kind === 'file-write' && event.via === undefined && SCHEDULER_ENTRY.test(event.target));
   const namedArguments = commandArguments(planned.command);
+  const unitStem = (path: string) => path.replace(/\.(?:service|timer|plist)$/, '');
   const namedUnits = new Set<string>();
   for (const event of unitFiles) {
-    const shown = displayPath(event.target, { home: id.home, workDir: context.workDir });
-    const now = await readRegular(join(homeDir, shown.slice(2)), MAX_STARTUP_FILE_BYTES);
-    const text = now?.bytes.toString('utf8') ?? '';
+    const now = await readRegular(join(homeDir, event.target.slice(2)), MAX_STARTUP_FILE_BYTES);
+    if (now === undefined || now.size > MAX_STARTUP_FILE_BYTES) continue;
+    const text = now.bytes.toString('utf8');
     // What the entry runs: its Exec lines, or a launchd agent's program and arguments.
     const runs = [...text.matchAll(/^\s*Exec\w*\s*=.*$/gm), ...text.matchAll(/<key>\s*Program(?:Arguments)?\s*<\/key>\s*(?:<string>[^<]*<\/string>|<array>[\s\S]*?<\/array>)/g)].map((match) => match[0]).join('\n');
     if (runs === '' || SCHEDULED_PAYLOAD.test(runs) || runs.includes(context.workDir)) continue;
-    if (namedArguments.some((argument) => text.includes(argument))) namedUnits.add(shown.replace(/\.(?:service|timer|plist)$/, ''));
+    if (namedArguments.some((argument) => runs.includes(argument))) namedUnits.add(unitStem(event.target));
   }
   for (const event of unitFiles) {
-    if (namedUnits.has(displayPath(event.target, { home: id.home, workDir: context.workDir }).replace(/\.(?:service|timer|plist)$/, ''))) event.schedulesNamedCommand = true;
+    if (namedUnits.has(unitStem(event.target))) event.schedulesNamedCommand = true;
   }
-  // The folders made to hold them (`~/.config/systemd/user`) go with the entries when every entry is the user's job.
+  // The folder made to hold them goes with the entries when every entry is the user's job.
   if (unitFiles.length > 0 && unitFiles.every((event) => event.schedulesNamedCommand === true)) {
     for (const event of filtered) {
-      if (event.kind === 'file-write' && /^~\/(?:\.config\/systemd(?:\/user)?|Library\/LaunchAgents)$/.test(displayPath(event.target, { home: id.home, workDir: context.workDir }))) event.schedulesNamedCommand = true;
+      if (event.kind === 'file-write' && /^~\/(?:\.config\/systemd\/user|Library\/LaunchAgents)$/.test(event.target)) event.schedulesNamedCommand = true;
     }
   }
   // Every process of the command is gone now (the init waited for them): scan what they left behind,
@@ -504,8 +505,8 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
 /** Scheduler entries of the user's session: systemd user units and launchd agents. */
 const SCHEDULER_ENTRY = /^~\/\.config\/systemd\/user\/[^/]+\.(?:service|timer)$|^~\/Library\/LaunchAgents\/[^/]+\.plist$/;
 
-/** What a scheduled entry must not run for it to be the user's named job: downloads, decoders, inline interpreter code, the skill's scripts. */
-const SCHEDULED_PAYLOAD = /\b(?:curl|wget|nc|ncat|socat|base64|xxd|openssl\s+enc|python\d?\s+-c|node\s+-e|perl\s+-e)\b|\/dev\/tcp|https?:\/\/|\bscripts\//i;
+/** What a scheduled entry must not run for it to be the user's named job: what a shell set-up line must not do, or the skill's scripts. */
+const SCHEDULED_PAYLOAD = new RegExp(`${UNSAFE_IN_SETUP.source}|\\bscripts\\/`, 'i');
 
 /**
  * The values a command line names, as a scheduled entry would hold them: quoted arguments and paths of

@@ -303,7 +303,7 @@ const SETUP_LINE = new RegExp(
 );
 
 /** Anything that fetches, decodes, runs hidden code or talks to the network, wherever it sits. */
-const UNSAFE_IN_SETUP = /\b(?:curl|wget|nc|ncat|socat|base64|xxd|openssl|python\d?\s+-c|perl\s+-e|ruby\s+-e|node\s+-e|nohup|disown|setsid|crontab|launchctl|osascript|trap)\b|\/dev\/(?:tcp|udp)\/|https?:\/\//;
+export const UNSAFE_IN_SETUP = /\b(?:curl|wget|nc|ncat|socat|base64|xxd|openssl|python\d?\s+-c|perl\s+-e|ruby\s+-e|node\s+-e|nohup|disown|setsid|crontab|launchctl|osascript|trap)\b|\/dev\/(?:tcp|udp)\/|https?:\/\//;
 
 /**
  * Whether a shell start-up file changed only by ordinary set-up lines (aliases, functions, PATH and
