@@ -7,7 +7,7 @@
  *   audit/<key>.json        an audit, or the issues that stopped it   key: {@link AuditKey}
  *   bundles/<key>.json      a signed attestation                      key: the statement, the signer
  *   revalidate/<key>.json   a re-validation verdict                   key: {@link AuditKey} of the published record
- *   dryrun/<key>.json       a dry run                                 key: {@link DryRunKey} and the engine version
+ *   dryrun/<key>.json       a dry run                                 key: {@link DryRunKey}, the engine version, the sensitive list
  *                           (no rules in it: a rule change re-scans without running the skill again)
  *   archives/<sha256>.tgz   an accepted skill's audited archive       key: the archive's own SHA-256
  *   built/<key>.json        an accepted entry, ready to publish:      key: {@link BuiltKey}
@@ -20,7 +20,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson, sha256Hex, writeFileAtomic, writeJsonAtomic, type Issue } from '../core/index.ts';
+import { ArchiveError, SENSITIVE_DATA, canonicalJson, sha256Hex, writeFileAtomic, writeJsonAtomic, type Issue } from '../core/index.ts';
 import { AuditReportSchema, DryRunReportSchema, EntrySchema, SkillRecordSchema, type DryRunReport, type Entry, type SkillRecord, type Source, type TrustPolicy } from '../schemas/index.ts';
 import type { Suppression } from '../scanner/index.ts';
 import { DRYRUN_ENGINE_VERSION } from '../sandbox/index.ts';
@@ -53,6 +53,9 @@ export interface BuiltKey {
   entrySha256: string;
   /** The registry folder (relative local sources are resolved against it). */
   base: string;
+  /** What sources the registry accepts and its limits (a host taken off the allow-list is refused again). */
+  sources: unknown;
+  limits: unknown;
   scanner: AuditKey['scanner'];
   sandbox: AuditKey['sandbox'];
   suppressions: readonly Suppression[];
@@ -204,14 +207,19 @@ export class PipelineCache implements DryRunStore {
     return sha256;
   }
 
-  /** Reads the archive stored under `sha256` (the publisher checks the bytes against the record before it writes them). */
+  /** Reads the archive stored under `sha256`, refusing bytes that no longer hash to it. */
   async archive(sha256: string): Promise<Uint8Array> {
-    return readFile(this.#archiveFile(sha256));
+    const bytes = await readFile(this.#archiveFile(sha256));
+    if (sha256Hex(bytes) !== sha256) {
+      throw new ArchiveError('MISMATCH', `The cached archive ${this.#archiveFile(sha256)} does not hash to its name. The build's cache was altered: delete its archives/ and built/ folders and build again.`, { where: this.#archiveFile(sha256) });
+    }
+    return bytes;
   }
 
   /** The dry run kept under `key` for this engine version, or `run`'s, kept for the next audit (a damaged or foreign file is a miss). */
   async dryRun(key: DryRunKey, run: () => Promise<DryRunReport>): Promise<DryRunReport> {
-    const path = join(this.dir, 'dryrun', `${keyOf({ ...key, engine: DRYRUN_ENGINE_VERSION })}.json`);
+    // The shared sensitive list decides what the honeypot plants and which reads are credential reads.
+    const path = join(this.dir, 'dryrun', `${keyOf({ ...key, engine: DRYRUN_ENGINE_VERSION, sensitive: SENSITIVE_DATA })}.json`);
     const kept = DryRunReportSchema.safeParse(await readEntry(path));
     if (kept.success) return kept.data;
     const report = await run();

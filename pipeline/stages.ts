@@ -145,6 +145,8 @@ export async function builtBefore(run: BuildRun, seen: EntrySeen): Promise<{ aud
     file: seen.file.shown,
     entrySha256: sha256Hex(bytes),
     base: run.registryDir,
+    sources: { ...run.config.sources, allowLocalByEnvironment: process.env.SKILL_REGISTRY_ALLOW_LOCAL === '1' },
+    limits: run.config.limits,
     scanner: run.scanner,
     sandbox: { version: DRYRUN_ENGINE_VERSION, backend: run.sandbox, skipped: run.skipDryRun ?? null },
     suppressions: run.suppressions,
