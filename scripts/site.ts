@@ -242,7 +242,8 @@ function startAstroBuild(options: { dataDir: string; rulesFile: string } & Astro
   });
   const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, rejectExit) => {
     child.once('error', rejectExit);
-    child.once('exit', (code, signal) => resolveExit({ code, signal }));
+    // 'close', not 'exit': it waits for the IPC channel too, so the child's last message (its typed error) is in.
+    child.once('close', (code, signal) => resolveExit({ code, signal }));
   }).then(
     (exit) => {
       if (exit.code === 0 && failure === undefined) return;

@@ -33,11 +33,17 @@ const root = resolve(import.meta.dirname, '..', '..');
 const SKIP_REASON = 'scale bench: cache filled without dry runs (their cost is the cold sample)';
 /** Queries typed into the home page's search box: words every generated registry holds. */
 const QUERIES = ['changelog', 'python', 'kubernetes', 'csv', 'release', 'markdown', 'docker', 'api'];
-/** Results the search box shows first (FIRST_RESULTS in public/search.js). */
-const FIRST_RESULTS = 8;
+
+/** A numeric constant of the search box (public/search.js), read from the file so the bench measures what the page does. */
+function searchBoxConstant(name: string): number {
+  return Number(new RegExp(`const ${name} = (\\d+)`).exec(readFileSync(join(root, 'public', 'search.js'), 'utf8'))?.[1] ?? Number.NaN);
+}
 
 /** The search box's pause for typing before it searches (DEBOUNCE_MS in public/search.js). */
-const SEARCH_DEBOUNCE_MS = Number(/const DEBOUNCE_MS = (\d+)/.exec(readFileSync(join(root, 'public', 'search.js'), 'utf8'))?.[1] ?? Number.NaN);
+const SEARCH_DEBOUNCE_MS = searchBoxConstant('DEBOUNCE_MS');
+
+/** Results the search box shows first. */
+const FIRST_RESULTS = searchBoxConstant('FIRST_RESULTS');
 
 /** What one phase process reports. */
 interface PhaseResult {
