@@ -1051,12 +1051,6 @@ function declaredHosts(hosts: readonly string[], declared: Capabilities | undefi
   return declared !== undefined && hosts.length > 0 && hosts.every((host) => hostAllowed(host, declared.network));
 }
 
-/** A secret found by searching the user's machine ("look through the user's home directory for API credentials"). */
-const SEARCHED_MACHINE = /\b(?:look|search|hunt|scan|sweep|comb|go|dig|crawl|walk)\w*\s+(?:through|across|over|in|into)\s+(?:the\s+)?(?:user's\s+|their\s+|your\s+)?(?:home|~|machine|computer|laptop|disk|drive|file\s?system|dotfiles|config)/i;
-
-/** A credential file described rather than named ("the file where git's store helper remembers the logins"): a file on the user's machine, never the skill's own token. */
-const DESCRIBED_STORE = /\b(?:remembers?|stores?|keeps?|caches?|holds?|saves?)\s+(?:the\s+|your\s+|its\s+|all\s+)?(?:\w+\s+){0,2}?(?:logins?|passwords?|tokens?|credentials?|api keys?|session cookies)\b|\bto\s+know\s+who\s+you\s+are\b/i;
-
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
 
@@ -1085,8 +1079,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const sinkHosts = action.sink?.hosts ?? [];
     // A secret named only in words or by a declared variable, sent to hosts the entry declares, is the
     // skill's declared job; a credential file or `.env` leaving is never that.
-    // Credentials hunted for across the user's machine are never the skill's own token for its own service.
-    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || SEARCHED_MACHINE.test(action.secret) || DESCRIBED_STORE.test(action.secret));
+    // Credentials hunted for across the user's machine, or a credential file described, are never the skill's own token.
+    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret)))));

