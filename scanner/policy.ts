@@ -73,9 +73,13 @@ export function defaultPolicy(): Promise<Policy> {
   return bundledPolicy;
 }
 
-/** `sha256:` over the canonical policy. */
+const digests = new WeakMap<Policy, Sha256Digest>();
+
+/** `sha256:` over the canonical policy (computed once per policy object: a loaded policy is not changed). */
 export function policyDigest(policy: Policy): Sha256Digest {
-  return `sha256:${sha256Hex(canonicalJson(policy))}`;
+  let digest = digests.get(policy);
+  if (!digest) digests.set(policy, (digest = `sha256:${sha256Hex(canonicalJson(policy))}`));
+  return digest;
 }
 
 type Condition = z.output<typeof PolicyConditionSchema>;

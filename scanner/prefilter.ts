@@ -404,12 +404,17 @@ export class FilteredFamily {
 
   /** Whether expression `index` of the family can match `text`. */
   mayMatch(index: number, text: string): boolean {
+    return this.possible(text)[index] === 1;
+  }
+
+  /** For every expression of the family, 1 when it can match `text`, else 0 (do not modify). */
+  possible(text: string): Uint8Array {
     let possible = this.recent.get(text);
     if (!possible) {
       possible = this.filter.scan(text);
       if (this.recent.size >= 32) this.recent.delete(this.recent.keys().next().value as string);
       this.recent.set(text, possible);
     }
-    return possible[index] === 1;
+    return possible;
   }
 }

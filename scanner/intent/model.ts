@@ -101,43 +101,81 @@ function sentences(text: string): string[] {
   return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
 }
 
-/** Expressions the model asks about most texts, behind one literal prefilter: the word classes, then {@link FILE_KINDS}. */
+/**
+ * Expressions the model asks about most texts, behind one literal prefilter: every pattern of every word
+ * class, then {@link FILE_KINDS}. A class is asked pattern by pattern, and only the patterns whose literals
+ * occur in the text run: one expression per class would try all its patterns at every position.
+ */
 const FILE_KINDS = [SENSITIVE_FILE, DOTENV_FILE, SYNCED_FOLDER, AGENT_CONFIG_FILE] as const;
 let family: FilteredFamily | undefined;
+/** Where each class's patterns start in the family, and where the file kinds start. */
+const classStart = new Map<WordClass, number>();
+let fileKindStart = 0;
 
-/** Whether expression `index` of the family (a word class's position in WORD_CLASSES, then the file kinds) can match `text`. */
-function mayMatch(index: number, text: string): boolean {
-  family ??= new FilteredFamily([...WORD_CLASSES.map((word) => vocabulary().words[word]), ...FILE_KINDS]);
-  return family.mayMatch(index, text);
+function familyOf(): FilteredFamily {
+  if (family) return family;
+  const expressions: RegExp[] = [];
+  for (const word of WORD_CLASSES) {
+    classStart.set(word, expressions.length);
+    expressions.push(...vocabulary().alternatives[word]);
+  }
+  fileKindStart = expressions.length;
+  family = new FilteredFamily([...expressions, ...FILE_KINDS]);
+  return family;
 }
 
-function mayHave(word: WordClass, text: string): boolean {
-  return mayMatch(WORD_CLASSES.indexOf(word), text);
+/** Whether file kind `kind` (one of {@link FILE_KINDS}) can match `text`. */
+function mayBeFileKind(kind: (typeof FILE_KINDS)[number], text: string): boolean {
+  const filter = familyOf();
+  return filter.mayMatch(fileKindStart + FILE_KINDS.indexOf(kind), text);
+}
+
+/** The patterns of a class that can match `text`, in the class's order. */
+function candidates(word: WordClass, text: string): RegExp[] {
+  const possible = familyOf().possible(text);
+  const patterns = vocabulary().alternatives[word];
+  const start = classStart.get(word) as number;
+  const out: RegExp[] = [];
+  for (let index = 0; index < patterns.length; index += 1) if (possible[start + index] === 1) out.push(patterns[index]);
+  return out;
+}
+
+/** The leftmost match of any of `patterns` at or after `from`, the earlier pattern winning a tie (as in their alternation). */
+function leftmost(patterns: readonly RegExp[], text: string, from: number): RegExpExecArray | undefined {
+  let best: RegExpExecArray | undefined;
+  for (const regex of patterns) {
+    regex.lastIndex = from;
+    const match = regex.exec(text);
+    if (match && (!best || match.index < best.index)) best = match;
+  }
+  return best;
 }
 
 function first(word: WordClass, text: string): string | undefined {
-  if (!mayHave(word, text)) return undefined;
-  const regex = vocabulary().words[word];
-  regex.lastIndex = 0;
-  const match = regex.exec(text);
-  return match ? match[0] : undefined;
+  return leftmost(candidates(word, text), text, 0)?.[0];
 }
 
 function hasWord(word: WordClass, text: string): boolean {
-  if (!mayHave(word, text)) return false;
-  const regex = vocabulary().words[word];
-  regex.lastIndex = 0;
-  return regex.test(text);
+  return candidates(word, text).some((regex) => {
+    regex.lastIndex = 0;
+    return regex.test(text);
+  });
 }
 
 /** The classes whose presence makes a text worth reading closely. */
 const INTERESTING: readonly WordClass[] = ['secret', 'context', 'network-sink', 'forge-sink', 'synced-sink', 'agent-control', 'remote-code', 'decode', 'conceal'];
 
+/** Every match of a class, left to right and not overlapping, as the alternation's `matchAll` finds them. */
 function all(word: WordClass, text: string): string[] {
-  if (!mayHave(word, text)) return [];
-  const regex = vocabulary().words[word];
-  regex.lastIndex = 0;
-  return [...text.matchAll(regex)].map((match) => match[0]);
+  const patterns = candidates(word, text);
+  const out: string[] = [];
+  for (let from = 0; from <= text.length; ) {
+    const match = leftmost(patterns, text, from);
+    if (!match) break;
+    out.push(match[0]);
+    from = match.index + Math.max(match[0].length, 1);
+  }
+  return out;
 }
 
 /**
@@ -257,7 +295,7 @@ function destinations(text: string): string[] {
 let configPath: RegExp | undefined;
 
 function agentConfigPaths(text: string): string[] {
-  if (!mayMatch(WORD_CLASSES.length + FILE_KINDS.indexOf(AGENT_CONFIG_FILE), text)) return [];
+  if (!mayBeFileKind(AGENT_CONFIG_FILE, text)) return [];
   const body = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
   configPath ??= new RegExp(`(?:~|\\$\\{?HOME\\}?|/home/[\\w.-]+|/Users/[\\w.-]+)?/?[\\w./-]*?(?:${body})`, 'gi');
   configPath.lastIndex = 0;
@@ -281,7 +319,7 @@ function readable(rawText: string): string {
 function namesSomethingSensitive(raw: string): boolean {
   // Read as sentences are read: a line wrapped inside a paragraph is one line.
   const text = raw.replace(/\n(?!\n)/g, ' ');
-  return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind, index) => mayMatch(WORD_CLASSES.length + index, text) && kind.test(text));
+  return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind) => mayBeFileKind(kind, text) && kind.test(text));
 }
 
 /** A verb just before a quotation that makes the agent write, say, run or follow what is quoted. */
@@ -299,9 +337,10 @@ function withoutQuotedSpeech(text: string): string {
   });
 }
 
-function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string): Action | undefined {
+/** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
+function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   const text = readable(rawText);
-  if (!namesSomethingSensitive(text)) return undefined;
+  if (!sensitive && !namesSomethingSensitive(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
   if (!ordered.trim()) return undefined;
   const withoutAuth = ordered.replace(AUTH_USE, ' ');
@@ -563,6 +602,9 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
   };
 }
 
+/** Answers of {@link consentGated}, per skill's file list (a scan asks more than once). */
+const gatedByFiles = new WeakMap<readonly SourceFile[], boolean>();
+
 /**
  * Whether the skill puts every step behind the user's yes: its description or the text of SKILL.md before
  * its first section says so ("applying each change only after explaining it and getting approval"), and
@@ -570,6 +612,12 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
  * on the user's machine: they warn with the reason, they do not fail.
  */
 export function consentGated(files: readonly SourceFile[]): boolean {
+  let gated = gatedByFiles.get(files);
+  if (gated === undefined) gatedByFiles.set(files, (gated = readsAsConsentGated(files)));
+  return gated;
+}
+
+function readsAsConsentGated(files: readonly SourceFile[]): boolean {
   const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
   if (!skill) return false;
   const lines = skill.text.split('\n');
@@ -640,7 +688,7 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   instructions.forEach((instruction, index) => {
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
-    const alone = sensitive[index] ? readAction(place, texts[index], shown(instruction.text)) : undefined;
+    const alone = sensitive[index] ? readAction(place, texts[index], shown(instruction.text), true) : undefined;
     if (alone) actions.push(alone);
     // The next step: an inline command quoted inside this instruction's own text is part of it, not the next step.
     let after = index + 1;

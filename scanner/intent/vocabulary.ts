@@ -57,6 +57,12 @@ export const VOCABULARY_FILE = join(import.meta.dirname, 'vocabulary.yaml');
 export interface Vocabulary {
   /** Class → expression. */
   words: Record<WordClass, RegExp>;
+  /**
+   * Class → its patterns, each an expression of its own (global, case-insensitive). The class's expression
+   * is their alternation in this order, so the leftmost match of the class is the leftmost of any pattern,
+   * the earlier pattern winning a tie; apart, each can be skipped when a prefilter rules it out.
+   */
+  alternatives: Record<WordClass, RegExp[]>;
   /** `sha256` hex of the file, for the rule set digest. */
   digest: string;
 }
@@ -72,16 +78,19 @@ export function vocabulary(): Vocabulary {
     throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: ${describeZodError(parsed.error, 'vocabulary')}. Fix the vocabulary file.`, { where: VOCABULARY_FILE });
   }
   const words = {} as Record<WordClass, RegExp>;
+  const alternatives = {} as Record<WordClass, RegExp[]>;
   for (const name of WORD_CLASSES) {
     const entry = parsed.data.classes[name];
     if (!entry) throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: the word class \`${name}\` is missing. Add it under \`classes\`.`, { where: VOCABULARY_FILE });
     try {
       const included = (entry.includes ?? []).flatMap((other) => parsed.data.classes[other]?.patterns ?? []);
-      words[name] = new RegExp([...entry.patterns, ...included].map((source) => `(?:${source})`).join('|'), 'gi');
+      const sources = [...entry.patterns, ...included];
+      words[name] = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gi');
+      alternatives[name] = sources.map((source) => new RegExp(source, 'gi'));
     } catch (error) {
       throw new ScannerError('RULE_INVALID', `${VOCABULARY_FILE}: a pattern of \`${name}\` is not a valid regular expression (${(error as Error).message}). Fix it.`, { where: VOCABULARY_FILE });
     }
   }
-  loaded = { words, digest: sha256Hex(text) };
+  loaded = { words, alternatives, digest: sha256Hex(text) };
   return loaded;
 }
