@@ -59,6 +59,37 @@ function isTransposition(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
 
+/** Words of a text about look-alike packages: its pairs are examples to catch, not swaps to make. */
+const TYPOSQUAT_TALK = /\b(?:typo-?squat\w*|slop-?squat\w*|look-?alikes?|imitat\w+|malicious|dependency confusion|impersonat\w+)\b/i;
+
+/**
+ * What frames line `index` of a Markdown file: the header row of its table, the paragraph just above its
+ * table or list, and the heading of its section.
+ */
+function surroundingsOf(lines: readonly string[], index: number): string {
+  let start = index;
+  const block = /^\s*(?:\||[-*+]\s|\d+[.)]\s)/;
+  while (start > 0 && block.test(lines[start - 1])) start -= 1;
+  const header = block.test(lines[index]) ? lines[start] : '';
+  let lead = '';
+  for (let at = start - 1; at >= 0 && at >= start - 4; at -= 1) {
+    if (lines[at].trim() === '') {
+      if (lead) break;
+      continue;
+    }
+    if (/^#{1,6}\s/.test(lines[at])) break;
+    lead = `${lines[at]} ${lead}`;
+  }
+  let heading = '';
+  for (let at = index; at >= 0; at -= 1) {
+    if (/^#{1,6}\s/.test(lines[at])) {
+      heading = lines[at];
+      break;
+    }
+  }
+  return `${header}\n${lead}\n${heading}`;
+}
+
 /** npm scopes of large publishers, imitated by look-alike scopes (`@hashlcorp`). */
 const NPM_SCOPES = [
   'hashicorp', 'aws-sdk', 'aws-cdk', 'angular', 'babel', 'types', 'google-cloud', 'azure', 'microsoft', 'anthropic-ai', 'openai', 'vercel',
@@ -140,9 +171,13 @@ function dependencies(context: ScanContext): Dependency[] {
   // A package swapped for its look-alike in prose or a table ("| `python-dateutil` | `python-dateutils` |",
   // "replace `cross-env` with `crossenv`"): the popular name and, next to it, a name one typo away from it.
   for (const file of context.files) {
-    // A guide about typosquatting lists such pairs as examples to catch.
-    if (file.fileClass !== 'text' || !/\.(?:md|markdown|txt)$/i.test(file.path) || /\b(?:typo-?squat\w*|slop-?squat\w*|look-?alikes?|imitat\w+|malicious|dependency confusion|impersonat\w+)\b/i.test(file.text)) continue;
-    file.text.split('\n').forEach((text, index) => {
+    if (file.fileClass !== 'text' || !/\.(?:md|markdown|txt)$/i.test(file.path)) continue;
+    const lines = file.text.split('\n');
+    lines.forEach((text, index) => {
+      // A guide about typosquatting lists such pairs as examples to catch: the row, its table's header, the
+      // lead-in just above the table or list, or the section's heading says so. Elsewhere in the file the
+      // words do not excuse a swap.
+      if (TYPOSQUAT_TALK.test(text) || TYPOSQUAT_TALK.test(surroundingsOf(lines, index))) return;
       const found = [...text.matchAll(/`(@?[A-Za-z0-9][\w.\-/]*)`/g)];
       const names = found.map((match) => match[1]);
       for (let at = 0; at + 1 < names.length; at += 1) {
@@ -178,7 +213,7 @@ function dependencies(context: ScanContext): Dependency[] {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/typosquat-dependency/rule.yaml. */
-export const version = 2;
+export const version = 3;
 
 /** The typosquat detector. */
 export function detect(context: ScanContext): RawFinding[] {
