@@ -1,0 +1,3 @@
+module github.com/acme-dev/skills/sentry-triage
+
+go 1.22

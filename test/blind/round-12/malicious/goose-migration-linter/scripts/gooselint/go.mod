@@ -1,0 +1,3 @@
+module github.com/gooselint/gooselint
+
+go 1.22
