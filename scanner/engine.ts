@@ -443,8 +443,8 @@ interface Candidate {
 /** What a rule set's patterns need per segment, built once per rule set. */
 interface PatternPlan {
   filter: LiteralFilter;
-  /** Candidates by segment kind (`decoded|scope|language`), in rule order. */
-  byKind: Map<string, Candidate[]>;
+  /** Candidates by segment kind (`decoded|scope|language`): 1 at a candidate's index. */
+  byKind: Map<string, Uint8Array>;
   all: Candidate[];
 }
 
@@ -462,15 +462,15 @@ function patternPlan(rules: readonly PatternRule[]): PatternPlan {
 }
 
 /** The patterns that look at segments of one kind: scope and language fit, decoded text only by patterns over things that run or instruct. */
-function candidatesFor(plan: PatternPlan, segment: Segment): Candidate[] {
+function candidatesFor(plan: PatternPlan, segment: Segment): Uint8Array {
   const kind = `${segment.decodedFrom ? 'decoded' : ''}|${segment.scope}|${segment.language}`;
   let candidates = plan.byKind.get(kind);
   if (!candidates) {
-    candidates = plan.all.filter(({ rule, pattern }) => {
-      if (rule.meta.languages && !rule.meta.languages.includes(segment.language)) return false;
-      if (!segment.decodedFrom) return pattern.source.scopes.includes(segment.scope);
+    candidates = Uint8Array.from(plan.all, ({ rule, pattern }) => {
+      if (rule.meta.languages && !rule.meta.languages.includes(segment.language)) return 0;
+      if (!segment.decodedFrom) return pattern.source.scopes.includes(segment.scope) ? 1 : 0;
       // Decoded text is looked at by every pattern over things that run or instruct, never by comment-only or link-only ones.
-      return segment.scope !== 'raw' && pattern.source.scopes.some((scope) => scope !== 'comment' && scope !== 'link' && scope !== 'raw');
+      return segment.scope !== 'raw' && pattern.source.scopes.some((scope) => scope !== 'comment' && scope !== 'link' && scope !== 'raw') ? 1 : 0;
     });
     plan.byKind.set(kind, candidates);
   }
@@ -500,10 +500,12 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
     const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
     if (segment.scope === 'prose' && !segment.decodedFrom) lastProse.set(segment.file, segment.text);
     const candidates = candidatesFor(plan, segment);
-    if (candidates.length === 0) continue;
-    const possible = plan.filter.scan(segment.text);
-    for (const { rule, pattern, index } of candidates) {
-      if (possible[index] === 0 || !fits(rule, segment.file)) continue;
+    if (!candidates.includes(1)) continue;
+    // The patterns whose literals occur, in rule order; of those, the ones that look at this kind of segment.
+    for (const index of plan.filter.hits(segment.text)) {
+      if (candidates[index] === 0) continue;
+      const { rule, pattern } = plan.all[index];
+      if (!fits(rule, segment.file)) continue;
       const { meta } = rule;
       // One test first: most patterns that pass the prefilter still match nothing, and a test allocates nothing.
       pattern.regex.lastIndex = 0;

@@ -388,6 +388,14 @@ export class LiteralFilter {
     }
     return possible;
   }
+
+  /** The indexes of the expressions that can match `text`, ascending: {@link scan} as a list, for callers that ask about few. */
+  hits(text: string): number[] {
+    const possible = this.scan(text);
+    const out: number[] = [];
+    for (let index = possible.indexOf(1); index !== -1; index = possible.indexOf(1, index + 1)) out.push(index);
+    return out;
+  }
 }
 
 /**
