@@ -76,6 +76,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     for (const { host, url, index } of urlHosts(text)) {
       // XML namespace and schema identifiers (`xmlns:script="http://openoffice.org/2000/script"`) name a vocabulary, not a server.
       if (XML_IDENTIFIER_CONTEXT.test(text.slice(Math.max(0, index - 60), index))) continue;
+      // An OAuth scope (`https://www.googleapis.com/auth/gmail.readonly`) names a permission, not a server.
+      if (/^https:\/\/www\.googleapis\.com\/auth\/[\w.-]+(?=["'\s,\]]|$)/.test(text.slice(index))) continue;
       if (isLocalHost(host) || isExampleHost(host) || isIdentifierHost(host) || !HostPatternSchema.safeParse(host).success) continue;
       if (!host.includes('.')) continue;
       add({ kind: 'network', value: host, file, line, evidence: url });

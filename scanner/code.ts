@@ -588,6 +588,12 @@ export async function analyzeCode(unit: string, file: string, language: Language
         return;
       }
       if (type === 'member_expression') {
+        // The whole environment copied into an object (`{ ...process.env }`) that is not a child process's `env` option.
+        if (node.text === 'process.env' && parentOf(node)?.type === 'spread_element') {
+          const holder = parentOf(parentOf(node)!);
+          const key = holder ? parentOf(holder) : null;
+          if (!(key?.type === 'pair' && /^["']?env["']?$/.test(key.childForFieldName('key')?.text ?? ''))) facts.calls.push({ callee: '<environment copy>', text: '{ ...process.env }', line: lineOf(node) });
+        }
         const object = node.childForFieldName('object')?.text;
         if (object === 'process.env') {
           const name = node.childForFieldName('property')?.text;

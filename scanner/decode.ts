@@ -248,8 +248,8 @@ export function filledTemplates(input: string): { text: string; index: number; e
   return out;
 }
 
-/** A list line that numbers one word (`12. shell`, `12: shell`, `12 = shell`); table rows are read cell by cell. */
-const NUMBERED_WORD = /^\s*(\d{1,4})(?:\s*(?:[.):=]|->|→)\s+|\t+|\s*,\s*)`?([^`\n\t]{1,120}?)`?\s*$/;
+/** A list line that numbers one word (`12. shell`, `12: shell`, `12 = shell`, `12   shell` in aligned columns); table rows are read cell by cell. */
+const NUMBERED_WORD = /^\s*(\d{1,4})(?:\s*(?:[.):=]|->|→)\s+|\t+| {2,}|\s*,\s*)`?([^`\n\t]{1,120}?)`?\s*$/;
 
 /** A run of at least five indexes (`39 19 12 32 22`, `[3, 1, 2, 9, 4]`, `3-1-2-9-4`). */
 const INDEX_RUN = /(?<![\w.])\d{1,4}(?:(?:\s*[,;]\s*|\s+|-|\.|\+)\d{1,4}){4,}(?![\w.])/g;
@@ -296,9 +296,9 @@ export function indexTableTexts(input: string, elsewhere: ReadonlyMap<number, st
     if (found.length < 5 || found.length < indexes.length * 0.8) continue;
     // A run that is itself the table's numbering (1 2 3 4 5 …) composes nothing new.
     if (indexes.every((index, at) => at === 0 || index === indexes[at - 1] + 1)) continue;
-    // Groups joined by `+` (`47+6+36`) are one word made of their tokens; groups are separated by spaces.
-    const text = run[0].includes('+')
-      ? run[0].split(/\s+/).map((group) => group.split('+').map((index) => words.get(Number(index)) ?? '').join('')).join(' ')
+    // Groups joined by `+` or `.` (`47+6+36`, `47.6.36`) are one word made of their tokens; groups are separated by spaces.
+    const text = /[+.]/.test(run[0])
+      ? run[0].split(/\s+/).map((group) => group.split(/[+.]/).map((index) => words.get(Number(index)) ?? '').join('')).join(' ')
       : found.map((index) => words.get(index)!).join(' ');
     if (looksLikeText(text)) out.push({ text, index: run.index, encoded: run[0] });
   }

@@ -5,6 +5,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { parse as parseYaml } from 'yaml';
 import { SEVERITIES, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
@@ -148,6 +149,16 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
 
 /** Paths of test fixtures, sample data and detection rules with their test targets: inputs for the skill's own checks. */
 const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus|rules|signatures|detections)\//i;
+/** Data files of test payloads or word lists, one string per line: sent as values, not run. */
+const PAYLOAD_DATA = /(?:^|\/)(?:payloads?|wordlists?|fuzz(?:ing)?|probes?)\/[^/]+\.(?:txt|lst|csv)$/i;
+/** Code that runs text as a command or program: what a payload list must not be fed to. */
+const EXEC_SINK = /\b(?:system|exec\w*|eval|spawn\w*|popen\w*|Open3|subprocess|os\.system|child_process|execSync|Invoke-Expression|iex|source)\b|`[^`\n]*#\{|%x[({]|\|\s*(?:ba|z)?sh\b|\bsh\s+-c\b/;
+/** A payload data file no skill script feeds to a shell or interpreter: the scripts that name its folder send its lines as data. */
+function payloadData(texts: readonly SourceFile[], path: string): boolean {
+  if (!PAYLOAD_DATA.test(path)) return false;
+  const folder = path.split('/').slice(-2, -1)[0] ?? '';
+  return !texts.some((other) => other.path !== path && other.language !== 'markdown' && other.text.includes(folder) && EXEC_SINK.test(other.text));
+}
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
 const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
 
@@ -162,7 +173,7 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const texts = files.filter((file) => file.fileClass === 'text');
   for (const file of texts) {
     if (isSkillFile(file.path)) continue;
-    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
+    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path) && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
     const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
@@ -185,6 +196,19 @@ function isPatternList(text: string): boolean {
 
 /** Rules whose findings in instructions only warn when the skill asks the user before every step (see consentGated). */
 const CONSENT_SOFTENS = new Set(['privilege-escalation']);
+/** Rules whose findings in a script only warn when the step sits behind the script's own prompt, on a target the user passes in (see guardedScriptStep). */
+const SCRIPT_CONSENT_SOFTENS = new Set(['quarantine-bypass']);
+/** A prompt a script shows before its next step: PowerShell's ShouldProcess or Read-Host, `read -p`, a `[y/N]` input. */
+const CONFIRM_GUARD = /\$PSCmdlet\.ShouldProcess\(|\bShouldContinue\(|\bRead-Host\b|\bread\s+(?:-\w+\s+)*-p\b|\binput\(\s*["'][^"']*\[y\/N\]/i;
+/** Whether a script's step runs only after the script asks (within three lines above) on an exclusion target the user passes in. */
+function guardedScriptStep(files: readonly SourceFile[], path: string, line: number, evidence: string): boolean {
+  const file = files.find((entry) => entry.path === path);
+  if (!file || /\.(?:md|markdown)$/i.test(path)) return false;
+  const before = file.text.split('\n').slice(Math.max(0, line - 4), line - 1).join('\n');
+  // The target is a parameter or variable the user supplies, not a path the script hard-codes.
+  const target = /-(?:ExclusionPath|ExclusionProcess|ExclusionExtension)\s+(\S+)/i.exec(evidence)?.[1] ?? '';
+  return CONFIRM_GUARD.test(before) && /^\$\w+$/.test(target) && !/\$env:/i.test(target);
+}
 
 /**
  * Whether a SKILL.md names the file in a paragraph that says its content is quoted, not to be acted on
@@ -386,7 +410,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
     // Strings written as they stand in the file were decoded with the whole file above.
     if (language !== 'markdown') {
-      for (const segment of fileDecoded) if (unit.strings.some((string) => string.text.length >= MIN_DECODE_STRING && string.line === segment.line && segment.decodedFrom !== undefined)) decodedStrings.push({ text: segment.text, line: segment.line });
+      for (const segment of fileDecoded) if (segment.decodedFrom !== undefined && (/^char-codes/.test(segment.decodedFrom) || unit.strings.some((string) => string.text.length >= MIN_DECODE_STRING && string.line === segment.line))) decodedStrings.push({ text: segment.text, line: segment.line });
     }
     // Code that XORs bytes: its blobs tried against its own short strings as keys (and single bytes).
     if (language !== 'markdown' && XOR_OPERATION.test(text)) {
@@ -571,6 +595,59 @@ function explainedBy(meta: RuleMeta, finding: RawFinding, declared: Capabilities
   }
 }
 
+/** A script that turns data into code: `[scriptblock]::Create($rules.postProcess …)`, `iex`, `eval(cfg.hook)`, `new Function(…)`. */
+const RUNS_DATA = /\[scriptblock\]::Create\s*\(|\bInvoke-Expression\b|\biex\b|\beval\s*\(|\bexec\s*\(|\bnew\s+Function\s*\(|\bvm\.runIn\w+\s*\(|\binstance_eval\b|\bclass_eval\b/i;
+
+/**
+ * Code carried as data: the string values of a JSON or YAML file of the skill that one of its scripts names
+ * and turns into code, read as code of that script's language. Each value stays on its line of the data
+ * file, so findings point at it; a value spread over lines (an array of statements) keeps its order.
+ */
+async function codeCarriedAsData(files: readonly SourceFile[]): Promise<CodeFacts[]> {
+  const out: CodeFacts[] = [];
+  for (const data of files) {
+    // A rules file (`"pattern": …` keys) reads as detection data, and is where such code hides best.
+    if (data.fileClass !== 'text' || !/\.(?:json|ya?ml)$/i.test(data.path)) continue;
+    const name = data.path.split('/').pop() ?? data.path;
+    const runner = files.find((file) => file !== data && file.fileClass === 'text' && (isCodeLanguage(file.language) || isLexicalCode(file)) && file.text.includes(name) && RUNS_DATA.test(file.text));
+    if (!runner) continue;
+    let parsed: unknown;
+    try {
+      parsed = /\.json$/i.test(data.path) ? JSON.parse(data.text) : parseYaml(data.text);
+    } catch {
+      continue;
+    }
+    const values: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') values.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(parsed);
+    const dataLines = data.text.split('\n');
+    const placed = dataLines.map(() => '');
+    let from = 0;
+    for (const value of values) {
+      const probe = value.split('\n')[0].slice(0, 24);
+      if (probe.trim().length < 3) continue;
+      const escaped = JSON.stringify(probe).slice(1, -1);
+      let index = dataLines.findIndex((line, at) => at >= from && (line.includes(probe) || line.includes(escaped)));
+      if (index < 0) index = dataLines.findIndex((line) => line.includes(probe) || line.includes(escaped));
+      if (index < 0) continue;
+      from = index;
+      placed[index] = placed[index] ? `${placed[index]}; ${value.replace(/\n/g, '; ')}` : value.replace(/\n/g, '; ');
+    }
+    const text = placed.join('\n');
+    if (!text.trim()) continue;
+    if (isCodeLanguage(runner.language)) out.push(await analyzeCode(data.path, data.path, runner.language, text, 0));
+    else {
+      const extension = runner.path.slice(runner.path.lastIndexOf('.'));
+      out.push({ ...lexicalFacts({ ...data, language: 'text', path: `${data.path}${extension}`, text }), unit: data.path, file: data.path });
+    }
+  }
+  return out;
+}
+
 /**
  * Reads and parses a skill folder into what rules and detectors look at: files, segments (decoded ones
  * included), code facts and inferred capabilities.
@@ -589,6 +666,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
+  facts.push(...(await codeCarriedAsData(files)));
   const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
   const context: ScanContext = { files, unreadable, segments, facts, declared, inferred };
   usesByContext.set(context, uses);
@@ -623,7 +701,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const demoted = item.mention === true && meta.kind === 'threat';
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     // A privileged step written for the user or agent to run, in a skill that asks before every step.
-    const consented = gated && CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file) && severityRank(item.severity ?? meta.severity) > severityRank('medium');
+    const consented = gated && ((CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severityRank(item.severity ?? meta.severity) > severityRank('medium');
     const baseSeverity = consented ? 'medium' : item.severity ?? meta.severity;
     const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - 1)] : baseSeverity;
     const finding: Finding = {

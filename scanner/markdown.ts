@@ -27,6 +27,16 @@ const SHELL_INFO = /^(?:bash|sh|shell|zsh|ksh|fish|console|terminal|shell-sessio
 const PYTHON_INFO = /^(?:python|py|python3|py3|ipython|pycon)$/;
 const JS_INFO = /^(?:javascript|js|node|nodejs|typescript|ts|jsx|tsx|mjs|cjs)$/;
 const DATA_INFO: Record<string, Language> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml', toml: 'toml', html: 'html', xml: 'html', svg: 'svg', yara: 'signature', yar: 'signature', sigma: 'signature', snort: 'signature', suricata: 'signature', semgrep: 'signature' };
+/** Info strings of log search languages. */
+const QUERY_INFO = /^(?:kql|kusto|spl|splunk|eql|esql|logql|lucene)$/;
+/** A Sigma detection rule: top-level `logsource:` and `detection:` with a `condition:` inside. */
+const SIGMA_RULE = /^logsource\s*:[\s\S]*^detection\s*:[\s\S]*^\s+condition\s*:|^detection\s*:[\s\S]*^\s+condition\s*:[\s\S]*^logsource\s*:/m;
+/** Every line a query clause: a table name, a `| operator`, a `field op value` term, a boolean joiner. */
+const QUERY_LINE = /^\s*(?:\||let\s|\/\/|[A-Za-z_]\w*\s*$|(?:index|sourcetype|source|host)\s*=|[()]|(?:and|or|not)\b|[A-Za-z_][\w.]*\s*(?:=~|==|!=|=|has\w*|contains\w*|startswith|endswith|matches|in\b))/i;
+/** A block of a log search language whose every line is a query clause: a search for commands, not commands. */
+function queryBlock(info: string, text: string): boolean {
+  return QUERY_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '') && text.split('\n').filter((line) => line.trim() !== '').every((line) => QUERY_LINE.test(line));
+}
 
 /** Language of a code block from its info string. */
 export function blockLanguage(info: string): Language {
@@ -167,7 +177,9 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
         }
       }
     } else if (token.type === 'fence' || token.type === 'code_block') {
-      const language = token.type === 'fence' ? blockLanguage(token.info) : 'shell';
+      const declared = token.type === 'fence' ? blockLanguage(token.info) : 'shell';
+      // A Sigma rule in a ```yaml block is a detection, not settings to apply.
+      const language = (declared === 'yaml' && SIGMA_RULE.test(token.content)) || (token.type === 'fence' && queryBlock(token.info, token.content)) ? 'signature' : declared;
       const firstLine = token.type === 'fence' ? line + 1 : line;
       const unit = `${file}#L${firstLine}`;
       // A block introduced as a bad example ("attackers run:", "never run this:") is shown, not run.

@@ -38,7 +38,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-9': { maliciousFailing: 38, benignFailing: 0 },
   'round-10': { maliciousFailing: 40, benignFailing: 0 },
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
-  'round-12': { maliciousFailing: 25, benignFailing: 8 },
+  'round-12': { maliciousFailing: 41, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -85,6 +85,11 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   const flow: UnitFlow = { unit, strongSources: [], softSources: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
+  // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
+  const byLine = new Map<number, string[]>();
+  for (const string of unit.strings) byLine.set(string.line, [...(byLine.get(string.line) ?? []), string.text]);
+  const joined = [...byLine].filter(([, parts]) => parts.length >= 2 && parts.every((part) => part.length <= 8)).map(([line, parts]) => ({ text: parts.join(''), line }));
+  unit = { ...unit, strings: [...unit.strings, ...joined] };
   for (const string of unit.strings) {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
     if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined)) flow.strongSources.push(place(string.line, string.text));
@@ -100,8 +105,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || NETWORK_SINK_COMMAND.test(call.callee)) flow.sinks.push(place(call.line, line));
+    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !(call.callee === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp)\b/.test(call.text)))) flow.sinks.push(place(call.line, line));
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
+    // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
+    if (/^(?:chrome|browser)\.(?:cookies\.getAll(?:CookieStores)?|history\.search|history\.getVisits|passwordsPrivate\.\w+)$/.test(call.callee)) flow.strongSources.push(place(call.line, line));
   }
   // A shell list of home-folder credential locations by bare name (`for p in .ssh .aws .git-credentials …`
   // after `cd "$HOME"`): two or more of them are a collection of credentials, whatever command uses them.
@@ -125,7 +132,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
     if (/^[A-Za-z_]\w*=/.test(command.text.trim()) && !/\$\(|`/.test(command.text)) continue;
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
-    if (NETWORK_SINK_COMMAND.test(name) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    const localOpenssl = name === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp)\b/.test(command.text);
+    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
     const commandSource = sourceIn(command.text, command.name || undefined);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
@@ -258,7 +266,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 5;
+export const version = 6;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -37,11 +37,19 @@ const REMOTE_CODE_RUN = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMet
 /** A line that prints a link, names a schema or is a comment: the URL on it is text for a reader. */
 const SHOWN_LINK = /\b(?:echo|printf|print|puts|console\.(?:log|error|warn|info)|Write-(?:Host|Output|Warning)|log(?:ger)?\.(?:info|warn|warning|error|debug)|say|die|warn)\b|["']?\$schema["']?\s*[:=]|^\s*(?:#|\/\/|\*|--|<!--)/;
 
-/** The line of a skill file, at or after `line`, that holds the host's URL ('' when none does). */
+/** Shell functions of a script whose body only prints its arguments (`need() { … || { echo "…$2" >&2; exit 1; }; }`). */
+function messageHelpers(text: string): string[] {
+  return [...text.matchAll(/^\s*(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{([\s\S]*?)^\}/gm)]
+    .filter((match) => /\b(?:echo|printf)\b[^\n]*\$\{?[1-9@*]/.test(match[2]) && !/\b(?:curl|wget|eval|source|exec|nc|bash|sh)\b[^\n]*\$\{?[1-9@*]/.test(match[2]))
+    .map((match) => match[1]);
+}
+
+/** The line of a skill file, at or after `line`, that holds the host's URL ('' when none does); a call of a message helper reads as the echo it is. */
 function lineOf(context: ScanContext, path: string, line: number, host: string): string {
   const file = context.files.find((entry) => entry.path === path);
   if (!file) return '';
-  const lines = file.text.split('\n');
+  const helpers = file.language === 'shell' ? messageHelpers(file.text) : [];
+  const lines = file.text.split('\n').map((text) => (helpers.some((name) => new RegExp(`^\\s*${name}\\b`).test(text)) ? `echo ${text}` : text));
   for (let index = Math.max(0, line - 1); index < Math.min(lines.length, line + 60); index += 1) if (lines[index].toLowerCase().includes(host)) return lines[index];
   return '';
 }
@@ -58,7 +66,7 @@ function executedHosts(context: ScanContext): Set<string> {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 2;
+export const version = 3;
 
 /** The undeclared-capability detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SENSITIVE_FILE, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
@@ -75,6 +75,10 @@ export interface Action {
   control?: { text: string; userScope: boolean; paths: string[]; hosts: string[] };
   /** Code fetched from another machine and run. */
   remote?: { text: string; hosts: string[] };
+  /** Access to, or money from, one of the user's accounts handed to a party the skill supplies. */
+  grant?: { text: string; party: string };
+  /** The machine's own protection weakened; `broad` when beyond one folder the user names, or a warning waved through. */
+  defence?: { text: string; broad?: string };
   /** A decoder whose output is then followed. */
   decodeFollow?: string;
   /** Words that keep the action from the user. */
@@ -98,7 +102,7 @@ function unwrap(text: string): string {
 
 function sentences(text: string): string[] {
   const unwrapped = unwrap(text);
-  return unwrapped.split(/(?<=[.!?])\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
+  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
 }
 
 /**
@@ -163,7 +167,7 @@ function hasWord(word: WordClass, text: string): boolean {
 }
 
 /** The classes whose presence makes a text worth reading closely. */
-const INTERESTING: readonly WordClass[] = ['secret', 'context', 'network-sink', 'forge-sink', 'synced-sink', 'agent-control', 'remote-code', 'decode', 'conceal'];
+const INTERESTING: readonly WordClass[] = ['secret', 'context', 'network-sink', 'forge-sink', 'synced-sink', 'agent-control', 'access-grant', 'defence-off', 'remote-code', 'decode', 'conceal'];
 
 /** Every match of a class, left to right and not overlapping, as the alternation's `matchAll` finds them. */
 function all(word: WordClass, text: string): string[] {
@@ -186,13 +190,20 @@ function all(word: WordClass, text: string): string[] {
 const NEGATED_ACT =
   /(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|the (?:tool|script|skill|command|helper|scanner|linter))\s+)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
 
+/** A sentence that opens with an order to act (`Post to X:`, `Grant …`). */
+const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate)\b/i;
+
+/** Topic nouns of the `describes` class: what a text is about ("the incident id"), which does not make an order a description. */
+const TOPIC_NOUN = /^(?:incidents?|compromised?|signatures?|campaigns?|payloads?|exploit\w*|phishing|malware|suspicious|dangerous)$/i;
+
 /** Whether a sentence describes a behaviour rather than orders it. */
 export function describes(sentence: string): boolean {
   let rest = sentence;
   for (const phrase of all('conceal', sentence)) rest = rest.replace(phrase, ' ');
   if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest)) return true;
+  const imperative = IMPERATIVE_START.test(rest);
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
-  return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word));
+  return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
 }
 
 /** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
@@ -208,7 +219,10 @@ const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
     const phrase = first('conceal', sentence);
-    if (!phrase || describes(sentence)) continue;
+    if (!phrase) continue;
+    // Judged by its own clause: "send it — and never put the string in the reply" keeps the reply clean of it.
+    const clause = sentence.split(/\s[—–]\s|;\s|,\s+(?:and|but|so)\s|\s+and\s+(?=never\b|do not\b|don't\b)/).find((part) => part.includes(phrase)) ?? sentence;
+    if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
@@ -222,7 +236,13 @@ function concealmentIn(text: string): string | undefined {
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|finds|lists|matches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+
+/** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, or a warning waved through. */
+const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b/i;
+
+/** A party the skill itself supplies: a file it ships, its profile or defaults, a literal address, account number or IBAN. */
+const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf)\b`?|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b|\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
 
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b|\b(?:can|could|must|should|shall|will|may)\s+(?:never|not)\s*:\s*$|\bnever\s*:\s*$/i;
@@ -266,7 +286,7 @@ const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|io
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 
 /** An order to send what was just gathered ("Push them as one JSON document", "upload everything collected"). */
-const SENDS_THEM = /\b(?:push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|deliver|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied|result|output|concatenation|combined|joined)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
+const SENDS_THEM = /\b(?:append|push|send|upload|post|put|submit|sync|attach|forward|ship|transmit|deliver|commit|(?:base64(?:url)?-?|hex-?|url-?)?encode|embed|compress|gzip|chunk|split|concatenate|join)\w*\s+(?:each one|each of them|them|these|those|it|everything|all of (?:them|it)|the (?:collected|gathered|found|copied|result|output|concatenation|combined|joined)\b)|\b(?:bundle|pack|zip|tar|archive|collect|gather)\w*\s+(?:what|everything|all)\s+(?:you|was|were)\s+(?:found|collected|gathered)\b/i;
 
 const REFERS_TO_OUTPUT = /\b(?:the|that|this|its|their)\s+(?:single-line\s+|resulting\s+|encoded\s+|whole\s+|collected\s+|combined\s+)?(?:result|output|value|string|bundle|archive|blob|file|text|digest|object|json|payload|snapshot|dump|package|tarball|body|appendix)\b/i;
 
@@ -359,6 +379,16 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
   else if (synced) action.sink = { kind: 'synced', text: synced, hosts };
   else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
+  // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
+  const grant = first('access-grant', ordered);
+  const party = grant ? SKILL_PARTY.exec(ordered)?.[0] : undefined;
+  if (grant && party) action.grant = { text: grant, party };
+  const defence = first('defence-off', ordered);
+  if (defence) {
+    // Sentences that refuse or forbid the step do not make it broad.
+    const broad = sentences(ordered).filter((part) => !/\b(?:refus\w*|reject\w*|never|not|don't|do not|avoid|push back)\b/i.test(part) || /\b(?:false positive|anyway|flagged|detected|blocked|scanned)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined);
+    action.defence = { text: defence, ...(broad ? { broad } : {}) };
+  }
   const configPaths = agentConfigPaths(ordered);
   let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' '));
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
@@ -398,7 +428,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   action.consent = first('consent', ordered);
   // A pull request or fork on a repository the skill names (`to \`some-org/corpus:main\``) goes where the skill says, whatever placeholders the branch has.
   action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !(action.sink?.kind === 'forge' && FIXED_FORGE_REPOSITORY.test(ordered));
-  const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.conceal;
+  const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.conceal;
   return interesting ? action : undefined;
 }
 
@@ -531,7 +561,7 @@ const STEP_COLUMN = /\b(?:command|commands|run|step|steps|action|do|how)\b/i;
  * Table column names that make each row a description (`| Pattern | Detects |`), or a contingency the
  * user may need (`| Change | Rollback |`: the command that undoes a step is not a step of the skill).
  */
-const DESCRIPTIVE_COLUMN = /\b(?:detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
+const DESCRIPTIVE_COLUMN = /\b(?:malicious|suspicious|benign|legitimate|detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
 
 /** Whether a table's header makes its rows descriptions or references rather than steps. */
 function descriptiveTable(header: string): boolean {
@@ -647,6 +677,8 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     // Settings shown in a JSON, YAML or TOML block are what the agent is told to apply.
     else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
     else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
+    // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
+    else if (markdown && segment.scope === 'string' && !segment.mention && FETCHED_ON_OPEN.test(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     if (!origin) continue;
     const { section, descriptive } = sectionOf(segment.file, segment.line);
@@ -829,7 +861,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     return undefined;
   };
   const uploadAfter = (members: readonly number[], gathers: number, carried: (upload: number) => boolean): Action | undefined => {
-    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && (destinations(texts[index]).length > 0 || urlOfName(instructions[index].file, texts[index]) !== undefined));
+    const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && (SENDS_FILE.test(texts[index]) || FILLED_IMAGE_QUERY.test(texts[index])) && (destinations(texts[index]).length > 0 || urlOfName(instructions[index].file, texts[index]) !== undefined));
     if (upload === undefined || !carried(upload)) return undefined;
     const first = instructions[gathers];
     const named = destinations(texts[upload]).length > 0 ? '' : ` (${urlOfName(instructions[upload].file, texts[upload])})`;
@@ -888,11 +920,11 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
   for (const file of files) {
     const own = actions.filter((action) => action.file === file && !action.documentation && action.origin !== 'string' && action.origin !== 'decoded');
     const conceal = own.find((action) => action.conceal !== undefined);
-    const source = own.find((action) => action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`)));
+    const source = own.find((action) => action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret)));
     const sink = own.find((action) => action.sink !== undefined && action.sink.kind !== 'synced');
     // An image the client fetches on render, its query filled in by the agent, in a file that keeps
     // something from the user: whatever fills it leaves the machine unseen (the roster, the user's email).
-    const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && FILLED_IMAGE_QUERY.test(action.sink.text));
+    const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && (FILLED_IMAGE_QUERY.test(action.sink.text) || FETCHED_ON_OPEN.test(action.evidence)));
     if (conceal && !source && filledImage && !own.some((action) => (action.secret || action.context) && action.sink)) {
       out.push({ ...filledImage, evidence: shown(`${filledImage.evidence} ⏎ … ⏎ ${conceal.evidence}`), context: 'the values the agent fills into the image URL', conceal: conceal.conceal, consent: undefined, userTarget: false });
       continue;
@@ -915,8 +947,22 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
 /** Lines within which an order to keep something from the user covers a flow of data out (one list or passage). */
 const CONCEAL_REACH = 12;
 
+/** A document formula or field that fetches a URL whenever the file is opened or recalculated, its query built from the document (`=WEBSERVICE("https://…?x="&A1)`). */
+const FETCHED_ON_OPEN = /\b(?:WEBSERVICE|IMPORTDATA|IMPORTXML|IMPORTHTML|IMPORTFEED|IMAGE|INCLUDEPICTURE|INCLUDETEXT)\s*\(\s*\\?["']https?:\/\/[^"'\s]*\?[^"'\s]*\\?["']\s*&/i;
 /** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
 const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
+
+/** A single key or token spoken of in words ("the test secret key", "your API token"). */
+const ONE_KEY_IN_WORDS = /\b(?:the|a|your|its|their|this)\s+(?:[\w-]+\s+){0,2}?(?:key|token)\b/i;
+
+/** Words for more than one secret, or for the machine's own: never "the key" of one service. */
+const MANY_SECRETS = /\b(?:all|every|any|credentials|passwords|keys|tokens|secrets|environment|files?)\b/i;
+
+/** The one secret-looking environment variable a text names as holding something, if exactly one. */
+function heldIn(text: string): string | undefined {
+  const names = [...new Set([...text.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)].map((match) => match[0]).filter((name) => SECRET_ENV_NAME.test(name)))];
+  return names.length === 1 ? names[0] : undefined;
+}
 
 /** Credentials named in words ("which credentials the notebook depends on", "database passwords", "dotenv files"). */
 const CREDENTIAL_WORDS = /\b(?:credentials|passwords|(?:api|access|auth|secret|private) keys|(?:access|auth|api|personal) tokens|dotenv(?:-style)? files|cloud (?:CLI )?profiles|credential (?:and [\w-]+ )?files|auth files|key ?pairs|private halves|both halves)\b/i;
@@ -925,7 +971,7 @@ const CREDENTIAL_WORDS = /\b(?:credentials|passwords|(?:api|access|auth|secret|p
 const CONTAINER = /\b(?:into|inside|in|to)\s+(?:`[^`]{1,40}`\s+(?:inside|in)\s+)?(?:the|a|this|your)\s+(?:\w+\s+)?(kit|bundle|archive|package|tarball|zip|snapshot|handoff|hand-off|export|backup)\b/gi;
 
 /** Verbs that gather files for use ("Read each of the following files", "collect", "bundle"). */
-const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat)\w*\b/i;
+const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat|concatenat|combin|merg)\w*\b|\b(?:raw\s+)?contents\s+of\b/i;
 
 /** A step that gathers what a table lists: "for every row of Table A, place the source …", "copy each file listed above". */
 const GATHERS_ROWS = /\b(?:for\s+(?:every|each)\s+(?:row|entry|line|item|source|file)\b[^.\n]{0,80}\b(?:place|copy|stage|put|collect|gather|include|add|read)\w*|(?:place|copy|stage|put|collect|gather|include)\w*\s+(?:every|each|all)\s+(?:row|entry|source|file)s?\s+(?:listed|above|below|in|of|from)\b)/i;
@@ -1077,7 +1123,7 @@ export interface Judgement {
 }
 
 /** The rules the action policy reports under (each a detector with its own metadata and samples). */
-export type IntentRuleId = 'secret-egress-instruction' | 'context-egress-instruction' | 'agent-control-change' | 'decode-and-follow' | 'concealed-action' | 'remote-code-instruction' | 'consented-sensitive-action' | 'persistence-write';
+export type IntentRuleId = 'secret-egress-instruction' | 'context-egress-instruction' | 'agent-control-change' | 'access-grant-instruction' | 'security-control-off' | 'decode-and-follow' | 'concealed-action' | 'remote-code-instruction' | 'consented-sensitive-action' | 'persistence-write';
 
 /** Hosts of official installers and public package registries (installers.yaml, with its source and date). */
 const OFFICIAL_INSTALLER_HOSTS: ReadonlySet<string> = (() => {
@@ -1132,11 +1178,20 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret)))));
+    if (action.grant) {
+      const chosen = consented && !action.conceal;
+      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity: chosen ? 'medium' : action.conceal ? 'critical' : 'high', message: `Gives a party the skill supplies (${action.grant.party}) access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
+    }
+    if (action.defence) {
+      const fails = action.defence.broad !== undefined || action.conceal !== undefined;
+      out.push({ ruleId: fails ? 'security-control-off' : 'consented-sensitive-action', action, severity: action.conceal ? 'critical' : fails ? 'high' : 'medium', message: `Weakens the machine's own protection (${action.defence.text})${action.defence.broad ? `, beyond one folder the user names (${action.defence.broad})` : ''}.` });
+    }
     if (action.decodeFollow) {
       out.push({ ruleId: 'decode-and-follow', action, severity: 'critical', message: `Has the agent decode hidden text and then do what it says (${action.decodeFollow}): nothing dangerous is visible until it runs.` });
     }
     // A token sent only to the service it is named for is used, not moved (`ANTHROPIC_API_KEY` → api.anthropic.com).
-    const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0];
+    // "The key" spoken of in words, next to the one variable that holds it (`talks to https://api.stripe.com with the key in STRIPE_SECRET_KEY`), is that variable.
+    const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0] ?? (ONE_KEY_IN_WORDS.test(action.secret ?? '') && !MANY_SECRETS.test(action.secret ?? '') ? heldIn(action.evidence) : undefined);
     const toOwnService = secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host));
     if (action.secret && action.sink && leaves && !toOwnService) {
       // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
@@ -1210,7 +1265,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
         message: `${instructionsFetched ? 'Has the agent fetch instructions' : 'Runs code fetched'} from ${action.remote.hosts.length > 0 ? action.remote.hosts.join(', ') : 'another machine'} (${action.remote.text})${instructionsFetched ? ' and follow them in place of the audited skill' : ''}${declaredSource ? '; the entry declares the host, but what it serves is not what the registry audited' : ''}; nothing in the skill shows what ${instructionsFetched ? 'they say' : 'it does'}.`,
       });
     }
-    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.decodeFollow || action.origin === 'command';
+    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.origin === 'command';
     if (action.conceal && sensitive && action.origin !== 'string') {
       out.push({ ruleId: 'concealed-action', action, severity: 'critical', message: `Tells the agent to keep an action from the user (${action.conceal}) next to a sensitive act: an honest skill has nothing to hide from the person it works for.` });
     }

@@ -21,6 +21,8 @@ export const WORD_CLASSES = [
   'synced-sink',
   'agent-config-write',
   'agent-control',
+  'access-grant',
+  'defence-off',
   'remote-code',
   'decode',
   'follow',
