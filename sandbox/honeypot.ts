@@ -177,6 +177,7 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
   const anthropicCanary = token(48);
   const stripeCanary = token(32);
   const dbCanary = token(24);
+  const pgpassCanary = token(24);
   const historyCanary = token(36);
 
   const idRsa = plant('~/.ssh/id_rsa', `-----BEGIN OPENSSH PRIVATE KEY-----\n${pemBody(rsaCanary, 26, (line) => plant('~/.ssh/id_rsa', line, line))}\n-----END OPENSSH PRIVATE KEY-----\n`, rsaCanary);
@@ -191,6 +192,7 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
   const stripeKey = plant('./.env', `sk_live_${stripeCanary}`, stripeCanary);
   const dbPassword = plant('./.env', dbCanary, dbCanary);
   const historyToken = plant('~/.bash_history', `ghp_${historyCanary}`, historyCanary);
+  const pgPassword = plant('~/.pgpass', pgpassCanary, pgpassCanary);
 
   // The planted variables are the list's; each gets a value of its own (not the rc files' ones), so a
   // leak names the variable it came from. Its random part is the canary.
@@ -220,6 +222,7 @@ export function createHoneypot(identity: HoneypotIdentity = createIdentity()): H
     { path: '.bashrc', content: `# ~/.bashrc\ncase $- in *i*) ;; *) return;; esac\nHISTSIZE=10000\nalias ll='ls -alF'\nexport PATH="$HOME/.local/bin:$PATH"\nexport OPENAI_API_KEY=${openaiKey}\n`, mode: 0o644, canary: true },
     { path: '.zshrc', content: `# ~/.zshrc\nexport ZSH="$HOME/.oh-my-zsh"\nplugins=(git docker)\nexport ANTHROPIC_API_KEY=${anthropicKey}\n`, mode: 0o644, canary: true },
     { path: '.profile', content: `# ~/.profile\nif [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi\nPATH="$HOME/bin:$HOME/.local/bin:$PATH"\n`, mode: 0o644, canary: false },
+    { path: '.pgpass', content: `db.internal:5432:app:app:${pgPassword}\nlocalhost:5432:*:postgres:${filler('~/.pgpass', 20)}\n`, mode: 0o600, canary: true },
     { path: '.bash_history', content: `cd ~/src/webapp\ngit pull\nnpm test\nexport GH_TOKEN=${historyToken}\ngh pr create --fill\nssh staging\n`, mode: 0o600, canary: true },
     { path: './.env', content: `DATABASE_URL=postgres://app:${dbPassword}@db.internal:5432/app\nSTRIPE_SECRET_KEY=${stripeKey}\nNODE_ENV=development\n`, mode: 0o600, canary: true },
   ];

@@ -89,6 +89,9 @@ function writtenPath(node: Node, callee: string, folder: Folder): string | undef
   return undefined;
 }
 
+/** Node calls that start a process and take an `env` option: spawn, exec, execFile, fork, execa and their sync forms. */
+const PROCESS_OPTIONS_CALL = /(?:^|\.)(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork|execa|execaSync|execaCommand)$/;
+
 /** Node types each narrow pass of {@link analyzeCode} looks at. */
 const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
 const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
@@ -592,7 +595,11 @@ export async function analyzeCode(unit: string, file: string, language: Language
         if (node.text === 'process.env' && parentOf(node)?.type === 'spread_element') {
           const holder = parentOf(parentOf(node)!);
           const key = holder ? parentOf(holder) : null;
-          if (!(key?.type === 'pair' && /^["']?env["']?$/.test(key.childForFieldName('key')?.text ?? ''))) facts.calls.push({ callee: '<environment copy>', text: '{ ...process.env }', line: lineOf(node) });
+          // `{ env: { ...process.env } }` in the options of a process call: the child inherits it, nothing leaves.
+          const options = key ? parentOf(key) : null;
+          const call = options ? parentOf(parentOf(options) ?? options) : null;
+          const childEnv = key?.type === 'pair' && /^["']?env["']?$/.test(key.childForFieldName('key')?.text ?? '') && call?.type === 'call_expression' && PROCESS_OPTIONS_CALL.test(call.childForFieldName('function')?.text ?? '');
+          if (!childEnv) facts.calls.push({ callee: '<environment copy>', text: '{ ...process.env }', line: lineOf(node) });
         }
         const object = node.childForFieldName('object')?.text;
         if (object === 'process.env') {

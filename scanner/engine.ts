@@ -5,7 +5,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { parse as parseYaml } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { SEVERITIES, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
@@ -151,13 +151,17 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
 const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus|rules|signatures|detections)\//i;
 /** Data files of test payloads or word lists, one string per line: sent as values, not run. */
 const PAYLOAD_DATA = /(?:^|\/)(?:payloads?|wordlists?|fuzz(?:ing)?|probes?)\/[^/]+\.(?:txt|lst|csv)$/i;
-/** Code that runs text as a command or program: what a payload list must not be fed to. */
-const EXEC_SINK = /\b(?:system|exec\w*|eval|spawn\w*|popen\w*|Open3|subprocess|os\.system|child_process|execSync|Invoke-Expression|iex|source)\b|`[^`\n]*#\{|%x[({]|\|\s*(?:ba|z)?sh\b|\bsh\s+-c\b/;
-/** A payload data file no skill script feeds to a shell or interpreter: the scripts that name its folder send its lines as data. */
+/** A script that turns data into code: `[scriptblock]::Create($rules.postProcess …)`, `iex`, `eval(cfg.hook)`, `new Function(…)`. */
+const RUNS_DATA = /\[scriptblock\]::Create\s*\(|\bInvoke-Expression\b|\biex\b|\beval\s*\(|\bexec\s*\(|\bnew\s+Function\s*\(|\bvm\.runIn\w+\s*\(|\binstance_eval\b|\bclass_eval\b/i;
+/** Code that runs text as code, a command or a program ({@link RUNS_DATA}, a process, a shell): what a payload list must not be fed to. */
+const EXEC_SINK = new RegExp(`${RUNS_DATA.source}|\\b(?:system|exec\\w*|spawn\\w*|popen\\w*|Open3|subprocess|child_process|source)\\b|\`[^\`\\n]*#\\{|%x[({]|\\|\\s*(?:ba|z)?sh\\b|\\bsh\\s+-c\\b`);
+/**
+ * A payload data file (test strings one per line) in a skill none of whose scripts runs text: whatever
+ * names it, its lines can only be sent as data. A skill with any script that runs text gets no such pass.
+ */
 function payloadData(texts: readonly SourceFile[], path: string): boolean {
   if (!PAYLOAD_DATA.test(path)) return false;
-  const folder = path.split('/').slice(-2, -1)[0] ?? '';
-  return !texts.some((other) => other.path !== path && other.language !== 'markdown' && other.text.includes(folder) && EXEC_SINK.test(other.text));
+  return !texts.some((other) => other.path !== path && other.language !== 'markdown' && EXEC_SINK.test(other.text));
 }
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
 const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
@@ -205,9 +209,10 @@ function guardedScriptStep(files: readonly SourceFile[], path: string, line: num
   const file = files.find((entry) => entry.path === path);
   if (!file || /\.(?:md|markdown)$/i.test(path)) return false;
   const before = file.text.split('\n').slice(Math.max(0, line - 4), line - 1).join('\n');
-  // The target is a parameter or variable the user supplies, not a path the script hard-codes.
-  const target = /-(?:ExclusionPath|ExclusionProcess|ExclusionExtension)\s+(\S+)/i.exec(evidence)?.[1] ?? '';
-  return CONFIRM_GUARD.test(before) && /^\$\w+$/.test(target) && !/\$env:/i.test(target);
+  // The target is one of the script's own parameters (`param([string]$Path)`): the user passes it in.
+  const target = /-(?:ExclusionPath|ExclusionProcess|ExclusionExtension)\s+\$(\w+)\s*$/i.exec(evidence.trim())?.[1];
+  const params = /\bparam\s*\(/i.exec(file.text);
+  return CONFIRM_GUARD.test(before) && target !== undefined && params !== null && new RegExp(`\\$${target}\\b`, 'i').test(file.text.slice(params.index, params.index + 2000));
 }
 
 /**
@@ -595,8 +600,6 @@ function explainedBy(meta: RuleMeta, finding: RawFinding, declared: Capabilities
   }
 }
 
-/** A script that turns data into code: `[scriptblock]::Create($rules.postProcess …)`, `iex`, `eval(cfg.hook)`, `new Function(…)`. */
-const RUNS_DATA = /\[scriptblock\]::Create\s*\(|\bInvoke-Expression\b|\biex\b|\beval\s*\(|\bexec\s*\(|\bnew\s+Function\s*\(|\bvm\.runIn\w+\s*\(|\binstance_eval\b|\bclass_eval\b/i;
 
 /**
  * Code carried as data: the string values of a JSON or YAML file of the skill that one of its scripts names
@@ -606,36 +609,27 @@ const RUNS_DATA = /\[scriptblock\]::Create\s*\(|\bInvoke-Expression\b|\biex\b|\b
 async function codeCarriedAsData(files: readonly SourceFile[]): Promise<CodeFacts[]> {
   const out: CodeFacts[] = [];
   for (const data of files) {
-    // A rules file (`"pattern": …` keys) reads as detection data, and is where such code hides best.
+    // By extension, not language: a file of `"pattern": …` rules reads as detection data, and is where such code hides best.
     if (data.fileClass !== 'text' || !/\.(?:json|ya?ml)$/i.test(data.path)) continue;
     const name = data.path.split('/').pop() ?? data.path;
     const runner = files.find((file) => file !== data && file.fileClass === 'text' && (isCodeLanguage(file.language) || isLexicalCode(file)) && file.text.includes(name) && RUNS_DATA.test(file.text));
     if (!runner) continue;
-    let parsed: unknown;
-    try {
-      parsed = /\.json$/i.test(data.path) ? JSON.parse(data.text) : parseYaml(data.text);
-    } catch {
-      continue;
-    }
-    const values: string[] = [];
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') values.push(value);
-      else if (Array.isArray(value)) value.forEach(collect);
-      else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
-    };
-    collect(parsed);
     const dataLines = data.text.split('\n');
     const placed = dataLines.map(() => '');
+    // Each line of each value on the line of the data file where it is written (the first line when it cannot be found, as when escaped).
     let from = 0;
-    for (const value of values) {
-      const probe = value.split('\n')[0].slice(0, 24);
-      if (probe.trim().length < 3) continue;
-      const escaped = JSON.stringify(probe).slice(1, -1);
-      let index = dataLines.findIndex((line, at) => at >= from && (line.includes(probe) || line.includes(escaped)));
-      if (index < 0) index = dataLines.findIndex((line) => line.includes(probe) || line.includes(escaped));
-      if (index < 0) continue;
-      from = index;
-      placed[index] = placed[index] ? `${placed[index]}; ${value.replace(/\n/g, '; ')}` : value.replace(/\n/g, '; ');
+    for (const value of stringValues(data)) {
+      for (const part of value.split('\n')) {
+        const probe = part.slice(0, 24);
+        if (probe.trim().length < 3) continue;
+        const escaped = JSON.stringify(probe).slice(1, -1);
+        const found = (line: string) => line.includes(probe) || line.includes(escaped);
+        let index = dataLines.findIndex((line, at) => at >= from && found(line));
+        if (index < 0) index = dataLines.findIndex(found);
+        if (index >= 0) from = index;
+        const at = Math.max(index, 0);
+        placed[at] = placed[at] ? `${placed[at]}; ${part}` : part;
+      }
     }
     const text = placed.join('\n');
     if (!text.trim()) continue;
@@ -646,6 +640,23 @@ async function codeCarriedAsData(files: readonly SourceFile[]): Promise<CodeFact
     }
   }
   return out;
+}
+
+/** Every string value of a JSON or YAML file (all its YAML documents); its quoted strings when it does not parse. */
+function stringValues(data: SourceFile): string[] {
+  const values: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') values.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  try {
+    if (/\.json$/i.test(data.path)) collect(JSON.parse(data.text));
+    else for (const document of parseAllDocuments(data.text)) collect(document.toJS());
+  } catch {
+    for (const match of data.text.matchAll(/"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'/g)) values.push(match[1] ?? match[2] ?? '');
+  }
+  return values;
 }
 
 /**

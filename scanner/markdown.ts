@@ -32,10 +32,12 @@ const QUERY_INFO = /^(?:kql|kusto|spl|splunk|eql|esql|logql|lucene)$/;
 /** A Sigma detection rule: top-level `logsource:` and `detection:` with a `condition:` inside. */
 const SIGMA_RULE = /^logsource\s*:[\s\S]*^detection\s*:[\s\S]*^\s+condition\s*:|^detection\s*:[\s\S]*^\s+condition\s*:[\s\S]*^logsource\s*:/m;
 /** Every line a query clause: a table name, a `| operator`, a `field op value` term, a boolean joiner. */
-const QUERY_LINE = /^\s*(?:\||let\s|\/\/|[A-Za-z_]\w*\s*$|(?:index|sourcetype|source|host)\s*=|[()]|(?:and|or|not)\b|[A-Za-z_][\w.]*\s*(?:=~|==|!=|=|has\w*|contains\w*|startswith|endswith|matches|in\b))/i;
+const QUERY_LINE = /^\s*(?:\||let\s|\/\/|[A-Za-z_]\w*\s*$|(?:index|sourcetype|source|host)\s*=|[()]\s*$|\(\s*[A-Za-z_][\w.]*\s*(?:=~|==|!=|=|has\w*|contains\w*|\||$)|(?:and|or|not)\b|[A-Za-z_][\w.]*\s*(?:=~|==|!=|=|has\w*|contains\w*|startswith|endswith|matches|in\b))/i;
+/** A line that runs something whatever block it is in (quoted strings, the values a query matches, set aside): a command substitution, a pipe into a shell, a download. */
+const RUNS_IN_QUERY = /\$\(|`|\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b(?!["'])|^\s*\(?\s*(?:curl|wget|iwr|irm|Invoke-WebRequest)\b|^\s*\w+=\$?\(/i;
 /** A block of a log search language whose every line is a query clause: a search for commands, not commands. */
 function queryBlock(info: string, text: string): boolean {
-  return QUERY_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '') && text.split('\n').filter((line) => line.trim() !== '').every((line) => QUERY_LINE.test(line));
+  return QUERY_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '') && text.split('\n').filter((line) => line.trim() !== '').every((line) => QUERY_LINE.test(line) && !RUNS_IN_QUERY.test(line.replace(/"[^"\n]*"|'[^'\n]*'/g, '""')));
 }
 
 /** Language of a code block from its info string. */

@@ -73,6 +73,7 @@ export function defaultPolicy(): Promise<Policy> {
   return bundledPolicy;
 }
 
+/** Digests of policies already hashed: a loaded policy object is never changed. */
 const digests = new WeakMap<Policy, Sha256Digest>();
 
 /** `sha256:` over the canonical policy (computed once per policy object: a loaded policy is not changed). */

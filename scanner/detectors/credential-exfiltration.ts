@@ -68,6 +68,14 @@ function trim(text: string): string {
   return line.length > 160 ? `${line.slice(0, 157)}…` : line;
 }
 
+/** A browser extension's own reach into the user's sessions: every cookie, the history, saved passwords. */
+const EXTENSION_SESSION_API = /^(?:chrome|browser)\.(?:cookies\.getAll(?:CookieStores)?|history\.search|history\.getVisits|passwordsPrivate\.\w+)$/;
+
+/** Whether an `openssl` command works on local files only (`x509`, `req`, `genrsa`): only `s_client`, `s_time` and `ocsp` connect. */
+function localOpenssl(name: string, text: string): boolean {
+  return name === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp)\b/.test(text);
+}
+
 /**
  * A browser's credential store or a key or token cache named on its own (`find … -name 'Login Data'`,
  * `os.path.join(profile, "Login Data")`, `Join-Path $azDir "msal_token_cache.json"`, `"id_ed25519"`):
@@ -88,7 +96,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
   const byLine = new Map<number, string[]>();
   for (const string of unit.strings) byLine.set(string.line, [...(byLine.get(string.line) ?? []), string.text]);
-  const joined = [...byLine].filter(([, parts]) => parts.length >= 2 && parts.every((part) => part.length <= 8)).map(([line, parts]) => ({ text: parts.join(''), line }));
+  const joined = [...byLine].filter(([, parts]) => parts.length >= 2).map(([line, parts]) => ({ text: parts.join(''), line }));
   unit = { ...unit, strings: [...unit.strings, ...joined] };
   for (const string of unit.strings) {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
@@ -105,10 +113,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !(call.callee === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp)\b/.test(call.text)))) flow.sinks.push(place(call.line, line));
+    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push(place(call.line, line));
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
-    if (/^(?:chrome|browser)\.(?:cookies\.getAll(?:CookieStores)?|history\.search|history\.getVisits|passwordsPrivate\.\w+)$/.test(call.callee)) flow.strongSources.push(place(call.line, line));
+    if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
   }
   // A shell list of home-folder credential locations by bare name (`for p in .ssh .aws .git-credentials …`
   // after `cd "$HOME"`): two or more of them are a collection of credentials, whatever command uses them.
@@ -132,8 +140,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
     if (/^[A-Za-z_]\w*=/.test(command.text.trim()) && !/\$\(|`/.test(command.text)) continue;
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
-    const localOpenssl = name === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp)\b/.test(command.text);
-    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
     const commandSource = sourceIn(command.text, command.name || undefined);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));

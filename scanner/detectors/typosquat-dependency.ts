@@ -62,11 +62,20 @@ function isTransposition(a: string, b: string): boolean {
 /** Words of a text about look-alike packages: its pairs are examples to catch, not swaps to make. */
 const TYPOSQUAT_TALK = /\b(?:typo-?squat\w*|slop-?squat\w*|look-?alikes?|imitat\w+|malicious|dependency confusion|impersonat\w+)\b/i;
 
+/** A lead-in that orders the swap ("Apply these renames:", "install the replacements"): never a catalogue. */
+const ORDERS_SWAP = /\b(?:replace|rename|install|use|switch|swap|pin|add|apply|migrate|update|upgrade|change)\w*\b/i;
+
+/** Whether line `index` sits in a catalogue of look-alike names: framed so by its table header, lead-in or heading, with no lead-in ordering the swap. */
+function catalogued(lines: readonly string[], index: number): boolean {
+  const { header, lead, heading } = surroundingsOf(lines, index);
+  return TYPOSQUAT_TALK.test(`${header}\n${lead}\n${heading}`) && !ORDERS_SWAP.test(lead) && !/\b(?:replace\w*|rename\w*|new names?|swap\w*|switch to|migrate to|install)\b/i.test(header);
+}
+
 /**
  * What frames line `index` of a Markdown file: the header row of its table, the paragraph just above its
  * table or list, and the heading of its section.
  */
-function surroundingsOf(lines: readonly string[], index: number): string {
+function surroundingsOf(lines: readonly string[], index: number): { header: string; lead: string; heading: string } {
   let start = index;
   const block = /^\s*(?:\||[-*+]\s|\d+[.)]\s)/;
   while (start > 0 && block.test(lines[start - 1])) start -= 1;
@@ -87,7 +96,7 @@ function surroundingsOf(lines: readonly string[], index: number): string {
       break;
     }
   }
-  return `${header}\n${lead}\n${heading}`;
+  return { header, lead, heading };
 }
 
 /** npm scopes of large publishers, imitated by look-alike scopes (`@hashlcorp`). */
@@ -174,10 +183,6 @@ function dependencies(context: ScanContext): Dependency[] {
     if (file.fileClass !== 'text' || !/\.(?:md|markdown|txt)$/i.test(file.path)) continue;
     const lines = file.text.split('\n');
     lines.forEach((text, index) => {
-      // A guide about typosquatting lists such pairs as examples to catch: the row, its table's header, the
-      // lead-in just above the table or list, or the section's heading says so. Elsewhere in the file the
-      // words do not excuse a swap.
-      if (TYPOSQUAT_TALK.test(text) || TYPOSQUAT_TALK.test(surroundingsOf(lines, index))) return;
       const found = [...text.matchAll(/`(@?[A-Za-z0-9][\w.\-/]*)`/g)];
       const names = found.map((match) => match[1]);
       for (let at = 0; at + 1 < names.length; at += 1) {
@@ -187,6 +192,10 @@ function dependencies(context: ScanContext): Dependency[] {
         for (const ecosystem of ['pypi', 'npm'] as const) {
           if (!POPULAR[ecosystem].has(names[at]) && !POPULAR[ecosystem].has(normalise(names[at]))) continue;
           if (imitatedPackage(names[at + 1], ecosystem) !== undefined && normalise(imitatedPackage(names[at + 1], ecosystem)!) === normalise(names[at])) {
+            // A guide about typosquatting lists such pairs as examples to catch: its table's header, the lead-in
+            // above the table or list, or the section's heading says so, and no lead-in orders the swap. The
+            // row's own words ("not malicious") and the rest of the file do not excuse it.
+            if (catalogued(lines, index)) continue;
             out.push({ name: names[at + 1], ecosystem, file: file.path, line: index + 1, evidence: text.trim().slice(0, 160) });
           }
         }

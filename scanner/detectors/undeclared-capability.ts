@@ -8,7 +8,7 @@ import { SECRET_ENV_NAME } from '../code.ts';
 import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.ts';
 import { AGENT_CONFIG_FILE, PERSISTENCE_FILE, severityRank } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
-import type { RawFinding } from '../model.ts';
+import type { RawFinding, SourceFile } from '../model.ts';
 import { usesByContext } from './capability-inventory.ts';
 import type { ScanContext } from './types.ts';
 
@@ -37,19 +37,49 @@ const REMOTE_CODE_RUN = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMet
 /** A line that prints a link, names a schema or is a comment: the URL on it is text for a reader. */
 const SHOWN_LINK = /\b(?:echo|printf|print|puts|console\.(?:log|error|warn|info)|Write-(?:Host|Output|Warning)|log(?:ger)?\.(?:info|warn|warning|error|debug)|say|die|warn)\b|["']?\$schema["']?\s*[:=]|^\s*(?:#|\/\/|\*|--|<!--)/;
 
-/** Shell functions of a script whose body only prints its arguments (`need() { … || { echo "…$2" >&2; exit 1; }; }`). */
+/** A statement of a message helper's body: printing, testing, returning or exiting, nothing that runs or fetches its arguments. */
+const MESSAGE_STATEMENT = /^(?:echo|printf|exit|return|command\s+-v|type|which|hash|test|\[\[?|\]\]?|local|:|true|false|>&2|1>&2|\{|\})(?:\s|$)/;
+
+/**
+ * Shell functions of a script whose body only prints its arguments and exits (`need() { command -v "$1" >/dev/null ||
+ * { echo "install $1: $2" >&2; exit 1; }; }`), on one line or several.
+ */
 function messageHelpers(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{([\s\S]*?)^\}/gm)]
-    .filter((match) => /\b(?:echo|printf)\b[^\n]*\$\{?[1-9@*]/.test(match[2]) && !/\b(?:curl|wget|eval|source|exec|nc|bash|sh)\b[^\n]*\$\{?[1-9@*]/.test(match[2]))
-    .map((match) => match[1]);
+  const helpers: string[] = [];
+  for (const match of text.matchAll(/^[ \t]*(?:function\s+)?([A-Za-z_][\w-]*)\s*\(\)\s*\{(.*)$/gm)) {
+    // The body: the rest of the line when it closes there, else up to the first line that is a lone `}`.
+    let body = match[2];
+    if (!/\}\s*;?\s*$/.test(body)) {
+      const rest = text.slice((match.index ?? 0) + match[0].length);
+      const end = /^[ \t]*\}[ \t]*$/m.exec(rest);
+      if (!end) continue;
+      body = `${body}\n${rest.slice(0, end.index)}`;
+    }
+    const statements = body.split(/\n|;|\|\||&&/).map((part) => part.trim().replace(/^[{}]\s*/, '').replace(/\s*[{}]$/, '').trim()).filter((part) => part !== '');
+    if (statements.length > 0 && /\b(?:echo|printf)\b/.test(body) && statements.every((part) => MESSAGE_STATEMENT.test(part))) helpers.push(match[1]);
+  }
+  return helpers;
+}
+
+/** Lines of each skill file with message-helper calls read as the `echo` they are, worked out once per file. */
+const shownLines = new WeakMap<SourceFile, string[]>();
+
+function linesAsShown(file: SourceFile): string[] {
+  let lines = shownLines.get(file);
+  if (!lines) {
+    const helpers = file.language === 'shell' ? messageHelpers(file.text) : [];
+    const call = helpers.length > 0 ? new RegExp(`^\\s*(?:${helpers.map((name) => name.replace(/[-]/g, '\\-')).join('|')})\\b`) : undefined;
+    lines = file.text.split('\n').map((text) => (call?.test(text) ? `echo ${text}` : text));
+    shownLines.set(file, lines);
+  }
+  return lines;
 }
 
 /** The line of a skill file, at or after `line`, that holds the host's URL ('' when none does); a call of a message helper reads as the echo it is. */
 function lineOf(context: ScanContext, path: string, line: number, host: string): string {
   const file = context.files.find((entry) => entry.path === path);
   if (!file) return '';
-  const helpers = file.language === 'shell' ? messageHelpers(file.text) : [];
-  const lines = file.text.split('\n').map((text) => (helpers.some((name) => new RegExp(`^\\s*${name}\\b`).test(text)) ? `echo ${text}` : text));
+  const lines = linesAsShown(file);
   for (let index = Math.max(0, line - 1); index < Math.min(lines.length, line + 60); index += 1) if (lines[index].toLowerCase().includes(host)) return lines[index];
   return '';
 }

@@ -75,8 +75,8 @@ export interface Action {
   control?: { text: string; userScope: boolean; paths: string[]; hosts: string[] };
   /** Code fetched from another machine and run. */
   remote?: { text: string; hosts: string[] };
-  /** Access to, or money from, one of the user's accounts handed to a party the skill supplies. */
-  grant?: { text: string; party: string };
+  /** Access to, or money from, one of the user's accounts handed over; `party` when the skill supplies who gets it. */
+  grant?: { text: string; party?: string };
   /** The machine's own protection weakened; `broad` when beyond one folder the user names, or a warning waved through. */
   defence?: { text: string; broad?: string };
   /** A decoder whose output is then followed. */
@@ -102,21 +102,23 @@ function unwrap(text: string): string {
 
 function sentences(text: string): string[] {
   const unwrapped = unwrap(text);
-  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|etc|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
+  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
 }
 
+/** Kinds of file the model asks about most texts, after the word classes, behind the same prefilter. */
+const FILE_KINDS = [SENSITIVE_FILE, DOTENV_FILE, SYNCED_FOLDER, AGENT_CONFIG_FILE] as const;
 /**
  * Expressions the model asks about most texts, behind one literal prefilter: every pattern of every word
  * class, then {@link FILE_KINDS}. A class is asked pattern by pattern, and only the patterns whose literals
  * occur in the text run: one expression per class would try all its patterns at every position.
  */
-const FILE_KINDS = [SENSITIVE_FILE, DOTENV_FILE, SYNCED_FOLDER, AGENT_CONFIG_FILE] as const;
 let family: FilteredFamily | undefined;
 /** Where each class's patterns start in the family, and where the file kinds start. */
 const classStart = new Map<WordClass, number>();
 let fileKindStart = 0;
 
-function familyOf(): FilteredFamily {
+/** The prefilter over every word-class pattern and file kind, built on first use. */
+function wordFamily(): FilteredFamily {
   if (family) return family;
   const expressions: RegExp[] = [];
   for (const word of WORD_CLASSES) {
@@ -130,13 +132,13 @@ function familyOf(): FilteredFamily {
 
 /** Whether file kind `kind` (one of {@link FILE_KINDS}) can match `text`. */
 function mayBeFileKind(kind: (typeof FILE_KINDS)[number], text: string): boolean {
-  const filter = familyOf();
+  const filter = wordFamily();
   return filter.mayMatch(fileKindStart + FILE_KINDS.indexOf(kind), text);
 }
 
 /** The patterns of a class that can match `text`, in the class's order. */
 function candidates(word: WordClass, text: string): RegExp[] {
-  const possible = familyOf().possible(text);
+  const possible = wordFamily().possible(text);
   const patterns = vocabulary().alternatives[word];
   const start = classStart.get(word) as number;
   const out: RegExp[] = [];
@@ -236,13 +238,28 @@ function concealmentIn(text: string): string | undefined {
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|finds|lists|matches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, or a warning waved through. */
-const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b/i;
+const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b/i;
 
 /** A party the skill itself supplies: a file it ships, its profile or defaults, a literal address, account number or IBAN. */
-const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf)\b`?|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b|\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
+const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+
+/** Words that refuse or forbid a step ("the script refuses the whole profile", "never exclude a drive root"). */
+const REFUSES = /\b(?:refus\w*|reject\w*|never|don't|do not|must not|should not|won't|will not|avoid|push back|disallow\w*|instead of)\b|,\s*not\b|\bnot\s+[`'"]/i;
+
+/** Words of a way back ("to revert, `ufw disable`", "if you get locked out"): a recovery step the user may need, not a step of the skill. */
+const RECOVERY = /\b(?:revert\w*|roll\s?back|rollback|undo\w*|recover\w*|locked\s+out|lock\s?out|break[- ]?glass|in an emergency)\b/i;
+
+/** An order to add an exclusion or exception to a protection ("add a Defender exclusion for …"). */
+const ORDERS_EXCLUSION = /\b(?:add|create|set|put|register|configure|whitelist|allowlist)\w*\b[^.\n]{0,60}\b(?:exclusions?|exceptions?|allow\s?list|whitelist|-Exclusion\w*)\b/i;
+
+/** A target the skill itself names: one of its own files, an executable, the script's own folder. */
+const SKILL_TARGET = /(?:^|[\s`'"(])(?:\.\/)?(?:scripts|bin|assets|tools|vendor)[\\/][\w.-]+|\b[\w-]+\.(?:exe|dll|scr|ps1|bat|cmd|app)\b|\$PSScriptRoot|\$\(dirname\b/i;
+
+/** An account number written out (an IBAN): a party the skill supplies. */
+const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
 
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b|\b(?:can|could|must|should|shall|will|may)\s+(?:never|not)\s*:\s*$|\bnever\s*:\s*$/i;
@@ -381,12 +398,14 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
   // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
   const grant = first('access-grant', ordered);
-  const party = grant ? SKILL_PARTY.exec(ordered)?.[0] : undefined;
-  if (grant && party) action.grant = { text: grant, party };
+  if (grant) {
+    const party = SKILL_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0];
+    action.grant = { text: grant, ...(party ? { party } : {}) };
+  }
   const defence = first('defence-off', ordered);
   if (defence) {
-    // Sentences that refuse or forbid the step do not make it broad.
-    const broad = sentences(ordered).filter((part) => !/\b(?:refus\w*|reject\w*|never|not|don't|do not|avoid|push back)\b/i.test(part) || /\b(?:false positive|anyway|flagged|detected|blocked|scanned)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined);
+    // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
+    const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined);
     action.defence = { text: defence, ...(broad ? { broad } : {}) };
   }
   const configPaths = agentConfigPaths(ordered);
@@ -561,7 +580,7 @@ const STEP_COLUMN = /\b(?:command|commands|run|step|steps|action|do|how)\b/i;
  * Table column names that make each row a description (`| Pattern | Detects |`), or a contingency the
  * user may need (`| Change | Rollback |`: the command that undoes a step is not a step of the skill).
  */
-const DESCRIPTIVE_COLUMN = /\b(?:malicious|suspicious|benign|legitimate|detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
+const DESCRIPTIVE_COLUMN = /\b(?:malicious|suspicious|detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
 
 /** Whether a table's header makes its rows descriptions or references rather than steps. */
 function descriptiveTable(header: string): boolean {
@@ -678,7 +697,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
     else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
-    else if (markdown && segment.scope === 'string' && !segment.mention && FETCHED_ON_OPEN.test(segment.text)) origin = 'command';
+    else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     if (!origin) continue;
     const { section, descriptive } = sectionOf(segment.file, segment.line);
@@ -924,7 +943,7 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
     const sink = own.find((action) => action.sink !== undefined && action.sink.kind !== 'synced');
     // An image the client fetches on render, its query filled in by the agent, in a file that keeps
     // something from the user: whatever fills it leaves the machine unseen (the roster, the user's email).
-    const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && (FILLED_IMAGE_QUERY.test(action.sink.text) || FETCHED_ON_OPEN.test(action.evidence)));
+    const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && (FILLED_IMAGE_QUERY.test(action.sink.text) || fetchedOnOpen(action.sink.text)));
     if (conceal && !source && filledImage && !own.some((action) => (action.secret || action.context) && action.sink)) {
       out.push({ ...filledImage, evidence: shown(`${filledImage.evidence} ⏎ … ⏎ ${conceal.evidence}`), context: 'the values the agent fills into the image URL', conceal: conceal.conceal, consent: undefined, userTarget: false });
       continue;
@@ -947,20 +966,22 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
 /** Lines within which an order to keep something from the user covers a flow of data out (one list or passage). */
 const CONCEAL_REACH = 12;
 
-/** A document formula or field that fetches a URL whenever the file is opened or recalculated, its query built from the document (`=WEBSERVICE("https://…?x="&A1)`). */
-const FETCHED_ON_OPEN = /\b(?:WEBSERVICE|IMPORTDATA|IMPORTXML|IMPORTHTML|IMPORTFEED|IMAGE|INCLUDEPICTURE|INCLUDETEXT)\s*\(\s*\\?["']https?:\/\/[^"'\s]*\?[^"'\s]*\\?["']\s*&/i;
+/** A document formula or field that fetches a URL whenever the file is opened, its query built from the document (`=WEBSERVICE("https://…?x="&A1)`): the forge-sink words of vocabulary.yaml find it. */
+function fetchedOnOpen(text: string): boolean {
+  return /^(?:WEBSERVICE|IMPORT\w+|IMAGE|INCLUDE\w+)\s*\(/i.test(first('forge-sink', text) ?? '');
+}
 /** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
 const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 
-/** A single key or token spoken of in words ("the test secret key", "your API token"). */
-const ONE_KEY_IN_WORDS = /\b(?:the|a|your|its|their|this)\s+(?:[\w-]+\s+){0,2}?(?:key|token)\b/i;
+/** A single key or token spoken of in words ("the test secret key", "your API token"), never a private, deploy, signing or SSH key. */
+const ONE_KEY_IN_WORDS = /\b(?:the|a|your|its|their|this)\s+(?:(?!private\b|deploy\b|signing\b|ssh\b)[\w-]+\s+){0,2}?(?:key|token)\b/i;
 
 /** Words for more than one secret, or for the machine's own: never "the key" of one service. */
-const MANY_SECRETS = /\b(?:all|every|any|credentials|passwords|keys|tokens|secrets|environment|files?)\b/i;
+const MANY_SECRETS = /\b(?:all|every|any|credentials|passwords|keys|tokens|secrets|environment|files?|private|deploy|signing|ssh)\b/i;
 
-/** The one secret-looking environment variable a text names as holding something, if exactly one. */
+/** The variable a text says holds the key or token (`with the key in \`STRIPE_SECRET_KEY\``), if it names one secret-looking variable so. */
 function heldIn(text: string): string | undefined {
-  const names = [...new Set([...text.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)].map((match) => match[0]).filter((name) => SECRET_ENV_NAME.test(name)))];
+  const names = [...new Set([...text.matchAll(/\b(?:key|token)\s+(?:is\s+)?(?:in|from|stored\s+in|held\s+in|kept\s+in|read\s+from)\s+(?:the\s+)?[`'"]?\$?\{?([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g)].map((match) => match[1]).filter((name) => SECRET_ENV_NAME.test(name)))];
   return names.length === 1 ? names[0] : undefined;
 }
 
@@ -1179,11 +1200,17 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret)))));
     if (action.grant) {
+      // The user's choice only when asked and nothing is hidden; a party the skill supplies fails, one left open warns.
       const chosen = consented && !action.conceal;
-      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity: chosen ? 'medium' : action.conceal ? 'critical' : 'high', message: `Gives a party the skill supplies (${action.grant.party}) access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
+      const party = action.grant.party;
+      const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
+      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
     }
     if (action.defence) {
-      const fails = action.defence.broad !== undefined || action.conceal !== undefined;
+      // A narrow step warns; anything broad, hidden, or an exclusion for the skill's own files nobody asked for fails.
+      // An exclusion ordered for the skill's own files or programs, unasked, is the fake installer's step.
+      const ownTarget = !(consented || gated) && ORDERS_EXCLUSION.test(action.evidence) && SKILL_TARGET.test(action.evidence);
+      const fails = action.defence.broad !== undefined || action.conceal !== undefined || ownTarget;
       out.push({ ruleId: fails ? 'security-control-off' : 'consented-sensitive-action', action, severity: action.conceal ? 'critical' : fails ? 'high' : 'medium', message: `Weakens the machine's own protection (${action.defence.text})${action.defence.broad ? `, beyond one folder the user names (${action.defence.broad})` : ''}.` });
     }
     if (action.decodeFollow) {

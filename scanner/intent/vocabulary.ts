@@ -57,7 +57,7 @@ export const VOCABULARY_FILE = join(import.meta.dirname, 'vocabulary.yaml');
 
 /** The compiled vocabulary: one expression per class (global, so callers can find every match). */
 export interface Vocabulary {
-  /** Class → expression. */
+  /** Class → expression: the alternation of its patterns (the model asks {@link Vocabulary.alternatives} one by one; this whole is for tools and tests). */
   words: Record<WordClass, RegExp>;
   /**
    * Class → its patterns, each an expression of its own (global, case-insensitive). The class's expression
