@@ -1,0 +1,3 @@
+module example.com/dnstunnel
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/audit-tools/entrypoints
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/example/logship
+
+go 1.22

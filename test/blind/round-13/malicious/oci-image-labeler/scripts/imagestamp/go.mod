@@ -1,0 +1,3 @@
+module imagestamp
+
+go 1.21
