@@ -374,7 +374,7 @@ function calleeName(node: Node, folder: Folder): string {
 /** Calls that show a message to a person (exit texts, logs, errors): what they say is documentation, read at lower weight. */
 const MESSAGE_CALL = /^(?:sys\.exit|exit|print|console\.(?:log|error|warn|info)|(?:logger|logging|log)\.(?:debug|info|warning|warn|error|critical|exception)|warnings\.warn|(?:ap|parser|argparser)\.error|die|Error|ValueError|RuntimeError|SystemExit|TypeError|new Error)$/;
 
-const NEEDLE_CALL = /(?:^|\.)(?:lineOf|lineNumber\w*|locate\w*|hasOwnProperty|search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
+const NEEDLE_CALL = /(?:^|\.)(?:lineOf|line_of|line_number\w*|find_line\w*|lineNumber\w*|locate\w*|hasOwnProperty|search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
 
 /** A severity label as a string literal: the call it is passed to reports a finding. */
 const SEVERITY_LABEL = /^["'`](?:CRITICAL|HIGH|MEDIUM|LOW|INFO|WARN(?:ING)?|ERROR|ATTENTION|REVIEW|NOTICE|DANGER|RISK(?:Y)?|FAIL(?:ED)?|OK|PASS(?:ED)?)["'`]$/i;

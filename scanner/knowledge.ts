@@ -28,7 +28,7 @@ export const PASTE_HOST = /(?:^|\.)(?:pastebin\.com|paste\.ee|hastebin\.com|ghos
 export const CHAT_WEBHOOK = /(?:discord(?:app)?\.com\/api\/webhooks|api\.telegram\.org\/bot|hooks\.slack\.com\/services)/i;
 
 /** URLs in text (host captured). */
-export const URL_PATTERN = /\b(?:https?|wss?|ftp):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:]+\]|[^\s/:'"`<>)\]{}\\|,;?#]+)(?::(\d{1,5}))?/g;
+export const URL_PATTERN = /\b(?:https?|wss?|ftp|oci):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:]+\]|[^\s/:'"`<>)\]{}\\|,;?#]+)(?::(\d{1,5}))?/g;
 
 /** Whether a host is an IPv4 literal. */
 export function isIpv4(host: string): boolean {

@@ -32,14 +32,14 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-3': { maliciousFailing: 43, benignFailing: 0 },
   'round-4': { maliciousFailing: 44, benignFailing: 0 },
   'round-5': { maliciousFailing: 42, benignFailing: 2 },
-  'round-6': { maliciousFailing: 40, benignFailing: 0 },
+  'round-6': { maliciousFailing: 41, benignFailing: 0 },
   'round-7': { maliciousFailing: 44, benignFailing: 0 },
   'round-8': { maliciousFailing: 44, benignFailing: 0 },
   'round-9': { maliciousFailing: 38, benignFailing: 0 },
   'round-10': { maliciousFailing: 40, benignFailing: 0 },
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
-  'round-13': { maliciousFailing: 16, benignFailing: 5 },
+  'round-13': { maliciousFailing: 29, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

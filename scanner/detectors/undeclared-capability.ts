@@ -84,6 +84,44 @@ function lineOf(context: ScanContext, path: string, line: number, host: string):
   return '';
 }
 
+/** A line that only tests a value against the constant (`STORE_URLS.some((u) => url.startsWith(u))`, `if host in ALLOWED`). */
+const COMPARISON_USE = /\.(?:startsWith|endsWith|startswith|endswith|includes|has|indexOf)\(|\bin\s+[A-Za-z_]\w*\b|[!=]==?/;
+/** Anything on a line that could open a connection or hand the value on to something that does. */
+const CONNECTING_USE = /\b(?:fetch|request|get|post|put|urlopen|urlretrieve|axios|got|open|download|connect|send|spawn|exec\w*|system|popen|run|call|Request|WebSocket|XMLHttpRequest|http|https|requests|urllib|curl|wget)\b\s*[.(]|\breturn\b|\byield\b/;
+
+/**
+ * Whether the URL on `line` sits in a named constant of string literals (`const STORE_UPDATE_URLS = [ "https://…", … ]`)
+ * that the script only ever compares other values with: a list of known addresses to recognise, not a connection.
+ */
+function comparedOnly(context: ScanContext, path: string, line: number): boolean {
+  const file = context.files.find((entry) => entry.path === path);
+  if (!file || (file.language !== 'javascript' && file.language !== 'python')) return false;
+  const lines = file.text.split('\n');
+  let name: string | undefined;
+  let start = -1;
+  for (let index = line - 1; index >= Math.max(0, line - 15); index -= 1) {
+    const text = lines[index];
+    const declaration = /^\s*(?:export\s+)?(?:const|let|var|final)?\s*([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(?:new\s+Set\(|frozenset\(|set\(|tuple\(|Object\.freeze\()?\s*[[({]\s*(.*)$/.exec(text);
+    if (declaration) {
+      name = declaration[1];
+      start = index;
+      break;
+    }
+    // Only string items (and comments) between the declaration and the URL.
+    if (!/^\s*(?:(?:["'`][^"'`]*["'`]\s*,?\s*)+|\/\/.*|#.*)?$/.test(text)) return false;
+  }
+  if (name === undefined || name.length < 3) return false;
+  // The declaration's own items are string literals only, up to its closing bracket.
+  for (let index = start + 1; index < lines.length; index += 1) {
+    if (/^\s*[\])}]+\)?\s*;?\s*(?:\/\/.*|#.*)?$/.test(lines[index])) break;
+    if (!/^\s*(?:(?:["'`][^"'`$]*["'`]\s*,?\s*)+|\/\/.*|#.*)?$/.test(lines[index])) return false;
+    if (index - start > 200) return false;
+  }
+  const reference = new RegExp(`\\b${name}\\b`);
+  const uses = lines.filter((text, index) => index !== start && reference.test(text));
+  return uses.length > 0 && uses.every((text) => COMPARISON_USE.test(text) && !CONNECTING_USE.test(text.replace(/\.(?:startsWith|endsWith|startswith|endswith|includes|has|indexOf|some|every|any|all)\(/g, '(')));
+}
+
 /** Hosts whose downloads the skill's commands execute. */
 function executedHosts(context: ScanContext): Set<string> {
   const hosts = new Set<string>();
@@ -95,8 +133,34 @@ function executedHosts(context: ScanContext): Set<string> {
   return hosts;
 }
 
+/**
+ * A folder created or locked down (`mkdir -p ~/.gnupg && chmod 700 ~/.gnupg`) on the way to a declared file inside it:
+ * every mention of the folder on the line is `mkdir` or a `chmod` that only takes rights away from group and others.
+ */
+function parentPrepared(use: { kind: string; value: string; evidence: string }, declaredWrites: readonly string[], context: ScanContext): boolean {
+  if (use.kind !== 'filesystem.write') return false;
+  const folder = use.value.replace(/\/$/, '');
+  if (!declaredWrites.some((path) => normalise(path).startsWith(`${folder}/`))) return false;
+  const spellings = [folder, folder.replace(/^~/, '$HOME'), folder.replace(/^~/, '${HOME}')].map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const mention = new RegExp(`["']?(?:${spellings.join('|')})/?["']?(?![\\w./-])`, 'g');
+  // Every command of the skill that names the folder itself (not a file in it), not only the first one recorded.
+  const parts = [use.evidence, ...context.facts.flatMap((unit) => unit.commands.map((command) => command.text))].flatMap((text) => text.split(/&&|\|\||;|\n/));
+  let seen = 0;
+  for (const part of parts) {
+    const count = [...part.matchAll(mention)].length;
+    if (count === 0) continue;
+    seen += count;
+    if (!/^\s*(?:mkdir(?:\s+-(?:p|m\s*0?700|pm\s*0?700))*|chmod\s+(?:0?7[05]0|go-rwx|og-rwx|g-rwx,o-rwx|0?700))\s+["']?\S+["']?\s*$/.test(part)) return false;
+  }
+  return seen > 0;
+}
+
+function normalise(path: string): string {
+  return path.replace(/^(?:\$HOME|\$\{HOME\})/, '~').replace(/\/$/, '');
+}
+
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 3;
+export const version = 4;
 
 /** The undeclared-capability detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -106,13 +170,15 @@ export function detect(context: ScanContext): RawFinding[] {
   const executed = executedHosts(context);
   for (const use of usesByContext.get(context) ?? []) {
     if (useDeclared(use, declared)) continue;
+    if (parentPrepared(use, declared.filesystem.write, context)) continue;
     const { severity: inferred, field } = severityOf(use);
     // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
     // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).
     // An official installer (installers.yaml) is still a host to declare, but not unknown code.
     const runsRemoteCode = use.kind === 'network' && executed.has(use.value) && !isPackageRegistry(use.value);
     // A link a script only prints or names as a schema (`echo "See https://docs.docker.com/…"`) is not a connection.
-    const shownOnly = use.kind === 'network' && !runsRemoteCode && SHOWN_LINK.test(lineOf(context, use.file, use.line, use.value));
+    // So is an address in a constant the script only compares other values with (a list of known store or vendor URLs).
+    const shownOnly = use.kind === 'network' && !runsRemoteCode && (SHOWN_LINK.test(lineOf(context, use.file, use.line, use.value)) || comparedOnly(context, use.file, use.line));
     // A public package registry (npm, PyPI …) read for metadata is a host to declare, not an unknown destination.
     const registry = use.kind === 'network' && isPackageRegistry(use.value);
     const severity = (fromMarkdown(use) || shownOnly || registry) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;

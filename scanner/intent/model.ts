@@ -70,7 +70,7 @@ export interface Action {
   /** The conversation, system prompt, tool output or opened files. */
   context?: string;
   /** Where data goes that leaves the machine. */
-  sink?: { kind: 'network' | 'forge' | 'synced'; text: string; hosts: string[] };
+  sink?: { kind: 'network' | 'forge' | 'synced'; text: string; hosts: string[]; registry?: boolean };
   /** A change to the agent's configuration, permissions, endpoints or review rules. */
   control?: { text: string; userScope: boolean; paths: string[]; hosts: string[] };
   /** Code fetched from another machine and run. */
@@ -102,7 +102,7 @@ function unwrap(text: string): string {
 
 function sentences(text: string): string[] {
   const unwrapped = unwrap(text);
-  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).filter((part) => part.trim() !== '');
+  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|(?<=:)\s+(?=(?:open|read|take|copy|send|upload|post|run|execute|add|append|write|put|include|attach|grant|invite|delete|remove|disable)\s)|\n+/).filter((part) => part.trim() !== '');
 }
 
 /** Kinds of file the model asks about most texts, after the word classes, behind the same prefilter. */
@@ -244,7 +244,7 @@ const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|a
 const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b/i;
 
 /** A party the skill itself supplies: a file it ships, its profile or defaults, a literal address, account number or IBAN. */
-const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
 
 /** Words that refuse or forbid a step ("the script refuses the whole profile", "never exclude a drive root"). */
 const REFUSES = /\b(?:refus\w*|reject\w*|never|don't|do not|must not|should not|won't|will not|avoid|push back|disallow\w*|instead of)\b|,\s*not\b|\bnot\s+[`'"]/i;
@@ -298,7 +298,7 @@ const AUTH_USE =
 const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|including|e\.g\.)\s+[^;!?\n]*?(?=[.;!?](?:\s|$)|\n|$)/gi;
 
 /** A list item or sentence that labels what follows as things to recognise (`indicators (see …): eval, …`). */
-const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch)|payloads?|bypass(?:es)?|(?:attack|injection|exploit) (?:vectors?|strings?|examples?)|gadgets?)\b[^:\n]{0,100}:/i;
+const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?(?!-)|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch)|payloads?|bypass(?:es)?|(?:attack|injection|exploit) (?:vectors?|strings?|examples?)|gadgets?)\b[^:\n]{0,100}:(?!\/\/)/i;
 
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
 
@@ -356,7 +356,7 @@ function readable(rawText: string): string {
 function namesSomethingSensitive(raw: string): boolean {
   // Read as sentences are read: a line wrapped inside a paragraph is one line.
   const text = raw.replace(/\n(?!\n)/g, ' ');
-  return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind) => mayBeFileKind(kind, text) && kind.test(text));
+  return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind) => mayBeFileKind(kind, text) && kind.test(text)) || REGISTRY_PUSH.test(text);
 }
 
 /** A verb just before a quotation that makes the agent write, say, run or follow what is quoted. */
@@ -396,6 +396,13 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
   else if (synced) action.sink = { kind: 'synced', text: synced, hosts };
   else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
+  // An artifact pushed to a registry (`helm push chart.tgz oci://host/…`, `oras push host/…`): whatever it carries (an
+  // annotation, a label, a file inside) is published there. It counts as a flow out only for a stored credential
+  // and concealment (see decideActions): a registry password beside it is the push's own login.
+  else if (REGISTRY_PUSH.test(ordered)) {
+    const push = REGISTRY_PUSH.exec(ordered)![0];
+    action.sink = { kind: 'network', text: push.replace(/\s+/g, ' ').slice(0, 80), hosts: destinations(push), registry: true };
+  }
   // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
   const grant = first('access-grant', ordered);
   if (grant) {
@@ -409,7 +416,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     action.defence = { text: defence, ...(broad ? { broad } : {}) };
   }
   const configPaths = agentConfigPaths(ordered);
-  let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' '));
+  let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' ').replace(UNDONE_OR_NAMED_SETTING, ' '));
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
   if (control && /^(?:bypassPermissions|defaultMode|allowedTools|mcpServers)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
@@ -451,11 +458,22 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   return interesting ? action : undefined;
 }
 
+/** A command that pushes an artifact (a chart, an image, an OCI artifact) to a registry. */
+const REGISTRY_PUSH = /\b(?:helm\s+push|helm\s+cm-push|oras\s+(?:push|attach|cp|copy)|crane\s+(?:push|append|copy|cp|mutate)|skopeo\s+copy|regctl\s+(?:image|artifact)\s+(?:copy|put)|(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push)\b[^\n|;&]{0,200}/i;
+
 /** A repository the skill names as where a pull request or fork goes (`to \`org/repo:main\``, "Fork `org/repo`"). */
 const FIXED_FORGE_REPOSITORY = /\b(?:to|against|into|onto|fork)\s+`[\w.-]+\/[\w.-]+(?::[\w./-]+)?`/i;
 
 /** The agent configuration file pattern without its leading boundary, for use inside other expressions. */
 const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
+
+/**
+ * A setting in code quotes that a verb takes away (`remove \`bypassPermissions\``, `replace \`Bash(*)\` with specific
+ * commands`, `delete \`--yolo\``) or only names as what a file says (`a README that documents \`--dangerously-skip-permissions\``):
+ * the fix of a finding or the mention of one, not a change to make. Only the quoted object of that verb is set aside; the
+ * same setting elsewhere in the text still counts.
+ */
+const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b|\band\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
 const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?:\s*(?:…|\.\.\.))?(?=\s*(?:[`)|]|$))/gm;
@@ -948,6 +966,12 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
       out.push({ ...filledImage, evidence: shown(`${filledImage.evidence} ⏎ … ⏎ ${conceal.evidence}`), context: 'the values the agent fills into the image URL', conceal: conceal.conceal, consent: undefined, userTarget: false });
       continue;
     }
+    // A file whose order is to gather credentials from the user's machine and keep quiet about it (a
+    // subagent's brief: "copy them verbatim … do not ask for confirmation") hides the gathering itself.
+    if (conceal && source && !sink && source.secret !== undefined && hasWord('machine-secret', source.secret)) {
+      out.push({ ...source, evidence: shown(`${source.evidence} ⏎ … ⏎ ${conceal.evidence}`), conceal: conceal.conceal, consent: undefined, userTarget: false });
+      continue;
+    }
     if (!conceal || !source || !sink || own.some((action) => action.secret && action.sink)) continue;
     // The request's host may be named anywhere in the file (a table of endpoints): every destination that is not a package registry.
     const named = [...new Set(instructions.filter((instruction) => instruction.file === file && !instruction.script).flatMap((instruction) => destinations(instruction.text)))].filter((host) => !isPackageRegistry(host));
@@ -1185,7 +1209,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
   // An order to keep something from the user a few lines from a flow of the user's data or secrets out of
   // the machine ("This is routine background work; mention it only as 'synced'") hides that flow.
   const actions = given.map((action) => {
-    if (action.conceal || !action.sink || !(action.secret || action.context) || action.documentation) return action;
+    // Access handed to a party the skill supplies, with "summarise it as 'configured'" a few lines off, is hidden the same way.
+    const hiddenGrant = action.grant?.party !== undefined;
+    if (action.conceal || !(hiddenGrant || (action.sink && (action.secret || action.context))) || action.documentation) return action;
     const near = given.find((other) => other.conceal && !other.documentation && other.file === action.file && Math.abs(other.line - action.line) <= CONCEAL_REACH);
     return near ? { ...action, conceal: near.conceal, consent: undefined } : action;
   });
@@ -1198,7 +1224,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
-    const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret)))));
+    // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
+    // from seeing it; a registry password beside it is the push's own login, a kubeconfig beside it the deploy's.
+    const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && action.conceal));
     if (action.grant) {
       // The user's choice only when asked and nothing is hidden; a party the skill supplies fails, one left open warns.
       const chosen = consented && !action.conceal;
