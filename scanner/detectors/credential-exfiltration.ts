@@ -45,11 +45,12 @@ function bareCredentialName(name: string): boolean {
 const DYNAMIC_NETWORK_NAME = /^(?:urllib\.request|urllib2|http\.client|requests|httpx|aiohttp|socket|urlopen|Request|post|create_connection|sendall|HTTPSConnection|HTTPConnection|node:https?|https?|net|fetch|Net::HTTP|net\/https?|Net::HTTP::Post|HTTParty|Faraday|TCPSocket)$/;
 
 /** A push of an artifact to a registry, as a command or as the arguments of a call (`helm(["push", …])`, `cap("docker", "push", ref)`, `subprocess.run(["helm", "push", …])`). */
-const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\b["'`]?\s*(?:,\s*|\(\s*\[?\s*|\s+)["'`]?(?:image["'`]?\s*,?\s*["'`]?)?(?:push|cm-push|attach|append)["'`]?(?:\s|,|\)|$)/;
+const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\b["'`]?[ \t]*(?:,\s*|\(\s*\[?\s*|\s+)["'`]?(?:image["'`]?\s*,?\s*["'`]?)?(?:push|cm-push|attach|append)["'`]?(?:\s|,|\)|$)/;
 
-/** Code that packs a blob into what it publishes: encodes or compresses data, and sets an annotation or a label of the artifact. */
+/** Code that packs a blob into what it publishes: it encodes or compresses data (and, with {@link ARTIFACT_METADATA}, sets an annotation or a label of the artifact). */
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
-const ARTIFACT_METADATA = /--label\b|\bannotations?\s*:|\bcommonAnnotations\b|\bmetadata\.annotations\b/;
+/** Code that sets metadata of an artifact it publishes: an image label, an OCI or chart annotation. */
+const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotations?\s*:|\bcommonAnnotations\b|\bmetadata\.annotations\b/;
 
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
@@ -135,7 +136,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   // it (encodes or compresses a blob, writes an annotation or a label): what it packs is published with the
   // artifact. Pushing alone is a deploy step; packing a credential file into what is pushed is not.
   const push = [...unit.calls.map((call) => ({ line: call.line, text: call.text })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))].filter((entry) => REGISTRY_PUSH_CODE.test(entry.text)).sort((a, b) => a.text.length - b.text.length)[0];
-  if (push && !isMarkdownBlock && [ENCODES_BLOB, ARTIFACT_METADATA].every((pattern) => [...unit.calls.map((call) => call.text), ...unit.strings.map((string) => string.text)].some((text) => pattern.test(text)))) flow.sinks.push(place(push.line, `${push.text.split('\n')[0]} (pushes an artifact it packs data into)`));
+  if (push && !isMarkdownBlock && [ENCODES_BLOB, ARTIFACT_METADATA].every((pattern) => [...unit.calls.map((call) => call.text), ...unit.commands.map((command) => command.text), ...unit.strings.map((string) => string.text)].some((text) => pattern.test(text)))) flow.sinks.push(place(push.line, `${push.text.split('\n')[0]} (pushes an artifact it packs data into)`));
   // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):
   // the dynamic lookup of a sending function is a sink like calling it.
   const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require|(?:\w+\.)?const_get|(?:\w+\.)?public_send|(?:\w+\.)?__send__)$/.test(call.callee));

@@ -86,6 +86,8 @@ function lineOf(context: ScanContext, path: string, line: number, host: string):
 
 /** A line that only tests a value against the constant (`STORE_URLS.some((u) => url.startsWith(u))`, `if host in ALLOWED`). */
 const COMPARISON_USE = /\.(?:startsWith|endsWith|startswith|endswith|includes|has|indexOf)\(|\bin\s+[A-Za-z_]\w*\b|[!=]==?/;
+/** A use that takes items out of the constant (written `NAME`): a loop, `.find`, `.forEach`, an index, an argument, a spread. What comes out may be connected to later. */
+const TAKES_ITEMS = /\bfor\b[^\n]*\bNAME\b|\bNAME\s*\.\s*(?:find|filter|map|forEach|flatMap|reduce|at|pop|shift|values|entries)\s*\(|\bNAME\s*\[|[(,]\s*NAME\s*[,)]|\*\s*NAME\b/;
 /** Anything on a line that could open a connection or hand the value on to something that does. */
 const CONNECTING_USE = /\b(?:fetch|request|get|post|put|urlopen|urlretrieve|axios|got|open|download|connect|send|spawn|exec\w*|system|popen|run|call|Request|WebSocket|XMLHttpRequest|http|https|requests|urllib|curl|wget)\b\s*[.(]|\breturn\b|\byield\b/;
 
@@ -108,18 +110,18 @@ function comparedOnly(context: ScanContext, path: string, line: number): boolean
       break;
     }
     // Only string items (and comments) between the declaration and the URL.
-    if (!/^\s*(?:(?:["'`][^"'`]*["'`]\s*,?\s*)+|\/\/.*|#.*)?$/.test(text)) return false;
+    if (!/^\s*(?:(?:["'`][^"'`]*["'`](?:\s*,)?\s*)+|\/\/.*|#.*)?$/.test(text)) return false;
   }
   if (name === undefined || name.length < 3) return false;
   // The declaration's own items are string literals only, up to its closing bracket.
   for (let index = start + 1; index < lines.length; index += 1) {
     if (/^\s*[\])}]+\)?\s*;?\s*(?:\/\/.*|#.*)?$/.test(lines[index])) break;
-    if (!/^\s*(?:(?:["'`][^"'`$]*["'`]\s*,?\s*)+|\/\/.*|#.*)?$/.test(lines[index])) return false;
+    if (!/^\s*(?:(?:["'`][^"'`$]*["'`](?:\s*,)?\s*)+|\/\/.*|#.*)?$/.test(lines[index])) return false;
     if (index - start > 200) return false;
   }
   const reference = new RegExp(`\\b${name}\\b`);
   const uses = lines.filter((text, index) => index !== start && reference.test(text));
-  return uses.length > 0 && uses.every((text) => COMPARISON_USE.test(text) && !CONNECTING_USE.test(text.replace(/\.(?:startsWith|endsWith|startswith|endswith|includes|has|indexOf|some|every|any|all)\(/g, '(')));
+  return uses.length > 0 && uses.every((text) => COMPARISON_USE.test(text) && !TAKES_ITEMS.test(text.replace(new RegExp(reference.source, 'g'), 'NAME')) && !CONNECTING_USE.test(text.replace(/\.(?:startsWith|endsWith|startswith|endswith|includes|has|indexOf|some|every|any|all)\(/g, '(')));
 }
 
 /** Hosts whose downloads the skill's commands execute. */
@@ -150,11 +152,12 @@ function parentPrepared(use: { kind: string; value: string; evidence: string }, 
     const count = [...part.matchAll(mention)].length;
     if (count === 0) continue;
     seen += count;
-    if (!/^\s*(?:mkdir(?:\s+-(?:p|m\s*0?700|pm\s*0?700))*|chmod\s+(?:0?7[05]0|go-rwx|og-rwx|g-rwx,o-rwx|0?700))\s+["']?\S+["']?\s*$/.test(part)) return false;
+    if (!/^\s*(?:mkdir(?:\s+-(?:p|m\s*0?700|pm\s*0?700))*|chmod\s+(?:0?700|go-rwx|og-rwx|g-rwx,o-rwx))\s+["']?\S+["']?\s*$/.test(part)) return false;
   }
   return seen > 0;
 }
 
+/** A path with `$HOME` written as `~` and no trailing slash, as declarations are compared. */
 function normalise(path: string): string {
   return path.replace(/^(?:\$HOME|\$\{HOME\})/, '~').replace(/\/$/, '');
 }

@@ -70,7 +70,7 @@ export interface Action {
   /** The conversation, system prompt, tool output or opened files. */
   context?: string;
   /** Where data goes that leaves the machine. */
-  sink?: { kind: 'network' | 'forge' | 'synced'; text: string; hosts: string[]; registry?: boolean };
+  sink?: { kind: 'network' | 'forge' | 'synced'; text: string; hosts: string[]; registry?: boolean; packsCredential?: boolean };
   /** A change to the agent's configuration, permissions, endpoints or review rules. */
   control?: { text: string; userScope: boolean; paths: string[]; hosts: string[] };
   /** Code fetched from another machine and run. */
@@ -102,7 +102,22 @@ function unwrap(text: string): string {
 
 function sentences(text: string): string[] {
   const unwrapped = unwrap(text);
-  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|(?<=:)\s+(?=(?:open|read|take|copy|send|upload|post|run|execute|add|append|write|put|include|attach|grant|invite|delete|remove|disable)\s)|\n+/).filter((part) => part.trim() !== '');
+  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).flatMap(splitAtOrder).filter((part) => part.trim() !== '');
+}
+
+/** A colon followed by an order ("`<tag>` is the build string: open the private key file"). */
+const COLON_ORDER = /:\s+(?=(?:open|read|take|copy|send|upload|post|run|execute|add|append|write|put|include|attach|grant|invite|delete|remove|disable)\s)/;
+
+/** A lead-in that reports or quotes what follows ("skills that tell the agent:", "it says:", "such as:"). */
+const QUOTES_WHAT_IS_SAID = /\b(?:tells?|told|says?|said|asks?|such\s+as|like|for\s+example|e\.g\.|reads?|writes?|prompts?|instructs?)\b[^:]{0,60}:$/i;
+
+/** A sentence split where a colon introduces an order, unless what comes before reports or quotes what follows. */
+function splitAtOrder(sentence: string): string[] {
+  const match = COLON_ORDER.exec(sentence);
+  if (!match) return [sentence];
+  const before = sentence.slice(0, match.index + 1);
+  if (QUOTES_WHAT_IS_SAID.test(before)) return [sentence];
+  return [before, ...splitAtOrder(sentence.slice(match.index + match[0].length))];
 }
 
 /** Kinds of file the model asks about most texts, after the word classes, behind the same prefilter. */
@@ -398,10 +413,11 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
   // An artifact pushed to a registry (`helm push chart.tgz oci://host/…`, `oras push host/…`): whatever it carries (an
   // annotation, a label, a file inside) is published there. It counts as a flow out only for a stored credential
-  // and concealment (see decideActions): a registry password beside it is the push's own login.
+  // and concealment, or a credential file inside the push command (see decideActions): a registry password beside it is the push's own login.
   else if (REGISTRY_PUSH.test(ordered)) {
     const push = REGISTRY_PUSH.exec(ordered)![0];
-    action.sink = { kind: 'network', text: push.replace(/\s+/g, ' ').slice(0, 80), hosts: destinations(push), registry: true };
+    // A credential file named inside the push itself (`--annotation "p=$(base64 ~/.aws/credentials)"`) is packed into what it publishes.
+    action.sink = { kind: 'network', text: push.replace(/\s+/g, ' ').slice(0, 80), hosts: destinations(push), registry: true, packsCredential: SENSITIVE_FILE.test(push) || DOTENV_FILE.test(` ${push}`) };
   }
   // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
   const grant = first('access-grant', ordered);
@@ -416,7 +432,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     action.defence = { text: defence, ...(broad ? { broad } : {}) };
   }
   const configPaths = agentConfigPaths(ordered);
-  let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' ').replace(UNDONE_OR_NAMED_SETTING, ' '));
+  let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' ').replace(UNDONE_OR_NAMED_SETTING, (setting: string, offset: number, whole: string) => (NAMES_SETTING.test(setting) && ORDERS_SETTING.test(whole.slice(Math.max(0, offset - 80), offset)) ? setting : ' ')));
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
   if (control && /^(?:bypassPermissions|defaultMode|allowedTools|mcpServers)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
@@ -473,7 +489,13 @@ const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\
  * the fix of a finding or the mention of one, not a change to make. Only the quoted object of that verb is set aside; the
  * same setting elsewhere in the text still counts.
  */
-const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b|\band\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
+/** The "only names it" branch of {@link UNDONE_OR_NAMED_SETTING}: a file that documents, mentions or quotes the setting. */
+const NAMES_SETTING = /^(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?)\b/i;
+
+/** An order just before a setting the text only "names" ("launch it the way the wiki describes `…`"): then it is not set aside. */
+const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|append|write|put)\b/i;
+
+const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
 const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?:\s*(?:…|\.\.\.))?(?=\s*(?:[`)|]|$))/gm;
@@ -740,6 +762,12 @@ function shown(text: string): string {
   return line.length > MAX_EVIDENCE ? `${line.slice(0, MAX_EVIDENCE - 1)}…` : line;
 }
 
+/** Words that copy what is gathered out as it is ("copy them verbatim", "collect the full contents"), not read it for a check. */
+const COPIES_OUT = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|raw\s+contents?|copy|copies|collect|bundle|gather|take\w*\s+(?:the\s+)?(?:\w+\s+){0,2}(?:characters|bytes|lines))\b/i;
+
+/** Concealment that only waives a confirmation ("does not need a separate confirmation"): of a read-only step, nothing is hidden. */
+const ROUTINE_CONSENT = /\b(?:does|do)\s+not\s+need\s+(?:a\s+|any\s+)?(?:separate\s+|extra\s+|explicit\s+|further\s+|its\s+own\s+)?(?:confirmation|approval|permission|consent|sign-?off)\b/i;
+
 /** Lines apart within which two instructions of one section are read as one step. */
 const STEP_SPAN = 8;
 
@@ -968,7 +996,7 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
     }
     // A file whose order is to gather credentials from the user's machine and keep quiet about it (a
     // subagent's brief: "copy them verbatim … do not ask for confirmation") hides the gathering itself.
-    if (conceal && source && !sink && source.secret !== undefined && hasWord('machine-secret', source.secret)) {
+    if (conceal && source && !sink && source.secret !== undefined && hasWord('machine-secret', source.secret) && COPIES_OUT.test(source.evidence) && !ROUTINE_CONSENT.test(conceal.conceal ?? '')) {
       out.push({ ...source, evidence: shown(`${source.evidence} ⏎ … ⏎ ${conceal.evidence}`), conceal: conceal.conceal, consent: undefined, userTarget: false });
       continue;
     }
@@ -1226,7 +1254,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
     // from seeing it; a registry password beside it is the push's own login, a kubeconfig beside it the deploy's.
-    const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && action.conceal));
+    const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && (action.conceal || action.sink.packsCredential)));
     if (action.grant) {
       // The user's choice only when asked and nothing is hidden; a party the skill supplies fails, one left open warns.
       const chosen = consented && !action.conceal;
@@ -1321,7 +1349,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       });
     }
     const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.origin === 'command';
-    if (action.conceal && sensitive && action.origin !== 'string') {
+    // Waiving a confirmation for reading alone ("listing profiles is read-only and does not need a separate
+    // confirmation") hides nothing: with no sink, control, grant, remote code or decoder it is not concealment.
+    const readOnly = action.secret !== undefined && !action.context && !action.sink && !action.control && !action.remote && !action.grant && !action.defence && !action.decodeFollow;
+    if (action.conceal && sensitive && action.origin !== 'string' && !(readOnly && ROUTINE_CONSENT.test(action.conceal) && !COPIES_OUT.test(action.evidence))) {
       out.push({ ruleId: 'concealed-action', action, severity: 'critical', message: `Tells the agent to keep an action from the user (${action.conceal}) next to a sensitive act: an honest skill has nothing to hide from the person it works for.` });
     }
   }
