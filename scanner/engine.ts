@@ -154,14 +154,14 @@ const PAYLOAD_DATA = /(?:^|\/)(?:payloads?|wordlists?|fuzz(?:ing)?|probes?)\/[^/
 /** A script that turns data into code: `[scriptblock]::Create($rules.postProcess …)`, `iex`, `eval(cfg.hook)`, `new Function(…)`. */
 const RUNS_DATA = /\[scriptblock\]::Create\s*\(|\bInvoke-Expression\b|\biex\b|\beval\s*\(|\bexec\s*\(|\bnew\s+Function\s*\(|\bvm\.runIn\w+\s*\(|\binstance_eval\b|\bclass_eval\b/i;
 /** Code that runs text as code, a command or a program ({@link RUNS_DATA}, a process, a shell): what a payload list must not be fed to. */
-const EXEC_SINK = new RegExp(`${RUNS_DATA.source}|\\b(?:system|exec\\w*|spawn\\w*|popen\\w*|Open3|subprocess|child_process|source)\\b|\`[^\`\\n]*#\\{|%x[({]|\\|\\s*(?:ba|z)?sh\\b|\\bsh\\s+-c\\b`);
+const RUNS_TEXT = new RegExp(`${RUNS_DATA.source}|\\b(?:system|exec\\w*|spawn\\w*|popen\\w*|Open3|subprocess|child_process|source)\\b|\`[^\`\\n]*#\\{|%x[({]|\\|\\s*(?:ba|z)?sh\\b|\\bsh\\s+-c\\b`);
 /**
  * A payload data file (test strings one per line) in a skill none of whose scripts runs text: whatever
  * names it, its lines can only be sent as data. A skill with any script that runs text gets no such pass.
  */
 function payloadData(texts: readonly SourceFile[], path: string): boolean {
   if (!PAYLOAD_DATA.test(path)) return false;
-  return !texts.some((other) => other.path !== path && other.language !== 'markdown' && EXEC_SINK.test(other.text));
+  return !texts.some((other) => other.path !== path && other.language !== 'markdown' && RUNS_TEXT.test(other.text));
 }
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
 const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
@@ -207,7 +207,7 @@ const CONFIRM_GUARD = /\$PSCmdlet\.ShouldProcess\(|\bShouldContinue\(|\bRead-Hos
 /** Whether a script's step runs only after the script asks (within three lines above) on an exclusion target the user passes in. */
 function guardedScriptStep(files: readonly SourceFile[], path: string, line: number, evidence: string): boolean {
   const file = files.find((entry) => entry.path === path);
-  if (!file || /\.(?:md|markdown)$/i.test(path)) return false;
+  if (!file || file.language === 'markdown') return false;
   const before = file.text.split('\n').slice(Math.max(0, line - 4), line - 1).join('\n');
   // The target is one of the script's own parameters (`param([string]$Path)`): the user passes it in.
   const target = /-(?:ExclusionPath|ExclusionProcess|ExclusionExtension)\s+\$(\w+)\s*$/i.exec(evidence.trim())?.[1];

@@ -147,8 +147,7 @@ function wordFamily(): FilteredFamily {
 
 /** Whether file kind `kind` (one of {@link FILE_KINDS}) can match `text`. */
 function mayBeFileKind(kind: (typeof FILE_KINDS)[number], text: string): boolean {
-  const filter = wordFamily();
-  return filter.mayMatch(fileKindStart + FILE_KINDS.indexOf(kind), text);
+  return wordFamily().mayMatch(fileKindStart + FILE_KINDS.indexOf(kind), text);
 }
 
 /** The patterns of a class that can match `text`, in the class's order. */
@@ -389,6 +388,29 @@ function withoutQuotedSpeech(text: string): string {
   });
 }
 
+/** A command that pushes an artifact (a chart, an image, an OCI artifact) to a registry. */
+const REGISTRY_PUSH = /\b(?:helm\s+push|helm\s+cm-push|oras\s+(?:push|attach|cp|copy)|crane\s+(?:push|append|copy|cp|mutate)|skopeo\s+copy|regctl\s+(?:image|artifact)\s+(?:copy|put)|(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push)\b[^\n|;&]{0,200}/i;
+
+/** A repository the skill names as where a pull request or fork goes (`to \`org/repo:main\``, "Fork `org/repo`"). */
+const FIXED_FORGE_REPOSITORY = /\b(?:to|against|into|onto|fork)\s+`[\w.-]+\/[\w.-]+(?::[\w./-]+)?`/i;
+
+/** The agent configuration file pattern without its leading boundary, for use inside other expressions. */
+const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
+
+/** The "only names it" branch of {@link UNDONE_OR_NAMED_SETTING}: a file that documents, mentions or quotes the setting. */
+const NAMES_SETTING = /^(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?)\b/i;
+
+/** An order just before a setting the text only "names" ("launch it the way the wiki describes `…`"): then it is not set aside. */
+const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|append|write|put)\b/i;
+
+/**
+ * A setting in code quotes that a verb takes away (`remove \`bypassPermissions\``, `replace \`Bash(*)\` with specific
+ * commands`, `delete \`--yolo\``) or only names as what a file says (`a README that documents \`--dangerously-skip-permissions\``):
+ * the fix of a finding or the mention of one, not a change to make. Only the quoted object of that verb is set aside; the
+ * same setting elsewhere in the text still counts.
+ */
+const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
+
 /** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   const text = readable(rawText);
@@ -473,29 +495,6 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.conceal;
   return interesting ? action : undefined;
 }
-
-/** A command that pushes an artifact (a chart, an image, an OCI artifact) to a registry. */
-const REGISTRY_PUSH = /\b(?:helm\s+push|helm\s+cm-push|oras\s+(?:push|attach|cp|copy)|crane\s+(?:push|append|copy|cp|mutate)|skopeo\s+copy|regctl\s+(?:image|artifact)\s+(?:copy|put)|(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push)\b[^\n|;&]{0,200}/i;
-
-/** A repository the skill names as where a pull request or fork goes (`to \`org/repo:main\``, "Fork `org/repo`"). */
-const FIXED_FORGE_REPOSITORY = /\b(?:to|against|into|onto|fork)\s+`[\w.-]+\/[\w.-]+(?::[\w./-]+)?`/i;
-
-/** The agent configuration file pattern without its leading boundary, for use inside other expressions. */
-const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
-
-/**
- * A setting in code quotes that a verb takes away (`remove \`bypassPermissions\``, `replace \`Bash(*)\` with specific
- * commands`, `delete \`--yolo\``) or only names as what a file says (`a README that documents \`--dangerously-skip-permissions\``):
- * the fix of a finding or the mention of one, not a change to make. Only the quoted object of that verb is set aside; the
- * same setting elsewhere in the text still counts.
- */
-/** The "only names it" branch of {@link UNDONE_OR_NAMED_SETTING}: a file that documents, mentions or quotes the setting. */
-const NAMES_SETTING = /^(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?)\b/i;
-
-/** An order just before a setting the text only "names" ("launch it the way the wiki describes `…`"): then it is not set aside. */
-const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|append|write|put)\b/i;
-
-const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
 const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?:\s*(?:…|\.\.\.))?(?=\s*(?:[`)|]|$))/gm;
@@ -610,7 +609,6 @@ function openingFenceAt(lines: readonly string[], from: number, line: number): {
   for (let index = Math.max(0, from); index < line - 1; index += 1) if (/^\s*(?:```|~~~)/.test(lines[index])) open = open === undefined ? { text: lines[index], line: index + 1 } : undefined;
   return open;
 }
-
 
 /** Columns of a reference table that says where things are (`| Client | Scope | File |`), when no column is a step to run. */
 const REFERENCE_COLUMN = /\b(?:scope|stored|lives|config(?:uration)? file)\b/i;
@@ -1051,7 +1049,6 @@ const GATHERS_ROWS = /\b(?:for\s+(?:every|each)\s+(?:row|entry|line|item|source|
 
 /** A name given to a URL in a table row or an assignment (`| \`SINK\` | \`https://…\` |`, `SINK=https://…`). */
 const NAMED_URL = /`?\b([A-Z][A-Z0-9_]{2,})\b`?\s*(?:\||=|:)\s*[`'"]?(https?:\/\/[^\s`'"|)]+)/g;
-
 
 /** Registrable domains of model APIs whose name differs from their variables' prefix. */
 const VENDOR_DOMAINS: Record<string, string[]> = { GEMINI: ['googleapis.com'], GOOGLE: ['googleapis.com'], AZURE: ['azure.com'], CLAUDE: ['anthropic.com'], BEDROCK: ['amazonaws.com'], VERTEX: ['googleapis.com'] };
