@@ -6,14 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-// Commands that parse code load the scanner's tree-sitter grammars, which are large WebAssembly modules.
-// V8's optimising tier recompiles their hot functions in the background and holds about 500 MB while it
-// does, for no gain on files this small; its baseline compiler alone keeps a scan near 150 MB and uses
-// less CPU (`npm run bench -- scan`). A scan makes much short-lived garbage (one tree per code unit): a
-// young generation of 8 MB collects it as cheaply as V8's default of several times that, and keeps the
-// resident set about 50 MB lower. V8 reads these flags only at start-up, hence the one re-run.
-const WASM_BASELINE = '--liftoff-only';
-const SCAN_FLAGS = [WASM_BASELINE, '--max-semi-space-size=8'];
+import { SCAN_FLAGS } from './v8-flags.js';
+
+// Commands that parse code run with the V8 flags of ./v8-flags.js; V8 reads them only at start-up, hence the
+// one re-run.
+const WASM_BASELINE = SCAN_FLAGS[0];
 const PARSES_CODE = new Set(['scan', 'audit', 'dryrun', 'submit']);
 const wantsBaseline = PARSES_CODE.has(process.argv[2] ?? '') && !process.execArgv.includes(WASM_BASELINE);
 

@@ -103,7 +103,7 @@ const FACT_NODES: ReadonlySet<string> = new Set([
   'comment', 'string', 'template_string', 'concatenated_string', 'binary_operator', 'binary_expression', 'regex',
   'call', 'call_expression', 'new_expression', 'subscript', 'subscript_expression', 'member_expression', 'import_statement', 'import_from_statement',
 ]);
-const SHELL_FACT_NODES: ReadonlySet<string> = new Set(['comment', 'command', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment', 'string', 'raw_string', 'concatenation', 'word', 'simple_expansion', 'expansion']);
+const SHELL_FACT_NODES: ReadonlySet<string> = new Set(['comment', 'command', 'file_redirect', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment', 'string', 'raw_string', 'concatenation', 'word', 'simple_expansion', 'expansion']);
 
 /** Every node type some pass reads, for shell and for the other languages. */
 const PASS_NODES = [...FUNCTION_NODES, ...CALL_NODES, ...ASSIGNMENT_EXPRESSIONS, ...BINDING_NODES];
@@ -400,7 +400,7 @@ const DOTENV_READ = /\b(?:dotenv_values|dotenv\.parse|parse_dotenv)\s*\(|(?:open
 
 /** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains). */
 export const CREDENTIAL_GETTER =
-  /\b(?:get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get|kubectl\s+config\s+view\b[^\n]*--raw)\b/;
+  /\b(?:aws\s+iam\s+create-access-key|aws\s+ecr\s+get-login-password|gcloud\s+iam\s+service-accounts\s+keys\s+create|az\s+ad\s+(?:sp|app)\s+(?:create-for-rbac|credential\s+reset)|kubectl\s+create\s+token|heroku\s+auth:token|vault\s+(?:kv\s+get|read)|get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get|kubectl\s+config\s+view\b[^\n]*--raw)\b/;
 
 
 /**
@@ -726,6 +726,32 @@ export function withoutSearchPatterns(text: string): string {
   return text.replace(SEARCH_PATTERN, (_whole, command: string) => `${command}'…'`);
 }
 
+/** Machine-wide places (`/etc`, system unit folders, launch daemons): a script writing there acts for every user. */
+const SYSTEM_PATH = /^\/(?:etc|lib|usr\/lib|Library\/LaunchDaemons)\//;
+/** A backup copy (`$profile.bak.20260101`, `sudoers.orig`) runs nothing. */
+const BACKUP_COPY = /\.(?:bak|orig|backup|old|save|dist)\b|~$/;
+
+/** Commands whose last argument is the file they write. */
+const SHELL_WRITE_COMMAND = /^(?:tee|cp|install|ln|mv|rsync)$/;
+
+/** The path a shell statement writes, folded, with the home folder read as `~`. */
+function shellWrittenPath(node: Node, folder: Folder): string | undefined {
+  const home = (path: string) => path.replace(/^(?:\$HOME|\$\{HOME\})(?=\/|$)/, '~');
+  if (node.type === 'file_redirect' && /^>>?\|?$|^&>>?$/.test(node.child(0)?.text ?? '')) {
+    const destination = node.childForFieldName('destination') ?? node.namedChildren.at(-1) ?? null;
+    const path = destination ? folder.value(destination) ?? destination.text.replace(/^["']|["']$/g, '') : undefined;
+    return path && !/^&?\d$|^\/dev\//.test(path) ? home(path) : undefined;
+  }
+  if (node.type !== 'command') return undefined;
+  const name = node.childForFieldName('name')?.text.split('/').pop() ?? '';
+  if (!SHELL_WRITE_COMMAND.test(name)) return undefined;
+  const args = node.childrenForFieldName('argument').filter((arg): arg is Node => arg !== null && !/^-/.test(arg.text));
+  const last = args.at(-1);
+  if (!last || (name !== 'tee' && args.length < 2)) return undefined;
+  const path = folder.value(last) ?? last.text.replace(/^["']|["']$/g, '');
+  return home(path);
+}
+
 function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: (node: Node) => number, assigned: Set<string>): void {
   const type = node.type;
   if (type === 'command') {
@@ -750,6 +776,10 @@ function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: 
       facts.commands.push({ name: '', text: withoutSearchPatterns(expandShell(node.text, folder)), line: lineOf(node) });
     }
   }
+  // The system file a script writes: `> path`, `>> path`, `tee [-a] path`, `cp|install|ln -s … path` (the last
+  // argument). A block of a Markdown file shows commands; a user's own start-up files are left to the pattern rules.
+  const written = /\.(?:md|markdown)$/i.test(facts.file) ? undefined : shellWrittenPath(node, folder);
+  if (written !== undefined && SYSTEM_PATH.test(written) && !BACKUP_COPY.test(written)) facts.writes.push({ path: written, line: lineOf(node), text: node.text.split('\n')[0] });
   if (type === 'string' || type === 'raw_string' || type === 'concatenation') {
     if (parentOf(node)?.type === 'concatenation') return;
     const text = folder.value(node);

@@ -213,11 +213,11 @@ interface AstroBuildFailure {
 }
 
 /**
- * V8's memory and compiler flags given to this process (`--max-semi-space-size=8`, `--liftoff-only` …)
+ * V8's memory and compiler flags given to this process (bin/v8-flags.js: `--max-semi-space-size=8`, `--liftoff-only` …)
  * carry over to the Astro child; module flags of a test runner (`--require`, `--conditions`) do not.
  */
 function v8Flags(execArgv: readonly string[]): string[] {
-  return execArgv.filter((flag) => /^--(max-|min-semi|liftoff|no-liftoff|stack-size)/.test(flag));
+  return execArgv.filter((flag) => /^--(max-|min-semi|liftoff|no-liftoff|stack-size|heap-growing)/.test(flag));
 }
 
 /** Astro's build running in its child process. */

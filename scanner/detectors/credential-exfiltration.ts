@@ -55,8 +55,15 @@ const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotation
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
 
+/** The user's screen, clipboard or keystrokes captured (`screencapture -x`, `import -window root`, `ImageGrab.grab()`, `pbpaste`, `Get-Clipboard`, a key hook). */
+const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]*\s-o(?:ut)?\b|xsel\b[^\n]*\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|GetText|screencapture\b(?![^\n]*\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
+/** Capture repeated in an endless loop or on a timer: watching the user, not one screenshot they asked for. */
+const REPEATS = /\bwhile\s+(?:true|True|1|:)\b|\bsetInterval\s*\(|\bschedule\.every\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s+do\b|\bwhile\s*\(\s*(?:true|1)\s*\)|\bfor\s*\{|\bStart-Sleep\b|\btime\.sleep\b|^sleep$|\bsleep\s+\d/;
+
 interface UnitFlow {
   unit: CodeFacts;
+  /** The user's screen, clipboard or keystrokes captured over and over. */
+  captures: Place[];
   strongSources: Place[];
   softSources: Place[];
   sinks: Place[];
@@ -99,7 +106,7 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
 }
 
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
-  const flow: UnitFlow = { unit, strongSources: [], softSources: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
+  const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
   const byLine = new Map<number, string[]>();
@@ -181,6 +188,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   if (!isMarkdownBlock && unit.language !== 'text') {
     for (const read of unit.envReads) if (SECRET_ENV_NAME.test(read.name)) flow.softSources.push(place(read.line, read.name));
   }
+  // The screen, clipboard or keystrokes captured over and over in a script that also sends: the user watched.
+  const texts = [...unit.calls.map((call) => ({ line: call.line, text: `${call.callee} ${call.text}` })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))];
+  const capture = texts.find((entry) => CAPTURE.test(entry.text));
+  if (capture && !isMarkdownBlock && texts.some((entry) => REPEATS.test(entry.text))) flow.captures.push(place(capture.line, capture.text.split('\n')[0]));
   // A stored credential (SDK chain, `gh auth token`, a key file) placed in the body of a request, not in its auth header.
   const names = [...unit.credentialNames];
   const inBody = (text: string, shell: boolean): boolean => {
@@ -281,12 +292,14 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
   const sinks = flows.flatMap((flow) => flow.sinks);
   const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);
   if (strong.length > 0 && sinks.length > 0) return finding(strong[0], sinks[0], 'a credential store or the whole environment');
+  const captures = flows.flatMap((flow) => flow.captures);
+  if (captures.length > 0 && sinks.length > 0) return finding(captures[0], sinks[0], "the user's screen, clipboard or keystrokes over and over");
   if (soft.length > 0 && sinks.length > 0 && endpoints.length > 0) return finding(soft[0], endpoints[0], 'secrets (secret environment variables or a .env file)');
   return undefined;
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 7;
+export const version = 8;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

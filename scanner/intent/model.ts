@@ -275,6 +275,19 @@ const SKILL_TARGET = /(?:^|[\s`'"(])(?:\.\/)?(?:scripts|bin|assets|tools|vendor)
 /** An account number written out (an IBAN): a party the skill supplies. */
 const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
 
+/**
+ * What a tunnel, a forward or a public setting hands to anyone who finds it, beyond a local port the user is
+ * testing: a shell, the home folder or the disk served, the SSH port, a server with its login switched off,
+ * write access for everyone, or another cloud account.
+ */
+const EXPOSED_TO_ANYONE = /\b(?:ttyd|gotty|wetty|shellinabox)\b|\bhttp\.server\b[^\n]{0,80}(?:\$HOME|\$\{HOME\}|~|\s\/(?=\s|$))|--directory[= ]["']?(?:\$HOME|\$\{HOME\}|~\/?|\/)(?=["'\s]|$)|(?::|\btcp\s+)22\b(?![.:]\d)|--(?:\w+\.)?(?:token|password)=(?:''|""|\s)|--auth[= ]none\b|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|\bUserId\W{1,4}\d{12}\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b/i;
+
+/** The party of an exposure: whoever finds it. */
+const ANYONE = 'anyone who reaches it';
+
+/** A tunnel or a reverse forward, whose far end is a host the command names. */
+const TUNNEL = /\b(?:ngrok|cloudflared|localtunnel|bore|zrok|devtunnel)\b|\bssh\b[^\n]{0,120}\s-[a-zA-Z]*R\b/i;
+
 /** A lead-in that forbids what follows ("Avoid:", "Never add these:"). */
 const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbidden|prohibited)\b|\b(?:avoid|never (?:add|put|include|write|do|use|run))\b|\b(?:can|could|must|should|shall|will|may)\s+(?:never|not)\s*:\s*$|\bnever\s*:\s*$/i;
 
@@ -444,7 +457,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
   const grant = first('access-grant', ordered);
   if (grant) {
-    const party = SKILL_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0];
+    // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
+    const tunnelHost = TUNNEL.test(grant) ? destinations(linesAround(ordered, grant))[0] : undefined;
+    const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
+    const party = SKILL_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
   const defence = first('defence-off', ordered);
@@ -1257,7 +1273,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const chosen = consented && !action.conceal;
       const party = action.grant.party;
       const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
-      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
+      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
     }
     if (action.defence) {
       // A narrow step warns; anything broad, hidden, or an exclusion for the skill's own files nobody asked for fails.

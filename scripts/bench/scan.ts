@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SCAN_FLAGS } from '../../bin/v8-flags.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const args = process.argv.slice(2);
@@ -89,7 +90,7 @@ function measure(engine: string): Measurement {
   const runs: Measurement[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     // The CLI and the build run the scanner with V8's baseline WebAssembly tier and a small young generation (see bin/skill-registry.js).
-    const result = spawnSync(process.execPath, ['--liftoff-only', '--max-semi-space-size=8', fileURLToPath(import.meta.url), '--child', engine], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [...SCAN_FLAGS, fileURLToPath(import.meta.url), '--child', engine], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`measuring ${engine} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
     runs.push(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Measurement);
   }
@@ -110,7 +111,7 @@ const versus = results[2] ? ` Against ${results[2][0]}: ${(results[2][1].cpuSeco
 
 process.stdout.write(`## scan
 
-Static scan of the ${baseline.skills} labelled skills (\`test/corpus\` and \`test/blind/round-*\`, ${mb.toFixed(2)} MiB), each engine in a fresh process (\`--liftoff-only --max-semi-space-size=8\`, as the CLI and the build run it), median of ${RUNS} runs by CPU time. Peak memory is the process's maximum resident set, start-up included.
+Static scan of the ${baseline.skills} labelled skills (\`test/corpus\` and \`test/blind/round-*\`, ${mb.toFixed(2)} MiB), each engine in a fresh process (\`${SCAN_FLAGS.join(' ')}\`, as the CLI and the build run it), median of ${RUNS} runs by CPU time. Peak memory is the process's maximum resident set, start-up included.
 
 | engine | CPU s | vs read+hash | MB/s per core | CPU ms per skill | peak MiB |
 |---|---:|---:|---:|---:|---:|
