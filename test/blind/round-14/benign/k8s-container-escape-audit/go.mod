@@ -1,0 +1,3 @@
+module example.local/k8s-escape-audit
+
+go 1.21

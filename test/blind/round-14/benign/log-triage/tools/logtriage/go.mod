@@ -1,0 +1,3 @@
+module logtriage
+
+go 1.21

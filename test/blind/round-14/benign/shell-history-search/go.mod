@@ -1,0 +1,3 @@
+module example.local/histsearch
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/nbfmt
+
+go 1.22

@@ -1,0 +1,3 @@
+module github.com/pushpilot/pushsetup
+
+go 1.22
