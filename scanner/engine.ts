@@ -186,6 +186,20 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
   return out;
 }
 
+/**
+ * What a skill says it is for, in its front matter: recognising attacks (reviewing, detecting, triaging,
+ * deobfuscating malicious or suspicious material, security awareness training). Such a skill quotes attack
+ * material as its subject.
+ */
+const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden instructions)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b/i;
+
+/** Whether the skill's front matter (`name`, `description`) says its job is recognising attacks. */
+function securityPurpose(files: readonly SourceFile[]): boolean {
+  const skill = files.find((file) => /^SKILL\.md$/i.test(file.path));
+  const front = skill ? /^---\r?\n([\s\S]{0,4000}?)\r?\n---/.exec(skill.text)?.[1] : undefined;
+  return front !== undefined && SECURITY_PURPOSE.test(front);
+}
+
 /** Regular-expression syntax: an escape class, a non-capturing group, a negated set, or a group of alternatives. */
 const REGEX_SYNTAX = /\\[bBsSdDwW.]|\(\?[:!=<]|\[\^|\((?:[^()\s|]+\|)+[^()\s|]*\)/;
 
@@ -701,6 +715,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
 
   const quotations = quotationFiles(files);
   const gated = consentGated(files);
+  const securityTool = securityPurpose(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
   const explained = new Set<Finding>();
   const byKey = new Map<string, Finding>();
@@ -710,11 +725,14 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const fromOfficialSource = meta.kind === 'threat' && officialSource(meta, item);
     const isExplained = meta.kind === 'threat' && (explainedBy(meta, item, options.declared) || fromOfficialSource);
     const demoted = item.mention === true && meta.kind === 'threat';
+    // A security tool's quoted attack material, shown under a lead-in that presents it as examples to
+    // recognise, drops two levels: quoting it is the tool's job. What it orders or runs is judged as ever.
+    const steps = demoted && securityTool ? 2 : 1;
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     // A privileged step written for the user or agent to run, in a skill that asks before every step.
     const consented = gated && ((CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severityRank(item.severity ?? meta.severity) > severityRank('medium');
     const baseSeverity = consented ? 'medium' : item.severity ?? meta.severity;
-    const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - 1)] : baseSeverity;
+    const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - steps)] : baseSeverity;
     const finding: Finding = {
       ruleId: meta.id,
       title: meta.title,

@@ -231,6 +231,11 @@ export function describedAt(text: string, fragment: string): boolean {
 /** A prohibition before "without asking" makes it a rule of consent ("do not delete without asking"), not concealment. */
 const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|no)\b/i;
 
+/** Secrets as what is kept out of the conversation: "keep passwords out of the chat", "never show the token in the reply". */
+const PROTECTS_SECRET = /\b(?:keep|leave|hide|omit)\w*\s+(?:the\s+|all\s+|any\s+|raw\s+|real\s+|their\s+|your\s+)?(?:passwords?|passphrases?|tokens?|secrets?|credentials?|api\s+keys?|private\s+keys?|secret\s+values?|keys)\s+(?:out\s+of|from)\b/i;
+/** "Tell it / the reviewer what …": a helper agent as the one told, not the user. */
+const TELLS_HELPER = /\b(?:tell|inform|brief|instruct)\s+(?:it\s+(?:what|which|how|whether|that|your|about\s+your)\b|the\s+(?:reviewer|subagent|sub-agent|helper|agent|model|worker|assistant)s?\b)/i;
+
 /** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
@@ -241,6 +246,9 @@ function concealmentIn(text: string): string | undefined {
     if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
+    // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
+    // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
+    if (PROTECTS_SECRET.test(clause) || TELLS_HELPER.test(clause)) continue;
     // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
     return phrase;
@@ -249,7 +257,7 @@ function concealmentIn(text: string): string | undefined {
 }
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
-const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+const SHOWS_OUTPUT = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+(?:instructions?|text|message|e-?mail|description|page|comment|issue|readme|prompt|tool\s+list)\s+(?:says?|said|reads?|contains?|includes?)\s*:|\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
 const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
