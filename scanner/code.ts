@@ -5,6 +5,7 @@
  * than how it is spelled: `"ht" + "tp://" + host` is read as the URL it builds.
  */
 import { createRequire } from 'node:module';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { Language as TreeSitterLanguage, Parser, type Node } from 'web-tree-sitter';
 import { SECRET_ENV_NAME, SENSITIVE_FILE } from '../core/index.ts';
 import type { CodeFacts } from './model.ts';
@@ -156,10 +157,33 @@ const HOME_PATH_CALL = /^(?:(?:pathlib\.)?Path\.home\(\)|(?:pathlib\.)?Path\(\s*
 /** Expressions for the home folder inside a path join (Python and Node). */
 const JOIN_HOME = /^(?:(?:pathlib\.)?Path\.home\(\)|os\.path\.expanduser\(['"]~\/?['"]\)|os\.homedir\(\)|homedir\(\)|process\.env\.HOME|os\.environ\[['"]HOME['"]\]|os\.getenv\(['"]HOME['"]\)|os\.environ\.get\(['"]HOME['"]\))$/;
 
+/** Largest text a compressed constant is read to: configuration blobs are small, bombs are not worth reading. */
+const MAX_INFLATED = 256 * 1024;
+
+/** Compressed bytes (raw deflate, zlib, gzip or brotli) as text, or undefined when they do not inflate. */
+function inflatedText(bytes: Buffer, brotli: boolean): string | undefined {
+  for (const inflate of brotli ? [brotliDecompressSync] : [inflateRawSync, inflateSync, gunzipSync]) {
+    try {
+      const text = inflate(bytes, { maxOutputLength: MAX_INFLATED }).toString('utf8');
+      // Random bytes that happen to inflate are not text anyone wrote.
+      return (text.match(/[\x20-\x7e\t\r\n]/g)?.length ?? 0) >= text.length * 0.9 ? text : undefined;
+    } catch {
+      // Not this format (or larger than the limit): try the next.
+    }
+  }
+  return undefined;
+}
+
 class Folder {
   readonly constants = new Map<string, string>();
   /** Names bound to arrays of constant strings (fragments joined later). */
   readonly arrays = new Map<string, string[]>();
+  /**
+   * Small helpers whose whole body returns one expression of their parameters (`def _r(s): return s[::-1]`,
+   * `function j(...p) { return p.join('') }`, `const rev = (s) => s.split('').reverse().join('')`): a call
+   * with constant arguments folds like the expression it stands for, so text split over such helpers reads whole.
+   */
+  readonly helpers = new Map<string, { params: string[]; rest?: string; body: Node }>();
   readonly language: CodeLanguage;
   constructor(language: CodeLanguage) {
     this.language = language;
@@ -288,10 +312,63 @@ class Folder {
     return out;
   }
 
+  /** The value of a call of a helper the unit defines (see {@link helpers}), its parameters bound to the constant arguments. */
+  private helperValue(helper: { params: string[]; rest?: string; body: Node }, argNodes: Node[], depth: number): string | undefined {
+    if (argNodes.some((n) => /^(?:keyword_argument|list_splat|dictionary_splat|spread_element)$/.test(n.type))) return undefined;
+    const values = argNodes.map((n) => this.value(n, depth + 1));
+    if (values.some((value) => value === undefined) || (helper.rest === undefined && values.length > helper.params.length)) return undefined;
+    const savedConstants = new Map<string, string | undefined>();
+    for (const name of [...helper.params, ...(helper.rest ? [helper.rest] : [])]) savedConstants.set(name, this.constants.get(name));
+    const savedArray = helper.rest ? this.arrays.get(helper.rest) : undefined;
+    helper.params.forEach((name, index) => (index < values.length ? this.constants.set(name, values[index]!) : this.constants.delete(name)));
+    if (helper.rest) {
+      this.constants.delete(helper.rest);
+      this.arrays.set(helper.rest, values.slice(helper.params.length) as string[]);
+    }
+    try {
+      return this.value(helper.body, depth + 1);
+    } finally {
+      for (const [name, value] of savedConstants) if (value === undefined) this.constants.delete(name);
+      else this.constants.set(name, value);
+      if (helper.rest) {
+        if (savedArray === undefined) this.arrays.delete(helper.rest);
+        else this.arrays.set(helper.rest, savedArray);
+      }
+    }
+  }
+
+  /** Registers `node` (a function definition or an arrow function bound to `name`) as a helper when its body is one returned expression. */
+  addHelper(node: Node, name: string | undefined): void {
+    if (!name) return;
+    const parameters = node.childForFieldName('parameters') ?? node.childForFieldName('parameter');
+    let body = node.childForFieldName('body');
+    if (!parameters || !body) return;
+    if (body.type === 'block' || body.type === 'statement_block') {
+      const statements = body.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+      // A docstring before the return is allowed.
+      const rest = statements.length === 2 && statements[0].type === 'expression_statement' && statements[0].namedChild(0)?.type === 'string' ? statements.slice(1) : statements;
+      if (rest.length !== 1 || rest[0].type !== 'return_statement') return;
+      body = rest[0].namedChild(0);
+      if (!body) return;
+    }
+    const params: string[] = [];
+    let restName: string | undefined;
+    const list = parameters.type === 'identifier' ? [parameters] : parameters.namedChildren.filter((n): n is Node => n !== null);
+    for (const parameter of list) {
+      if (parameter.type === 'identifier') params.push(parameter.text);
+      else if ((parameter.type === 'list_splat_pattern' || parameter.type === 'rest_pattern') && !restName) restName = parameter.namedChild(0)?.text;
+      else if (parameter.type === 'required_parameter' && parameter.namedChild(0)?.type === 'identifier') params.push(parameter.namedChild(0)!.text);
+      else return;
+    }
+    this.helpers.set(name, { params, ...(restName ? { rest: restName } : {}), body });
+  }
+
   private callValue(node: Node, depth: number): string | undefined {
     const callee = (node.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
     const args = node.childForFieldName('arguments');
     const argNodes = args ? args.namedChildren.filter((n): n is Node => n !== null) : [];
+    const helper = this.helpers.get(callee);
+    if (helper) return this.helperValue(helper, argNodes, depth);
     const codes = (nodes: Node[]) => {
       const values = nodes.map((n) => Number(this.value(n, depth + 1) ?? n.text));
       return values.every((v) => Number.isInteger(v) && v >= 0 && v <= 0x10ffff) ? String.fromCodePoint(...values) : undefined;
@@ -325,6 +402,11 @@ class Folder {
       const encoded = this.value(argNodes[0], depth + 1);
       return encoded === undefined ? undefined : Buffer.from(encoded, 'base64').toString('latin1');
     }
+    // Compressed constants (`zlib.inflateRawSync(Buffer.from(BLOB, 'base64'))`, `zlib.decompress(base64.b64decode(BLOB))`): the text they hold.
+    if (/(?:^|\.)(?:inflateRawSync|inflateSync|gunzipSync|unzipSync|brotliDecompressSync|decompress)$/.test(callee) && /^(?:zlib|gzip)\.|^(?:inflateRawSync|inflateSync|gunzipSync|unzipSync|brotliDecompressSync)$/.test(callee) && argNodes[0]) {
+      const packed = this.value(argNodes[0], depth + 1);
+      return packed === undefined ? undefined : inflatedText(Buffer.from(packed, 'latin1'), /brotli/.test(callee));
+    }
     if (/\.decode$/.test(callee)) {
       return this.value(node.childForFieldName('function')?.childForFieldName('object') ?? null, depth + 1);
     }
@@ -340,7 +422,8 @@ class Folder {
     }
     // JavaScript `'…'.split('').reverse().join('')`.
     if (/\.split\(["'`]{2}\)\.reverse\(\)\.join$/.test(callee)) {
-      const object = node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('object')?.childForFieldName('function')?.childForFieldName('object');
+      // join's object is the `reverse()` call, whose callee's object is the `split('')` call, whose callee's object is the text.
+      const object = node.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('function')?.childForFieldName('object')?.childForFieldName('function')?.childForFieldName('object');
       const inner = this.value(object ?? null, depth + 1);
       return inner === undefined ? undefined : [...inner].reverse().join('');
     }
@@ -398,10 +481,17 @@ export const SECRET_ENV_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]\s*|os\.getenv\
 /** Reading the contents of a `.env` file (`dotenv_values('.env')`, `open('.env').read()`, `readFileSync('.env')`). */
 const DOTENV_READ = /\b(?:dotenv_values|dotenv\.parse|parse_dotenv)\s*\(|(?:open|read_text|readFileSync|readFile|Path)\s*\(\s*[^)]{0,80}["'`][^"'`]*\.env(?:\.[\w-]+)?["'`]|["'`][^"'`]*\.env(?:\.[\w-]+)?["'`]\s*\)\s*\.(?:read_text|read|open)\b/;
 
-/** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains). */
-export const CREDENTIAL_GETTER =
-  /\b(?:aws\s+iam\s+create-access-key|aws\s+ecr\s+get-login-password|gcloud\s+iam\s+service-accounts\s+keys\s+create|az\s+ad\s+(?:sp|app)\s+(?:create-for-rbac|credential\s+reset)|kubectl\s+create\s+token|heroku\s+auth:token|vault\s+(?:kv\s+get|read)|get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get|kubectl\s+config\s+view\b[^\n]*--raw)\b/;
+/**
+ * Calls and commands that mint a new long-lived credential for the user's cloud account (an IAM access key
+ * or login, a service-account key, a service principal's secret), as a command, as the argument list of a
+ * call that runs one (`gcloud("iam", "service-accounts", "keys", "create", …)`) or as an SDK call
+ * (`iam.create_access_key`, `CreateAccessKeyCommand`): what they return is a secret.
+ */
+export const CREDENTIAL_MINT =
+  /\b(?:iam\W{1,6}create-(?:access-key|login-profile|service-specific-credential)|(?:create_access_key|createAccessKey|CreateAccessKey|create_login_profile|createLoginProfile|CreateLoginProfile|create_service_specific_credential|createServiceSpecificCredential|CreateServiceSpecificCredential|create_service_account_key|createServiceAccountKey|CreateServiceAccountKey)(?:Command|Request|Async)?|iam\W{1,6}service-accounts\W{1,6}keys\W{1,6}create|serviceAccounts(?:\(\))?\.keys(?:\(\))?\.create|ad\W{1,6}(?:sp|app)\W{1,6}(?:create-for-rbac|credential\W{1,6}reset))\b/;
 
+/** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains), or mint a new one ({@link CREDENTIAL_MINT}). */
+export const CREDENTIAL_GETTER = new RegExp(String.raw`\b(?:aws\s+iam\s+create-access-key|aws\s+ecr\s+get-login-password|gcloud\s+iam\s+service-accounts\s+keys\s+create|az\s+ad\s+(?:sp|app)\s+(?:create-for-rbac|credential\s+reset)|kubectl\s+create\s+token|heroku\s+auth:token|vault\s+(?:kv\s+get|read)|get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get|kubectl\s+config\s+view\b[^\n]*--raw)\b` + `|${CREDENTIAL_MINT.source}`);
 
 /**
  * Longest one code unit may take to parse. Real scripts parse in milliseconds; this only stops
@@ -426,17 +516,18 @@ export async function analyzeCode(unit: string, file: string, language: Language
   parents = new Map();
   try {
     facts.hasErrors = tree.rootNode.hasError;
-    const folder = new Folder(language);
     const lineOf = (node: Node) => node.startPosition.row + 1 + lineOffset;
     const assigned = new Set<string>();
     // Functions whose body talks to the network: their results are network data.
     const fetchingFunctions = new Set<string>();
     const list = nodesOf(tree.rootNode, language);
+    const folder = new Folder(language);
     walk(list, (node) => {
       if ((node.type === 'function_definition' || node.type === 'function_declaration' || node.type === 'method_definition') && NETWORK_WORD.test(node.text)) {
         const name = node.childForFieldName('name')?.text;
         if (name) fetchingFunctions.add(name);
       }
+      if (language !== 'shell' && (node.type === 'function_definition' || node.type === 'function_declaration')) folder.addHelper(node, node.childForFieldName('name')?.text);
     }, FUNCTION_NODES);
     const carriesNetworkData = (text: string): boolean =>
       NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
@@ -483,6 +574,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       else if (value) {
         for (const [known, variable] of facts.secretNames) if (new RegExp(`\\b${known}\\b`).test(value.text)) facts.secretNames.set(name.text, variable);
       }
+      if (value && (value.type === 'arrow_function' || value.type === 'lambda')) folder.addHelper(value, name.text);
       if (value && (value.type === 'array' || value.type === 'list' || value.type === 'tuple')) {
         const parts = value.namedChildren.map((n) => folder.value(n));
         if (parts.length > 0 && parts.every((p) => p !== undefined)) folder.arrays.set(name.text, parts as string[]);
@@ -490,6 +582,32 @@ export async function analyzeCode(unit: string, file: string, language: Language
       const folded = folder.value(value);
       if (folded !== undefined) folder.constants.set(name.text, folded);
     }, BINDING_NODES);
+    // A function that returns a secret, or anything built from one (`return \`${VERSION}+${key.slice(0, 6)}\``), hands it
+    // to whoever calls it: its calls, and names bound to them, carry the secret as its names do.
+    const secretFunctions: string[] = [];
+    walk(list, (node) => {
+      const name = node.childForFieldName('name')?.text;
+      if (!name || facts.secretNames.has(name)) return;
+      for (const returned of node.text.matchAll(/\breturn\b([^\n;]{1,400})/g)) {
+        const read = SECRET_ENV_READ.exec(returned[1]);
+        const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(returned[1]))?.[1];
+        if (variable) {
+          facts.secretNames.set(name, variable);
+          secretFunctions.push(name);
+          break;
+        }
+      }
+    }, FUNCTION_NODES);
+    if (secretFunctions.length > 0) {
+      walk(list, (node) => {
+        const name = node.childForFieldName('left') ?? node.childForFieldName('name');
+        const value = node.childForFieldName('right') ?? node.childForFieldName('value');
+        // The answer of a request that carries the secret (`const res = await fetch(…, { headers: { 'X-Tag': tag() } })`) is not the secret.
+        if (!name || !value || (name.type !== 'identifier' && name.type !== 'variable_name') || facts.secretNames.has(name.text) || NETWORK_WORD.test(value.text)) return;
+        const called = secretFunctions.find((fn) => new RegExp(`\\b${fn}\\s*\\(`).test(value.text));
+        if (called) facts.secretNames.set(name.text, facts.secretNames.get(called)!);
+      }, BINDING_NODES);
+    }
     walk(list, (node) => {
       const type = node.type;
       if (type === 'comment') {
@@ -568,9 +686,19 @@ export async function analyzeCode(unit: string, file: string, language: Language
           let commandLine: string | undefined;
           // Whether the program name is known statically: `subprocess.run(cmd)` names no program (`cmd` is a variable).
           let programKnown = true;
-          if (first.type === 'list' || first.type === 'array' || first.type === 'tuple') {
-            commandLine = first.namedChildren.map((n) => folder.value(n) ?? (n ? `<${n.text}>` : '')).join(' ');
-            programKnown = first.namedChildren.length > 0 && folder.value(first.namedChildren[0]) !== undefined;
+          // A fixed argument list extended on the spot (`BASE + [path]`, `[...BASE, path]`): the fixed part names the program.
+          const operator = first.type === 'binary_operator' || first.type === 'binary_expression' ? first.childForFieldName('operator')?.text : undefined;
+          const leftList = operator === '+' ? first.childForFieldName('left') : null;
+          const rightList = operator === '+' ? first.childForFieldName('right') : null;
+          if (leftList?.type === 'identifier' && folder.arrays.has(leftList.text)) {
+            const tail = rightList && (rightList.type === 'list' || rightList.type === 'array' || rightList.type === 'tuple') ? rightList.namedChildren.map((n) => folder.value(n) ?? (n ? `<${n.text}>` : '')) : [`<${rightList?.text ?? ''}>`];
+            commandLine = [...folder.arrays.get(leftList.text)!, ...tail].join(' ');
+          } else if (first.type === 'list' || first.type === 'array' || first.type === 'tuple') {
+            const parts = first.namedChildren.flatMap((n) => (n && (n.type === 'list_splat' || n.type === 'spread_element') && folder.arrays.has(n.namedChild(0)?.text ?? '') ? folder.arrays.get(n.namedChild(0)!.text)! : [folder.value(n) ?? (n ? `<${n.text}>` : '')]));
+            commandLine = parts.join(' ');
+            programKnown = parts.length > 0 && !/^<[\s\S]*>$/.test(parts[0]);
+          } else if (first.type === 'identifier' && folder.arrays.has(first.text)) {
+            commandLine = folder.arrays.get(first.text)!.join(' ');
           } else {
             const folded = folder.value(first);
             commandLine = folded ?? first.text;

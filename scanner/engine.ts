@@ -137,7 +137,7 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
   for (const skill of files.filter((file) => isSkillFile(file.path))) {
     const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
     for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!/\b(?:follow|run|execute|perform|complete|do|apply|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling))\b/i.test(paragraph)) continue;
+      if (!/\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out)\b/i.test(paragraph)) continue;
       for (const file of files) {
         if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
@@ -227,6 +227,15 @@ function guardedScriptStep(files: readonly SourceFile[], path: string, line: num
   const target = /-(?:ExclusionPath|ExclusionProcess|ExclusionExtension)\s+\$(\w+)\s*$/i.exec(evidence.trim())?.[1];
   const params = /\bparam\s*\(/i.exec(file.text);
   return CONFIRM_GUARD.test(before) && target !== undefined && params !== null && new RegExp(`\\$${target}\\b`, 'i').test(file.text.slice(params.index, params.index + 2000));
+}
+
+/** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
+const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation']);
+/** Whether a script asks the user (a `read -p`, `Read-Host`, `[y/N]` prompt) within the eight lines before a step. */
+function promptedScriptStep(files: readonly SourceFile[], path: string, line: number): boolean {
+  const file = files.find((entry) => entry.path === path);
+  if (!file || file.language === 'markdown') return false;
+  return CONFIRM_GUARD.test(file.text.split('\n').slice(Math.max(0, line - 9), line - 1).join('\n'));
 }
 
 /**
@@ -730,8 +739,11 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const steps = demoted && securityTool ? 2 : 1;
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     // A privileged step written for the user or agent to run, in a skill that asks before every step.
-    const consented = gated && ((CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severityRank(item.severity ?? meta.severity) > severityRank('medium');
-    const baseSeverity = consented ? 'medium' : item.severity ?? meta.severity;
+    const severe = severityRank(item.severity ?? meta.severity) > severityRank('medium');
+    const consented = gated && ((CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
+    // A machine-wide write the script shows and asks about right before it does it.
+    const prompted = !consented && PROMPT_SOFTENS.has(meta.id) && promptedScriptStep(files, item.file, item.line) && severe;
+    const baseSeverity = consented || prompted ? 'medium' : item.severity ?? meta.severity;
     const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - steps)] : baseSeverity;
     const finding: Finding = {
       ruleId: meta.id,
@@ -742,7 +754,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
+      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

@@ -57,6 +57,36 @@ function unquote(literal: string): string {
   return literal.slice(1, -1).replace(/\\(["'\\`])/g, '$1');
 }
 
+/** A function header (`func git(args ...string)`, `def run(*args)`, `function sh($cmd)`, `fn cargo(args: &[&str])`): its name and parameters. */
+const FUNCTION_HEADER = /\b(?:func|def|function|sub|fn|proc)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(([^()\n]{0,200})\)/;
+
+/** Lines after a function header within which a process call makes the function a wrapper of that program. */
+const WRAPPER_SPAN = 6;
+
+/**
+ * Functions that only run one program with the arguments they are given (`func git(args ...string) { exec.Command("git", args...) }`):
+ * a call of such a function with literal arguments is that program's command line.
+ */
+function processWrappers(lines: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  lines.forEach((raw, index) => {
+    const header = FUNCTION_HEADER.exec(raw);
+    if (!header) return;
+    const params = [...header[2]!.matchAll(/[$@*&]?([A-Za-z_]\w*)/g)].map((match) => match[1]!).filter((name) => !/^(?:string|int|bool|self|this|str|args?Type|any|error|mut)$/.test(name));
+    if (params.length === 0) return;
+    for (const next of lines.slice(index + 1, index + 1 + WRAPPER_SPAN)) {
+      if (FUNCTION_HEADER.test(next)) break;
+      PROCESS_CALL.lastIndex = 0;
+      const call = PROCESS_CALL.exec(next);
+      if (!call) continue;
+      const program = call[1]!.trim();
+      if (/^[\w.+-]+$/.test(program) && params.some((name) => new RegExp(`\\b${name}\\b`).test(next.slice(call.index + call[0].length)))) out.set(header[1]!, program);
+      break;
+    }
+  });
+  return out;
+}
+
 /** Extracts the facts of one file read lexically. */
 export function lexicalFacts(file: SourceFile): CodeFacts {
   const facts: CodeFacts = {
@@ -64,6 +94,8 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: false, credentialNames: new Set(), secretNames: new Map(), writes: [],
   };
   const lines = file.text.split('\n');
+  const wrappers = processWrappers(lines);
+  const wrapperCall = wrappers.size > 0 ? new RegExp(`(?<![\\w.])(${[...wrappers.keys()].join('|')})\\s*\\(`, 'g') : undefined;
   // A line comment in this file's language: `'` and REM only in Visual Basic and batch files, `--` in Lua
   // (in Ruby a line may start with a quoted hash key, `'id' => …`).
   const extension = extname(file.path).toLowerCase();
@@ -99,6 +131,14 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     for (const match of raw.matchAll(PROCESS_CALL)) {
       const program = match[1]!.trim();
       facts.commands.push({ name: program.split(/\s+/)[0]!.split('/').pop() ?? program, text: program.includes(' ') ? program : rest, line });
+    }
+    // A call of a wrapper (`git("push", "-q", url)`) runs its program with the literal arguments it is given.
+    if (wrapperCall && !FUNCTION_HEADER.test(raw)) {
+      for (const match of raw.matchAll(wrapperCall)) {
+        const after = [...raw.slice(match.index).matchAll(STRING)].map((literal) => unquote(literal[0]));
+        const program = wrappers.get(match[1]!)!;
+        facts.commands.push({ name: program, text: [program, ...after].join(' '), line });
+      }
     }
     for (const match of raw.matchAll(ENV_READ)) {
       const name = match[1] ?? match[2] ?? match[3] ?? match[4];

@@ -40,7 +40,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
   'round-13': { maliciousFailing: 28, benignFailing: 2 },
-  'round-14': { maliciousFailing: 16, benignFailing: 4 },
+  'round-14': { maliciousFailing: 42, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

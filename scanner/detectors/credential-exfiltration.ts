@@ -8,7 +8,7 @@ import type { CodeFacts, RawFinding } from '../model.ts';
 import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
-import { CREDENTIAL_GETTER, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
+import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import type { ScanContext } from './types.ts';
@@ -66,6 +66,8 @@ interface UnitFlow {
   captures: Place[];
   strongSources: Place[];
   softSources: Place[];
+  /** A new credential minted for the user's cloud account, in code read lexically (no data flow to follow). */
+  minted: Place[];
   sinks: Place[];
   exfilEndpoints: Place[];
   /** Names of files, modules and temp paths this unit mentions, for linking units. */
@@ -106,7 +108,7 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
 }
 
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
-  const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
+  const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
   const byLine = new Map<number, string[]>();
@@ -160,7 +162,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
     if (/^[A-Za-z_]\w*=/.test(command.text.trim()) && !/\$\(|`/.test(command.text)) continue;
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
-    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    // A command that publishes on a code forge (`gh gist create`, `gh release upload`) carries what it is given off the machine like an upload.
+    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push(place(command.line, command.text));
     const commandSource = sourceIn(command.text, command.name || undefined);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
@@ -182,6 +185,12 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
       if (SENSITIVE_FILE.test(command.text) || DOTENV_FILE.test(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
     for (const { url, host } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(command.line, url));
+  }
+  // Code read lexically (no parser for its language) cannot follow where a minted key goes: the mint itself is
+  // the source, judged by where the unit sends (see decide).
+  if (!isMarkdownBlock && unit.language === 'text') {
+    const mint = [...unit.calls.map((call) => ({ line: call.line, text: call.text })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))].find((entry) => CREDENTIAL_MINT.test(entry.text));
+    if (mint) flow.minted.push(place(mint.line, mint.text.split('\n')[0]));
   }
   // Code read lexically (no parser for its language) cannot tell a token in an auth header from one in a
   // body: only stored credentials count as its sources there.
@@ -216,11 +225,21 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   return flow;
 }
 
-/** Headers and auth arguments of a request: where a token is used, not sent as data. */
+/** A header that authenticates (`Authorization`, `X-Shopify-Access-Token`, `DD-API-KEY`, `X-Hub-Signature-256`): a token in it is used. */
+const AUTH_HEADER_ENTRY = /["'`]?[\w-]{0,40}(?:auth|token|key|secret|passw|session|signature|credential|cookie|bearer|jwt)[\w-]{0,40}["'`]?\s*:\s*[^,}\n]+/gi;
+
+/**
+ * Headers and auth arguments of a request: where a token is used, not sent as data. A header object written
+ * out keeps its other headers (`'X-Client-Build': tag(key)`): a secret in those is data sent along. Headers
+ * spread in from elsewhere (`...authHeaders()`) are the auth helper's.
+ */
 function withoutAuth(text: string, shell: boolean): string {
   return shell
     ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)|\s-u\s+\S+|--oauth2-bearer\s+\S+/g, ' ')
-    : text.replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^}]*\}|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key|api[-_]?key)["']?\s*:\s*[^,}]+/gi, ' ');
+    : text
+        .replace(/\bheaders\s*[=:]\s*(\{(?:[^{}]|\$\{[^{}]{0,200}\}){0,2000}\})/g, (_whole, object: string) => ` ${object.replace(AUTH_HEADER_ENTRY, ' ').replace(/\.\.\.[^,}\n]+/g, ' ')}`)
+        .replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^}]*\}|[^,){]+)/g, ' ')
+        .replace(/["']?(?:Authorization|X-Api-Key|api[-_]?key)["']?\s*:\s*[^,}]+/gi, ' ');
 }
 
 /**
@@ -228,7 +247,7 @@ function withoutAuth(text: string, shell: boolean): string {
  * or query of a request to a host it does not belong to and the entry does not declare. The host's name
  * says nothing about intent: `.invalid`, `example.com` and documentation addresses are destinations too.
  */
-function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean): { place: Place; variable: string; host: string } | undefined {
+function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
   if (isMarkdownBlock) return undefined;
   const unitHosts = unit.strings.filter((string) => !SCHEMA_URL.test(string.text)).flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
   const sends: { line: number; text: string; shell: boolean }[] = [
@@ -253,10 +272,13 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
     for (const variable of variables) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
+      // A key whose own service the skill talks to (`STRIPE_SECRET_KEY` beside api.stripe.com) has a known home:
+      // carried as data to another host, declared or not, it is moved, not used.
+      const homeKnown = unitHosts.some((host) => secretBelongsTo(variable, host));
       for (const host of hosts) {
         if (secretBelongsTo(variable, host)) continue;
-        if (declared && !undeclaredVariable && hostAllowed(host, declared.network)) continue;
-        return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]) }, variable, host };
+        if (declared && !undeclaredVariable && !homeKnown && hostAllowed(host, declared.network)) continue;
+        return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]) }, variable, host, declaredHost: declared !== undefined && hostAllowed(host, declared.network) };
       }
     }
   }
@@ -285,13 +307,22 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
   return file !== undefined && hosts.every((host) => secretBelongsTo(file, host) || isPackageRegistry(host));
 }
 
+/** The cloud providers' own API hosts, where a key minted for the user's cloud account is used, not moved. */
+const CLOUD_API_HOST = /(?:^|\.)(?:amazonaws\.com|amazon\.com|googleapis\.com|google\.com|azure\.com|microsoft\.com|microsoftonline\.com|windows\.net)$/i;
+
 function decide(flows: UnitFlow[]): RawFinding | undefined {
   const hosts = [...new Set(flows.flatMap((flow) => flow.unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')))).filter((host) => !isLocalHost(host)))];
+  // A key minted for the user's cloud account, in a program that sends to a host the skill names that is not
+  // the cloud's own: the new key leaves with it. One sent nowhere named (a host the user sets) is the user's to place.
+  // A declared host does not change that: the new key is access to the user's account, handed to a party the skill supplies.
+  const foreign = hosts.some((host) => !CLOUD_API_HOST.test(host));
+  const minted = foreign ? flows.flatMap((flow) => flow.minted) : [];
   const strong = flows.flatMap((flow) => flow.strongSources).filter((source) => !toOwnService(source, hosts));
   const soft = flows.flatMap((flow) => flow.softSources);
   const sinks = flows.flatMap((flow) => flow.sinks);
   const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);
   if (strong.length > 0 && sinks.length > 0) return finding(strong[0], sinks[0], 'a credential store or the whole environment');
+  if (minted.length > 0 && sinks.length > 0) return finding(minted[0], sinks[0], "a new credential it mints for the user's cloud account");
   const captures = flows.flatMap((flow) => flow.captures);
   if (captures.length > 0 && sinks.length > 0) return finding(captures[0], sinks[0], "the user's screen, clipboard or keystrokes over and over");
   if (soft.length > 0 && sinks.length > 0 && endpoints.length > 0) return finding(soft[0], endpoints[0], 'secrets (secret environment variables or a .env file)');
@@ -299,7 +330,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 8;
+export const version = 9;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -337,7 +368,7 @@ export function detect(context: ScanContext): RawFinding[] {
       file: sent.place.file,
       line: sent.place.line,
       evidence: sent.place.evidence,
-      message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into the data of a request to ${sent.host}, a host it does not belong to${context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
+      message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into the data of a request to ${sent.host}, a host it does not belong to${sent.declaredHost ? ' (declared, but the key\'s own service is elsewhere)' : context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
     });
     flagged.add(flow.unit.file);
   }

@@ -262,11 +262,11 @@ const SHOWS_OUTPUT = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
 const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
-/** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, or a warning waved through. */
-const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b/i;
+/** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, a warning waved through, a root certificate the skill ships trusted everywhere, or recovery copies destroyed for good. */
+const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b|\b(?:every|all|each)\s+(?:[\w-]+\s+)?trust\s+stores?\b|\btrusted\s+root\s+for\s+all\s+purposes\b|\b(?:root|CA|certificate)\b[^.\n]{0,40}\b(?:shipped|bundled|included|provided)\s+(?:with|in|by)\s+(?:this|the)\s+(?:skill|kit|package|toolkit)\b|\b(?:really|truly|completely|irreversibly)\s+(?:gone|deleted|erased|destroyed)\b|\b(?:cannot|can't|can\s+not|could\s+not|won't)\s+be\s+(?:recovered|restored|undeleted|brought\s+back)\b|\bunrecoverabl[ey]\b/i;
 
 /** A party the skill itself supplies: a file it ships, its profile or defaults, a literal address, account number or IBAN. */
-const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
 
 /** Words that refuse or forbid a step ("the script refuses the whole profile", "never exclude a drive root"). */
 const REFUSES = /\b(?:refus\w*|reject\w*|never|don't|do not|must not|should not|won't|will not|avoid|push back|disallow\w*|instead of)\b|,\s*not\b|\bnot\s+[`'"]/i;
@@ -362,6 +362,9 @@ function destinations(text: string): string[] {
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
   return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
 }
+
+/** The host a proxy is set to, said in words (`proxy … to \`gw.example\` on port 8443`). */
+const PROXY_HOST = /\bproxy\b[^.\n]{0,60}\b(?:to|at|through|via)\s+['"`]?(?:https?:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
 
 /** Paths of agent configuration named in text, with their folder (`$HOME/` read as `~/`). */
 let configPath: RegExp | undefined;
@@ -481,7 +484,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' ').replace(UNDONE_OR_NAMED_SETTING, (setting: string, offset: number, whole: string) => (NAMES_SETTING.test(setting) && ORDERS_SETTING.test(whole.slice(Math.max(0, offset - 80), offset)) ? setting : ' ')));
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
   if (control && /^(?:bypassPermissions|defaultMode|allowedTools|mcpServers)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
-  if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts };
+  // A proxy named in words points at a host written bare (`set the HTTPS proxy to relay.example on port 3128`).
+  const proxyHost = control === undefined ? undefined : PROXY_HOST.exec(control)?.[1]?.toLowerCase();
+  const controlHosts = proxyHost !== undefined && !isLocalHost(proxyHost) && !PRIVATE_NAME.test(proxyHost) && !hosts.includes(proxyHost) ? [...hosts, proxyHost] : hosts;
+  if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts: controlHosts };
   else if (configPaths.length > 0) {
     // The verb must act on the file: "append … to ~/.claude/CLAUDE.md", `>> AGENTS.md`, not a path named in a list of scopes.
     const written = writesAgentConfig(ordered);
@@ -819,7 +825,24 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
     if (pair) actions.push(pair);
   });
   actions.push(...sectionChains(instructions, texts));
+  exposedThroughTunnels(actions, instructions);
   return actions;
+}
+
+/** What a command serves on this machine that a tunnel elsewhere in the same file hands to anyone: a shell in the browser, the home folder, a server with its login off. */
+const SERVES_MACHINE = /\b(?:ttyd|gotty|wetty|shellinaboxd?)\b|\bhttp\.server\b[^\n]{0,80}(?:\$HOME|\$\{HOME\}|~|\s\/(?=\s|$))|--directory[= ]["']?(?:\$HOME|\$\{HOME\}|~\/?|\/)(?=["'\s]|$)|--(?:\w+\.)?(?:token|password)=(?:''|""|\s)|--auth[= ]none\b/i;
+
+/**
+ * A tunnel whose local end is served by another command of the same script or file (`ttyd bash` on one
+ * line, `cloudflared tunnel --url http://localhost:7681` on the next): commands are read one by one, but
+ * the tunnel opens what the other serves to anyone who has its address.
+ */
+function exposedThroughTunnels(actions: Action[], instructions: readonly Instruction[]): void {
+  for (const action of actions) {
+    if (!action.grant || action.grant.party !== undefined || action.origin !== 'command' || !TUNNEL.test(action.grant.text)) continue;
+    const served = instructions.filter((instruction) => instruction.file === action.file && instruction.origin === 'command').map((instruction) => SERVES_MACHINE.exec(instruction.text)?.[0]).find((found) => found !== undefined);
+    if (served) action.grant = { ...action.grant, party: `${ANYONE}: ${served.trim()}` };
+  }
 }
 
 /**
@@ -902,7 +925,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       for (const start of starts) {
         // The next instruction within a step's span was already read with this one as a pair.
-        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
+        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
         if (end === undefined) continue;
         const first = instructions[start];
         const last = instructions[end];
@@ -1009,6 +1032,11 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
     const conceal = own.find((action) => action.conceal !== undefined);
     const source = own.find((action) => action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret)));
     const sink = own.find((action) => action.sink !== undefined && action.sink.kind !== 'synced');
+    // Access or money handed to a party the skill supplies, in a file that keeps something from the user
+    // ("do not quote the account in your reply"), is what is hidden, however far apart the two are; the
+    // user's own account named beside the grant ("swept to the user's own account") is no consent to it.
+    const hiddenGrant = conceal === undefined ? undefined : own.find((action) => action.grant?.party !== undefined && action.conceal === undefined && !action.grant.party.startsWith(ANYONE));
+    if (conceal && hiddenGrant) out.push({ ...hiddenGrant, evidence: shown(`${hiddenGrant.evidence} ⏎ … ⏎ ${conceal.evidence}`), conceal: conceal.conceal, consent: undefined, userTarget: false });
     // An image the client fetches on render, its query filled in by the agent, in a file that keeps
     // something from the user: whatever fills it leaves the machine unseen (the roster, the user's email).
     const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && (FILLED_IMAGE_QUERY.test(action.sink.text) || fetchedOnOpen(action.sink.text)));
@@ -1036,6 +1064,12 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
   }
   return out;
 }
+
+/** A destination whose address sits in a configuration file ("the run registry named in `assets/harness.toml`"): a fixed place, not one the user names. */
+const CONFIGURED_DESTINATION = /\b(?:to|with|at|into)\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:(?:named|listed|given|configured|defined|specified|found|kept)\s+)?(?:in|from|at)\s+`?(?:[\w.-]{1,60}\/){0,3}[\w-]{1,60}(?:\.[\w-]{1,20}){0,2}\.(?:json|ya?ml|toml|ini|cfg|conf)\b/i;
+
+/** Forge text put where everyone can read it: a public gist, snippet or repository. */
+const PUBLISHED_TO_ALL = /--public\b|\bpublic\s+(?:gists?|snippets?|repo(?:sitory)?|pastes?)\b|\b(?:listed|visible|readable)\s+(?:for|to)\s+(?:everyone|anyone)\b/i;
 
 /** Lines within which an order to keep something from the user covers a flow of data out (one list or passage). */
 const CONCEAL_REACH = 12;
@@ -1260,7 +1294,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
   const actions = given.map((action) => {
     // Access handed to a party the skill supplies, with "summarise it as 'configured'" a few lines off, is hidden the same way.
     const hiddenGrant = action.grant?.party !== undefined;
-    if (action.conceal || !(hiddenGrant || (action.sink && (action.secret || action.context))) || action.documentation) return action;
+    // Recovery copies destroyed ("clear the local snapshots") a few lines from "don't tell the user" are hidden the same way.
+    if (action.conceal || !(hiddenGrant || action.defence || (action.sink && (action.secret || action.context))) || action.documentation) return action;
     const near = given.find((other) => other.conceal && !other.documentation && other.file === action.file && Math.abs(other.line - action.line) <= CONCEAL_REACH);
     return near ? { ...action, conceal: near.conceal, consent: undefined } : action;
   });
@@ -1300,7 +1335,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     if (action.secret && action.sink && leaves && !toOwnService) {
       // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
       // it, whoever owns the repository: no one's consent makes that a destination for a private key.
-      const published = action.sink.kind === 'forge' && SENSITIVE_FILE.test(action.secret);
+      // The same holds for any secret put where everyone can read it (`gh gist create --public`), whoever names the file.
+      const published = action.sink.kind === 'forge' && (SENSITIVE_FILE.test(action.secret) || PUBLISHED_TO_ALL.test(action.evidence));
       if (consented && !action.conceal && action.sink.hosts.length === 0 && !published) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Sends ${action.secret} through ${action.sink.text} to a destination the user chooses${action.consent ? ` (${action.consent})` : ''}: allowed, but the user should know.` });
       } else {
