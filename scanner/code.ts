@@ -857,7 +857,7 @@ export function withoutSearchPatterns(text: string): string {
 /** Machine-wide places (`/etc`, system unit folders, launch daemons): a script writing there acts for every user. */
 const SYSTEM_PATH = /^\/(?:etc|lib|usr\/lib|Library\/LaunchDaemons)\//;
 /** A backup copy (`$profile.bak.20260101`, `sudoers.orig`) runs nothing. */
-const BACKUP_COPY = /\.(?:bak|orig|backup|old|save|dist)\b|~$/;
+const BACKUP_COPY = /\.(?:bak|orig|backup|old|save|dist)(?:[.-](?:\d[\w-]*|\$[\w({][^/]*))?$|~$/;
 
 /** Commands whose last argument is the file they write. */
 const SHELL_WRITE_COMMAND = /^(?:tee|cp|install|ln|mv|rsync)$/;

@@ -231,11 +231,18 @@ function guardedScriptStep(files: readonly SourceFile[], path: string, line: num
 
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
 const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation']);
-/** Whether a script asks the user (a `read -p`, `Read-Host`, `[y/N]` prompt) within the eight lines before a step. */
+/** A statement that makes what follows depend on an answer: a test that exits or an `if`/`case` on it. */
+const GATES = /\|\|\s*(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b|\belse\b|\bShouldProcess\b/;
+/**
+ * Whether a script asks the user (a `read -p`, `Read-Host`, `[y/N]` prompt) within the eight lines before a
+ * step, and the answer gates what follows. Comments are not code: a comment naming `read -p` asks nothing.
+ */
 function promptedScriptStep(files: readonly SourceFile[], path: string, line: number): boolean {
   const file = files.find((entry) => entry.path === path);
   if (!file || file.language === 'markdown') return false;
-  return CONFIRM_GUARD.test(file.text.split('\n').slice(Math.max(0, line - 9), line - 1).join('\n'));
+  const code = file.text.split('\n').slice(Math.max(0, line - 9), line - 1).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
+  const asked = code.findIndex((text) => CONFIRM_GUARD.test(text));
+  return asked >= 0 && code.slice(asked).some((text) => GATES.test(text));
 }
 
 /**
@@ -744,7 +751,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     // A machine-wide write the script shows and asks about right before it does it.
     const prompted = !consented && PROMPT_SOFTENS.has(meta.id) && promptedScriptStep(files, item.file, item.line) && severe;
     const baseSeverity = consented || prompted ? 'medium' : item.severity ?? meta.severity;
-    const loweredSeverity = demoted ? SEVERITIES[Math.max(1, severityRank(baseSeverity) - steps)] : baseSeverity;
+    // The second step stops at medium: a security tool's quoted material still warns.
+    const loweredSeverity = demoted ? SEVERITIES[Math.max(steps === 2 ? Math.min(severityRank('medium'), severityRank(baseSeverity)) : 1, severityRank(baseSeverity) - steps)] : baseSeverity;
     const finding: Finding = {
       ruleId: meta.id,
       title: meta.title,

@@ -82,7 +82,7 @@ export const NETWORK_SINK_CALL =
 export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|ftp|tftp|sftp|scp|rsync|openssl|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|http|https|xh|aria2c)$/;
 
 /** `git push` to a URL given on the command line (not a configured remote), quoted or not: a way to carry files off the machine. */
-export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]*\s["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/;
+export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]{0,300}\s["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/;
 
 /** DNS lookups that can carry data in the name asked for. */
 export const DNS_SINK =

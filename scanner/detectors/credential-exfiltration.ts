@@ -56,9 +56,20 @@ const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotation
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
 
 /** The user's screen, clipboard or keystrokes captured (`screencapture -x`, `import -window root`, `ImageGrab.grab()`, `pbpaste`, `Get-Clipboard`, a key hook). */
-const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]*\s-o(?:ut)?\b|xsel\b[^\n]*\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|GetText|screencapture\b(?![^\n]*\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
-/** Capture repeated in an endless loop or on a timer: watching the user, not one screenshot they asked for. */
-const REPEATS = /\bwhile\s+(?:true|True|1|:)\b|\bsetInterval\s*\(|\bschedule\.every\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s+do\b|\bwhile\s*\(\s*(?:true|1)\s*\)|\bfor\s*\{|\bStart-Sleep\b|\btime\.sleep\b|^sleep$|\bsleep\s+\d/;
+const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]{0,200}\s-o(?:ut)?\b|xsel\b[^\n]{0,200}\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|GetText|screencapture\b(?![^\n]{0,200}\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
+/** The head of an endless loop or a timer: capture inside it watches the user, not one screenshot they asked for. */
+const ENDLESS = /\bwhile\s+(?:true|True|1|:)\b|\bwhile\s*\(\s*(?:true|1|\$true)\s*\)|\bsetInterval\s*\(|\bschedule\.every\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s+do\b|\bloop\s*\{|\bfor\s*\{/;
+
+/** Whether line `line` of `text` sits in an endless loop or timer whose head is at most fifteen lines above it. */
+function inEndlessLoop(text: string, line: number): boolean {
+  const lines = text.split('\n');
+  for (let at = line - 1; at >= Math.max(0, line - 16); at -= 1) {
+    if (ENDLESS.test(lines[at] ?? '')) return true;
+    // A shell loop closed above the capture no longer holds it.
+    if (at < line - 1 && /^\s*done\b/.test(lines[at] ?? '')) return false;
+  }
+  return false;
+}
 
 interface UnitFlow {
   unit: CodeFacts;
@@ -107,7 +118,66 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
   return !KEY_AS_IDENTITY.test(text.slice(Math.max(0, match.index - 30), match.index).replace(/(?:~|\$HOME|\$\{HOME\})\/?$/, ''));
 }
 
-function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
+/** A line of code that sends: an HTTP call or request, a socket write, a sending command. */
+const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
+/** A name bound on a line (`key, err := …`, `key = …`, `let key = …`, `$key = …`). */
+const BINDS = /^\s*(?:(?:let|var|const|my|local)\s+)?\$?(?!if\b|for\b|while\b|return\b)([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*:?=(?!=)/;
+
+/** A function defined in code read lexically (`func relay(`, `def post(`, `function send(`, `sub put {`, `fn push(`). */
+const DEFINES = /^\s*(?:func(?:\s*\([^)]*\))?|def|function|sub|fn|proc)\s+([A-Za-z_]\w*)/;
+
+/** Lines joined into statements: a line whose brackets stay open takes the next ones (a map literal, a call over lines). */
+function statementsOf(lines: readonly string[]): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  let open = 0;
+  for (const [index, text] of lines.entries()) {
+    const code = text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g, '""');
+    if (open > 0 && out.length > 0 && open < 40) out[out.length - 1].text += `\n${text}`;
+    else out.push({ line: index + 1, text });
+    open = Math.max(0, open + (code.match(/[([{]/g)?.length ?? 0) - (code.match(/[)\]}]/g)?.length ?? 0));
+    // A function's own body is not one statement.
+    if (DEFINES.test(text)) open = 0;
+  }
+  return out;
+}
+
+/**
+ * Whether what the mint on line `line` returns reaches a statement that sends: through the name it is bound
+ * to, a file it writes (a literal path, or a variable named for a file or path), and names bound from those,
+ * statement by statement; a function of the program whose body sends counts as sending. A program that mints a
+ * key, stores it and only posts a notice somewhere does not send the key.
+ */
+function mintReachesSend(source: string, line: number): boolean {
+  const lines = source.split('\n');
+  const statements = statementsOf(lines);
+  const senders = new Set<string>();
+  statements.forEach((statement, index) => {
+    const name = DEFINES.exec(statement.text)?.[1];
+    if (name && statements.slice(index + 1, index + 40).findIndex((next) => DEFINES.test(next.text)) !== 0 && statements.slice(index + 1, index + 40).some((next, offset, rest) => SENDS_LINE.test(next.text) && !rest.slice(0, offset).some((before) => DEFINES.test(before.text)))) senders.add(name);
+  });
+  const sends = (text: string) => SENDS_LINE.test(text) || [...senders].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text));
+  const start = statements.findIndex((statement) => statement.line <= line && line < statement.line + statement.text.split('\n').length);
+  if (start < 0) return false;
+  const first = statements[start].text;
+  const carriers = new Set<string>();
+  const bound = BINDS.exec(first)?.[1];
+  if (bound && bound !== '_' && bound !== 'if') carriers.add(bound);
+  for (const path of first.match(/["'](?:\/|~\/|\.\/)[\w./-]{1,120}["']/g) ?? []) carriers.add(path.slice(1, -1));
+  for (const name of first.match(/\b[A-Za-z_]\w*(?:File|Path|file|path|_out|Out|Dest|dest)\b/g) ?? []) carriers.add(name);
+  if (sends(first) && carriers.size === 0) return true;
+  for (const statement of statements.slice(start + 1, start + 200)) {
+    const code = statement.text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g, '""');
+    // A name counts in code, not inside a string (`"CI access key rotated"` does not carry `key`); a file path counts anywhere.
+    const carried = [...carriers].some((name) => (/^[A-Za-z_]\w*$/.test(name) ? new RegExp(`\\b${name}\\b`).test(code) : statement.text.includes(name)));
+    if (!carried) continue;
+    if (sends(statement.text)) return true;
+    const next = BINDS.exec(statement.text)?.[1];
+    if (next && next !== '_') carriers.add(next);
+  }
+  return false;
+}
+
+function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
   const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
@@ -186,11 +256,11 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
     }
     for (const { url, host } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(command.line, url));
   }
-  // Code read lexically (no parser for its language) cannot follow where a minted key goes: the mint itself is
-  // the source, judged by where the unit sends (see decide).
+  // Code read lexically (no parser for its language): a minted key is followed line by line through the names
+  // and files it lands in, to a line that sends (see mintReachesSend); where it goes is judged in decide.
   if (!isMarkdownBlock && unit.language === 'text') {
     const mint = [...unit.calls.map((call) => ({ line: call.line, text: call.text })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))].find((entry) => CREDENTIAL_MINT.test(entry.text));
-    if (mint) flow.minted.push(place(mint.line, mint.text.split('\n')[0]));
+    if (mint && mintReachesSend(source, mint.line)) flow.minted.push(place(mint.line, mint.text.split('\n')[0]));
   }
   // Code read lexically (no parser for its language) cannot tell a token in an auth header from one in a
   // body: only stored credentials count as its sources there.
@@ -199,8 +269,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean): UnitFlow {
   }
   // The screen, clipboard or keystrokes captured over and over in a script that also sends: the user watched.
   const texts = [...unit.calls.map((call) => ({ line: call.line, text: `${call.callee} ${call.text}` })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))];
-  const capture = texts.find((entry) => CAPTURE.test(entry.text));
-  if (capture && !isMarkdownBlock && texts.some((entry) => REPEATS.test(entry.text))) flow.captures.push(place(capture.line, capture.text.split('\n')[0]));
+  const capture = texts.find((entry) => CAPTURE.test(entry.text) && inEndlessLoop(source, entry.line));
+  if (capture && !isMarkdownBlock) flow.captures.push(place(capture.line, capture.text.split('\n')[0]));
   // A stored credential (SDK chain, `gh auth token`, a key file) placed in the body of a request, not in its auth header.
   const names = [...unit.credentialNames];
   const inBody = (text: string, shell: boolean): boolean => {
@@ -238,7 +308,7 @@ function withoutAuth(text: string, shell: boolean): string {
     ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)|\s-u\s+\S+|--oauth2-bearer\s+\S+/g, ' ')
     : text
         .replace(/\bheaders\s*[=:]\s*(\{(?:[^{}]|\$\{[^{}]{0,200}\}){0,2000}\})/g, (_whole, object: string) => ` ${object.replace(AUTH_HEADER_ENTRY, ' ').replace(/\.\.\.[^,}\n]+/g, ' ')}`)
-        .replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^}]*\}|[^,){]+)/g, ' ')
+        .replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^{}]{0,2000}\}|[^,){]{1,2000})/g, ' ')
         .replace(/["']?(?:Authorization|X-Api-Key|api[-_]?key)["']?\s*:\s*[^,}]+/gi, ' ');
 }
 
@@ -308,14 +378,15 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
 }
 
 /** The cloud providers' own API hosts, where a key minted for the user's cloud account is used, not moved. */
-const CLOUD_API_HOST = /(?:^|\.)(?:amazonaws\.com|amazon\.com|googleapis\.com|google\.com|azure\.com|microsoft\.com|microsoftonline\.com|windows\.net)$/i;
+const CLOUD_API_HOST = /^(?:(?:iam|sts|secretsmanager|ssm|kms)(?:[.-][a-z0-9-]+)?\.amazonaws\.com|(?:iam|iamcredentials|oauth2|secretmanager|cloudresourcemanager|serviceusage|sts)\.googleapis\.com|(?:graph\.microsoft|login\.microsoftonline|management\.azure)\.com|[a-z0-9-]+\.vault\.azure\.net)$/i;
 
 function decide(flows: UnitFlow[]): RawFinding | undefined {
   const hosts = [...new Set(flows.flatMap((flow) => flow.unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')))).filter((host) => !isLocalHost(host)))];
   // A key minted for the user's cloud account, in a program that sends to a host the skill names that is not
   // the cloud's own: the new key leaves with it. One sent nowhere named (a host the user sets) is the user's to place.
   // A declared host does not change that: the new key is access to the user's account, handed to a party the skill supplies.
-  const foreign = hosts.some((host) => !CLOUD_API_HOST.test(host));
+  // A host built at run time (none named) is as foreign as one that is not the cloud's.
+  const foreign = hosts.length === 0 || hosts.some((host) => !CLOUD_API_HOST.test(host));
   const minted = foreign ? flows.flatMap((flow) => flow.minted) : [];
   const strong = flows.flatMap((flow) => flow.strongSources).filter((source) => !toOwnService(source, hosts));
   const soft = flows.flatMap((flow) => flow.softSources);
@@ -330,12 +401,13 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 9;
+export const version = 10;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
-  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#')));
+  const sources = new Map(context.files.map((file) => [file.path, file.text]));
+  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), sources.get(unit.file)));
   // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
   // handed to a command or script that sends things out: the list is the source.
   const lists = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path) && credentialLines(file.text) > 0);

@@ -22,7 +22,7 @@ const RulesFileSchema = z.strictObject({
 export const INTENT_RULES_FILE = join(import.meta.dirname, 'rules.yaml');
 
 /** Bumped when the model's logic changes, so cached audits are redone. */
-const MODEL_VERSION = 8;
+const MODEL_VERSION = 9;
 
 const judged = new WeakMap<ScanContext, Judgement[]>();
 
@@ -31,7 +31,7 @@ function judgementsOf(context: ScanContext): Judgement[] {
   if (!result) {
     const instructions = instructionsOf(context.files, context.segments);
     const actions = actionsOf(instructions);
-    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts)], context.declared, consentGated(context.files)), ...persistenceJudgements(context.facts, context.declared)];
+    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts)], context.declared, consentGated(context.files)), ...persistenceJudgements(context.facts, context.declared, context.files)];
     judged.set(context, result);
   }
   return result;

@@ -234,7 +234,18 @@ const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn
 /** Secrets as what is kept out of the conversation: "keep passwords out of the chat", "never show the token in the reply". */
 const PROTECTS_SECRET = /\b(?:keep|leave|hide|omit)\w*\s+(?:the\s+|all\s+|any\s+|raw\s+|real\s+|their\s+|your\s+)?(?:passwords?|passphrases?|tokens?|secrets?|credentials?|api\s+keys?|private\s+keys?|secret\s+values?|keys)\s+(?:out\s+of|from)\b/i;
 /** "Tell it / the reviewer what …": a helper agent as the one told, not the user. */
-const TELLS_HELPER = /\b(?:tell|inform|brief|instruct)\s+(?:it\s+(?:what|which|how|whether|that|your|about\s+your)\b|the\s+(?:reviewer|subagent|sub-agent|helper|agent|model|worker|assistant)s?\b)/i;
+const TELLS_HELPER = /\b(?:tell|inform|brief|instruct)\s+(?:it\s+(?:what|which|how|whether|your|about\s+your)\b|the\s+(?:reviewer|subagent|sub-agent|helper|agent|model|worker|assistant)s?\b(?!\s+(?:or|and|nor)\s+(?:anyone|anybody|the\s+user|users?|people|others|the\s+human)\b))/i;
+/** A step or command kept out too ("… out of the summary, including this step"): no longer only the secrets. */
+const NAMES_A_STEP = /\b(?:this|that|these|those|the|each|every)\s+(?:steps?|commands?|actions?|changes?|runs?|edits?|calls?)\b/i;
+/** Other people as the ones who reach something ("so colleagues can open it …"). */
+const OTHER_PEOPLE = /\b(?:colleagues?|others|other\s+people|teammates?|the\s+team|readers|viewers|recipients|reviewers|collaborators)\b[^.]{0,80}$/i;
+
+/** Whether a match of `pattern` in `clause` takes in the concealment `phrase` itself, not just shares its clause. */
+function covers(pattern: RegExp, clause: string, phrase: string): boolean {
+  const at = clause.indexOf(phrase);
+  const match = pattern.exec(clause);
+  return match !== null && at >= 0 && match.index <= at + phrase.length && match.index + match[0].length >= at;
+}
 
 /** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
@@ -248,7 +259,9 @@ function concealmentIn(text: string): string | undefined {
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
     // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
-    if (PROTECTS_SECRET.test(clause) || TELLS_HELPER.test(clause)) continue;
+    if ((covers(PROTECTS_SECRET, clause, phrase) || covers(TELLS_HELPER, clause, phrase)) && !NAMES_A_STEP.test(clause)) continue;
+    // "so colleagues can open it without asking for access" speaks of other people reaching a file.
+    if (/^without\s+asking\b/i.test(phrase) && /^\s*for\s+access\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length)) && OTHER_PEOPLE.test(before)) continue;
     // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
     if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
     return phrase;
@@ -257,7 +270,14 @@ function concealmentIn(text: string): string | undefined {
 }
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
-const SHOWS_OUTPUT = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+(?:instructions?|text|message|e-?mail|description|page|comment|issue|readme|prompt|tool\s+list)\s+(?:says?|said|reads?|contains?|includes?)\s*:|\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+
+/**
+ * A lead-in that quotes what someone else wrote ("found something like this in an alert:", "its instructions
+ * say:"), as long as the same line orders nothing: "install it with something like this:" is an order.
+ */
+const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+(?:instructions?|text|message|e-?mail|description|page|comment|issue|readme|prompt|tool\s+list)\s+(?:says?|said|reads?|contains?|includes?)\s*:/i;
+const ORDERS_RUN = /\b(?:install|run|execute|apply|paste|type|enter|use|set\s+up|do|follow|add|copy|start|launch)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
 const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
@@ -714,7 +734,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
-    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive };
   };
 }
@@ -1220,11 +1240,13 @@ export function mailActions(files: readonly SourceFile[], facts: readonly CodeFa
  * `.pth` start-up hook, sudoers) at a path it names itself. Declared under `capabilities.filesystem.write`
  * it is the skill's stated job and warns; otherwise it fails.
  */
-export function persistenceJudgements(facts: readonly CodeFacts[], declared: Capabilities | undefined): Judgement[] {
+export function persistenceJudgements(facts: readonly CodeFacts[], declared: Capabilities | undefined, files: readonly SourceFile[] = []): Judgement[] {
   const out: Judgement[] = [];
+  // A device rule runs something only with RUN or PROGRAM; one that sets permissions (`MODE="0666"`) runs nothing.
+  const runsOnEvent = files.some((file) => /\b(?:RUN|PROGRAM)\+?=/.test(file.text));
   for (const unit of facts) {
     for (const write of unit.writes) {
-      if (!PERSISTENCE_FILE.test(write.path)) continue;
+      if (!PERSISTENCE_FILE.test(write.path) || (/\/udev\/rules\.d\//.test(write.path) && !runsOnEvent)) continue;
       const declaredWrite = declared !== undefined && pathAllowed(write.path, declared.filesystem.write);
       const action: Action = { file: unit.file, line: write.line, evidence: shown(write.text), origin: 'string', userTarget: false, documentation: false };
       out.push({
