@@ -87,7 +87,8 @@ export async function packCli(outDir: string, options: { skipTypecheck?: boolean
   const files = await buildCli(options);
   const staging = await mkdtemp(join(tmpdir(), 'skill-registry-pack-'));
   try {
-    await cp(join(root, 'bin'), join(staging, 'bin'), { recursive: true });
+    // The launcher's JavaScript only: a type declaration beside it serves the checkout's TypeScript scripts.
+    await cp(join(root, 'bin'), join(staging, 'bin'), { recursive: true, filter: (source) => !source.endsWith('.d.ts') });
     for (const file of files) await cp(join(dist, file), join(staging, 'dist', file));
     for (const extra of ['README.md', 'LICENSE']) {
       if (await stat(join(root, extra)).catch(() => undefined)) await cp(join(root, extra), join(staging, extra));

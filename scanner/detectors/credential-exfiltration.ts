@@ -126,12 +126,17 @@ const BINDS = /^\s*(?:(?:let|var|const|my|local)\s+)?\$?(?!if\b|for\b|while\b|re
 /** A function defined in code read lexically (`func relay(`, `def post(`, `function send(`, `sub put {`, `fn push(`). */
 const DEFINES = /^\s*(?:func(?:\s*\([^)]*\))?|def|function|sub|fn|proc)\s+([A-Za-z_]\w*)/;
 
+/** A line of code with its string literals emptied: what is left is names, calls and brackets. */
+function withoutStrings(text: string): string {
+  return text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g, '""');
+}
+
 /** Lines joined into statements: a line whose brackets stay open takes the next ones (a map literal, a call over lines). */
 function statementsOf(lines: readonly string[]): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let open = 0;
   for (const [index, text] of lines.entries()) {
-    const code = text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g, '""');
+    const code = withoutStrings(text);
     if (open > 0 && out.length > 0 && open < 40) out[out.length - 1].text += `\n${text}`;
     else out.push({ line: index + 1, text });
     open = Math.max(0, open + (code.match(/[([{]/g)?.length ?? 0) - (code.match(/[)\]}]/g)?.length ?? 0));
@@ -166,7 +171,7 @@ function mintReachesSend(source: string, line: number): boolean {
   for (const name of first.match(/\b[A-Za-z_]\w*(?:File|Path|file|path|_out|Out|Dest|dest)\b/g) ?? []) carriers.add(name);
   if (sends(first) && carriers.size === 0) return true;
   for (const statement of statements.slice(start + 1, start + 200)) {
-    const code = statement.text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g, '""');
+    const code = withoutStrings(statement.text);
     // A name counts in code, not inside a string (`"CI access key rotated"` does not carry `key`); a file path counts anywhere.
     const carried = [...carriers].some((name) => (/^[A-Za-z_]\w*$/.test(name) ? new RegExp(`\\b${name}\\b`).test(code) : statement.text.includes(name)));
     if (!carried) continue;
