@@ -741,8 +741,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const fromOfficialSource = meta.kind === 'threat' && officialSource(meta, item);
     const isExplained = meta.kind === 'threat' && (explainedBy(meta, item, options.declared) || fromOfficialSource);
     const demoted = item.mention === true && meta.kind === 'threat';
-    // A security tool's quoted attack material, shown under a lead-in that presents it as examples to
-    // recognise, drops two levels: quoting it is the tool's job. What it orders or runs is judged as ever.
+    // In a security tool, attack material in documentation or descriptive text drops two levels, to medium at
+    // the lowest: quoting it is the tool's job, and it still warns. What the tool orders or runs is judged as ever.
     const steps = demoted && securityTool ? 2 : 1;
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     // A privileged step written for the user or agent to run, in a skill that asks before every step.
@@ -751,8 +751,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     // A machine-wide write the script shows and asks about right before it does it.
     const prompted = !consented && PROMPT_SOFTENS.has(meta.id) && promptedScriptStep(files, item.file, item.line) && severe;
     const baseSeverity = consented || prompted ? 'medium' : item.severity ?? meta.severity;
-    // The second step stops at medium: a security tool's quoted material still warns.
-    const loweredSeverity = demoted ? SEVERITIES[Math.max(steps === 2 ? Math.min(severityRank('medium'), severityRank(baseSeverity)) : 1, severityRank(baseSeverity) - steps)] : baseSeverity;
+    const floor = steps === 2 ? Math.min(severityRank('medium'), severityRank(baseSeverity)) : 1;
+    const loweredSeverity = demoted ? SEVERITIES[Math.max(floor, severityRank(baseSeverity) - steps)] : baseSeverity;
     const finding: Finding = {
       ruleId: meta.id,
       title: meta.title,
