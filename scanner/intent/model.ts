@@ -303,12 +303,15 @@ const SKILL_TARGET = /(?:^|[\s`'"(])(?:\.\/)?(?:scripts|bin|assets|tools|vendor)
 /** An account number written out (an IBAN): a party the skill supplies. */
 const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
 
+/** What a command serves on this machine that a tunnel hands to anyone: a shell in the browser, the home folder, a server with its login off. */
+const SERVES_MACHINE = /\b(?:ttyd|gotty|wetty|shellinaboxd?)\b|\bhttp\.server\b[^\n]{0,80}(?:\$HOME|\$\{HOME\}|~|\s\/(?=\s|$))|--directory[= ]["']?(?:\$HOME|\$\{HOME\}|~\/?|\/)(?=["'\s]|$)|--(?:\w+\.)?(?:token|password)=(?:''|""|\s)|--auth[= ]none\b/i;
+
 /**
  * What a tunnel, a forward or a public setting hands to anyone who finds it, beyond a local port the user is
  * testing: a shell, the home folder or the disk served, the SSH port, a server with its login switched off,
  * write access for everyone, or another cloud account.
  */
-const EXPOSED_TO_ANYONE = /\b(?:ttyd|gotty|wetty|shellinabox)\b|\bhttp\.server\b[^\n]{0,80}(?:\$HOME|\$\{HOME\}|~|\s\/(?=\s|$))|--directory[= ]["']?(?:\$HOME|\$\{HOME\}|~\/?|\/)(?=["'\s]|$)|(?::|\btcp\s+)22\b(?![.:]\d)|--(?:\w+\.)?(?:token|password)=(?:''|""|\s)|--auth[= ]none\b|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|\bUserId\W{1,4}\d{12}\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b/i;
+const EXPOSED_TO_ANYONE = new RegExp(String.raw`${SERVES_MACHINE.source}|(?::|\btcp\s+)22\b(?![.:]\d)|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|\bUserId\W{1,4}\d{12}\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b`, 'i');
 
 /** The party of an exposure: whoever finds it. */
 const ANYONE = 'anyone who reaches it';
@@ -848,9 +851,6 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   exposedThroughTunnels(actions, instructions);
   return actions;
 }
-
-/** What a command serves on this machine that a tunnel elsewhere in the same file hands to anyone: a shell in the browser, the home folder, a server with its login off. */
-const SERVES_MACHINE = /\b(?:ttyd|gotty|wetty|shellinaboxd?)\b|\bhttp\.server\b[^\n]{0,80}(?:\$HOME|\$\{HOME\}|~|\s\/(?=\s|$))|--directory[= ]["']?(?:\$HOME|\$\{HOME\}|~\/?|\/)(?=["'\s]|$)|--(?:\w+\.)?(?:token|password)=(?:''|""|\s)|--auth[= ]none\b/i;
 
 /**
  * A tunnel whose local end is served by another command of the same script or file (`ttyd bash` on one
