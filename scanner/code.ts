@@ -10,6 +10,7 @@ import { Language as TreeSitterLanguage, Parser, type Node } from 'web-tree-sitt
 import { SECRET_ENV_NAME, SENSITIVE_FILE } from '../core/index.ts';
 import type { CodeFacts } from './model.ts';
 import type { Language } from './rule-schema.ts';
+import { plainCommand } from './markdown.ts';
 
 type CodeLanguage = 'python' | 'javascript' | 'shell';
 
@@ -901,7 +902,7 @@ function analyzeShellNode(node: Node, folder: Folder, facts: CodeFacts, lineOf: 
       parent = parentOf(parent);
     }
     if (outermost && type !== 'command') {
-      facts.commands.push({ name: '', text: withoutSearchPatterns(expandShell(node.text, folder)), line: lineOf(node) });
+      facts.commands.push({ name: '', text: plainCommand(withoutSearchPatterns(expandShell(node.text, folder))), line: lineOf(node) });
     }
   }
   // The system file a script writes: `> path`, `>> path`, `tee [-a] path`, `cp|install|ln -s … path` (the last

@@ -15,7 +15,7 @@ import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes 
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
 import { urlHosts } from './knowledge.ts';
-import { analyzeMarkdown, commandLines } from './markdown.ts';
+import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
 import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
@@ -92,7 +92,8 @@ function evidenceAt(text: string, index: number, length: number): string {
 function segmentsFromFacts(facts: CodeFacts, language: Segment['language']): Segment[] {
   const segments: Segment[] = [];
   for (const needle of facts.needles) segments.push({ file: facts.file, line: needle.line, text: needle.text, scope: 'comment', language, unit: facts.unit, mention: true });
-  for (const string of facts.strings) segments.push({ file: facts.file, line: string.line, text: string.text, scope: 'string', language, unit: facts.unit });
+  // A string can hold a script (`HOOK = """curl … \\⏎ | sh"""`): read its statements as they run.
+  for (const string of facts.strings) segments.push({ file: facts.file, line: string.line, text: plainCommand(string.text), scope: 'string', language, unit: facts.unit });
   for (const command of facts.commands) {
     // `echo "run: sudo ufw disable"` prints a message; piped or redirected (`| sh`, `>> ~/.bashrc`) it acts.
     const message = /^(?:echo|printf)$/.test(command.name) && !/[|>]|\b(?:https?|ftp):\/\//.test(command.text);

@@ -53,6 +53,18 @@ export function blockLanguage(info: string): Language {
 /** Lines of a log: syslog (`Jan 12 03:20:02 host …`), ISO 8601 or bracketed timestamps. */
 const LOG_LINE = /^(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\b|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[\d\d:\d\d:\d\d\])/;
 
+/** Variables set for a command a pipe feeds (`| A=1 B="$(x)" sh`, `| env A=1 sh`): the command is what follows. */
+const ASSIGNMENT_PREFIX = /((?<!\|)\|\s*)(?:env\s+(?:-\S+\s+)*)?(?:[A-Za-z_]\w*=(?:"(?:[^"\\]|\\.)*"|'[^']*'|\$\((?:[^()]|\([^()]*\))*\)|[^\s|;&'"]+)+\s+)+(?=[A-Za-z./$])/g;
+
+/**
+ * A shell statement as it runs: `\` line continuations joined and the variables set for each command of a
+ * pipeline dropped, so `curl … \⏎ | TOKEN=x sh` reads as `curl … | sh`.
+ */
+export function plainCommand(text: string): string {
+  const joined = text.includes('\\') ? text.replace(/\\\r?\n[ \t]*/g, ' ') : text;
+  return joined.includes('|') && joined.includes('=') ? joined.replace(ASSIGNMENT_PREFIX, '$1') : joined;
+}
+
 /** Splits shell-like block text into command lines, joining `\` continuations and dropping prompts. */
 export function commandLines(source: string, firstLine: number): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -64,7 +76,7 @@ export function commandLines(source: string, firstLine: number): { text: string;
       index += 1;
       text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;
     }
-    text = text.replace(/^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/, '').trim();
+    text = plainCommand(text.replace(/^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/, '').trim());
     // A log line (it starts with a timestamp) shows what happened; it is not a command to run.
     if (text && !LOG_LINE.test(text)) out.push({ text, line: firstLine + start });
   }

@@ -20,6 +20,7 @@ import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
 import { REGEX_LIKE } from '../code.ts';
+import { commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
 import { FilteredFamily } from '../prefilter.ts';
 import { vocabulary, WORD_CLASSES, type WordClass } from './vocabulary.ts';
@@ -790,8 +791,16 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
     else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
-    if (!origin) continue;
     const { section, descriptive } = sectionOf(segment.file, segment.line);
+    // A shell script held in a program's string (a hook or unit it writes, a command it hands to a shell)
+    // runs later as commands: each of its statements is one.
+    if (!markdown && segment.scope === 'string' && EMBEDDED_SCRIPT.test(segment.text)) {
+      for (const command of commandLines(segment.text, segment.line)) {
+        if (!command.text.startsWith('#')) out.push({ file: segment.file, line: command.line, text: command.text, origin: 'command', section, documentation: false, script: true });
+      }
+      continue;
+    }
+    if (!origin) continue;
     // A command shown as a bad example, or any text under a heading such as "Red flags", is a description.
     if (descriptive && origin !== 'decoded') continue;
     out.push({ file: segment.file, line: segment.line, text: segment.text, origin, section, documentation: segment.mention === true, script: !markdown });
@@ -804,6 +813,9 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
 }
+
+/** A string that is a shell script: a shell's `#!` line, or a download piped on to another program. */
+const EMBEDDED_SCRIPT = /^\s*#!\s*\S*\b(?:env\s+)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\s[^\n|]*\|\s*\S/;
 
 /** Longest evidence shown for one action. */
 const MAX_EVIDENCE = 200;
@@ -939,6 +951,18 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         const labelled = namesSecretLabel(index) ? secretLabelIn(index) : undefined;
         if (chain && chain.sink && !chain.secret && labelled) chain.secret = `${labelled.label} (${labelled.holds})`;
         if (chain?.secret && chain.sink) out.push(chain);
+      }
+    }
+    // Secrets gathered in a section that also says to keep the work out of the user's sight ("work quietly;
+    // return only the object", "skip it silently"): the concealment covers the gathering, wherever it stands.
+    const concealing = members.find((index) => !instructions[index].documentation && concealmentIn(texts[index]) !== undefined);
+    if (concealing !== undefined) {
+      const gather = members.find((index) => index !== concealing && Math.abs(index - concealing) > 1 && !instructions[index].documentation && namesSecretFile(index) && COPIES_OUT.test(texts[index]));
+      if (gather !== undefined) {
+        const [a, b] = gather < concealing ? [gather, concealing] : [concealing, gather];
+        const item = instructions[gather];
+        const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: false }, `${texts[a]}\n\n${texts[b]}`, shown(`${instructions[a].text} ⏎ … ⏎ ${instructions[b].text}`));
+        if (chain?.secret && chain.conceal) out.push(chain);
       }
     }
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
