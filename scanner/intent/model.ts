@@ -969,6 +969,17 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       for (const start of starts) {
         // The next instruction within a step's span was already read with this one as a pair.
+        // A value named where it is gathered and filled into the query of a URL the agent opens (`?k=<k>`): the URL carries it out.
+        const fillsUrl = (index: number) => from === 'secret' && to === 'network-sink' && carriesNamed(start, index) && FILLED_URL_QUERY.test(texts[index]) && destinations(texts[index]).length > 0;
+        if (fillsUrl(start + 1) || members.some((index) => index > start + 1 && fillsUrl(index))) {
+          const end = members.find((index) => index > start && fillsUrl(index)) as number;
+          const chain = readAction({ file: instructions[start].file, line: instructions[start].line, origin: instructions[start].origin, documentation: instructions[start].documentation && instructions[end].documentation }, `${texts[start]}\n\n${texts[end]}`, shown(`${instructions[start].text} ⏎ … ⏎ ${instructions[end].text}`));
+          if (chain?.secret) {
+            chain.sink ??= { kind: 'network', text: FILLED_URL_QUERY.exec(texts[end])![0], hosts: destinations(texts[end]) };
+            out.push(chain);
+            continue;
+          }
+        }
         const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
         if (end === undefined) continue;
         const first = instructions[start];
@@ -1123,6 +1134,8 @@ function fetchedOnOpen(text: string): boolean {
   return /^(?:WEBSERVICE|IMPORT\w+|IMAGE|INCLUDE\w+)\s*\(/i.test(first('forge-sink', text) ?? '');
 }
 /** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
+/** A URL whose query is filled with a value at run time (`?k=<k>`, `&v={piece}`, `?d=$d`). */
+const FILLED_URL_QUERY = /https?:\/\/[^\s)"'`>]*\?[^\s)"'`>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 
 /** A single key or token spoken of in words ("the test secret key", "your API token"), never a private, deploy, signing or SSH key. */
