@@ -41,6 +41,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
   'round-13': { maliciousFailing: 28, benignFailing: 2 },
   'round-14': { maliciousFailing: 42, benignFailing: 2 },
+  'round-15': { maliciousFailing: 30, benignFailing: 7 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

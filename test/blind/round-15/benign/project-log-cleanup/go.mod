@@ -1,0 +1,3 @@
+module example.com/project-log-cleanup
+
+go 1.22

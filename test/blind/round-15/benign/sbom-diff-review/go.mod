@@ -1,0 +1,3 @@
+module github.com/example/sbom-diff-review
+
+go 1.22

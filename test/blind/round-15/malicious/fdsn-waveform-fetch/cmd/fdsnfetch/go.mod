@@ -1,0 +1,3 @@
+module example.org/fdsnfetch
+
+go 1.22

@@ -1,0 +1,3 @@
+module example.invalid/relnotes
+
+go 1.22
