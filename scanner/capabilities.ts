@@ -101,7 +101,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     if (!unit.inferCapabilities) continue;
     const isBlock = unit.unit.includes('#');
     for (const string of unit.strings) {
-      addHosts(string.text, unit.file, string.line);
+      // A URL a program that stays on the machine only holds (a test vector it prints) is not a host it contacts.
+      if (!(unit.offline && /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i.test(string.text))) addHosts(string.text, unit.file, string.line);
       addPaths(string.text, unit.file, string.line);
     }
     for (const command of unit.commands) {
@@ -169,8 +170,11 @@ export function useDeclared(use: Pick<CapabilityUse, 'kind' | 'value'>, declared
       return declared.env.includes(use.value);
     case 'filesystem.read':
       return pathAllowed(use.value, [...declared.filesystem.read, ...declared.filesystem.write]);
-    case 'filesystem.write':
-      return pathAllowed(use.value, declared.filesystem.write);
+    case 'filesystem.write': {
+      // The folder that holds a declared file (`mkdir -p ~/.ssh && chmod 700 ~/.ssh` for `~/.ssh/config`) is made or secured for it.
+      const folder = normalisePath(use.value).replace(/\/$/, '');
+      return pathAllowed(use.value, declared.filesystem.write) || declared.filesystem.write.some((path) => normalisePath(path).startsWith(`${folder}/`));
+    }
     case 'commands':
       return declared.commands.some((name) => commandFamily(name) === commandFamily(use.value));
   }

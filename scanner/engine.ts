@@ -14,7 +14,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { urlHosts } from './knowledge.ts';
+import { NETWORK_SINK_CALL, urlHosts } from './knowledge.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
 import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
@@ -89,11 +89,45 @@ function evidenceAt(text: string, index: number, length: number): string {
   return line.replace(/\s+/g, ' ').trim();
 }
 
+/** A string that is one URL and nothing else. */
+export const BARE_URL = /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i;
+
+/** Modules of Python's and Node's standard libraries that never open a connection or run another program. */
+const OFFLINE_MODULE =
+  /^(?:node:)?(?:__future__|abc|argparse|array|ast|base64|binascii|bisect|bz2|calendar|collections|configparser|contextlib|copy|csv|dataclasses|datetime|decimal|difflib|enum|fnmatch|fractions|functools|getopt|glob|gzip|hashlib|heapq|hmac|html|io|ipaddress|itertools|json|keyword|logging|lzma|math|operator|optparse|os|pathlib|posixpath|pprint|random|re|secrets|shlex|shutil|statistics|string|struct|sys|tarfile|tempfile|textwrap|time|tomllib|typing|typing_extensions|unicodedata|urllib\.parse|uuid|warnings|xml(?:\.\w+)*|zipfile|zlib|fs|fs\/promises|path|util|url|readline|assert|events|buffer|crypto|process|stream|string_decoder|querystring|punycode)$/;
+
+/** Calls of a program that reach the network or another program without a sending call's name: a subprocess, a shell, a browser, code built at run time. */
+const RUNS_ELSEWHERE = /(?:^|\.)(?:system|popen|Popen|spawn\w*|exec\w*|fork\w*|startfile|open_new(?:_tab)?|eval|Function|import_module|__import__|require)$/;
+
+/**
+ * Whether a Python or JavaScript program stays on the machine: every module it imports is one of
+ * {@link OFFLINE_MODULE} and it runs nothing else (see {@link CodeFacts.offline}).
+ */
+function offlineProgram(language: Segment['language'], text: string, facts: CodeFacts): boolean {
+  if (language !== 'python' && language !== 'javascript') return false;
+  // Imports written inside a template the program fills (a generated test module) are not its own.
+  text = language === 'python' ? text.replace(/("""|''')[\s\S]*?\1/g, ' ') : text.replace(/`(?:[^`\\]|\\.)*`/g, ' ');
+  const modules =
+    language === 'python'
+      ? [...text.matchAll(/^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([\w., \t]+))/gm)].flatMap((match) => (match[1] ? [match[1]] : match[2]!.split(',').map((name) => name.trim().split(/\s+/)[0]!)))
+      : [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\s+["']([^"']+)["']/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  if (!modules.every((module) => OFFLINE_MODULE.test(module))) return false;
+  // A program that writes files may put the URL where another program connects to it (a tool server's
+  // configuration): only one that prints its output keeps the URL as data.
+  const writes = facts.writes.length > 0 || facts.calls.some((call) => (WRITES_FILE.test(call.callee) || (/^(?:open|io\.open|fs\.open\w*)$/.test(call.callee) && /,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/.test(call.text))) && !/\b(?:sys\.)?(?:stdout|stderr)\b|process\.(?:stdout|stderr)/.test(call.text));
+  // So does one that sets the environment other code of the process and its children read (`os.environ[…] = url`).
+  const setsEnvironment = /\bos\.environ\s*\[[^\]\n]+\]\s*=(?!=)|\bos\.environ\.(?:setdefault|update)\b|\bos\.putenv\b|\bprocess\.env(?:\.\w+|\[[^\]\n]+\])\s*=(?!=)|\bObject\.assign\(\s*process\.env\b/.test(text);
+  return !writes && !setsEnvironment && facts.execSinks.length === 0 && !facts.calls.some((call) => NETWORK_SINK_CALL.test(call.callee) || RUNS_ELSEWHERE.test(call.callee));
+}
+
+/** Calls that write, copy or move a file. */
+const WRITES_FILE = /(?:^|\.)(?:write|write_text|write_bytes|writelines|dump|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|copyfile|copy2?|copytree|move|rename|replace|symlink(?:_to)?|link_to|hardlink_to|touch|mkdir|makedirs|cpSync|copyFileSync|renameSync|symlinkSync)$/;
+
 function segmentsFromFacts(facts: CodeFacts, language: Segment['language']): Segment[] {
   const segments: Segment[] = [];
   for (const needle of facts.needles) segments.push({ file: facts.file, line: needle.line, text: needle.text, scope: 'comment', language, unit: facts.unit, mention: true });
   // A string can hold a script (`HOOK = """curl … \\⏎ | sh"""`): read its statements as they run.
-  for (const string of facts.strings) segments.push({ file: facts.file, line: string.line, text: plainCommand(string.text), scope: 'string', language, unit: facts.unit });
+  for (const string of facts.strings) segments.push({ file: facts.file, line: string.line, text: plainCommand(string.text), scope: 'string', language, unit: facts.unit, ...(facts.offline && BARE_URL.test(string.text) ? { mention: true } : {}) });
   for (const command of facts.commands) {
     // `echo "run: sudo ufw disable"` prints a message; piped or redirected (`| sh`, `>> ~/.bashrc`) it acts.
     const message = /^(?:echo|printf)$/.test(command.name) && !/[|>]|\b(?:https?|ftp):\/\//.test(command.text);
@@ -353,6 +387,11 @@ export function pngTextChunks(bytes: Buffer): { keyword: string; text: string }[
   return out;
 }
 
+/** Keys of a test or evaluation suite that say what a case should produce. */
+const SUITE_EXPECTATION = /^\s*-?\s*["']?(?:expect(?:ed|s|ation)?(?:_\w+)?|asserts?|assertions?|should(?:_\w+)?|must_not\w*|not_contains|must_contain|graders?|rubric|pass_if|fail_if)["']?\s*:/im;
+/** Keys of such a suite whose values are the input a case sends to what is tested. */
+const SUITE_INPUT = /^\s*-?\s*["']?(?:prompt|prompts|input|inputs|user_input|text|message|messages|payload|attack|query|question|utterance|content|turns?|vars)["']?\s*:/i;
+
 /** Cuts one file into segments and code units. */
 async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
@@ -387,6 +426,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
   } else if (isCodeLanguage(language)) {
     segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
     const unitFacts = await analyzeCode(path, path, language, text, 0);
+    if (offlineProgram(language, text, unitFacts)) unitFacts.offline = true;
     facts.push(unitFacts);
     segments.push(...segmentsFromFacts(unitFacts, language));
     if (language === 'shell') {
@@ -408,7 +448,10 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       }
       segments.push({ file: path, line: 1, text: text.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/gi, ' '), scope: 'prose', language, unit: path });
     } else {
-      for (const command of commandLines(text, 1)) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
+      // The cases of a test or evaluation suite (`prompt: "…"` beside `expect:`) are inputs for the thing
+      // under test: text shown to it, not commands the skill runs.
+      const suite = (language === 'yaml' || language === 'json') && SUITE_EXPECTATION.test(text);
+      for (const command of commandLines(text, 1)) if (!(suite && SUITE_INPUT.test(command.text))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
       if (isLexicalCode(file)) facts.push(lexicalFacts(file));
     }

@@ -87,6 +87,28 @@ function processWrappers(lines: readonly string[]): Map<string, string> {
   return out;
 }
 
+/** A download whose body a line keeps (`$r = Invoke-WebRequest …`, `body = Net::HTTP.get(uri)`, `resp, err := http.Get(u)`). */
+const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec)\b/i;
+/** An assignment: the name it binds (`$x =`, `my $x =`, `x :=`, `a, err :=`). */
+const ASSIGNMENT = /^\s*(?:my\s+|our\s+|local\s+|var\s+|let\s+|const\s+|\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>]))(.*)$/;
+/** Calls that run text as code or as a command line. */
+const RUNS_TEXT = /(?:\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval|exec|system|passthru|shell_exec|proc_open)\b|\bIO\.popen\b|\bOpen3\.\w+)/i;
+
+/**
+ * Text fetched from the network and later run (`$warm = Invoke-WebRequest …` then `Invoke-Expression
+ * $warm.Content`): names bound to a download, or to text built from one, followed to a call that runs text.
+ */
+function downloadedAndRun(lines: readonly string[], facts: CodeFacts): void {
+  const tainted = new Set<string>();
+  const mentions = (text: string) => [...tainted].some((name) => new RegExp(`(?<![\\w])\\$?${name}\\b`, 'i').test(text));
+  for (const [index, raw] of lines.entries()) {
+    const assigned = ASSIGNMENT.exec(raw);
+    if (assigned && (DOWNLOAD.test(assigned[2]!) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
+    const run = RUNS_TEXT.exec(raw);
+    if (run && tainted.size > 0 && mentions(raw.slice(run.index))) facts.execSinks.push({ callee: run[0], text: raw.trim(), line: index + 1, network: true, dynamic: true });
+  }
+}
+
 /** Extracts the facts of one file read lexically. */
 export function lexicalFacts(file: SourceFile): CodeFacts {
   const facts: CodeFacts = {
@@ -147,5 +169,6 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     const imported = /^\s*(?:require(?:_relative)?|import|use|using|#include|load)\s*\(?\s*["'<]?([\w./:-]+)/.exec(raw)?.[1];
     if (imported) facts.imports.push(imported);
   }
+  if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts);
   return facts;
 }

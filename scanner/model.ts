@@ -78,6 +78,11 @@ export interface CodeFacts {
   execSinks: { callee: string; text: string; line: number; network: boolean; dynamic: boolean }[];
   /** Imported module names. */
   imports: string[];
+  /**
+   * A program (Python, JavaScript) that imports only modules which never reach the network and runs no
+   * other program: a URL among its strings is data it prints or writes (a test vector), not a place it goes.
+   */
+  offline?: boolean;
   /** Comments, with lines. */
   comments: { text: string; line: number }[];
   /** Whether capabilities are inferred from this unit (scripts and explicitly shell-labelled SKILL.md blocks). */

@@ -325,7 +325,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?)\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|tampering|tampered|evasions?|misuse|abuse)\b/i;
 
 /** A heading that is the report itself ("Step 7 – Report", "Output"). */
 const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
@@ -355,6 +355,9 @@ const AUTH_USE =
 
 /** A negated list of examples (`never files like .env, keys or logs`): things to leave out. */
 const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|including|e\.g\.)\s+[^;!?\n]*?(?=[.;!?](?:\s|$)|\n|$)/gi;
+
+/** A path a command leaves out (`--exclude='.env'`, `-x '*.pem'`, `! -name .env`, `':!.env'`): the opposite of reading it. */
+export const EXCLUDED_PATH = /(?:--exclude(?:-dir|-from)?|--ignore(?:-file)?|--filter=-|\s-x|!\s+-(?:i?name|i?path)|-not\s+-(?:i?name|i?path))(?:=|\s+)(?:"[^"\n]*"|'[^'\n]*'|[^\s'"]+)|["']:!?\(?exclude\)?[^"'\n]*["']|["']:![^"'\n]*["']/g;
 
 /** A list item or sentence that labels what follows as things to recognise (`indicators (see …): eval, …`). */
 const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?(?!-)|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch)|payloads?|bypass(?:es)?|(?:attack|injection|exploit) (?:vectors?|strings?|examples?)|gadgets?)\b[^:\n]{0,100}:(?!\/\/)/i;
@@ -468,7 +471,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const withoutAuth = ordered.replace(AUTH_USE, ' ');
   const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
-  const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ');
+  const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
   const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
   action.secret = secretFile ?? first('secret', withoutExclusions);
   action.context = first('context', ordered);
@@ -509,6 +512,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A permission mode named in a table or list is a word, not an act: it needs a verb, a command or a setting.
   if (control && /^(?:bypassPermissions|defaultMode|allowedTools|mcpServers)$/i.test(control) && place.origin !== 'command' && !first('agent-config-write', ordered) && !/["']?\w+["']?\s*:\s*["']bypassPermissions/.test(ordered)) control = undefined;
   // A proxy named in words points at a host written bare (`set the HTTPS proxy to relay.example on port 3128`).
+  // A script's own constant (`DEPLOY_ENDPOINT="https://…"` on a line of its own, not exported): the script's
+  // requests go there, no other program reads it. A model API's variable still steers whatever runs next.
+  if (control && place.origin === 'command' && !/\.(?:md|markdown|mdx|json|jsonc|ya?ml|toml|env|ini|cfg|conf)$/i.test(place.file) && SCRIPT_CONSTANT.test(ordered.trim()) && !MODEL_API_VARIABLE.test(ordered.trim()) && !/PROXY/i.test(ordered)) control = undefined;
   const proxyHost = control === undefined ? undefined : PROXY_HOST.exec(control)?.[1]?.toLowerCase();
   const controlHosts = proxyHost !== undefined && !isLocalHost(proxyHost) && !PRIVATE_NAME.test(proxyHost) && !hosts.includes(proxyHost) ? [...hosts, proxyHost] : hosts;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts: controlHosts };
@@ -827,6 +833,11 @@ function shown(text: string): string {
 
 /** Words that copy what is gathered out as it is ("copy them verbatim", "collect the full contents"), not read it for a check. */
 const COPIES_OUT = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|raw\s+contents?|copy|copies|collect|bundle|gather|take\w*\s+(?:the\s+)?(?:\w+\s+){0,2}(?:characters|bytes|lines))\b/i;
+
+/** A variable assigned on a line of its own in a script, not exported: `NAME="value"`, `local NAME=value`, `$Name = "value"`. */
+const SCRIPT_CONSTANT = /^(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)*|\$)?[A-Za-z_]\w*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|]+)\s*;?$/;
+/** The variables a model API client reads for its endpoint (`ANTHROPIC_BASE_URL`, `OPENAI_API_BASE`, `AZURE_OPENAI_ENDPOINT`). */
+const MODEL_API_VARIABLE = /^\$?(?:ANTHROPIC|CLAUDE|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE|VERTEX|BEDROCK|MISTRAL|COHERE|GROQ|DEEPSEEK|XAI|OPENROUTER|TOGETHER|FIREWORKS|HF|HUGGINGFACE|OLLAMA|LITELLM|PERPLEXITY|REPLICATE|CODEX|COPILOT|CURSOR)_/i;
 
 /** Concealment that only waives a confirmation ("does not need a separate confirmation"): of a read-only step, nothing is hidden. */
 const ROUTINE_CONSENT = /\b(?:does|do)\s+not\s+need\s+(?:a\s+|any\s+)?(?:separate\s+|extra\s+|explicit\s+|further\s+|its\s+own\s+)?(?:confirmation|approval|permission|consent|sign-?off)\b/i;
@@ -1204,7 +1215,7 @@ export function shellFlowActions(facts: readonly CodeFacts[]): Action[] {
   const out: Action[] = [];
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
-    const texts = [...unit.commands.map((command) => command.text), ...unit.strings.map((string) => string.text)];
+    const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
     const secret = texts.map((text) => SENSITIVE_FILE.exec(text)?.[0] ?? DOTENV_FILE.exec(` ${text}`)?.[0]?.trim() ?? (ENVIRONMENT_DUMP.test(text) ? 'the whole environment' : undefined)).find((found) => found !== undefined);
     if (!secret) continue;
     const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
