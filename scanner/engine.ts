@@ -313,6 +313,11 @@ function toolDescriptions(path: string, text: string): Segment[] {
   for (const match of text.matchAll(/@(?:\w+\.)*tool\b[^\n]*\n(?:\s*@[^\n]*\n)*\s*(?:async\s+)?def\s+\w+\s*\([\s\S]*?\)[^:\n]*:\s*\n\s*(?:[rRuUbB]{0,2})("""|\'\'\')([\s\S]*?)\1/g)) add(match.index + match[0].indexOf(match[2]!), match[2]!);
   for (const match of text.matchAll(/\bdescription\s*[=:]\s*(?:[rRuU]?)("""|\'\'\'|"|'|`)((?:(?!\1)[\s\S]){20,2000}?)\1/g)) add(match.index, match[2]!);
   for (const match of text.matchAll(/\.tool\(\s*["'`][\w.-]+["'`]\s*,\s*("|'|`)((?:(?!\1)[\s\S]){20,2000}?)\1/g)) add(match.index, match[2]!);
+  // A description written as lines joined at run time (`['Line one.', 'Line two.'].join('\n')`).
+  for (const match of text.matchAll(/(?:\.tool\(\s*["'`][\w.-]+["'`]\s*,|\bdescription\s*[=:])\s*\[((?:\s*(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`)\s*,?)+)\s*\]\s*\.join\(/g)) {
+    const lines = [...match[1]!.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`([^`]*)`/g)].map((line) => line[1] ?? line[2] ?? line[3] ?? '');
+    add(match.index, lines.join('\n'));
+  }
   return out;
 }
 

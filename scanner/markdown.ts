@@ -76,6 +76,13 @@ export function commandLines(source: string, firstLine: number): { text: string;
       index += 1;
       text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;
     }
+    // A URL written over several lines, one query parameter a line (`https://h/p` then `  ?a=1` then `  &b=2`): one URL.
+    if (/\bhttps?:\/\/\S*$/.test(text)) {
+      while (index + 1 < lines.length && /^\s*[?&][\w.[\]-]+=/.test(lines[index + 1]!)) {
+        index += 1;
+        text = `${text.trimEnd()}${lines[index]!.trim()}`;
+      }
+    }
     text = plainCommand(text.replace(/^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/, '').trim());
     // A log line (it starts with a timestamp) shows what happened; it is not a command to run.
     if (text && !LOG_LINE.test(text)) out.push({ text, line: firstLine + start });

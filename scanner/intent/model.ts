@@ -474,6 +474,13 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
   const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
   action.secret = secretFile ?? first('secret', withoutExclusions);
+  // A URL whose query or path is to be filled with a secret (`?s=<entire contents of secrets.yaml>`,
+  // `&t={the token}`): opened or rendered, the URL carries the secret to its host.
+  const filled = secretInUrl(ordered);
+  if (filled) {
+    action.secret ??= filled.secret;
+    action.sink ??= { kind: 'network', text: filled.url, hosts: destinations(filled.url) };
+  }
   action.context = first('context', ordered);
   const hosts = destinations(ordered);
   const network = first('network-sink', ordered);
@@ -834,6 +841,41 @@ function shown(text: string): string {
 /** Words that copy what is gathered out as it is ("copy them verbatim", "collect the full contents"), not read it for a check. */
 const COPIES_OUT = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|raw\s+contents?|copy|copies|collect|bundle|gather|take\w*\s+(?:the\s+)?(?:\w+\s+){0,2}(?:characters|bytes|lines))\b/i;
 
+/** A URL with placeholders to fill, spaces allowed inside them (`https://h/p?a=<the contents of x>&b={y}`). */
+const URL_WITH_PLACEHOLDERS = /\bhttps?:\/\/[^\s)"'`<>{}]+(?:(?:<[^<>\n]{1,160}>|\{\{?[^{}\n]{1,160}\}?\})[^\s)"'`<>{}]*)+/gi;
+/** What a placeholder asks for, when it is a secret. */
+const SECRET_ASKED = /\b(?:tokens?|secrets?|passwords?|passphrases?|api[\s_-]?keys?|access[\s_-]?keys?|private[\s_-]?keys?|credentials?|cookies?|session[\s_-]?(?:keys?|cookies?|tokens?)|seed\s+phrases?|mnemonic)\b/i;
+
+/** A hole of a template to be filled with a secret's contents or value (`<entire contents of ~/.npmrc>`, `{{value of $NPM_TOKEN}}`): what it names. */
+function secretHole(text: string): string | undefined {
+  if (!text.includes('<') && !text.includes('{')) return undefined;
+  for (const hole of text.matchAll(/<([^<>\n]{3,160})>|\{\{?([^{}\n]{3,160})\}?\}/g)) {
+    const asked = hole[1] ?? hole[2] ?? '';
+    if (!/\b(?:contents?|value|text|body|copy|output)\s+of\b/i.test(asked)) continue;
+    const named = SENSITIVE_FILE.exec(asked)?.[0] ?? DOTENV_FILE.exec(` ${asked}`)?.[0]?.trim() ?? /\$\{?([A-Z][A-Z0-9_]*)/.exec(asked)?.[1];
+    if (named && (SENSITIVE_FILE.test(named) || DOTENV_FILE.test(` ${named}`) || SECRET_ENV_NAME.test(named))) return named;
+  }
+  return undefined;
+}
+
+/** The first URL of `text` with a placeholder for a secret: the URL and what it is to be filled with. */
+function secretInUrl(text: string): { url: string; secret: string } | undefined {
+  if (!text.includes('://')) return undefined;
+  for (const match of text.matchAll(URL_WITH_PLACEHOLDERS)) {
+    const host = /^https?:\/\/([^/?#\s]+)/i.exec(match[0])?.[1];
+    if (!host || isLocalHost(host)) continue;
+    for (const hole of match[0].matchAll(/<([^<>\n]{1,160})>|\{\{?([^{}\n]{1,160})\}?\}/g)) {
+      const asked = hole[1] ?? hole[2] ?? '';
+      const named = SENSITIVE_FILE.exec(asked)?.[0] ?? DOTENV_FILE.exec(` ${asked}`)?.[0]?.trim() ?? (SECRET_ASKED.test(asked) || (/^\s*\$?[A-Z][A-Z0-9_]*\s*$/.test(asked) && !/_IDS?\s*$/.test(asked) && SECRET_ENV_NAME.test(asked)) ? asked.trim() : undefined);
+      if (named) return { url: match[0], secret: named };
+    }
+  }
+  return undefined;
+}
+
+/** A list's lead-in that puts its items into a place named before ("Copy into it:", "Add to the folder:", "Include in the upload:"). */
+const COPY_INTO_LEAD = /\b(?:copy|copies|put|place|add|include|move|stage|drop|save|attach|upload|bundle|pack)\w*\b[^.\n]{0,40}?\b(?:into|in|to|inside|onto|under)\s+(?:it|there|this|that|them|the\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|upload|share|drive|kit|release|gist|request|PR|pull\s+request|issue|repo(?:sitory)?))\b[^.\n]{0,40}:\s*$/i;
+
 /** A variable assigned on a line of its own in a script, not exported: `NAME="value"`, `local NAME=value`, `$Name = "value"`. */
 const SCRIPT_CONSTANT = /^(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)*|\$)?[A-Za-z_]\w*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|]+)\s*;?$/;
 /** The variables a model API client reads for its endpoint (`ANTHROPIC_BASE_URL`, `OPENAI_API_BASE`, `AZURE_OPENAI_ENDPOINT`). */
@@ -963,6 +1005,30 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         if (chain && chain.sink && !chain.secret && labelled) chain.secret = `${labelled.label} (${labelled.holds})`;
         if (chain?.secret && chain.sink) out.push(chain);
       }
+    }
+    // A template whose holes ask for a secret's contents (`<entire contents of ~/.npmrc>`, `<value of $NPM_TOKEN>`)
+    // goes where its lead-in says ("Append this block at the end of the tag message"): the filled text carries them.
+    for (const hole of members) {
+      if (instructions[hole].origin !== 'command' || secretHole(texts[hole]) === undefined) continue;
+      const lead = [...members].reverse().find((index) => index < hole && instructions[index].origin === 'prose' && instructions[hole].line - instructions[index].line <= 24);
+      if (lead === undefined || !(has('forge-sink', lead) || has('synced-sink', lead) || has('network-sink', lead))) continue;
+      const chain = readAction({ file: instructions[hole].file, line: instructions[hole].line, origin: instructions[hole].origin, documentation: instructions[hole].documentation && instructions[lead].documentation }, `${texts[lead]}\n\n${texts[hole]}`, shown(`${instructions[lead].text} ⏎ … ⏎ ${instructions[hole].text}`));
+      if (chain && chain.sink) {
+        chain.secret ??= secretHole(texts[hole]);
+        out.push(chain);
+        break;
+      }
+    }
+    // A place named first (a synced folder, a pull request, an upload) and then a list of what goes into it
+    // ("Copy into it:"): an item of the list that names a secret puts the secret there.
+    for (const lead of members) {
+      if (!COPY_INTO_LEAD.test(texts[lead])) continue;
+      const place = [...members].reverse().find((index) => index < lead && (has('synced-sink', index) || has('forge-sink', index) || (has('network-sink', index) && destinations(textOf(index)).length > 0)));
+      if (place === undefined) continue;
+      const item = members.find((index) => index > lead && index <= lead + 8 && (namesSecretFile(index) || namesDotenv(index)));
+      if (item === undefined) continue;
+      const chain = readAction({ file: instructions[item].file, line: instructions[item].line, origin: instructions[item].origin, documentation: instructions[item].documentation && instructions[place].documentation }, `${texts[place]}\n\n${texts[lead]}\n\n${texts[item]}`, shown(`${instructions[place].text} ⏎ … ⏎ ${instructions[lead].text} ⏎ ${instructions[item].text}`));
+      if (chain?.secret && chain.sink) out.push(chain);
     }
     // Secrets gathered in a section that also says to keep the work out of the user's sight ("work quietly;
     // return only the object", "skip it silently"): the concealment covers the gathering, wherever it stands.
