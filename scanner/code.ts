@@ -355,7 +355,10 @@ class Folder {
     const params: string[] = [];
     let restName: string | undefined;
     const list = parameters.type === 'identifier' ? [parameters] : parameters.namedChildren.filter((n): n is Node => n !== null);
-    for (const parameter of list) {
+    for (const listed of list) {
+      // A type annotation (`*xs: int`, `...parts: string[]`) leaves the parameter what it is.
+      const inner = listed.type === 'typed_parameter' || (listed.type === 'required_parameter' && listed.namedChild(0)?.type === 'rest_pattern') ? listed.namedChild(0) : null;
+      const parameter = inner ?? listed;
       if (parameter.type === 'identifier') params.push(parameter.text);
       else if ((parameter.type === 'list_splat_pattern' || parameter.type === 'rest_pattern') && !restName) restName = parameter.namedChild(0)?.text;
       else if (parameter.type === 'required_parameter' && parameter.namedChild(0)?.type === 'identifier') params.push(parameter.namedChild(0)!.text);
@@ -379,7 +382,12 @@ class Folder {
     // `Path.home().joinpath('.ssh', 'id_rsa')`) name the joined path; the home folder reads as `~`.
     if (/^(?:os\.path\.join|path\.join|path\.resolve|posixpath\.join)$/.test(callee) || /\.joinpath$/.test(callee)) {
       const base = /\.joinpath$/.test(callee) ? node.childForFieldName('function')?.childForFieldName('object') ?? null : null;
-      const parts = [...(base ? [base] : []), ...argNodes].map((n) => (JOIN_HOME.test(n.text.replace(/\s+/g, '')) ? '~' : this.value(n, depth + 1)));
+      // A splat of a helper's rest parameter (`joinpath(*parts)`) is its values in order.
+      const spread = argNodes.flatMap((n) => {
+        const name = (n.type === 'list_splat' || n.type === 'spread_element') ? n.namedChild(0)?.text : undefined;
+        return name !== undefined && this.arrays.has(name) ? this.arrays.get(name)!.map((text) => ({ text })) : [n];
+      });
+      const parts = [...(base ? [base] : []), ...spread].map((n) => ('type' in n ? (JOIN_HOME.test(n.text.replace(/\s+/g, '')) ? '~' : this.value(n, depth + 1)) : n.text));
       if (parts.length > 0 && parts.every((part) => part !== undefined)) return parts.map((part, index) => (index === 0 ? part!.replace(/\/+$/, '') : part!.replace(/^\/+|\/+$/g, ''))).join('/');
     }
     if (/\.join$/.test(callee)) {
@@ -394,6 +402,13 @@ class Folder {
       const joiner = argNodes[0] ? this.value(argNodes[0], depth + 1) : ',';
       if (object?.type === 'identifier' && this.arrays.has(object.text) && joiner !== undefined) return this.arrays.get(object.text)!.join(joiner);
       if (separator !== undefined && list?.type === 'identifier' && this.arrays.has(list.text)) return this.arrays.get(list.text)!.join(separator);
+      // Python `"".join(map(chr, codes))`: the characters of the codes.
+      if (separator !== undefined && list?.type === 'call' && list.childForFieldName('function')?.text === 'map') {
+        const [fn, source] = (list.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => n !== null);
+        const codes = fn?.text === 'chr' && source ? (source.type === 'identifier' ? this.arrays.get(source.text) : source.type === 'list' || source.type === 'tuple' ? source.namedChildren.map((n) => (n ? this.value(n, depth + 1) : undefined)) : undefined) : undefined;
+        const numbers = codes?.map((code) => Number(code));
+        if (numbers && numbers.length > 0 && numbers.every((n) => Number.isInteger(n) && n >= 0 && n <= 0x10ffff)) return numbers.map((n) => String.fromCodePoint(n)).join(separator);
+      }
       if (object?.type === 'array') {
         const parts = object.namedChildren.map((n) => this.value(n, depth + 1));
         if (joiner !== undefined && parts.every((p) => p !== undefined)) return parts.join(joiner);
@@ -501,6 +516,21 @@ export const CREDENTIAL_GETTER = new RegExp(String.raw`\b(?:aws\s+ecr\s+get-logi
 const PARSE_BUDGET_MS = 3000;
 
 /** Parses one code unit and extracts its facts. `lineOffset` is added to every line. */
+/** The functions of a unit that pass their arguments to a process whole, by name (see analyzeCode). */
+function processRunners(source: string, language: Language): Set<string> {
+  const out = new Set<string>();
+  if (language === 'python') {
+    for (const match of source.matchAll(/^[ \t]*def[ \t]+(\w+)\(\s*\*(\w+)[^)]*\)[^:\n]*:[ \t]*\n((?:[ \t]+[^\n]*\n?){1,8})/gm)) {
+      if (new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?:list\\()?(?:\\[\\s*\\*)?${match[2]}\\b`).test(match[3]!)) out.add(match[1]!);
+    }
+  } else if (language === 'javascript') {
+    for (const match of source.matchAll(/\bfunction\s+(\w+)\s*\(\s*(\w+)\s*,\s*(?:\.\.\.)?(\w+)[^)]*\)\s*\{([^}]{0,400})\}/g)) {
+      if (new RegExp(`\\b(?:execFileSync|execFile|spawnSync|spawn)\\(\\s*${match[2]}\\s*,\\s*${match[3]}\\b`).test(match[4]!)) out.add(match[1]!);
+    }
+  }
+  return out;
+}
+
 export async function analyzeCode(unit: string, file: string, language: Language, source: string, lineOffset: number): Promise<CodeFacts> {
   const facts = emptyFacts(unit, file, language, lineOffset);
   if (!isCodeLanguage(language)) return facts;
@@ -530,6 +560,9 @@ export async function analyzeCode(unit: string, file: string, language: Language
       }
       if (language !== 'shell' && (node.type === 'function_definition' || node.type === 'function_declaration')) folder.addHelper(node, node.childForFieldName('name')?.text);
     }, FUNCTION_NODES);
+    // Functions that hand their arguments to a process whole (`def sh(*args): subprocess.run(args, …)`,
+    // `function run(cmd, args) { return execFileSync(cmd, args) }`): a call of one runs its literal arguments.
+    const runners = processRunners(source, language);
     const carriesNetworkData = (text: string): boolean =>
       NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
     // Callbacks handed to a network call (`https.get(url, (res) => res.on('data', (c) => (code += c)))`):
@@ -681,6 +714,11 @@ export async function analyzeCode(unit: string, file: string, language: Language
         if (/^(?:os\.getenv|os\.environ\.get|environ\.get|os\.environ\.setdefault|getenv)$/.test(callee)) {
           const name = folder.value(first);
           if (name) facts.envReads.push({ name, line: lineOf(node) });
+        }
+        if (runners.has(callee) && first) {
+          const parts = (args?.namedChildren ?? []).filter((n): n is Node => n !== null && n.type !== 'keyword_argument').flatMap((n) => (n.type === 'array' || n.type === 'list' ? n.namedChildren.map((m) => (m ? folder.value(m) ?? `<${m.text}>` : '')) : [folder.value(n) ?? `<${n.text}>`]));
+          const name = /^<[\s\S]*>$/.test(parts[0] ?? '') ? '' : (parts[0] ?? '').split('/').pop() ?? '';
+          if (name) facts.commands.push({ name, text: parts.join(' '), line: lineOf(node) });
         }
         const isExec = language === 'python' ? PYTHON_EXEC_CALLS.test(callee) : isJsProcessCall(callee, source);
         if (isExec && first) {

@@ -508,9 +508,59 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
         }
       }
     }
+    // Byte arrays XORed with a key of the file (`m0 = []byte{0x5c, …}`, `d(m0)`): their text, and that text in
+    // place of the decoder's calls in the unit's commands (`exec.Command("gh", d(g0), …)` runs `gh gist …`).
+    if (language !== 'markdown' && XOR_OPERATION.test(text) && BYTE_ARRAY.test(text)) {
+      const keys = [...unit.strings, ...unit.needles].map((string) => string.text).filter((key) => key.length >= 2 && key.length <= 64);
+      const named = new Map<string, string>();
+      const arrays = byteArrays(text);
+      // One key for the file: the one under which most of its arrays read as text (at least two, or the only one).
+      let best: { key: string; plain: (string | undefined)[]; count: number } | undefined;
+      for (const key of new Set(keys)) {
+        const plain = arrays.map((array) => xorWithKey(array.bytes, key));
+        const count = plain.filter((entry) => entry !== undefined).length;
+        if (count > (best?.count ?? 0)) best = { key, plain, count };
+      }
+      if (!best || best.count < Math.min(2, arrays.length) || best.count * 2 < arrays.length) arrays.length = 0;
+      for (const [at, array] of arrays.entries()) {
+        const plain = best!.plain[at];
+        if (plain === undefined) continue;
+        named.set(array.name, plain);
+        decodedStrings.push({ text: plain, line: 1 + lineAt(text, array.index) });
+        segments.push({ file: path, line: 1 + lineAt(text, array.index), text: plain, scope: 'code', language, unit: unit.unit, decodedFrom: decodedLabel('xor of a byte array', array.name) });
+      }
+      if (named.size > 0) {
+        const decoderCall = new RegExp(`\\b[A-Za-z_]\\w*\\(\\s*(${[...named.keys()].join('|')})\\s*\\)`, 'g');
+        for (const command of unit.commands) {
+          if (!decoderCall.test(command.text)) continue;
+          decoderCall.lastIndex = 0;
+          // The call's arguments as the command line it runs: the program, then each literal, decoded ones included.
+          const replaced = command.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
+          const literals = [...replaced.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`/g)].map((match) => match[1] ?? match[2] ?? '');
+          const at = literals.indexOf(command.name);
+          command.text = at >= 0 ? literals.slice(at).join(' ') : replaced;
+        }
+        for (const call of unit.calls) call.text = call.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
+      }
+    }
     unit.strings.push(...decodedStrings);
   }
   return { segments, facts };
+}
+
+/** A byte array written out (`[]byte{0x5c, 0x5d, …}`, `bytes([92, 93, …])`, `new byte[] { … }`), bound to a name. */
+const BYTE_ARRAY = /\b([A-Za-z_]\w*)\s*(?::=|=)\s*(?:\[\]byte|bytes|new\s+byte\s*\[\s*\]|&?\[u8;\s*\d+\]|&)?\s*[[{(]\s*\[?\s*((?:0x[0-9a-fA-F]{1,2}|\d{1,3})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,2}|\d{1,3})){2,})\s*,?\s*\]?\s*[\]})]/g;
+
+function byteArrays(text: string): { name: string; bytes: number[]; index: number }[] {
+  BYTE_ARRAY.lastIndex = 0;
+  return [...text.matchAll(BYTE_ARRAY)].map((match) => ({ name: match[1]!, bytes: match[2]!.split(',').map((part) => Number(part.trim())), index: match.index })).filter((array) => array.bytes.every((byte) => byte >= 0 && byte <= 255)).slice(0, 256);
+}
+
+/** The text a short byte array XORed with a key (cyclically) reads as, when it reads as a word, a name or a path. */
+function xorWithKey(bytes: readonly number[], key: string): string | undefined {
+  const keyBytes = Buffer.from(key, 'utf8');
+  const plain = String.fromCharCode(...bytes.map((byte, index) => byte ^ keyBytes[index % keyBytes.length]!));
+  return /^[\w .\/:~@=+-]+$/.test(plain) && /[a-z]{2}/i.test(plain) ? plain : undefined;
 }
 
 /** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
@@ -721,6 +771,33 @@ async function codeCarriedAsData(files: readonly SourceFile[]): Promise<CodeFact
   return out;
 }
 
+/** Template files whose tags hold code of a language (`<% … %>` in ERB and EJS), by extension. */
+const TEMPLATE_LANGUAGE: Readonly<Record<string, 'ruby' | 'javascript'>> = { '.erb': 'ruby', '.rhtml': 'ruby', '.ejs': 'javascript', '.eta': 'javascript' };
+
+/**
+ * The code inside a template's tags (`<% … %>`, `<%= … %>`; not `<%# comments %>`), each piece on its
+ * own line of the template: rendering the template runs it, whatever the file is called.
+ */
+async function templateCode(files: readonly SourceFile[]): Promise<CodeFacts[]> {
+  const out: CodeFacts[] = [];
+  for (const file of files) {
+    const language = file.fileClass === 'text' ? TEMPLATE_LANGUAGE[file.path.slice(file.path.lastIndexOf('.')).toLowerCase()] : undefined;
+    if (!language || !file.text.includes('<%')) continue;
+    const lines = file.text.split('\n').map(() => '');
+    for (const tag of file.text.matchAll(/<%(?![#%])[-=_]?([\s\S]*?)[-_]?%>/g)) {
+      const first = lineAt(file.text, tag.index);
+      tag[1]!.split('\n').forEach((part, offset) => {
+        lines[first + offset] = lines[first + offset] ? `${lines[first + offset]}; ${part}` : part;
+      });
+    }
+    const text = lines.join('\n');
+    if (!text.trim()) continue;
+    if (language === 'javascript') out.push(await analyzeCode(`${file.path}#code`, file.path, 'javascript', text, 0));
+    else out.push({ ...lexicalFacts({ ...file, language: 'text', path: `${file.path}.rb`, text }), unit: `${file.path}#code`, file: file.path });
+  }
+  return out;
+}
+
 /** Every string value of a JSON or YAML file (all its YAML documents); its quoted strings when it does not parse. */
 function stringValues(data: SourceFile): string[] {
   const values: string[] = [];
@@ -756,7 +833,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
-  facts.push(...(await codeCarriedAsData(files)));
+  facts.push(...(await codeCarriedAsData(files)), ...(await templateCode(files)));
   const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
   const context: ScanContext = { files, unreadable, segments, facts, declared, inferred };
   usesByContext.set(context, uses);

@@ -63,6 +63,9 @@ const FUNCTION_HEADER = /\b(?:func|def|function|sub|fn|proc)\s+(?:\([^()\n]{0,80
 /** Lines after a function header within which a process call makes the function a wrapper of that program. */
 const WRAPPER_SPAN = 6;
 
+/** A process call handed a wrapper's parameter list whole (`Open3.capture3(*cmd)`, `system(*args)`, `exec.Command(args[0], args[1:]...)`). */
+const PASS_THROUGH = /\b(?:system|spawn|popen|Popen|exec|Open3\.\w+|IO\.popen|Process\.spawn|Kernel\.system)\s*\(?\s*[*@]([A-Za-z_]\w*)\b/;
+
 /**
  * Functions that only run one program with the arguments they are given (`func git(args ...string) { exec.Command("git", args...) }`):
  * a call of such a function with literal arguments is that program's command line.
@@ -76,6 +79,12 @@ function processWrappers(lines: readonly string[]): Map<string, string> {
     if (params.length === 0) return;
     for (const next of lines.slice(index + 1, index + 1 + WRAPPER_SPAN)) {
       if (FUNCTION_HEADER.test(next)) break;
+      // A pass-through (`def sh(*cmd) … Open3.capture3(*cmd)`, `system(*args)`): the program is the call's first argument.
+      const passed = PASS_THROUGH.exec(next);
+      if (passed && params.includes(passed[1]!)) {
+        out.set(header[1]!, '');
+        break;
+      }
       PROCESS_CALL.lastIndex = 0;
       const call = PROCESS_CALL.exec(next);
       if (!call) continue;
@@ -158,7 +167,9 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     if (wrapperCall && !FUNCTION_HEADER.test(raw)) {
       for (const match of raw.matchAll(wrapperCall)) {
         const after = [...raw.slice(match.index).matchAll(STRING)].map((literal) => unquote(literal[0]));
-        const program = wrappers.get(match[1]!)!;
+        // A pass-through wrapper runs its first argument.
+        const program = wrappers.get(match[1]!) || (after.shift() ?? '');
+        if (!program) continue;
         facts.commands.push({ name: program, text: [program, ...after].join(' '), line });
       }
     }

@@ -195,7 +195,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
     for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text)) flow.exfilEndpoints.push(place(string.line, url));
-    for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+    for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
   }
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
