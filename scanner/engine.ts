@@ -21,7 +21,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, isPackageRegistry, markdownContext } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -226,15 +226,6 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
  * deobfuscating malicious or suspicious material, security awareness training). Such a skill quotes attack
  * material as its subject.
  */
-const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden instructions)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b/i;
-
-/** Whether the skill's front matter (`name`, `description`) says its job is recognising attacks. */
-function securityPurpose(files: readonly SourceFile[]): boolean {
-  const skill = files.find((file) => /^SKILL\.md$/i.test(file.path));
-  const front = skill ? /^---\r?\n([\s\S]{0,4000}?)\r?\n---/.exec(skill.text)?.[1] : undefined;
-  return front !== undefined && SECURITY_PURPOSE.test(front);
-}
-
 /** Regular-expression syntax: an escape class, a non-capturing group, a negated set, or a group of alternatives. */
 const REGEX_SYNTAX = /\\[bBsSdDwW.]|\(\?[:!=<]|\[\^|\((?:[^()\s|]+\|)+[^()\s|]*\)/;
 
@@ -834,6 +825,8 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
     facts.push(...analysed.facts);
   }
   facts.push(...(await codeCarriedAsData(files)), ...(await templateCode(files)));
+  // A security tool's catalogue of what it looks for (and text decoded from its examples) is a mention: it names no capability.
+  for (const segment of cataloguedSegments(files, segments)) segment.mention = true;
   const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
   const context: ScanContext = { files, unreadable, segments, facts, declared, inferred };
   usesByContext.set(context, uses);
@@ -848,6 +841,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   const { files, segments, inferred } = context;
   // Text under a descriptive heading, lead-in or table column ("Red flags", "Detects") is a mention.
   const contextOf = markdownContext(files);
+  const securityTool = securityPurpose(files);
   for (const segment of segments) {
     if (!segment.mention && !segment.decodedFrom && segment.scope !== 'raw' && contextOf(segment.file, segment.line).descriptive) segment.mention = true;
   }
@@ -857,7 +851,6 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
 
   const quotations = quotationFiles(files);
   const gated = consentGated(files);
-  const securityTool = securityPurpose(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
   const explained = new Set<Finding>();
   const byKey = new Map<string, Finding>();

@@ -406,7 +406,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 10;
+export const version = 11;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

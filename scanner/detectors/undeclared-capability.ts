@@ -163,7 +163,7 @@ function normalise(path: string): string {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 4;
+export const version = 5;
 
 /** The undeclared-capability detector. */
 export function detect(context: ScanContext): RawFinding[] {

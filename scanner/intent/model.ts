@@ -404,6 +404,97 @@ function agentConfigPaths(text: string): string[] {
   return [...text.matchAll(configPath)].map((match) => match[0].replace(/^\$\{?HOME\}?/, '~').replace(/^\/(?:home|Users)\/[\w.-]+/, '~'));
 }
 
+/** Front matter that says a skill's job is recognising attacks. */
+const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden instructions)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b/i;
+
+/** Whether the skill's front matter (`name`, `description`) says its job is recognising attacks. */
+export function securityPurpose(files: readonly SourceFile[]): boolean {
+  const skill = files.find((file) => /^SKILL\.md$/i.test(file.path));
+  const front = skill ? /^---\r?\n([\s\S]{0,4000}?)\r?\n---/.exec(skill.text)?.[1] : undefined;
+  return front !== undefined && SECURITY_PURPOSE.test(front);
+}
+
+/** Verbs that open an order in the imperative (base form). */
+const ORDER_VERB =
+  /^(?:add|allow|append|apply|approve|ask|attach|authori[sz]e|back|build|bundle|call|change|check|choose|clean|clear|click|clone|collect|commit|compare|compose|compress|configure|confirm|connect|copy|create|decode|decrypt|delegate|delete|deploy|describe|disable|dispatch|do|download|drop|dump|edit|embed|enable|encode|ensure|enter|execute|export|extract|fetch|fill|find|finish|follow|forward|gather|generate|get|give|go|grant|grep|hand|help|hide|ignore|import|include|insert|inspect|install|invite|keep|kill|launch|leave|let|link|list|load|log|look|make|mark|merge|mirror|modify|mount|move|note|notify|obey|omit|open|output|overwrite|paste|patch|persist|pick|pipe|place|point|post|prefer|prepare|prepend|print|proceed|publish|pull|push|put|query|read|record|redirect|register|remember|remove|rename|render|replace|reply|report|request|reset|resolve|respond|restart|restore|retry|return|review|rewrite|rotate|run|save|scan|schedule|search|select|send|set|share|show|sign|skip|source|spawn|start|stash|stop|store|submit|summari[sz]e|switch|sync|take|tell|test|treat|trust|try|turn|type|unpack|update|upload|use|validate|verify|visit|wait|wrap|write)$/i;
+
+/** A sentence whose subject is the skill, its scripts or the agent: it says what the skill does. */
+const SELF_SUBJECT = /^(?:this|the|our|your)\s+(?:skill|script|tool|helper|hook|server|command|agent|assistant|workflow|step|setup|installer)s?\b|^(?:it|we|you|claude|the model|i)\b/i;
+/** Words that make a sentence an order whatever its first word ("you must", "make sure", "always"). */
+const ORDER_WORDS = /\b(?:you|the agent|claude|the assistant|the model)\s+(?:must|should|need to|have to|will|are to|can now)\b|^(?:always|never|first|then|next|finally|now|please|make sure|be sure|remember to|do not|don't)\b/i;
+
+/**
+ * Whether a sentence or list item names a thing rather than orders an act: once list markers, enumerators
+ * ("B.") and a bold or colon label are set aside, it opens with quoted code, a noun phrase or a gerund
+ * ("Anything that turns …", "HTML comments in Markdown: …", "Editing `settings.json` to allow …"), not
+ * with a verb of command or with the skill or the agent as its subject. A security tool's catalogue of
+ * what it looks for is written this way; what it tells the agent to do is not.
+ */
+export function namesRatherThanOrders(text: string): boolean {
+  const parts = sentences(text);
+  if (parts.length === 0) return false;
+  return parts.every((sentence) => {
+    const plain = sentence
+      .replace(/^[\s>*+•-]*(?:(?:\d{1,3}|[A-Za-z])[.)]\s+)?/, '')
+      .replace(/^(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*[:.—–-]?\s*/, '')
+      .replace(/^[A-Z][\w /&'-]{1,40}:\s+/, '')
+      .trim();
+    if (plain === '' || ORDER_WORDS.test(plain) || SELF_SUBJECT.test(plain)) return false;
+    if (plain.startsWith('`') || plain.startsWith('"') || plain.startsWith('“')) return true;
+    const word = /^[A-Za-z][\w'-]*/.exec(plain)?.[0] ?? '';
+    return word !== '' && !ORDER_VERB.test(word);
+  });
+}
+
+const catalogueCache = new WeakMap<readonly Segment[], Set<Segment>>();
+
+/**
+ * The Markdown segments of a security tool that belong to its catalogue of what it looks for: prose that
+ * names rather than orders ({@link namesRatherThanOrders}), and the inline code and inline commands
+ * written inside such prose.
+ */
+export function cataloguedSegments(files: readonly SourceFile[], segments: readonly Segment[]): Set<Segment> {
+  let out = catalogueCache.get(segments);
+  if (out) return out;
+  out = new Set();
+  if (securityPurpose(files)) {
+    const markdown = (segment: Segment) => /\.(?:md|markdown|mdx)$/i.test(segment.file);
+    const proseByFile = new Map<string, Segment[]>();
+    for (const segment of segments) {
+      if (segment.scope !== 'prose' || segment.decodedFrom || !markdown(segment)) continue;
+      proseByFile.set(segment.file, [...(proseByFile.get(segment.file) ?? []), segment]);
+      if (namesRatherThanOrders(segment.text)) out.add(segment);
+    }
+    // The prose an inline piece sits in: the last prose segment of the file at or before its line that contains it.
+    const around = (segment: Segment): Segment | undefined => {
+      const prose = proseByFile.get(segment.file) ?? [];
+      for (let index = prose.length - 1; index >= 0; index -= 1) if (prose[index]!.line <= segment.line && prose[index]!.text.includes(segment.text.trim().slice(0, 40))) return prose[index];
+      return undefined;
+    };
+    for (const segment of segments) {
+      if (segment.decodedFrom || !markdown(segment) || !(segment.scope === 'inline' || /#L\d+i$/.test(segment.unit))) continue;
+      const prose = around(segment);
+      if (prose !== undefined && out.has(prose)) out.add(segment);
+    }
+    // A code block whose lead-in is part of the catalogue ("Examples seen in reported campaigns:", "which decodes
+    // to") is an example of it, and so is text decoded from that block.
+    const leadOf = (file: string, start: number): Segment | undefined => [...(proseByFile.get(file) ?? [])].reverse().find((prose) => prose.line < start && start - (prose.line + prose.text.split('\n').length - 1) <= 3);
+    const exampleLines = new Set<string>();
+    for (const segment of segments) {
+      const start = /#L(\d+)$/.exec(segment.unit)?.[1];
+      if (segment.decodedFrom || !markdown(segment) || start === undefined) continue;
+      const lead = leadOf(segment.file, Number(start));
+      if (lead !== undefined && out.has(lead)) {
+        out.add(segment);
+        exampleLines.add(`${segment.file}:${segment.line}`);
+      }
+    }
+    for (const segment of segments) if (segment.decodedFrom && markdown(segment) && exampleLines.has(`${segment.file}:${segment.line}`)) out.add(segment);
+  }
+  catalogueCache.set(segments, out);
+  return out;
+}
+
 /** The facts of one piece of instruction text, descriptive sentences set aside. */
 /** Files that become text on a code forge as they are: pull-request, issue, commit and release templates. */
 const FORGE_TEMPLATE = /(?:^|\/)(?:\.github\/)?(?:pull[_-]?request[_-]?template|pr[_-]template|issue[_-]template|ISSUE_TEMPLATE\/[^/]+|commit[_-]?(?:msg|message)?[_-]?template|gitmessage|release[_-]?(?:notes?)?[_-]?template)[^/]*$/i;
@@ -784,6 +875,8 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
 export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
   const out: Instruction[] = [];
   const sectionOf = markdownContext(files);
+  // A security tool's catalogue (what it looks for, written as names rather than orders) is not what it tells the agent to do.
+  const securityTool = securityPurpose(files);
   // Prose by place, so an inline command is judged with the sentence it is written in.
   const proseAt = new Map<string, string>();
   for (const segment of segments) if (segment.scope === 'prose' && !segment.decodedFrom) proseAt.set(`${segment.file}:${segment.line}`, segment.text);
@@ -792,6 +885,8 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     const prose = proseAt.get(`${segment.file}:${segment.line}`);
     return prose !== undefined && describedAt(prose, segment.text);
   };
+  const inCatalogue = securityTool ? cataloguedSegments(files, segments) : new Set<Segment>();
+  const catalogued = (segment: Segment): boolean => inCatalogue.has(segment);
   for (const segment of segments) {
     const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
     let origin: Origin | undefined;
@@ -805,6 +900,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     const { section, descriptive } = sectionOf(segment.file, segment.line);
+    if (securityTool && markdown && catalogued(segment)) continue;
     // A shell script held in a program's string (a hook or unit it writes, a command it hands to a shell)
     // runs later as commands: each of its statements is one.
     if (!markdown && segment.scope === 'string' && EMBEDDED_SCRIPT.test(segment.text)) {
