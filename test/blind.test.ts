@@ -39,9 +39,9 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-10': { maliciousFailing: 40, benignFailing: 0 },
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
-  'round-13': { maliciousFailing: 28, benignFailing: 2 },
-  'round-14': { maliciousFailing: 42, benignFailing: 2 },
-  'round-15': { maliciousFailing: 30, benignFailing: 7 },
+  'round-13': { maliciousFailing: 33, benignFailing: 1 },
+  'round-14': { maliciousFailing: 42, benignFailing: 1 },
+  'round-15': { maliciousFailing: 41, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */
