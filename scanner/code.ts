@@ -520,12 +520,15 @@ const PARSE_BUDGET_MS = 3000;
 function processRunners(source: string, language: Language): Set<string> {
   const out = new Set<string>();
   if (language === 'python') {
-    for (const match of source.matchAll(/^[ \t]*def[ \t]+(\w+)\(\s*\*(\w+)[^)]*\)[^:\n]*:[ \t]*\n((?:[ \t]+[^\n]*\n?){1,8})/gm)) {
+    // `def sh(*args)` or `def run(cmd, **kw)` whose body hands the parameter to subprocess.
+    for (const match of source.matchAll(/^[ \t]*def[ \t]+(\w+)\(\s*\*?(\w+)[^)]*\)[^:\n]*:[ \t]*\n((?:[ \t]+[^\n]*\n?|[ \t]*\n){1,12})/gm)) {
       if (new RegExp(`\\bsubprocess\\.(?:run|call|check_call|check_output|Popen)\\(\\s*(?:list\\()?(?:\\[\\s*\\*)?${match[2]}\\b`).test(match[3]!)) out.add(match[1]!);
     }
   } else if (language === 'javascript') {
-    for (const match of source.matchAll(/\bfunction\s+(\w+)\s*\(\s*(\w+)\s*,\s*(?:\.\.\.)?(\w+)[^)]*\)\s*\{([^}]{0,400})\}/g)) {
-      if (new RegExp(`\\b(?:execFileSync|execFile|spawnSync|spawn)\\(\\s*${match[2]}\\s*,\\s*${match[3]}\\b`).test(match[4]!)) out.add(match[1]!);
+    // `function run(cmd, args)`, `const run = (cmd: string, ...args: string[]) =>` whose body hands both to a process.
+    for (const match of source.matchAll(/(?:\bfunction\s+(\w+)|\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:function\s*\w*)?)\s*\(\s*(\w+)\s*(?::\s*[\w[\]<>| ]+)?\s*,\s*(?:\.\.\.)?(\w+)\s*(?::\s*[\w[\]<>| ]+)?\s*[,)]/g)) {
+      const body = source.slice(match.index, match.index + 800);
+      if (new RegExp(`\\b(?:execFileSync|execFile|spawnSync|spawn)\\(\\s*${match[3]}\\s*,\\s*(?:\\[\\s*\\.\\.\\.)?${match[4]}\\b`).test(body)) out.add((match[1] ?? match[2])!);
     }
   }
   return out;

@@ -113,12 +113,17 @@ function offlineProgram(language: Segment['language'], text: string, facts: Code
       : [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\s+["']([^"']+)["']/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
   if (!modules.every((module) => OFFLINE_MODULE.test(module))) return false;
   // A program that writes files may put the URL where another program connects to it (a tool server's
-  // configuration): only one that prints its output keeps the URL as data.
-  const writes = facts.writes.length > 0 || facts.calls.some((call) => (WRITES_FILE.test(call.callee) || (/^(?:open|io\.open|fs\.open\w*)$/.test(call.callee) && /,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/.test(call.text))) && !/\b(?:sys\.)?(?:stdout|stderr)\b|process\.(?:stdout|stderr)/.test(call.text));
+  // configuration in the home folder): only one that prints its output, or writes files of the project
+  // (a generated test module at a path it is given), keeps the URL as data.
+  const reachesHome = HOME_OR_CONFIG.test(text) || facts.writes.some((write) => /^(?:~|\/|\$HOME|%)/.test(write.path));
+  const writes = reachesHome && (facts.writes.length > 0 || facts.calls.some((call) => (WRITES_FILE.test(call.callee) || (/^(?:open|io\.open|fs\.open\w*)$/.test(call.callee) && /,\s*(?:mode\s*=\s*)?["'][^"']*[wax+]/.test(call.text))) && !/\b(?:sys\.)?(?:stdout|stderr)\b|process\.(?:stdout|stderr)/.test(call.text)));
   // So does one that sets the environment other code of the process and its children read (`os.environ[…] = url`).
   const setsEnvironment = /\bos\.environ\s*\[[^\]\n]+\]\s*=(?!=)|\bos\.environ\.(?:setdefault|update)\b|\bos\.putenv\b|\bprocess\.env(?:\.\w+|\[[^\]\n]+\])\s*=(?!=)|\bObject\.assign\(\s*process\.env\b/.test(text);
   return !writes && !setsEnvironment && facts.execSinks.length === 0 && !facts.calls.some((call) => NETWORK_SINK_CALL.test(call.callee) || RUNS_ELSEWHERE.test(call.callee));
 }
+
+/** The home folder or a configuration location named in a program (`Path.home()`, `os.homedir()`, `~/.claude.json`, `/etc/`). */
+const HOME_OR_CONFIG = /\b(?:Path\.home|expanduser|homedir|USERPROFILE|APPDATA|XDG_CONFIG_HOME|environ\s*\[\s*["']HOME|getenv\(\s*["']HOME|env\.HOME)\b|["'`](?:~|\/etc\/|\/usr\/|\/Library\/)|\.(?:claude|cursor|codex|gemini|vscode|config)\b|mcp\w*\.json|settings(?:\.local)?\.json/;
 
 /** Calls that write, copy or move a file. */
 const WRITES_FILE = /(?:^|\.)(?:write|write_text|write_bytes|writelines|dump|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|copyfile|copy2?|copytree|move|rename|replace|symlink(?:_to)?|link_to|hardlink_to|touch|mkdir|makedirs|cpSync|copyFileSync|renameSync|symlinkSync)$/;
@@ -385,11 +390,13 @@ export function pngTextChunks(bytes: Buffer): { keyword: string; text: string }[
 
 /** Keys of a test or evaluation suite that say what a case should produce. */
 const SUITE_EXPECTATION = /^\s*-?\s*["']?(?:expect(?:ed|s|ation)?(?:_\w+)?|asserts?|assertions?|should(?:_\w+)?|must_not\w*|not_contains|must_contain|graders?|rubric|pass_if|fail_if)["']?\s*:/im;
+/** Words that run a suite's inputs as commands ("run its `input` in a shell", "execute each case's command"). */
+const INPUTS_RUN = /\b(?:run|execute|eval\w*|pipe|source)\b[^.\n]{0,60}\b(?:inputs?|prompts?|payloads?|cases?|commands?)\b[^.\n]{0,40}\b(?:in|with|through|into|to|by)\s+(?:a\s+|the\s+|your\s+)?(?:shell|terminal|bash|sh|zsh|powershell|cmd)\b/i;
 /** Keys of such a suite whose values are the input a case sends to what is tested. */
 const SUITE_INPUT = /^\s*-?\s*["']?(?:prompt|prompts|input|inputs|user_input|text|message|messages|payload|attack|query|question|utterance|content|turns?|vars)["']?\s*:/i;
 
 /** Cuts one file into segments and code units. */
-async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
+async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
   if (file.fileClass === 'image') {
@@ -446,7 +453,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     } else {
       // The cases of a test or evaluation suite (`prompt: "…"` beside `expect:`) are inputs for the thing
       // under test: text shown to it, not commands the skill runs.
-      const suite = (language === 'yaml' || language === 'json') && SUITE_EXPECTATION.test(text);
+      const suite = !suiteRunsInputs && (language === 'yaml' || language === 'json') && SUITE_EXPECTATION.test(text);
       for (const command of commandLines(text, 1)) if (!(suite && SUITE_INPUT.test(command.text))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
       if (isLexicalCode(file)) facts.push(lexicalFacts(file));
@@ -502,9 +509,15 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     // Byte arrays XORed with a key of the file (`m0 = []byte{0x5c, …}`, `d(m0)`): their text, and that text in
     // place of the decoder's calls in the unit's commands (`exec.Command("gh", d(g0), …)` runs `gh gist …`).
     if (language !== 'markdown' && XOR_OPERATION.test(text) && BYTE_ARRAY.test(text)) {
-      const keys = [...unit.strings, ...unit.needles].map((string) => string.text).filter((key) => key.length >= 2 && key.length <= 64);
+      const all = byteArrays(text);
+      const arrays = all.filter((array) => array.bytes.length >= 3);
+      // Keys: the file's short strings, a byte XORed in (`b[i] ^ 0x5a`) and its byte arrays (`k = []byte{0x13, 0x37}`).
+      const keys = [
+        ...[...unit.strings, ...unit.needles].map((string) => string.text).filter((key) => key.length >= 2 && key.length <= 64),
+        ...[...text.matchAll(/\^=?\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})\b/g)].map((match) => String.fromCharCode(Number(match[1]) & 0xff)),
+        ...all.filter((array) => array.bytes.length <= 64).map((array) => String.fromCharCode(...array.bytes)),
+      ];
       const named = new Map<string, string>();
-      const arrays = byteArrays(text);
       // One key for the file: the one under which most of its arrays read as text (at least two, or the only one).
       let best: { key: string; plain: (string | undefined)[]; count: number } | undefined;
       for (const key of new Set(keys)) {
@@ -540,7 +553,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
 }
 
 /** A byte array written out (`[]byte{0x5c, 0x5d, …}`, `bytes([92, 93, …])`, `new byte[] { … }`), bound to a name. */
-const BYTE_ARRAY = /\b([A-Za-z_]\w*)\s*(?::=|=)\s*(?:\[\]byte|bytes|new\s+byte\s*\[\s*\]|&?\[u8;\s*\d+\]|&)?\s*[[{(]\s*\[?\s*((?:0x[0-9a-fA-F]{1,2}|\d{1,3})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,2}|\d{1,3})){2,})\s*,?\s*\]?\s*[\]})]/g;
+const BYTE_ARRAY = /\b([A-Za-z_]\w*)\s*(?::=|=)\s*(?:\[\]byte|bytes|new\s+byte\s*\[\s*\]|&?\[u8;\s*\d+\]|&)?\s*[[{(]\s*\[?\s*((?:0x[0-9a-fA-F]{1,2}|\d{1,3})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,2}|\d{1,3}))+)\s*,?\s*\]?\s*[\]})]/g;
 
 function byteArrays(text: string): { name: string; bytes: number[]; index: number }[] {
   BYTE_ARRAY.lastIndex = 0;
@@ -549,9 +562,10 @@ function byteArrays(text: string): { name: string; bytes: number[]; index: numbe
 
 /** The text a short byte array XORed with a key (cyclically) reads as, when it reads as a word, a name or a path. */
 function xorWithKey(bytes: readonly number[], key: string): string | undefined {
-  const keyBytes = Buffer.from(key, 'utf8');
+  const keyBytes = Buffer.from(key, 'latin1');
+  if (keyBytes.length === 0) return undefined;
   const plain = String.fromCharCode(...bytes.map((byte, index) => byte ^ keyBytes[index % keyBytes.length]!));
-  return /^[\w .\/:~@=+-]+$/.test(plain) && /[a-z]{2}/i.test(plain) ? plain : undefined;
+  return /^[\x20-\x7e]+$/.test(plain) && (plain.match(/[\w .\/:~@=+-]/g)?.length ?? 0) >= 0.85 * plain.length && /[a-z]{2}/i.test(plain) ? plain : undefined;
 }
 
 /** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
@@ -819,8 +833,10 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
   // Numbered word tables of all the skill's text files, for index sequences written in another file.
   const tables = new Map<number, string>();
   for (const file of files) if (file.fileClass === 'text' && file.text.length < 512 * 1024) for (const [number, word] of numberedWords(file.text)) if (!tables.has(number)) tables.set(number, word);
+  // A skill that runs its cases' inputs in a shell makes them commands, suite or not.
+  const suiteRunsInputs = files.some((file) => file.language === 'markdown' && INPUTS_RUN.test(file.text));
   for (const file of files) {
-    const analysed = await analyseFile(file, instructions, tables);
+    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs);
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }

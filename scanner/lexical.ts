@@ -97,24 +97,30 @@ function processWrappers(lines: readonly string[]): Map<string, string> {
 }
 
 /** A download whose body a line keeps (`$r = Invoke-WebRequest …`, `body = Net::HTTP.get(uri)`, `resp, err := http.Get(u)`). */
-const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec)\b/i;
+const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec|use\s+LWP::Simple)\b/i;
 /** An assignment: the name it binds (`$x =`, `my $x =`, `x :=`, `a, err :=`). */
 const ASSIGNMENT = /^\s*(?:my\s+|our\s+|local\s+|var\s+|let\s+|const\s+|\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>]))(.*)$/;
-/** Calls that run text as code or as a command line. */
-const RUNS_TEXT = /(?:\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval|exec|system|passthru|shell_exec|proc_open)\b|\bIO\.popen\b|\bOpen3\.\w+)/i;
+/** Calls that run text as code (`Invoke-Expression $x`, `eval(body)`), or a whole command line given as one string (`system(cmd)`, `sh -c "$x"`). */
+const RUNS_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval)\b|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b/;
 
 /**
  * Text fetched from the network and later run (`$warm = Invoke-WebRequest …` then `Invoke-Expression
  * $warm.Content`): names bound to a download, or to text built from one, followed to a call that runs text.
  */
-function downloadedAndRun(lines: readonly string[], facts: CodeFacts): void {
+function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell: boolean): void {
   const tainted = new Set<string>();
-  const mentions = (text: string) => [...tainted].some((name) => new RegExp(`(?<![\\w])\\$?${name}\\b`, 'i').test(text));
+  // Names are case-sensitive outside PowerShell, and a name inside a string literal (`'--body'`) is text, not the variable.
+  const mentions = (text: string) => {
+    const code = text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, (literal) => (literal.startsWith('"') ? literal.replace(/[^$]*?(\$\{?\w+\}?)|[^$]+/g, ' $1 ') : ' '));
+    return [...tainted].some((name) => new RegExp(`(?<![\\w-])\\$?${name}\\b`, powershell ? 'i' : '').test(code));
+  };
+  // Perl's LWP::Simple exports `get`: imported, a bare `get($url)` downloads.
+  const perlGet = lines.some((line) => /^\s*use\s+LWP::Simple\b/.test(line));
   for (const [index, raw] of lines.entries()) {
     const assigned = ASSIGNMENT.exec(raw);
-    if (assigned && (DOWNLOAD.test(assigned[2]!) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
+    if (assigned && (DOWNLOAD.test(assigned[2]!) || (perlGet && /\bget\s*\(/.test(assigned[2]!)) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
     const run = RUNS_TEXT.exec(raw);
-    if (run && tainted.size > 0 && mentions(raw.slice(run.index))) facts.execSinks.push({ callee: run[0], text: raw.trim(), line: index + 1, network: true, dynamic: true });
+    if (run && tainted.size > 0 && mentions(raw.slice(run.index, run.index + run[0].length + 120))) facts.execSinks.push({ callee: run[0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
   }
 }
 
@@ -180,6 +186,6 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     const imported = /^\s*(?:require(?:_relative)?|import|use|using|#include|load)\s*\(?\s*["'<]?([\w./:-]+)/.exec(raw)?.[1];
     if (imported) facts.imports.push(imported);
   }
-  if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts);
+  if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts, /\.ps[dm]?1$/i.test(file.path));
   return facts;
 }

@@ -182,6 +182,36 @@ function mintReachesSend(source: string, line: number): boolean {
   return false;
 }
 
+/** Programs that read a credential file of their own when given its path, and the files they own. */
+const OWNED_BY: readonly [RegExp, RegExp][] = [
+  [/^(?:twine)$/, /\.pypirc\b/],
+  [/^(?:npm|pnpm|yarn|npx)$/, /\.npmrc\b|\.yarnrc\.yml\b/],
+  [/^(?:pip3?|poetry|uv)$/, /\.pypirc\b|pip\.conf\b/],
+  [/^(?:docker|podman|buildah|skopeo|crane|oras)$/, /\.docker\/config\.json\b/],
+  [/^(?:kubectl|helm|k9s|kubectx)$/, /\.kube\/config\b/],
+  [/^(?:aws)$/, /\.aws\/(?:credentials|config)\b/],
+  [/^(?:gcloud|gsutil|bq)$/, /\.config\/gcloud\b|application_default_credentials\.json/],
+  // `ssh -i key`, `ssh-add key` use a key; `scp` and `rsync` would carry it off, so they own nothing.
+  [/^(?:ssh|ssh-add|ssh-keygen)$/, /\.ssh\//],
+  [/^(?:psql|pg_dump|pg_restore|pg_dumpall)$/, /\.pgpass\b|\.pg_service\.conf\b/],
+  [/^(?:mysql|mysqldump)$/, /\.my\.cnf\b|\.mylogin\.cnf\b/],
+  [/^(?:gem)$/, /\.gem\/credentials\b/],
+  [/^(?:cargo)$/, /\.cargo\/credentials\b/],
+  [/^(?:terraform|tofu)$/, /\.terraform\.d\/credentials\b|\.terraformrc\b/],
+  [/^(?:vault)$/, /\.vault-token\b/],
+  [/^(?:doctl)$/, /\.config\/doctl\b/],
+  [/^(?:flyctl|fly)$/, /\.fly\/config\.yml\b/],
+  [/^(?:databricks)$/, /\.databrickscfg\b/],
+  [/^(?:s3cmd)$/, /\.s3cfg\b/],
+  [/^(?:rclone)$/, /rclone\.conf\b/],
+  [/^(?:dbt)$/, /\.dbt\/profiles\.yml\b/],
+];
+
+/** Whether `command` (by name) is the program that owns the credential file named in `text`. */
+function ownerOf(command: string, text: string): boolean {
+  return OWNED_BY.some(([tool, file]) => tool.test(command) && file.test(text));
+}
+
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
   const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
@@ -190,9 +220,14 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   for (const string of unit.strings) byLine.set(string.line, [...(byLine.get(string.line) ?? []), string.text]);
   const joined = [...byLine].filter(([, parts]) => parts.length >= 2).map(([line, parts]) => ({ text: parts.join(''), line }));
   unit = { ...unit, strings: [...unit.strings, ...joined] };
+  // A credential file handed to the program that owns it (`twine upload --config-file ~/.pypirc`, `kubectl --kubeconfig …`) is used, not read out.
+  const handedToOwner = (text: string) => {
+    const name = (SENSITIVE_FILE.exec(text)?.[0] ?? '').replace(/^.*\//, '');
+    return name.length >= 4 && unit.commands.some((command) => ownerOf(command.name, text) && command.text.includes(name));
+  };
   for (const string of unit.strings) {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
-    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined)) flow.strongSources.push(place(string.line, string.text));
+    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
     for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text)) flow.exfilEndpoints.push(place(string.line, url));
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
@@ -239,7 +274,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
     // A command that publishes on a code forge (`gh gist create`, `gh release upload`) carries what it is given off the machine like an upload.
     if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push(place(command.line, command.text));
-    const commandSource = sourceIn(command.text, command.name || undefined);
+    const commandSource = sourceIn(command.text, command.name || undefined) && !ownerOf(command.name, command.text);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
     for (const word of command.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);

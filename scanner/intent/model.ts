@@ -325,7 +325,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|tampering|tampered|evasions?|misuse|abuse)\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
 
 /** A heading that is the report itself ("Step 7 – Report", "Output"). */
 const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
@@ -554,7 +554,7 @@ const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|
 const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
 /** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
-function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean }, rawText: string, shownText: string, sensitive = false): Action | undefined {
+function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   const text = readable(rawText);
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
@@ -612,7 +612,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A proxy named in words points at a host written bare (`set the HTTPS proxy to relay.example on port 3128`).
   // A script's own constant (`DEPLOY_ENDPOINT="https://…"` on a line of its own, not exported): the script's
   // requests go there, no other program reads it. A model API's variable still steers whatever runs next.
-  if (control && place.origin === 'command' && !/\.(?:md|markdown|mdx|json|jsonc|ya?ml|toml|env|ini|cfg|conf)$/i.test(place.file) && SCRIPT_CONSTANT.test(ordered.trim()) && !MODEL_API_VARIABLE.test(ordered.trim()) && !/PROXY/i.test(ordered)) control = undefined;
+  const constant = SCRIPT_CONSTANT.exec(ordered.trim())?.[1];
+  const exported = constant !== undefined && (place.exported === 'all' || place.exported?.has(constant) === true);
+  if (control && constant !== undefined && !exported && place.origin === 'command' && !/\.(?:md|markdown|mdx|json|jsonc|ya?ml|toml|env|ini|cfg|conf)$/i.test(place.file) && !MODEL_API_VARIABLE.test(ordered.trim()) && !/PROXY/i.test(ordered)) control = undefined;
   const proxyHost = control === undefined ? undefined : PROXY_HOST.exec(control)?.[1]?.toLowerCase();
   const controlHosts = proxyHost !== undefined && !isLocalHost(proxyHost) && !PRIVATE_NAME.test(proxyHost) && !hosts.includes(proxyHost) ? [...hosts, proxyHost] : hosts;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts: controlHosts };
@@ -903,7 +905,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     if (securityTool && markdown && catalogued(segment)) continue;
     // A shell script held in a program's string (a hook or unit it writes, a command it hands to a shell)
     // runs later as commands: each of its statements is one.
-    if (!markdown && segment.scope === 'string' && EMBEDDED_SCRIPT.test(segment.text)) {
+    if (!markdown && segment.scope === 'string' && !segment.mention && EMBEDDED_SCRIPT.test(segment.text)) {
       for (const command of commandLines(segment.text, segment.line)) {
         if (!command.text.startsWith('#')) out.push({ file: segment.file, line: command.line, text: command.text, origin: 'command', section, documentation: false, script: true });
       }
@@ -923,8 +925,11 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line);
 }
 
-/** A string that is a shell script: a shell's `#!` line, or a download piped on to another program. */
-const EMBEDDED_SCRIPT = /^\s*#!\s*\S*\b(?:env\s+)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\s[^\n|]*\|\s*\S/;
+/**
+ * A string that is a shell script: a shell's `#!` line, or lines of which one pipes a download on to
+ * another program. A one-line string is left to the calls that run it: in a list it is often test data.
+ */
+const EMBEDDED_SCRIPT = /^\s*#!\s*\S*\b(?:env\s+)?(?:ba|z|da|k)?sh\b|^(?=[^]*\n[^]*\S)[^]*\b(?:curl|wget)\s[^\n|]*\|\s*\S/;
 
 /** Longest evidence shown for one action. */
 const MAX_EVIDENCE = 200;
@@ -935,10 +940,10 @@ function shown(text: string): string {
 }
 
 /** Words that copy what is gathered out as it is ("copy them verbatim", "collect the full contents"), not read it for a check. */
-const COPIES_OUT = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|raw\s+contents?|copy|copies|collect|bundle|gather|take\w*\s+(?:the\s+)?(?:\w+\s+){0,2}(?:characters|bytes|lines))\b/i;
+const COPIES_OUT = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|raw\s+contents?|as-is|unchanged|literally|copy|copies|collect|bundle|gather|take\w*\s+(?:the\s+)?(?:\w+\s+){0,2}(?:characters|bytes|lines))\b/i;
 
 /** A URL with placeholders to fill, spaces allowed inside them (`https://h/p?a=<the contents of x>&b={y}`). */
-const URL_WITH_PLACEHOLDERS = /\bhttps?:\/\/[^\s)"'`<>{}]+(?:(?:<[^<>\n]{1,160}>|\{\{?[^{}\n]{1,160}\}?\})[^\s)"'`<>{}]*)+/gi;
+const URL_WITH_PLACEHOLDERS = /\bhttps?:\/\/[^\s)"'`<>{}[\]]+(?:(?:<[^<>\n]{1,160}>|\{\{?[^{}\n]{1,160}\}?\}|\[[^[\]\n]{3,160}\])[^\s)"'`<>{}[\]]*)+/gi;
 /** What a placeholder asks for, when it is a secret. */
 const SECRET_ASKED = /\b(?:tokens?|secrets?|passwords?|passphrases?|api[\s_-]?keys?|access[\s_-]?keys?|private[\s_-]?keys?|credentials?|cookies?|session[\s_-]?(?:keys?|cookies?|tokens?)|seed\s+phrases?|mnemonic)\b/i;
 
@@ -947,7 +952,7 @@ function secretHole(text: string): string | undefined {
   if (!text.includes('<') && !text.includes('{')) return undefined;
   for (const hole of text.matchAll(/<([^<>\n]{3,160})>|\{\{?([^{}\n]{3,160})\}?\}/g)) {
     const asked = hole[1] ?? hole[2] ?? '';
-    if (!/\b(?:contents?|value|text|body|copy|output)\s+of\b/i.test(asked)) continue;
+    if (!/\b(?:contents?|value|text|body|copy|output)\s+of\b|\b(?:paste|insert|verbatim|as-is|unchanged|full|whole|entire)\b/i.test(asked)) continue;
     const named = SENSITIVE_FILE.exec(asked)?.[0] ?? DOTENV_FILE.exec(` ${asked}`)?.[0]?.trim() ?? /\$\{?([A-Z][A-Z0-9_]*)/.exec(asked)?.[1];
     if (named && (SENSITIVE_FILE.test(named) || DOTENV_FILE.test(` ${named}`) || SECRET_ENV_NAME.test(named))) return named;
   }
@@ -960,8 +965,11 @@ function secretInUrl(text: string): { url: string; secret: string } | undefined 
   for (const match of text.matchAll(URL_WITH_PLACEHOLDERS)) {
     const host = /^https?:\/\/([^/?#\s]+)/i.exec(match[0])?.[1];
     if (!host || isLocalHost(host)) continue;
-    for (const hole of match[0].matchAll(/<([^<>\n]{1,160})>|\{\{?([^{}\n]{1,160})\}?\}/g)) {
-      const asked = hole[1] ?? hole[2] ?? '';
+    for (const hole of match[0].matchAll(/<([^<>\n]{1,160})>|\{\{?([^{}\n]{1,160})\}?\}|\[([^[\]\n]{3,160})\]/g)) {
+      const asked = hole[1] ?? hole[2] ?? hole[3] ?? '';
+      // The service's own key in the query its API asks for (`api.trello.com/…?token={TRELLO_TOKEN}`) goes where it belongs.
+      const variable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(asked)?.[0];
+      if (variable !== undefined && secretBelongsTo(variable, host)) continue;
       const named = SENSITIVE_FILE.exec(asked)?.[0] ?? DOTENV_FILE.exec(` ${asked}`)?.[0]?.trim() ?? (SECRET_ASKED.test(asked) || (/^\s*\$?[A-Z][A-Z0-9_]*\s*$/.test(asked) && !/_IDS?\s*$/.test(asked) && SECRET_ENV_NAME.test(asked)) ? asked.trim() : undefined);
       if (named) return { url: match[0], secret: named };
     }
@@ -969,13 +977,37 @@ function secretInUrl(text: string): { url: string; secret: string } | undefined 
   return undefined;
 }
 
-/** A list's lead-in that puts its items into a place named before ("Copy into it:", "Add to the folder:", "Include in the upload:"). */
-const COPY_INTO_LEAD = /\b(?:copy|copies|put|place|add|include|move|stage|drop|save|attach|upload|bundle|pack)\w*\b[^.\n]{0,40}?\b(?:into|in|to|inside|onto|under)\s+(?:it|there|this|that|them|the\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|upload|share|drive|kit|release|gist|request|PR|pull\s+request|issue|repo(?:sitory)?))\b[^.\n]{0,40}:\s*$/i;
+/** A list's lead-in that puts its items into a place named before ("Copy into it:", "Add to the folder:", "That subfolder should end up holding:"). */
+const COPY_INTO_LEAD = /(?:\b(?:copy|copies|put|place|add|include|move|stage|drop|save|attach|upload|bundle|pack)\w*\b[^.\n]{0,40}?\b(?:into|in|to|inside|onto|under)\s+(?:it|there|this|that|them|the\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|upload|share|drive|kit|release|gist|request|PR|pull\s+request|issue|repo(?:sitory)?))\b|\b(?:it|(?:this|that|the)\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|share|kit))\s+(?:should|must|will|needs?\s+to)\s+(?:end\s+up\s+)?(?:hold|holding|contain|containing|include|including|get|receive|carry|have))\b[^.\n]{0,40}:\s*$/i;
+/** Secrets carried out whole: "verbatim", "as-is", "under its path", "do not mask". */
+const CARRIED_WHOLE = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|unmasked|raw\s+contents?|as-is|as\s+is|unchanged|unaltered|literally|byte\s+for\s+byte|character\s+for\s+character|under\s+its\s+(?:path|name)|(?:do\s+not|don't|never|without)\s+(?:redact|mask|summari[sz]|shorten|trim|abridg)\w*)\b/i;
+/** An item that keeps a file out rather than carries it: ignored, excluded, never committed. */
+const KEPT_OUT = /\b(?:\.?gitignore|ignored?|exclud\w*|never\s+(?:commit|include|add|share|copy)|(?:do\s+not|don't)\s+(?:commit|include|add|share|copy)|not\s+(?:committed|included|shared))\b/i;
 
 /** A variable assigned on a line of its own in a script, not exported: `NAME="value"`, `local NAME=value`, `$Name = "value"`. */
-const SCRIPT_CONSTANT = /^(?:local\s+|readonly\s+|declare\s+(?:-\w+\s+)*|\$)?[A-Za-z_]\w*\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|]+)\s*;?$/;
+const SCRIPT_CONSTANT = /^(?:local\s+|readonly\s+|declare\s+(?:-[a-wyzA-Z]+\s+)*|\$)?([A-Za-z_]\w*)\s*=\s*(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|]+)\s*;?$/;
+/** Variables a script hands to the programs it runs: `export A B=1`, `declare -x A`, `setx A`; `set -a` exports every one. */
+const EXPORTS = /\bexport\s+((?:-\w+\s+)*(?:[A-Za-z_]\w*(?:=(?:"[^"\n]*"|'[^'\n]*'|\S*))?\s*)+)|\b(?:declare|typeset)\s+-\w*x\w*\s+([A-Za-z_]\w*)|\bsetx\s+([A-Za-z_]\w*)|\[Environment\]::SetEnvironmentVariable\(\s*["']([A-Za-z_]\w*)/g;
+
+/** The variables each script file exports, or `all` where it sets `set -a`. */
+function exportedByFile(instructions: readonly Instruction[]): Map<string, Set<string> | 'all'> {
+  const out = new Map<string, Set<string> | 'all'>();
+  for (const instruction of instructions) {
+    if (instruction.origin !== 'command') continue;
+    if (/\bset\s+-a\b|\bset\s+-o\s+allexport\b/.test(instruction.text)) out.set(instruction.file, 'all');
+    const known = out.get(instruction.file);
+    if (known === 'all') continue;
+    for (const match of instruction.text.matchAll(EXPORTS)) {
+      const names = match[1] !== undefined ? [...match[1].matchAll(/(?:^|\s)([A-Za-z_]\w*)(?==|\s|$)/g)].map((name) => name[1]!) : [match[2] ?? match[3] ?? match[4] ?? ''];
+      const set = (out.get(instruction.file) as Set<string> | undefined) ?? new Set<string>();
+      for (const name of names) if (name) set.add(name);
+      out.set(instruction.file, set);
+    }
+  }
+  return out;
+}
 /** The variables a model API client reads for its endpoint (`ANTHROPIC_BASE_URL`, `OPENAI_API_BASE`, `AZURE_OPENAI_ENDPOINT`). */
-const MODEL_API_VARIABLE = /^\$?(?:ANTHROPIC|CLAUDE|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE|VERTEX|BEDROCK|MISTRAL|COHERE|GROQ|DEEPSEEK|XAI|OPENROUTER|TOGETHER|FIREWORKS|HF|HUGGINGFACE|OLLAMA|LITELLM|PERPLEXITY|REPLICATE|CODEX|COPILOT|CURSOR)_/i;
+const MODEL_API_VARIABLE = /^\$?(?:ANTHROPIC|CLAUDE|CLAUDE_CODE|OTEL|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE|VERTEX|BEDROCK|MISTRAL|COHERE|GROQ|DEEPSEEK|XAI|OPENROUTER|TOGETHER|FIREWORKS|HF|HUGGINGFACE|OLLAMA|LITELLM|PERPLEXITY|REPLICATE|CODEX|COPILOT|CURSOR)_/i;
 
 /** Concealment that only waives a confirmation ("does not need a separate confirmation"): of a read-only step, nothing is hidden. */
 const ROUTINE_CONSENT = /\b(?:does|do)\s+not\s+need\s+(?:a\s+|any\s+)?(?:separate\s+|extra\s+|explicit\s+|further\s+|its\s+own\s+)?(?:confirmation|approval|permission|consent|sign-?off)\b/i;
@@ -995,8 +1027,9 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   // reads within a line). List items, table rows, headings and fences keep their breaks.
   const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? unwrap(withoutQuotedSpeech(instruction.text)) : instruction.text));
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
+  const exports = exportedByFile(instructions);
   instructions.forEach((instruction, index) => {
-    const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation };
+    const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation, exported: exports.get(instruction.file) };
     const alone = sensitive[index] ? readAction(place, texts[index], shown(instruction.text), true) : undefined;
     if (alone) actions.push(alone);
     // The next step: an inline command quoted inside this instruction's own text is part of it, not the next step.
@@ -1121,7 +1154,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       if (!COPY_INTO_LEAD.test(texts[lead])) continue;
       const place = [...members].reverse().find((index) => index < lead && (has('synced-sink', index) || has('forge-sink', index) || (has('network-sink', index) && destinations(textOf(index)).length > 0)));
       if (place === undefined) continue;
-      const item = members.find((index) => index > lead && index <= lead + 8 && (namesSecretFile(index) || namesDotenv(index)));
+      // A template of the file (`.env.example`) or a line that keeps it out (`.gitignore` it, never commit it) carries no secret.
+      const secretItem = (index: number) => (namesSecretFile(index) || namesDotenv(index)) && !KEPT_OUT.test(texts[index]) && (SENSITIVE_FILE.test(texts[index]) || hasWord('secret', textOf(index)) || DOTENV_FILE.test(` ${texts[index].replace(/\.env\.(?:example|sample|template|dist|defaults?|schema)\b/gi, ' ')}`));
+      const item = members.find((index) => index > lead && index <= lead + 8 && secretItem(index));
       if (item === undefined) continue;
       const chain = readAction({ file: instructions[item].file, line: instructions[item].line, origin: instructions[item].origin, documentation: instructions[item].documentation && instructions[place].documentation }, `${texts[place]}\n\n${texts[lead]}\n\n${texts[item]}`, shown(`${instructions[place].text} ⏎ … ⏎ ${instructions[lead].text} ⏎ ${instructions[item].text}`));
       if (chain?.secret && chain.sink) out.push(chain);
@@ -1130,7 +1165,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // return only the object", "skip it silently"): the concealment covers the gathering, wherever it stands.
     const concealing = members.find((index) => !instructions[index].documentation && concealmentIn(texts[index]) !== undefined);
     if (concealing !== undefined) {
-      const gather = members.find((index) => index !== concealing && Math.abs(index - concealing) > 1 && !instructions[index].documentation && namesSecretFile(index) && COPIES_OUT.test(texts[index]));
+      const gather = members.find((index) => index !== concealing && Math.abs(index - concealing) > 1 && !instructions[index].documentation && namesSecretFile(index) && CARRIED_WHOLE.test(texts[index]));
       if (gather !== undefined) {
         const [a, b] = gather < concealing ? [gather, concealing] : [concealing, gather];
         const item = instructions[gather];
