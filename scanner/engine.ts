@@ -752,8 +752,19 @@ async function codeCarriedAsData(files: readonly SourceFile[]): Promise<CodeFact
     const placed = dataLines.map(() => '');
     // Each line of each value on the line of the data file where it is written (the first line when it cannot be found, as when escaped).
     let from = 0;
-    for (const value of stringValues(data)) {
+    for (const stored of stringValues(data)) {
+      // A value kept encoded (`"postRender": "JHNyYyA9…"`) that the runner decodes before it runs it: its text.
+      const decoded = /^[A-Za-z0-9+/]{24,}={0,2}$/.test(stored.trim()) && /FromBase64String|b64decode|base64\s+-d|atob\(|Buffer\.from\([^)]*base64/.test(runner.text) ? Buffer.from(stored.trim(), 'base64').toString('utf8') : undefined;
+      const readable = decoded !== undefined && /^[\x09\x0a\x0d\x20-\x7e]+$/.test(decoded);
+      const value = readable ? decoded : stored;
+      // Decoded text stands on the line of the encoded value.
+      const encodedAt = readable ? dataLines.findIndex((line) => line.includes(stored.trim().slice(0, 24))) : -1;
       for (const part of value.split('\n')) {
+        if (readable) {
+          const at = Math.max(encodedAt, 0);
+          if (part.trim()) placed[at] = placed[at] ? `${placed[at]}; ${part}` : part;
+          continue;
+        }
         const probe = part.slice(0, 24);
         if (probe.trim().length < 3) continue;
         const escaped = JSON.stringify(probe).slice(1, -1);

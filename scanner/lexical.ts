@@ -165,6 +165,8 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     if (WHOLE_ENVIRONMENT.test(raw)) facts.calls.push({ callee: 'environment', text: trimmed, line });
     for (const match of raw.matchAll(BARE_CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
     for (const match of raw.matchAll(CMDLET)) facts.commands.push({ name: match[1]!, text: raw.slice(match.index).trim(), line });
+    // PowerShell's call operator runs a program by name: `& helm push $tgz $Registry`.
+    if (/\.ps[dm]?1$/i.test(file.path)) for (const match of raw.matchAll(/(?:^|[\s(=;])&\s+([A-Za-z][\w.-]*)\s+([^\n|;)]*)/g)) facts.commands.push({ name: match[1]!.replace(/\.exe$/i, ''), text: `${match[1]} ${match[2]!.trim()}`.trim(), line });
     for (const match of raw.matchAll(PROCESS_CALL)) {
       const program = match[1]!.trim();
       facts.commands.push({ name: program.split(/\s+/)[0]!.split('/').pop() ?? program, text: program.includes(' ') ? program : rest, line });

@@ -39,7 +39,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-10': { maliciousFailing: 40, benignFailing: 0 },
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
-  'round-13': { maliciousFailing: 34, benignFailing: 1 },
+  'round-13': { maliciousFailing: 35, benignFailing: 1 },
   'round-14': { maliciousFailing: 42, benignFailing: 1 },
   'round-15': { maliciousFailing: 41, benignFailing: 0 },
 };

@@ -85,6 +85,9 @@ interface UnitFlow {
   mentions: Set<string>;
   /** Per shell command line: whether source and sink meet in it. */
   sameCommand: { source: Place; sink: Place }[];
+  /** An artifact pushed to a registry, and whether this unit packs data into what it builds (encodes a blob, sets a label or annotation). */
+  pushes: Place[];
+  packs: boolean;
 }
 
 /** Commands that only manage a key file, never read it out. */
@@ -213,7 +216,7 @@ function ownerOf(command: string, text: string): boolean {
 }
 
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
-  const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [] };
+  const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [], pushes: [], packs: false };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
   const byLine = new Map<number, string[]>();
@@ -230,7 +233,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
     for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text)) flow.exfilEndpoints.push(place(string.line, url));
-    for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
+    for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta|json|ya?ml)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
   }
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
@@ -255,7 +258,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   // it (encodes or compresses a blob, writes an annotation or a label): what it packs is published with the
   // artifact. Pushing alone is a deploy step; packing a credential file into what is pushed is not.
   const push = [...unit.calls.map((call) => ({ line: call.line, text: call.text })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))].filter((entry) => REGISTRY_PUSH_CODE.test(entry.text)).sort((a, b) => a.text.length - b.text.length)[0];
-  if (push && !isMarkdownBlock && [ENCODES_BLOB, ARTIFACT_METADATA].every((pattern) => [...unit.calls.map((call) => call.text), ...unit.commands.map((command) => command.text), ...unit.strings.map((string) => string.text)].some((text) => pattern.test(text)))) flow.sinks.push(place(push.line, `${push.text.split('\n')[0]} (pushes an artifact it packs data into)`));
+  flow.packs = !isMarkdownBlock && [ENCODES_BLOB, ARTIFACT_METADATA].every((pattern) => [...unit.calls.map((call) => call.text), ...unit.commands.map((command) => command.text), ...unit.strings.map((string) => string.text)].some((text) => pattern.test(text)));
+  if (push && !isMarkdownBlock) flow.pushes.push(place(push.line, `${push.text.split('\n')[0]} (pushes an artifact it packs data into)`));
+  if (push && flow.packs) flow.sinks.push(flow.pushes[0]!);
   // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):
   // the dynamic lookup of a sending function is a sink like calling it.
   const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require|(?:\w+\.)?const_get|(?:\w+\.)?public_send|(?:\w+\.)?__send__)$/.test(call.callee));
@@ -430,7 +435,9 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
   const minted = foreign ? flows.flatMap((flow) => flow.minted) : [];
   const strong = flows.flatMap((flow) => flow.strongSources).filter((source) => !toOwnService(source, hosts));
   const soft = flows.flatMap((flow) => flow.softSources);
-  const sinks = flows.flatMap((flow) => flow.sinks);
+  // A push in one linked unit and the packing in another (a hook the publisher runs writes the annotation): one program.
+  const packed = flows.some((flow) => flow.packs);
+  const sinks = [...flows.flatMap((flow) => flow.sinks), ...(packed ? flows.flatMap((flow) => flow.pushes) : [])];
   const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);
   if (strong.length > 0 && sinks.length > 0) return finding(strong[0], sinks[0], 'a credential store or the whole environment');
   if (minted.length > 0 && sinks.length > 0) return finding(minted[0], sinks[0], "a new credential it mints for the user's cloud account");
