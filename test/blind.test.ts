@@ -29,7 +29,7 @@ interface Label {
 const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }> = {
   'round-1': { maliciousFailing: 45, benignFailing: 1 },
   'round-2': { maliciousFailing: 41, benignFailing: 1 },
-  'round-3': { maliciousFailing: 43, benignFailing: 0 },
+  'round-3': { maliciousFailing: 44, benignFailing: 0 },
   'round-4': { maliciousFailing: 44, benignFailing: 0 },
   'round-5': { maliciousFailing: 42, benignFailing: 2 },
   'round-6': { maliciousFailing: 41, benignFailing: 0 },

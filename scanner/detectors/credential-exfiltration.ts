@@ -185,6 +185,9 @@ function mintReachesSend(source: string, line: number): boolean {
   return false;
 }
 
+/** A part of a variable name that says it holds a secret or a connection with its password (`_CONN_`, `FERNET`, `DSN`). */
+const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|FERNET|CONN|DSN)$/i;
+
 /** Programs that read a credential file of their own when given its path, and the files they own. */
 const OWNED_BY: readonly [RegExp, RegExp][] = [
   [/^(?:twine)$/, /\.pypirc\b/],
@@ -270,7 +273,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   if (sweep && !isMarkdownBlock) {
     // Names listed one by one (`"TOKEN" in k`) or as one pattern (`re.search(r"KEY|TOKEN|SECRET", k)`).
     const words = [...unit.strings, ...unit.needles].flatMap((string) => (/^[\w|()^$?:.*\\ -]{1,120}$/.test(string.text) ? string.text.replace(/\(\?[:i]*\)?|[()^$?*]|\\[bw]/g, '').split(/[|\s.]+/) : [string.text]));
-    const fragments = new Set(words.filter((text) => SECRET_NAME_FRAGMENT.test(text)).map((text) => text.toUpperCase()));
+    // A prefix to match (`"AIRFLOW_CONN_"`, `"AIRFLOW__WEBSERVER__SECRET"`) names secrets by its parts too.
+    const fragments = new Set(words.flatMap((text) => (SECRET_NAME_FRAGMENT.test(text) ? [text.toUpperCase()] : text.split(/_+/).filter((part) => SECRET_NAME_PART.test(part)).map((part) => part.toUpperCase()))));
     if (fragments.size >= 2) flow.strongSources.push(place(sweep.line, `${sweep.text.split('\n')[0]} filtered on ${[...fragments].join(', ')}`));
   }
   for (const command of unit.commands) {
