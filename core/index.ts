@@ -37,6 +37,7 @@ export {
   PERSISTENCE_FILE,
   credentialKindOf,
   secretBelongsTo,
+  readsOwnCredential,
   OWNED_CREDENTIAL_FILES,
   type CredentialFileKind,
 } from './sensitive.ts';

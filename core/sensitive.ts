@@ -92,3 +92,15 @@ function ownerNamed(owner: string, host: string): boolean {
   if (owner.includes('.')) return host === owner || host.endsWith(`.${owner}`);
   return host.split('.').includes(owner);
 }
+
+/** Programs that read a credential file of their own (core/sensitive.json `credentialReaders`). */
+const CREDENTIAL_READERS: readonly { programs: readonly string[]; match: RegExp }[] = data.credentialReaders.readers.map((reader) => ({ programs: reader.programs, match: new RegExp(reader.match, flags) }));
+
+/**
+ * Whether `program` (a command name or a path to it) is the one that owns the credential file named in
+ * `file`, reading it to log in or because it was handed the path: `git` and ~/.netrc, `twine` and ~/.pypirc.
+ */
+export function readsOwnCredential(program: string, file: string): boolean {
+  const name = (program.split('/').pop() ?? program).replace(/\.exe$/i, '');
+  return CREDENTIAL_READERS.some((reader) => reader.programs.includes(name) && reader.match.test(file));
+}

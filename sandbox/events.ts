@@ -131,13 +131,17 @@ function aliasesOf(path: string, record: SyscallRecord, links: Map<string, strin
 export function recordsToEvents(records: SyscallRecord[], context: EventContext): DryRunEvent[] {
   const events: DryRunEvent[] = [];
   const honeypotFiles = new Map(context.honeypot.files.map((file) => [displayPathOf(file), file]));
-  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean, missing = false, via?: string) => {
+  // The program each process runs (its last successful exec; a child starts with its parent's): who made a file call.
+  const programOf = new Map<number, string>();
+  const fileEvent = (kind: 'file-read' | 'file-write' | 'file-delete', path: string, refused: boolean, missing = false, via?: string, pid?: number) => {
     const target = displayPath(path, context);
     const planted = honeypotFiles.get(target);
     const event: DryRunEvent = { kind, target, command: context.command, canary: planted?.canary === true };
     if (refused) event.refused = true;
     if (missing) event.missing = true;
     if (via !== undefined) event.via = via;
+    const program = pid === undefined ? undefined : programOf.get(pid);
+    if (kind === 'file-read' && program !== undefined) event.program = program;
     events.push(event);
   };
   // Command name → PATH folders it was looked up in, and whether any lookup found it.
@@ -159,7 +163,7 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
     } else if (isCredentialPath(path, context)) {
       // A credential file is evidence wherever it is and whether or not it exists (a probe of
       // ~/.kube/config or a browser store fails here, and shows what the skill looks for).
-      fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR', via);
+      fileEvent('file-read', path, refused, record.errno === 'ENOENT' || record.errno === 'ENOTDIR', via, record.pid);
     } else if (!failed && !isNoise(path)) {
       fileEvent('file-read', path, false, false, via);
     }
@@ -169,6 +173,7 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
   for (const record of records) {
     const failed = record.errno !== undefined || record.result < 0;
     const refused = failed && REFUSED.test(record.errno ?? '');
+    if (record.childPid !== undefined && programOf.has(record.pid)) programOf.set(record.childPid, programOf.get(record.pid)!);
     switch (record.syscall) {
       case 'open':
       case 'openat':
@@ -233,6 +238,7 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
           break;
         }
         lookup(name, path.slice(0, path.lastIndexOf('/')), true);
+        programOf.set(record.pid, name);
         events.push({ kind: 'exec', target: displayPath(path, context), command: context.command, canary: containsCanary(argv.join(' '), context.honeypot), argv });
         break;
       }

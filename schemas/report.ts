@@ -106,6 +106,8 @@ export const DryRunEventSchema = z.looseObject({
    * a renamed file, or a `/proc/self/root`-style alias resolved by the tracer.
    */
   via: z.string().optional(),
+  /** The program whose process made the file call (the last one it executed): `git` reading ~/.netrc to log in. */
+  program: z.string().optional(),
   /**
    * A write to a shell start-up file that only added ordinary set-up lines (aliases, functions, PATH and
    * plain exports, completion, tool initialisation such as `eval "$(brew shellenv)"`), nothing that

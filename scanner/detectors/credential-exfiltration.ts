@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
+import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
@@ -188,36 +188,6 @@ function mintReachesSend(source: string, line: number): boolean {
 /** A part of a variable name that says it holds a secret or a connection with its password (`_CONN_`, `FERNET`, `DSN`). */
 const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|FERNET|CONN|DSN)$/i;
 
-/** Programs that read a credential file of their own when given its path, and the files they own. */
-const OWNED_BY: readonly [RegExp, RegExp][] = [
-  [/^(?:twine)$/, /\.pypirc\b/],
-  [/^(?:npm|pnpm|yarn|npx)$/, /\.npmrc\b|\.yarnrc\.yml\b/],
-  [/^(?:pip3?|poetry|uv)$/, /\.pypirc\b|pip\.conf\b/],
-  [/^(?:docker|podman|buildah|skopeo|crane|oras)$/, /\.docker\/config\.json\b/],
-  [/^(?:kubectl|helm|k9s|kubectx)$/, /\.kube\/config\b/],
-  [/^(?:aws)$/, /\.aws\/(?:credentials|config)\b/],
-  [/^(?:gcloud|gsutil|bq)$/, /\.config\/gcloud\b|application_default_credentials\.json/],
-  // `ssh -i key`, `ssh-add key` use a key; `scp` and `rsync` would carry it off, so they own nothing.
-  [/^(?:ssh|ssh-add|ssh-keygen)$/, /\.ssh\//],
-  [/^(?:psql|pg_dump|pg_restore|pg_dumpall)$/, /\.pgpass\b|\.pg_service\.conf\b/],
-  [/^(?:mysql|mysqldump)$/, /\.my\.cnf\b|\.mylogin\.cnf\b/],
-  [/^(?:gem)$/, /\.gem\/credentials\b/],
-  [/^(?:cargo)$/, /\.cargo\/credentials\b/],
-  [/^(?:terraform|tofu)$/, /\.terraform\.d\/credentials\b|\.terraformrc\b/],
-  [/^(?:vault)$/, /\.vault-token\b/],
-  [/^(?:doctl)$/, /\.config\/doctl\b/],
-  [/^(?:flyctl|fly)$/, /\.fly\/config\.yml\b/],
-  [/^(?:databricks)$/, /\.databrickscfg\b/],
-  [/^(?:s3cmd)$/, /\.s3cfg\b/],
-  [/^(?:rclone)$/, /rclone\.conf\b/],
-  [/^(?:dbt)$/, /\.dbt\/profiles\.yml\b/],
-];
-
-/** Whether `command` (by name) is the program that owns the credential file named in `text`. */
-function ownerOf(command: string, text: string): boolean {
-  return OWNED_BY.some(([tool, file]) => tool.test(command) && file.test(text));
-}
-
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
   const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [], pushes: [], packs: false };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
@@ -229,7 +199,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   // A credential file handed to the program that owns it (`twine upload --config-file ~/.pypirc`, `kubectl --kubeconfig …`) is used, not read out.
   const handedToOwner = (text: string) => {
     const name = (SENSITIVE_FILE.exec(text)?.[0] ?? '').replace(/^.*\//, '');
-    return name.length >= 4 && unit.commands.some((command) => ownerOf(command.name, text) && command.text.includes(name));
+    return name.length >= 4 && unit.commands.some((command) => readsOwnCredential(command.name, text) && command.text.includes(name));
   };
   for (const string of unit.strings) {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
@@ -283,7 +253,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
     // A command that publishes on a code forge (`gh gist create`, `gh release upload`) carries what it is given off the machine like an upload.
     if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push(place(command.line, command.text));
-    const commandSource = sourceIn(command.text, command.name || undefined) && !ownerOf(command.name, command.text);
+    const commandSource = sourceIn(command.text, command.name || undefined) && !readsOwnCredential(command.name, command.text);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
     for (const word of command.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
