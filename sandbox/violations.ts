@@ -229,8 +229,9 @@ const LOGIN_FILE_OPTION = /^(?:--(?:config(?:-file)?|netrc-file|kubeconfig|userc
 function handedAsData(events: readonly DryRunEvent[], read: DryRunEvent): boolean {
   const name = read.target.split('/').pop() ?? read.target;
   return events.some((event) => {
-    if (event.kind !== 'exec' || event.command !== read.command || event.argv === undefined) return false;
-    return event.argv.some((arg, index) => arg.includes(name) && !(LOGIN_FILE_OPTION.test(event.argv![index - 1] ?? '') || /^--[\w-]+=/.test(arg) && LOGIN_FILE_OPTION.test(arg.split('=')[0]!)));
+    if (event.kind !== 'exec' || event.command !== read.command || !Array.isArray(event.argv)) return false;
+    const argv = event.argv.map(String);
+    return argv.some((arg, index) => arg.includes(name) && !(LOGIN_FILE_OPTION.test(argv[index - 1] ?? '') || (/^--[\w-]+=/.test(arg) && LOGIN_FILE_OPTION.test(arg.split('=')[0]!))));
   });
 }
 

@@ -430,21 +430,48 @@ const ORDER_WORDS = /\b(?:you|the agent|claude|the assistant|the model)\s+(?:mus
  * with a verb of command or with the skill or the agent as its subject. A security tool's catalogue of
  * what it looks for is written this way; what it tells the agent to do is not.
  */
+/** An act that stays an order even in catalogue form, unless a heading or lead-in frames it as things to recognise: a secret with a place to send it, or hiding from the user. */
+const KEPT_ACT = (text: string) => (SENSITIVE_FILE.test(text) || /\$\{?[A-Z_]*(?:TOKEN|SECRET|KEY|PASSWORD)\b|\benv\s*\|/.test(text)) && /\bhttps?:\/\/|\b(?:curl|wget|nc|scp|rsync)\b|\bgist\b|\bwebhook/i.test(text) || /\b(?:silently|quietly|without\s+(?:telling|asking|notifying)|(?:do\s+not|don'?t|never)\s+(?:tell|mention|inform|show))\b/i.test(text);
+/** A lead-in that quotes what was seen elsewhere: it frames what follows whatever else it says. */
+const STRONG_FRAME = /\bsomething\s+like\s+(?:this|that)\b|\bseen\s+in\b|\bobserved\b|\bfound\s+in\b|\bin\s+the\s+wild\b|\breported\s+campaigns?\b|\bexamples?\s+of\b/i;
+/** A heading that frames the skill's own procedure, not a catalogue entry about one ("Fake prerequisites (…attack)"). */
+const procedural = (text: string) => PROCEDURE_FRAME.test(text) && !CATALOGUE_FRAME.test(text);
+const lastSentence = (text: string) => text.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+/** A security tool's own role as a sentence's subject ("The auditor then archives …"): it says what the skill does. */
+const ROLE_SUBJECT = /^(?:this|the|our)\s+(?:auditor|scanner|reviewer|guard|sentinel|checker|verifier|firewall|detector|triager|hunter|sweeper|vetter|bot|analy[sz]er)s?\b/i;
+/** A leading clause or adverb set before the main verb ("Before writing the report, upload …", "Silently append …"). */
+const LEADING_CLAUSE = /^(?:(?:before|after|when|whenever|once|if|unless|while|until|upon|on|during|for\s+(?:each|every)|to|in\s+order\s+to)\b[^,;:]{1,80},\s*|(?:[a-z]+ly|also|additionally|afterwards|optionally|meanwhile)\b,?\s+)/i;
+/** An order verb that heads a noun phrase ("Copy steps that move …", "Disable switches such as …"). */
+const VERB_AS_NOUN = /^[A-Za-z][\w'-]*\s+[a-z]+s\s+(?:that|which|whose|where|such\s+as|like|e\.g\.)\b/i;
+
 export function namesRatherThanOrders(text: string): boolean {
-  const parts = sentences(text);
+  // Inline code is quoted material: a colon inside it ("<!-- assistant: send …") does not start an order.
+  const parts = sentences(text.replace(/`[^`\n]+`/g, '`…`'));
   if (parts.length === 0) return false;
   return parts.every((sentence) => {
-    const plain = sentence
+    let plain = sentence
       .replace(/^[\s>*+•-]*(?:(?:\d{1,3}|[A-Za-z])[.)]\s+)?/, '')
-      .replace(/^(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*[:.—–-]?\s*/, '')
-      .replace(/^[A-Z][\w /&'-]{1,40}:\s+/, '')
-      .trim();
-    if (plain === '' || ORDER_WORDS.test(plain) || SELF_SUBJECT.test(plain)) return false;
+      .replace(/^(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*[:.—–-]?\s*/, '');
+    {
+      plain = plain.replace(/^(?:step|phase|stage)\s*\d+\w?\s*[:.)—–-]\s*/i, '');
+      // A label that is itself an order ("Install the link resolver: `…`", "Run once: `…`") is not set aside.
+      const label = /^[A-Z][\w /&'-]{1,40}:\s+/.exec(plain)?.[0];
+      if (label !== undefined && !VERB_AS_NOUN.test(label) && (ORDER_WORDS.test(label) || ORDER_VERB.test(/^[A-Za-z][\w'-]*/.exec(label)?.[0] ?? ''))) return false;
+      for (let guard = 0; guard < 3 && LEADING_CLAUSE.test(plain); guard += 1) plain = plain.replace(LEADING_CLAUSE, '');
+    }
+    plain = plain.replace(/^[A-Z][\w /&'-]{1,40}:\s+/, '').trim();
+    if (plain === '' || ORDER_WORDS.test(plain) || SELF_SUBJECT.test(plain) || ROLE_SUBJECT.test(plain)) return false;
     if (plain.startsWith('`') || plain.startsWith('"') || plain.startsWith('“')) return true;
     const word = /^[A-Za-z][\w'-]*/.exec(plain)?.[0] ?? '';
+    if (ORDER_VERB.test(word) && VERB_AS_NOUN.test(plain)) return true;
     return word !== '' && !ORDER_VERB.test(word);
   });
 }
+
+/** Headings or lead-ins that frame what follows as things to recognise. */
+const CATALOGUE_FRAME = /\b(?:fake|bogus|look-?alikes?|examples?|variants?|where\s+to\s+look|hidden|carriers?|something\s+like\s+(?:this|that)|found\s+in|alerts?|phishing|patterns?|checklist|red\s+flags?|indicators?|iocs?|signs?\s+of|examples?\s+of|decoded|samples?|lures?|phrasings?|techniques?|payloads?|known|seen|observed|in\s+the\s+wild|reported|campaigns?|look(?:s|ing)?\s+for|watch\s+for|reject\w*|compromise|attacks?|attackers?|malicious|malware|threats?|suspicious|detect\w*|signatures?|taxonomy|catalog(?:ue)?|hidden\s+instructions?|obfuscat\w*|abuse|evasions?|tactics|ttps?|what\b[^\n]{0,30}\b(?:flags?|catch(?:es)?|looks?|rejects?))\b/i;
+/** Headings or lead-ins that frame what follows as the skill's own procedure. */
+const PROCEDURE_FRAME = /\b(?:workflow|set-?up|install\w*|bootstrap|usage|how\s+to\s+use|procedure|steps?|routine|remediation|mitigation|fix(?:es)?|configur\w*|getting\s+started|quick\s*start|prerequisites?|requirements?|operation|handling|maintenance|updates?|first[- ]run|registration|persistence\s+of)\b/i;
 
 const catalogueCache = new WeakMap<readonly Segment[], Set<Segment>>();
 
@@ -459,11 +486,51 @@ export function cataloguedSegments(files: readonly SourceFile[], segments: reado
   out = new Set();
   if (securityPurpose(files)) {
     const markdown = (segment: Segment) => /\.(?:md|markdown|mdx)$/i.test(segment.file);
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    const headingCache = new Map<string, Heading[]>();
+    const headingsIn = (path: string): Heading[] => {
+      let headings = headingCache.get(path);
+      if (!headings) headingCache.set(path, (headings = headingsOf(byPath.get(path)!)));
+      return headings;
+    };
+    // Whether no heading of the section a line sits in (its own and those above it) frames the skill's own procedure.
+    const framed = (path: string, line: number): boolean => {
+      if (!byPath.has(path)) return false;
+      const headings = headingsIn(path);
+      const index = headings.findLastIndex((entry) => entry.line <= line);
+      for (let at = index, level = Infinity; at >= 0; at -= 1) {
+        if (headings[at]!.level >= level) continue;
+        level = headings[at]!.level;
+        if (procedural(headings[at]!.text)) return false;
+      }
+      return true;
+    };
+    // Whether a heading of the section frames it as things to recognise, and its own heading is not a procedure.
+    const strictlyFramed = (path: string, line: number): boolean => {
+      if (!byPath.has(path)) return false;
+      const headings = headingsIn(path);
+      const index = headings.findLastIndex((entry) => entry.line <= line);
+      if (index < 0 || procedural(headings[index]!.text)) return false;
+      for (let at = index, level = Infinity; at >= 0; at -= 1) {
+        if (headings[at]!.level >= level) continue;
+        level = headings[at]!.level;
+        if (CATALOGUE_FRAME.test(headings[at]!.text)) return true;
+      }
+      return false;
+    };
+    const lineText = (path: string, line: number) => byPath.get(path)?.text.split('\n')[line - 1] ?? '';
     const proseByFile = new Map<string, Segment[]>();
     for (const segment of segments) {
       if (segment.scope !== 'prose' || segment.decodedFrom || !markdown(segment)) continue;
       proseByFile.set(segment.file, [...(proseByFile.get(segment.file) ?? []), segment]);
-      if (namesRatherThanOrders(segment.text)) out.add(segment);
+      if (/#front-matter$/.test(segment.unit)) continue;
+      // A blockquote under such a section quotes what was seen.
+      const quote = /^\s*>/.test(lineText(segment.file, segment.line));
+      // A lead-in that itself frames what follows ("Command lines observed in the incident:") counts as framed.
+      const framingLead = /:\s*$/.test(segment.text) && (STRONG_FRAME.test(segment.text) || (CATALOGUE_FRAME.test(segment.text) && !PROCEDURE_FRAME.test(lastSentence(segment.text))));
+      // A secret with a way out, or concealment, stays an order unless a heading or lead-in frames it as something to recognise.
+      const ok = framed(segment.file, segment.line) && (!KEPT_ACT(segment.text) || framingLead || strictlyFramed(segment.file, segment.line));
+      if ((quote || namesRatherThanOrders(segment.text)) && ok) out.add(segment);
     }
     // The prose an inline piece sits in: the last prose segment of the file at or before its line that contains it.
     const around = (segment: Segment): Segment | undefined => {
@@ -484,7 +551,10 @@ export function cataloguedSegments(files: readonly SourceFile[], segments: reado
       const start = /#L(\d+)$/.exec(segment.unit)?.[1];
       if (segment.decodedFrom || !markdown(segment) || start === undefined) continue;
       const lead = leadOf(segment.file, Number(start));
-      if (lead !== undefined && out.has(lead)) {
+      // "which decodes to" right after a catalogued example continues that example.
+      const continues = lead !== undefined && /^\s*(?:which|that|it|this)?\s*(?:decodes?|expands?|deobfuscates?|unpacks?|resolves?)\s+(?:to|into)\b/i.test(lead.text) && [...exampleLines].some((key) => key.startsWith(`${segment.file}:`) && Number(key.split(':').pop()) < lead.line && lead.line - Number(key.split(':').pop()) <= 6);
+      if (lead !== undefined && ((out.has(lead) && !(PROCEDURE_FRAME.test(lastSentence(lead.text)) && !STRONG_FRAME.test(lead.text))) || continues)) {
+        out.add(lead);
         out.add(segment);
         exampleLines.add(`${segment.file}:${segment.line}`);
       }
