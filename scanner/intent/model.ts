@@ -82,6 +82,8 @@ export interface Action {
   defence?: { text: string; broad?: string };
   /** A decoder whose output is then followed. */
   decodeFollow?: string;
+  /** A file that runs code again later or lets someone in (a shell start-up file, `authorized_keys`, a cron or launch entry) written to. */
+  persist?: string;
   /** Words that keep the action from the user. */
   conceal?: string;
   /** Words that leave the decision or the target to the user. */
@@ -722,7 +724,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   action.consent = first('consent', ordered);
   // A pull request or fork on a repository the skill names (`to \`some-org/corpus:main\``) goes where the skill says, whatever placeholders the branch has.
   action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !(action.sink?.kind === 'forge' && FIXED_FORGE_REPOSITORY.test(ordered));
-  const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.conceal;
+  // Writing into a file that runs again later (`append … to ~/.zshrc`, `>> ~/.ssh/authorized_keys`).
+  const persisted = PERSISTS_WRITE.exec(ordered);
+  if (persisted && PERSISTENCE_FILE.test(persisted[0])) action.persist = persisted[0].replace(/\s+/g, ' ').slice(0, 120);
+  const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.conceal || action.persist;
   return interesting ? action : undefined;
 }
 
@@ -1046,6 +1051,9 @@ function secretInUrl(text: string): { url: string; secret: string } | undefined 
   }
   return undefined;
 }
+
+/** A verb that writes, then (within a line) the file it writes to; or a redirection or `tee` into a file. */
+const PERSISTS_WRITE = /\b(?:append|add|write|insert|put|place|prepend|echo|drop|install|copy|save|store)\w*\b[^\n]{0,160}?\b(?:to|into|in|at|onto)\s+[`'"]?(?:~\/|\$\{?HOME\}?\/|\/etc\/|\/Library\/|~\/Library\/)[^\s`'"]+|(?:>>?|\btee\s+(?:-a\s+)?)\s*["']?(?:~\/|\$\{?HOME\}?\/|\/etc\/)[^\s"'`;|&]+/i;
 
 /** A list's lead-in that puts its items into a place named before ("Copy into it:", "Add to the folder:", "That subfolder should end up holding:"). */
 const COPY_INTO_LEAD = /(?:\b(?:copy|copies|put|place|add|include|move|stage|drop|save|attach|upload|bundle|pack)\w*\b[^.\n]{0,40}?\b(?:into|in|to|inside|onto|under)\s+(?:it|there|this|that|them|the\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|upload|share|drive|kit|release|gist|request|PR|pull\s+request|issue|repo(?:sitory)?))\b|\b(?:it|(?:this|that|the)\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|share|kit))\s+(?:should|must|will|needs?\s+to)\s+(?:end\s+up\s+)?(?:hold|holding|contain|containing|include|including|get|receive|carry|have))\b[^.\n]{0,40}:\s*$/i;
@@ -1742,7 +1750,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
         message: `${instructionsFetched ? 'Has the agent fetch instructions' : 'Runs code fetched'} from ${action.remote.hosts.length > 0 ? action.remote.hosts.join(', ') : 'another machine'} (${action.remote.text})${instructionsFetched ? ' and follow them in place of the audited skill' : ''}${declaredSource ? '; the entry declares the host, but what it serves is not what the registry audited' : ''}; nothing in the skill shows what ${instructionsFetched ? 'they say' : 'it does'}.`,
       });
     }
-    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.origin === 'command';
+    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.persist || action.origin === 'command';
     // Waiving a confirmation for reading alone ("listing profiles is read-only and does not need a separate
     // confirmation") hides nothing: with no sink, control, grant, remote code or decoder it is not concealment.
     const readOnly = action.secret !== undefined && !action.context && !action.sink && !action.control && !action.remote && !action.grant && !action.defence && !action.decodeFollow;
