@@ -102,7 +102,7 @@ const DESCRIPTIVE = /\b(?:attackers?|malware|malicious|adversar\w*|dangerous|det
 /** A negation right before inline code: "never set `x`", "do not run `y`". */
 const NEGATED_BEFORE = /\b(?:never|don'?t|do not|avoid|must not|should not|not)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Text before a code block that presents it as an example of what not to do or what attacks look like. */
-const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dangerous|insecure|vulnerable|unsafe|anti-?patterns?|red flags?|(?:do not|don't|never) (?:run|use|copy|paste)|(?:sandbox|incident|malware|analysis) report|report excerpt|droppers?|payloads?|iocs?|indicators?|report(?:ed)?\s+(?:it\s+|this\s+)?as\s+(?:critical|high|medium|low)(?:\s+severity)?)\b/i;
+const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dangerous|insecure|vulnerable|unsafe|anti-?patterns?|red flags?|(?:do not|don't|never) (?:run|use|copy|paste)|(?:sandbox|incident|malware|analysis) report|report excerpt|droppers?|payloads?|iocs?|indicators?|report(?:ed)?\s+(?:it\s+|this\s+)?as\s+(?:critical|high|medium|low)(?:\s+severity)?|(?:observed|seen|captured|recorded|found)\s+(?:in|during|on)\s+(?:the\s+|an?\s+|this\s+)?(?:incident|attack|intrusion|breach|compromise|campaign|wild|sample|alert|logs?))\b/i;
 /** Words that make a paragraph an instruction to run something rather than a description. */
 const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b/i;
 
