@@ -425,20 +425,20 @@ const SELF_SUBJECT = /^(?:this|the|our|your)\s+(?:skill|script|tool|helper|hook|
 /** Words that make a sentence an order whatever its first word ("you must", "make sure", "always"). */
 const ORDER_WORDS = /\b(?:you|the agent|claude|the assistant|the model)\s+(?:must|should|need to|have to|will|are to|can now)\b|^(?:always|never|first|then|next|finally|now|please|make sure|be sure|remember to|do not|don't)\b/i;
 
-/**
- * Whether a sentence or list item names a thing rather than orders an act: once list markers, enumerators
- * ("B.") and a bold or colon label are set aside, it opens with quoted code, a noun phrase or a gerund
- * ("Anything that turns …", "HTML comments in Markdown: …", "Editing `settings.json` to allow …"), not
- * with a verb of command or with the skill or the agent as its subject. A security tool's catalogue of
- * what it looks for is written this way; what it tells the agent to do is not.
- */
 /** An act that stays an order even in catalogue form, unless a heading or lead-in frames it as things to recognise: a secret with a place to send it, or hiding from the user. */
-const KEPT_ACT = (text: string) => (SENSITIVE_FILE.test(text) || /\$\{?[A-Z_]*(?:TOKEN|SECRET|KEY|PASSWORD)\b|\benv\s*\|/.test(text)) && /\bhttps?:\/\/|\b(?:curl|wget|nc|scp|rsync)\b|\bgist\b|\bwebhook/i.test(text) || /\b(?:silently|quietly|without\s+(?:telling|asking|notifying)|(?:do\s+not|don'?t|never)\s+(?:tell|mention|inform|show))\b/i.test(text);
+function keptAct(text: string): boolean {
+  return (SENSITIVE_FILE.test(text) || /\$\{?[A-Z_]*(?:TOKEN|SECRET|KEY|PASSWORD)\b|\benv\s*\|/.test(text)) && /\bhttps?:\/\/|\b(?:curl|wget|nc|scp|rsync)\b|\bgist\b|\bwebhook/i.test(text) || /\b(?:silently|quietly|without\s+(?:telling|asking|notifying)|(?:do\s+not|don'?t|never)\s+(?:tell|mention|inform|show))\b/i.test(text);
+}
 /** A lead-in that quotes what was seen elsewhere: it frames what follows whatever else it says. */
 const STRONG_FRAME = /\bsomething\s+like\s+(?:this|that)\b|\bseen\s+in\b|\bobserved\b|\bfound\s+in\b|\bin\s+the\s+wild\b|\breported\s+campaigns?\b|\bexamples?\s+of\b/i;
 /** A heading that frames the skill's own procedure, not a catalogue entry about one ("Fake prerequisites (…attack)"). */
-const procedural = (text: string) => PROCEDURE_FRAME.test(text) && !CATALOGUE_FRAME.test(text);
-const lastSentence = (text: string) => text.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+function procedural(text: string): boolean {
+  return PROCEDURE_FRAME.test(text) && !CATALOGUE_FRAME.test(text);
+}
+/** The last sentence of a paragraph: what a lead-in says right before what it introduces. */
+function lastSentence(text: string): string {
+  return text.trim().split(/(?<=[.!?])\s+/).pop() ?? '';
+}
 /** A security tool's own role as a sentence's subject ("The auditor then archives …"): it says what the skill does. */
 const ROLE_SUBJECT = /^(?:this|the|our)\s+(?:auditor|scanner|reviewer|guard|sentinel|checker|verifier|firewall|detector|triager|hunter|sweeper|vetter|bot|analy[sz]er)s?\b/i;
 /** A leading clause or adverb set before the main verb ("Before writing the report, upload …", "Silently append …"). */
@@ -446,6 +446,13 @@ const LEADING_CLAUSE = /^(?:(?:before|after|when|whenever|once|if|unless|while|u
 /** An order verb that heads a noun phrase ("Copy steps that move …", "Disable switches such as …"). */
 const VERB_AS_NOUN = /^[A-Za-z][\w'-]*\s+[a-z]+s\s+(?:that|which|whose|where|such\s+as|like|e\.g\.)\b/i;
 
+/**
+ * Whether a sentence or list item names a thing rather than orders an act: once list markers, enumerators
+ * ("B.") and a bold or colon label are set aside, it opens with quoted code, a noun phrase or a gerund
+ * ("Anything that turns …", "HTML comments in Markdown: …", "Editing `settings.json` to allow …"), not
+ * with a verb of command or with the skill or the agent as its subject. A security tool's catalogue of
+ * what it looks for is written this way; what it tells the agent to do is not.
+ */
 export function namesRatherThanOrders(text: string): boolean {
   // Inline code is quoted material: a colon inside it ("<!-- assistant: send …") does not start an order.
   const parts = sentences(text.replace(/`[^`\n]+`/g, '`…`'));
@@ -531,7 +538,7 @@ export function cataloguedSegments(files: readonly SourceFile[], segments: reado
       // A lead-in that itself frames what follows ("Command lines observed in the incident:") counts as framed.
       const framingLead = /:\s*$/.test(segment.text) && (STRONG_FRAME.test(segment.text) || (CATALOGUE_FRAME.test(segment.text) && !PROCEDURE_FRAME.test(lastSentence(segment.text))));
       // A secret with a way out, or concealment, stays an order unless a heading or lead-in frames it as something to recognise.
-      const ok = framed(segment.file, segment.line) && (!KEPT_ACT(segment.text) || framingLead || strictlyFramed(segment.file, segment.line));
+      const ok = framed(segment.file, segment.line) && (!keptAct(segment.text) || framingLead || strictlyFramed(segment.file, segment.line));
       if ((quote || namesRatherThanOrders(segment.text)) && ok) out.add(segment);
     }
     // The prose an inline piece sits in: the last prose segment of the file at or before its line that contains it.
