@@ -4,7 +4,7 @@
  */
 import { CommandNameSchema, EnvNameSchema, HostPatternSchema, noCapabilities, type Capabilities } from '../schemas/index.ts';
 import type { CodeFacts, Segment, SourceFile } from './model.ts';
-import { isExampleHost, isIdentifierHost, isLocalHost, urlHosts } from './knowledge.ts';
+import { BARE_URL, isExampleHost, isIdentifierHost, isLocalHost, urlHosts } from './knowledge.ts';
 
 /** Where an inferred capability was seen first. */
 export interface CapabilityUse {
@@ -102,7 +102,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     const isBlock = unit.unit.includes('#');
     for (const string of unit.strings) {
       // A URL a program that stays on the machine only holds (a test vector it prints) is not a host it contacts.
-      if (!(unit.offline && /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i.test(string.text))) addHosts(string.text, unit.file, string.line);
+      if (!(unit.offline && BARE_URL.test(string.text))) addHosts(string.text, unit.file, string.line);
       addPaths(string.text, unit.file, string.line);
     }
     for (const command of unit.commands) {

@@ -14,7 +14,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { NETWORK_SINK_CALL, urlHosts } from './knowledge.ts';
+import { BARE_URL, NETWORK_SINK_CALL, urlHosts } from './knowledge.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
 import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
@@ -88,9 +88,6 @@ function evidenceAt(text: string, index: number, length: number): string {
   }
   return line.replace(/\s+/g, ' ').trim();
 }
-
-/** A string that is one URL and nothing else. */
-export const BARE_URL = /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i;
 
 /** Modules of Python's and Node's standard libraries that never open a connection or run another program. */
 const OFFLINE_MODULE =
@@ -536,8 +533,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       if (named.size > 0) {
         const decoderCall = new RegExp(`\\b[A-Za-z_]\\w*\\(\\s*(${[...named.keys()].join('|')})\\s*\\)`, 'g');
         for (const command of unit.commands) {
-          if (!decoderCall.test(command.text)) continue;
-          decoderCall.lastIndex = 0;
+          if (command.text.search(decoderCall) < 0) continue;
           // The call's arguments as the command line it runs: the program, then each literal, decoded ones included.
           const replaced = command.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
           const literals = [...replaced.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`/g)].map((match) => match[1] ?? match[2] ?? '');
@@ -868,7 +864,6 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   const { files, segments, inferred } = context;
   // Text under a descriptive heading, lead-in or table column ("Red flags", "Detects") is a mention.
   const contextOf = markdownContext(files);
-  const securityTool = securityPurpose(files);
   for (const segment of segments) {
     if (!segment.mention && !segment.decodedFrom && segment.scope !== 'raw' && contextOf(segment.file, segment.line).descriptive) segment.mention = true;
   }
@@ -878,6 +873,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
 
   const quotations = quotationFiles(files);
   const gated = consentGated(files);
+  const securityTool = securityPurpose(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
   const explained = new Set<Finding>();
   const byKey = new Map<string, Finding>();

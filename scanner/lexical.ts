@@ -101,7 +101,7 @@ const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadStrin
 /** An assignment: the name it binds (`$x =`, `my $x =`, `x :=`, `a, err :=`). */
 const ASSIGNMENT = /^\s*(?:my\s+|our\s+|local\s+|var\s+|let\s+|const\s+|\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>]))(.*)$/;
 /** Calls that run text as code (`Invoke-Expression $x`, `eval(body)`), or a whole command line given as one string (`system(cmd)`, `sh -c "$x"`). */
-const RUNS_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval)\b|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b/;
+const RUNS_FETCHED_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval)\b|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b/;
 
 /**
  * Text fetched from the network and later run (`$warm = Invoke-WebRequest …` then `Invoke-Expression
@@ -119,7 +119,7 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
   for (const [index, raw] of lines.entries()) {
     const assigned = ASSIGNMENT.exec(raw);
     if (assigned && (DOWNLOAD.test(assigned[2]!) || (perlGet && /\bget\s*\(/.test(assigned[2]!)) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
-    const run = RUNS_TEXT.exec(raw);
+    const run = RUNS_FETCHED_TEXT.exec(raw);
     if (run && tainted.size > 0 && mentions(raw.slice(run.index, run.index + run[0].length + 120))) facts.execSinks.push({ callee: run[0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
   }
 }

@@ -959,8 +959,6 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
 export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
   const out: Instruction[] = [];
   const sectionOf = markdownContext(files);
-  // A security tool's catalogue (what it looks for, written as names rather than orders) is not what it tells the agent to do.
-  const securityTool = securityPurpose(files);
   // Prose by place, so an inline command is judged with the sentence it is written in.
   const proseAt = new Map<string, string>();
   for (const segment of segments) if (segment.scope === 'prose' && !segment.decodedFrom) proseAt.set(`${segment.file}:${segment.line}`, segment.text);
@@ -969,8 +967,8 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     const prose = proseAt.get(`${segment.file}:${segment.line}`);
     return prose !== undefined && describedAt(prose, segment.text);
   };
-  const inCatalogue = securityTool ? cataloguedSegments(files, segments) : new Set<Segment>();
-  const catalogued = (segment: Segment): boolean => inCatalogue.has(segment);
+  // A security tool's catalogue (what it looks for, written as names rather than orders) is not what it tells the agent to do.
+  const catalogue = cataloguedSegments(files, segments);
   for (const segment of segments) {
     const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
     let origin: Origin | undefined;
@@ -984,7 +982,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     const { section, descriptive } = sectionOf(segment.file, segment.line);
-    if (securityTool && markdown && catalogued(segment)) continue;
+    if (catalogue.has(segment)) continue;
     // A shell script held in a program's string (a hook or unit it writes, a command it hands to a shell)
     // runs later as commands: each of its statements is one.
     if (!markdown && segment.scope === 'string' && !segment.mention && EMBEDDED_SCRIPT.test(segment.text)) {
@@ -1029,13 +1027,18 @@ const URL_WITH_PLACEHOLDERS = /\bhttps?:\/\/[^\s)"'`<>{}[\]]+(?:(?:<[^<>\n]{1,16
 /** What a placeholder asks for, when it is a secret. */
 const SECRET_ASKED = /\b(?:tokens?|secrets?|passwords?|passphrases?|api[\s_-]?keys?|access[\s_-]?keys?|private[\s_-]?keys?|credentials?|cookies?|session[\s_-]?(?:keys?|cookies?|tokens?)|seed\s+phrases?|mnemonic)\b/i;
 
+/** The credential file or `.env` file a text names, as written there. */
+function secretFileIn(text: string): string | undefined {
+  return SENSITIVE_FILE.exec(text)?.[0] ?? DOTENV_FILE.exec(` ${text}`)?.[0]?.trim();
+}
+
 /** A hole of a template to be filled with a secret's contents or value (`<entire contents of ~/.npmrc>`, `{{value of $NPM_TOKEN}}`): what it names. */
 function secretHole(text: string): string | undefined {
   if (!text.includes('<') && !text.includes('{')) return undefined;
   for (const hole of text.matchAll(/<([^<>\n]{3,160})>|\{\{?([^{}\n]{3,160})\}?\}/g)) {
     const asked = hole[1] ?? hole[2] ?? '';
     if (!/\b(?:contents?|value|text|body|copy|output)\s+of\b|\b(?:paste|insert|verbatim|as-is|unchanged|full|whole|entire)\b/i.test(asked)) continue;
-    const named = SENSITIVE_FILE.exec(asked)?.[0] ?? DOTENV_FILE.exec(` ${asked}`)?.[0]?.trim() ?? /\$\{?([A-Z][A-Z0-9_]*)/.exec(asked)?.[1];
+    const named = secretFileIn(asked) ?? /\$\{?([A-Z][A-Z0-9_]*)/.exec(asked)?.[1];
     if (named && (SENSITIVE_FILE.test(named) || DOTENV_FILE.test(` ${named}`) || SECRET_ENV_NAME.test(named))) return named;
   }
   return undefined;
@@ -1052,7 +1055,7 @@ function secretInUrl(text: string): { url: string; secret: string } | undefined 
       // The service's own key in the query its API asks for (`api.trello.com/…?token={TRELLO_TOKEN}`) goes where it belongs.
       const variable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(asked)?.[0];
       if (variable !== undefined && secretBelongsTo(variable, host)) continue;
-      const named = SENSITIVE_FILE.exec(asked)?.[0] ?? DOTENV_FILE.exec(` ${asked}`)?.[0]?.trim() ?? (SECRET_ASKED.test(asked) || (/^\s*\$?[A-Z][A-Z0-9_]*\s*$/.test(asked) && !/_IDS?\s*$/.test(asked) && SECRET_ENV_NAME.test(asked)) ? asked.trim() : undefined);
+      const named = secretFileIn(asked) ?? (SECRET_ASKED.test(asked) || (/^\s*\$?[A-Z][A-Z0-9_]*\s*$/.test(asked) && !/_IDS?\s*$/.test(asked) && SECRET_ENV_NAME.test(asked)) ? asked.trim() : undefined);
       if (named) return { url: match[0], secret: named };
     }
   }
@@ -1174,7 +1177,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const label = cells[0].replace(/[`*_]/g, '').trim();
     if (label.length < 4 || label.length > 40 || !/[a-z]/i.test(label)) continue;
     const file = key.split('\0')[0];
-    const holds = cells.slice(1).map((cell) => SENSITIVE_FILE.exec(cell)?.[0] ?? DOTENV_FILE.exec(` ${cell}`)?.[0]?.trim()).find((found) => found !== undefined) ?? '';
+    const holds = cells.slice(1).map((cell) => secretFileIn(cell)).find((found) => found !== undefined) ?? '';
     secretLabels.set(file, [...(secretLabels.get(file) ?? []), { label: label.toLowerCase(), holds }]);
   }
   const secretLabelIn = (index: number) => (secretLabels.get(instructions[index].file) ?? []).find(({ label }) => texts[index].toLowerCase().includes(label));
@@ -1498,7 +1501,7 @@ export function shellFlowActions(facts: readonly CodeFacts[]): Action[] {
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
-    const secret = texts.map((text) => SENSITIVE_FILE.exec(text)?.[0] ?? DOTENV_FILE.exec(` ${text}`)?.[0]?.trim() ?? (ENVIRONMENT_DUMP.test(text) ? 'the whole environment' : undefined)).find((found) => found !== undefined);
+    const secret = texts.map((text) => secretFileIn(text) ?? (ENVIRONMENT_DUMP.test(text) ? 'the whole environment' : undefined)).find((found) => found !== undefined);
     if (!secret) continue;
     const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
     if (!send) continue;
