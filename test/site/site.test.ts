@@ -1,10 +1,12 @@
 /**
  * End to end: build a real catalog from a published fixture, serve it with the Node adapter's handler,
- * and drive Debian's Chromium against it. Every request that is not for the local server is aborted,
- * so the test never reaches the network, and the hostile SKILL.md gets no chance to phone home.
+ * and drive Debian's Chromium against it. Chromium's only way off this machine is a proxy that the test
+ * runs and that refuses everything, so the test never reaches the network and the hostile SKILL.md gets
+ * no chance to phone home; every request a page or its workers make off the catalog is recorded.
  * Nothing here sleeps: every wait is on a locator, a URL or a polled value.
  */
 import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,11 +18,34 @@ import { SiteBuildError, SiteDataError } from '../../src/data/errors.ts';
 import { buildSite, readRuleReference, serveSite, type ServedSite } from '../../scripts/site.ts';
 import { BODY_ONLY_WORD, PWNED_MARKER, syntheticSkills, writePublishedFixture, type PublishedFixture } from './published-fixture.ts';
 
-/** Debian's Chromium, headless, with every background service that could reach the network off. */
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
+/**
+ * Debian's Chromium, headless, with every background service that could reach the network off, and every
+ * request for anything but this machine sent to `proxy` (Chromium goes to loopback addresses directly).
+ * The confinement is the browser's own: Playwright's request interception pauses each request on a round
+ * trip to the test process, which on a loaded machine stalled the search's Web Worker fetches.
+ */
+function chromiumOptions(proxy: string): { executablePath: string; args: string[] } {
+  return {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--proxy-server=${proxy}`],
+  };
+}
+
+/** A proxy that answers every request with 403 and forwards nothing: the browser's dead end. `asked` holds each request line. */
+async function refusingProxy(): Promise<{ server: Server; url: string; asked: string[] }> {
+  const asked: string[] = [];
+  const server = createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', (head) => {
+      asked.push(head.toString('latin1').split('\r\n', 1)[0]);
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
+  });
+  await new Promise<void>((resolveListen) => server.listen(0, '127.0.0.1', () => resolveListen()));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the refusing proxy has no TCP address');
+  return { server, url: `http://127.0.0.1:${address.port}`, asked };
+}
 
 /** Screenshots land here for people to look at; `.cache/` is ignored by git. */
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '..', '..', '.cache', 'site-screenshots');
@@ -56,6 +81,8 @@ let fixture: PublishedFixture;
 let outDir: string;
 let pages: number;
 let site: ServedSite;
+let proxy: Server;
+let proxyAsked: string[];
 let browser: Browser;
 let context: BrowserContext;
 const offSiteRequests: string[] = [];
@@ -66,16 +93,13 @@ vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 /** Longest any single browser wait may take: generous, so a busy CI machine slows a test down instead of failing it. */
 const BROWSER_BUDGET_MS = 180_000;
 
-/** A browser context that can reach only the catalog under test. */
+/** A browser context whose requests off the catalog under test are recorded (the proxy refuses them). */
 async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const created = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   // Waits are for events; the budget only has to outlast a machine loaded many times over.
   created.setDefaultTimeout(BROWSER_BUDGET_MS);
-  await created.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${site.url}/`)) return route.continue();
-    offSiteRequests.push(url);
-    return route.abort();
+  created.on('request', (request) => {
+    if (!request.url().startsWith(`${site.url}/`)) offSiteRequests.push(request.url());
   });
   return created;
 }
@@ -126,7 +150,10 @@ beforeAll(async () => {
   outDir = join(workDir, 'site');
   ({ pages } = await buildSite({ dataDir: fixture.dataDir, outDir }));
   site = await serveSite({ outDir, port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch(CHROMIUM);
+  const refusing = await refusingProxy();
+  proxy = refusing.server;
+  proxyAsked = refusing.asked;
+  browser = await chromium.launch(chromiumOptions(refusing.url));
   context = await newContext();
   // The Copy buttons write to the clipboard; the test reads it back.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
@@ -136,6 +163,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  proxy?.close();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
@@ -567,6 +595,22 @@ describe('an empty registry', () => {
       await emptySite.close();
     }
   }, 900_000);
+});
+
+describe('the browser the tests drive', () => {
+  it('reaches nothing off this machine: a host name and an address both end at the refusing proxy', async () => {
+    for (const url of ['http://phone-home.invalid/collect', 'http://203.0.113.7/collect']) {
+      const page = await browser.newPage();
+      await expect(page.goto(url), url).rejects.toThrow();
+      expect(proxyAsked, url).toContain(`GET ${url} HTTP/1.1`);
+      await page.close();
+    }
+    // This machine's own server is reached directly, not through the proxy.
+    const page = await browser.newPage();
+    expect((await page.goto(`${site.url}/`))?.status()).toBe(200);
+    expect(proxyAsked.filter((line) => line.includes('127.0.0.1'))).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('a registry larger than one list page', () => {
