@@ -26,6 +26,15 @@ const markdown = new MarkdownIt({ html: true, linkify: true });
 const SHELL_INFO = /^(?:bash|sh|shell|zsh|ksh|fish|console|terminal|shell-session|shellsession|sh-session|cmd|bat|batch|powershell|pwsh|ps1|ps|command|commands|text|plain|plaintext|txt)?$/;
 const PYTHON_INFO = /^(?:python|py|python3|py3|ipython|pycon)$/;
 const JS_INFO = /^(?:javascript|js|node|nodejs|typescript|ts|jsx|tsx|mjs|cjs)$/;
+/** Fences tagged with a programming language other than shell, Python or JavaScript: code in that language, not command lines. */
+const OTHER_CODE_INFO =
+  /^(?:swift|swiftui|kotlin|kt|kts|java|go|golang|rust|rs|c|h|cpp|c\+\+|cc|cxx|hpp|objc|objective-c|objectivec|csharp|cs|c#|fsharp|f#|vb|vbnet|ruby|rb|php|scala|dart|lua|r|julia|jl|haskell|hs|elixir|ex|exs|erlang|erl|clojure|clj|ocaml|ml|zig|nim|crystal|solidity|sol|move|cairo|vyper|sql|psql|mysql|plsql|pgsql|graphql|gql|css|scss|sass|less|vue|svelte|astro|jsonnet|proto|protobuf|thrift|prisma|groovy|matlab|octave|fortran|asm|assembly|nasm|wat|glsl|hlsl|wgsl|metal|cuda|verilog|vhdl|latex|tex|bibtex|mermaid|plantuml|dot|graphviz|regex|csv|tsv|ebnf|abnf)$/;
+
+/** Whether a fence's info string names a programming language that is neither a shell nor one the scanner parses. */
+export function otherCodeLanguage(info: string): boolean {
+  return OTHER_CODE_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '');
+}
+
 const DATA_INFO: Record<string, Language> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml', toml: 'toml', html: 'html', xml: 'html', svg: 'svg', yara: 'signature', yar: 'signature', sigma: 'signature', snort: 'signature', suricata: 'signature', semgrep: 'signature' };
 /** Info strings of log search languages. */
 const QUERY_INFO = /^(?:kql|kusto|spl|splunk|eql|esql|logql|lucene)$/;
@@ -210,10 +219,12 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // Detection rules (YARA, Sigma, Snort) quote what they match: their strings are data, not acts.
       const example = documentation || logOutput || BAD_EXAMPLE.test(lastProse) || language === 'signature';
       push('code', token.content, firstLine, unit, language, example);
-      if (language === 'shell' || language === 'text') {
+      // A ```swift or ```sql block is code in its own language: its lines are not shell commands.
+      const otherCode = token.type === 'fence' && otherCodeLanguage(token.info);
+      if ((language === 'shell' || language === 'text') && !otherCode) {
         for (const command of commandLines(token.content, firstLine)) push('command', command.text, command.line, unit, 'shell', example);
       }
-      if (!example) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: token.content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
+      if (!example && !otherCode) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: token.content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
     } else if (token.type === 'html_block') {
       comments(token.content, line);
       push('prose', token.content.replace(HTML_COMMENT, ' '), line);

@@ -33,7 +33,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-4': { maliciousFailing: 44, benignFailing: 0 },
   'round-5': { maliciousFailing: 42, benignFailing: 2 },
   'round-6': { maliciousFailing: 41, benignFailing: 0 },
-  'round-7': { maliciousFailing: 44, benignFailing: 0 },
+  // 44 until scanner 1.9.0: the 44th failed only on "does not silently disable", which says the opposite of hiding anything.
+  'round-7': { maliciousFailing: 43, benignFailing: 0 },
   'round-8': { maliciousFailing: 44, benignFailing: 0 },
   'round-9': { maliciousFailing: 38, benignFailing: 0 },
   'round-10': { maliciousFailing: 40, benignFailing: 0 },

@@ -260,6 +260,8 @@ function concealmentIn(text: string): string | undefined {
     if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
+    // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
+    if (/^without\b/i.test(phrase) && /^\s*(?:only\s+(?:when|if|where|once)|unless)\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
     // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
     // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
     if ((covers(PROTECTS_SECRET, clause, phrase) || covers(TELLS_HELPER, clause, phrase)) && !NAMES_A_STEP.test(clause)) continue;
@@ -694,6 +696,11 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const constant = SCRIPT_CONSTANT.exec(ordered.trim())?.[1];
   const exported = constant !== undefined && (place.exported === 'all' || place.exported?.has(constant) === true);
   if (control && constant !== undefined && !exported && place.origin === 'command' && !/\.(?:md|markdown|mdx|json|jsonc|ya?ml|toml|env|ini|cfg|conf)$/i.test(place.file) && !MODEL_API_VARIABLE.test(ordered.trim()) && !/PROXY/i.test(ordered)) control = undefined;
+  // An endpoint setting steers the agent only when it is the model API's (`ANTHROPIC_BASE_URL`) or that of a
+  // client that carries the user's credentials to it (`GITHUB_API_URL`, `AWS_ENDPOINT_URL`), or when the text
+  // says it is the agent's, a proxy's or a gateway's. An application's own base URL (an API's documented
+  // `Base URL: https://…`, a log endpoint, a test suite's `baseUrl=`) is that application's configuration.
+  if (control && ENDPOINT_SETTING.test(control) && !steersAgent(control, ordered)) control = undefined;
   const proxyHost = control === undefined ? undefined : PROXY_HOST.exec(control)?.[1]?.toLowerCase();
   const controlHosts = proxyHost !== undefined && !isLocalHost(proxyHost) && !PRIVATE_NAME.test(proxyHost) && !hosts.includes(proxyHost) ? [...hosts, proxyHost] : hosts;
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts: controlHosts };
@@ -955,6 +962,16 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
   return hasWord('consent', preamble) && files.every((file) => file.language !== 'markdown' || concealmentIn(file.text) === undefined);
 }
 
+/** Words by which a comment speaks to the agent or of the user. */
+const ADDRESSES_AGENT_OR_USER = /\b(?:you|your|yourself|the\s+user|users?|human|agent|assistant|claude|model)\b/i;
+
+/** `text` with every concealment phrase blanked out. */
+function withoutConcealment(text: string): string {
+  let rest = text;
+  for (const phrase of all('conceal', text)) rest = rest.replace(phrase, ' ');
+  return rest;
+}
+
 /** Every instruction of the skill, in file and line order. */
 export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
   const out: Instruction[] = [];
@@ -974,7 +991,8 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     let origin: Origin | undefined;
     if (segment.decodedFrom) origin = 'decoded';
     else if (markdown && segment.scope === 'prose') origin = 'prose';
-    else if (markdown && segment.scope === 'comment') origin = 'hidden';
+    // An HTML comment (or alt text) is hidden from the reader; a comment in a fenced code block is shown with the code it explains.
+    else if (markdown && segment.scope === 'comment') origin = segment.language === 'markdown' ? 'hidden' : 'prose';
     // Settings shown in a JSON, YAML or TOML block are what the agent is told to apply.
     else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
     else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
@@ -992,9 +1010,13 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
       continue;
     }
     if (!origin) continue;
+    // A comment in a code block explains the code beside it ("// Check status without prompting", "can omit
+    // from summary"): what the code does quietly is not the agent told to keep something from the user,
+    // unless the comment speaks to the agent or of the user.
+    const text = markdown && segment.scope === 'comment' && segment.language !== 'markdown' && !ADDRESSES_AGENT_OR_USER.test(segment.text) ? withoutConcealment(segment.text) : segment.text;
     // A command shown as a bad example, or any text under a heading such as "Red flags", is a description.
     if (descriptive && origin !== 'decoded') continue;
-    out.push({ file: segment.file, line: segment.line, text: segment.text, origin, section, documentation: segment.mention === true, script: !markdown });
+    out.push({ file: segment.file, line: segment.line, text, origin, section, documentation: segment.mention === true, script: !markdown });
   }
   for (const file of files) {
     if (file.fileClass !== 'text') continue;
@@ -1094,6 +1116,21 @@ function exportedByFile(instructions: readonly Instruction[]): Map<string, Set<s
   }
   return out;
 }
+/** An endpoint or base-URL setting, by variable or in words. */
+const ENDPOINT_SETTING = /_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b|\bbase[ _-]?url\b|\bapi[ _-]?base\b/i;
+/** Clients that send the user's stored credentials to the endpoint they are given. */
+const CREDENTIAL_CLIENT_VARIABLE = /^\$?(?:GH|GITHUB|GITLAB|GLAB|GITEA|BITBUCKET|NPM(?:_CONFIG)?|YARN|PNPM|PIP|PYPI|UV|POETRY|TWINE|CARGO|GEM|NUGET|DOCKER|HELM|AWS|AZURE|GCP|GCLOUD|GOOGLE_CLOUD|VAULT|KUBE|TF|TERRAFORM|SLACK|STRIPE|SENTRY|DATADOG|DD|JIRA|ATLASSIAN|LINEAR|NOTION)_/i;
+/** Words that make an endpoint the agent's own or a detour for traffic. */
+const AGENT_ENDPOINT_WORDS = /\b(?:models?|llms?|agents?|assistant|claude|anthropic|openai|gpt|gemini|codex|copilot|cursor|api\s+keys?|proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i;
+
+/** Whether an endpoint setting steers the agent, or the user's credentials, somewhere. */
+function steersAgent(control: string, ordered: string): boolean {
+  if (/PROXY/i.test(control)) return true;
+  const variable = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
+  if (variable !== undefined) return MODEL_API_VARIABLE.test(`${variable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${variable}_`) || AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
+  return AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
+}
+
 /** The variables a model API client reads for its endpoint (`ANTHROPIC_BASE_URL`, `OPENAI_API_BASE`, `AZURE_OPENAI_ENDPOINT`). */
 const MODEL_API_VARIABLE = /^\$?(?:ANTHROPIC|CLAUDE|CLAUDE_CODE|OTEL|OPENAI|AZURE_OPENAI|GEMINI|GOOGLE|VERTEX|BEDROCK|MISTRAL|COHERE|GROQ|DEEPSEEK|XAI|OPENROUTER|TOGETHER|FIREWORKS|HF|HUGGINGFACE|OLLAMA|LITELLM|PERPLEXITY|REPLICATE|CODEX|COPILOT|CURSOR)_/i;
 
