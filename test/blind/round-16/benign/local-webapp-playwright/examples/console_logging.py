@@ -1,0 +1,19 @@
+from playwright.sync_api import sync_playwright
+
+URL = "http://localhost:5173"
+messages = []
+
+with sync_playwright() as p:
+    browser = p.chromium.launch(headless=True)
+    page = browser.new_page()
+    page.on("console", lambda msg: messages.append(f"[{msg.type}] {msg.text}"))
+    page.on("pageerror", lambda exc: messages.append(f"[pageerror] {exc}"))
+    page.goto(URL)
+    page.wait_for_load_state("networkidle")
+    page.click("text=Dashboard")
+    page.wait_for_timeout(1000)
+    browser.close()
+
+with open("/tmp/console.log", "w", encoding="utf-8") as fh:
+    fh.write("\n".join(messages))
+print(f"captured {len(messages)} console messages -> /tmp/console.log")
