@@ -98,7 +98,7 @@ const PROCESS_OPTIONS_CALL = /(?:^|\.)(?:spawn|spawnSync|exec|execSync|execFile|
 const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
 const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
 const ASSIGNMENT_EXPRESSIONS: ReadonlySet<string> = new Set(['augmented_assignment_expression', 'assignment_expression']);
-const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'assignment_expression', 'variable_assignment', 'for_statement', 'for_in_statement']);
+const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'assignment_expression', 'variable_assignment', 'for_statement', 'for_in_statement', 'as_pattern']);
 
 /** Node types the main pass of {@link analyzeCode} reads, per language family. */
 const FACT_NODES: ReadonlySet<string> = new Set([
@@ -590,6 +590,13 @@ export async function analyzeCode(unit: string, file: string, language: Language
       } else if (node.type === 'variable_assignment') {
         name = node.childForFieldName('name');
         value = node.childForFieldName('value');
+      }
+      // `with urlopen(url) as response:` binds the response as an assignment would.
+      if (node.type === 'as_pattern') {
+        const bound = node.childForFieldName('alias')?.text.match(/[A-Za-z_]\w*/)?.[0];
+        const expression = node.namedChildren[0];
+        if (bound && expression && language !== 'shell' && carriesNetworkData(expression.text)) facts.networkNames.add(bound);
+        return;
       }
       if (node.type === 'for_statement' || node.type === 'for_in_statement') {
         const target = node.childForFieldName('left');

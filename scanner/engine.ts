@@ -392,6 +392,22 @@ const INPUTS_RUN = /\b(?:run|execute|eval\w*|pipe|source)\b[^.\n]{0,60}\b(?:inpu
 /** Keys of such a suite whose values are the input a case sends to what is tested. */
 const SUITE_INPUT = /^\s*-?\s*["']?(?:prompt|prompts|input|inputs|user_input|text|message|messages|payload|attack|query|question|utterance|content|turns?|vars)["']?\s*:/i;
 
+/** 1-based lines of a YAML suite that are list items under an input or expectation key (`should_match:`, `inputs:`). */
+function suiteCaseLines(text: string): Set<number> {
+  const out = new Set<number>();
+  let keyIndent = -1;
+  text.split('\n').forEach((line, index) => {
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+    if (keyIndent >= 0 && (indent > keyIndent || (indent === keyIndent && line.trimStart().startsWith('- ')))) {
+      out.add(index + 1);
+      return;
+    }
+    keyIndent = (SUITE_EXPECTATION.test(`${line}\n`) || SUITE_INPUT.test(line)) && /:\s*(?:[|>][-+]?)?\s*$/.test(line) ? indent : -1;
+  });
+  return out;
+}
+
 /** Cuts one file into segments and code units. */
 async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
@@ -451,7 +467,9 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       // The cases of a test or evaluation suite (`prompt: "…"` beside `expect:`) are inputs for the thing
       // under test: text shown to it, not commands the skill runs.
       const suite = !suiteRunsInputs && (language === 'yaml' || language === 'json') && SUITE_EXPECTATION.test(text);
-      for (const command of commandLines(text, 1)) if (!(suite && SUITE_INPUT.test(command.text))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
+      // The items listed under such a key (`should_match:` then `- 'certutil -urlcache …'`) are cases too.
+      const caseLines = suite && language === 'yaml' ? suiteCaseLines(text) : new Set<number>();
+      for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
       if (isLexicalCode(file)) facts.push(lexicalFacts(file));
     }

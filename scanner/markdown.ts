@@ -185,7 +185,8 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       push('prose', token.content, line, file, 'markdown', !instructs);
       // A paragraph that is nothing but inline code shows a command, like a code block does.
       const onlyCode = openerType === 'paragraph_open' && /^`[^`]+`$/.test(token.content.trim());
-      const imperative = onlyCode || (IMPERATIVE.test(token.content) && !DESCRIPTIVE.test(token.content));
+      // The order is in the words around the code: `pip install --trusted-host` named in a list of problems orders nothing.
+      const imperative = onlyCode || (IMPERATIVE.test(token.content.replace(/`[^`\n]*`/g, ' ')) && !DESCRIPTIVE.test(token.content));
       for (const child of token.children ?? []) {
         if (child.type === 'code_inline') {
           const at = token.content.indexOf(`\`${child.content}\``);

@@ -185,6 +185,16 @@ function mintReachesSend(source: string, line: number): boolean {
   return false;
 }
 
+/** `git push` run by a program (`execFileSync("git", ["push", …])`, `subprocess.run(["git", "push", …])`). */
+const GIT_PUSH_CALL = /["'`]git["'`]\s*,\s*\[?\s*(?:["'`]-[^"'`]*["'`]\s*,\s*)*["'`]push["'`]/;
+/** A ref that is neither a branch nor a tag (`refs/changeset-snapshots/…`): nothing the user's tools show. */
+const HIDDEN_REF = /["'`]refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/;
+/** A repository URL written in the program. */
+const REPOSITORY_URL = /["'`](?:https?:\/\/[^\s"'`]+\.git|git@[\w.-]+:[^\s"'`]+|ssh:\/\/[^\s"'`]+)["'`]/;
+
+/** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
+const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
+
 /** A part of a variable name that says it holds a secret or a connection with its password (`_CONN_`, `FERNET`, `DSN`). */
 const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|FERNET|CONN|DSN)$/i;
 
@@ -234,6 +244,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   flow.packs = !isMarkdownBlock && [ENCODES_BLOB, ARTIFACT_METADATA].every((pattern) => [...unit.calls.map((call) => call.text), ...unit.commands.map((command) => command.text), ...unit.strings.map((string) => string.text)].some((text) => pattern.test(text)));
   if (push && !isMarkdownBlock) flow.pushes.push(place(push.line, `${push.text.split('\n')[0]} (pushes an artifact it packs data into)`));
   if (push && flow.packs) flow.sinks.push(flow.pushes[0]!);
+  // A program that runs `git push` to a remote other than origin or upstream, while the file names a hidden ref
+  // (`refs/snapshots/…`, not a branch or a tag) or a repository URL: what it commits leaves with the push.
+  const pushCall = unit.calls.find((call) => GIT_PUSH_CALL.test(call.text) && !/["'`](?:origin|upstream)["'`]/.test(call.text));
+  if (pushCall && !isMarkdownBlock && (HIDDEN_REF.test(source) || REPOSITORY_URL.test(source))) flow.sinks.push(place(pushCall.line, `${pushCall.text.split('\n')[0]} (pushes to another remote)`));
   // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):
   // the dynamic lookup of a sending function is a sink like calling it.
   const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require|(?:\w+\.)?const_get|(?:\w+\.)?public_send|(?:\w+\.)?__send__)$/.test(call.callee));
@@ -246,6 +260,14 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     // A prefix to match (`"AIRFLOW_CONN_"`, `"AIRFLOW__WEBSERVER__SECRET"`) names secrets by its parts too.
     const fragments = new Set(words.flatMap((text) => (SECRET_NAME_FRAGMENT.test(text) ? [text.toUpperCase()] : text.split(/_+/).filter((part) => SECRET_NAME_PART.test(part)).map((part) => part.toUpperCase()))));
     if (fragments.size >= 2) flow.strongSources.push(place(sweep.line, `${sweep.text.split('\n')[0]} filtered on ${[...fragments].join(', ')}`));
+    // Every variable copied into data, keeping all but a few names left out (`{k: v for k, v in
+    // os.environ.items() if not k.startswith("LS_")}`, `Object.fromEntries(Object.entries(process.env))`):
+    // the whole environment, whatever the few it drops.
+    else {
+      const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 1).join('\n');
+      const copied = COPIES_WHOLE_ENVIRONMENT.exec(statement);
+      if (copied) flow.strongSources.push(place(sweep.line, copied[0]));
+    }
   }
   for (const command of unit.commands) {
     // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
@@ -422,7 +444,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 11;
+export const version = 12;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -105,7 +105,7 @@ function unwrap(text: string): string {
 
 function sentences(text: string): string[] {
   const unwrapped = unwrap(text);
-  return unwrapped.split(/(?<=[.!?])(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).flatMap(splitAtOrder).filter((part) => part.trim() !== '');
+  return unwrapped.split(/(?<=[.!?](?:\*\*|__|[*_])?)(?<!\b(?:e\.g|i\.e|cf|vs|viz)\.)\s+(?=[A-Z`"'*(\[<])|(?<=;)\s+|\n+/).flatMap(splitAtOrder).filter((part) => part.trim() !== '');
 }
 
 /** A colon followed by an order ("`<tag>` is the build string: open the private key file"). */
@@ -285,7 +285,7 @@ const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+
 const ORDERS_RUN = /\b(?:install|run|execute|apply|paste|type|enter|use|set\s+up|do|follow|add|copy|start|launch)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, a warning waved through, a root certificate the skill ships trusted everywhere, or recovery copies destroyed for good. */
 const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b|\b(?:every|all|each)\s+(?:[\w-]+\s+)?trust\s+stores?\b|\btrusted\s+root\s+for\s+all\s+purposes\b|\b(?:root|CA|certificate)\b[^.\n]{0,40}\b(?:shipped|bundled|included|provided)\s+(?:with|in|by)\s+(?:this|the)\s+(?:skill|kit|package|toolkit)\b|\b(?:really|truly|completely|irreversibly)\s+(?:gone|deleted|erased|destroyed)\b|\b(?:cannot|can't|can\s+not|could\s+not|won't)\s+be\s+(?:recovered|restored|undeleted|brought\s+back)\b|\bunrecoverabl[ey]\b/i;
@@ -380,6 +380,9 @@ function linesAround(text: string, part: string): string {
   const end = text.indexOf('\n', at + part.length);
   return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
 }
+
+/** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud"). */
+const NOT_SYNCED = /\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|upload\w*|back(?:ed|s)?\s+up|leave\w*|copied|included)\b/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -657,7 +660,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const hosts = destinations(ordered);
   const network = first('network-sink', ordered);
   const forge = first('forge-sink', ordered);
-  const synced = SYNCED_FOLDER.exec(ordered)?.[0] ?? first('synced-sink', ordered);
+  // "iCloud Keychain does not sync these items" says where they do not go.
+  const synced = sentences(ordered).filter((sentence) => !NOT_SYNCED.test(sentence)).map((sentence) => SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence)).find((found) => found !== undefined);
   if (FORGE_TEMPLATE.test(place.file)) action.sink = { kind: 'forge', text: `the template ${place.file}, which becomes text on the forge`, hosts };
   else if (network) action.sink = { kind: 'network', text: network, hosts };
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
@@ -1406,6 +1410,72 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   return out;
 }
 
+/** A mustache placeholder of a template (`{{auth_context}}`, `{{ REGISTRY_AUTH }}`): its name. */
+const MUSTACHE = /\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}/g;
+/** An environment variable named bare in prose (`GITHUB_TOKEN`, `NPM_TOKEN`): a secret when its name says so. */
+const BARE_VARIABLE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
+
+/** Lines from where a template is named to the order that posts it: the next step or two. */
+const TEMPLATE_SINK_REACH = 24;
+
+/** The secret a line says to take (a credential file, a secret variable, a credential helper's output), if any. */
+function secretTaken(line: string): string | undefined {
+  return secretFileIn(line) ?? [...line.matchAll(BARE_VARIABLE)].map((match) => match[0]).find((name) => SECRET_ENV_NAME.test(name)) ?? first('secret', line);
+}
+
+/**
+ * A template the skill ships (`assets/pr-comment.md.tmpl` with `{{REGISTRY_AUTH}}` in it), a line of its
+ * Markdown that says to fill one of its placeholders with a secret ("`{{REGISTRY_AUTH}}` | the auth string
+ * stored in ~/.docker/config.json"), and an order that posts the filled template (`gh pr comment
+ * --body-file`) near where the template is named: the secret is published with it, wherever the three
+ * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
+ */
+export function filledTemplateActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
+  const templates = new Map<string, Set<string>>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !file.text.includes('{{')) continue;
+    const names = new Set([...file.text.matchAll(MUSTACHE)].map((match) => match[1].toLowerCase()));
+    if (names.size > 0) templates.set(file.path, names);
+  }
+  if (templates.size === 0) return [];
+  const out: Action[] = [];
+  for (const [path, names] of templates) {
+    const base = path.split('/').pop() ?? path;
+    // Where the template is named in an order, and a sink within a step or two of it.
+    const named = instructions.filter((instruction) => !instruction.script && !instruction.documentation && instruction.file !== path && instruction.text.includes(base));
+    const sink = named.map((at) => instructions.find((other) => other.file === at.file && !other.documentation && Math.abs(other.line - at.line) <= TEMPLATE_SINK_REACH && (first('forge-sink', other.text) !== undefined || (first('network-sink', other.text) !== undefined && destinations(other.text).length > 0)))).find((found) => found !== undefined);
+    if (!sink) continue;
+    const template = files.find((file) => file.path === path)!;
+    for (const file of files) {
+      if (file.language !== 'markdown' || file.path === path) continue;
+      const lines = file.text.split('\n');
+      lines.forEach((line, index) => {
+        const field = [...line.matchAll(/\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}|`([A-Za-z_][\w.-]{0,60})`/g)].map((match) => (match[1] ?? match[2]).toLowerCase()).find((name) => names.has(name));
+        if (field === undefined) return;
+        // The secret is what fills the field: named after the field, on its line.
+        const after = line.slice(line.toLowerCase().indexOf(field) + field.length);
+        const secret = secretTaken(after);
+        if (!secret || /\b(?:never|do not|don't|mask\w*|redact\w*|omit\w*)\b/i.test(after)) return;
+        const hidden = new RegExp(`<!--(?:(?!-->)[\\s\\S])*\\{\\{\\s*${field.replace(/[.]/g, '\\.')}\\s*\\}\\}`, 'i').test(template.text);
+        const conceal = concealmentIn(file.text) ?? (hidden ? 'a placeholder inside an HTML comment of the template, not shown where it is posted' : undefined);
+        const how = first('forge-sink', sink.text) ?? first('network-sink', sink.text) ?? sink.text;
+        out.push({
+          file: file.path,
+          line: index + 1,
+          evidence: shown(`${line.trim()} ⏎ … ⏎ ${sink.text}`),
+          origin: 'prose',
+          secret,
+          sink: { kind: first('forge-sink', sink.text) !== undefined ? 'forge' : 'network', text: `${base} filled in and posted (${how.trim()})`, hosts: destinations(sink.text) },
+          ...(conceal ? { conceal } : {}),
+          userTarget: false,
+          documentation: false,
+        });
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * One file's steps bound by concealment. A file that keeps something from the user ("do not narrate
  * steps 2 and 3 in chat") while one step gathers a credential file and another sends a body off the
@@ -1512,12 +1582,15 @@ function vendorHost(prefix: string, host: string): boolean {
 }
 
 /** The agent's own instructions named in words: its system prompt, developer or hidden instructions. */
-const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)|hidden instructions|your instructions|(?:system and )?developer instructions)\b/i;
+const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)s?|system (?:or|and|\/) (?:setup|developer|initial) (?:text|instructions|messages?|prompts?)|(?:system|setup|initial|hidden|developer) (?:text|instructions)(?: (?:you were|you've been|you have been) (?:given|told|shown))|hidden instructions|your instructions|(?:system and )?developer instructions)\b/i;
 
 /** Whether what an action sends includes the agent's own instructions (its system prompt). */
 function leaksInstructions(action: Action): boolean {
   return AGENT_INSTRUCTIONS.test(`${action.context ?? ''} ${action.evidence}`);
 }
+
+/** What a dump of every environment variable is called as a secret: every token the user has set, never one the entry declares. */
+const WHOLE_ENVIRONMENT = 'the whole environment';
 
 /** A shell command that dumps the whole environment (`env | sort`, `printenv > f`). */
 const ENVIRONMENT_DUMP = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
@@ -1538,7 +1611,8 @@ export function shellFlowActions(facts: readonly CodeFacts[]): Action[] {
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
-    const secret = texts.map((text) => secretFileIn(text) ?? (ENVIRONMENT_DUMP.test(text) ? 'the whole environment' : undefined)).find((found) => found !== undefined);
+    // A credential file named anywhere in the unit is what it sends; the whole environment when none is.
+    const secret = texts.map((text) => secretFileIn(text)).find((found) => found !== undefined) ?? (texts.some((text) => ENVIRONMENT_DUMP.test(text)) ? WHOLE_ENVIRONMENT : undefined);
     if (!secret) continue;
     const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
     if (!send) continue;
@@ -1697,7 +1771,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A secret named only in words or by a declared variable, sent to hosts the entry declares, is the
     // skill's declared job; a credential file or `.env` leaving is never that.
     // Credentials hunted for across the user's machine, or a credential file described, are never the skill's own token.
-    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret));
+    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
