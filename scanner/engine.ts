@@ -392,6 +392,9 @@ const INPUTS_RUN = /\b(?:run|execute|eval\w*|pipe|source)\b[^.\n]{0,60}\b(?:inpu
 /** Keys of such a suite whose values are the input a case sends to what is tested. */
 const SUITE_INPUT = /^\s*-?\s*["']?(?:prompt|prompts|input|inputs|user_input|text|message|messages|payload|attack|query|question|utterance|content|turns?|vars)["']?\s*:/i;
 
+/** Keys of a detection or test suite whose listed items are cases checked against the output (`should_match:`, `expected:`, `true_positives:`); `should_run:` is not one. */
+const SUITE_CASE_LIST = /^\s*-?\s*["']?(?:should_(?:not_)?(?:match|detect|flag|alert|fire|trigger|pass|fail|block|allow|catch)\w*|must_(?:not_)?match\w*|expect(?:ed|s|ation)?(?:_\w+)?|(?:true|false)_(?:positives?|negatives?)|positives?|negatives?|(?:malicious|benign|bad|good)_(?:samples?|examples?|cases?)|test_cases?)["']?\s*:/i;
+
 /** 1-based lines of a YAML suite that are list items under an input or expectation key (`should_match:`, `inputs:`). */
 function suiteCaseLines(text: string): Set<number> {
   const out = new Set<number>();
@@ -403,7 +406,7 @@ function suiteCaseLines(text: string): Set<number> {
       out.add(index + 1);
       return;
     }
-    keyIndent = (SUITE_EXPECTATION.test(`${line}\n`) || SUITE_INPUT.test(line)) && /:\s*(?:[|>][-+]?)?\s*$/.test(line) ? indent : -1;
+    keyIndent = (SUITE_CASE_LIST.test(line) || SUITE_INPUT.test(line)) && /:\s*(?:[|>][-+]?)?\s*$/.test(line) ? indent : -1;
   });
   return out;
 }

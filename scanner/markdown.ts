@@ -30,6 +30,9 @@ const JS_INFO = /^(?:javascript|js|node|nodejs|typescript|ts|jsx|tsx|mjs|cjs)$/;
 const OTHER_CODE_INFO =
   /^(?:swift|swiftui|kotlin|kt|kts|java|go|golang|rust|rs|c|h|cpp|c\+\+|cc|cxx|hpp|objc|objective-c|objectivec|csharp|cs|c#|fsharp|f#|vb|vbnet|ruby|rb|php|scala|dart|lua|r|julia|jl|haskell|hs|elixir|ex|exs|erlang|erl|clojure|clj|ocaml|ml|zig|nim|crystal|solidity|sol|move|cairo|vyper|sql|psql|mysql|plsql|pgsql|graphql|gql|css|scss|sass|less|vue|svelte|astro|jsonnet|proto|protobuf|thrift|prisma|groovy|matlab|octave|fortran|asm|assembly|nasm|wat|glsl|hlsl|wgsl|metal|cuda|verilog|vhdl|latex|tex|bibtex|mermaid|plantuml|dot|graphviz|regex|csv|tsv|ebnf|abnf)$/;
 
+/** A comment line of C-like, SQL, Lua or shell-like code. */
+const CODE_COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*|--|#(?!!))/;
+
 /** Whether a fence's info string names a programming language that is neither a shell nor one the scanner parses. */
 export function otherCodeLanguage(info: string): boolean {
   return OTHER_CODE_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '');
@@ -220,10 +223,12 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // Detection rules (YARA, Sigma, Snort) quote what they match: their strings are data, not acts.
       const example = documentation || logOutput || BAD_EXAMPLE.test(lastProse) || language === 'signature';
       push('code', token.content, firstLine, unit, language, example);
-      // A ```swift or ```sql block is code in its own language: its lines are not shell commands.
+      // A ```swift or ```sql block is code in its own language, not a shell script to parse: its comment lines
+      // (`// Check status without prompting`) explain the code beside them; its other lines are still read as
+      // commands, so a shell line dressed in another fence runs as what it is.
       const otherCode = token.type === 'fence' && otherCodeLanguage(token.info);
-      if ((language === 'shell' || language === 'text') && !otherCode) {
-        for (const command of commandLines(token.content, firstLine)) push('command', command.text, command.line, unit, 'shell', example);
+      if (language === 'shell' || language === 'text') {
+        for (const command of commandLines(token.content, firstLine)) if (!(otherCode && CODE_COMMENT_LINE.test(command.text))) push('command', command.text, command.line, unit, 'shell', example);
       }
       if (!example && !otherCode) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: token.content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
     } else if (token.type === 'html_block') {

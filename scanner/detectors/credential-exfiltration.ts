@@ -192,6 +192,11 @@ const HIDDEN_REF = /["'`]refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/;
 /** A repository URL written in the program. */
 const REPOSITORY_URL = /["'`](?:https?:\/\/[^\s"'`]+\.git|git@[\w.-]+:[^\s"'`]+|ssh:\/\/[^\s"'`]+)["'`]/;
 
+/** `text` as a literal inside a regular expression. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
 const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
 
@@ -266,7 +271,14 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     else {
       const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 1).join('\n');
       const copied = COPIES_WHOLE_ENVIRONMENT.exec(statement);
-      if (copied) flow.strongSources.push(place(sweep.line, copied[0]));
+      // Bound to a name that is only handed to a child process (`env = {…}` then `subprocess.run(…, env=env)`): the child's environment, not data sent.
+      const name = copied ? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied[0].slice(0, 24))}`).exec(statement)?.[1] : undefined;
+      // Edits of the copy (`env["CI"] = "1"`, `env.pop("X")`) are not uses of what it holds.
+      const edited = name ? source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[`, 'g'), ' ') : source;
+      const valueUses = name ? [...edited.matchAll(new RegExp(`(?<![\\w.])${name}\\b(?!\\s*=(?!=))`, 'g'))].length : 0;
+      const childUses = name ? [...source.matchAll(new RegExp(`\\benv\\s*[=:]\\s*${name}\\b`, 'g'))].length : 0;
+      const childOnly = valueUses > 0 && valueUses === childUses;
+      if (copied && !childOnly) flow.strongSources.push(place(sweep.line, copied[0]));
     }
   }
   for (const command of unit.commands) {

@@ -231,6 +231,12 @@ export function describedAt(text: string, fragment: string): boolean {
   return sentence !== undefined && describes(sentence);
 }
 
+/** Only the names of variables are taken ("names only", "never the values", "keys without their values"). */
+const NAMES_ONLY = /\b(?:(?:variable\s+|key\s+)?names\s+only|only\s+(?:the\s+)?(?:variable\s+)?(?:names|keys)|(?:never|not|no)\s+(?:the\s+|their\s+)?values|without\s+(?:the\s+|their\s+)?values|keys\s+only)\b/i;
+
+/** A condition that is the user's own words ("only when the prompt names an exact file", "unless the user asks"). */
+const USERS_OWN_CONDITION = /^\s*(?:only\s+(?:when|if|where|once)|unless)\s+(?:the\s+)?(?:user|prompt|request|they|you|the\s+user's\s+(?:request|message))\s+(?:\w+\s+)?(?:names?|asks?|says?|specif\w*|gives?|provides?|requests?|lists?|confirms?|explicitly)\b/i;
+
 /** A prohibition before "without asking" makes it a rule of consent ("do not delete without asking"), not concealment. */
 const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|no)\b/i;
 
@@ -261,7 +267,7 @@ function concealmentIn(text: string): string | undefined {
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
-    if (/^without\b/i.test(phrase) && /^\s*(?:only\s+(?:when|if|where|once)|unless)\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
+    if (/^without\b/i.test(phrase) && USERS_OWN_CONDITION.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
     // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
     // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
     if ((covers(PROTECTS_SECRET, clause, phrase) || covers(TELLS_HELPER, clause, phrase)) && !NAMES_A_STEP.test(clause)) continue;
@@ -381,8 +387,18 @@ function linesAround(text: string, part: string): string {
   return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? undefined : end);
 }
 
+/** The user sent to a site to get a key there ("get one at https://…", "go to https://… → sign up → copy your API key"). */
+const KEY_FROM_SITE = /\b(?:get|obtain|create|generate|grab)\s+(?:(?:it|one|yours)\s+)?(?:at|from)\s+[<(`]?https?:\/\/|\b(?:get|obtain|create|generate|grab|sign\s*up\s+for|register\s+for)\w*\s+(?:(?:a|an|your|the)\s+)?(?:new\s+|free\s+)?(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?|account)\b[^.\n]{0,40}\b(?:at|from|on|via)\s+[<(`]?https?:\/\/|\b(?:go\s+to|visit|open|head\s+(?:over\s+)?to|log\s*in\s+(?:to|at))\s+[<(`]?https?:\/\/\S+[^.\n]{0,80}\b(?:copy|create|generate|get|reveal|find)\w*\s+(?:your|an?|the|a\s+new)\s+(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?)\b/i;
+/** Words that send or enter something at a site ("paste it at", "submit to", "post to"): a key given to it, not taken from it. */
+const SENDS_TO_SITE = /\b(?:paste|send|post|submit|upload|enter|put|share|forward|transmit|include)\w*\b[^.\n]{0,60}\b(?:at|to|into|on|via)\s+[<(`]?https?:\/\//i;
+
+/** "Download … and install/run": a fetch, then a launch, said in words. */
+const DOWNLOAD_THEN_RUN = /^(?:download|fetch|get|grab|pull)\w*\b[^.\n]{0,100}\b(?:and|then|,)\s+(?:then\s+)?(?:run|execute|launch|open|start|install|source|eval)\w*$/i;
+/** A URL of a site's page rather than of a file: no path, or a path that ends in a slash. */
+const SITE_PAGE = /^https?:\/\/[^\s/?#]+(?:\/(?:[^\s?#]*\/)?)?$/i;
+
 /** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud"). */
-const NOT_SYNCED = /\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't|not)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|upload\w*|back(?:ed|s)?\s+up|leave\w*|copied|included)\b/i;
+const NOT_SYNCED = /\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -648,7 +664,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
   const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
   const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
-  action.secret = secretFile ?? first('secret', withoutExclusions);
+  // "Read the env files (names only, never values)": what is taken is the list of names, not a secret.
+  action.secret = NAMES_ONLY.test(withoutExclusions) && !SENSITIVE_FILE.test(withoutExclusions) ? undefined : (secretFile ?? first('secret', withoutExclusions));
   // A URL whose query or path is to be filled with a secret (`?s=<entire contents of secrets.yaml>`,
   // `&t={the token}`): opened or rendered, the URL carries the secret to its host.
   const filled = secretInUrl(ordered);
@@ -658,7 +675,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   }
   action.context = first('context', ordered);
   const hosts = destinations(ordered);
-  const network = first('network-sink', ordered);
+  // "Get a key at https://openrouter.ai/keys", "Go to https://www.pexels.com/api/ → Sign up → Copy your API key":
+  // the site is where the user's key comes from, not where a secret goes.
+  const keyFromSite = KEY_FROM_SITE.test(ordered) && !SENDS_TO_SITE.test(ordered);
+  const network = keyFromSite ? undefined : first('network-sink', ordered);
   const forge = first('forge-sink', ordered);
   // "iCloud Keychain does not sync these items" says where they do not go.
   const synced = sentences(ordered).filter((sentence) => !NOT_SYNCED.test(sentence)).map((sentence) => SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence)).find((found) => found !== undefined);
@@ -666,7 +686,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   else if (network) action.sink = { kind: 'network', text: network, hosts };
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
   else if (synced) action.sink = { kind: 'synced', text: synced, hosts };
-  else if (hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
+  else if (!keyFromSite && hosts.length > 0 && /\b(?:to|into|at|onto|via)\s+(?:\S+\s+){0,3}?[`'"(<]?(?:https?|wss?|ftp):\/\//i.test(ordered)) action.sink = { kind: 'network', text: hosts[0], hosts };
   // An artifact pushed to a registry (`helm push chart.tgz oci://host/…`, `oras push host/…`): whatever it carries (an
   // annotation, a label, a file inside) is published there. It counts as a flow out only for a stored credential
   // and concealment, or a credential file inside the push command (see decideActions): a registry password beside it is the push's own login.
@@ -718,7 +738,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
   const namedOrigin = hosts.length > 0 || variableHost || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
-  if (remote && namedOrigin) {
+  // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
+  // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
+  const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !/\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
+  if (remote && namedOrigin && !pageOnly) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     const fetchedFrom = destinations(linesAround(ordered, remote));
     action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : hosts.length > 0 ? hosts : ['a host set in a variable'] };
@@ -1124,12 +1147,20 @@ function exportedByFile(instructions: readonly Instruction[]): Map<string, Set<s
 const ENDPOINT_SETTING = /_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b|\bbase[ _-]?url\b|\bapi[ _-]?base\b/i;
 /** Clients that send the user's stored credentials to the endpoint they are given. */
 const CREDENTIAL_CLIENT_VARIABLE = /^\$?(?:GH|GITHUB|GITLAB|GLAB|GITEA|BITBUCKET|NPM(?:_CONFIG)?|YARN|PNPM|PIP|PYPI|UV|POETRY|TWINE|CARGO|GEM|NUGET|DOCKER|HELM|AWS|AZURE|GCP|GCLOUD|GOOGLE_CLOUD|VAULT|KUBE|TF|TERRAFORM|SLACK|STRIPE|SENTRY|DATADOG|DD|JIRA|ATLASSIAN|LINEAR|NOTION)_/i;
+/** A credential named in a text: a secret variable, an auth header, a credential file, a token or key said in words. */
+const CREDENTIAL_NAMED = /\$\{?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|_PAT)\b|\bAuthorization\b|\bBearer\b|\b(?:api|access|auth)[ _-]?(?:keys?|tokens?)\b/i;
 /** Words that make an endpoint the agent's own or a detour for traffic. */
 const AGENT_ENDPOINT_WORDS = /\b(?:models?|llms?|agents?|assistant|claude|anthropic|openai|gpt|gemini|codex|copilot|cursor|api\s+keys?|proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i;
 
 /** Whether an endpoint setting steers the agent, or the user's credentials, somewhere. */
 function steersAgent(control: string, ordered: string): boolean {
   if (/PROXY/i.test(control)) return true;
+  // A credential sent along (a secret variable, an auth header, a credential file) to a host that is not its own service.
+  if (CREDENTIAL_NAMED.test(ordered) || SENSITIVE_FILE.test(ordered) || first('secret', ordered) !== undefined) {
+    const variable = /\$\{?([A-Z][A-Z0-9_]*)/.exec(ordered)?.[1] ?? SENSITIVE_FILE.exec(ordered)?.[0];
+    const hosts = destinations(ordered);
+    if (hosts.length === 0 || variable === undefined || !hosts.every((host) => secretBelongsTo(variable, host))) return true;
+  }
   const variable = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
   if (variable !== undefined) return MODEL_API_VARIABLE.test(`${variable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${variable}_`) || AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
   return AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
@@ -1418,6 +1449,9 @@ const BARE_VARIABLE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 /** Lines from where a template is named to the order that posts it: the next step or two. */
 const TEMPLATE_SINK_REACH = 24;
 
+/** Words that fill a field with a stored value itself ("the value of", "the auth string stored in", "the `_authToken` line from"). */
+const FILLED_WITH_VALUE = /\b(?:value|values|contents?|string|line|entry|itself|verbatim|as-is|raw|stored|the\s+(?:token|key|secret|password|credential)s?)\b|^\W*`?\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`?\W*(?:$|[;,(]|\bor\b|\bif\b)/i;
+
 /** The secret a line says to take (a credential file, a secret variable, a credential helper's output), if any. */
 function secretTaken(line: string): string | undefined {
   return secretFileIn(line) ?? [...line.matchAll(BARE_VARIABLE)].map((match) => match[0]).find((name) => SECRET_ENV_NAME.test(name)) ?? first('secret', line);
@@ -1453,8 +1487,10 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
         const field = [...line.matchAll(/\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}|`([A-Za-z_][\w.-]{0,60})`/g)].map((match) => (match[1] ?? match[2]).toLowerCase()).find((name) => names.has(name));
         if (field === undefined) return;
         // The secret is what fills the field: named after the field, on its line.
-        const after = line.slice(line.toLowerCase().indexOf(field) + field.length);
-        const secret = secretTaken(after);
+        // A command in a code span (`vercel deploy --token "$VERCEL_TOKEN"`) makes the value; it is not the value.
+        const plain = line.replace(/`([^`\n]*)`/g, (span, inner: string) => (/\s/.test(inner) ? ' ' : span));
+        const after = plain.slice(plain.toLowerCase().indexOf(field) + field.length);
+        const secret = FILLED_WITH_VALUE.test(after) ? secretTaken(after) : undefined;
         if (!secret || /\b(?:never|do not|don't|mask\w*|redact\w*|omit\w*)\b/i.test(after)) return;
         const hidden = new RegExp(`<!--(?:(?!-->)[\\s\\S])*\\{\\{\\s*${field.replace(/[.]/g, '\\.')}\\s*\\}\\}`, 'i').test(template.text);
         const conceal = concealmentIn(file.text) ?? (hidden ? 'a placeholder inside an HTML comment of the template, not shown where it is posted' : undefined);
@@ -1592,8 +1628,8 @@ function leaksInstructions(action: Action): boolean {
 /** What a dump of every environment variable is called as a secret: every token the user has set, never one the entry declares. */
 const WHOLE_ENVIRONMENT = 'the whole environment';
 
-/** A shell command that dumps the whole environment (`env | sort`, `printenv > f`). */
-const ENVIRONMENT_DUMP = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
+/** A shell command that dumps the whole environment (`env > f`, `printenv | sort`, `env | tee f`), not filtered down to a few names or a count (`env | grep ^NODE`, `printenv | wc -l`). */
+const ENVIRONMENT_TO_FILE = /(?:^|[;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:\|\s*(?:sort|cat)\b[^|>\n]*)*(?:$|[>;&)}]|\|\s*(?!(?:grep|egrep|rg|awk|sed|wc|head|tail|cut|jq|sort\b[^|\n]*\|\s*(?:grep|head|wc)))\w)/m;
 
 /** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
 const SENDS_FILE =
@@ -1612,7 +1648,8 @@ export function shellFlowActions(facts: readonly CodeFacts[]): Action[] {
     if (unit.language !== 'shell') continue;
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
     // A credential file named anywhere in the unit is what it sends; the whole environment when none is.
-    const secret = texts.map((text) => secretFileIn(text)).find((found) => found !== undefined) ?? (texts.some((text) => ENVIRONMENT_DUMP.test(text)) ? WHOLE_ENVIRONMENT : undefined);
+    // The whole environment when it is written to a file (`env > diag/environment.txt`), not when it is filtered or printed (`env | grep ^NODE`).
+    const secret = texts.map((text) => secretFileIn(text)).find((found) => found !== undefined) ?? (texts.some((text) => ENVIRONMENT_TO_FILE.test(text)) ? WHOLE_ENVIRONMENT : undefined);
     if (!secret) continue;
     const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
     if (!send) continue;
