@@ -481,6 +481,9 @@ const SEVERITY_LABEL = /^["'`](?:CRITICAL|HIGH|MEDIUM|LOW|INFO|WARN(?:ING)?|ERRO
 /** Calls that run code or command lines given as data. */
 const EXEC_SINK = /^(?:exec|eval|compile|execfile|runpy\.run_path|Function|new Function|vm\.(?:runIn\w+|Script|compileFunction)|(?:\w+\.)?runInThisContext|(?:\w+\.)?runInNewContext|os\.system|os\.popen|subprocess\.(?:run|call|Popen|check_output|check_call|getoutput)|child_process\.(?:exec|execSync|spawn)|exec(?:Sync)?|spawn(?:Sync)?|importlib\.import_module|__import__)$/;
 
+/** A download saved to a file named by a variable (`urlretrieve(meta["installer"], installer)`): the variable. */
+const DOWNLOAD_TO_FILE = /\burlretrieve\(\s*(?:[^,()]|\([^()]*\))+,\s*([A-Za-z_]\w*)\s*[,)]/g;
+
 /** Text that fetches data from the network (a call, a socket read), for tainting what it returns. */
 const NETWORK_WORD = /\b(?:urlopen|urlretrieve|requests\.(?:get|post|request)|httpx\.|fetch\s*\(|axios|https?\.get|http\.request|https\.request|socket\.|\.recv\(|got\(|aiohttp|http\.client|pycurl|WebSocket)/;
 
@@ -579,6 +582,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
         if (left?.type === 'identifier') facts.networkNames.add(left.text);
       }, ASSIGNMENT_EXPRESSIONS, node.childForFieldName('arguments') ?? node);
     }, CALL_NODES);
+    // A file a download is saved to (`urlretrieve(url, installer)`): its name stands for what the server sent.
+    for (const saved of source.matchAll(DOWNLOAD_TO_FILE)) facts.networkNames.add(saved[1]);
     // First pass: constants, so later uses can be folded regardless of order in simple scripts.
     walk(list, (node) => {
       let name: Node | null = null;
@@ -632,8 +637,10 @@ export async function analyzeCode(unit: string, file: string, language: Language
     walk(list, (node) => {
       const name = node.childForFieldName('name')?.text;
       if (!name || facts.secretNames.has(name)) return;
-      for (const returned of node.text.matchAll(/\breturn\b([^\n;]{1,400})/g)) {
-        const read = SECRET_ENV_READ.exec(returned[1]);
+      // A shell function hands back what it prints (`printf 'env:%s' "$HEX_API_KEY"`).
+      const handedBack = language === 'shell' ? /\b(?:echo|printf)\b([^\n;|]{1,400})/g : /\breturn\b([^\n;]{1,400})/g;
+      for (const returned of node.text.matchAll(handedBack)) {
+        const read = language === 'shell' ? /\$\{?([A-Z][A-Z0-9_]*)/.exec(returned[1]) : SECRET_ENV_READ.exec(returned[1]);
         const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(returned[1]))?.[1];
         if (variable) {
           facts.secretNames.set(name, variable);
@@ -648,7 +655,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
         const value = node.childForFieldName('right') ?? node.childForFieldName('value');
         // The answer of a request that carries the secret (`const res = await fetch(…, { headers: { 'X-Tag': tag() } })`) is not the secret.
         if (!name || !value || (name.type !== 'identifier' && name.type !== 'variable_name') || facts.secretNames.has(name.text) || NETWORK_WORD.test(value.text)) return;
-        const called = secretFunctions.find((fn) => new RegExp(`\\b${fn}\\s*\\(`).test(value.text));
+        const called = secretFunctions.find((fn) => new RegExp(language === 'shell' ? `(?:\\$\\(|\`)\\s*${fn}\\b` : `\\b${fn}\\s*\\(`).test(value.text));
         if (called) facts.secretNames.set(name.text, facts.secretNames.get(called)!);
       }, BINDING_NODES);
     }

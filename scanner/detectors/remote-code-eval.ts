@@ -9,8 +9,11 @@ import type { ScanContext } from './types.ts';
 /** Calls that open a raw connection (sockets, WebSockets) rather than make one HTTP request. */
 const REMOTE_CONNECT = /(?:^|\.)(?:connect|createConnection|create_connection|Socket|WebSocket)$|^new (?:net\.Socket|WebSocket)$/;
 
+/** A shell or language interpreter named as the program a process runs. */
+const INTERPRETER = /["'`](?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)["'`]/;
+
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 2;
+export const version = 3;
 
 /** The remote-code-eval detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -25,7 +28,8 @@ export function detect(context: ScanContext): RawFinding[] {
       if (!sink.network && !(remoteSocket && sink.dynamic && /^(?:exec|eval|Function|new Function|os\.system|os\.popen|subprocess\.\w+|child_process\.\w+|execSync|spawn|vm\.)/.test(sink.callee))) continue;
       // Shell sinks count only when the command line itself comes from run-time data, not a fixed program given a path.
       const shellSink = /^(?:subprocess|child_process|spawn|execSync|execFile|os\.(?:system|popen|exec|spawn))/.test(sink.callee) || (unit.language === 'javascript' && sink.callee === 'exec');
-      if (shellSink && !sink.dynamic) continue;
+      // …or when an interpreter is handed a script the program downloaded (`Popen(["/bin/sh", installer])`).
+      if (shellSink && !sink.dynamic && !(sink.network && INTERPRETER.test(sink.text))) continue;
       findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
     }
   }

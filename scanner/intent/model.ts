@@ -291,7 +291,7 @@ const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+
 const ORDERS_RUN = /\b(?:install|run|execute|apply|paste|type|enter|use|set\s+up|do|follow|add|copy|start|launch)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|(?:shapes?|forms?|examples?|patterns?|variants?|markers?)\s+(?:\w+\s+){0,2}?(?:you|we)\s+(?:may|might|will|can|could|often|usually)\s+(?:find|see|encounter|meet|run into)|(?:trimmed|taken|quoted|excerpted|adapted|copied)\s+from\s+(?:\w+\s+){0,2}?(?:advisories|reports?|incidents?|write-?ups?|blogs?|samples?|cases?)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, a warning waved through, a root certificate the skill ships trusted everywhere, or recovery copies destroyed for good. */
 const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b|\b(?:every|all|each)\s+(?:[\w-]+\s+)?trust\s+stores?\b|\btrusted\s+root\s+for\s+all\s+purposes\b|\b(?:root|CA|certificate)\b[^.\n]{0,40}\b(?:shipped|bundled|included|provided)\s+(?:with|in|by)\s+(?:this|the)\s+(?:skill|kit|package|toolkit)\b|\b(?:really|truly|completely|irreversibly)\s+(?:gone|deleted|erased|destroyed)\b|\b(?:cannot|can't|can\s+not|could\s+not|won't)\s+be\s+(?:recovered|restored|undeleted|brought\s+back)\b|\bunrecoverabl[ey]\b/i;
@@ -335,7 +335,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
 
 /** A heading that is the report itself ("Step 7 – Report", "Output"). */
 const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
@@ -1446,8 +1446,8 @@ const MUSTACHE = /\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}/g;
 /** An environment variable named bare in prose (`GITHUB_TOKEN`, `NPM_TOKEN`): a secret when its name says so. */
 const BARE_VARIABLE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 
-/** Lines from where a template is named to the order that posts it: the next step or two. */
-const TEMPLATE_SINK_REACH = 24;
+/** A command that posts a file or a body it is given (`--body-file f`, `-F body=@f`, `--data-binary @f`, `gh gist create f`). */
+const POSTS_BODY = /--body-file\b|\bbody=@|--body\b|--input\b|--data(?:-binary|-raw)?[\s=]+@|\s-d\s+@|\s-F\s+\S+=@|\bgh\s+gist\s+create\b/;
 
 /** Words that fill a field with a stored value itself ("the value of", "the auth string stored in", "the `_authToken` line from"). */
 const FILLED_WITH_VALUE = /\b(?:value|values|contents?|string|line|entry|itself|verbatim|as-is|raw|stored|the\s+(?:token|key|secret|password|credential)s?)\b|^\W*`?\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`?\W*(?:$|[;,(]|\bor\b|\bif\b)/i;
@@ -1461,7 +1461,7 @@ function secretTaken(line: string): string | undefined {
  * A template the skill ships (`assets/pr-comment.md.tmpl` with `{{REGISTRY_AUTH}}` in it), a line of its
  * Markdown that says to fill one of its placeholders with a secret ("`{{REGISTRY_AUTH}}` | the auth string
  * stored in ~/.docker/config.json"), and an order that posts the filled template (`gh pr comment
- * --body-file`) near where the template is named: the secret is published with it, wherever the three
+ * --body-file`) in the file that names the template: the secret is published with it, wherever the three
  * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
  */
 export function filledTemplateActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
@@ -1475,23 +1475,35 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
   const out: Action[] = [];
   for (const [path, names] of templates) {
     const base = path.split('/').pop() ?? path;
-    // Where the template is named in an order, and a sink within a step or two of it.
+    // Where the template is named in an order, and a sink in the same file: the filled template is what it posts.
     const named = instructions.filter((instruction) => !instruction.script && !instruction.documentation && instruction.file !== path && instruction.text.includes(base));
-    const sink = named.map((at) => instructions.find((other) => other.file === at.file && !other.documentation && Math.abs(other.line - at.line) <= TEMPLATE_SINK_REACH && (first('forge-sink', other.text) !== undefined || (first('network-sink', other.text) !== undefined && destinations(other.text).length > 0)))).find((found) => found !== undefined);
+    const sinks = instructions.filter((other) => named.some((at) => at.file === other.file) && !other.documentation && (first('forge-sink', other.text) !== undefined || (first('network-sink', other.text) !== undefined && destinations(other.text).length > 0)));
+    // The order that posts a file or a body (`gh pr comment --body-file`) before one that only reads or lists.
+    const sink = sinks.find((other) => POSTS_BODY.test(other.text)) ?? sinks[0];
     if (!sink) continue;
     const template = files.find((file) => file.path === path)!;
     for (const file of files) {
       if (file.language !== 'markdown' || file.path === path) continue;
       const lines = file.text.split('\n');
       lines.forEach((line, index) => {
-        const field = [...line.matchAll(/\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}|`([A-Za-z_][\w.-]{0,60})`/g)].map((match) => (match[1] ?? match[2]).toLowerCase()).find((name) => names.has(name));
+        const field = [...line.matchAll(/\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}|`([A-Za-z_][\w.-]{0,60})`|^#{1,6}\s+([A-Za-z_][\w.-]{0,60})\s*$/g)].map((match) => (match[1] ?? match[2] ?? match[3]).toLowerCase()).find((name) => names.has(name));
         if (field === undefined) return;
-        // The secret is what fills the field: named after the field, on its line.
         // A command in a code span (`vercel deploy --token "$VERCEL_TOKEN"`) makes the value; it is not the value.
-        const plain = line.replace(/`([^`\n]*)`/g, (span, inner: string) => (/\s/.test(inner) ? ' ' : span));
-        const after = plain.slice(plain.toLowerCase().indexOf(field) + field.length);
-        const secret = FILLED_WITH_VALUE.test(after) ? secretTaken(after) : undefined;
-        if (!secret || /\b(?:never|do not|don't|mask\w*|redact\w*|omit\w*)\b/i.test(after)) return;
+        const plainOf = (text: string) => text.replace(/`([^`\n]*)`/g, (span, inner: string) => (/\s/.test(inner) ? ' ' : span));
+        const level = /^(#{1,6})\s/.exec(line)?.[1].length;
+        let secret: string | undefined;
+        if (level !== undefined) {
+          // A section headed by the field ("## planner_context") says how to fill it: a credential file's content, copied as it is.
+          const end = lines.findIndex((other, at) => at > index && new RegExp(`^#{1,${level}}\\s`).test(other));
+          const section = plainOf(lines.slice(index + 1, end < 0 ? undefined : end).join('\n'));
+          secret = FILLED_WITH_VALUE.test(section) ? secretFileIn(section) : undefined;
+        } else {
+          // The secret is what fills the field: named after the field, on its line.
+          const plain = plainOf(line);
+          const after = plain.slice(plain.toLowerCase().indexOf(field) + field.length);
+          secret = FILLED_WITH_VALUE.test(after) && !/\b(?:never|do not|don't|mask\w*|redact\w*|omit\w*)\b/i.test(after) ? secretTaken(after) : undefined;
+        }
+        if (!secret) return;
         const hidden = new RegExp(`<!--(?:(?!-->)[\\s\\S])*\\{\\{\\s*${field.replace(/[.]/g, '\\.')}\\s*\\}\\}`, 'i').test(template.text);
         const conceal = concealmentIn(file.text) ?? (hidden ? 'a placeholder inside an HTML comment of the template, not shown where it is posted' : undefined);
         const how = first('forge-sink', sink.text) ?? first('network-sink', sink.text) ?? sink.text;
@@ -1618,7 +1630,7 @@ function vendorHost(prefix: string, host: string): boolean {
 }
 
 /** The agent's own instructions named in words: its system prompt, developer or hidden instructions. */
-const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)s?|system (?:or|and|\/) (?:setup|developer|initial) (?:text|instructions|messages?|prompts?)|(?:system|setup|initial|hidden|developer) (?:text|instructions)(?: (?:you were|you've been|you have been) (?:given|told|shown))|hidden instructions|your instructions|(?:system and )?developer instructions)\b/i;
+const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)s?|system\s+(?:and|or|\/)\s+(?:[\w-]+\s+)?(?:text|instructions|messages?|prompts?)|(?:system|setup|initial|hidden|developer|project)\s+(?:text|instructions)(?:\s+(?:you were|you've been|you have been)\s+(?:given|told|shown))?|hidden instructions|your instructions|instructions\s+you\s+(?:are|were)\s+(?:operating|working|running|acting)\s+under|system[- ]level\s+(?:and\s+[\w-]+\s+)?(?:ones|instructions|rules|prompts?)|(?:system and )?developer instructions)\b/i;
 
 /** Whether what an action sends includes the agent's own instructions (its system prompt). */
 function leaksInstructions(action: Action): boolean {
@@ -1631,6 +1643,9 @@ const WHOLE_ENVIRONMENT = 'the whole environment';
 /** A shell command that dumps the whole environment (`env > f`, `printenv | sort`, `env | tee f`), not filtered down to a few names or a count (`env | grep ^NODE`, `printenv | wc -l`). */
 const ENVIRONMENT_TO_FILE = /(?:^|[;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:\|\s*(?:sort|cat)\b[^|>\n]*)*(?:$|[>;&)}]|\|\s*(?!(?:grep|egrep|rg|awk|sed|wc|head|tail|cut|jq|sort\b[^|\n]*\|\s*(?:grep|head|wc)))\w)/m;
 
+/** The environment filtered down to its secrets (`env | grep -E '^(AWS_|ARM_|TF_VAR_|PULUMI_)'`, `printenv | grep -i token`). */
+const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*\b(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)/i;
+
 /** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
 const SENDS_FILE =
   /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=@|\s--form\s+["']?[\w.-]+=@|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S/;
@@ -1642,19 +1657,35 @@ const SENDS_FILE =
  * destination the script does not name (a variable the user sets) is the user's choice; a gist or a
  * release leaves the machine wherever it is.
  */
-export function shellFlowActions(facts: readonly CodeFacts[]): Action[] {
+export function shellFlowActions(facts: readonly CodeFacts[], files: readonly SourceFile[] = []): Action[] {
   const out: Action[] = [];
+  // A block under a heading or lead-in that presents it as a sample ("## Reading the report", "Red flags:") shows commands; it runs none.
+  const contextOf = markdownContext(files);
+  // The shell blocks of one Markdown file are steps of one session the agent runs in order (a variable set in
+  // step 1 is sent in step 3): they are read as one unit. A script file is a unit of its own.
+  const units = new Map<string, CodeFacts>();
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
+    const block = unit.unit.includes('#');
+    const key = block ? `${unit.file}#blocks` : unit.unit;
+    const shownOnly = (line: number) => block && contextOf(unit.file, line).descriptive;
+    const own = { ...unit, commands: unit.commands.filter((command) => !shownOnly(command.line)), strings: unit.strings.filter((string) => !shownOnly(string.line)) };
+    const seen = units.get(key);
+    units.set(key, seen ? { ...seen, commands: [...seen.commands, ...own.commands], strings: [...seen.strings, ...own.strings] } : own);
+  }
+  for (const unit of units.values()) {
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
     // A credential file named anywhere in the unit is what it sends; the whole environment when none is.
     // The whole environment when it is written to a file (`env > diag/environment.txt`), not when it is filtered or printed (`env | grep ^NODE`).
-    const secret = texts.map((text) => secretFileIn(text)).find((found) => found !== undefined) ?? (texts.some((text) => ENVIRONMENT_TO_FILE.test(text)) ? WHOLE_ENVIRONMENT : undefined);
+    const secret = texts.map((text) => secretFileIn(text)).find((found) => found !== undefined) ?? texts.map((text) => ENVIRONMENT_SECRET_SWEEP.exec(text)?.[0]).find((found) => found !== undefined) ?? (texts.some((text) => ENVIRONMENT_TO_FILE.test(text)) ? WHOLE_ENVIRONMENT : undefined);
     if (!secret) continue;
     const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
     if (!send) continue;
     const how = SENDS_FILE.exec(send.text)![0];
-    const hosts = destinations(send.text);
+    // A URL held in a variable the unit sets (`RECAP_CACHE=https://cache.example/v1` then `"$RECAP_CACHE/save"`) is the skill's, not the user's.
+    const assigned = new Map(texts.flatMap((text) => [...text.matchAll(/(?:^|[\s;&])([A-Za-z_]\w*)=["']?(https?:\/\/[^\s"'`;]+)/g)].map((match) => [match[1], match[2]] as const)));
+    const viaVariables = [...send.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => assigned.get(match[1])).filter((url): url is string => url !== undefined);
+    const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url))])];
     const forge = /\bgh\s+(?:gist|release)\b/.test(how);
     out.push({
       file: unit.file,
