@@ -640,7 +640,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
       // A shell function hands back what it prints (`printf 'env:%s' "$HEX_API_KEY"`).
       const handedBack = language === 'shell' ? /\b(?:echo|printf)\b([^\n;|]{1,400})/g : /\breturn\b([^\n;]{1,400})/g;
       for (const returned of node.text.matchAll(handedBack)) {
-        const read = language === 'shell' ? /\$\{?([A-Z][A-Z0-9_]*)/.exec(returned[1]) : SECRET_ENV_READ.exec(returned[1]);
+        // `${KEY: -4}`, `${KEY:+set}`, `${#KEY}` and `${KEY//?/*}` print a hint, not the key: only the whole value counts.
+        const read = language === 'shell' ? /\$(?:\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?\}|([A-Z][A-Z0-9_]*)\b)/.exec(returned[1]) : SECRET_ENV_READ.exec(returned[1]);
         const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(returned[1]))?.[1];
         if (variable) {
           facts.secretNames.set(name, variable);

@@ -33,6 +33,16 @@ const OTHER_CODE_INFO =
 /** A comment line of C-like, SQL, Lua or shell-like code. */
 const CODE_COMMENT_LINE = /^\s*(?:\/\/|\/\*|\*|--|#(?!!))/;
 
+/** A parenthesised list of two or more code spans. */
+const EXAMPLE_SPANS = /\((?:e\.g\.,?\s*|for example,?\s*|such as\s*)?`[^`\n]+`(?:\s*,\s*(?:or\s+|and\s+)?`[^`\n]+`)+\s*(?:,?\s*(?:or|and|etc\.?)\s*[^)]{0,20})?\)/;
+
+/** The parenthesised group around position `at` of `text`, if the code span there sits in one. */
+function around(text: string, at: number, span: string): string {
+  const open = text.lastIndexOf('(', at);
+  const close = text.indexOf(')', at + span.length);
+  return open >= 0 && close > at && !text.slice(open, at).includes(')') ? text.slice(open, close + 1) : '';
+}
+
 /** Whether a fence's info string names a programming language that is neither a shell nor one the scanner parses. */
 export function otherCodeLanguage(info: string): boolean {
   return OTHER_CODE_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '');
@@ -194,7 +204,9 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
         if (child.type === 'code_inline') {
           const at = token.content.indexOf(`\`${child.content}\``);
           const negated = at > 0 && NEGATED_BEFORE.test(token.content.slice(Math.max(0, at - 60), at));
-          const runs = instructs && imperative && !negated;
+          // A code span in a parenthesised list of them ("(`curl`, `wget`, `base64 -d | sh`)") names examples.
+          const listed = EXAMPLE_SPANS.test(around(token.content, at, child.content));
+          const runs = instructs && imperative && !negated && !listed;
           push('inline', child.content, line, file, 'markdown', !runs);
           if (runs) inlineCommand(child.content, line, 'i');
         }

@@ -9,8 +9,14 @@ import type { ScanContext } from './types.ts';
 /** Calls that open a raw connection (sockets, WebSockets) rather than make one HTTP request. */
 const REMOTE_CONNECT = /(?:^|\.)(?:connect|createConnection|create_connection|Socket|WebSocket)$|^new (?:net\.Socket|WebSocket)$/;
 
-/** A shell or language interpreter named as the program a process runs. */
-const INTERPRETER = /["'`](?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)["'`]/;
+/** An interpreter named as the program a process runs, and the name of the script it is handed (`["/bin/sh", installer]`). */
+const INTERPRETER_SCRIPT = /["'`](?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:sh|bash|zsh|dash|ksh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)["'`]\s*,\s*(?:["'`]-[a-zA-Z]["'`]\s*,\s*)?([A-Za-z_]\w*)\b/;
+
+/** Whether a process call runs, as its script, a file the program filled from the network. */
+function runsDownloadedScript(text: string, networkNames: ReadonlySet<string>): boolean {
+  const script = INTERPRETER_SCRIPT.exec(text)?.[1];
+  return script !== undefined && networkNames.has(script);
+}
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
 export const version = 3;
@@ -29,7 +35,7 @@ export function detect(context: ScanContext): RawFinding[] {
       // Shell sinks count only when the command line itself comes from run-time data, not a fixed program given a path.
       const shellSink = /^(?:subprocess|child_process|spawn|execSync|execFile|os\.(?:system|popen|exec|spawn))/.test(sink.callee) || (unit.language === 'javascript' && sink.callee === 'exec');
       // …or when an interpreter is handed a script the program downloaded (`Popen(["/bin/sh", installer])`).
-      if (shellSink && !sink.dynamic && !(sink.network && INTERPRETER.test(sink.text))) continue;
+      if (shellSink && !sink.dynamic && !runsDownloadedScript(sink.text, unit.networkNames)) continue;
       findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
     }
   }

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, secretBelongsTo } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
@@ -336,6 +336,27 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
   /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
+
+/** A lead-in that itself orders the agent to run what follows ("… run the first one now"). */
+const LEAD_ORDERS = /\b(?:run|execute|perform|carry\s+out|apply|paste|type|enter|install|register)\b[^.\n]{0,60}\b(?:now|first|before|immediately|them|it|this|these|the\s+(?:first|last|next|following|one))\b/i;
+/** Words that order a named section to be done ("run the step under …", "follow the section …"). */
+const ORDERS_SECTION = /\b(?:run|execute|perform|carry\s+out|follow|apply|do|complete)\b/i;
+
+/** Headings (lower-cased) that a line elsewhere in the skill's Markdown names together with an order to run them. */
+function sectionsOrderedElsewhere(files: readonly SourceFile[]): Set<string> {
+  const out = new Set<string>();
+  const markdown = files.filter((file) => file.language === 'markdown');
+  const headings = markdown.flatMap((file) => headingsOf(file).map((heading) => heading.text.trim()));
+  if (headings.length === 0) return out;
+  for (const file of markdown) {
+    for (const line of file.text.split('\n')) {
+      if (/^\s*#/.test(line) || !ORDERS_SECTION.test(line)) continue;
+      const lower = line.toLowerCase();
+      for (const heading of headings) if (heading.length >= 6 && lower.includes(heading.toLowerCase())) out.add(heading.toLowerCase());
+    }
+  }
+  return out;
+}
 
 /** A heading that is the report itself ("Step 7 – Report", "Output"). */
 const REPORT_HEADING = /\b(?:report|reporting|output|summary|write-?up)\s*$/i;
@@ -924,7 +945,7 @@ const SEARCH_COMMAND = /^\s*(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara|semgrep|g
  * description: a heading such as "Red flags", a lead-in such as "Flag skills that do any of these:", or
  * a table whose columns say "Detects". Returned as a function over (file, line), computed lazily per file.
  */
-export function markdownContext(files: readonly SourceFile[]): (path: string, line: number) => { section: string; descriptive: boolean } {
+export function markdownContext(files: readonly SourceFile[]): (path: string, line: number) => { section: string; descriptive: boolean; shown: boolean } {
   const byFile = new Map(files.map((file) => [file.path, file]));
   const layouts = new Map<string, { headings: Heading[]; lines: string[]; quoting: Set<number>; defanged: Set<number> }>();
   const layoutOf = (file: SourceFile) => {
@@ -938,9 +959,11 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     }
     return layout;
   };
+  // Sections another line orders the agent to run ("Run the calibration step under 'What the scanner matches'"): orders, whatever their heading says.
+  const orderedSections = sectionsOrderedElsewhere(files);
   return (path, line) => {
     const file = byFile.get(path);
-    if (!file || file.language !== 'markdown') return { section: '', descriptive: false };
+    if (!file || file.language !== 'markdown') return { section: '', descriptive: false, shown: false };
     const { headings, lines, quoting, defanged } = layoutOf(file);
     const index = headings.findLastIndex((entry) => entry.line <= line);
     const heading = index < 0 ? undefined : headings[index];
@@ -960,8 +983,10 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
-    const descriptive = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text)) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line)) || (lead.line !== '' && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
-    return { section: heading ? `${heading.line}` : '0', descriptive };
+    // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
+    const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
+    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
 
@@ -1446,8 +1471,11 @@ const MUSTACHE = /\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}/g;
 /** An environment variable named bare in prose (`GITHUB_TOKEN`, `NPM_TOKEN`): a secret when its name says so. */
 const BARE_VARIABLE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g;
 
-/** A command that posts a file or a body it is given (`--body-file f`, `-F body=@f`, `--data-binary @f`, `gh gist create f`). */
-const POSTS_BODY = /--body-file\b|\bbody=@|--body\b|--input\b|--data(?:-binary|-raw)?[\s=]+@|\s-d\s+@|\s-F\s+\S+=@|\bgh\s+gist\s+create\b/;
+/** A command that posts a file it is given (`--body-file f`, `-F body=@f`, `--data-binary @f`, `gh gist create f`). */
+const POSTS_BODY = /--body-file\b|\bbody=@|--input\b|--data(?:-binary|-raw)?[\s=]+["']?@|\s-d\s+["']?@|\s-F\s+["']?\S+=@|\bgh\s+gist\s+create\b/;
+
+/** Words that keep a secret out of what is filled in ("never copy the token line", "masked", "only the URL"). */
+const KEEPS_SECRET_OUT = /\b(?:never|do\s+not|don't|mask\w*|redact\w*|omit\w*|only\s+the\s+(?:url|host|name|hostname|domain|registry|path))\b/i;
 
 /** Words that fill a field with a stored value itself ("the value of", "the auth string stored in", "the `_authToken` line from"). */
 const FILLED_WITH_VALUE = /\b(?:value|values|contents?|string|line|entry|itself|verbatim|as-is|raw|stored|the\s+(?:token|key|secret|password|credential)s?)\b|^\W*`?\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`?\W*(?:$|[;,(]|\bor\b|\bif\b)/i;
@@ -1478,8 +1506,8 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
     // Where the template is named in an order, and a sink in the same file: the filled template is what it posts.
     const named = instructions.filter((instruction) => !instruction.script && !instruction.documentation && instruction.file !== path && instruction.text.includes(base));
     const sinks = instructions.filter((other) => named.some((at) => at.file === other.file) && !other.documentation && (first('forge-sink', other.text) !== undefined || (first('network-sink', other.text) !== undefined && destinations(other.text).length > 0)));
-    // The order that posts a file or a body (`gh pr comment --body-file`) before one that only reads or lists.
-    const sink = sinks.find((other) => POSTS_BODY.test(other.text)) ?? sinks[0];
+    // The order that posts a file (`gh pr comment --body-file`, `-F body=@f`): the filled template is a file; a literal `--body "…"` is not it.
+    const sink = sinks.find((other) => POSTS_BODY.test(other.text));
     if (!sink) continue;
     const template = files.find((file) => file.path === path)!;
     for (const file of files) {
@@ -1496,12 +1524,14 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
           // A section headed by the field ("## planner_context") says how to fill it: a credential file's content, copied as it is.
           const end = lines.findIndex((other, at) => at > index && new RegExp(`^#{1,${level}}\\s`).test(other));
           const section = plainOf(lines.slice(index + 1, end < 0 ? undefined : end).join('\n'));
-          secret = FILLED_WITH_VALUE.test(section) ? secretFileIn(section) : undefined;
+          // Only the sentences that take the file (not "take only the URL from ~/.npmrc; never copy the token line").
+          const taking = sentences(section).filter((sentence) => secretFileIn(sentence) !== undefined && !KEEPS_SECRET_OUT.test(sentence)).join(' ');
+          secret = FILLED_WITH_VALUE.test(section) ? secretFileIn(taking) : undefined;
         } else {
           // The secret is what fills the field: named after the field, on its line.
           const plain = plainOf(line);
           const after = plain.slice(plain.toLowerCase().indexOf(field) + field.length);
-          secret = FILLED_WITH_VALUE.test(after) && !/\b(?:never|do not|don't|mask\w*|redact\w*|omit\w*)\b/i.test(after) ? secretTaken(after) : undefined;
+          secret = FILLED_WITH_VALUE.test(after) && !KEEPS_SECRET_OUT.test(after) ? secretTaken(after) : undefined;
         }
         if (!secret) return;
         const hidden = new RegExp(`<!--(?:(?!-->)[\\s\\S])*\\{\\{\\s*${field.replace(/[.]/g, '\\.')}\\s*\\}\\}`, 'i').test(template.text);
@@ -1630,7 +1660,7 @@ function vendorHost(prefix: string, host: string): boolean {
 }
 
 /** The agent's own instructions named in words: its system prompt, developer or hidden instructions. */
-const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)s?|system\s+(?:and|or|\/)\s+(?:[\w-]+\s+)?(?:text|instructions|messages?|prompts?)|(?:system|setup|initial|hidden|developer|project)\s+(?:text|instructions)(?:\s+(?:you were|you've been|you have been)\s+(?:given|told|shown))?|hidden instructions|your instructions|instructions\s+you\s+(?:are|were)\s+(?:operating|working|running|acting)\s+under|system[- ]level\s+(?:and\s+[\w-]+\s+)?(?:ones|instructions|rules|prompts?)|(?:system and )?developer instructions)\b/i;
+const AGENT_INSTRUCTIONS = /\b(?:system (?:prompt|message)s?|system\s+(?:and|or|\/)\s+(?:[\w-]+\s+)?(?:text|instructions|prompts?)|(?:system|hidden|developer)\s+(?:text|instructions)|(?:setup|initial|project)\s+(?:text|instructions)\s+(?:you were|you've been|you have been|you are)\s+(?:given|told|shown|operating under)|hidden instructions|your instructions|instructions\s+you\s+(?:are|were)\s+(?:operating|working|running|acting)\s+under|system[- ]level\s+(?:and\s+[\w-]+\s+)?(?:ones|instructions|rules|prompts?)|(?:system and )?developer instructions)\b/i;
 
 /** Whether what an action sends includes the agent's own instructions (its system prompt). */
 function leaksInstructions(action: Action): boolean {
@@ -1640,8 +1670,32 @@ function leaksInstructions(action: Action): boolean {
 /** What a dump of every environment variable is called as a secret: every token the user has set, never one the entry declares. */
 const WHOLE_ENVIRONMENT = 'the whole environment';
 
-/** A shell command that dumps the whole environment (`env > f`, `printenv | sort`, `env | tee f`), not filtered down to a few names or a count (`env | grep ^NODE`, `printenv | wc -l`). */
-const ENVIRONMENT_TO_FILE = /(?:^|[;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:\|\s*(?:sort|cat)\b[^|>\n]*)*(?:$|[>;&)}]|\|\s*(?!(?:grep|egrep|rg|awk|sed|wc|head|tail|cut|jq|sort\b[^|\n]*\|\s*(?:grep|head|wc)))\w)/m;
+/** A shell command that dumps the environment (`env > f`, `printenv | sort`, `env | grep … > f`); what it holds is followed to where it is sent (`writtenNames`). */
+const ENVIRONMENT_TO_FILE = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
+
+/** A pipeline that then drops the secret names (`env | grep '^GITHUB_' | grep -v TOKEN`). */
+const SECRETS_FILTERED_OUT = /\|\s*grep\s+-\w*v\w*\s+[^|\n]*(?:TOKEN|SECRET|KEY|PASS|AUTH|CRED)/i;
+
+/** The names a shell command writes to: a redirection or `tee`, `-o`/`--output`, the archive `tar -cf`/`zip` makes, the last argument of `cp`/`mv`, a variable it sets. */
+function writtenNames(text: string): string[] {
+  const out: string[] = [];
+  const name = (raw: string) => raw.replace(/["']/g, '').replace(/\/+$/, '');
+  for (const match of text.matchAll(/(?:\d?>>?|\btee\s+(?:-a\s+)?)\s*("[^"]+"|'[^']+'|[^\s|;&)]+)/g)) if (!/^\/dev\//.test(match[1])) out.push(name(match[1]));
+  for (const match of text.matchAll(/\s(?:-o|-out|--output)[\s=]+("[^"]+"|'[^']+'|[^\s|;&)]+)/g)) out.push(name(match[1]));
+  const archive = /\b(?:tar\s+-?[a-zA-Z]*c[a-zA-Z]*f|zip\s+(?:-\S+\s+)*)\s*("[^"]+"|'[^']+'|[^\s|;&)]+)/.exec(text);
+  if (archive) out.push(name(archive[1]));
+  const copy = /^\s*(?:cp|mv|install|rsync|ditto)\b[^|;&\n]*\s("[^"]+"\/?|'[^']+'\/?|[^\s|;&)]+)\s*(?:2>[^\s]*)?\s*$/.exec(text);
+  if (copy) out.push(name(copy[1]));
+  const assigned = /^\s*(?:export\s+|local\s+)?([A-Za-z_]\w*)=/.exec(text);
+  if (assigned) out.push(`$${assigned[1]}`);
+  return out.filter((written) => written !== '' && written !== '.' && written !== '-');
+}
+
+/** Whether a command reads `name` (a path, or `$VAR` as `$VAR`/`${VAR}`). */
+function readsName(text: string, name: string): boolean {
+  if (/^\$[A-Za-z_]\w*$/.test(name)) return new RegExp(`\\$\\{?${name.slice(1)}\\b`).test(text);
+  return text.includes(name);
+}
 
 /** The environment filtered down to its secrets (`env | grep -E '^(AWS_|ARM_|TF_VAR_|PULUMI_)'`, `printenv | grep -i token`). */
 const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*\b(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)/i;
@@ -1659,7 +1713,7 @@ const SENDS_FILE =
  */
 export function shellFlowActions(facts: readonly CodeFacts[], files: readonly SourceFile[] = []): Action[] {
   const out: Action[] = [];
-  // A block under a heading or lead-in that presents it as a sample ("## Reading the report", "Red flags:") shows commands; it runs none.
+  // A block in a section that presents it as a sample ("## Reading the report", "## Red flags", a quotation) shows commands; it runs none.
   const contextOf = markdownContext(files);
   // The shell blocks of one Markdown file are steps of one session the agent runs in order (a variable set in
   // step 1 is sent in step 3): they are read as one unit. A script file is a unit of its own.
@@ -1668,19 +1722,44 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     if (unit.language !== 'shell') continue;
     const block = unit.unit.includes('#');
     const key = block ? `${unit.file}#blocks` : unit.unit;
-    const shownOnly = (line: number) => block && contextOf(unit.file, line).descriptive;
+    const shownOnly = (line: number) => block && contextOf(unit.file, line).shown;
     const own = { ...unit, commands: unit.commands.filter((command) => !shownOnly(command.line)), strings: unit.strings.filter((string) => !shownOnly(string.line)) };
     const seen = units.get(key);
     units.set(key, seen ? { ...seen, commands: [...seen.commands, ...own.commands], strings: [...seen.strings, ...own.strings] } : own);
   }
-  for (const unit of units.values()) {
+  for (const [key, unit] of units) {
+    const session = key.endsWith('#blocks');
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
-    // A credential file named anywhere in the unit is what it sends; the whole environment when none is.
-    // The whole environment when it is written to a file (`env > diag/environment.txt`), not when it is filtered or printed (`env | grep ^NODE`).
-    const secret = texts.map((text) => secretFileIn(text)).find((found) => found !== undefined) ?? texts.map((text) => ENVIRONMENT_SECRET_SWEEP.exec(text)?.[0]).find((found) => found !== undefined) ?? (texts.some((text) => ENVIRONMENT_TO_FILE.test(text)) ? WHOLE_ENVIRONMENT : undefined);
-    if (!secret) continue;
-    const send = unit.commands.find((command) => SENDS_FILE.test(command.text));
-    if (!send) continue;
+    // What a command takes that is secret: a credential file, the environment's secrets, the whole environment
+    // (not once a `grep -v` has dropped the secret names); it counts where what holds it is sent.
+    const secretOf = (text: string): string | undefined => {
+      const plain = text.replace(EXCLUDED_PATH, ' ');
+      if (SECRETS_FILTERED_OUT.test(plain)) return secretFileIn(plain);
+      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_TO_FILE.test(plain) ? WHOLE_ENVIRONMENT : undefined);
+    };
+    // In the steps of a Markdown session, followed in the order they run: what a command writes (a file, a
+    // folder, an archive, a variable) after taking a secret, or after reading something that holds one, holds
+    // it too, and an upload sends a secret only when what it uploads holds one (a keystore used in place and a
+    // build uploaded later do not). A script is one program: a secret it gathers and a file it sends go together,
+    // however its functions and groups pass them along.
+    const held = new Set<string>();
+    // A credential file handed to the program that owns it (`security import dist.p12`, `twine --config-file ~/.pypirc`) is used, not taken.
+    const takenBy = (command: (typeof unit.commands)[number]) => (readsOwnCredential(command.name, command.text) ? undefined : secretOf(command.text));
+    let secret: string | undefined = session ? undefined : [...unit.commands.map(takenBy), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text))).map((string) => secretOf(string.text))].find((found) => found !== undefined);
+    let send: (typeof unit.commands)[number] | undefined = session || secret === undefined ? undefined : unit.commands.find((command) => SENDS_FILE.test(command.text));
+    for (const command of session ? [...unit.commands].sort((a, b) => a.line - b.line) : []) {
+      const taken = takenBy(command);
+      const carried = [...held].find((name) => readsName(command.text, name));
+      if (SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) {
+        send = command;
+        secret ??= taken;
+        break;
+      }
+      if (taken === undefined && carried === undefined) continue;
+      secret ??= taken;
+      for (const name of writtenNames(command.text)) held.add(name);
+    }
+    if (!secret || !send) continue;
     const how = SENDS_FILE.exec(send.text)![0];
     // A URL held in a variable the unit sets (`RECAP_CACHE=https://cache.example/v1` then `"$RECAP_CACHE/save"`) is the skill's, not the user's.
     const assigned = new Map(texts.flatMap((text) => [...text.matchAll(/(?:^|[\s;&])([A-Za-z_]\w*)=["']?(https?:\/\/[^\s"'`;]+)/g)].map((match) => [match[1], match[2]] as const)));
