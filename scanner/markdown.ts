@@ -240,7 +240,11 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // commands, so a shell line dressed in another fence runs as what it is.
       const otherCode = token.type === 'fence' && otherCodeLanguage(token.info);
       if (language === 'shell' || language === 'text') {
-        for (const command of commandLines(token.content, firstLine)) if (!(otherCode && CODE_COMMENT_LINE.test(command.text))) push('command', command.text, command.line, unit, 'shell', example);
+        for (const command of commandLines(token.content, firstLine)) {
+          if (otherCode && CODE_COMMENT_LINE.test(command.text)) continue;
+          // A trailing `// …` comment of such code explains the line (`var notes: String? // can omit from summary`).
+          push('command', otherCode ? command.text.replace(/\s\/\/\s.*$/, '') : command.text, command.line, unit, 'shell', example);
+        }
       }
       if (!example && !otherCode) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: token.content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
     } else if (token.type === 'html_block') {

@@ -409,7 +409,7 @@ function linesAround(text: string, part: string): string {
 }
 
 /** The user sent to a site to get a key there ("get one at https://…", "go to https://… → sign up → copy your API key"). */
-const KEY_FROM_SITE = /\b(?:get|obtain|create|generate|grab)\s+(?:(?:it|one|yours)\s+)?(?:at|from)\s+[<(`]?https?:\/\/|\b(?:get|obtain|create|generate|grab|sign\s*up\s+for|register\s+for)\w*\s+(?:(?:a|an|your|the)\s+)?(?:new\s+|free\s+)?(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?|account)\b[^.\n]{0,40}\b(?:at|from|on|via)\s+[<(`]?https?:\/\/|\b(?:go\s+to|visit|open|head\s+(?:over\s+)?to|log\s*in\s+(?:to|at))\s+[<(`]?https?:\/\/\S+[^.\n]{0,80}\b(?:copy|create|generate|get|reveal|find)\w*\s+(?:your|an?|the|a\s+new)\s+(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?)\b/i;
+const KEY_FROM_SITE = /\b(?:get|obtain|create|generate|grab)\s+(?:(?:it|one|yours)\s+)?(?:at|from)\s+[<(`]?https?:\/\/|\b(?:get|obtain|create|generate|grab|sign\s*up\s+for|register\s+for)\w*\s+(?:(?:a|an|your|the)\s+)?(?:new\s+|free\s+)?(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?|account)\b[^.\n]{0,40}\b(?:at|from|on|via)\s+[<(`]?https?:\/\/|\b(?:go\s+to|visit|open|head\s+(?:over\s+)?to|log\s*in\s+(?:to|at))\s+[<(`]?https?:\/\/\S+[^.\n]{0,80}\b(?:copy|create|generate|get|reveal|find)\w*\s+(?:(?:your|an?|the|a\s+new)\s+)?(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?)\b/i;
 /** Words that send or enter something at a site ("paste it at", "submit to", "post to"): a key given to it, not taken from it. */
 const SENDS_TO_SITE = /\b(?:paste|send|post|submit|upload|enter|put|share|forward|transmit|include)\w*\b[^.\n]{0,60}\b(?:at|to|into|on|via)\s+[<(`]?https?:\/\//i;
 
@@ -1986,7 +1986,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const apiHosts = [...action.evidence.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
       const localServerOnly = apiHosts.length > 0 && action.control.hosts.length === 0 && apiHosts.every((host) => /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(host));
       // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
-    const projectServer = /--scope[= ]project|-s\s+project/.test(action.evidence);
+    const projectServer = /--scope[= ]project|-s\s+project|(?<![~\/\w.])\.mcp\.json\b|\.mcp\.json\b[^.\n]{0,40}\bproject\b|\bproject(?:'s)?\s+(?:root\s+)?\.mcp\.json\b/.test(action.evidence) && !action.control.userScope;
     // Adding a skill, command or subagent definition under ~/.claude is what skill-authoring skills do; it
     // warns. Instructions, memory, settings and tool servers at user scope steer every later session.
     const definitionsOnly = action.control.paths.length > 0 && action.control.paths.every((path) => /\.claude\/(?:skills|commands|agents)\//.test(path));
