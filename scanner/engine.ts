@@ -174,7 +174,7 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
   for (const skill of files.filter((file) => isSkillFile(file.path))) {
     const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
     for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!/\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out)\b/i.test(paragraph)) continue;
+      if (!/\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out)\b/i.test(paragraph)) continue;
       for (const file of files) {
         if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);

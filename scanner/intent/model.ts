@@ -1673,6 +1673,11 @@ const WHOLE_ENVIRONMENT = 'the whole environment';
 /** A shell command that dumps the environment (`env > f`, `printenv | sort`, `env | grep … > f`); what it holds is followed to where it is sent (`writtenNames`). */
 const ENVIRONMENT_TO_FILE = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
 
+/** What a session has committed once `git add`/`git commit` took something that holds a secret. */
+const STAGED_COMMIT = 'git:commit';
+/** A push to a remote other than origin or upstream. */
+const PUSH_ELSEWHERE = /\bgit\s+push\s+(?:-\S+\s+)*(?!(?:origin|upstream)\b)[\w.-]+/;
+
 /** A pipeline that then drops the secret names (`env | grep '^GITHUB_' | grep -v TOKEN`). */
 const SECRETS_FILTERED_OUT = /\|\s*grep\s+-\w*v\w*\s+[^|\n]*(?:TOKEN|SECRET|KEY|PASS|AUTH|CRED)/i;
 
@@ -1750,7 +1755,9 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     for (const command of session ? [...unit.commands].sort((a, b) => a.line - b.line) : []) {
       const taken = takenBy(command);
       const carried = [...held].find((name) => readsName(command.text, name));
-      if (SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) {
+      // A commit that holds a secret leaves with a push to a remote other than origin (`git push preview HEAD:…`).
+      const pushedAway = held.has(STAGED_COMMIT) && PUSH_ELSEWHERE.test(command.text);
+      if ((SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) || pushedAway) {
         send = command;
         secret ??= taken;
         break;
@@ -1758,12 +1765,16 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       if (taken === undefined && carried === undefined) continue;
       secret ??= taken;
       for (const name of writtenNames(command.text)) held.add(name);
+      if (/^\s*git\s+(?:add|commit)\b/.test(command.text)) held.add(STAGED_COMMIT);
     }
     if (!secret || !send) continue;
-    const how = SENDS_FILE.exec(send.text)![0];
+    const how = SENDS_FILE.exec(send.text)?.[0] ?? 'git push';
     // A URL held in a variable the unit sets (`RECAP_CACHE=https://cache.example/v1` then `"$RECAP_CACHE/save"`) is the skill's, not the user's.
     const assigned = new Map(texts.flatMap((text) => [...text.matchAll(/(?:^|[\s;&])([A-Za-z_]\w*)=["']?(https?:\/\/[^\s"'`;]+)/g)].map((match) => [match[1], match[2]] as const)));
-    const viaVariables = [...send.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => assigned.get(match[1])).filter((url): url is string => url !== undefined);
+    // A git remote the session adds (`git remote add preview git@host:repo.git`) is where `git push preview` goes.
+    const remotes = new Map(texts.flatMap((text) => [...text.matchAll(/\bgit\s+remote\s+add\s+(\S+)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)].map((match) => [match[1], `https://${match[2]}/`] as const)));
+    const pushedTo = /\bgit\s+push\s+(?:-\S+\s+)*([\w.-]+)/.exec(send.text)?.[1];
+    const viaVariables = [...[...send.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => assigned.get(match[1])), pushedTo === undefined ? undefined : remotes.get(pushedTo)].filter((url): url is string => url !== undefined);
     const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url))])];
     const forge = /\bgh\s+(?:gist|release)\b/.test(how);
     out.push({
@@ -1772,7 +1783,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       evidence: shown(`${secret} … ${send.text}`),
       origin: 'command',
       secret,
-      sink: { kind: forge ? 'forge' : 'network', text: forge ? how.trim() : `a file sent by ${how.trim().split(/\s/)[0]}`, hosts },
+      sink: { kind: forge ? 'forge' : 'network', text: forge ? how.trim() : how === 'git push' ? `a commit pushed to ${pushedTo ?? 'another remote'}` : `a file sent by ${how.trim().split(/\s/)[0]}`, hosts },
       userTarget: !forge && hosts.length === 0,
       documentation: false,
     });
