@@ -1676,7 +1676,7 @@ const ENVIRONMENT_TO_FILE = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$
 /** What a session has committed once `git add`/`git commit` took something that holds a secret. */
 const STAGED_COMMIT = 'git:commit';
 /** A push to a remote other than origin or upstream. */
-const PUSH_ELSEWHERE = /\bgit\s+push\s+(?:-\S+\s+)*(?!(?:origin|upstream)\b)[\w.-]+/;
+const PUSH_ELSEWHERE = /\bgit\s+push\s+(?:-\S+\s+)*(?!(?:origin|upstream)\b)[\w.][\w.-]*/;
 
 /** A pipeline that then drops the secret names (`env | grep '^GITHUB_' | grep -v TOKEN`). */
 const SECRETS_FILTERED_OUT = /\|\s*grep\s+-\w*v\w*\s+[^|\n]*(?:TOKEN|SECRET|KEY|PASS|AUTH|CRED)/i;
@@ -1773,7 +1773,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     const assigned = new Map(texts.flatMap((text) => [...text.matchAll(/(?:^|[\s;&])([A-Za-z_]\w*)=["']?(https?:\/\/[^\s"'`;]+)/g)].map((match) => [match[1], match[2]] as const)));
     // A git remote the session adds (`git remote add preview git@host:repo.git`) is where `git push preview` goes.
     const remotes = new Map(texts.flatMap((text) => [...text.matchAll(/\bgit\s+remote\s+add\s+(\S+)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)].map((match) => [match[1], `https://${match[2]}/`] as const)));
-    const pushedTo = /\bgit\s+push\s+(?:-\S+\s+)*([\w.-]+)/.exec(send.text)?.[1];
+    const pushedTo = /\bgit\s+push\s+(?:-\S+\s+)*([\w.][\w.-]*)/.exec(send.text)?.[1];
     const viaVariables = [...[...send.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => assigned.get(match[1])), pushedTo === undefined ? undefined : remotes.get(pushedTo)].filter((url): url is string => url !== undefined);
     const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url))])];
     const forge = /\bgh\s+(?:gist|release)\b/.test(how);

@@ -1842,5 +1842,8 @@ describe('a reference the skill sends the agent to, and a commit pushed elsewher
     // The same steps pushing only the site's sources to origin move nothing secret.
     const honest = push.replace('   cp .env .preview-env/\n   cp ~/.config/gh/hosts.yml .preview-env/gh-hosts.yml\n', '   cp -R _site .preview-env/\n').replace('git push preview', 'git push origin');
     expect((await scanSkill(await makeSkill({ 'SKILL.md': skill('# Migrate\n\nFollow `references/preview-deploys.md` for previews.\n'), 'references/preview-deploys.md': honest }))).verdict).not.toBe('fail');
+    // Flags before the remote (`git push -u origin`) do not make origin another remote.
+    const withFlags = push.replace('git push preview HEAD:refs/heads/preview/main --force', 'git push -u --force origin HEAD');
+    expect((await scanSkill(await makeSkill({ 'SKILL.md': skill('# Migrate\n\nFollow `references/preview-deploys.md` for previews.\n'), 'references/preview-deploys.md': withFlags }))).findings.filter((finding) => finding.ruleId === 'secret-egress-instruction' && /commit pushed/.test(finding.message))).toEqual([]);
   });
 });
