@@ -34,15 +34,48 @@ let searchId = 0;
 /** Results of the current search not shown yet. */
 let pending = [];
 
-/** Loads Pagefind once, on first use. */
+/** Times a search is tried before the page says search is unavailable: one failed fetch of the index (a busy network, a server restarting) should not end search for the page's life. */
+const SEARCH_ATTEMPTS = 3;
+
+/** Loads Pagefind once, on first use; a load that failed is forgotten, so the next search tries again. */
 let pagefindPromise;
 function loadPagefind() {
-  pagefindPromise ??= import('/pagefind/pagefind.js').then(async (pagefind) => {
-    await pagefind.options({ excerptLength: EXCERPT_WORDS });
-    await pagefind.init();
-    return pagefind;
-  });
+  if (!pagefindPromise) {
+    const loading = import('/pagefind/pagefind.js').then(async (pagefind) => {
+      await pagefind.options({ excerptLength: EXCERPT_WORDS });
+      await pagefind.init();
+      return pagefind;
+    });
+    pagefindPromise = loading;
+    loading.catch(() => {
+      if (pagefindPromise === loading) pagefindPromise = undefined;
+    });
+  }
   return pagefindPromise;
+}
+
+/** Drops the loaded Pagefind (and its worker and cached index state), so the next search starts afresh. */
+async function forgetPagefind() {
+  const loaded = pagefindPromise;
+  pagefindPromise = undefined;
+  try {
+    await (await loaded)?.destroy?.();
+  } catch {
+    // Nothing to tear down: it never loaded.
+  }
+}
+
+/** Pagefind's answer for `term` (null when a later keystroke superseded it), trying again from a fresh load when a try fails. */
+async function findAll(term) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const pagefind = await loadPagefind();
+      return await pagefind.debouncedSearch(term, {}, DEBOUNCE_MS);
+    } catch (error) {
+      if (attempt >= SEARCH_ATTEMPTS) throw error;
+      await forgetPagefind();
+    }
+  }
 }
 
 /** The badge the catalog renders for `trust`, or null for a value it does not know. */
@@ -142,9 +175,9 @@ async function search(term) {
   browse.hidden = true;
   resultsSection.hidden = false;
   say('Searching…');
-  let pagefind;
+  let found;
   try {
-    pagefind = await loadPagefind();
+    found = await findAll(term);
   } catch {
     if (id !== searchId) return;
     browse.hidden = false;
@@ -152,7 +185,6 @@ async function search(term) {
     say('Search is unavailable: its index could not be loaded. Every skill is listed below.');
     return;
   }
-  const found = await pagefind.debouncedSearch(term, {}, DEBOUNCE_MS);
   // null: a later keystroke superseded this search.
   if (found === null || id !== searchId) return;
   pending = [...found.results];

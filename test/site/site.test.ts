@@ -219,6 +219,17 @@ describe('the catalog built from a published registry', () => {
       await page.close();
     });
 
+    it('searches again from a fresh load when the index fails to load once', async () => {
+      const page = await context.newPage();
+      let entryRequests = 0;
+      await page.route('**/pagefind/pagefind-entry.json*', (route) => (++entryRequests === 1 ? route.abort('connectionreset') : route.continue()));
+      expect((await page.goto(`${site.url}/`))?.status()).toBe(200);
+      await search(page, BODY_ONLY_WORD);
+      expect(await resultTitles(page)).toEqual(['acme/weather-lite']);
+      expect(entryRequests).toBeGreaterThan(1);
+      await page.close();
+    });
+
     it("indexes a skill's name, description, capabilities, publisher and SKILL.md body, and nothing of the page around them", async () => {
       const page = await open('/');
       const [weather] = await indexedContent(page, BODY_ONLY_WORD);
