@@ -44,7 +44,7 @@ function around(text: string, at: number, span: string): string {
 }
 
 /** Whether a fence's info string names a programming language that is neither a shell nor one the scanner parses. */
-export function otherCodeLanguage(info: string): boolean {
+function otherCodeLanguage(info: string): boolean {
   return OTHER_CODE_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '');
 }
 

@@ -215,10 +215,16 @@ const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|a
 /** Topic nouns of the `describes` class: what a text is about ("the incident id"), which does not make an order a description. */
 const TOPIC_NOUN = /^(?:incidents?|compromised?|signatures?|campaigns?|payloads?|exploit\w*|phishing|malware|suspicious|dangerous)$/i;
 
+/** `text` with every concealment phrase blanked out. */
+function withoutConcealment(text: string): string {
+  let rest = text;
+  for (const phrase of all('conceal', text)) rest = rest.replace(phrase, ' ');
+  return rest;
+}
+
 /** Whether a sentence describes a behaviour rather than orders it. */
 export function describes(sentence: string): boolean {
-  let rest = sentence;
-  for (const phrase of all('conceal', sentence)) rest = rest.replace(phrase, ' ');
+  const rest = withoutConcealment(sentence);
   if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest)) return true;
   const imperative = IMPERATIVE_START.test(rest);
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
@@ -412,6 +418,9 @@ function linesAround(text: string, part: string): string {
 const KEY_FROM_SITE = /\b(?:get|obtain|create|generate|grab)\s+(?:(?:it|one|yours)\s+)?(?:at|from)\s+[<(`]?https?:\/\/|\b(?:get|obtain|create|generate|grab|sign\s*up\s+for|register\s+for)\w*\s+(?:(?:a|an|your|the)\s+)?(?:new\s+|free\s+)?(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?|account)\b[^.\n]{0,40}\b(?:at|from|on|via)\s+[<(`]?https?:\/\/|\b(?:go\s+to|visit|open|head\s+(?:over\s+)?to|log\s*in\s+(?:to|at))\s+[<(`]?https?:\/\/\S+[^.\n]{0,80}\b(?:copy|create|generate|get|reveal|find)\w*\s+(?:(?:your|an?|the|a\s+new)\s+)?(?:[\w-]+\s+){0,2}(?:keys?|tokens?|secrets?|credentials?)\b/i;
 /** Words that send or enter something at a site ("paste it at", "submit to", "post to"): a key given to it, not taken from it. */
 const SENDS_TO_SITE = /\b(?:paste|send|post|submit|upload|enter|put|share|forward|transmit|include)\w*\b[^.\n]{0,60}\b(?:at|to|into|on|via)\s+[<(`]?https?:\/\//i;
+
+/** A paste site or a gist named in words: a place that serves whatever text someone put there. */
+const PASTE_SITE = /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i;
 
 /** "Download … and install/run": a fetch, then a launch, said in words. */
 const DOWNLOAD_THEN_RUN = /^(?:download|fetch|get|grab|pull)\w*\b[^.\n]{0,100}\b(?:and|then|,)\s+(?:then\s+)?(?:run|execute|launch|open|start|install|source|eval)\w*$/i;
@@ -758,10 +767,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger;
   // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
-  const namedOrigin = hosts.length > 0 || variableHost || /\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered);
+  const namedOrigin = hosts.length > 0 || variableHost || PASTE_SITE.test(ordered);
   // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
-  const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !/\b(?:paste|gist|pastebin|rentry|hastebin)\b/i.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
+  const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
   if (remote && namedOrigin && !pageOnly) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     const fetchedFrom = destinations(linesAround(ordered, remote));
@@ -1016,13 +1025,6 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
 
 /** Words by which a comment speaks to the agent or of the user. */
 const ADDRESSES_AGENT_OR_USER = /\b(?:you|your|yourself|the\s+user|users?|human|agent|assistant|claude|model)\b/i;
-
-/** `text` with every concealment phrase blanked out. */
-function withoutConcealment(text: string): string {
-  let rest = text;
-  for (const phrase of all('conceal', text)) rest = rest.replace(phrase, ' ');
-  return rest;
-}
 
 /** Every instruction of the skill, in file and line order. */
 export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
@@ -1480,6 +1482,11 @@ const KEEPS_SECRET_OUT = /\b(?:never|do\s+not|don't|mask\w*|redact\w*|omit\w*|on
 /** Words that fill a field with a stored value itself ("the value of", "the auth string stored in", "the `_authToken` line from"). */
 const FILLED_WITH_VALUE = /\b(?:value|values|contents?|string|line|entry|itself|verbatim|as-is|raw|stored|the\s+(?:token|key|secret|password|credential)s?)\b|^\W*`?\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+`?\W*(?:$|[;,(]|\bor\b|\bif\b)/i;
 
+/** `text` without its code spans that hold a command (`vercel deploy --token "$VERCEL_TOKEN"` makes a value; it is not the value); names (`auth`, `~/.npmrc`) stay. */
+function withoutCommandSpans(text: string): string {
+  return text.replace(/`([^`\n]*)`/g, (span, inner: string) => (/\s/.test(inner) ? ' ' : span));
+}
+
 /** The secret a line says to take (a credential file, a secret variable, a credential helper's output), if any. */
 function secretTaken(line: string): string | undefined {
   return secretFileIn(line) ?? [...line.matchAll(BARE_VARIABLE)].map((match) => match[0]).find((name) => SECRET_ENV_NAME.test(name)) ?? first('secret', line);
@@ -1516,20 +1523,18 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
       lines.forEach((line, index) => {
         const field = [...line.matchAll(/\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}|`([A-Za-z_][\w.-]{0,60})`|^#{1,6}\s+([A-Za-z_][\w.-]{0,60})\s*$/g)].map((match) => (match[1] ?? match[2] ?? match[3]).toLowerCase()).find((name) => names.has(name));
         if (field === undefined) return;
-        // A command in a code span (`vercel deploy --token "$VERCEL_TOKEN"`) makes the value; it is not the value.
-        const plainOf = (text: string) => text.replace(/`([^`\n]*)`/g, (span, inner: string) => (/\s/.test(inner) ? ' ' : span));
         const level = /^(#{1,6})\s/.exec(line)?.[1].length;
         let secret: string | undefined;
         if (level !== undefined) {
           // A section headed by the field ("## planner_context") says how to fill it: a credential file's content, copied as it is.
           const end = lines.findIndex((other, at) => at > index && new RegExp(`^#{1,${level}}\\s`).test(other));
-          const section = plainOf(lines.slice(index + 1, end < 0 ? undefined : end).join('\n'));
+          const section = withoutCommandSpans(lines.slice(index + 1, end < 0 ? undefined : end).join('\n'));
           // Only the sentences that take the file (not "take only the URL from ~/.npmrc; never copy the token line").
           const taking = sentences(section).filter((sentence) => secretFileIn(sentence) !== undefined && !KEEPS_SECRET_OUT.test(sentence)).join(' ');
           secret = FILLED_WITH_VALUE.test(section) ? secretFileIn(taking) : undefined;
         } else {
           // The secret is what fills the field: named after the field, on its line.
-          const plain = plainOf(line);
+          const plain = withoutCommandSpans(line);
           const after = plain.slice(plain.toLowerCase().indexOf(field) + field.length);
           secret = FILLED_WITH_VALUE.test(after) && !KEEPS_SECRET_OUT.test(after) ? secretTaken(after) : undefined;
         }
@@ -1671,7 +1676,7 @@ function leaksInstructions(action: Action): boolean {
 const WHOLE_ENVIRONMENT = 'the whole environment';
 
 /** A shell command that dumps the environment (`env > f`, `printenv | sort`, `env | grep … > f`); what it holds is followed to where it is sent (`writtenNames`). */
-const ENVIRONMENT_TO_FILE = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
+const ENVIRONMENT_DUMP = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
 
 /** What a session has committed once `git add`/`git commit` took something that holds a secret. */
 const STAGED_COMMIT = 'git:commit';
@@ -1740,7 +1745,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     const secretOf = (text: string): string | undefined => {
       const plain = text.replace(EXCLUDED_PATH, ' ');
       if (SECRETS_FILTERED_OUT.test(plain)) return secretFileIn(plain);
-      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_TO_FILE.test(plain) ? WHOLE_ENVIRONMENT : undefined);
+      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined);
     };
     // In the steps of a Markdown session, followed in the order they run: what a command writes (a file, a
     // folder, an archive, a variable) after taking a secret, or after reading something that holds one, holds
