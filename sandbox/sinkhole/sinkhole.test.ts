@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SinkholeError, startSinkhole, sweepStaleNetworks, type Sinkhole } from './index.ts';
+import { originalDestinationIn } from './sinkhole.ts';
 import { eventOf, runInNetns, runNodeInNetns, sandboxFiles, settledEvents } from './testing.ts';
 
 const canary = `skc_${Math.random().toString(36).slice(2, 12)}Q7w`;
@@ -326,5 +327,29 @@ describe('startSinkhole', () => {
       expect(await sweepStaleNetworks()).toContain(name);
       expect(await host('ip', ['netns', 'list'])).not.toContain(name);
     });
+  });
+});
+
+describe('originalDestinationIn', () => {
+  // Lines as /proc/<pid>/net/nf_conntrack prints them in the sink namespace: the sent tuple, then the
+  // reply from the listener the flow was redirected to (TCP 10000, UDP 10001).
+  const older = 'ipv4     2 tcp      6 118 TIME_WAIT src=192.168.103.2 dst=192.0.2.77 sport=41234 dport=8080 src=192.168.103.1 dst=192.168.103.2 sport=10000 dport=41234 [ASSURED] mark=0 zone=0 use=2';
+  const live = 'ipv4     2 tcp      6 431999 ESTABLISHED src=192.168.103.2 dst=198.19.218.62 sport=41234 dport=443 src=192.168.103.1 dst=192.168.103.2 sport=10000 dport=41234 [ASSURED] mark=0 zone=0 use=2';
+  const dns = 'ipv4     2 tcp      6 431999 ESTABLISHED src=192.168.103.2 dst=192.168.103.1 sport=41234 dport=53 src=192.168.103.1 dst=192.168.103.2 sport=53 dport=41234 [ASSURED] mark=0 zone=0 use=2';
+  const udp = 'ipv4     2 udp      17 29 src=192.168.103.2 dst=203.0.113.9 sport=41234 dport=9999 [UNREPLIED] src=192.168.103.1 dst=192.168.103.2 sport=10001 dport=41234 mark=0 zone=0 use=2';
+
+  it('takes the live flow from a client port over an older, closing one to another destination', () => {
+    expect(originalDestinationIn([older, live].join('\n'), 'tcp', '192.168.103.2', 41234, 10000)).toEqual({ address: '198.19.218.62', port: 443 });
+    expect(originalDestinationIn([older].join('\n'), 'tcp', '192.168.103.2', 41234, 10000)).toEqual({ address: '192.0.2.77', port: 8080 });
+  });
+
+  it('takes only a flow redirected to the listener that accepted it, and only of its protocol', () => {
+    expect(originalDestinationIn([dns, udp].join('\n'), 'tcp', '192.168.103.2', 41234, 10000)).toBeUndefined();
+    expect(originalDestinationIn([dns, live, udp].join('\n'), 'udp', '192.168.103.2', 41234, 10001)).toEqual({ address: '203.0.113.9', port: 9999 });
+  });
+
+  it('matches the client in either spelling of its address and no other client', () => {
+    expect(originalDestinationIn(live, 'tcp', '::ffff:192.168.103.2', 41234, 10000)).toEqual({ address: '198.19.218.62', port: 443 });
+    expect(originalDestinationIn(live, 'tcp', '192.168.103.3', 41234, 10000)).toBeUndefined();
   });
 });

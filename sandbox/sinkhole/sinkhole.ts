@@ -106,6 +106,9 @@ const MAX_SNIFF_BYTES = 20 * 1024;
 /** Proxy tunnels (`CONNECT`) followed inside one another; one is what proxy-aware clients use. */
 const MAX_TUNNEL_DEPTH = 2;
 
+/** Readings of the connection tracking table before a flow is recorded at the sink's own address. */
+const CONNTRACK_READINGS = 8;
+
 /** DNS over TCP: one message is at most 64 KiB plus its length prefix. */
 const MAX_DNS_TCP_BUFFER = 65_537;
 
@@ -412,25 +415,26 @@ class SinkholeEngine {
 
   // ---- original destinations ------------------------------------------------------------------
 
-  /** Reads where a redirected flow was going from the sink namespace's connection tracking table. */
-  #originalDestination(protocol: 'tcp' | 'udp', address: string | undefined, port: number | undefined): Destination | undefined {
+  /**
+   * Reads where a redirected flow was going from the sink namespace's connection tracking table.
+   * `listenerPort` is the port the flow was redirected to: the entry's reply tuple comes from it, which
+   * tells this flow apart from an older one that left the same client port for another destination.
+   * The table is read again when the entry is not in it: the kernel lists it in pages, and entries that
+   * come and go between two pages (a busy sandbox opens and closes many) can push a live entry out of
+   * one reading.
+   */
+  #originalDestination(protocol: 'tcp' | 'udp', address: string | undefined, port: number | undefined, listenerPort: number | undefined): Destination | undefined {
     const pid = this.#listeners.child.pid;
     if (address === undefined || port === undefined || pid === undefined) return undefined;
-    let table: string;
-    try {
-      table = readFileSync(`/proc/${pid}/net/nf_conntrack`, 'latin1');
-    } catch {
-      return undefined;
-    }
-    const client = expandedAddress(address);
-    const wantedPort = ` sport=${port} `;
-    for (const line of table.split('\n')) {
-      if (!line.includes(` ${protocol} `) || !line.includes(wantedPort)) continue;
-      // The first tuple is the packet as the sandbox sent it: its destination is the one wanted.
-      const tuple = /src=(\S+) dst=(\S+) sport=(\d+) dport=(\d+)/.exec(line);
-      if (tuple !== null && Number(tuple[3]) === port && expandedAddress(tuple[1]!) === client) {
-        return { address: plainAddress(tuple[2]!), port: Number(tuple[4]) };
+    for (let reading = 0; reading < CONNTRACK_READINGS; reading += 1) {
+      let table: string;
+      try {
+        table = readFileSync(`/proc/${pid}/net/nf_conntrack`, 'latin1');
+      } catch {
+        continue;
       }
+      const found = originalDestinationIn(table, protocol, address, port, listenerPort);
+      if (found !== undefined) return found;
     }
     return undefined;
   }
@@ -468,7 +472,7 @@ class SinkholeEngine {
       return;
     }
     this.#tracked += 1;
-    const destination = this.#originalDestination('tcp', socket.remoteAddress, socket.remotePort) ?? {
+    const destination = this.#originalDestination('tcp', socket.remoteAddress, socket.remotePort, socket.localPort) ?? {
       address: plainAddress(socket.localAddress ?? this.#pair.sinkAddress),
       port: socket.localPort ?? LISTENER_PORTS.tcp,
     };
@@ -766,7 +770,7 @@ class SinkholeEngine {
         return;
       }
       this.#tracked += 1;
-      const destination = this.#originalDestination('udp', remote.address, remote.port) ?? { address: this.#pair.sinkAddress, port: LISTENER_PORTS.udp };
+      const destination = this.#originalDestination('udp', remote.address, remote.port, LISTENER_PORTS.udp) ?? { address: this.#pair.sinkAddress, port: LISTENER_PORTS.udp };
       flow = this.#newFlow('udp', destination);
       this.#udpFlows.set(key, flow);
     }
@@ -872,6 +876,29 @@ function plainAddress(address: string): string {
   if (isIP(address) !== 6) return address;
   // The URL parser prints IPv6 in the canonical compressed form (RFC 5952).
   return new URL(`http://[${address}]/`).hostname.slice(1, -1);
+}
+
+/**
+ * The original destination of the flow from `client`:`port` in a connection tracking table, or
+ * undefined. The first tuple of an entry is the packet as the sandbox sent it (its destination is the
+ * one wanted), the second the reply, which comes from the listener the flow was redirected to. Among
+ * several entries for the client port, a live one is preferred over one that is closing.
+ */
+export function originalDestinationIn(table: string, protocol: 'tcp' | 'udp', clientAddress: string, port: number, listenerPort: number | undefined): Destination | undefined {
+  const client = expandedAddress(clientAddress);
+  let closing: Destination | undefined;
+  for (const line of table.split('\n')) {
+    if (!line.includes(` ${protocol} `) || !line.includes(` sport=${port} `)) continue;
+    const tuples = [...line.matchAll(/src=(\S+) dst=(\S+) sport=(\d+) dport=(\d+)/g)];
+    const sent = tuples[0];
+    if (sent === undefined || Number(sent[3]) !== port || expandedAddress(sent[1]!) !== client) continue;
+    const reply = tuples[1];
+    if (listenerPort !== undefined && reply !== undefined && Number(reply[3]) !== listenerPort) continue;
+    const destination = { address: plainAddress(sent[2]!), port: Number(sent[4]) };
+    if (/ (?:TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|FIN_WAIT) /.test(line)) closing ??= destination;
+    else return destination;
+  }
+  return closing;
 }
 
 /** An address in one spelling for comparison (conntrack prints IPv6 uncompressed, sockets compressed). */
