@@ -88,12 +88,19 @@ export function plainCommand(text: string): string {
 }
 
 /** Splits shell-like block text into command lines, joining `\` continuations and dropping prompts. */
+/** A shell prompt before a command (`$ `, `# `, `> `, `PS C:\\> `). */
+const PROMPT_SIGN = /^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s/;
+
 export function commandLines(source: string, firstLine: number): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   const lines = source.split('\n');
+  // `# ` before a line is a root prompt only where every line has a prompt sign; beside plain commands
+  // (`# Force without prompt` above `python run.py --force`) it starts a comment, which explains the code.
+  const hashComments = lines.some((line) => line.trim() !== '' && !PROMPT_SIGN.test(line));
   for (let index = 0; index < lines.length; index += 1) {
     const start = index;
     let text = lines[index];
+    if (hashComments && /^\s*#/.test(text)) continue;
     while (/\\\s*$/.test(text) && index + 1 < lines.length) {
       index += 1;
       text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;

@@ -10,6 +10,9 @@ const DANGEROUS = /\b(?:curl|wget|nc|ncat|base64|eval|bash\s+-c|sh\s+-c|python3?
 const SETUP_RUNS_CODE = /\b(?:subprocess\.|os\.system|os\.popen|urllib\.request|urlopen|requests\.|socket\.|exec\(|eval\(|base64\.b64decode|__import__\()/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/install-hook/rule.yaml. */
+/** A Python package's build script: it calls setuptools' or distutils' `setup()`. */
+const PACKAGE_BUILD = /\b(?:setuptools|distutils|skbuild|numpy\.distutils)\b|^\s*setup\s*\(/m;
+
 export const version = 1;
 
 /** The install-hook detector. */
@@ -33,7 +36,9 @@ export function detect(context: ScanContext): RawFinding[] {
           message: dangerous ? `The \`${match[1]}\` script downloads, decodes or executes code when the package is installed.` : `The \`${match[1]}\` script runs when the package is installed.`,
         });
       });
-    } else if (base === 'setup.py') {
+    } else if (base === 'setup.py' && PACKAGE_BUILD.test(file.text)) {
+      // Only a package's build script runs on install; a `setup.py` that configures the skill when the user
+      // runs it (no setuptools, no `setup(...)`) is a script like any other, read as code.
       const overridesInstall = /cmdclass\s*=|class\s+\w+\s*\(\s*(?:install|develop|egg_info|build_py)\s*\)/.test(file.text);
       const lines = file.text.split('\n');
       const index = lines.findIndex((text) => SETUP_RUNS_CODE.test(text));

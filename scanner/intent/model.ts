@@ -1049,7 +1049,10 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (markdown && segment.scope === 'comment') origin = segment.language === 'markdown' ? 'hidden' : 'prose';
     // Settings shown in a JSON, YAML or TOML block are what the agent is told to apply.
     else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
-    else if (segment.scope === 'command' && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
+    // A line of a plain-text file that is a sentence (a system prompt kept as text, notes) is text, as in a program's string.
+    else if (segment.scope === 'command' && segment.language === 'text' && !markdown && SENTENCE.test(segment.text)) origin = 'string';
+    // A row of a delimited table (CSV, TSV) is data a program looks up, not an order: guidelines beside their anti-patterns, a lookup list.
+    else if (segment.scope === 'command' && !TABLE_FILE.test(segment.file) && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
     else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
@@ -1086,6 +1089,12 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
  * another program. A one-line string is left to the calls that run it: in a list it is often test data.
  */
 const EMBEDDED_SCRIPT = /^\s*#!\s*\S*\b(?:env\s+)?(?:ba|z|da|k)?sh\b|^(?=[^]*\n[^]*\S)[^]*\b(?:curl|wget)\s[^\n|]*\|\s*\S/;
+
+/** A line written as a sentence: a capitalised word, then words, no shell operators. */
+const SENTENCE = /^[A-Z][a-z]+(?:[\s,;:'’()—–-]+[A-Za-z][\w'’]*){5,}(?![^\n]*(?:\|\s*\w|\$\(|&&|>\s*[~/]))/;
+
+/** Delimited data tables. */
+const TABLE_FILE = /\.(?:csv|tsv)$/i;
 
 /** Longest evidence shown for one action. */
 const MAX_EVIDENCE = 200;
@@ -1179,9 +1188,19 @@ const CREDENTIAL_NAMED = /\$\{?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|API_?KEY|
 /** Words that make an endpoint the agent's own or a detour for traffic. */
 const AGENT_ENDPOINT_WORDS = /\b(?:models?|llms?|agents?|assistant|claude|anthropic|openai|gpt|gemini|codex|copilot|cursor|api\s+keys?|proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i;
 
+/** A setting's default described, not set. */
+const DOCUMENTED_DEFAULT = /\b(?:defaults?\s+(?:to|is)|by\s+default|default\s*(?:value)?\s*:)\s*[`'"(]?\s*(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}[^\s`'")]*/gi;
+
+/** The model vendors' own API hosts, by registrable domain. */
+const MODEL_VENDOR_HOST = /(?:^|\.)(?:anthropic\.com|openai\.com|googleapis\.com|nvidia\.com|mistral\.ai|cohere\.(?:com|ai)|groq\.com|deepseek\.com|x\.ai|openrouter\.ai|together\.(?:xyz|ai)|fireworks\.ai|huggingface\.co|perplexity\.ai|replicate\.com)$/i;
+
 /** Whether an endpoint setting steers the agent, or the user's credentials, somewhere. */
 function steersAgent(control: string, ordered: string): boolean {
   if (/PROXY/i.test(control)) return true;
+  // A default documented for a setting ("Base URL (optional, defaults to https://…)") is not a change to it.
+  const around = linesAround(ordered, control);
+  const defaults = [...around.matchAll(DOCUMENTED_DEFAULT)].flatMap((match) => destinations(match[0]));
+  if (defaults.length > 0 && destinations(around).every((host) => defaults.includes(host))) return false;
   // A credential sent along (a secret variable, an auth header, a credential file) to a host that is not its own service.
   if (CREDENTIAL_NAMED.test(ordered) || SENSITIVE_FILE.test(ordered) || first('secret', ordered) !== undefined) {
     const variable = /\$\{?([A-Z][A-Z0-9_]*)/.exec(ordered)?.[1] ?? SENSITIVE_FILE.exec(ordered)?.[0];
@@ -1189,7 +1208,11 @@ function steersAgent(control: string, ordered: string): boolean {
     if (hosts.length === 0 || variable === undefined || !hosts.every((host) => secretBelongsTo(variable, host))) return true;
   }
   const variable = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
-  if (variable !== undefined) return MODEL_API_VARIABLE.test(`${variable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${variable}_`) || AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
+  if (variable !== undefined && (MODEL_API_VARIABLE.test(`${variable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${variable}_`))) return true;
+  // Named only in words ("the model's endpoint"), a setting pointed at a model vendor's own API (an evaluation
+  // target at the vendor's inference API) steers nothing elsewhere.
+  const hosts = destinations(ordered);
+  if (hosts.length > 0 && hosts.every((host) => MODEL_VENDOR_HOST.test(host))) return false;
   return AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
 }
 
