@@ -58,7 +58,12 @@ const QUERY_LINE = /^\s*(?:\||let\s|\/\/|[A-Za-z_]\w*\s*$|(?:index|sourcetype|so
 /** A line that runs something whatever block it is in (quoted strings, the values a query matches, set aside): a command substitution, a pipe into a shell, a download. */
 const RUNS_IN_QUERY = /\$\(|`|\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b(?!["'])|^\s*\(?\s*(?:curl|wget|iwr|irm|Invoke-WebRequest)\b|^\s*\w+=\$?\(/i;
 /** A block of a log search language whose every line is a query clause: a search for commands, not commands. */
+/** A Seatbelt (SBPL) sandbox profile. */
+export const SANDBOX_PROFILE = /^\s*\(version\s+1\)[^]*^\s*\((?:deny|allow)\s+[\w*-]+/m;
+
 function queryBlock(info: string, text: string): boolean {
+  // A macOS sandbox profile (`(version 1)`, `(deny file-read* (subpath …))`) is a policy: the paths it names are fenced off, not read.
+  if (SANDBOX_PROFILE.test(text)) return true;
   return QUERY_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '') && text.split('\n').filter((line) => line.trim() !== '').every((line) => QUERY_LINE.test(line) && !RUNS_IN_QUERY.test(line.replace(/"[^"\n]*"|'[^'\n]*'/g, '""')));
 }
 

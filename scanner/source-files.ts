@@ -9,6 +9,7 @@ import type { Language } from './rule-schema.ts';
 import type { FileClass, SourceFile } from './model.ts';
 import { ScannerError } from './errors.ts';
 import { foldLookalikes } from './lookalikes.ts';
+import { SANDBOX_PROFILE } from './markdown.ts';
 
 /** A path the walk refused to read (symlink, special file), reported as coverage. */
 export interface UnreadablePath {
@@ -107,6 +108,9 @@ function languageOf(path: string, text: string): Language {
  * match, not as anything that runs.
  */
 function isSignatureDocument(language: Language, text: string): boolean {
+  // An osquery pack or configuration (`"queries": { "x": { "query": "SELECT …", "description": … } }`): hunting queries whose descriptions quote what they look for.
+  if (language === 'text' && SANDBOX_PROFILE.test(text)) return true;
+  if ((language === 'json' || language === 'text') && /"queries"\s*:\s*\{/.test(text) && (text.match(/"query"\s*:\s*"\s*SELECT\b/gi) ?? []).length >= 2) return true;
   if (language !== 'yaml' && language !== 'json') return false;
   const patternKeys = /["']?(?:pattern(?:s|-either|-regex|-not|-inside)?|selection\w*|keywords|condition|regex(?:es)?)["']?\s*:/m.test(text);
   if (!patternKeys) return false;

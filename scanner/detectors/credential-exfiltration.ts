@@ -19,6 +19,19 @@ interface Place {
   evidence: string;
   /** For a sink: a folder a sync client uploads rather than a socket. */
   synced?: boolean;
+  /** For a sink: a plain download (`curl -fsSL -o f https://…/install.sh`), which carries nothing of this machine's out. */
+  fetchOnly?: boolean;
+}
+
+/**
+ * A curl or wget command that only fetches: no body, form, upload or method that sends, no header and no
+ * data in its URL. It can carry data only in a URL built from what the script read, which it does not.
+ */
+function fetchOnly(text: string): boolean {
+  if (!/^\s*(?:curl|wget)\b/.test(text)) return false;
+  if (/\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|--post-(?:data|file)|--body-(?:data|file)|-H|--header|-b|--cookie|-u|--user|--method)\b|\s-X\s*(?:POST|PUT|PATCH)\b|\s--request\s+(?:POST|PUT|PATCH)\b/.test(text)) return false;
+  // A version or path in the URL (`…/releases/tag/${VERSION}`, `"$URL"`) is not data; a command substitution or a value named like data or a secret is.
+  return !/`|\$\(|\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX)/i.test(text);
 }
 
 /** Commands that publish text or files on a code forge (a gist, an issue, a pull request, a release asset). */
@@ -231,7 +244,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push(place(call.line, line));
+    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
     if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
@@ -286,7 +299,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (/^[A-Za-z_]\w*=/.test(command.text.trim()) && !/\$\(|`/.test(command.text)) continue;
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
     // A command that publishes on a code forge (`gh gist create`, `gh release upload`) carries what it is given off the machine like an upload.
-    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push(place(command.line, command.text));
+    if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push({ ...place(command.line, command.text), ...(fetchOnly(command.text) ? { fetchOnly: true } : {}) });
     const commandSource = sourceIn(command.text, command.name || undefined) && !readsOwnCredential(command.name, command.text);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
@@ -456,7 +469,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 12;
+export const version = 13;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -536,7 +549,9 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const group of groups.values()) {
     const files = new Set(group.map((flow) => flow.unit.file));
     if (files.size < 2 || [...files].some((file) => flagged.has(file))) continue;
-    const result = decide(group);
+    // Across scripts nothing is followed from the read to the send: a plain download in one script (fetching
+    // an installer) carries nothing the other read.
+    const result = decide(group.map((flow) => ({ ...flow, sinks: flow.sinks.filter((sink) => !sink.fetchOnly) })));
     if (result) {
       findings.push(result);
       for (const file of files) flagged.add(file);

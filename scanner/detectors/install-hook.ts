@@ -9,11 +9,20 @@ const LIFECYCLE = /^\s*"(preinstall|install|postinstall|prepare|preuninstall|pos
 const DANGEROUS = /\b(?:curl|wget|nc|ncat|base64|eval|bash\s+-c|sh\s+-c|python3?\s+-c|node\s+-e|node\s+--eval|powershell|iwr|Invoke-|osascript|chmod\s+\+x|rm\s+-rf|\/dev\/tcp|https?:\/\/)/i;
 const SETUP_RUNS_CODE = /\b(?:subprocess\.|os\.system|os\.popen|urllib\.request|urlopen|requests\.|socket\.|exec\(|eval\(|base64\.b64decode|__import__\()/;
 
-/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/install-hook/rule.yaml. */
 /** A Python package's build script: it calls setuptools' or distutils' `setup()`. */
 const PACKAGE_BUILD = /\b(?:setuptools|distutils|skbuild|numpy\.distutils)\b|^\s*setup\s*\(/m;
 
-export const version = 1;
+/** The skill's own script a lifecycle command runs (`node scripts/postinstall.js`, `python3 tools/setup_hook.py`). */
+const HOOK_SCRIPT = /\b(?:node|python3?|bash|sh|zsh|deno\s+run|bun|tsx|ts-node)\s+(?:-[\w-]+\s+)*["']?(\.?\/?[\w./-]+\.(?:[cm]?js|ts|py|sh))\b/;
+
+/**
+ * Code that sends data to another machine, in the code or in a string of it run later (`node -e` of a
+ * template): a request with a method that sends or a body, a form or upload from the shell.
+ */
+const SENDS_DATA = /\bmethod\s*[:=]\s*['"`](?:POST|PUT|PATCH)\b|\bfetch\s*\([^)]{0,200}?\{[^}]{0,400}?\bbody\s*[:,]|\b(?:requests|httpx)\.(?:post|put|patch)\s*\(|\burlopen\s*\([^)]{0,200}\bdata\s*=|\b(?:curl|wget)\b[^\n]*\s(?:-d|--data[\w-]*|-F|--form|-T|--upload-file|--post-(?:data|file))\b|\b(?:axios|got|superagent)\.(?:post|put|patch)\s*\(/i;
+
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/install-hook/rule.yaml. */
+export const version = 2;
 
 /** The install-hook detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -25,7 +34,12 @@ export function detect(context: ScanContext): RawFinding[] {
       file.text.split('\n').forEach((text, index) => {
         const match = LIFECYCLE.exec(text);
         if (!match) return;
-        const dangerous = DANGEROUS.test(match[2]);
+        // The script the hook runs, when it is the skill's own: one that sends data out does so on every install.
+        const script = HOOK_SCRIPT.exec(match[2])?.[1]?.replace(/^\.\//, '');
+        const folder = file.path.includes('/') ? file.path.replace(/[^/]*$/, '') : '';
+        const runs = script === undefined ? undefined : context.files.find((other) => other.path === `${folder}${script}` && other.fileClass === 'text');
+        const sends = runs !== undefined && SENDS_DATA.test(runs.text);
+        const dangerous = DANGEROUS.test(match[2]) || sends;
         findings.push({
           ruleId: 'install-hook',
           file: file.path,
@@ -33,7 +47,7 @@ export function detect(context: ScanContext): RawFinding[] {
           evidence: text.trim(),
           severity: dangerous ? 'critical' : 'medium',
           confidence: dangerous ? 'high' : 'medium',
-          message: dangerous ? `The \`${match[1]}\` script downloads, decodes or executes code when the package is installed.` : `The \`${match[1]}\` script runs when the package is installed.`,
+          message: sends ? `The \`${match[1]}\` script runs ${runs!.path}, which sends data to another machine, when the package is installed.` : dangerous ? `The \`${match[1]}\` script downloads, decodes or executes code when the package is installed.` : `The \`${match[1]}\` script runs when the package is installed.`,
         });
       });
     } else if (base === 'setup.py' && PACKAGE_BUILD.test(file.text)) {

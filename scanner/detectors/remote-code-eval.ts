@@ -18,8 +18,47 @@ function runsDownloadedScript(text: string, networkNames: ReadonlySet<string>): 
   return script !== undefined && networkNames.has(script);
 }
 
+/** A program that fetches from the network. */
+const FETCHES = /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|https?\.get|axios\.get|got)\s*\(/;
+/** Bytes written to a file or an archive unpacked (`target.write_bytes(…)`, `zf.extractall(DIR)`, `fs.writeFileSync(p, …)`). */
+const WRITES = /([\w.]+)\.write_bytes\s*\(|\.extractall\s*\(\s*([^,)]+)|\bopen\s*\(\s*([^,)]+),\s*['"][wa]b['"]|\bwriteFileSync\s*\(\s*([^,)]+)|\bcreateWriteStream\s*\(\s*([^,)]+)/g;
+/** Code loaded from a path at run time (`spec_from_file_location(name, path)` then `exec_module`, `runpy.run_path(p)`, `exec(open(p).read())`, `require(p)`, `import(p)`). */
+const LOADS_CODE = /\bspec_from_file_location\s*\(\s*[^,]+,\s*([^)]+)\)|\brunpy\.run_path\s*\(\s*([^,)]+)|\bexec\s*\(\s*(?:compile\s*\()?\s*open\s*\(\s*([^,)]+)|\brequire\s*\(\s*(?!['"`])([^)]+)\)|\bimport\s*\(\s*(?!['"`])([^)]+)\)/g;
+/** Names too common to tie a write to a load. */
+const COMMON_NAMES = new Set(['path', 'Path', 'os', 'name', 'join', 'resolve', 'str', 'f', 'fh', 'p', 'file', 'self', 'this', 'process', 'cwd', 'dirname', '__dirname', '__file__', 'parent', 'home', 'expanduser']);
+
+/** The names an expression is built from, following one plain assignment of each (`path = CACHE_DIR / "rules.py"` gives CACHE_DIR). */
+function rootsOf(expression: string, text: string): Set<string> {
+  const roots = new Set<string>();
+  for (const name of expression.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+    if (!COMMON_NAMES.has(name)) roots.add(name);
+    const assigned = new RegExp(`^\\s*(?:(?:const|let|var)\\s+)?${name.replace(/\$/g, '\\$')}\\s*=\\s*([^\\n]+)`, 'm').exec(text)?.[1];
+    for (const inner of assigned?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!COMMON_NAMES.has(inner)) roots.add(inner);
+  }
+  return roots;
+}
+
+/**
+ * A program that downloads files into a folder and later loads code from the same folder (a "data
+ * refresh" whose archive carries a module it imports): what runs is whatever the server put there.
+ */
+function loadsDownloadedCode(text: string): { line: number; evidence: string } | undefined {
+  if (!FETCHES.test(text)) return undefined;
+  const written = new Set<string>();
+  for (const match of text.matchAll(WRITES)) for (const root of rootsOf(match.slice(1).find((group) => group !== undefined) ?? '', text)) written.add(root);
+  if (written.size === 0) return undefined;
+  for (const match of text.matchAll(LOADS_CODE)) {
+    const roots = rootsOf(match.slice(1).find((group) => group !== undefined) ?? '', text);
+    if ([...roots].some((root) => written.has(root))) {
+      const line = text.slice(0, match.index).split('\n').length;
+      return { line, evidence: text.split('\n')[line - 1]!.trim().slice(0, 200) };
+    }
+  }
+  return undefined;
+}
+
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 3;
+export const version = 4;
 
 /** The remote-code-eval detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -38,6 +77,11 @@ export function detect(context: ScanContext): RawFinding[] {
       if (shellSink && !sink.dynamic && !runsDownloadedScript(sink.text, unit.networkNames)) continue;
       findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
     }
+  }
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || (file.language !== 'python' && file.language !== 'javascript') || findings.some((finding) => finding.file === file.path)) continue;
+    const loaded = loadsDownloadedCode(file.text);
+    if (loaded) findings.push({ ruleId: 'remote-code-eval', file: file.path, line: loaded.line, evidence: loaded.evidence, message: 'Loads code from a folder it fills with files downloaded at run time: what runs is whatever the server put there.' });
   }
   return findings;
 }

@@ -1201,6 +1201,11 @@ function steersAgent(control: string, ordered: string): boolean {
   const around = linesAround(ordered, control);
   const defaults = [...around.matchAll(DOCUMENTED_DEFAULT)].flatMap((match) => destinations(match[0]));
   if (defaults.length > 0 && destinations(around).every((host) => defaults.includes(host))) return false;
+  // The endpoint of an application that is neither a model API nor a client of the user's stored credentials
+  // (`LANGSMITH_ENDPOINT` at its EU region) carries only that application's own key: it steers the agent
+  // only when the text makes it a proxy or gateway in between.
+  const application = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
+  if (application !== undefined && !MODEL_API_VARIABLE.test(`${application}_`) && !CREDENTIAL_CLIENT_VARIABLE.test(`${application}_`)) return /\b(?:proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i.test(around);
   // A credential sent along (a secret variable, an auth header, a credential file) to a host that is not its own service.
   if (CREDENTIAL_NAMED.test(ordered) || SENSITIVE_FILE.test(ordered) || first('secret', ordered) !== undefined) {
     const variable = /\$\{?([A-Z][A-Z0-9_]*)/.exec(ordered)?.[1] ?? SENSITIVE_FILE.exec(ordered)?.[0];
@@ -2019,7 +2024,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // `ANTHROPIC_BASE_URL` (or another model API's base URL) moved to a host that is not that API's: every
       // request and its key go there. A declared write or host does not make that the user's choice.
       const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
-      const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && !vendorHost(apiVariable, host));
+      // Another application's endpoint (`LANGSMITH_ENDPOINT` at the vendor's EU region) carries that application's own key to it.
+      const keyRedirected = apiVariable !== undefined && (MODEL_API_VARIABLE.test(`${apiVariable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${apiVariable}_`)) && action.control.hosts.some((host) => !isLocalHost(host) && !vendorHost(apiVariable, host));
       // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
       // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
       const apiHosts = [...action.evidence.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
