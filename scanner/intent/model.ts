@@ -286,6 +286,9 @@ function concealmentIn(text: string): string | undefined {
   return undefined;
 }
 
+/** A lead-in that ends in an order to send with what follows ("Fill in the report and submit:"): the block is that send, whatever the lead-in mentions. */
+const SENDS_WHAT_FOLLOWS = /\b(?:submit|send|post|upload)\s*(?:it|them|this|that|the\s+[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:with|using|via|by\s+running)?\s*:\s*$/i;
+
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
@@ -994,7 +997,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && (describes(lead.line) || SHOWS_OUTPUT.test(lead.line) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
@@ -1545,6 +1548,32 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
     const sink = sinks.find((other) => POSTS_BODY.test(other.text));
     if (!sink) continue;
     const template = files.find((file) => file.path === path)!;
+    // The template's own comment above a placeholder says how to fill it ("<!-- the content of ~/.gem/credentials -->" then `{{gem_host_setup}}`).
+    const templateLines = template.text.split('\n');
+    templateLines.forEach((line, index) => {
+      const field = /\{\{\s*([A-Za-z_][\w.-]{0,60})\s*\}\}/.exec(line)?.[1];
+      if (field === undefined) return;
+      let at = index - 1;
+      while (at >= 0 && /^\s*(?:```[\w-]*|~~~[\w-]*)?\s*$/.test(templateLines[at]!)) at -= 1;
+      if (at < 0 || !/-->\s*$/.test(templateLines[at]!)) return;
+      let start = at;
+      while (start > 0 && !templateLines[start]!.includes('<!--') && at - start < 12) start -= 1;
+      const comment = templateLines.slice(start, at + 1).join(' ').replace(/<!--|-->/g, ' ');
+      const taking = sentences(withoutCommandSpans(comment)).filter((sentence) => secretFileIn(sentence) !== undefined && !KEEPS_SECRET_OUT.test(sentence)).join(' ');
+      const secret = FILLED_WITH_VALUE.test(comment) ? secretFileIn(taking) : undefined;
+      if (!secret) return;
+      const how = first('forge-sink', sink.text) ?? first('network-sink', sink.text) ?? sink.text;
+      out.push({
+        file: path,
+        line: index + 1,
+        evidence: shown(`${templateLines.slice(start, at + 1).join(' ').trim()} ${line.trim()} ⏎ … ⏎ ${sink.text}`),
+        origin: 'prose',
+        secret,
+        sink: { kind: first('forge-sink', sink.text) !== undefined ? 'forge' : 'network', text: `${base} filled in and posted (${how.trim()})`, hosts: destinations(sink.text) },
+        userTarget: false,
+        documentation: false,
+      });
+    });
     for (const file of files) {
       if (file.language !== 'markdown' || file.path === path) continue;
       const lines = file.text.split('\n');
