@@ -118,8 +118,10 @@ describe('findViolations', () => {
     const cpu = (command: string) => findViolations([event('limit', 'CPU time 10000 ms', { limit: 'cpu', command })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity]);
     expect(cpu('python3 -m venv .venv-docs')).toEqual([['dryrun-limit-cpu', 'medium']]);
     expect(cpu('uv venv .venv')).toEqual([['dryrun-limit-cpu', 'medium']]);
-    expect(cpu('python3 scripts/optimise.py')).toEqual([['dryrun-limit-cpu', 'high']]);
-    expect(cpu('npm install')).toEqual([['dryrun-limit-cpu', 'high']]);
+    // Anything else that only burns CPU, reaching no other machine, warns; the same with a connection out (a miner's pool) is high.
+    expect(cpu('python3 scripts/optimise.py')).toEqual([['dryrun-limit-cpu', 'medium']]);
+    const withPool = findViolations([event('connect', '203.0.113.50:3333', { command: 'python3 scripts/optimise.py' }), event('limit', 'CPU time 10000 ms', { limit: 'cpu', command: 'python3 scripts/optimise.py' })], { ...noCapabilities(), network: ['*'] }, honeypot).filter((violation) => violation.ruleId === 'dryrun-limit-cpu').map((violation) => violation.severity);
+    expect(withPool).toEqual(['high']);
   });
 
   it("lets git's own credential helper lock and rewrite its store, and still flags another command doing it", () => {

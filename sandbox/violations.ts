@@ -194,6 +194,15 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
   );
 }
 
+/** Programs that run another program's code: what they read is that program's doing. */
+const INTERPRETER_PROGRAM = /^(?:.*\/)?(?:python\d*(?:\.\d+)?|node|bash|sh|dash|ruby|perl)$/;
+
+/** The program a one-command line runs (`gcloud auth login` is gcloud), past variable assignments; none for a pipeline or a list. */
+function commandProgram(command: string): string | undefined {
+  if (/[|;&]/.test(command)) return undefined;
+  return /^\s*(?:[A-Za-z_]\w*=\S*\s+)*([\w.-]+)\b/.exec(command)?.[1];
+}
+
 /** A tool's own command for one setting of its own configuration (`npm config set ignore-scripts true`, `git config --global init.defaultBranch main`). */
 const OWN_CONFIG_SET = /^\s*(?:npm|pnpm|yarn|pip\d*|uv|git|gh|poetry|conda|gcloud|aws)\s+(?:config\s+(?:set|--global|--user|--system)|config\s+--global\s+(?!--unset)\S)/;
 
@@ -264,7 +273,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
           // The program that owns the file reading it (`git` and ~/.netrc as it logs in, `twine` and ~/.pypirc):
           // the login is used, not read out; the user should still know which login the skill relies on.
-          if (event.program !== undefined && readsOwnCredential(event.program, event.target) && !handedAsData(events, event)) {
+          // A CLI written in an interpreted language (`gcloud` is Python) shows up as its interpreter: the command's own program is then the owner.
+          const owner = event.program !== undefined && INTERPRETER_PROGRAM.test(event.program) ? commandProgram(event.command) : event.program;
+          if (owner !== undefined && readsOwnCredential(owner, event.target) && !handedAsData(events, event)) {
             add('dryrun-credential-read', 'medium', `\`${event.command}\` ran ${event.program}, which ${tried === 'read' ? 'read' : tried} its own credential file ${event.target}${what} to log in. That uses the user's login rather than reading it out; declare the path under capabilities.filesystem.read so the user knows the skill relies on it.`);
             break;
           }
@@ -374,6 +385,12 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         // into every venv), not a miner.
         if (limit === 'cpu' && PACKAGE_TOOL_WORK.test(event.command)) {
           add('dryrun-limit-cpu', 'medium', `\`${event.command}\` creates a virtual environment and ran out of CPU time under the sandbox (${event.target}); what it would have done after that was not seen.`);
+          break;
+        }
+        // Work that only burns CPU (an audit script walking the system, a long computation) with no attempt to reach
+        // another machine: a miner is worth nothing without its pool, so nothing here shows one.
+        if (limit === 'cpu' && !events.some((other) => other.command === event.command && leavesMachine(other))) {
+          add('dryrun-limit-cpu', 'medium', `\`${event.command}\` ran out of CPU time (${event.target}) without trying to reach another machine; what it would have done after that was not seen. Make the command finish within the limits.`);
           break;
         }
         add(`dryrun-limit-${limit}`, 'high', `\`${event.command}\` hit the ${limit} limit (${event.target}). Dry-run commands must finish quickly with modest resources; a miner, a fork bomb or a disk filler looks like this. Make the command finish within the limits.`);
