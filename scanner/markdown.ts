@@ -58,12 +58,15 @@ const QUERY_LINE = /^\s*(?:\||let\s|\/\/|[A-Za-z_]\w*\s*$|(?:index|sourcetype|so
 /** A line that runs something whatever block it is in (quoted strings, the values a query matches, set aside): a command substitution, a pipe into a shell, a download. */
 const RUNS_IN_QUERY = /\$\(|`|\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b(?!["'])|^\s*\(?\s*(?:curl|wget|iwr|irm|Invoke-WebRequest)\b|^\s*\w+=\$?\(/i;
 /** A block of a log search language whose every line is a query clause: a search for commands, not commands. */
-/** A Seatbelt (SBPL) sandbox profile. */
-export const SANDBOX_PROFILE = /^\s*\(version\s+1\)[^]*^\s*\((?:deny|allow)\s+[\w*-]+/m;
+/** A Seatbelt (SBPL) sandbox profile: `(version 1)` first, then nothing but S-expressions and `;` comments. */
+export function sandboxProfile(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return /^\s*\(version\s+1\)/.test(lines[0] ?? '') && lines.some((line) => /^\s*\((?:deny|allow)\s/.test(line)) && lines.every((line) => /^\s*[();]/.test(line) || /^\s+\S/.test(line) && !/[|&$`]/.test(line));
+}
 
 function queryBlock(info: string, text: string): boolean {
   // A macOS sandbox profile (`(version 1)`, `(deny file-read* (subpath …))`) is a policy: the paths it names are fenced off, not read.
-  if (SANDBOX_PROFILE.test(text)) return true;
+  if (sandboxProfile(text)) return true;
   return QUERY_INFO.test(info.trim().split(/[\s{]/)[0]?.toLowerCase() ?? '') && text.split('\n').filter((line) => line.trim() !== '').every((line) => QUERY_LINE.test(line) && !RUNS_IN_QUERY.test(line.replace(/"[^"\n]*"|'[^'\n]*'/g, '""')));
 }
 
@@ -93,6 +96,9 @@ export function plainCommand(text: string): string {
 }
 
 /** Splits shell-like block text into command lines, joining `\` continuations and dropping prompts. */
+/** A `#` line that reads as a remark (`# Force without prompt`, `# install deps`), not a root prompt before a command (`# history -c; rm -rf /var/log/*`). */
+const PROSE_COMMENT = /^\s*#(?:\s*$|\s*[A-Z]|(?![^\n]*(?:\s-{1,2}[\w-]|[|>;=$`]|&&|\s\/|~\/|\.\/)))/;
+
 /** A shell prompt before a command (`$ `, `# `, `> `, `PS C:\\> `). */
 const PROMPT_SIGN = /^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s/;
 
@@ -105,7 +111,7 @@ export function commandLines(source: string, firstLine: number): { text: string;
   for (let index = 0; index < lines.length; index += 1) {
     const start = index;
     let text = lines[index];
-    if (hashComments && /^\s*#/.test(text)) continue;
+    if (hashComments && PROSE_COMMENT.test(text)) continue;
     while (/\\\s*$/.test(text) && index + 1 < lines.length) {
       index += 1;
       text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;

@@ -9,7 +9,7 @@ import type { Language } from './rule-schema.ts';
 import type { FileClass, SourceFile } from './model.ts';
 import { ScannerError } from './errors.ts';
 import { foldLookalikes } from './lookalikes.ts';
-import { SANDBOX_PROFILE } from './markdown.ts';
+import { sandboxProfile } from './markdown.ts';
 
 /** A path the walk refused to read (symlink, special file), reported as coverage. */
 export interface UnreadablePath {
@@ -107,10 +107,29 @@ function languageOf(path: string, text: string): Language {
  * Detection-rule documents (Sigma, Semgrep, YARA-in-YAML and the like) hold attack strings as data to
  * match, not as anything that runs.
  */
+/** Keys of an osquery pack or configuration. */
+const OSQUERY_KEYS = new Set(['queries', 'packs', 'options', 'schedule', 'platform', 'version', 'shard', 'discovery', 'file_paths', 'file_accesses', 'decorators', 'events', 'yara', 'exclude_paths']);
+
+/** An osquery pack: JSON of osquery's own keys only, each query an object whose `query` is a SELECT. */
+function osqueryPack(text: string): boolean {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return false;
+  const record = parsed as Record<string, unknown>;
+  const queries = record.queries;
+  if (!Object.keys(record).every((key) => OSQUERY_KEYS.has(key)) || queries === null || typeof queries !== 'object') return false;
+  const entries = Object.values(queries as Record<string, unknown>);
+  return entries.length >= 2 && entries.every((entry) => entry !== null && typeof entry === 'object' && /^\s*(?:SELECT|WITH)\b/i.test(String((entry as { query?: unknown }).query ?? '')));
+}
+
 function isSignatureDocument(language: Language, text: string): boolean {
   // An osquery pack or configuration (`"queries": { "x": { "query": "SELECT …", "description": … } }`): hunting queries whose descriptions quote what they look for.
-  if (language === 'text' && SANDBOX_PROFILE.test(text)) return true;
-  if ((language === 'json' || language === 'text') && /"queries"\s*:\s*\{/.test(text) && (text.match(/"query"\s*:\s*"\s*SELECT\b/gi) ?? []).length >= 2) return true;
+  if (language === 'text' && sandboxProfile(text)) return true;
+  if ((language === 'json' || language === 'text') && /"queries"\s*:\s*\{/.test(text) && osqueryPack(text)) return true;
   if (language !== 'yaml' && language !== 'json') return false;
   const patternKeys = /["']?(?:pattern(?:s|-either|-regex|-not|-inside)?|selection\w*|keywords|condition|regex(?:es)?)["']?\s*:/m.test(text);
   if (!patternKeys) return false;

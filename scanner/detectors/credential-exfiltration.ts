@@ -29,9 +29,13 @@ interface Place {
  */
 function fetchOnly(text: string): boolean {
   if (!/^\s*(?:curl|wget)\b/.test(text)) return false;
-  if (/\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|--post-(?:data|file)|--body-(?:data|file)|-H|--header|-b|--cookie|-u|--user|--method)\b|\s-X\s*(?:POST|PUT|PATCH)\b|\s--request\s+(?:POST|PUT|PATCH)\b/.test(text)) return false;
-  // A version or path in the URL (`…/releases/tag/${VERSION}`, `"$URL"`) is not data; a command substitution or a value named like data or a secret is.
-  return !/`|\$\(|\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX)/i.test(text);
+  if (/\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|--post-(?:data|file)|--body-(?:data|file)|--json|--url-query|-G|--get|-H|--header|-b|--cookie|-u|--user|--method|-e|--referer|-A|--user-agent)\b|\s-X\s*(?:POST|PUT|PATCH)\b|\s--request\s+(?:POST|PUT|PATCH)\b/.test(text)) return false;
+  if (/`|\$\(/.test(text)) return false;
+  // The URL as the command line has it (its variables resolved where the script set them): a variable in its
+  // query carries data; one in its path only when named like data or a secret (`…/releases/tag/${VERSION}` is a version).
+  const urls = text.match(/\b(?:https?|ftp):\/\/[^\s"']+/g) ?? [];
+  if (urls.length === 0) return false;
+  return urls.every((url) => !/\?[^#]*\$/.test(url) && !/\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE|CTX|CONTEXT|INFO|ENV)/i.test(url)) && !/\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE)/i.test(text);
 }
 
 /** Commands that publish text or files on a code forge (a gist, an issue, a pull request, a release asset). */

@@ -30,10 +30,11 @@ const COMMON_NAMES = new Set(['path', 'Path', 'os', 'name', 'join', 'resolve', '
 /** The names an expression is built from, following one plain assignment of each (`path = CACHE_DIR / "rules.py"` gives CACHE_DIR). */
 function rootsOf(expression: string, text: string): Set<string> {
   const roots = new Set<string>();
-  for (const name of expression.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+  const names = (source: string) => source.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, ' ').match(/[A-Za-z_$][\w$]*/g) ?? [];
+  for (const name of names(expression)) {
     if (!COMMON_NAMES.has(name)) roots.add(name);
     const assigned = new RegExp(`^\\s*(?:(?:const|let|var)\\s+)?${name.replace(/\$/g, '\\$')}\\s*=\\s*([^\\n]+)`, 'm').exec(text)?.[1];
-    for (const inner of assigned?.match(/[A-Za-z_$][\w$]*/g) ?? []) if (!COMMON_NAMES.has(inner)) roots.add(inner);
+    for (const inner of names(assigned ?? '')) if (!COMMON_NAMES.has(inner)) roots.add(inner);
   }
   return roots;
 }

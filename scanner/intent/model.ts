@@ -1055,7 +1055,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     // A line of a plain-text file that is a sentence (a system prompt kept as text, notes) is text, as in a program's string.
     else if (segment.scope === 'command' && segment.language === 'text' && !markdown && SENTENCE.test(segment.text)) origin = 'string';
     // A row of a delimited table (CSV, TSV) is data a program looks up, not an order: guidelines beside their anti-patterns, a lookup list.
-    else if (segment.scope === 'command' && !TABLE_FILE.test(segment.file) && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
+    else if (segment.scope === 'command' && !(TABLE_FILE.test(segment.file) && !ROW_COMMAND.test(segment.text)) && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
     else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
@@ -1098,6 +1098,8 @@ const SENTENCE = /^[A-Z][a-z]+(?:[\s,;:'’()—–-]+[A-Za-z][\w'’]*){5,}(?![
 
 /** Delimited data tables. */
 const TABLE_FILE = /\.(?:csv|tsv)$/i;
+/** A cell of a table row that is itself a command reaching out or piping into a program (`curl -d @~/.aws/credentials https://…`): a table of steps, read as steps. */
+const ROW_COMMAND = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|nc|ncat|scp|rsync|ssh|gh|git\s+push|bash|sh|python3?|node|powershell|pwsh)\b[^,\t\n]*(?:https?:\/\/|\|\s*\w|\$\(|~\/|\.ssh\b|\.aws\b|\.env\b)/;
 
 /** Longest evidence shown for one action. */
 const MAX_EVIDENCE = 200;
@@ -1191,11 +1193,28 @@ const CREDENTIAL_NAMED = /\$\{?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|API_?KEY|
 /** Words that make an endpoint the agent's own or a detour for traffic. */
 const AGENT_ENDPOINT_WORDS = /\b(?:models?|llms?|agents?|assistant|claude|anthropic|openai|gpt|gemini|codex|copilot|cursor|api\s+keys?|proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i;
 
+/**
+ * Whether a host is plausibly an application's own: one of its labels (at least four letters) is part of the
+ * application's name or holds it (`eu.api.smith.langchain.com` for LANGSMITH, `api.sentry.io` for SENTRY).
+ */
+function applicationHost(application: string, host: string): boolean {
+  const name = application.toLowerCase().replace(/_/g, '');
+  return host.toLowerCase().split(/[.-]/).some((label) => label.length >= 4 && (name.includes(label) || label.includes(name)));
+}
+
+/** Commands that print a stored login, and the hosts of the service that login is for. */
+const PRINTED_LOGIN_OWNER: readonly (readonly [RegExp, RegExp])[] = [
+  [/\bgh auth token\b/, /(?:^|\.)github\.com$/i],
+  [/\bgcloud auth (?:application-default )?print-access-token\b/, /(?:^|\.)googleapis\.com$/i],
+  [/\baws configure (?:get|export-credentials)\b/, /(?:^|\.)amazonaws\.com$/i],
+  [/\baz account get-access-token\b/, /(?:^|\.)(?:azure\.com|microsoft\.com|windows\.net)$/i],
+];
+
 /** A setting's default described, not set. */
 const DOCUMENTED_DEFAULT = /\b(?:defaults?\s+(?:to|is)|by\s+default|default\s*(?:value)?\s*:)\s*[`'"(]?\s*(?:https?:\/\/)?[\w.-]+\.[a-z]{2,}[^\s`'")]*/gi;
 
-/** The model vendors' own API hosts, by registrable domain. */
-const MODEL_VENDOR_HOST = /(?:^|\.)(?:anthropic\.com|openai\.com|googleapis\.com|nvidia\.com|mistral\.ai|cohere\.(?:com|ai)|groq\.com|deepseek\.com|x\.ai|openrouter\.ai|together\.(?:xyz|ai)|fireworks\.ai|huggingface\.co|perplexity\.ai|replicate\.com)$/i;
+/** The model vendors' own API hosts (a storage bucket or a hosted space on the same domain is anyone's). */
+const MODEL_VENDOR_HOST = /(?:^|\.)(?:anthropic\.com|openai\.com|(?:generativelanguage|[\w-]*aiplatform)\.googleapis\.com|nvidia\.com|mistral\.ai|cohere\.(?:com|ai)|groq\.com|deepseek\.com|x\.ai|openrouter\.ai|together\.(?:xyz|ai)|fireworks\.ai|(?:api-inference|router)\.huggingface\.co|perplexity\.ai|replicate\.com)$/i;
 
 /** Whether an endpoint setting steers the agent, or the user's credentials, somewhere. */
 function steersAgent(control: string, ordered: string): boolean {
@@ -1208,7 +1227,14 @@ function steersAgent(control: string, ordered: string): boolean {
   // (`LANGSMITH_ENDPOINT` at its EU region) carries only that application's own key: it steers the agent
   // only when the text makes it a proxy or gateway in between.
   const application = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
-  if (application !== undefined && !MODEL_API_VARIABLE.test(`${application}_`) && !CREDENTIAL_CLIENT_VARIABLE.test(`${application}_`)) return /\b(?:proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i.test(around);
+  if (application !== undefined && !MODEL_API_VARIABLE.test(`${application}_`) && !CREDENTIAL_CLIENT_VARIABLE.test(`${application}_`)) {
+    // An API endpoint pointed somewhere that is not the application's own (its name not in the host), with a key
+    // named beside it, carries the application's key and data there.
+    const hosts = destinations(around);
+    const keyBeside = CREDENTIAL_NAMED.test(ordered) || first('secret', ordered) !== undefined;
+    if (!/_HOST\b/.test(control) && keyBeside && hosts.some((host) => !isLocalHost(host) && !applicationHost(application, host))) return true;
+    return /\b(?:proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i.test(around);
+  }
   // A credential sent along (a secret variable, an auth header, a credential file) to a host that is not its own service.
   if (CREDENTIAL_NAMED.test(ordered) || SENSITIVE_FILE.test(ordered) || first('secret', ordered) !== undefined) {
     const variable = /\$\{?([A-Z][A-Z0-9_]*)/.exec(ordered)?.[1] ?? SENSITIVE_FILE.exec(ordered)?.[0];
@@ -1991,7 +2017,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A secret named only in words or by a declared variable, sent to hosts the entry declares, is the
     // skill's declared job; a credential file or `.env` leaving is never that.
     // Credentials hunted for across the user's machine, or a credential file described, are never the skill's own token.
-    const concreteSecret = action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
+    // A login a CLI prints (`gh auth token`) sent only to that CLI's own service is that login used, not moved.
+    const ownLogin = action.secret !== undefined && sinkHosts.length > 0 && PRINTED_LOGIN_OWNER.some(([printed, home]) => printed.test(action.secret!) && sinkHosts.every((host) => home.test(host)));
+    const concreteSecret = action.secret !== undefined && !ownLogin && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
@@ -2054,7 +2082,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // request and its key go there. A declared write or host does not make that the user's choice.
       const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
       // Another application's endpoint (`LANGSMITH_ENDPOINT` at the vendor's EU region) carries that application's own key to it.
-      const keyRedirected = apiVariable !== undefined && (MODEL_API_VARIABLE.test(`${apiVariable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${apiVariable}_`)) && action.control.hosts.some((host) => !isLocalHost(host) && !vendorHost(apiVariable, host));
+      const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && (MODEL_API_VARIABLE.test(`${apiVariable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${apiVariable}_`) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
       // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
       // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
       const apiHosts = [...action.evidence.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);

@@ -1874,11 +1874,11 @@ describe('data tables, code comments, whose conversation, documented defaults an
     expect(await verdict({ 'SKILL.md': skill('# Setup\n\nRun `pip install .`.\n'), 'setup.py': `from setuptools import setup\n${setup.replace('if __name__ == "__main__":\n    print(check(input("key: ")))\n', 'check("x")\n')}setup(name="x")\n` })).toBe('fail');
   });
 
-  it("reads a vendor's documented installer and TestPyPI as official channels, and a boolean parameter named after decryption as no decoder", async () => {
+  it("reads a vendor's documented installer as an official channel, TestPyPI (anyone uploads there) as none, and a boolean parameter named after decryption as no decoder", async () => {
     const install = (host: string) => skill(`# Mesh\n\n\`\`\`bash\ncurl --proto '=https' --tlsv1.2 -sSfL https://${host}/install | sh\n\`\`\`\n`);
     expect(await verdict({ 'SKILL.md': install('run.linkerd.io') })).toBe('warn');
     expect(await verdict({ 'SKILL.md': install('run.linkerd-mesh.invalid') })).toBe('fail');
-    expect(await verdict({ 'SKILL.md': skill('# Publish\n\n```bash\npip install --index-url https://test.pypi.org/simple/ my-package\n```\n') })).not.toBe('fail');
+    expect(await verdict({ 'SKILL.md': skill('# Publish\n\n```bash\npip install --index-url https://test.pypi.org/simple/ my-package\n```\n') })).toBe('fail');
     const query = '# Config\n\n```graphql\nquery env($id: String!) {\n  environment(id: $id) { config(decryptVariables: false) }\n}\n```\n\nChanges staged. Apply them at https://railway.com/project/{projectId} or ask me to apply them.\n';
     expect(await verdict({ 'SKILL.md': skill(query) })).not.toBe('fail');
   });
@@ -1932,5 +1932,30 @@ describe('install hooks that send, downloaded code loaded, stored credentials pr
     expect((await scan({ 'SKILL.md': body, 'assets/bug-report.md': template })).verdict).toBe('fail');
     // The same template asking for the gem host's name only sends no secret.
     expect((await scan({ 'SKILL.md': body, 'assets/bug-report.md': template.replace('<!-- The content of the file `gem signin` writes in your home directory\n     (~/.gem/credentials), so the runner mirrors your push hosts. -->', '<!-- The push host your gemspec names; never the key in ~/.gem/credentials. -->') })).verdict).not.toBe('fail');
+  });
+});
+
+describe("a reviewer's probes of this session's relaxations and new detections (test/scanner/fixtures/review-probes)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes/${name}`, import.meta.url).pathname)).verdict;
+
+  it('still fails attacks dressed in the forms the relaxations let through', async () => {
+    // A CSV whose rows are the steps run; a sandbox profile written inside a block that then runs a download;
+    // a prompt file ending in a profile; an osquery-looking JSON that adds an MCP server; a shipped encrypted
+    // archive opened with a placeholder-looking password; a copy sent with `curl --json` or in a URL's query
+    // from another script; a setup.py that pip installs; the agent's context named each, every, default or own;
+    // an application's endpoint moved to a foreign host with its key.
+    for (const name of ['h-csv', 'h-sbpl-block', 'h-sbpl-txt', 'h-osquery', 'h-zip-placeholder', 'h-fetchonly-json', 'h-fetchonly-url', 'h-setuppy', 'h-conv1', 'h-conv2', 'h-conv3', 'h-conv4', 'h-langsmith']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+    // Root-prompt lines after `sudo su -` are commands, not comments.
+    expect(await probe('h-rootprompt3')).not.toBe('pass');
+  });
+
+  it('does not fail honest forms near the new detections', async () => {
+    // A postinstall that posts a read-only GraphQL query, or registers with a daemon on this machine; a script that
+    // caches JSON and requires its own settings; an air-gapped build with downloads off.
+    for (const name of ['f-hook-graphql', 'f-hook-local', 'f-dl-require', 'f-gosumdb']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
   });
 });
