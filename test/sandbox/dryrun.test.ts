@@ -174,12 +174,14 @@ describe.each(backends)('dry run under %s', (backend) => {
   });
 
   describe('when a skill burns CPU', () => {
-    it('is stopped at a limit and fails', async () => {
+    // Burning CPU while reaching no other machine is stopped and reported, as a warning: a miner is worth
+    // nothing without its pool, and an audit script walking the file system looks the same (sandbox/violations.ts).
+    it('is stopped at a limit and warns when it reaches no other machine', async () => {
       const report = await run('cpu-burner');
       expect(report.events.some((event) => event.kind === 'limit')).toBe(true);
       expect(ruleIds(report).some((id) => id === 'dryrun-limit-cpu' || id === 'dryrun-limit-wall-time')).toBe(true);
       expect(report.commands.every((command) => command.timedOut)).toBe(true);
-      expect(report.verdict).toBe('fail');
+      expect(report.verdict).toBe('warn');
     });
   });
 
