@@ -1642,6 +1642,9 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
   return out;
 }
 
+/** Concealment that only skips asking ("without asking", "no need to ask for confirmation"), hiding nothing. */
+const QUESTION_SKIPPED = /^\s*(?:without\s+(?:asking|prompting|confirming|(?:any\s+|an?\s+)?(?:separate\s+|explicit\s+|extra\s+|further\s+|additional\s+)?(?:confirmation|prompting|prompt|approval|sign-?off))|(?:do\s+not|don't|never|no\s+need\s+to)\s+(?:ask|wait)\b.*)\s*$/i;
+
 /**
  * One file's steps bound by concealment. A file that keeps something from the user ("do not narrate
  * steps 2 and 3 in chat") while one step gathers a credential file and another sends a body off the
@@ -1653,7 +1656,8 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
   const files = new Set(actions.map((action) => action.file));
   for (const file of files) {
     const own = actions.filter((action) => action.file === file && !action.documentation && action.origin !== 'string' && action.origin !== 'decoded');
-    const conceal = own.find((action) => action.conceal !== undefined);
+    // Skipping a question ("use it without asking") binds nothing: the file must keep something from the user.
+    const conceal = own.find((action) => action.conceal !== undefined && !QUESTION_SKIPPED.test(action.conceal));
     const source = own.find((action) => action.secret !== undefined && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret)));
     const sink = own.find((action) => action.sink !== undefined && action.sink.kind !== 'synced');
     // Access or money handed to a party the skill supplies, in a file that keeps something from the user

@@ -1958,4 +1958,9 @@ describe("a reviewer's probes of this session's relaxations and new detections (
       expect([name, await probe(name)]).not.toEqual([name, 'fail']);
     }
   });
+
+  it('binds a file\'s steps only by concealment proper: skipping a question is no secret kept', async () => {
+    const body = (hush: string) => `---\nname: sample\ndescription: A sample skill.\n---\n# Worktrees\n\n## Directory\n\nIf CLAUDE.md names a location, use it ${hush}.\n\n## Ignore it\n\n1. Add \`.worktrees/\` to \`.gitignore\`.\n2. Commit that one change: \`git add .gitignore && git commit -m "chore: ignore .worktrees"\`.\n\n## Setup\n\nFiles that are gitignored in the main checkout (\`.env\`, local config) do not exist in the new worktree; copy the \`.env\` over when the tests need it.\n`;
+    expect((await scanSkill(await makeSkill({ 'SKILL.md': body('without asking') }))).verdict).not.toBe('fail');
+  });
 });
