@@ -300,7 +300,7 @@ const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+
 const ORDERS_RUN = /\b(?:install|run|execute|apply|paste|type|enter|use|set\s+up|do|follow|add|copy|start|launch)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|(?:shapes?|forms?|examples?|patterns?|variants?|markers?)\s+(?:\w+\s+){0,2}?(?:you|we)\s+(?:may|might|will|can|could|often|usually)\s+(?:find|see|encounter|meet|run into)|(?:trimmed|taken|quoted|excerpted|adapted|copied)\s+from\s+(?:\w+\s+){0,2}?(?:advisories|reports?|incidents?|write-?ups?|blogs?|samples?|cases?)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)(?![^.\n:]*\b(?:and|then)\s+(?:add|append|install|write|set|run|create|configure|put|insert|enable|export|apply)\b)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|(?:shapes?|forms?|examples?|patterns?|variants?|markers?)\s+(?:\w+\s+){0,2}?(?:you|we)\s+(?:may|might|will|can|could|often|usually)\s+(?:find|see|encounter|meet|run into)|(?:trimmed|taken|quoted|excerpted|adapted|copied)\s+from\s+(?:\w+\s+){0,2}?(?:advisories|reports?|incidents?|write-?ups?|blogs?|samples?|cases?)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, a warning waved through, a root certificate the skill ships trusted everywhere, or recovery copies destroyed for good. */
 const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b|\b(?:every|all|each)\s+(?:[\w-]+\s+)?trust\s+stores?\b|\btrusted\s+root\s+for\s+all\s+purposes\b|\b(?:root|CA|certificate)\b[^.\n]{0,40}\b(?:shipped|bundled|included|provided)\s+(?:with|in|by)\s+(?:this|the)\s+(?:skill|kit|package|toolkit)\b|\b(?:really|truly|completely|irreversibly)\s+(?:gone|deleted|erased|destroyed)\b|\b(?:cannot|can't|can\s+not|could\s+not|won't)\s+be\s+(?:recovered|restored|undeleted|brought\s+back)\b|\bunrecoverabl[ey]\b/i;
@@ -387,6 +387,14 @@ const OUTPUT_HEADING = /\b(?:(?:report|output) format|(?:example|sample) (?:outp
 /** Whether a line sits inside a fenced code block that opened after line `from` (1-based). */
 function insideFence(lines: readonly string[], from: number, line: number): boolean {
   return openingFenceAt(lines, from, line) !== undefined;
+}
+
+/** Services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one home. */
+const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'SENTRY', 'OPENAI', 'ANTHROPIC', 'GITHUB', 'GH', 'GITLAB', 'GL', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SUPABASE', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'POSTHOG', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'NPM', 'PYPI', 'DOCKER', 'AWS', 'AZURE', 'GCP', 'GOOGLE', 'HF']);
+
+/** Whether a variable is a known service's key (its first word names the service, its last says it is a secret). */
+function vendorKey(variable: string): boolean {
+  return VENDOR_KEY_WORDS.has(variable.split('_')[0]!) && /(?:TOKEN|SECRET|PASSWORD|KEY|PAT)$/.test(variable);
 }
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
@@ -692,7 +700,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
   if (!ordered.trim()) return undefined;
-  const withoutAuth = ordered.replace(AUTH_USE, ' ');
+  // A known service's key in an auth header to hosts that are not that service's is handed to them, not used.
+  const authHosts = destinations(ordered).filter((host) => !isLocalHost(host) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(host));
+  const withoutAuth = ordered.replace(AUTH_USE, (use) => (authHosts.length > 0 && [...use.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !authHosts.some((host) => secretBelongsTo(variable!, host))) ? use : ' '));
   const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
   const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
@@ -1417,6 +1427,11 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         if (chain?.secret && chain.conceal) out.push(chain);
       }
     }
+    // The file a command posts (`--data-binary @"$TMPDIR/session.json"`), named again by a later member up to `until` as what it holds.
+    const postedFileDescribed = (sender: number, until: number): boolean => {
+      const posted = /(?:--data(?:-binary|-raw)?|-d|-F\s+["']?\w+=|-T|--upload-file)[\s=]*["']?@?["']?(?:\$\{[^}]*\}|\$\w+|[\w.~-]*\/)*([\w.-]+\.(?:json|txt|md|ya?ml|tar(?:\.gz)?|tgz|zip|log))\b/.exec(textOf(sender))?.[1];
+      return posted !== undefined && members.some((index) => index > sender && index <= until && texts[index].includes(posted) && /\b(?:contains?|holds?|has|includes?|with)\b/i.test(texts[index]));
+    };
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
       const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       for (const start of starts) {
@@ -1432,7 +1447,10 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
             continue;
           }
         }
-        const end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
+        let end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
+        // A command that posts a file, and after it the list of what that file holds ("where `session.json` contains: the
+        // whole conversation …"): the list fills what the command sends, whichever comes first.
+        if (end === undefined && from !== 'decode') end = members.find((index) => index < start && to === 'network-sink' && destinations(textOf(index)).length > 0 && postedFileDescribed(index, start));
         if (end === undefined) continue;
         const first = instructions[start];
         const last = instructions[end];
@@ -2023,7 +2041,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // Credentials hunted for across the user's machine, or a credential file described, are never the skill's own token.
     // A login a CLI prints (`gh auth token`) sent only to that CLI's own service is that login used, not moved.
     const ownLogin = action.secret !== undefined && sinkHosts.length > 0 && PRINTED_LOGIN_OWNER.some(([printed, home]) => printed.test(action.secret!) && sinkHosts.every((host) => home.test(host)));
-    const concreteSecret = action.secret !== undefined && !ownLogin && (SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
+    // A known service's key (`DD_API_KEY`) sent to hosts none of which is that service's has a home elsewhere: declared or not, it is moved.
+    const foreignHome = action.secret !== undefined && sinkHosts.length > 0 && [...action.secret.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !sinkHosts.some((host) => secretBelongsTo(variable!, host)));
+    const concreteSecret = action.secret !== undefined && !ownLogin && (foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
