@@ -22,8 +22,8 @@ function runsDownloadedScript(text: string, networkNames: ReadonlySet<string>): 
 const FETCHES = /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|https?\.get|axios\.get|got)\s*\(/;
 /** Bytes written to a file or an archive unpacked (`target.write_bytes(…)`, `zf.extractall(DIR)`, `fs.writeFileSync(p, …)`). */
 const WRITES = /([\w.]+)\.write_bytes\s*\(|\.extractall\s*\(\s*([^,)]+)|\bopen\s*\(\s*([^,)]+),\s*['"][wa]b['"]|\bwriteFileSync\s*\(\s*([^,)]+)|\bcreateWriteStream\s*\(\s*([^,)]+)/g;
-/** Code loaded from a path at run time (`spec_from_file_location(name, path)` then `exec_module`, `runpy.run_path(p)`, `exec(open(p).read())`, `require(p)`, `import(p)`). */
-const LOADS_CODE = /\bspec_from_file_location\s*\(\s*[^,]+,\s*([^)]+)\)|\brunpy\.run_path\s*\(\s*([^,)]+)|\bexec\s*\(\s*(?:compile\s*\()?\s*open\s*\(\s*([^,)]+)|\brequire\s*\(\s*(?!['"`])([^)]+)\)|\bimport\s*\(\s*(?!['"`])([^)]+)\)/g;
+/** Code loaded or run from a path at run time (`spec_from_file_location(name, path)` then `exec_module`, `runpy.run_path(p)`, `exec(open(p).read())`, `require(p)`, `import(p)`, `subprocess.run(["/bin/sh", str(setup)])`). */
+const LOADS_CODE = /\bspec_from_file_location\s*\(\s*[^,]+,\s*([^)]+)\)|\brunpy\.run_path\s*\(\s*([^,)]+)|\bexec\s*\(\s*(?:compile\s*\()?\s*open\s*\(\s*([^,)]+)|\brequire\s*\(\s*(?!['"`])([^)]+)\)|\bimport\s*\(\s*(?!['"`])([^)]+)\)|\[\s*["'](?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:sh|bash|zsh|python\d?(?:\.\d+)?|node|perl|ruby)["']\s*,\s*(?:str\s*\(\s*)?([\w.]+)/g;
 /** Names too common to tie a write to a load. */
 const COMMON_NAMES = new Set(['path', 'Path', 'os', 'name', 'join', 'resolve', 'str', 'f', 'fh', 'p', 'file', 'self', 'this', 'process', 'cwd', 'dirname', '__dirname', '__file__', 'parent', 'home', 'expanduser']);
 
