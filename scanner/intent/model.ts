@@ -389,8 +389,14 @@ function insideFence(lines: readonly string[], from: number, line: number): bool
   return openingFenceAt(lines, from, line) !== undefined;
 }
 
-/** Services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one home. */
-const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'SENTRY', 'OPENAI', 'ANTHROPIC', 'GITHUB', 'GH', 'GITLAB', 'GL', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SUPABASE', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'POSTHOG', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'NPM', 'PYPI', 'DOCKER', 'AWS', 'AZURE', 'GCP', 'GOOGLE', 'HF']);
+/** A stored login printed into a variable (`export NAME="$(op read …)"`, `NAME=$(gh auth token)`). */
+const LOADED_LOGIN = /\b(?:export\s+)?([A-Z][A-Z0-9_]*)=["']?\$\(\s*(?:op\s+read|gh\s+auth\s+token|security\s+find-(?:generic|internet)-password|gcloud\s+auth\s+(?:application-default\s+)?print-access-token|az\s+account\s+get-access-token|aws\s+configure\s+get|pass\s+show|bw\s+get|vault\s+kv\s+get|doppler\s+secrets\s+get)\b[^)\n]*\)["']?/g;
+
+/**
+ * Hosted-only services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one
+ * home. Services that also run self-hosted or behind gateways (GitHub Enterprise, GitLab, Sentry, model APIs) are not here.
+ */
+const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE']);
 
 /** Whether a variable is a known service's key (its first word names the service, its last says it is a secret). */
 function vendorKey(variable: string): boolean {
@@ -705,7 +711,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const withoutAuth = ordered.replace(AUTH_USE, (use) => (authHosts.length > 0 && [...use.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !authHosts.some((host) => secretBelongsTo(variable!, host))) ? use : ' '));
   const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
-  const withoutExclusions = withoutAuth.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
+  // A stored login loaded into a variable for the next program (`export GITEA_TOKEN="$(op read 'op://…')"`), the
+  // variable never written into a request here: the program uses it, nothing is moved.
+  const withoutLoaded = withoutAuth.replace(LOADED_LOGIN, (assignment, name: string, offset: number) => (new RegExp(`\\$\\{?${name}\\b`).test(withoutAuth.slice(offset + assignment.length)) ? assignment : ' '));
+  const withoutExclusions = withoutLoaded.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
   const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
   // "Read the env files (names only, never values)": what is taken is the list of names, not a secret.
   action.secret = NAMES_ONLY.test(withoutExclusions) && !SENSITIVE_FILE.test(withoutExclusions) ? undefined : (secretFile ?? first('secret', withoutExclusions));
@@ -1282,13 +1291,16 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const texts = instructions.map((instruction) => (instruction.origin === 'prose' || instruction.origin === 'hidden' ? unwrap(withoutQuotedSpeech(instruction.text)) : instruction.text));
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   const exports = exportedByFile(instructions);
+  // A command inside another's `$(…)` (`op read …` in `export GITEA_TOKEN="$(op read …)"`) is read as part of that line.
+  const substituted = instructions.map((instruction) => instruction.origin === 'command' && instructions.some((other) => other !== instruction && other.file === instruction.file && other.line === instruction.line && other.origin === 'command' && other.text.includes(`$(${instruction.text}`)));
   instructions.forEach((instruction, index) => {
+    if (substituted[index]) return;
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation, exported: exports.get(instruction.file) };
     const alone = sensitive[index] ? readAction(place, texts[index], shown(instruction.text), true) : undefined;
     if (alone) actions.push(alone);
     // The next step: an inline command quoted inside this instruction's own text is part of it, not the next step.
     let after = index + 1;
-    while (after < instructions.length && instructions[after].origin === 'command' && instruction.origin === 'prose' && instructions[after].file === instruction.file && instruction.text.includes(instructions[after].text)) after += 1;
+    while (after < instructions.length && ((instructions[after].origin === 'command' && instruction.origin === 'prose' && instructions[after].file === instruction.file && instruction.text.includes(instructions[after].text)) || substituted[after])) after += 1;
     const next = instructions[after];
     if (!next || (!sensitive[index] && !sensitive[after]) || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
     if (next.origin === 'decoded' || instruction.origin === 'decoded') return;
