@@ -320,9 +320,20 @@ async function openSearchIndex(): Promise<SearchIndex> {
       const added = await index.addHTMLFile({ url: document.url, content: document.html });
       if (added.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not index ${document.url}: ${added.errors.join('; ')}.`, { where: document.url });
     },
+    // The files are taken from Pagefind's service and written here, each whole before it takes its name:
+    // Pagefind's own writeFiles can answer before its writes reach the disk, and closing the service then
+    // left an empty pagefind-entry.json (a catalog whose search never loads), which a loaded machine showed.
     async write(outputPath) {
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not write its index: ${written.errors.join('; ')}.`, { where: outputPath });
+      const got = await index.getFiles();
+      if (got.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not produce its index: ${got.errors.join('; ')}.`, { where: outputPath });
+      if (!got.files.some((file) => file.path === SEARCH_ENTRY && file.content.length > 0)) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind produced no ${SEARCH_ENTRY}; the catalog's search could not load.`, { where: outputPath });
+      for (const file of got.files) {
+        const target = join(outputPath, file.path);
+        await mkdir(dirname(target), { recursive: true });
+        const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
+        await writeFile(partial, file.content);
+        await rename(partial, target);
+      }
     },
     async close() {
       await pagefind.close();
@@ -332,6 +343,8 @@ async function openSearchIndex(): Promise<SearchIndex> {
 
 /** Pagefind's folder in the client output. */
 const SEARCH_DIR = 'pagefind';
+/** The file Pagefind's browser script loads first; without it search never starts. */
+const SEARCH_ENTRY = 'pagefind-entry.json';
 
 /** HTML pages in the client output. The JSON API, root outputs and Pagefind's files (tens of thousands at scale) hold none and are not walked. */
 async function countPages(clientDir: string): Promise<number> {
