@@ -116,10 +116,15 @@ async function search(page: Page, query: string): Promise<void> {
   await page.locator('[data-search-input]').fill(query);
 }
 
-/** Titles of the search results shown, once at least one is. */
+/**
+ * Titles of the search results shown, once at least one is. A page that gives up on search says so in its
+ * status line: that ends the wait at once, as a failure naming the status, rather than at the budget.
+ */
 async function resultTitles(page: Page): Promise<string[]> {
   const results = page.locator('[data-result]');
-  await results.first().waitFor();
+  await page.locator('[data-result], [data-search-status]:has-text("Search is unavailable")').first().waitFor();
+  const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+  expect(status, 'search status').not.toContain('Search is unavailable');
   return results.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-result') ?? ''));
 }
 
