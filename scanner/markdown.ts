@@ -100,7 +100,7 @@ export function plainCommand(text: string): string {
 const PROSE_COMMENT = /^\s*#(?:\s*$|\s*[A-Z]|(?![^\n]*(?:\s-{1,2}[\w-]|[|>;=$`]|&&|\s\/|~\/|\.\/)))/;
 
 /** A shell prompt before a command (`$ `, `# `, `> `, `PS C:\\> `). */
-const PROMPT_SIGN = /^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s/;
+const PROMPT_SIGN = /^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/;
 
 export function commandLines(source: string, firstLine: number): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
@@ -123,7 +123,7 @@ export function commandLines(source: string, firstLine: number): { text: string;
         text = `${text.trimEnd()}${lines[index]!.trim()}`;
       }
     }
-    text = plainCommand(text.replace(/^\s*(?:[$#>%]|PS [^>]*>|C:\\[^>]*>)\s+/, '').trim());
+    text = plainCommand(text.replace(PROMPT_SIGN, '').trim());
     // A log line (it starts with a timestamp) shows what happened; it is not a command to run.
     if (text && !LOG_LINE.test(text)) out.push({ text, line: firstLine + start });
   }

@@ -23,6 +23,9 @@ interface Place {
   fetchOnly?: boolean;
 }
 
+/** A shell variable named like a secret or like data packed to send (`$TOKEN`, `${STATE_B64}`). */
+const DATA_VARIABLE = /\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE)/i;
+
 /**
  * A curl or wget command that only fetches: no body, form, upload or method that sends, no header and no
  * data in its URL. It can carry data only in a URL built from what the script read, which it does not.
@@ -35,7 +38,7 @@ function fetchOnly(text: string): boolean {
   // query carries data; one in its path only when named like data or a secret (`…/releases/tag/${VERSION}` is a version).
   const urls = text.match(/\b(?:https?|ftp):\/\/[^\s"']+/g) ?? [];
   if (urls.length === 0) return false;
-  return urls.every((url) => !/\?[^#]*\$/.test(url) && !/\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE|CTX|CONTEXT|INFO|ENV)/i.test(url)) && !/\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE)/i.test(text);
+  return urls.every((url) => !/\?[^#]*\$/.test(url) && !/\$\{?\w*(?:CTX|CONTEXT|INFO|ENV)/i.test(url)) && !DATA_VARIABLE.test(text);
 }
 
 /** Commands that publish text or files on a code forge (a gist, an issue, a pull request, a release asset). */

@@ -403,6 +403,11 @@ function vendorKey(variable: string): boolean {
   return VENDOR_KEY_WORDS.has(variable.split('_')[0]!) && /(?:TOKEN|SECRET|PASSWORD|KEY|PAT)$/.test(variable);
 }
 
+/** Whether `text` carries a known service's key to `hosts`, none of which is that service's: it is handed over, not used. */
+function keyHandedElsewhere(text: string, hosts: readonly string[]): boolean {
+  return hosts.length > 0 && [...text.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !hosts.some((host) => secretBelongsTo(variable!, host)));
+}
+
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
 const AUTH_USE =
   /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
@@ -708,7 +713,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (!ordered.trim()) return undefined;
   // A known service's key in an auth header to hosts that are not that service's is handed to them, not used.
   const authHosts = destinations(ordered).filter((host) => !isLocalHost(host) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(host));
-  const withoutAuth = ordered.replace(AUTH_USE, (use) => (authHosts.length > 0 && [...use.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !authHosts.some((host) => secretBelongsTo(variable!, host))) ? use : ' '));
+  const withoutAuth = ordered.replace(AUTH_USE, (use) => (keyHandedElsewhere(use, authHosts) ? use : ' '));
   const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
   // A stored login loaded into a variable for the next program (`export GITEA_TOKEN="$(op read 'op://…')"`), the
@@ -1245,13 +1250,13 @@ function steersAgent(control: string, ordered: string): boolean {
   // The endpoint of an application that is neither a model API nor a client of the user's stored credentials
   // (`LANGSMITH_ENDPOINT` at its EU region) carries only that application's own key: it steers the agent
   // only when the text makes it a proxy or gateway in between.
-  const application = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
-  if (application !== undefined && !MODEL_API_VARIABLE.test(`${application}_`) && !CREDENTIAL_CLIENT_VARIABLE.test(`${application}_`)) {
+  const endpointOf = ENDPOINT_VARIABLE.exec(control)?.[1];
+  if (endpointOf !== undefined && !carriesUserCredentials(endpointOf)) {
     // An API endpoint pointed somewhere that is not the application's own (its name not in the host), with a key
     // named beside it, carries the application's key and data there.
     const hosts = destinations(around);
     const keyBeside = CREDENTIAL_NAMED.test(ordered) || first('secret', ordered) !== undefined;
-    if (!/_HOST\b/.test(control) && keyBeside && hosts.some((host) => !isLocalHost(host) && !applicationHost(application, host))) return true;
+    if (!/_HOST\b/.test(control) && keyBeside && hosts.some((host) => !isLocalHost(host) && !applicationHost(endpointOf, host))) return true;
     return /\b(?:proxy|proxies|gateway|relay|mirror|intercept\w*)\b/i.test(around);
   }
   // A credential sent along (a secret variable, an auth header, a credential file) to a host that is not its own service.
@@ -1260,13 +1265,20 @@ function steersAgent(control: string, ordered: string): boolean {
     const hosts = destinations(ordered);
     if (hosts.length === 0 || variable === undefined || !hosts.every((host) => secretBelongsTo(variable, host))) return true;
   }
-  const variable = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/.exec(control)?.[1];
-  if (variable !== undefined && (MODEL_API_VARIABLE.test(`${variable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${variable}_`))) return true;
+  if (endpointOf !== undefined) return true;
   // Named only in words ("the model's endpoint"), a setting pointed at a model vendor's own API (an evaluation
   // target at the vendor's inference API) steers nothing elsewhere.
   const hosts = destinations(ordered);
   if (hosts.length > 0 && hosts.every((host) => MODEL_VENDOR_HOST.test(host))) return false;
   return AGENT_ENDPOINT_WORDS.test(linesAround(ordered, control));
+}
+
+/** The application an endpoint variable is for (`LANGSMITH` of `LANGSMITH_ENDPOINT`). */
+const ENDPOINT_VARIABLE = /\b([A-Z][A-Z0-9_]*?)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT(?:_URL)?|HOST)\b/;
+
+/** Whether a variable prefix is a model API's or that of a client sending the user's stored credentials: its endpoint steers them. */
+function carriesUserCredentials(prefix: string): boolean {
+  return MODEL_API_VARIABLE.test(`${prefix}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${prefix}_`);
 }
 
 /** The variables a model API client reads for its endpoint (`ANTHROPIC_BASE_URL`, `OPENAI_API_BASE`, `AZURE_OPENAI_ENDPOINT`). */
@@ -1604,6 +1616,8 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
     const sink = sinks.find((other) => POSTS_BODY.test(other.text));
     if (!sink) continue;
     const template = files.find((file) => file.path === path)!;
+    const how = first('forge-sink', sink.text) ?? first('network-sink', sink.text) ?? sink.text;
+    const posted: NonNullable<Action['sink']> = { kind: first('forge-sink', sink.text) !== undefined ? 'forge' : 'network', text: `${base} filled in and posted (${how.trim()})`, hosts: destinations(sink.text) };
     // The template's own comment above a placeholder says how to fill it ("<!-- the content of ~/.gem/credentials -->" then `{{gem_host_setup}}`).
     const templateLines = template.text.split('\n');
     templateLines.forEach((line, index) => {
@@ -1618,14 +1632,13 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
       const taking = sentences(withoutCommandSpans(comment)).filter((sentence) => secretFileIn(sentence) !== undefined && !KEEPS_SECRET_OUT.test(sentence)).join(' ');
       const secret = FILLED_WITH_VALUE.test(comment) ? secretFileIn(taking) : undefined;
       if (!secret) return;
-      const how = first('forge-sink', sink.text) ?? first('network-sink', sink.text) ?? sink.text;
       out.push({
         file: path,
         line: index + 1,
         evidence: shown(`${templateLines.slice(start, at + 1).join(' ').trim()} ${line.trim()} ⏎ … ⏎ ${sink.text}`),
         origin: 'prose',
         secret,
-        sink: { kind: first('forge-sink', sink.text) !== undefined ? 'forge' : 'network', text: `${base} filled in and posted (${how.trim()})`, hosts: destinations(sink.text) },
+        sink: posted,
         userTarget: false,
         documentation: false,
       });
@@ -1654,14 +1667,13 @@ export function filledTemplateActions(files: readonly SourceFile[], instructions
         if (!secret) return;
         const hidden = new RegExp(`<!--(?:(?!-->)[\\s\\S])*\\{\\{\\s*${field.replace(/[.]/g, '\\.')}\\s*\\}\\}`, 'i').test(template.text);
         const conceal = concealmentIn(file.text) ?? (hidden ? 'a placeholder inside an HTML comment of the template, not shown where it is posted' : undefined);
-        const how = first('forge-sink', sink.text) ?? first('network-sink', sink.text) ?? sink.text;
         out.push({
           file: file.path,
           line: index + 1,
           evidence: shown(`${line.trim()} ⏎ … ⏎ ${sink.text}`),
           origin: 'prose',
           secret,
-          sink: { kind: first('forge-sink', sink.text) !== undefined ? 'forge' : 'network', text: `${base} filled in and posted (${how.trim()})`, hosts: destinations(sink.text) },
+          sink: posted,
           ...(conceal ? { conceal } : {}),
           userTarget: false,
           documentation: false,
@@ -2054,7 +2066,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A login a CLI prints (`gh auth token`) sent only to that CLI's own service is that login used, not moved.
     const ownLogin = action.secret !== undefined && sinkHosts.length > 0 && PRINTED_LOGIN_OWNER.some(([printed, home]) => printed.test(action.secret!) && sinkHosts.every((host) => home.test(host)));
     // A known service's key (`DD_API_KEY`) sent to hosts none of which is that service's has a home elsewhere: declared or not, it is moved.
-    const foreignHome = action.secret !== undefined && sinkHosts.length > 0 && [...action.secret.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !sinkHosts.some((host) => secretBelongsTo(variable!, host)));
+    const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
     const concreteSecret = action.secret !== undefined && !ownLogin && (foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
@@ -2118,7 +2130,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // request and its key go there. A declared write or host does not make that the user's choice.
       const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
       // Another application's endpoint (`LANGSMITH_ENDPOINT` at the vendor's EU region) carries that application's own key to it.
-      const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && (MODEL_API_VARIABLE.test(`${apiVariable}_`) || CREDENTIAL_CLIENT_VARIABLE.test(`${apiVariable}_`) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
+      const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && (carriesUserCredentials(apiVariable) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
       // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
       // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
       const apiHosts = [...action.evidence.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
