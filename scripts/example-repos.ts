@@ -29,9 +29,11 @@ const STAMP_FILE = 'skill-registry-example.json';
 const BUILD_FORMAT = 1;
 /** Building a handful of tiny repositories takes well under a second; a hung git is a bug. */
 const GIT_TIMEOUT_MS = 60_000;
+/** Rounds of "keep the copy in place, or move it aside and put ours there" before giving up. */
+const PLACE_ATTEMPTS = 8;
 
 /** Codes of {@link ExampleReposError}. */
-export type ExampleReposErrorCode = 'BAD_HISTORY' | 'BAD_SOURCE' | 'GIT_FAILED';
+export type ExampleReposErrorCode = 'BAD_HISTORY' | 'BAD_SOURCE' | 'BUILD_CONTENDED' | 'GIT_FAILED';
 
 /** The example repositories cannot be built. */
 export class ExampleReposError extends SkillRegistryError<ExampleReposErrorCode> {}
@@ -236,26 +238,39 @@ async function buildOne(outDir: string, name: string, repo: RepoHistory): Promis
   if (existing) return existing;
   // Build beside the target and rename into place, so a concurrent or interrupted build never
   // leaves a half-made repository where the registry looks.
-  const temporary = join(outDir, `.building-${name}-${randomBytes(6).toString('hex')}`);
+  const suffix = randomBytes(6).toString('hex');
+  const temporary = join(outDir, `.building-${name}-${suffix}`);
+  const staleCopies: string[] = [];
   try {
     const commits = await createRepository(temporary, repo, trees);
     await writeFileAtomic(join(temporary, '.git', STAMP_FILE), `${JSON.stringify({ fingerprint: expected, commits })}\n`);
-    // A concurrent build may have put the same repository in place meanwhile: keep it (someone may
-    // be cloning it) rather than replace it with an identical copy.
-    const placed = await reusableBuild(target, expected);
-    if (placed) return placed;
-    await rm(target, { recursive: true, force: true });
-    try {
-      await rename(temporary, target);
-    } catch (error) {
-      // Another build renamed its copy first: use it when it is the same, else fail loudly.
-      const raced = await reusableBuild(target, expected);
-      if (raced) return raced;
-      throw error;
+    let lastError: unknown;
+    for (let attempt = 0; attempt < PLACE_ATTEMPTS; attempt += 1) {
+      // A concurrent build may have put the same repository in place meanwhile: keep it (someone may
+      // be cloning it) rather than replace it with an identical copy.
+      const placed = await reusableBuild(target, expected);
+      if (placed) return placed;
+      // A stale build is moved aside in one step and deleted under a private name. Deleting it in
+      // place would walk the target path by name while another build renames a fresh copy there,
+      // and delete into (or fail on) that copy.
+      const stale = join(outDir, `.stale-${name}-${suffix}-${attempt}`);
+      staleCopies.push(stale);
+      await rename(target, stale).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      });
+      try {
+        await rename(temporary, target);
+        return commits;
+      } catch (error) {
+        // Another build renamed its copy in first; the next round keeps it, or moves it aside when
+        // a third build's stale move took it away meanwhile.
+        if (!['ENOTEMPTY', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        lastError = error;
+      }
     }
-    return commits;
+    throw new ExampleReposError('BUILD_CONTENDED', `Could not put ${name} in place at ${target}: other builds kept replacing it (${String(lastError)}). Run one build at a time into ${outDir}.`, { where: target });
   } finally {
-    await rm(temporary, { recursive: true, force: true });
+    await Promise.all([temporary, ...staleCopies].map((folder) => rm(folder, { recursive: true, force: true })));
   }
 }
 

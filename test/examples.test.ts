@@ -204,6 +204,21 @@ describe('buildExampleRepos', () => {
     expect((await git(repo, 'rev-parse', 'HEAD')).trim()).toBe(built.get('datakit-skills')?.at(-1));
   });
 
+  it('gives several concurrent rebuilds of stale repositories the same, intact repositories and leaves nothing beside them', async () => {
+    const outDir = join(workDir, 'stale-concurrent');
+    const built = await buildExampleRepos(outDir);
+    for (const name of built.keys()) {
+      await git(join(outDir, name), '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '--allow-empty', '-m', 'unrelated');
+    }
+    const rebuilds = await Promise.all([1, 2, 3, 4, 5, 6].map(() => buildExampleRepos(outDir)));
+    for (const rebuilt of rebuilds) expect(rebuilt).toEqual(firstBuild);
+    expect((await readdir(outDir)).sort()).toEqual([...firstBuild.keys()].sort());
+    for (const [name, commits] of firstBuild) {
+      expect((await git(join(outDir, name), 'rev-parse', 'HEAD')).trim()).toBe(commits.at(-1));
+      await git(join(outDir, name), 'fsck', '--strict', '--no-progress');
+    }
+  });
+
   it('builds md-link-check with two commits, and its entry pins the first while the second changes the skill', async () => {
     const commits = firstBuild.get('md-link-check') ?? [];
     expect(commits).toHaveLength(2);
