@@ -67,6 +67,28 @@ function unescape(text: string): string {
   });
 }
 
+/**
+ * What shell `printf FORMAT ARG…` prints when every part is constant: `%s`, `%b`, `%c`, `%d` and `%%`, the
+ * format reused while arguments remain, as the shell does (`printf '%s' c u r l` spells `curl`).
+ * Undefined for conversions it does not know.
+ */
+function printfShell(format: string, args: readonly string[]): string | undefined {
+  const conversions = [...format.matchAll(/%(?:%|[-+ 0#]*\d*(?:\.\d+)?([a-zA-Z]))/g)];
+  if (conversions.some((match) => match[1] !== undefined && !/^[sbcd]$/.test(match[1]))) return undefined;
+  const consuming = conversions.filter((match) => match[1] !== undefined).length;
+  let out = '';
+  let next = 0;
+  do {
+    out += format.replace(/%(?:%|[-+ 0#]*\d*(?:\.\d+)?([a-zA-Z]))/g, (_whole, conversion: string | undefined) => {
+      if (conversion === undefined) return '%';
+      const arg = args[next] ?? '';
+      next += 1;
+      return conversion === 'c' ? arg.slice(0, 1) : conversion === 'd' ? String(Number.parseInt(arg, 10) || 0) : arg;
+    });
+  } while (consuming > 0 && next < args.length && out.length < 4096);
+  return unescape(out);
+}
+
 /** Calls that write the file named by their first argument. */
 const WRITE_CALL = /^(?:fs\.)?(?:writeFileSync|appendFileSync|writeFile|appendFile|createWriteStream|copyFileSync|copyFile)$|^fs\.promises\.(?:writeFile|appendFile)$|^shutil\.copy(?:file|2)?$/;
 
@@ -212,10 +234,11 @@ class Folder {
         const name = inner?.type === 'command' ? inner.childForFieldName('name')?.text : undefined;
         if (inner && (name === 'printf' || name === 'echo')) {
           const args = inner.childrenForFieldName('argument').filter((n): n is Node => n !== null && !/^-[neE]+$/.test(n.text));
-          if (args.length === 1) {
-            const text = this.value(args[0], depth + 1);
-            return text === undefined ? undefined : unescape(text);
-          }
+          const values = args.map((arg) => this.value(arg, depth + 1));
+          if (values.length === 0 || values.some((value) => value === undefined)) return undefined;
+          const [first, ...rest] = values as string[];
+          if (name === 'echo') return unescape(values.join(' '));
+          return rest.length === 0 ? unescape(first) : printfShell(first, rest);
         }
         return undefined;
       }
