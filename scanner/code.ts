@@ -560,7 +560,7 @@ function processRunners(source: string, language: Language): Set<string> {
   return out;
 }
 
-export async function analyzeCode(unit: string, file: string, language: Language, source: string, lineOffset: number): Promise<CodeFacts> {
+export async function analyzeCode(unit: string, file: string, language: Language, source: string, lineOffset: number, settings: ReadonlyMap<string, string> = new Map()): Promise<CodeFacts> {
   const facts = emptyFacts(unit, file, language, lineOffset);
   if (!isCodeLanguage(language)) return facts;
   const parsers = await loadParsers();
@@ -582,6 +582,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
     const fetchingFunctions = new Set<string>();
     const list = nodesOf(tree.rootNode, language);
     const folder = new Folder(language);
+    // Settings the script takes from files it sources; its own assignments, read below, win.
+    for (const [name, value] of settings) folder.constants.set(name, value);
     walk(list, (node) => {
       if ((node.type === 'function_definition' || node.type === 'function_declaration' || node.type === 'method_definition') && NETWORK_WORD.test(node.text)) {
         const name = node.childForFieldName('name')?.text;

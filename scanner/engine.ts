@@ -412,7 +412,7 @@ function suiteCaseLines(text: string): Set<number> {
 }
 
 /** Cuts one file into segments and code units. */
-async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
+async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false, settings: ReadonlyMap<string, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
   if (file.fileClass === 'image') {
@@ -444,7 +444,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
   } else if (isCodeLanguage(language)) {
     segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
-    const unitFacts = await analyzeCode(path, path, language, text, 0);
+    const unitFacts = await analyzeCode(path, path, language, text, 0, settings);
     if (offlineProgram(language, text, unitFacts)) unitFacts.offline = true;
     facts.push(unitFacts);
     segments.push(...segmentsFromFacts(unitFacts, language));
@@ -848,6 +848,30 @@ function stringValues(data: SourceFile): string[] {
   return values;
 }
 
+/** A shell script reading another file into itself (`. "$dir/../assets/defaults"`, `source ./tool.conf`): the path as written. */
+const SOURCES_FILE = /^[ \t]*(?:\.|source)[ \t]+([^;&|#\n]+)/gm;
+/** A plain setting in a sourced file: `NAME=value` or `export NAME="value"`, one per line. */
+const SETTING_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"$`\\]*)"|'([^']*)'|([^\s"'$`;&|#]*))[ \t]*(?:#.*)?$/gm;
+
+/**
+ * The settings a shell script takes from the skill's own files it sources: a value set there
+ * (`CACHE_REMOTE=https://…` in `assets/tool.defaults`) is the value the script's commands use. A sourced
+ * file is found by the end of the path written, whatever variable its folder is spelled with.
+ */
+function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<string, string> {
+  const settings = new Map<string, string>();
+  if (file.fileClass !== 'text' || file.language !== 'shell') return settings;
+  for (const match of file.text.matchAll(SOURCES_FILE)) {
+    // The fixed end of the path: what follows the last variable or substitution (`"$(dirname "$0")/../assets/defaults"` → assets/defaults).
+    const tail = match[1].trim().replace(/["']/g, '').replace(/^.*[)}]|^\$\w+/, '').split('/').filter((part) => part !== '' && part !== '.' && part !== '..').join('/');
+    if (tail === '' || /[\s$`]/.test(tail)) continue;
+    const sourced = files.find((candidate) => candidate !== file && candidate.fileClass === 'text' && (candidate.path === tail || candidate.path.endsWith(`/${tail}`)));
+    if (!sourced) continue;
+    for (const setting of sourced.text.matchAll(SETTING_LINE)) if (!settings.has(setting[1])) settings.set(setting[1], setting[2] ?? setting[3] ?? setting[4] ?? '');
+  }
+  return settings;
+}
+
 /**
  * Reads and parses a skill folder into what rules and detectors look at: files, segments (decoded ones
  * included), code facts and inferred capabilities.
@@ -864,7 +888,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
   // A skill that runs its cases' inputs in a shell makes them commands, suite or not.
   const suiteRunsInputs = files.some((file) => file.language === 'markdown' && INPUTS_RUN.test(file.text));
   for (const file of files) {
-    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs);
+    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs, sourcedSettings(file, files));
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }

@@ -12,7 +12,7 @@ import type { CodeFacts, SourceFile } from './model.ts';
 /** Extensions of programming languages read lexically (the parsed ones are Python, JavaScript/TypeScript and shell). */
 const LEXICAL_EXTENSIONS = new Set([
   '.rb', '.rake', '.gemspec', '.go', '.ps1', '.psm1', '.psd1', '.php', '.pl', '.pm', '.lua', '.rs', '.java', '.kt', '.kts',
-  '.cs', '.swift', '.r', '.jl', '.ex', '.exs', '.scala', '.groovy', '.dart', '.nim', '.zig', '.c', '.cc', '.cpp', '.h', '.m', '.vbs', '.bat', '.cmd', '.applescript', '.scpt',
+  '.cs', '.swift', '.r', '.jl', '.ex', '.exs', '.scala', '.groovy', '.gradle', '.sbt', '.dart', '.nim', '.zig', '.c', '.cc', '.cpp', '.h', '.m', '.vbs', '.bat', '.cmd', '.applescript', '.scpt',
 ]);
 
 /** Interpreters named in a `#!` line that are read lexically. */

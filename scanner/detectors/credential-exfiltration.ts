@@ -110,6 +110,9 @@ interface UnitFlow {
   packs: boolean;
 }
 
+/** Output kept in a file: a redirection of standard output to anything but /dev/null, or a copy through tee. */
+const PRINTED_INTO_FILE = /(?<![0-9&])>>?\s*(?!\s*\/dev\/null\b|&)\S|\|\s*(?:sudo\s+)?tee\b/;
+
 /** Commands that only manage a key file, never read it out. */
 const KEY_MANAGEMENT = /^(?:chmod|chown|ssh|ssh-keygen|ssh-add|ssh-copy-id|ls|test|\[|\[\[|mkdir|touch|stat|git|gpg-agent|eval|ssh-agent)$/;
 const KEY_AS_IDENTITY = /(?:-i\s+|-f\s+|IdentityFile\s+|key_filename\s*=\s*|--key(?:-file)?[=\s]+|GIT_SSH_COMMAND)["']?$/;
@@ -309,6 +312,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push({ ...place(command.line, command.text), ...(fetchOnly(command.text) ? { fetchOnly: true } : {}) });
     const commandSource = sourceIn(command.text, command.name || undefined) && !readsOwnCredential(command.name, command.text);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
+    // A program that prints a login (`kubectl config view --raw`, `gh auth token`) with its output kept in a
+    // file (`> "$work/context.yaml"`, `| tee …`): the file holds the credential like one read from disk.
+    if (!isMarkdownBlock && CREDENTIAL_GETTER.test(command.text) && PRINTED_INTO_FILE.test(command.text)) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
     for (const word of command.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
     // One command line (pipeline) holding both: `cat ~/.aws/credentials | curl -d @- …`, or a sink whose
