@@ -46,7 +46,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-16': { maliciousFailing: 39, benignFailing: 4 },
   'round-17': { maliciousFailing: 41, benignFailing: 2 },
   'round-18': { maliciousFailing: 40, benignFailing: 2 },
-  'round-19': { maliciousFailing: 32, benignFailing: 4 },
+  'round-19': { maliciousFailing: 34, benignFailing: 4 },
+  'round-20': { maliciousFailing: 28, benignFailing: 8 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -1,0 +1,2 @@
+"""podlog: parse and triage kubectl log output."""
+__version__ = "0.6.1"
