@@ -403,7 +403,7 @@ class Folder {
     if (callee === 'chr' || callee === 'String.fromCharCode' || callee === 'String.fromCodePoint') return codes(argNodes);
     // Path joins (`os.path.join(os.path.expanduser('~'), '.aws', 'credentials')`, `path.join(os.homedir(), '.ssh')`,
     // `Path.home().joinpath('.ssh', 'id_rsa')`) name the joined path; the home folder reads as `~`.
-    if (/^(?:os\.path\.join|path\.join|path\.resolve|posixpath\.join)$/.test(callee) || /\.joinpath$/.test(callee)) {
+    if (/^(?:os\.path\.join|path\.join|path\.resolve|posixpath\.join)$/.test(callee) || (callee === 'join' && (this.language === 'javascript' || this.language === 'python')) || /\.joinpath$/.test(callee)) {
       const base = /\.joinpath$/.test(callee) ? node.childForFieldName('function')?.childForFieldName('object') ?? null : null;
       // A splat of a helper's rest parameter (`joinpath(*parts)`) is its values in order.
       const spread = argNodes.flatMap((n) => {

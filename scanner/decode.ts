@@ -111,8 +111,16 @@ function shiftedCharCodes(codes: readonly number[]): string | undefined {
   return best && best.score >= codes.length * 0.7 && looksLikeText(best.text) ? best.text : undefined;
 }
 
+/** Base64 wrapped over lines (`base64` and MIME wrap at 76 columns): two or more full lines and the rest of the last. */
+const WRAPPED_BASE64 = /^[ \t]*[A-Za-z0-9+/]{40,}[ \t]*\r?\n(?:[ \t]*[A-Za-z0-9+/]{40,}[ \t]*\r?\n)+(?:[ \t]*[A-Za-z0-9+/]+={0,2}[ \t]*(?:\r?\n|$))?/gm;
+
 function decodeOne(input: string): Decoded[] {
   const out: Decoded[] = [];
+  // A wrapped block read whole: its lines one by one decode to pieces that each hide half a command.
+  for (const match of input.matchAll(WRAPPED_BASE64)) {
+    const text = decodeBase64(match[0].replace(/\s+/g, ''));
+    if (text) out.push({ how: 'base64', text, index: match.index + (match[0].length - match[0].trimStart().length), encoded: match[0].trim() });
+  }
   for (const match of input.matchAll(BASE64)) {
     const text = decodeBase64(match[0]);
     if (text) out.push({ how: 'base64', text, index: match.index, encoded: match[0] });

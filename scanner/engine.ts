@@ -6,7 +6,7 @@
 import { inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
-import { SEVERITIES, severityRank } from '../core/index.ts';
+import { PERSISTENCE_FILE, SEVERITIES, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { isLexicalCode, lexicalFacts } from './lexical.ts';
@@ -14,7 +14,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { BARE_URL, NETWORK_SINK_CALL, urlHosts } from './knowledge.ts';
+import { BARE_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, urlHosts } from './knowledge.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
 import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
@@ -92,6 +92,24 @@ function evidenceAt(text: string, index: number, length: number): string {
 /** Modules of Python's and Node's standard libraries that never open a connection or run another program. */
 const OFFLINE_MODULE =
   /^(?:node:)?(?:__future__|abc|argparse|array|ast|base64|binascii|bisect|bz2|calendar|collections|configparser|contextlib|copy|csv|dataclasses|datetime|decimal|difflib|enum|fnmatch|fractions|functools|getopt|glob|gzip|hashlib|heapq|hmac|html|io|ipaddress|itertools|json|keyword|logging|lzma|math|operator|optparse|os|pathlib|posixpath|pprint|random|re|secrets|shlex|shutil|statistics|string|struct|sys|tarfile|tempfile|textwrap|time|tomllib|typing|typing_extensions|unicodedata|urllib\.parse|uuid|warnings|xml(?:\.\w+)*|zipfile|zlib|fs|fs\/promises|path|util|url|readline|assert|events|buffer|crypto|process|stream|string_decoder|querystring|punycode)$/;
+
+/** Rules whose findings in a program that only deletes what they name are warnings (a browser cache and cookie cleaner). */
+const CLEANER_SOFTENS = new Set(['browser-credential-store']);
+/** Calls and commands that delete files or folders. */
+const DELETES = /^(?:shutil\.rmtree|os\.(?:remove|unlink|rmdir|removedirs)|(?:\w+\.)?unlink|(?:fs\.)?(?:rmSync|rm|unlinkSync|rmdirSync)|fs\.promises\.(?:rm|unlink)|send2trash|rm|rmdir|Remove-Item)$/;
+/** Calls that copy a file somewhere, pack it, or open a browser store's database. */
+const READS_OUT = /^(?:shutil\.(?:copy\w*|move|make_archive)|sqlite3\.connect|(?:\w+\.)?(?:copyFileSync|copyFile|createReadStream)|zipfile\.ZipFile|tarfile\.open|cp|scp|rsync|tar|zip|ditto|sqlite3|Copy-Item|Compress-Archive)$/;
+
+/**
+ * Whether the code of `file` only deletes what it names: it calls a deleting function, copies, packs and
+ * opens no store, sends nothing and runs no code it builds or fetches. Such a program naming a store removes it.
+ */
+function deletesOnly(facts: readonly CodeFacts[], file: string): boolean {
+  const units = facts.filter((unit) => unit.file === file && !unit.unit.includes('#'));
+  if (units.length === 0) return false;
+  const calls = units.flatMap((unit) => [...unit.calls.map((call) => call.callee), ...unit.commands.map((command) => command.name)]);
+  return calls.some((callee) => DELETES.test(callee)) && !calls.some((callee) => READS_OUT.test(callee) || NETWORK_SINK_CALL.test(callee) || NETWORK_SINK_COMMAND.test(callee)) && units.every((unit) => unit.execSinks.every((sink) => !sink.network && !sink.dynamic));
+}
 
 /** Calls of a program that reach the network or another program without a sending call's name: a subprocess, a shell, a browser, code built at run time. */
 const RUNS_ELSEWHERE = /(?:^|\.)(?:system|popen|Popen|spawn\w*|exec\w*|fork\w*|startfile|open_new(?:_tab)?|eval|Function|import_module|__import__|require)$/;
@@ -209,6 +227,24 @@ const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns
  * file the skill runs (`bash tests/setup.sh`, `python3 fixtures/x.py` anywhere in the skill's other
  * files) is not a quotation, wherever it lives.
  */
+/**
+ * Test runners and the files each loads and runs: a skill that runs its tests (`pytest -q`, `npm test`,
+ * `go test ./...`) runs its conftest.py, its test modules and its setup files, whatever folder they sit in.
+ */
+const TEST_RUNNERS: readonly { runs: RegExp; loads: RegExp }[] = [
+  { runs: /\b(?:pytest|py\.test|python3?\s+-m\s+pytest|tox|nox|hatch\s+(?:run\s+)?test)\b/, loads: /(?:^|\/)(?:conftest\.py|test_[^/]*\.py|[^/]*_test\.py)$/ },
+  { runs: /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test|npx\s+(?:jest|vitest|mocha)|jest|vitest|mocha|node\s+--test)\b/, loads: /(?:^|\/)(?:[^/]*\.(?:test|spec)\.[cm]?[jt]sx?|(?:jest|vitest)\.(?:setup|config)[^/]*\.[cm]?[jt]s|__tests__\/[^/]*\.[cm]?[jt]sx?)$/ },
+  { runs: /\bgo\s+test\b/, loads: /_test\.go$/ },
+  { runs: /\bcargo\s+test\b/, loads: /(?:^|\/)tests\/[^/]*\.rs$/ },
+  { runs: /\b(?:rspec|rake\s+spec|bundle\s+exec\s+rspec)\b/, loads: /(?:^|\/)(?:spec_helper\.rb|[^/]*_spec\.rb)$/ },
+  { runs: /\bbats\b/, loads: /\.bats$/ },
+];
+
+/** Whether a test runner the skill's own text runs loads the file at `path`. */
+function runByTestRunner(path: string, texts: readonly SourceFile[]): boolean {
+  return TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && runner.runs.test(other.text)));
+}
+
 function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const out = new Set<string>();
   const texts = files.filter((file) => file.fileClass === 'text');
@@ -218,7 +254,7 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
     const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
-    if (!executedElsewhere) out.add(file.path);
+    if (!executedElsewhere && !runByTestRunner(file.path, texts)) out.add(file.path);
   }
   return out;
 }
@@ -872,6 +908,54 @@ function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<st
   return settings;
 }
 
+/** A download saved to a file (`curl … -o PATH`, `wget -O PATH`, `Invoke-WebRequest … -OutFile PATH`): the path as written. */
+const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wget|aria2c|Invoke-WebRequest|iwr)\b[^\n|;&]*?\s(?:-o|--output|-O|--output-document|-OutFile)[=\s]+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/;
+/** A program run from a file (`source f`, `. f`, `bash f`, `python3 f`, `./f`): the runner and the path as written. */
+const RUNS_FILE = /(?:^\s*|&&\s*|\|\|\s*|;\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:(source|\.|(?:ba|z|k|da)?sh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)|("[^"\n]+"|'[^'\n]+'|(?:\.{0,2}|~|\$\{?\w+\}?)\/[^\s;&|)]+))/;
+
+/**
+ * A file downloaded and then run (`curl -fsSL https://… -o /tmp/fix.sh` … `bash /tmp/fix.sh`, `… -o "$c"` …
+ * `source "$c"`), or saved where another program runs it by itself (`~/.gradle/init.d/`, a shell start-up
+ * file): the same as piping the download into the program, and read as that pipe (`curl … | sh`) at the
+ * line that runs it. The steps of one script, or of one Markdown file's blocks, are read in order.
+ */
+function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
+  const out: Segment[] = [];
+  const sessions = new Map<string, CodeFacts[]>();
+  for (const unit of facts) {
+    if (unit.language !== 'shell') continue;
+    const key = unit.unit.includes('#') ? `${unit.file}#blocks` : unit.unit;
+    sessions.set(key, [...(sessions.get(key) ?? []), unit]);
+  }
+  const plain = (path: string) => path.replace(/^["']|["']$/g, '').replace(/\$\{(\w+)\}/g, '$$$1');
+  for (const units of sessions.values()) {
+    // Every line of every statement: a download inside an `if … fi` the parser could not take apart still runs.
+    const commands = units
+      .flatMap((unit) => unit.commands.flatMap((command) => command.text.split('\n').map((text, offset) => ({ name: command.name, text, line: command.line + offset, unit: unit.unit, file: unit.file }))))
+      .sort((a, b) => a.line - b.line);
+    const saved = new Map<string, string>();
+    for (const command of commands) {
+      const download = DOWNLOAD_TO.exec(command.text);
+      const url = /\b(?:https?|ftp):\/\/[^\s"'`<>)]+/.exec(command.text)?.[0];
+      if (download && url) {
+        const path = plain(download[1]!);
+        if (path !== '-' && !/^\/dev\//.test(path)) saved.set(path, url);
+        if (PERSISTENCE_FILE.test(path.replace(/^\$HOME\b|^\$\{HOME\}/, '~'))) out.push({ file: command.file, line: command.line, text: `curl -fsSL '${url}' | sh`, scope: 'command', language: 'shell', unit: command.unit });
+        continue;
+      }
+      const run = RUNS_FILE.exec(command.text);
+      if (!run) continue;
+      const path = plain(run[2] ?? run[3] ?? '');
+      const fetched = saved.get(path);
+      if (fetched === undefined) continue;
+      const runner = run[1] === undefined || run[1] === 'source' || run[1] === '.' ? 'sh' : run[1];
+      out.push({ file: command.file, line: command.line, text: `curl -fsSL '${fetched}' | ${runner}`, scope: 'command', language: 'shell', unit: command.unit });
+    }
+  }
+  const seen = new Set<string>();
+  return out.filter((segment) => !seen.has(`${segment.file}:${segment.line}:${segment.text}`) && seen.add(`${segment.file}:${segment.line}:${segment.text}`));
+}
+
 /**
  * Reads and parses a skill folder into what rules and detectors look at: files, segments (decoded ones
  * included), code facts and inferred capabilities.
@@ -892,6 +976,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
+  segments.push(...downloadedThenRun(facts));
   facts.push(...(await codeCarriedAsData(files)), ...(await templateCode(files)));
   // A security tool's catalogue of what it looks for (and text decoded from its examples) is a mention: it names no capability.
   for (const segment of cataloguedSegments(files, segments)) segment.mention = true;
@@ -937,7 +1022,9 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const consented = gated && ((CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
     // A machine-wide write the script shows and asks about right before it does it.
     const prompted = !consented && PROMPT_SOFTENS.has(meta.id) && promptedScriptStep(files, item.file, item.line) && severe;
-    const baseSeverity = consented || prompted ? 'medium' : item.severity ?? meta.severity;
+    // A browser store named by a program that only deletes it (a cache or cookie cleaner) and sends nothing.
+    const cleaner = !consented && !prompted && CLEANER_SOFTENS.has(meta.id) && severe && deletesOnly(context.facts, item.file);
+    const baseSeverity = consented || prompted || cleaner ? 'medium' : item.severity ?? meta.severity;
     const floor = steps === 2 ? Math.min(severityRank('medium'), severityRank(baseSeverity)) : 1;
     const loweredSeverity = demoted ? SEVERITIES[Math.max(floor, severityRank(baseSeverity) - steps)] : baseSeverity;
     const finding: Finding = {
@@ -949,7 +1036,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
+      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${cleaner ? ` ${item.file} only deletes what it names and sends nothing, so this is a warning.` : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

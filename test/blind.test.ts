@@ -47,7 +47,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-17': { maliciousFailing: 41, benignFailing: 2 },
   'round-18': { maliciousFailing: 40, benignFailing: 2 },
   'round-19': { maliciousFailing: 34, benignFailing: 4 },
-  'round-20': { maliciousFailing: 28, benignFailing: 8 },
+  'round-20': { maliciousFailing: 40, benignFailing: 3 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

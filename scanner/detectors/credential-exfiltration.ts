@@ -333,7 +333,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (/^(?:curl|wget)$/.test(name) && /(?:-F|--form|-d|--data(?:-binary|-raw|-urlencode)?|-T|--upload-file|--post-file|--body-file)[=\s]+["']?[^"'\s]*@?[^"'\s]*/.test(command.text)) {
       if (SENSITIVE_FILE.test(command.text) || DOTENV_FILE.test(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
-    for (const { url, host } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host)) flow.exfilEndpoints.push(place(command.line, url));
+    // A schema's address (`"$schema":"http://adaptivecards.io/schemas/adaptive-card.json"` in a payload it builds) names a format, not a place.
+    for (const { url, host, index } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(/^[^\s"'`<>]*/.exec(command.text.slice(index))?.[0] ?? url)) flow.exfilEndpoints.push(place(command.line, url));
   }
   // Code read lexically (no parser for its language): a minted key is followed line by line through the names
   // and files it lands in, to a line that sends (see mintReachesSend); where it goes is judged in decide.
@@ -482,7 +483,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 13;
+export const version = 14;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

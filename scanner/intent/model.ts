@@ -19,7 +19,7 @@ import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FI
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
-import { REGEX_LIKE } from '../code.ts';
+import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
 import { FilteredFamily } from '../prefilter.ts';
@@ -272,6 +272,9 @@ function concealmentIn(text: string): string | undefined {
     if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
+    // What a setting lets happen ("broad allow rules let the agent run those without asking") describes the setting.
+    // Said of the setting (third person, or a plural of settings as the subject), not an order to allow it.
+    if (/^without\b/i.test(phrase) && (/\b(?:lets|allows|permits|enables)\b[^.\n]{0,60}$/i.test(before) || /\b(?:rules|settings|entries|patterns|permissions|flags|options|modes)\b[^.\n]{0,120}\b(?:let|allow|permit|enable)\b[^.\n]{0,60}$/i.test(before))) continue;
     // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
     if (/^without\b/i.test(phrase) && USERS_OWN_CONDITION.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
     // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
@@ -345,6 +348,9 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
   /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
+
+/** A heading that is a step to do (`### 2. Run the triage script`, `Step 3: Collect the evidence`): an order, whatever its subject. */
+const STEP_HEADING = /^\W*(?:(?:step|phase|stage)\s*\d+\s*[:.)–—-]?\s*|\d+[.)]\s*)(?:run|execute|start|launch|install|set\s+up|configure|apply|build|create|deploy|collect|gather|capture|upload|send|submit|sync|push|record|export|generate|fetch|pull|prepare|write|fill|commit|open|file|post|share)\b/i;
 
 /** A lead-in that itself orders the agent to run what follows ("… run the first one now"). */
 const LEAD_ORDERS = /\b(?:run|execute|perform|carry\s+out|apply|paste|type|enter|install|register)\b[^.\n]{0,60}\b(?:now|first|before|immediately|them|it|this|these|the\s+(?:first|last|next|following|one))\b/i;
@@ -685,8 +691,8 @@ function withoutQuotedSpeech(text: string): string {
 /** A command that pushes an artifact (a chart, an image, an OCI artifact) to a registry. */
 const REGISTRY_PUSH = /\b(?:helm\s+push|helm\s+cm-push|oras\s+(?:push|attach|cp|copy)|crane\s+(?:push|append|copy|cp|mutate)|skopeo\s+copy|regctl\s+(?:image|artifact)\s+(?:copy|put)|(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push)\b[^\n|;&]{0,200}/i;
 
-/** A repository the skill names as where a pull request or fork goes (`to \`org/repo:main\``, "Fork `org/repo`"). */
-const FIXED_FORGE_REPOSITORY = /\b(?:to|against|into|onto|fork)\s+`[\w.-]+\/[\w.-]+(?::[\w./-]+)?`/i;
+/** A repository the skill names as where a pull request or fork goes (`to \`org/repo:main\``, "Fork `org/repo`"), or a forge command aims at (`gh issue create --repo org/repo`). */
+const FIXED_FORGE_REPOSITORY = /\b(?:to|against|into|onto|fork)\s+`[\w.-]+\/[\w.-]+(?::[\w./-]+)?`|\bgh\s+(?:issue|pr|release|gist|api)\b[^\n]*?\s(?:--repo|-R)[=\s]+["']?[\w.-]+\/[\w.-]+(?=["'\s]|$)/i;
 
 /** The agent configuration file pattern without its leading boundary, for use inside other expressions. */
 const CONFIG_FILE_BODY = AGENT_CONFIG_FILE.source.replace(/^\(\?:\^\|\[[^\]]*\]\)/, '');
@@ -1020,7 +1026,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
-    const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
+    const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
     const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
@@ -1154,9 +1160,15 @@ function secretHole(text: string): string | undefined {
     if (!/\b(?:contents?|value|text|body|copy|output)\s+of\b|\b(?:paste|insert|verbatim|as-is|unchanged|full|whole|entire)\b/i.test(asked)) continue;
     const named = secretFileIn(asked) ?? /\$\{?([A-Z][A-Z0-9_]*)/.exec(asked)?.[1];
     if (named && (SENSITIVE_FILE.test(named) || DOTENV_FILE.test(` ${named}`) || SECRET_ENV_NAME.test(named))) return named;
+    // The output of a command that prints every variable (`<output of: env | sort>`) or a login (`<output of gh auth token>`).
+    const printed = /\b(?:output|result)\s+of\b:?\s*`?([^`>}]+)/i.exec(asked)?.[1]?.trim();
+    if (printed !== undefined && (ENVIRONMENT_PRINT.test(printed) || CREDENTIAL_GETTER.test(printed))) return ENVIRONMENT_PRINT.test(printed) ? `every environment variable (${printed})` : printed;
   }
   return undefined;
 }
+
+/** A command that prints every environment variable: `env`, `printenv`, `env | sort`, `export -p`, `set`, `Get-ChildItem env:`. */
+const ENVIRONMENT_PRINT = /^(?:env|printenv|export\s+-p|set|(?:Get-ChildItem|gci|dir|ls)\s+env:)\s*(?:\|\s*(?:sort|cat|less)\b.*)?$/i;
 
 /** The first URL of `text` with a placeholder for a secret: the URL and what it is to be filled with. */
 function secretInUrl(text: string): { url: string; secret: string } | undefined {
@@ -1321,7 +1333,33 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   });
   actions.push(...sectionChains(instructions, texts));
   exposedThroughTunnels(actions, instructions);
+  askedAfterBlock(actions, instructions);
   return actions;
+}
+
+/** A sentence that asks the user about what was just shown ("Show the command to the user and get a yes before running it"). */
+const ASKS_ABOUT_SHOWN = /(?:show|print|display|read\s+out)[^.\n]{0,40}(?:to\s+the\s+user|the\s+user)\b/i;
+
+/**
+ * A block of commands followed at once by a sentence that has the agent show them and ask first ("Show the
+ * command to the user and get a yes before running it"): the user consents to each command of the block.
+ * Concealment anywhere in the action still wins over it.
+ */
+function askedAfterBlock(actions: Action[], instructions: readonly Instruction[]): void {
+  const asking = new Map<string, number[]>();
+  for (const instruction of instructions) {
+    if (instruction.origin !== 'prose' || !ASKS_ABOUT_SHOWN.test(instruction.text) || first('consent', instruction.text) === undefined) continue;
+    asking.set(instruction.file, [...(asking.get(instruction.file) ?? []), instruction.line]);
+  }
+  if (asking.size === 0) return;
+  for (const action of actions) {
+    if (action.origin === 'decoded' || action.origin === 'hidden' || action.consent !== undefined || action.conceal !== undefined) continue;
+    const line = (asking.get(action.file) ?? []).find((at) => at > action.line && at - action.line <= 12);
+    if (line === undefined) continue;
+    // Only when nothing but the block's own lines (commands, their `#` comments) stands between: no other sentence of the skill.
+    const between = instructions.some((instruction) => instruction.file === action.file && instruction.origin === 'prose' && !/^\s*#/.test(instruction.text) && instruction.line >= action.line && instruction.line < line);
+    if (!between) action.consent = 'the user is shown the command and asked before it runs';
+  }
 }
 
 /**
@@ -1416,10 +1454,16 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // A template whose holes ask for a secret's contents (`<entire contents of ~/.npmrc>`, `<value of $NPM_TOKEN>`)
     // goes where its lead-in says ("Append this block at the end of the tag message"): the filled text carries them.
     for (const hole of members) {
-      if (instructions[hole].origin !== 'command' || secretHole(texts[hole]) === undefined) continue;
-      const lead = [...members].reverse().find((index) => index < hole && instructions[index].origin === 'prose' && instructions[hole].line - instructions[index].line <= 24);
-      if (lead === undefined || !(has('forge-sink', lead) || has('synced-sink', lead) || has('network-sink', lead))) continue;
-      const chain = readAction({ file: instructions[hole].file, line: instructions[hole].line, origin: instructions[hole].origin, documentation: instructions[hole].documentation && instructions[lead].documentation }, `${texts[lead]}\n\n${texts[hole]}`, shown(`${instructions[lead].text} ⏎ … ⏎ ${instructions[hole].text}`));
+      if (secretHole(texts[hole]) === undefined || (instructions[hole].origin !== 'command' && !/^\s*<[^<>\n]+>\s*$/.test(texts[hole]))) continue;
+      // The lead-in: the nearest sentence above, not another hole of the template (`<trimmed output>`).
+      const lead = [...members].reverse().find((index) => index < hole && instructions[index].origin === 'prose' && !/^\s*<[^<>\n]+>\s*$/.test(texts[index]) && instructions[hole].line - instructions[index].line <= 24);
+      if (lead === undefined) continue;
+      // Or the lead-in names the file (`Body template (/tmp/issue.md):`) that a command of the section posts (`gh issue create --body-file /tmp/issue.md`).
+      const named = /(?:^|[\s(`'"])((?:\/|\.\/|~\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:md|txt|json|ya?ml|log))\b/.exec(texts[lead])?.[1];
+      const poster = named === undefined ? undefined : members.find((index) => index !== hole && instructions[index].origin === 'command' && Math.abs(instructions[index].line - instructions[hole].line) <= 40 && (has('forge-sink', index) || has('network-sink', index)) && new RegExp(`(?:--body-file|--file|-F|--data(?:-binary)?|--upload-file|-T|@)[=\\s]*["']?${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(texts[index]));
+      if (!(has('forge-sink', lead) || has('synced-sink', lead) || has('network-sink', lead)) && poster === undefined) continue;
+      const sending = poster === undefined ? texts[lead] : `${texts[poster]}\n\n${texts[lead]}`;
+      const chain = readAction({ file: instructions[hole].file, line: instructions[hole].line, origin: instructions[hole].origin, documentation: instructions[hole].documentation && instructions[lead].documentation }, `${sending}\n\n${texts[hole]}`, shown(`${poster === undefined ? '' : `${instructions[poster].text} ⏎ … ⏎ `}${instructions[lead].text} ⏎ … ⏎ ${instructions[hole].text}`));
       if (chain && chain.sink) {
         chain.secret ??= secretHole(texts[hole]);
         out.push(chain);
@@ -1833,8 +1877,26 @@ function writtenNames(text: string): string[] {
 /** Whether a command reads `name` (a path, or `$VAR` as `$VAR`/`${VAR}`). */
 function readsName(text: string, name: string): boolean {
   if (/^\$[A-Za-z_]\w*$/.test(name)) return new RegExp(`\\$\\{?${name.slice(1)}\\b`).test(text);
-  return text.includes(name);
+  if (text.includes(name)) return true;
+  // `git add` of the folder that holds it, of the whole tree (`-A`, `.`), or forced past .gitignore (`-f`) stages it.
+  const add = /^\s*git\s+add\b([^\n;&|]*)/.exec(text)?.[1];
+  if (add === undefined || name.startsWith('$') || name.startsWith('/')) return false;
+  if (/\s(?:-A|--all|-f|--force|\.)(?=\s|$)/.test(add)) return true;
+  return add.split(/\s+/).some((path) => {
+    const folder = path.replace(/["']/g, '').replace(/^\.\//, '').replace(/\/+$/, '');
+    return folder !== '' && !folder.startsWith('-') && name.replace(/^\.\//, '').startsWith(`${folder}/`);
+  });
 }
+
+/** A session that points origin's push elsewhere (`git remote set-url --add --push origin https://…`, `git remote set-url origin …`): the host it adds. */
+const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:origin|upstream)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
+
+/**
+ * A list item that names a file the agent is to create in the project as a copy of a credential
+ * (`` `repro/aws-credentials` – a copy of `~/.aws/credentials` ``, "`out/kubeconfig`: output of
+ * `kubectl config view --raw`"): the step written in words, read as the copy it orders.
+ */
+const LISTED_COPY = /^\s*(?:[-*+]|\d+[.)])\s+`([\w.][\w./-]*)`\s*(?:[–—:-]|is|holds)\s*(?:an?\s+|the\s+)?(?:exact\s+|verbatim\s+|full\s+|raw\s+)?(?:copy|output|contents?|dump)\s+of\s+(.+)$/gim;
 
 /** The environment filtered down to its secrets (`env | grep -E '^(AWS_|ARM_|TF_VAR_|PULUMI_)'`, `printenv | grep -i token`). */
 const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*\b(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)/i;
@@ -1866,6 +1928,20 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     const seen = units.get(key);
     units.set(key, seen ? { ...seen, commands: [...seen.commands, ...own.commands], strings: [...seen.strings, ...own.strings] } : own);
   }
+  // Copies ordered in a list of the same Markdown file join its session as the commands they stand for.
+  for (const file of files) {
+    if (file.fileClass !== 'text' || file.language !== 'markdown') continue;
+    const unit = units.get(`${file.path}#blocks`);
+    if (!unit) continue;
+    for (const match of file.text.matchAll(LISTED_COPY)) {
+      const source = match[2]!;
+      const printed = /`([^`]+)`/.exec(source)?.[1] ?? source;
+      if (!SENSITIVE_FILE.test(source) && !CREDENTIAL_GETTER.test(printed)) continue;
+      const line = file.text.slice(0, match.index).split('\n').length;
+      const from = SENSITIVE_FILE.exec(source)?.[0] ?? printed;
+      unit.commands.push({ name: 'cp', text: CREDENTIAL_GETTER.test(printed) ? `${printed} > ${match[1]}` : `cp ${from} ${match[1]}`, line });
+    }
+  }
   for (const [key, unit] of units) {
     const session = key.endsWith('#blocks');
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
@@ -1882,6 +1958,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     // build uploaded later do not). A script is one program: a secret it gathers and a file it sends go together,
     // however its functions and groups pass them along.
     const held = new Set<string>();
+    const repointed = texts.map((text) => ORIGIN_REPOINTED.exec(text)?.[1]).find((host) => host !== undefined && !isLocalHost(host));
     // A credential file handed to the program that owns it (`security import dist.p12`, `twine --config-file ~/.pypirc`) is used, not taken.
     const takenBy = (command: (typeof unit.commands)[number]) => (readsOwnCredential(command.name, command.text) ? undefined : secretOf(command.text));
     let secret: string | undefined = session ? undefined : [...unit.commands.map(takenBy), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text))).map((string) => secretOf(string.text))].find((found) => found !== undefined);
@@ -1890,8 +1967,10 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       const taken = takenBy(command);
       const carried = [...held].find((name) => readsName(command.text, name));
       // A commit that holds a secret leaves with a push to a remote other than origin (`git push preview HEAD:…`).
-      const pushedAway = held.has(STAGED_COMMIT) && PUSH_ELSEWHERE.test(command.text);
-      if ((SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) || pushedAway) {
+      const pushedAway = held.has(STAGED_COMMIT) && (PUSH_ELSEWHERE.test(command.text) || (/\bgit\s+push\b/.test(command.text) && repointed !== undefined));
+      // A variable that holds a secret written into the address a request goes to (`curl "https://…?key=${KK}"`).
+      const inAddress = carried !== undefined && carried.startsWith('$') && /\b(?:curl|wget|http|https|xh|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b/.test(command.text) && new RegExp(`(?:https?|wss?)://[^\\s"'\x60]*\\$\\{?${carried.slice(1)}\\b`).test(command.text);
+      if ((SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) || pushedAway || inAddress) {
         send = command;
         secret ??= taken;
         break;
@@ -1907,6 +1986,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     const assigned = new Map(texts.flatMap((text) => [...text.matchAll(/(?:^|[\s;&])([A-Za-z_]\w*)=["']?(https?:\/\/[^\s"'`;]+)/g)].map((match) => [match[1], match[2]] as const)));
     // A git remote the session adds (`git remote add preview git@host:repo.git`) is where `git push preview` goes.
     const remotes = new Map(texts.flatMap((text) => [...text.matchAll(/\bgit\s+remote\s+add\s+(\S+)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)].map((match) => [match[1], `https://${match[2]}/`] as const)));
+    if (repointed !== undefined) remotes.set('origin', `https://${repointed}/`);
     const pushedTo = /\bgit\s+push\s+(?:-\S+\s+)*([\w.][\w.-]*)/.exec(send.text)?.[1];
     const viaVariables = [...[...send.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => assigned.get(match[1])), pushedTo === undefined ? undefined : remotes.get(pushedTo)].filter((url): url is string => url !== undefined);
     const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url))])];
