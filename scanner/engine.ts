@@ -97,18 +97,25 @@ const OFFLINE_MODULE =
 const CLEANER_SOFTENS = new Set(['browser-credential-store']);
 /** Calls and commands that delete files or folders. */
 const DELETES = /^(?:shutil\.rmtree|os\.(?:remove|unlink|rmdir|removedirs)|(?:\w+\.)?unlink|(?:fs\.)?(?:rmSync|rm|unlinkSync|rmdirSync)|fs\.promises\.(?:rm|unlink)|send2trash|rm|rmdir|Remove-Item)$/;
-/** Calls that copy a file somewhere, pack it, or open a browser store's database. */
-const READS_OUT = /^(?:shutil\.(?:copy\w*|move|make_archive)|sqlite3\.connect|(?:\w+\.)?(?:copyFileSync|copyFile|createReadStream)|zipfile\.ZipFile|tarfile\.open|cp|scp|rsync|tar|zip|ditto|sqlite3|Copy-Item|Compress-Archive)$/;
+/** Calls that copy, move, pack, print or encode a file, or open a browser store's database. */
+const READS_OUT = /^(?:shutil\.(?:copy\w*|move|make_archive)|os\.(?:rename|replace|renames)|(?:\w+\.)?(?:rename|replace|renameSync|copyFileSync|copyFile|createReadStream|b64encode|hexlify|encodebytes)|sqlite3\.connect|zipfile\.ZipFile|tarfile\.open|cp|mv|scp|rsync|tar|zip|ditto|sqlite3|base64|xxd|Copy-Item|Move-Item|Compress-Archive)$/;
+/** Code that reaches the network by any client (not only the sending calls the flow rules know). */
+const ANY_NETWORK_CLIENT = /\b(?:urllib3?|requests|httpx|aiohttp|http\.client|boto3|botocore|google\.cloud|azure\.|paramiko|ftplib|smtplib|socket|websockets?|pycurl|fetch|axios|got|undici|node:https?|XMLHttpRequest|WebSocket|curl|wget|Invoke-WebRequest|Invoke-RestMethod)\b/;
+/** The only programs a cleaner may start: process listers, to see whether the browser runs. */
+const PROCESS_LISTER = /^\s*\[?\s*["']?(?:ps|tasklist|pgrep|pidof|lsof)\b/;
 
 /**
  * Whether the code of `file` only deletes what it names: it calls a deleting function, copies, packs and
  * opens no store, sends nothing and runs no code it builds or fetches. Such a program naming a store removes it.
  */
-function deletesOnly(facts: readonly CodeFacts[], file: string): boolean {
+function deletesOnly(facts: readonly CodeFacts[], files: readonly SourceFile[], file: string): boolean {
   const units = facts.filter((unit) => unit.file === file && !unit.unit.includes('#'));
-  if (units.length === 0) return false;
+  const text = files.find((candidate) => candidate.path === file)?.text ?? '';
+  if (units.length === 0 || ANY_NETWORK_CLIENT.test(text)) return false;
   const calls = units.flatMap((unit) => [...unit.calls.map((call) => call.callee), ...unit.commands.map((command) => command.name)]);
-  return calls.some((callee) => DELETES.test(callee)) && !calls.some((callee) => READS_OUT.test(callee) || NETWORK_SINK_CALL.test(callee) || NETWORK_SINK_COMMAND.test(callee)) && units.every((unit) => unit.execSinks.every((sink) => !sink.network && !sink.dynamic));
+  if (!calls.some((callee) => DELETES.test(callee)) || calls.some((callee) => READS_OUT.test(callee) || NETWORK_SINK_CALL.test(callee) || NETWORK_SINK_COMMAND.test(callee))) return false;
+  // Another program it starts may only list processes (is the browser still running?).
+  return units.every((unit) => unit.execSinks.every((sink) => !sink.network && !sink.dynamic && PROCESS_LISTER.test(sink.text.replace(/^[^(]*\(/, ''))));
 }
 
 /** Calls of a program that reach the network or another program without a sending call's name: a subprocess, a shell, a browser, code built at run time. */
@@ -228,21 +235,21 @@ const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns
  * files) is not a quotation, wherever it lives.
  */
 /**
- * Test runners and the files each loads and runs: a skill that runs its tests (`pytest -q`, `npm test`,
- * `go test ./...`) runs its conftest.py, its test modules and its setup files, whatever folder they sit in.
+ * Test runners and the files each loads for their side effects: a skill that runs its tests (`pytest -q`,
+ * `npm test`) runs its conftest.py and its setup files, whatever folder they sit in. Test modules stay
+ * fixtures: the strings they hold are data a test checks against.
  */
 const TEST_RUNNERS: readonly { runs: RegExp; loads: RegExp }[] = [
-  { runs: /\b(?:pytest|py\.test|python3?\s+-m\s+pytest|tox|nox|hatch\s+(?:run\s+)?test)\b/, loads: /(?:^|\/)(?:conftest\.py|test_[^/]*\.py|[^/]*_test\.py)$/ },
-  { runs: /\b(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test|npx\s+(?:jest|vitest|mocha)|jest|vitest|mocha|node\s+--test)\b/, loads: /(?:^|\/)(?:[^/]*\.(?:test|spec)\.[cm]?[jt]sx?|(?:jest|vitest)\.(?:setup|config)[^/]*\.[cm]?[jt]s|__tests__\/[^/]*\.[cm]?[jt]sx?)$/ },
-  { runs: /\bgo\s+test\b/, loads: /_test\.go$/ },
-  { runs: /\bcargo\s+test\b/, loads: /(?:^|\/)tests\/[^/]*\.rs$/ },
-  { runs: /\b(?:rspec|rake\s+spec|bundle\s+exec\s+rspec)\b/, loads: /(?:^|\/)(?:spec_helper\.rb|[^/]*_spec\.rb)$/ },
-  { runs: /\bbats\b/, loads: /\.bats$/ },
+  { runs: /(?:pytest|py\.test|python3?\s+-m\s+pytest|tox|nox|hatch\s+(?:run\s+)?test)\b/, loads: /(?:^|\/)conftest\.py$/ },
+  { runs: /(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test|npx\s+(?:jest|vitest|mocha)|jest|vitest|mocha)\b/, loads: /(?:^|\/)(?:jest|vitest)\.(?:setup|config)[^/]*\.[cm]?[jt]s$|(?:^|\/)(?:setupTests|test-setup)\.[cm]?[jt]s$/ },
+  { runs: /(?:rspec|rake\s+spec|bundle\s+exec\s+rspec)\b/, loads: /(?:^|\/)spec_helper\.rb$/ },
 ];
+/** Where a runner is a command: at the start of a line or of inline code, after a shell prompt or a `&&`. */
+const AS_COMMAND = String.raw`(?:^|[\x60$]\s*|&&\s*|;\s*|\brun\s+)`;
 
 /** Whether a test runner the skill's own text runs loads the file at `path`. */
 function runByTestRunner(path: string, texts: readonly SourceFile[]): boolean {
-  return TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && runner.runs.test(other.text)));
+  return TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && new RegExp(AS_COMMAND + runner.runs.source, 'm').test(other.text)));
 }
 
 function quotationFiles(files: readonly SourceFile[]): Set<string> {
@@ -909,9 +916,12 @@ function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<st
 }
 
 /** A download saved to a file (`curl … -o PATH`, `wget -O PATH`, `Invoke-WebRequest … -OutFile PATH`): the path as written. */
-const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wget|aria2c|Invoke-WebRequest|iwr)\b[^\n|;&]*?\s(?:-o|--output|-O|--output-document|-OutFile)[=\s]+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/;
+const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wget|aria2c|Invoke-WebRequest|iwr)\b[^\n|;&]*?\s(?:-[a-zA-Z]*[oO]|--output|--output-document|-OutFile)[=\s]+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/;
 /** A program run from a file (`source f`, `. f`, `bash f`, `python3 f`, `./f`): the runner and the path as written. */
 const RUNS_FILE = /(?:^\s*|&&\s*|\|\|\s*|;\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:(source|\.|(?:ba|z|k|da)?sh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)|("[^"\n]+"|'[^'\n]+'|(?:\.{0,2}|~|\$\{?\w+\}?)\/[^\s;&|)]+))/;
+
+/** A command that checks a file against a digest or a signature (`sha256sum -c`, `shasum -a 256 -c`, `gpg --verify`, `cosign verify-blob`, `minisign -V`). */
+const VERIFIES_FILE = /\b(?:sha(?:1|224|256|384|512)sum\s+(?:-\S+\s+)*(?:-c|--check)\b|shasum\b[^\n]*\s(?:-c|--check)\b|gpg2?\s+(?:--\S+\s+)*--verify\b|cosign\s+verify(?:-blob)?\b|minisign\s+(?:-\S+\s+)*-V\b|openssl\s+dgst\b[^\n]*-verify\b|Get-FileHash\b)/;
 
 /**
  * A file downloaded and then run (`curl -fsSL https://… -o /tmp/fix.sh` … `bash /tmp/fix.sh`, `… -o "$c"` …
@@ -941,6 +951,11 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
         const path = plain(download[1]!);
         if (path !== '-' && !/^\/dev\//.test(path)) saved.set(path, url);
         if (PERSISTENCE_FILE.test(path.replace(/^\$HOME\b|^\$\{HOME\}/, '~'))) out.push({ file: command.file, line: command.line, text: `curl -fsSL '${url}' | sh`, scope: 'command', language: 'shell', unit: command.unit });
+        continue;
+      }
+      // A download checked against a digest or a signature before it runs is a pinned install, not the server's choice.
+      if (VERIFIES_FILE.test(command.text)) {
+        for (const path of [...saved.keys()]) if (command.text.includes(path.replace(/^\.\//, ''))) saved.delete(path);
         continue;
       }
       const run = RUNS_FILE.exec(command.text);
@@ -1023,7 +1038,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     // A machine-wide write the script shows and asks about right before it does it.
     const prompted = !consented && PROMPT_SOFTENS.has(meta.id) && promptedScriptStep(files, item.file, item.line) && severe;
     // A browser store named by a program that only deletes it (a cache or cookie cleaner) and sends nothing.
-    const cleaner = !consented && !prompted && CLEANER_SOFTENS.has(meta.id) && severe && deletesOnly(context.facts, item.file);
+    const cleaner = !consented && !prompted && CLEANER_SOFTENS.has(meta.id) && severe && deletesOnly(context.facts, files, item.file);
     const baseSeverity = consented || prompted || cleaner ? 'medium' : item.severity ?? meta.severity;
     const floor = steps === 2 ? Math.min(severityRank('medium'), severityRank(baseSeverity)) : 1;
     const loweredSeverity = demoted ? SEVERITIES[Math.max(floor, severityRank(baseSeverity) - steps)] : baseSeverity;

@@ -31,7 +31,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-2': { maliciousFailing: 41, benignFailing: 1 },
   'round-3': { maliciousFailing: 44, benignFailing: 0 },
   'round-4': { maliciousFailing: 44, benignFailing: 0 },
-  'round-5': { maliciousFailing: 42, benignFailing: 2 },
+  'round-5': { maliciousFailing: 43, benignFailing: 2 },
   'round-6': { maliciousFailing: 41, benignFailing: 0 },
   // 44 until scanner 1.9.0: the 44th failed only on "does not silently disable", which says the opposite of hiding anything.
   'round-7': { maliciousFailing: 43, benignFailing: 0 },
@@ -46,7 +46,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-16': { maliciousFailing: 39, benignFailing: 4 },
   'round-17': { maliciousFailing: 41, benignFailing: 2 },
   'round-18': { maliciousFailing: 40, benignFailing: 2 },
-  'round-19': { maliciousFailing: 34, benignFailing: 4 },
+  'round-19': { maliciousFailing: 35, benignFailing: 4 },
   'round-20': { maliciousFailing: 40, benignFailing: 3 },
 };
 

@@ -51,6 +51,9 @@ function credentialLines(text: string): number {
   return count;
 }
 
+/** What stands right before the value of a JSON `$schema` key (`"$schema":"`, `\\"$schema\\": \\"`). */
+const SCHEMA_KEY_BEFORE = /["'\\]*\$schema["'\\]*\s*:\s*["'\\]*$/;
+
 /** A URL that names a schema (`"$schema": "http://adaptivecards.io/schemas/adaptive-card.json"`): an identifier, not a place data goes. */
 const SCHEMA_URL = /\/schemas?\/|schema\.json\b|\.(?:xsd|dtd)\b/i;
 
@@ -333,8 +336,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (/^(?:curl|wget)$/.test(name) && /(?:-F|--form|-d|--data(?:-binary|-raw|-urlencode)?|-T|--upload-file|--post-file|--body-file)[=\s]+["']?[^"'\s]*@?[^"'\s]*/.test(command.text)) {
       if (SENSITIVE_FILE.test(command.text) || DOTENV_FILE.test(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
-    // A schema's address (`"$schema":"http://adaptivecards.io/schemas/adaptive-card.json"` in a payload it builds) names a format, not a place.
-    for (const { url, host, index } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(/^[^\s"'`<>]*/.exec(command.text.slice(index))?.[0] ?? url)) flow.exfilEndpoints.push(place(command.line, url));
+    // The value of a `"$schema"` key in a payload it builds (`"$schema":"http://adaptivecards.io/schemas/adaptive-card.json"`) names a format, not a place.
+    for (const { url, host, index } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_KEY_BEFORE.test(command.text.slice(Math.max(0, index - 24), index))) flow.exfilEndpoints.push(place(command.line, url));
   }
   // Code read lexically (no parser for its language): a minted key is followed line by line through the names
   // and files it lands in, to a line that sends (see mintReachesSend); where it goes is judged in decide.
@@ -356,14 +359,20 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const inBody = (text: string, shell: boolean): boolean => {
     const body = shell
       ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)/g, ' ')
-      : text.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
+      : text.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
     return (
       CREDENTIAL_GETTER.test(body) ||
       names.some((name) => (shell ? new RegExp(`\\$\\{?${name}\\b`) : new RegExp(`\\b${name}\\b`)).test(body))
     );
   };
+  // The request goes only to the service whose credential file the unit reads (kaggle.json to www.kaggle.com): used, not moved.
+  const readFiles = unit.strings.filter((string) => SENSITIVE_FILE.test(string.text)).map((string) => place(string.line, string.text));
+  const toOwner = (text: string): boolean => {
+    const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, ''));
+    return readFiles.length > 0 && readFiles.every((file) => toOwnService(file, hosts));
+  };
   for (const call of unit.calls) {
-    if (NETWORK_SINK_CALL.test(call.callee) && inBody(call.text.replace(/^[^(]*\(/, ''), false)) {
+    if (NETWORK_SINK_CALL.test(call.callee) && inBody(call.text.replace(/^[^(]*\(/, ''), false) && !toOwner(call.text)) {
       flow.sameCommand.push({ source: place(call.line, call.text.split('\n')[0]), sink: place(call.line, call.text.split('\n')[0]) });
     }
   }
