@@ -317,7 +317,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     // A program that prints a login (`kubectl config view --raw`, `gh auth token`) with its output kept in a
     // file (`> "$work/context.yaml"`, `| tee …`): the file holds the credential like one read from disk.
-    if (!isMarkdownBlock && CREDENTIAL_GETTER.test(command.text) && PRINTED_INTO_FILE.test(command.text)) flow.strongSources.push(place(command.line, command.text));
+    // (A value the program fills in, shown as `<os.getenv("USER")>`, is no redirection.)
+    if (!isMarkdownBlock && CREDENTIAL_GETTER.test(command.text) && PRINTED_INTO_FILE.test(command.text.replace(/<[^<>\n]*>/g, ' '))) flow.strongSources.push(place(command.line, command.text));
     if (WHOLE_ENVIRONMENT.test(command.text) && /\|/.test(command.text)) flow.strongSources.push(place(command.line, command.text));
     for (const word of command.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash)\b|\/tmp\/[\w./-]+/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
     // One command line (pipeline) holding both: `cat ~/.aws/credentials | curl -d @- …`, or a sink whose
