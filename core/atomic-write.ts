@@ -6,14 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
-/** Writes `data`, synced, into a new temp file beside `path` (creating parent folders) and returns its path. */
-async function writeTemp(path: string, data: string | Uint8Array, mode: number): Promise<string> {
+/** Writes `data` (synced unless `sync` is false) into a new temp file beside `path` (creating parent folders) and returns its path. */
+async function writeTemp(path: string, data: string | Uint8Array, mode: number, sync = true): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (sync) await handle.sync();
   } catch (error) {
     await handle.close();
     await rm(temp, { force: true });
@@ -23,9 +23,12 @@ async function writeTemp(path: string, data: string | Uint8Array, mode: number):
   return temp;
 }
 
-/** Writes `data` to `path` atomically, creating parent folders. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  const temp = await writeTemp(path, data, mode);
+/**
+ * Writes `data` to `path` atomically, creating parent folders. `sync: false` skips the fsync for the many
+ * small files of a build output that a crash would rebuild anyway: each file still appears whole or not at all.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644, { sync = true }: { sync?: boolean } = {}): Promise<void> {
+  const temp = await writeTemp(path, data, mode, sync);
   try {
     await rename(temp, path);
   } catch (error) {

@@ -21,7 +21,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -228,12 +228,8 @@ function payloadData(texts: readonly SourceFile[], path: string): boolean {
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
 const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
 
-/**
- * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that
- * no file of the skill runs. A security tool ships such files by design; findings in them only warn. A
- * file the skill runs (`bash tests/setup.sh`, `python3 fixtures/x.py` anywhere in the skill's other
- * files) is not a quotation, wherever it lives.
- */
+/** Where a runner is a command: at the start of a line or of inline code, after a shell prompt or a `&&`. */
+const AS_COMMAND = String.raw`(?:^|[\x60$]\s*|&&\s*|;\s*|\brun\s+)`;
 /**
  * Test runners and the files each loads for their side effects: a skill that runs its tests (`pytest -q`,
  * `npm test`) runs its conftest.py and its setup files, whatever folder they sit in. Test modules stay
@@ -243,15 +239,19 @@ const TEST_RUNNERS: readonly { runs: RegExp; loads: RegExp }[] = [
   { runs: /(?:pytest|py\.test|python3?\s+-m\s+pytest|tox|nox|hatch\s+(?:run\s+)?test)\b/, loads: /(?:^|\/)conftest\.py$/ },
   { runs: /(?:(?:npm|pnpm|yarn|bun)\s+(?:run\s+)?test|npx\s+(?:jest|vitest|mocha)|jest|vitest|mocha)\b/, loads: /(?:^|\/)(?:jest|vitest)\.(?:setup|config)[^/]*\.[cm]?[jt]s$|(?:^|\/)(?:setupTests|test-setup)\.[cm]?[jt]s$/ },
   { runs: /(?:rspec|rake\s+spec|bundle\s+exec\s+rspec)\b/, loads: /(?:^|\/)spec_helper\.rb$/ },
-];
-/** Where a runner is a command: at the start of a line or of inline code, after a shell prompt or a `&&`. */
-const AS_COMMAND = String.raw`(?:^|[\x60$]\s*|&&\s*|;\s*|\brun\s+)`;
+].map((runner) => ({ runs: new RegExp(AS_COMMAND + runner.runs.source, 'm'), loads: runner.loads }));
 
 /** Whether a test runner the skill's own text runs loads the file at `path`. */
 function runByTestRunner(path: string, texts: readonly SourceFile[]): boolean {
-  return TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && new RegExp(AS_COMMAND + runner.runs.source, 'm').test(other.text)));
+  return TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && runner.runs.test(other.text)));
 }
 
+/**
+ * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that
+ * no file of the skill runs. A security tool ships such files by design; findings in them only warn. A
+ * file the skill runs (`bash tests/setup.sh`, `python3 fixtures/x.py` anywhere in the skill's other
+ * files) is not a quotation, wherever it lives.
+ */
 function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const out = new Set<string>();
   const texts = files.filter((file) => file.fileClass === 'text');
@@ -934,7 +934,7 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
   const sessions = new Map<string, CodeFacts[]>();
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
-    const key = unit.unit.includes('#') ? `${unit.file}#blocks` : unit.unit;
+    const key = shellSessionKey(unit);
     sessions.set(key, [...(sessions.get(key) ?? []), unit]);
   }
   const plain = (path: string) => path.replace(/^["']|["']$/g, '').replace(/\$\{(\w+)\}/g, '$$$1');

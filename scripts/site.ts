@@ -34,6 +34,7 @@ import { searchDocument, type SearchDocument } from '../src/lib/search-document.
 import { SECURITY_HEADERS } from '../src/lib/security-headers.ts';
 import { SITE_LAYOUT, SITE_ROOT_OUTPUTS } from '../schemas/index.ts';
 import { SCANNER_VERSION, defaultPolicy, policyDigest, readRuleSet } from '../scanner/index.ts';
+import { writeFileAtomic } from '../core/index.ts';
 
 /** The project root: Astro's `root`, holding astro.config.mjs, src/ and public/. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -327,13 +328,7 @@ async function openSearchIndex(): Promise<SearchIndex> {
       const got = await index.getFiles();
       if (got.errors.length > 0) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind could not produce its index: ${got.errors.join('; ')}.`, { where: outputPath });
       if (!got.files.some((file) => file.path === SEARCH_ENTRY && file.content.length > 0)) throw new SiteBuildError('SEARCH_INDEX_FAILED', `Pagefind produced no ${SEARCH_ENTRY}; the catalog's search could not load.`, { where: outputPath });
-      for (const file of got.files) {
-        const target = join(outputPath, file.path);
-        await mkdir(dirname(target), { recursive: true });
-        const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
-        await writeFile(partial, file.content);
-        await rename(partial, target);
-      }
+      for (const file of got.files) await writeFileAtomic(join(outputPath, file.path), file.content, 0o644, { sync: false });
     },
     async close() {
       await pagefind.close();

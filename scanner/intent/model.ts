@@ -272,7 +272,6 @@ function concealmentIn(text: string): string | undefined {
     if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
-    // What a setting lets happen ("broad allow rules let the agent run those without asking") describes the setting.
     // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
     if (/^without\b/i.test(phrase) && USERS_OWN_CONDITION.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
     // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
@@ -1331,33 +1330,7 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   });
   actions.push(...sectionChains(instructions, texts));
   exposedThroughTunnels(actions, instructions);
-  askedAfterBlock(actions, instructions);
   return actions;
-}
-
-/** A sentence that asks the user about what was just shown ("Show the command to the user and get a yes before running it"). */
-const ASKS_ABOUT_SHOWN = /(?:show|print|display|read\s+out)[^.\n]{0,40}(?:to\s+the\s+user|the\s+user)\b/i;
-
-/**
- * A block of commands followed at once by a sentence that has the agent show them and ask first ("Show the
- * command to the user and get a yes before running it"): the user consents to each command of the block.
- * Concealment anywhere in the action still wins over it.
- */
-function askedAfterBlock(actions: Action[], instructions: readonly Instruction[]): void {
-  const asking = new Map<string, number[]>();
-  for (const instruction of instructions) {
-    if (instruction.origin !== 'prose' || !ASKS_ABOUT_SHOWN.test(instruction.text) || first('consent', instruction.text) === undefined) continue;
-    asking.set(instruction.file, [...(asking.get(instruction.file) ?? []), instruction.line]);
-  }
-  if (asking.size === 0) return;
-  for (const action of actions) {
-    if (action.origin === 'decoded' || action.origin === 'hidden' || action.consent !== undefined || action.conceal !== undefined) continue;
-    const line = (asking.get(action.file) ?? []).find((at) => at > action.line && at - action.line <= 12);
-    if (line === undefined) continue;
-    // Only when nothing but the block's own lines (commands, their `#` comments) stands between: no other sentence of the skill.
-    const between = instructions.some((instruction) => instruction.file === action.file && instruction.origin === 'prose' && !/^\s*#/.test(instruction.text) && instruction.line >= action.line && instruction.line < line);
-    if (!between) action.consent = 'the user is shown the command and asked before it runs';
-  }
 }
 
 /**
@@ -1903,6 +1876,16 @@ const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n
 const SENDS_FILE =
   /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=@|\s--form\s+["']?[\w.-]+=@|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S/;
 
+const BLOCKS_SESSION = '#blocks';
+
+/**
+ * The shell session a code unit belongs to: the blocks of one Markdown file are steps the agent runs in
+ * order, one session; a script file is a session of its own.
+ */
+export function shellSessionKey(unit: Pick<CodeFacts, 'unit' | 'file'>): string {
+  return unit.unit.includes('#') ? `${unit.file}${BLOCKS_SESSION}` : unit.unit;
+}
+
 /**
  * Scripts and code blocks that gather secrets into a file and send a file away: a loop that cats
  * `~/.aws/credentials` into a bundle, then `curl -F b=@bundle https://…` or `gh gist create --public`.
@@ -1920,7 +1903,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
     const block = unit.unit.includes('#');
-    const key = block ? `${unit.file}#blocks` : unit.unit;
+    const key = shellSessionKey(unit);
     const shownOnly = (line: number) => block && contextOf(unit.file, line).shown;
     const own = { ...unit, commands: unit.commands.filter((command) => !shownOnly(command.line)), strings: unit.strings.filter((string) => !shownOnly(string.line)) };
     const seen = units.get(key);
@@ -1929,7 +1912,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
   // Copies ordered in a list of the same Markdown file join its session as the commands they stand for.
   for (const file of files) {
     if (file.fileClass !== 'text' || file.language !== 'markdown') continue;
-    const unit = units.get(`${file.path}#blocks`);
+    const unit = units.get(shellSessionKey({ unit: '#', file: file.path }));
     if (!unit) continue;
     for (const match of file.text.matchAll(LISTED_COPY)) {
       const source = match[2]!;
@@ -1941,7 +1924,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     }
   }
   for (const [key, unit] of units) {
-    const session = key.endsWith('#blocks');
+    const session = key.endsWith(BLOCKS_SESSION);
     const texts = [...unit.commands.map((command) => command.text.replace(EXCLUDED_PATH, ' ')), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text) && !command.text.replace(EXCLUDED_PATH, ' ').includes(string.text))).map((string) => string.text.replace(EXCLUDED_PATH, ' '))];
     // What a command takes that is secret: a credential file, the environment's secrets, the whole environment
     // (not once a `grep -v` has dropped the secret names); it counts where what holds it is sent.
