@@ -536,10 +536,22 @@ export const CREDENTIAL_MINT =
 export const CREDENTIAL_GETTER = new RegExp(String.raw`\b(?:aws\s+ecr\s+get-login-password|kubectl\s+create\s+token|heroku\s+auth:token|vault\s+(?:kv\s+get|read)|get_credentials|get_frozen_credentials|gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get|kubectl\s+config\s+view\b[^\n]*--raw)\b` + `|${CREDENTIAL_MINT.source}`);
 
 /**
- * Longest one code unit may take to parse. Real scripts parse in milliseconds; this only stops
- * inputs built to make the parser quadratic (their very long lines are a coverage finding anyway).
+ * How much text the parser may read, as a multiple of the unit's length (plus a floor), before the
+ * unit is read as text instead. Real scripts are read about once (at most 14 times for a short script
+ * full of heredocs); inputs built to make the bash lexer quadratic (a line of 100,000 `|`) re-read
+ * their line for every token. Counting what the parser reads makes the cut the same on every machine
+ * and under any load; their very long lines are a coverage finding anyway.
  */
-const PARSE_BUDGET_MS = 3000;
+const PARSE_READ_FACTOR = 64;
+const PARSE_READ_FLOOR = 1 << 20;
+/** Characters handed to the parser per read; web-tree-sitter copies at most 10 KiB (5,120 UTF-16 units) per read. */
+const PARSE_CHUNK = 4096;
+/**
+ * Last resort against grammars whose error recovery is quadratic without reading more text (50,000
+ * `"` in JavaScript). Far above anything a real script takes even on a loaded machine, so it can only
+ * cut inputs of that kind; the read budget above is what decides in practice.
+ */
+const PARSE_DEADLINE_MS = 30_000;
 
 /** Parses one code unit and extracts its facts. `lineOffset` is added to every line. */
 /** The functions of a unit that pass their arguments to a process whole, by name (see analyzeCode). */
@@ -565,10 +577,22 @@ export async function analyzeCode(unit: string, file: string, language: Language
   if (!isCodeLanguage(language)) return facts;
   const parsers = await loadParsers();
   // Pathological input (a line of 100,000 `|`) makes tree-sitter's lexer quadratic: stop parsing
-  // past the budget and fall back to reading the unit as text, so one file cannot stall a build.
-  const deadline = performance.now() + PARSE_BUDGET_MS;
-  const tree = parsers[language].parse(source, null, { progressCallback: () => performance.now() > deadline });
+  // past the read budget and fall back to reading the unit as text, so one file cannot stall a build.
+  const readBudget = PARSE_READ_FACTOR * source.length + PARSE_READ_FLOOR;
+  let read = 0;
+  const deadline = performance.now() + PARSE_DEADLINE_MS;
+  const tree = parsers[language].parse(
+    (index: number) => {
+      const chunk = source.slice(index, index + PARSE_CHUNK);
+      read += chunk.length;
+      return chunk;
+    },
+    null,
+    { progressCallback: () => read > readBudget || performance.now() > deadline },
+  );
   if (!tree) {
+    // A cancelled parse would otherwise resume on the parser's next call, with the next unit's text.
+    parsers[language].reset();
     facts.hasErrors = true;
     facts.strings.push({ text: source, line: 1 + lineOffset });
     return facts;

@@ -166,7 +166,13 @@ function decodeOne(input: string): Decoded[] {
 
 /** `bytes` inflated as raw deflate, zlib or gzip (at most 256 KiB out), or undefined when none applies. */
 function inflatedOf(bytes: Buffer): Buffer | undefined {
-  for (const inflate of [inflateRawSync, inflateSync, gunzipSync]) {
+  // Only raw deflate has no header; a zlib or gzip stream is tried only when its header is there, since
+  // each failed attempt throws (and random bytes, most keys' output, would fail all three).
+  const zlib = bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
+  const gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const raw = bytes.length >= 1 && ((bytes[0]! >> 1) & 3) !== 3;
+  for (const inflate of [raw && inflateRawSync, zlib && inflateSync, gzip && gunzipSync]) {
+    if (!inflate) continue;
     try {
       const out = inflate(bytes, { maxOutputLength: 256 * 1024 });
       if (out.length > 0) return out;

