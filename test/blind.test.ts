@@ -48,6 +48,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-18': { maliciousFailing: 40, benignFailing: 2 },
   'round-19': { maliciousFailing: 35, benignFailing: 4 },
   'round-20': { maliciousFailing: 40, benignFailing: 3 },
+  'round-21': { maliciousFailing: 29, benignFailing: 6 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */
