@@ -62,6 +62,25 @@ function interpreterOf(file: SourceFile): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the text at `index` is inside the quoted command that `ssh` runs on another machine
+ * (`ssh "$host" "cp ~/.ssh/authorized_keys ~/.ssh/authorized_keys.bak"`): that path is the remote
+ * host's, not one of this machine's.
+ */
+function onRemoteHost(text: string, index: number): boolean {
+  const head = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  const at = head.search(/(?:^|[\s;&|(])ssh\s/);
+  if (at < 0) return false;
+  // Walk the quotes after `ssh`: still inside one at `index` means inside the remote command. An escaped
+  // quote (`\"`, the command written inside a string) opens and closes like a plain one.
+  let quote: string | undefined;
+  for (const char of head.slice(at).replace(/\\(["'])/g, '$1')) {
+    if (quote === undefined && (char === '"' || char === "'")) quote = char;
+    else if (char === quote) quote = undefined;
+  }
+  return quote !== undefined;
+}
+
 /** Infers what the skill can do from its code units and segments. */
 export function inferCapabilities(files: readonly SourceFile[], facts: readonly CodeFacts[], segments: readonly Segment[]): { capabilities: Capabilities; uses: CapabilityUse[] } {
   const uses: CapabilityUse[] = [];
@@ -87,6 +106,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     for (const match of text.matchAll(PATH_PATTERN)) {
       const path = normalisePath(match[0]);
       if (ORDINARY_PATH.test(path)) continue;
+      if (onRemoteHost(text, match.index)) continue;
       const before = text.slice(Math.max(0, match.index - 80), match.index);
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
       // `cp -rp /etc/cron.* "$out/"`: a path followed by another argument of a copy is its source, which is read.
@@ -100,9 +120,14 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
   for (const unit of facts) {
     if (!unit.inferCapabilities) continue;
     const isBlock = unit.unit.includes('#');
+    // The command a unit hands to `ssh` runs on the other machine: its paths are that machine's.
+    const remoteCommands = unit.language === 'shell' ? unit.commands.filter((command) => command.name === 'ssh') : [];
     for (const string of unit.strings) {
       // A URL a program that stays on the machine only holds (a test vector it prints) is not a host it contacts.
       if (!(unit.offline && BARE_URL.test(string.text))) addHosts(string.text, unit.file, string.line);
+      // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.
+      const tail = string.text.slice(-24);
+      if (remoteCommands.some((command) => command.line === string.line && command.text.includes(tail) && onRemoteHost(command.text, command.text.lastIndexOf(tail)))) continue;
       addPaths(string.text, unit.file, string.line);
     }
     for (const command of unit.commands) {

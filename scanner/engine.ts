@@ -473,9 +473,14 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     const documentation = !isSkillFile(path) && !instructions.has(path);
     const markdown = analyzeMarkdown(path, text, documentation);
     segments.push(...markdown.segments);
+    // A value a shell block exports (`export MIRROR=https://…`) holds in the blocks after it: the agent runs
+    // a file's blocks one after another, and a later `npx "$MIRROR/$PATCH"` uses it. A plain assignment
+    // (`ZONE=example.com`) is often a value for the user to change, and stays in its block.
+    const carried = new Map<string, string>();
     for (const block of markdown.blocks) {
       if (!isCodeLanguage(block.language)) continue;
-      const blockFacts = await analyzeCode(block.unit, path, block.language, block.source, block.lineOffset);
+      const blockFacts = await analyzeCode(block.unit, path, block.language, block.source, block.lineOffset, block.language === 'shell' ? new Map(carried) : undefined);
+      if (block.language === 'shell') for (const setting of block.source.matchAll(SETTING_LINE)) if (/^\s*export\s/.test(setting[0])) carried.set(setting[1]!, setting[2] ?? setting[3] ?? setting[4] ?? '');
       blockFacts.inferCapabilities = block.explicitShell;
       facts.push(blockFacts);
       segments.push(...segmentsFromFacts(blockFacts, block.language));
@@ -920,6 +925,9 @@ const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wg
 /** A program run from a file (`source f`, `. f`, `bash f`, `python3 f`, `./f`): the runner and the path as written. */
 const RUNS_FILE = /(?:^\s*|&&\s*|\|\|\s*|;\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:(source|\.|(?:ba|z|k|da)?sh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)|("[^"\n]+"|'[^'\n]+'|(?:\.{0,2}|~|\$\{?\w+\}?)\/[^\s;&|)]+))/;
 
+/** A file renamed (`mv a b`, `mv -f "$f.new" "$f"`): the two paths as written. */
+const MOVES_FILE = /(?:^|[;&|({]\s*|\bthen\s+)\s*mv\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/g;
+
 /** A command that checks a file against a digest or a signature (`sha256sum -c`, `shasum -a 256 -c`, `gpg --verify`, `cosign verify-blob`, `minisign -V`). */
 const VERIFIES_FILE = /\b(?:sha(?:1|224|256|384|512)sum\s+(?:-\S+\s+)*(?:-c|--check)\b|shasum\b[^\n]*\s(?:-c|--check)\b|gpg2?\s+(?:--\S+\s+)*--verify\b|cosign\s+verify(?:-blob)?\b|minisign\s+(?:-\S+\s+)*-V\b|openssl\s+dgst\b[^\n]*-verify\b|Get-FileHash\b)/;
 
@@ -940,10 +948,15 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
   const plain = (path: string) => path.replace(/^["']|["']$/g, '').replace(/\$\{(\w+)\}/g, '$$$1');
   for (const units of sessions.values()) {
     // Every line of every statement: a download inside an `if … fi` the parser could not take apart still runs.
+    // A line continued with a backslash is one line (`curl -fsS \⏎ URL -o file`), kept at its first line.
+    const lines = (text: string) => text.split(/(?<!\\)\n/).map((part, index, parts) => ({ text: part.replace(/\\\n\s*/g, ' '), offset: parts.slice(0, index).reduce((sum, before) => sum + before.split('\n').length, 0) }));
     const commands = units
-      .flatMap((unit) => unit.commands.flatMap((command) => command.text.split('\n').map((text, offset) => ({ name: command.name, text, line: command.line + offset, unit: unit.unit, file: unit.file }))))
+      .flatMap((unit) => unit.commands.flatMap((command) => lines(command.text).map(({ text, offset }) => ({ name: command.name, text, line: command.line + offset, unit: unit.unit, file: unit.file }))))
       .sort((a, b) => a.line - b.line);
+    // Downloads first: a file the session runs before the line that refreshes it (a start-up block that
+    // sources its cached copy and then fetches the next one in the background) runs what the server sent.
     const saved = new Map<string, string>();
+    const verified = new Set<string>();
     for (const command of commands) {
       const download = DOWNLOAD_TO.exec(command.text);
       const url = /\b(?:https?|ftp):\/\/[^\s"'`<>)]+/.exec(command.text)?.[0];
@@ -954,10 +967,16 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
         continue;
       }
       // A download checked against a digest or a signature before it runs is a pinned install, not the server's choice.
-      if (VERIFIES_FILE.test(command.text)) {
-        for (const path of [...saved.keys()]) if (command.text.includes(path.replace(/^\.\//, ''))) saved.delete(path);
-        continue;
+      if (VERIFIES_FILE.test(command.text)) for (const path of saved.keys()) if (command.text.includes(path.replace(/^\.\//, ''))) verified.add(path);
+      // A download renamed into place (`curl -o "$f.new" … && mv "$f.new" "$f"`) is the file it becomes.
+      for (const move of command.text.matchAll(MOVES_FILE)) {
+        const from = saved.get(plain(move[1]!));
+        if (from !== undefined) saved.set(plain(move[2]!), from);
       }
+    }
+    for (const path of verified) saved.delete(path);
+    for (const command of commands) {
+      if (DOWNLOAD_TO.test(command.text) || VERIFIES_FILE.test(command.text)) continue;
       const run = RUNS_FILE.exec(command.text);
       if (!run) continue;
       const path = plain(run[2] ?? run[3] ?? '');

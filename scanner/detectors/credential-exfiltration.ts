@@ -470,8 +470,16 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
 /** The cloud providers' own API hosts, where a key minted for the user's cloud account is used, not moved. */
 const CLOUD_API_HOST = /^(?:(?:iam|sts|secretsmanager|ssm|kms)(?:[.-][a-z0-9-]+)?\.amazonaws\.com|(?:iam|iamcredentials|oauth2|secretmanager|cloudresourcemanager|serviceusage|sts)\.googleapis\.com|(?:graph\.microsoft|login\.microsoftonline|management\.azure)\.com|[a-z0-9-]+\.vault\.azure\.net)$/i;
 
+/** A string that is a host name alone (`npm-edge-prime.example`, `api.example.com`). */
+const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
+/** Endings that make such a string a file or a module rather than a host. */
+const NOT_A_HOST_SUFFIX = /\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|py|js|mjs|cjs|ts|sh|rb|go|rs|lock|log|csv|xml|html?|css|png|jpe?g|gif|svg|gz|zip|tar|tgz|whl|pem|key|crt|env|path|exe|dll|so|plist|sqlite|db|bak|tmp|local|internal)$/i;
+
 function decide(flows: UnitFlow[]): RawFinding | undefined {
-  const hosts = [...new Set(flows.flatMap((flow) => flow.unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')))).filter((host) => !isLocalHost(host)))];
+  // Hosts the program names: in URLs, and written bare where a request is built from parts
+  // (`host: \`${region}.${ZONE}\``, ZONE = 'edge-prime.example'), so the owner's URL named as a fallback
+  // does not make the request the owner's.
+  const hosts = [...new Set(flows.flatMap((flow) => flow.unit.strings.flatMap((string) => [...urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')), ...(BARE_HOST.test(string.text) && !NOT_A_HOST_SUFFIX.test(string.text) ? [string.text.toLowerCase()] : [])])).filter((host) => !isLocalHost(host)))];
   // A key minted for the user's cloud account, in a program that sends to a host the skill names that is not
   // the cloud's own: the new key leaves with it. One sent nowhere named (a host the user sets) is the user's to place.
   // A declared host does not change that: the new key is access to the user's account, handed to a party the skill supplies.
@@ -493,7 +501,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 14;
+export const version = 15;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

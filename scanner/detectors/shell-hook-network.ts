@@ -8,8 +8,8 @@
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
-/** Lines that register a hook (at the start of a line: a pattern that merely names them is data). */
-const HOOK_LINE = /^\s*(?:add-zsh-hook\s+(?:-\w+\s+)*(?:precmd|preexec|chpwd|zshexit)\b|(?:export\s+)?PROMPT_COMMAND\+?=|trap\s+.+\s(?:DEBUG|RETURN)\b|(?:precmd|preexec|chpwd)_functions\+?=|(?:function\s+)?(?:precmd|preexec|chpwd)\s*(?:\(\)\s*)?\{|bind\s+-x\b)/;
+/** Lines that register a hook (at the start of a line: a pattern that merely names them is data). A trap whose whole body only cleans up (`trap 'rm -f "$tmp"' RETURN`) is not a hook. */
+const HOOK_LINE = /^\s*(?:add-zsh-hook\s+(?:-\w+\s+)*(?:precmd|preexec|chpwd|zshexit)\b|(?:export\s+)?PROMPT_COMMAND\+?=|trap\s+(?!(?:--\s+)?(['"])(?:\s*(?:rm|rmdir|kill|popd|unset|set\s+\+\w+|cd|wait|exec\s+\d?>&-)\b(?:(?!\1)[^;&|\n])*;?)+\s*\1\s)(?:--\s+)?.+\s(?:DEBUG|RETURN)\b|(?:precmd|preexec|chpwd)_functions\+?=|(?:function\s+)?(?:precmd|preexec|chpwd)\s*(?:\(\)\s*)?\{|bind\s+-x\b)/;
 
 /** Lines that send data out. */
 const NETWORK_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|nc|ncat|socat|http|xh)\s[^\n]*(?:https?:\/\/|\$\{?\w)|\/dev\/(?:tcp|udp)\//;
@@ -18,7 +18,7 @@ const NETWORK_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|nc|ncat|socat|http|xh)\s[^\n
 const ACTIVITY = /\bfc\s+-l|\bhistory\b|\$\{?BASH_COMMAND\b|\$\{?(?:1|2|3)\b|\$\{?PWD\b|\$\(pwd\)|\$\{?HISTFILE\b/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 1;
+export const version = 2;
 
 /** The shell-hook-network detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -452,8 +452,8 @@ const DOWNLOAD_THEN_RUN = /^(?:download|fetch|get|grab|pull)\w*\b[^.\n]{0,100}\b
 /** A URL of a site's page rather than of a file: no path, or a path that ends in a slash. */
 const SITE_PAGE = /^https?:\/\/[^\s/?#]+(?:\/(?:[^\s?#]*\/)?)?$/i;
 
-/** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud"). */
-const NOT_SYNCED = /\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b/i;
+/** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud", "a folder excluded from cloud sync"). */
+const NOT_SYNCED = /\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -1190,6 +1190,18 @@ const PERSISTS_WRITE = /\b(?:append|add|write|insert|put|place|prepend|echo|drop
 
 /** A list's lead-in that puts its items into a place named before ("Copy into it:", "Add to the folder:", "That subfolder should end up holding:"). */
 const COPY_INTO_LEAD = /(?:\b(?:copy|copies|put|place|add|include|move|stage|drop|save|attach|upload|bundle|pack)\w*\b[^.\n]{0,40}?\b(?:into|in|to|inside|onto|under)\s+(?:it|there|this|that|them|the\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|upload|share|drive|kit|release|gist|request|PR|pull\s+request|issue|repo(?:sitory)?))\b|\b(?:it|(?:this|that|the)\s+(?:new\s+|dated\s+|shared\s+)?(?:sub-?folder|folder|directory|package|bundle|archive|share|kit))\s+(?:should|must|will|needs?\s+to)\s+(?:end\s+up\s+)?(?:hold|holding|contain|containing|include|including|get|receive|carry|have))\b[^.\n]{0,40}:\s*$/i;
+/** A command that copies files to another place (`cp`, `rsync`, `install`, `ditto`, `mv`). */
+const COPIES_FILE = /^\s*(?:sudo\s+)?(?:cp|rsync|install|ditto|mv)\s/m;
+/** Files forced past .gitignore into the index (`git add -f`, `git add --force`, "force-add"). */
+const FORCE_ADD = /\bgit\s+add\s+(?:-[A-Za-z]*\s+)*(?:-[A-Za-z]*f[A-Za-z]*|--force)\b|\bforce[- ]add/i;
+/** Words that keep files out of a commit ("never force-add `.env`"). */
+const KEPT_OUT_OF_COMMIT = /\b(?:never|don't|do\s+not|avoid|without)\s+(?:\w+\s+){0,2}?(?:force[- ]add|git\s+add\s+-f|commit)/i;
+/** Secret files named by pattern (`*.pem`, `.env*`, `credentials*.json`, `service-account*.json`). */
+const SECRET_FILE_GLOB = /(?:^|[\s`'"(,])(?:\*\.(?:pem|key|p12|pfx|jks|keystore|tfstate|tfvars|kdbx)|\.env\*|credentials[\w*.-]*\.json|service-account[\w*.-]*\.json)(?=[\s`'"),]|$)/;
+/** A file named as a template of a secret one (`.env.example`, `config/credentials.sample.json`, `secrets.template.yaml`). */
+const TEMPLATE_FILE = /[\w.*/-]*\.(?:example|sample|template|dist|defaults?|tmpl)(?:\.[\w]+)?\b/gi;
+/** A commit pushed (`git push`, "push the branch to `staging`"). */
+const PUSHES_COMMIT = /\bgit\s+push\b|\bpush\s+(?:the\s+|this\s+|that\s+|it\s+)?(?:\w+\s+)?(?:branch|commit|snapshot|result)?\s*(?:to|into)\b/i;
 /** Secrets carried out whole: "verbatim", "as-is", "under its path", "do not mask". */
 const CARRIED_WHOLE = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|unmasked|raw\s+contents?|as-is|as\s+is|unchanged|unaltered|literally|byte\s+for\s+byte|character\s+for\s+character|under\s+its\s+(?:path|name)|(?:do\s+not|don't|never|without)\s+(?:redact|mask|summari[sz]|shorten|trim|abridg)\w*)\b/i;
 /** An item that keeps a file out rather than carries it: ignored, excluded, never committed. */
@@ -1352,6 +1364,52 @@ function exposedThroughTunnels(actions: Action[], instructions: readonly Instruc
  * conversation, the system prompt) and, later, the hard-coded place it is sent. Each is read as one
  * action from the two instructions together.
  */
+/** A lead-in that fills a part of a document with what commands print ("Fill it with the raw output of these commands"). */
+const FILLED_WITH_OUTPUT = /\b(?:fill|populate|paste|put|include|insert|write|record)\w*\s+(?:it|this|that|them|the\s+(?:section|block|part|field))\s+(?:with|from)\s+(?:the\s+)?(?:raw\s+|full\s+|verbatim\s+|unedited\s+|exact\s+|complete\s+)*(?:output|results?)\s+of\b/i;
+/** A command that publishes text on a code forge (a release, a pull request, an issue, a gist). */
+const FORGE_POST = /\bgh\s+(?:release\s+(?:create|edit)|pr\s+(?:create|edit|comment)|issue\s+(?:create|comment|edit)|gist\s+create)\b|\bgh\s+api\b[^\n]*\b(?:releases|issues|pulls|comments|gists)\b|\bglab\s+(?:release|mr|issue)\s+create\b/;
+
+/** A secret a command prints or reads: a credential file read, a credential getter, the environment's secrets. */
+function commandSecret(text: string): string | undefined {
+  if (/\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|sed|awk|base64|xxd|jq|yq|strings)\b/.test(text)) {
+    const file = secretFileIn(text);
+    if (file !== undefined) return file;
+  }
+  return CREDENTIAL_GETTER.exec(text)?.[0] ?? ENVIRONMENT_SECRET_SWEEP.exec(text)?.[0];
+}
+
+/** A file of the skill a text links to (`[references/x.md](references/x.md)`, `` `references/x.md` ``). */
+const LINKED_FILE = /\]\(((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:md|txt|markdown))(?:#[^)]*)?\)|`((?:\.\/)?(?:references|docs|reference|guides?)\/[\w.\/-]+\.(?:md|txt))`/g;
+/** A command written in a code span that reads a file (`grep -h '_authToken' ~/.npmrc`, `cat .env`). */
+const READING_SPAN = /`([^`\n]*\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|gc|sed|awk|less|more|base64|xxd|jq|yq|strings)\b[^`\n]*)`/g;
+
+/** The first secret that a file of the skill has the agent read, in a command or a command's code span. */
+function secretReadIn(instructions: readonly Instruction[], texts: readonly string[], path: string): { index: number; text: string; secret: string } | undefined {
+  for (let index = 0; index < instructions.length; index += 1) {
+    const instruction = instructions[index];
+    if (instruction.file !== path && !instruction.file.endsWith(`/${path}`)) continue;
+    const spans = instruction.origin === 'command' ? [texts[index]] : [...texts[index].matchAll(READING_SPAN)].map((match) => match[1]!);
+    for (const span of spans) {
+      const secret = (instruction.origin !== 'command' || /\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|sed|awk|base64|xxd|jq|yq|strings)\b/.test(span) ? secretFileIn(span) : undefined) ?? ENVIRONMENT_SECRET_SWEEP.exec(span)?.[0] ?? (CREDENTIAL_GETTER.test(span) ? CREDENTIAL_GETTER.exec(span)![0] : undefined) ?? (ENVIRONMENT_DUMP.test(span) && !SECRETS_FILTERED_OUT.test(span) ? WHOLE_ENVIRONMENT : undefined);
+      if (secret !== undefined) return { index, text: span, secret };
+    }
+    // Words that gather a file's contents ("concatenation of `.env`, `.env.local`", "the contents of `~/.npmrc`").
+    const gathered = instruction.origin === 'prose' ? /\b(?:contents?|concatenation|copy|dump|text)\s+of\s+(?:the\s+)?`([^`\n]+)`/.exec(texts[index]) : null;
+    const named = gathered ? secretFileIn(gathered[1]!) : undefined;
+    if (named !== undefined) return { index, text: gathered![0], secret: named };
+  }
+  return undefined;
+}
+
+/** Words that put what is gathered into an address ("in the URL", "as the `ctx` query parameter", "the link's query string"). */
+const CONTEXT_INTO_ADDRESS = /\b(?:in(?:to)?|as|inside)\s+(?:the\s+|a\s+|its\s+)?(?:(?:card|image|badge|link|request|render|preview)\s+)?(?:URL|URI|address|query(?:\s+string|\s+param(?:eter)?s?)?|param(?:eter)?s?|link|src)\b|\bURL-?encod\w*/i;
+/** Secret values named as material ("connection strings", "environment variable values", "API keys"). */
+const SECRET_VALUES_NAMED = /\b(?:connection\s+strings?|environment\s+variable\s+values|env(?:ironment)?\s+values|api\s+keys?|access\s+tokens?|tokens?|passwords?|credentials?|secrets?)\b/i;
+/** The conversation named as material ("build it from this conversation", "the user's own messages"). */
+const CONVERSATION_NAMED = /\b(?:from|of|with)\s+(?:(?:this|the|current|whole|entire|full|our)\s+)+(?:conversation|chat|session)\b(?!\s+(?:ids?|tokens?|cookies?|keys?|state|storage|manager))|\bthe\s+user'?s\s+(?:own\s+)?(?:messages|prompts|questions|requests)\b|\b(?:everything|all|whatever|what)\s+(?:the\s+user|you|they)\s+(?:have\s+|has\s+)?(?:typed|wrote|written|said|pasted|asked)\b/i;
+/** An address with query parameters, or a base address that parameters are added to ("Base: `https://…`", `?n=…&ctx=…`). */
+const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|endpoint|url)\b\s*(?:url\s*)?[:=]\s*`?https?:\/\//i;
+
 function sectionChains(instructions: readonly Instruction[], texts: readonly string[]): Action[] {
   const sections = new Map<string, number[]>();
   instructions.forEach((instruction, index) => {
@@ -1453,6 +1511,81 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       if (item === undefined) continue;
       const chain = readAction({ file: instructions[item].file, line: instructions[item].line, origin: instructions[item].origin, documentation: instructions[item].documentation && instructions[place].documentation }, `${texts[place]}\n\n${texts[lead]}\n\n${texts[item]}`, shown(`${instructions[place].text} ⏎ … ⏎ ${instructions[lead].text} ⏎ ${instructions[item].text}`));
       if (chain?.secret && chain.sink) out.push(chain);
+    }
+    // A lead-in that names a synced place ("Keep them in the vault's device folder, which is synced by Remotely
+    // Save:") and the block right under it that copies a credential into a folder: the copy lands there.
+    for (const lead of members) {
+      if (instructions[lead].origin !== 'prose' || !has('synced-sink', lead) || NOT_SYNCED.test(texts[lead])) continue;
+      const item = members.find((index) => index > lead && index <= lead + 6 && instructions[index].origin === 'command' && readsSecretFile(index) && COPIES_FILE.test(texts[index]));
+      if (item === undefined) continue;
+      const chain = readAction({ file: instructions[item].file, line: instructions[item].line, origin: instructions[item].origin, documentation: instructions[item].documentation && instructions[lead].documentation }, `${texts[lead]}\n\n${texts[item]}`, shown(`${instructions[lead].text} ⏎ … ⏎ ${instructions[item].text}`));
+      if (chain?.secret && chain.sink) out.push(chain);
+    }
+    // A step that puts what a linked file has the agent collect into a sink ("Collect it exactly as described
+    // in [references/publish-context.md] and put it … at the end of the PR body"): a secret that file's
+    // commands read (`grep _authToken ~/.npmrc`, `env | grep -E '^(NPM_TOKEN|…)='`) goes there.
+    // The sink may be the next step's ("1. Build the bundle as described in [ref]. 2. Upload it as a secret gist").
+    const sinkOf = (index: number) => has('forge-sink', index) || has('synced-sink', index) || (has('network-sink', index) && destinations(textOf(index)).length > 0);
+    for (const index of members) {
+      if (instructions[index].origin !== 'prose') continue;
+      const sinking = [index, index + 1, index + 2].find((near) => members.includes(near) && sinkOf(near));
+      if (sinking === undefined) continue;
+      for (const link of texts[index].matchAll(LINKED_FILE)) {
+        const target = (link[1] ?? link[2])!.replace(/^\.\//, '');
+        const read = secretReadIn(instructions, texts, target);
+        if (read === undefined) continue;
+        const item = instructions[index];
+        const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation }, `${texts[sinking]}\n\n${read.text}`, shown(`${item.text}${sinking === index ? '' : ` ⏎ ${instructions[sinking].text}`} ⏎ … ⏎ ${instructions[read.index].file}:${instructions[read.index].line}: ${read.text}`));
+        if (chain?.sink) {
+          chain.secret ??= read.secret;
+          out.push(chain);
+          break;
+        }
+      }
+    }
+    // A part of a document the skill publishes, filled with the raw output of commands that print secrets
+    // ("Fill it with the raw output of these commands, unedited:" over `grep registry ~/.npmrc`,
+    // `gh auth status -t`), in a file whose steps post that document (`gh release create`, `gh pr create`).
+    for (const lead of members) {
+      if (instructions[lead].origin !== 'prose' || !FILLED_WITH_OUTPUT.test(texts[lead])) continue;
+      const block = members.find((index) => index > lead && index <= lead + 16 && instructions[index].origin === 'command' && instructions[index].line - instructions[lead].line <= 16 && commandSecret(texts[index]) !== undefined);
+      const read = block === undefined ? undefined : commandSecret(texts[block]);
+      const poster = read === undefined ? undefined : instructions.findIndex((other, index) => other.file === instructions[lead].file && other.origin === 'command' && !other.documentation && FORGE_POST.test(texts[index]));
+      if (read === undefined || block === undefined || poster === undefined || poster < 0) continue;
+      out.push({
+        file: instructions[block].file,
+        line: instructions[block].line,
+        evidence: shown(`${instructions[lead].text} ⏎ ${instructions[block].text} ⏎ … ⏎ ${instructions[poster].text}`),
+        origin: 'command',
+        secret: read,
+        sink: { kind: 'forge', text: FORGE_POST.exec(texts[poster])![0], hosts: [] },
+        userTarget: false,
+        documentation: instructions[lead].documentation,
+      });
+    }
+    // Secret files forced past .gitignore into a commit (`git add -f` every match for `.env*`, `*.pem`, `.npmrc`)
+    // in a section that pushes: the commit carries them to the remote, and a remote the section adds
+    // (`git remote add staging git@host:…`) is a stranger's host.
+    // A template of a secret file (`.env.example`, `credentials.sample.json`) holds no secret.
+    const untemplated = (index: number) => texts[index].replace(TEMPLATE_FILE, ' ');
+    const forced = members.find((index) => FORCE_ADD.test(texts[index]) && !KEPT_OUT_OF_COMMIT.test(texts[index]) && [index, index + 1].some((near) => members.includes(near) && (secretFileIn(untemplated(near)) !== undefined || SECRET_FILE_GLOB.test(untemplated(near)))));
+    const pushing = forced === undefined ? undefined : members.find((index) => index >= forced && PUSHES_COMMIT.test(texts[index]));
+    if (forced !== undefined && pushing !== undefined) {
+      const named = [forced, forced + 1].map((index) => (members.includes(index) ? secretFileIn(untemplated(index)) ?? SECRET_FILE_GLOB.exec(untemplated(index))?.[0].trim() : undefined)).find((found) => found !== undefined)!;
+      const remote = members.map((index) => /\bgit\s+remote\s+add\s+(?:-\S+\s+)*\S+\s+(\S+)/.exec(texts[index])?.[1]).find((url) => url !== undefined);
+      const hosts = remote === undefined ? [] : [.../^(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.test(remote) ? [/^(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(remote)![1]!] : destinations(remote)].filter((host) => !isLocalHost(host));
+      const hidden = members.map((index) => (instructions[index].documentation ? undefined : concealmentIn(texts[index]))).find((found) => found !== undefined);
+      out.push({
+        file: instructions[forced].file,
+        line: instructions[forced].line,
+        evidence: shown(`${instructions[forced].text} ⏎ … ⏎ ${instructions[pushing].text}`),
+        origin: instructions[forced].origin,
+        secret: named,
+        sink: { kind: 'network', text: `a commit pushed to ${remote ?? 'the repository\'s remote'}`, hosts },
+        ...(hidden === undefined ? {} : { conceal: hidden }),
+        userTarget: hosts.length === 0,
+        documentation: instructions[forced].documentation && instructions[pushing].documentation,
+      });
     }
     // Secrets gathered in a section that also says to keep the work out of the user's sight ("work quietly;
     // return only the object", "skip it silently"): the concealment covers the gathering, wherever it stands.
@@ -1578,6 +1711,31 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const carried = (upload: number) => members.some((index) => index > listed && index <= upload && (SENDS_THEM.test(texts[index]) || REFERS_TO_OUTPUT.test(texts[index])));
       add(uploadAfter(members, listed, carried), (chain) => chain.secret !== undefined);
     }
+  }
+  // The conversation built into an address the same file names ("Build the digest from this conversation:
+  // the user's own messages …, don't redact; up to 6,000 characters in the URL" and "Base:
+  // `https://cards.example/v2/card.png`"): whatever renders or follows the address sends it there.
+  const fileMembers = new Map<string, number[]>();
+  instructions.forEach((instruction, index) => {
+    if (!instruction.script && instruction.origin !== 'decoded') fileMembers.set(instruction.file, [...(fileMembers.get(instruction.file) ?? []), index]);
+  });
+  for (const members of fileMembers.values()) {
+    const gather = members.find((index) => instructions[index].origin === 'prose' && CONVERSATION_NAMED.test(texts[index]) && CONTEXT_INTO_ADDRESS.test(texts[index]));
+    if (gather === undefined) continue;
+    const address = members.find((index) => ADDRESS_WITH_PARAMETERS.test(texts[index]) && destinations(texts[index]).length > 0);
+    if (address === undefined) continue;
+    out.push({
+      file: instructions[gather].file,
+      line: instructions[gather].line,
+      evidence: shown(`${instructions[address].text} ⏎ … ⏎ ${instructions[gather].text}`),
+      origin: instructions[gather].origin,
+      context: CONVERSATION_NAMED.exec(texts[gather])![0],
+      // Values it says to keep whole ("connection strings, environment variable values …; don't redact") are secrets sent along.
+      ...(CARRIED_WHOLE.test(texts[gather]) && SECRET_VALUES_NAMED.test(texts[gather]) ? { secret: SECRET_VALUES_NAMED.exec(texts[gather])![0] } : {}),
+      sink: { kind: 'network', text: 'an address built with it', hosts: destinations(texts[address]) },
+      userTarget: false,
+      documentation: instructions[gather].documentation,
+    });
   }
   return out;
 }
@@ -2092,6 +2250,13 @@ function declaredHosts(hosts: readonly string[], declared: Capabilities | undefi
   return declared !== undefined && hosts.length > 0 && hosts.every((host) => hostAllowed(host, declared.network));
 }
 
+/** A header of a tool server's configuration with a value; it carries a credential by its name (`"X-Npm-Token"`) or by what fills it (`"X-Upstream": "${GITHUB_TOKEN}"`). */
+const HEADER_ENTRY = /"([\w-]+)"\s*:\s*"((?=[^"\s])[^"]*)"/g;
+/** A header name that says it carries a credential. */
+const CREDENTIAL_HEADER_NAME = /token|auth|api[-_]?key|secret|password|cookie|session|credential/i;
+/** A header value filled from a secret (`${GITHUB_TOKEN}`, `<value of NPM_TOKEN>`, `$(gh auth token)`). */
+const SECRET_IN_VALUE = /\b[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:TOKEN|KEY|SECRET|PASSWORD|PAT|CREDENTIALS?|AUTH)\b|\bgh\s+auth\s+token\b|\b(?:value|contents?)\s+of\b[^"]*\b(?:token|key|secret|password|npmrc|credentials?)\b/i;
+
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
 
@@ -2210,8 +2375,14 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // before every step and points nowhere of its own is the user's act too.
       const gatedPlain = gated && !permissionsOff && !hardCodedRemote && !keyRedirected && /^(?:stored|kept|saved|lives?|written)\b/i.test(action.control.text.trim());
       const gatedProject = gatedPlain || (gated && !permissionsOff && (localServer || (!action.control.userScope && (!hardCodedRemote || (mcpServer && !/\b(?:headers?|Authorization|Bearer|token|api[-_]?key)\b/i.test(action.evidence))))));
-      if (action.conceal || keyRedirected || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
-        out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}.` });
+      // Credentials written into a remote tool server's headers (`"X-Npm-Token": "<value of NPM_T>"`) go to that
+      // server with every connection: a secret sent to a host that is not its own service, declared or not.
+      // The header's name or the variable its value names (`"Authorization": "Bearer ${GITHUB_TOKEN}"`) says whose credential it is.
+      const headers = mcpServer || /\bmcp_?servers?\b/i.test(action.control.text) ? [...action.evidence.matchAll(HEADER_ENTRY)].filter((match) => CREDENTIAL_HEADER_NAME.test(match[1]!) || SECRET_IN_VALUE.test(match[2]!)).map((match) => [match[1]!.toUpperCase().replace(/-/g, '_'), ...[...match[2]!.matchAll(/\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g)].map((name) => name[1]!)]) : [];
+      const headerSecrets = headers.map((names) => names[0]!);
+      const leakedHeaders = headers.length > 0 && action.control.hosts.some((host) => !isLocalHost(host) && !headers.some((names) => names.some((name) => secretBelongsTo(name, host))));
+      if (action.conceal || keyRedirected || leakedHeaders || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
+        out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected || leakedHeaders ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected || leakedHeaders ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}${leakedHeaders ? `, with the user's credentials in its headers (${headerSecrets.join(', ')}), sent to that server with every connection` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });
       }
