@@ -416,6 +416,13 @@ const AUTH_USE =
   /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
 
 /** A negated list of examples (`never files like .env, keys or logs`): things to leave out. */
+/**
+ * A sentence that keeps secrets out of somewhere ("Secrets never go into the shared folder: no SSH private
+ * keys, no `.env`, no tokens."), unless it also orders a copy or a send: it names what stays out, not what goes.
+ */
+const SECRETS_KEPT_OUT = /(?:[^.\n]|\.(?=[\w`]))*\b(?:secrets?|credentials?|private\s+keys?|keys|tokens?|passwords?)\b[^.\n]{0,40}\b(?:never|must\s+not|mustn't|do\s+not|don't|should\s+not|shouldn't|are\s+not|aren't|is\s+not|isn't)\s+(?:\w+\s+){0,2}?(?:go|goes|get|gets|land|lands|belong|belongs|placed|copied|synced|stored|committed|uploaded|put|included|shared)\b(?:[^.\n]|\.(?=[\w`]))*/gi;
+/** Words that order a copy or a send. */
+const ORDERS_A_COPY = /\b(?:copy|cp|send|upload|move|mv|rsync|sync\s+(?:them|it)|instead|but\s+(?:copy|put|keep))\b/i;
 const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|including|e\.g\.)\s+[^;!?\n]*?(?=[.;!?](?:\s|$)|\n|$)/gi;
 
 /** A path a command leaves out (`--exclude='.env'`, `-x '*.pem'`, `! -name .env`, `':!.env'`): the opposite of reading it. */
@@ -722,7 +729,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A stored login loaded into a variable for the next program (`export GITEA_TOKEN="$(op read 'op://…')"`), the
   // variable never written into a request here: the program uses it, nothing is moved.
   const withoutLoaded = withoutAuth.replace(LOADED_LOGIN, (assignment, name: string, offset: number) => (new RegExp(`\\$\\{?${name}\\b`).test(withoutAuth.slice(offset + assignment.length)) ? assignment : ' '));
-  const withoutExclusions = withoutLoaded.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
+  const withoutExclusions = withoutLoaded.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ').replace(SECRETS_KEPT_OUT, (sentence) => (ORDERS_A_COPY.test(sentence) ? sentence : ' '));
   const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
   // "Read the env files (names only, never values)": what is taken is the list of names, not a secret.
   action.secret = NAMES_ONLY.test(withoutExclusions) && !SENSITIVE_FILE.test(withoutExclusions) ? undefined : (secretFile ?? first('secret', withoutExclusions));

@@ -2274,6 +2274,14 @@ describe('round 21 classes: synced places named in words, refreshed start-up cod
     expect(await verdict({ 'SKILL.md': skill, 'references/card.md': reference('Write the body from the decision record: its title and status.') })).not.toBe('fail');
   });
 
+  it('does not take secrets said to stay out, templates of secret files, or a guard against a bypass mode for the acts they name', async () => {
+    const kept = (rule: string) => md(`## Shared folder\n\nSyncthing keeps \`~/Sync/dotfiles\` on every machine. ${rule}\n\n\`\`\`bash\nln -sf ~/Sync/dotfiles/zshrc ~/.zshrc\n\`\`\``);
+    expect(await verdict({ 'SKILL.md': kept('Secrets never go into the shared folder: no SSH private keys, no `.env.local`, no tokens.') })).not.toBe('fail');
+    expect(await verdict({ 'SKILL.md': kept('Secrets never go into git: copy `~/.ssh/id_ed25519` into the shared folder instead.') })).toBe('fail');
+    expect(await verdict({ 'SKILL.md': md('## Templates\n\n```bash\ngit add -f .env.example config/credentials.example.json\ngit commit -m "chore: add config templates"\ngit push origin HEAD\n```') })).not.toBe('fail');
+    expect(await verdict({ 'SKILL.md': '---\nname: mode-guard\ndescription: Install a hook that stops sessions from running in bypassPermissions mode inside production repositories.\n---\n# Mode guard\n\nAsk the user which repositories count as production, then install the hook in each one.\n' })).not.toBe('fail');
+  });
+
   it('does not take cleanup traps for prompt hooks, risks for concealment, or a scan of a decoded blob for following it', async () => {
     const script = '#!/usr/bin/env bash\nset -euo pipefail\nget() {\n  local tmp; tmp="$(mktemp)"\n  trap \'rm -f "$tmp"\' RETURN\n  curl -fsS -H "PRIVATE-TOKEN: $GITLAB_TOKEN" "$GITLAB_URL/api/v4/$1" -o "$tmp"\n  jq . "$tmp"\n}\nget "projects"\n';
     expect(await verdict({ 'SKILL.md': md('Run `scripts/gl.sh`.'), 'scripts/gl.sh': script })).not.toBe('fail');
@@ -2291,8 +2299,8 @@ describe("a reviewer's probes of the round-21 changes (test/scanner/fixtures/rev
     }
   });
 
-  it('does not fail host keys in data, fixtures of an auditor, the user\'s own key sent by hand, cleanup traps, a drive that is not mirrored, scans of decoded files, or installs from addresses the user names', async () => {
-    for (const name of ['h05-git-prompt-pinned', 'h16-known-hosts-yaml', 'h17-ssh-copy-id-manual', 'h18-authorized-keys-auditor', 'h23-trap-dashdash-return', 'h25-rsync-mirror-backup', 'h26-decode-and-scan', 'h08-company-wheel-url', 'h09-export-carry-registry']) {
+  it('does not fail host keys in data, fixtures of an auditor, the user\'s own key sent by hand, cleanup traps, a drive that is not mirrored, scans of decoded files, installs from addresses the user names, secrets said to stay out, templates, or a bypass guard', async () => {
+    for (const name of ['h05-git-prompt-pinned', 'h16-known-hosts-yaml', 'h17-ssh-copy-id-manual', 'h18-authorized-keys-auditor', 'h23-trap-dashdash-return', 'h25-rsync-mirror-backup', 'h26-decode-and-scan', 'h08-company-wheel-url', 'h09-export-carry-registry', 'h01-dotfiles-syncthing', 'h12-force-add-templates', 'h20-bypass-guard-hook']) {
       expect([name, await probe(name)]).not.toEqual([name, 'fail']);
     }
   });
