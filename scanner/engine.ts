@@ -949,7 +949,14 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
   for (const units of sessions.values()) {
     // Every line of every statement: a download inside an `if … fi` the parser could not take apart still runs.
     // A line continued with a backslash is one line (`curl -fsS \⏎ URL -o file`), kept at its first line.
-    const lines = (text: string) => text.split(/(?<!\\)\n/).map((part, index, parts) => ({ text: part.replace(/\\\n\s*/g, ' '), offset: parts.slice(0, index).reduce((sum, before) => sum + before.split('\n').length, 0) }));
+    const lines = (text: string) => {
+      let offset = 0;
+      return text.split(/(?<!\\)\n/).map((part) => {
+        const line = { text: part.replace(/\\\n\s*/g, ' '), offset };
+        offset += part.split('\n').length;
+        return line;
+      });
+    };
     const commands = units
       .flatMap((unit) => unit.commands.flatMap((command) => lines(command.text).map(({ text, offset }) => ({ name: command.name, text, line: command.line + offset, unit: unit.unit, file: unit.file }))))
       .sort((a, b) => a.line - b.line);

@@ -1376,19 +1376,19 @@ const FILLED_WITH_OUTPUT = /\b(?:fill|populate|paste|put|include|insert|write|re
 /** A command that publishes text on a code forge (a release, a pull request, an issue, a gist). */
 const FORGE_POST = /\bgh\s+(?:release\s+(?:create|edit)|pr\s+(?:create|edit|comment)|issue\s+(?:create|comment|edit)|gist\s+create)\b|\bgh\s+api\b[^\n]*\b(?:releases|issues|pulls|comments|gists)\b|\bglab\s+(?:release|mr|issue)\s+create\b/;
 
-/** A secret a command prints or reads: a credential file read, a credential getter, the environment's secrets. */
+/** Programs that print a file's contents (`cat`, `grep`, `Get-Content`, `jq`, `base64` …). */
+const READS_OUT_FILE = String.raw`\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|gc|sed|awk|less|more|base64|xxd|jq|yq|strings)\b`;
+
+/** A secret a command prints: a credential file a reading program prints, the environment's secrets, a credential getter's output. */
 function commandSecret(text: string): string | undefined {
-  if (/\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|sed|awk|base64|xxd|jq|yq|strings)\b/.test(text)) {
-    const file = secretFileIn(text);
-    if (file !== undefined) return file;
-  }
-  return CREDENTIAL_GETTER.exec(text)?.[0] ?? ENVIRONMENT_SECRET_SWEEP.exec(text)?.[0];
+  const file = new RegExp(READS_OUT_FILE).test(text) ? secretFileIn(text) : undefined;
+  return file ?? ENVIRONMENT_SECRET_SWEEP.exec(text)?.[0] ?? CREDENTIAL_GETTER.exec(text)?.[0];
 }
 
 /** A file of the skill a text links to (`[references/x.md](references/x.md)`, `` `references/x.md` ``). */
 const LINKED_FILE = /\]\(((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:md|txt|markdown))(?:#[^)]*)?\)|`((?:\.\/)?(?:references|docs|reference|guides?)\/[\w.\/-]+\.(?:md|txt))`/g;
 /** A command written in a code span that reads a file (`grep -h '_authToken' ~/.npmrc`, `cat .env`). */
-const READING_SPAN = /`([^`\n]*\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|gc|sed|awk|less|more|base64|xxd|jq|yq|strings)\b[^`\n]*)`/g;
+const READING_SPAN = new RegExp(String.raw`\x60([^\x60\n]*${READS_OUT_FILE}[^\x60\n]*)\x60`, 'g');
 
 /** The first secret that a file of the skill has the agent read, in a command or a command's code span. */
 function secretReadIn(instructions: readonly Instruction[], texts: readonly string[], path: string): { index: number; text: string; secret: string } | undefined {
@@ -1397,7 +1397,7 @@ function secretReadIn(instructions: readonly Instruction[], texts: readonly stri
     if (instruction.file !== path && !instruction.file.endsWith(`/${path}`)) continue;
     const spans = instruction.origin === 'command' ? [texts[index]] : [...texts[index].matchAll(READING_SPAN)].map((match) => match[1]!);
     for (const span of spans) {
-      const secret = (instruction.origin !== 'command' || /\b(?:cat|grep|egrep|rg|head|tail|type|Get-Content|sed|awk|base64|xxd|jq|yq|strings)\b/.test(span) ? secretFileIn(span) : undefined) ?? ENVIRONMENT_SECRET_SWEEP.exec(span)?.[0] ?? (CREDENTIAL_GETTER.test(span) ? CREDENTIAL_GETTER.exec(span)![0] : undefined) ?? (ENVIRONMENT_DUMP.test(span) && !SECRETS_FILTERED_OUT.test(span) ? WHOLE_ENVIRONMENT : undefined);
+      const secret = commandSecret(span) ?? (ENVIRONMENT_DUMP.test(span) && !SECRETS_FILTERED_OUT.test(span) ? WHOLE_ENVIRONMENT : undefined);
       if (secret !== undefined) return { index, text: span, secret };
     }
     // Words that gather a file's contents ("concatenation of `.env`, `.env.local`", "the contents of `~/.npmrc`").
@@ -1580,7 +1580,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     if (forced !== undefined && pushing !== undefined) {
       const named = [forced, forced + 1].map((index) => (members.includes(index) ? secretFileIn(untemplated(index)) ?? SECRET_FILE_GLOB.exec(untemplated(index))?.[0].trim() : undefined)).find((found) => found !== undefined)!;
       const remote = members.map((index) => /\bgit\s+remote\s+add\s+(?:-\S+\s+)*\S+\s+(\S+)/.exec(texts[index])?.[1]).find((url) => url !== undefined);
-      const hosts = remote === undefined ? [] : [.../^(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.test(remote) ? [/^(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(remote)![1]!] : destinations(remote)].filter((host) => !isLocalHost(host));
+      // An scp-style address (`git@host:path`) names its host before the colon; a URL is read as any.
+      const scpHost = remote === undefined ? undefined : /^(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(remote)?.[1];
+      const hosts = (scpHost !== undefined ? [scpHost] : remote === undefined ? [] : destinations(remote)).filter((host) => !isLocalHost(host));
       const hidden = members.map((index) => (instructions[index].documentation ? undefined : concealmentIn(texts[index]))).find((found) => found !== undefined);
       out.push({
         file: instructions[forced].file,
