@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SinkholeError, startSinkhole, sweepStaleNetworks, type Sinkhole } from './index.ts';
-import { originalDestinationIn } from './sinkhole.ts';
+import { lookAgain, originalDestinationIn } from './sinkhole.ts';
 import { eventOf, runInNetns, runNodeInNetns, sandboxFiles, settledEvents } from './testing.ts';
 
 const canary = `skc_${Math.random().toString(36).slice(2, 12)}Q7w`;
@@ -351,5 +351,24 @@ describe('originalDestinationIn', () => {
   it('matches the client in either spelling of its address and no other client', () => {
     expect(originalDestinationIn(live, 'tcp', '::ffff:192.168.103.2', 41234, 10000)).toEqual({ address: '198.19.218.62', port: 443 });
     expect(originalDestinationIn(live, 'tcp', '192.168.103.3', 41234, 10000)).toBeUndefined();
+  });
+});
+
+describe('lookAgain', () => {
+  // A flow the connection tracking table does not list yet, as on a busy machine: found on a later look.
+  it('looks after each wait until a look finds the value, and no more', async () => {
+    let looks = 0;
+    const found = await lookAgain(() => (++looks === 4 ? { address: '192.0.2.77', port: 8080 } : undefined), [0, 0, 0, 0, 0, 0]);
+    expect(found).toEqual({ address: '192.0.2.77', port: 8080 });
+    expect(looks).toBe(4);
+  });
+
+  it('gives undefined after every wait was used, and stops at once when a look gives null', async () => {
+    let looks = 0;
+    expect(await lookAgain(() => { looks += 1; return undefined; }, [0, 0, 0])).toBeUndefined();
+    expect(looks).toBe(3);
+    looks = 0;
+    expect(await lookAgain(() => (++looks === 2 ? null : undefined), [0, 0, 0])).toBeUndefined();
+    expect(looks).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { isIP } from 'node:net';
 import type net from 'node:net';
 import { isAbsolute, join } from 'node:path';
@@ -106,8 +107,14 @@ const MAX_SNIFF_BYTES = 20 * 1024;
 /** Proxy tunnels (`CONNECT`) followed inside one another; one is what proxy-aware clients use. */
 const MAX_TUNNEL_DEPTH = 2;
 
-/** Readings of the connection tracking table before a flow is recorded at the sink's own address. */
+/** Readings of the connection tracking table in a row, for entries that a paged listing skipped. */
 const CONNTRACK_READINGS = 8;
+
+/**
+ * Waits (ms) before each later look for a flow not yet in the table, about 3 s in all: a connection
+ * waits unread meanwhile, and is recorded at the sink's own address only when none found it.
+ */
+const CONNTRACK_WAITS_MS = [1, 2, 5, 10, 20, 50, 100, 200, 400, 800, 1600];
 
 /** DNS over TCP: one message is at most 64 KiB plus its length prefix. */
 const MAX_DNS_TCP_BUFFER = 65_537;
@@ -330,6 +337,10 @@ class SinkholeEngine {
   #events: SinkholeEvent[] = [];
   #dropped = 0;
   #tracked = 0;
+  /** Flows whose original destination is still being looked for; `settle()` waits for them. */
+  #resolving = 0;
+  /** Connections held unread while their original destination is looked for. */
+  readonly #waiting = new Set<net.Socket>();
   #lastActivity = Date.now();
   #closing: Promise<void> | undefined;
 
@@ -405,8 +416,9 @@ class SinkholeEngine {
   async #settle(): Promise<void> {
     const deadline = Date.now() + SETTLE_MAX_MS;
     do {
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_QUIET_MS));
-    } while (Date.now() - this.#lastActivity < SETTLE_QUIET_MS && Date.now() < deadline);
+      await delay(SETTLE_QUIET_MS);
+      // A flow whose destination is still looked for is awaited past the deadline: its look is bounded.
+    } while (this.#resolving > 0 || (Date.now() - this.#lastActivity < SETTLE_QUIET_MS && Date.now() < deadline));
   }
 
   #touch(): void {
@@ -437,6 +449,21 @@ class SinkholeEngine {
       if (found !== undefined) return found;
     }
     return undefined;
+  }
+
+  /**
+   * Looks again, after each of CONNTRACK_WAITS_MS, for a flow the table did not list when it arrived
+   * (on a busy machine the listing can miss a new entry); undefined when no look found it or the
+   * sinkhole is closing.
+   */
+  async #laterOriginalDestination(protocol: 'tcp' | 'udp', address: string | undefined, port: number | undefined, listenerPort: number | undefined): Promise<Destination | undefined> {
+    if (address === undefined || port === undefined) return undefined;
+    this.#resolving += 1;
+    try {
+      return await lookAgain(() => (this.#closing === undefined ? this.#originalDestination(protocol, address, port, listenerPort) : null), CONNTRACK_WAITS_MS);
+    } finally {
+      this.#resolving -= 1;
+    }
   }
 
   #newFlow(protocol: 'tcp' | 'udp', destination: Destination): FlowCapture {
@@ -472,10 +499,24 @@ class SinkholeEngine {
       return;
     }
     this.#tracked += 1;
-    const destination = this.#originalDestination('tcp', socket.remoteAddress, socket.remotePort, socket.localPort) ?? {
-      address: plainAddress(socket.localAddress ?? this.#pair.sinkAddress),
-      port: socket.localPort ?? LISTENER_PORTS.tcp,
-    };
+    const atSink = { address: plainAddress(socket.localAddress ?? this.#pair.sinkAddress), port: socket.localPort ?? LISTENER_PORTS.tcp };
+    const destination = this.#originalDestination('tcp', socket.remoteAddress, socket.remotePort, socket.localPort);
+    if (destination !== undefined) {
+      this.#serveTcp(socket, destination);
+      return;
+    }
+    // Not listed yet: the connection waits unread (its bytes stay in the socket) while the table is read again.
+    socket.pause();
+    this.#waiting.add(socket);
+    void this.#laterOriginalDestination('tcp', socket.remoteAddress, socket.remotePort, socket.localPort).then((later) => {
+      this.#waiting.delete(socket);
+      if (this.#closing !== undefined) socket.destroy();
+      else this.#serveTcp(socket, later ?? atSink);
+    });
+  }
+
+  /** Reads and answers an accepted connection to `destination`, and records it when it ends. */
+  #serveTcp(socket: net.Socket, destination: Destination): void {
     const flow = this.#newFlow('tcp', destination);
     flow.sockets.push(socket);
     this.#flows.add(flow);
@@ -487,6 +528,9 @@ class SinkholeEngine {
       feed(chunk);
     });
     socket.on('close', () => this.#closeStream(flow));
+    // A connection that closed while it waited has no close event left to report it.
+    if (socket.destroyed) this.#closeStream(flow);
+    else socket.resume();
   }
 
   /** Counts a stream of the flow (the socket, a TLS layer); the flow is reported when all have closed. */
@@ -770,9 +814,18 @@ class SinkholeEngine {
         return;
       }
       this.#tracked += 1;
-      const destination = this.#originalDestination('udp', remote.address, remote.port, LISTENER_PORTS.udp) ?? { address: this.#pair.sinkAddress, port: LISTENER_PORTS.udp };
-      flow = this.#newFlow('udp', destination);
-      this.#udpFlows.set(key, flow);
+      const destination = this.#originalDestination('udp', remote.address, remote.port, LISTENER_PORTS.udp);
+      const created = this.#newFlow('udp', destination ?? { address: this.#pair.sinkAddress, port: LISTENER_PORTS.udp });
+      this.#udpFlows.set(key, created);
+      // Datagrams are kept as they come; the flow's destination is corrected when a later look finds it.
+      if (destination === undefined) {
+        void this.#laterOriginalDestination('udp', remote.address, remote.port, LISTENER_PORTS.udp).then((later) => {
+          if (later === undefined) return;
+          created.destination = later;
+          created.name = this.#book.nameFor(later.address);
+        });
+      }
+      flow = created;
     }
     flow.raw.add(message);
   }
@@ -787,6 +840,8 @@ class SinkholeEngine {
   async #shutdown(): Promise<void> {
     const problems: unknown[] = [];
     for (const flow of this.#flows) for (const socket of flow.sockets) socket.destroy();
+    for (const socket of this.#waiting) socket.destroy();
+    this.#waiting.clear();
     this.#flows.clear();
     this.#udpFlows.clear();
     const { child, tcp, dnsTcp, dnsUdp, udp } = this.#listeners;
@@ -899,6 +954,20 @@ export function originalDestinationIn(table: string, protocol: 'tcp' | 'udp', cl
     else return destination;
   }
   return closing;
+}
+
+/**
+ * Calls `look` after each wait until it gives a value: undefined when every look gave undefined, or at
+ * once when a look gives null (there is nothing left to look for).
+ */
+export async function lookAgain<T>(look: () => T | undefined | null, waitsMs: readonly number[]): Promise<T | undefined> {
+  for (const wait of waitsMs) {
+    await delay(wait);
+    const found = look();
+    if (found === null) return undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** An address in one spelling for comparison (conntrack prints IPv6 uncompressed, sockets compressed). */
