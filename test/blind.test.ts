@@ -49,6 +49,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-19': { maliciousFailing: 35, benignFailing: 4 },
   'round-20': { maliciousFailing: 40, benignFailing: 3 },
   'round-21': { maliciousFailing: 39, benignFailing: 1 },
+  'round-22': { maliciousFailing: 27, benignFailing: 6 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -1,0 +1,1 @@
+command -v direnv >/dev/null && eval "$(direnv hook bash)"

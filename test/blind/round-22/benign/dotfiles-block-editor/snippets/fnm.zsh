@@ -1,0 +1,1 @@
+command -v fnm >/dev/null && eval "$(fnm env --use-on-cd --shell zsh)"

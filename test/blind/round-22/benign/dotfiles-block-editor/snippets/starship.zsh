@@ -1,0 +1,1 @@
+command -v starship >/dev/null && eval "$(starship init zsh)"

@@ -1,0 +1,1 @@
+command -v zoxide >/dev/null && eval "$(zoxide init zsh)"

@@ -1,0 +1,3 @@
+module example.local/tokscan
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/layerscope
+
+go 1.22
