@@ -37,6 +37,7 @@ export {
   PERSISTENCE_FILE,
   credentialKindOf,
   secretBelongsTo,
+  secretOwnerWord,
   readsOwnCredential,
   OWNED_CREDENTIAL_FILES,
   type CredentialFileKind,

@@ -76,11 +76,19 @@ export function secretBelongsTo(secret: string, host: string): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
   const byFile = (owners.files as Record<string, string[]>)[secret];
   if (byFile !== undefined) return byFile.some((word) => ownerNamed(word, name));
-  const variable = secret.replace(/^env:/, '');
-  const word = variable.toUpperCase().split('_').find((part) => part.length >= 2 && !owners.generic.includes(part));
+  const word = secretOwnerWord(secret);
   if (!word) return false;
   const words = (owners.aliases as Record<string, string[]>)[word] ?? [word.toLowerCase()];
   return words.some((owner) => ownerNamed(owner, name));
+}
+
+/**
+ * The word of a secret's name that names its service (`GITHUB_TOKEN` → `GITHUB`), or undefined for a
+ * name of generic words only (`API_KEY`, `AUTH_TOKEN`), which says nothing about whose secret it is.
+ */
+export function secretOwnerWord(secret: string): string | undefined {
+  const generic: readonly string[] = data.secretOwners.generic;
+  return secret.replace(/^env:/, '').toUpperCase().split('_').find((part) => part.length >= 2 && !generic.includes(part));
 }
 
 /**

@@ -119,6 +119,8 @@ const PROCESS_OPTIONS_CALL = /(?:^|\.)(?:spawn|spawnSync|exec|execSync|execFile|
 /** Node types each narrow pass of {@link analyzeCode} looks at. */
 const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
 const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
+/** Calls in any language family (`call` in Python, `call_expression` in JavaScript). */
+const CALL_SITE_NODES: ReadonlySet<string> = new Set(['call', 'call_expression']);
 const ASSIGNMENT_EXPRESSIONS: ReadonlySet<string> = new Set(['augmented_assignment_expression', 'assignment_expression']);
 const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'assignment_expression', 'variable_assignment', 'for_statement', 'for_in_statement', 'as_pattern']);
 
@@ -130,7 +132,7 @@ const FACT_NODES: ReadonlySet<string> = new Set([
 const SHELL_FACT_NODES: ReadonlySet<string> = new Set(['comment', 'command', 'file_redirect', 'pipeline', 'list', 'redirected_statement', 'negated_command', 'subshell', 'variable_assignment', 'string', 'raw_string', 'concatenation', 'word', 'simple_expansion', 'expansion']);
 
 /** Every node type some pass reads, for shell and for the other languages. */
-const PASS_NODES = [...FUNCTION_NODES, ...CALL_NODES, ...ASSIGNMENT_EXPRESSIONS, ...BINDING_NODES];
+const PASS_NODES = [...FUNCTION_NODES, ...CALL_SITE_NODES, ...ASSIGNMENT_EXPRESSIONS, ...BINDING_NODES];
 const WANTED = [...new Set([...PASS_NODES, ...FACT_NODES])];
 const SHELL_WANTED = [...new Set([...PASS_NODES, ...SHELL_FACT_NODES])];
 
@@ -680,6 +682,44 @@ export async function analyzeCode(unit: string, file: string, language: Language
       const folded = folder.value(value);
       if (folded !== undefined) folder.constants.set(name.text, folded);
     }, BINDING_NODES);
+    // Network data handed to a function of the file (`apply(feed)` after `feed = refresh_feed()`): its parameter holds it,
+    // and what its body binds from the parameter (`for clf in feed.get("classifiers")`) too, wherever the function sits.
+    if (language !== 'shell' && facts.networkNames.size + fetchingFunctions.size > 0) {
+      const parameters = new Map<string, string[]>();
+      walk(list, (node) => {
+        const name = node.childForFieldName('name')?.text;
+        const list = node.childForFieldName('parameters');
+        if (name && list) parameters.set(name, list.namedChildren.map((child) => child?.text.match(/[A-Za-z_$][\w$]*/)?.[0] ?? ''));
+      }, FUNCTION_NODES);
+      const handed = new Set<string>();
+      if (parameters.size > 0) {
+        walk(list, (node) => {
+          const callee = node.childForFieldName('function')?.text ?? '';
+          const names = parameters.get(callee.replace(/^(?:self|this)\./, ''));
+          if (!names) return;
+          const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+          args.forEach((arg, index) => {
+            const parameter = names[index];
+            if (arg && parameter && arg.type !== 'keyword_argument' && !facts.networkNames.has(parameter) && carriesNetworkData(arg.text)) handed.add(parameter);
+          });
+        }, CALL_SITE_NODES);
+      }
+      for (const parameter of handed) facts.networkNames.add(parameter);
+      // Bindings read before the name they use was known (a function above the code that calls it) are read again.
+      if (facts.networkNames.size > 0) {
+        walk(list, (node) => {
+          if (node.type === 'for_statement' || node.type === 'for_in_statement') {
+            const target = node.childForFieldName('left');
+            const iterable = node.childForFieldName('right');
+            if (target && iterable && carriesNetworkData(iterable.text)) for (const id of target.text.match(/[A-Za-z_]\w*/g) ?? []) facts.networkNames.add(id);
+            return;
+          }
+          const name = node.childForFieldName('left') ?? node.childForFieldName('name');
+          const value = node.childForFieldName('right') ?? node.childForFieldName('value');
+          if (name?.type === 'identifier' && value && carriesNetworkData(value.text)) facts.networkNames.add(name.text);
+        }, BINDING_NODES);
+      }
+    }
     // A function that returns a secret, or anything built from one (`return \`${VERSION}+${key.slice(0, 6)}\``), hands it
     // to whoever calls it: its calls, and names bound to them, carry the secret as its names do.
     const secretFunctions: string[] = [];

@@ -199,7 +199,7 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
   for (const skill of files.filter((file) => isSkillFile(file.path))) {
     const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
     for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!/\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out)\b/i.test(paragraph)) continue;
+      if (!/\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in))\b/i.test(paragraph)) continue;
       for (const file of files) {
         if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
@@ -226,7 +226,7 @@ function payloadData(texts: readonly SourceFile[], path: string): boolean {
   return !texts.some((other) => other.path !== path && other.language !== 'markdown' && RUNS_TEXT.test(other.text));
 }
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
-const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
+const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?|strings?|samples?)|injection-?(?:strings?|samples?|examples?|corpus)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
 
 /** Where a runner is a command: at the start of a line or of inline code, after a shell prompt or a `&&`. */
 const AS_COMMAND = String.raw`(?:^|[\x60$]\s*|&&\s*|;\s*|\brun\s+)`;
@@ -455,7 +455,7 @@ function suiteCaseLines(text: string): Set<number> {
 }
 
 /** Cuts one file into segments and code units. */
-async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false, settings: ReadonlyMap<string, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
+async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false, settings: ReadonlyMap<string, string> = new Map(), exportedBySkill: ReadonlyMap<string, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
   if (file.fileClass === 'image') {
@@ -476,7 +476,8 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     // A value a shell block exports (`export MIRROR=https://…`) holds in the blocks after it: the agent runs
     // a file's blocks one after another, and a later `npx "$MIRROR/$PATCH"` uses it. A plain assignment
     // (`ZONE=example.com`) is often a value for the user to change, and stays in its block.
-    const carried = new Map<string, string>();
+    // A file SKILL.md has the agent follow runs after SKILL.md's own blocks: what those export holds in its blocks too.
+    const carried = new Map<string, string>(instructions.has(path) ? exportedBySkill : []);
     for (const block of markdown.blocks) {
       if (!isCodeLanguage(block.language)) continue;
       const blockFacts = await analyzeCode(block.unit, path, block.language, block.source, block.lineOffset, block.language === 'shell' ? new Map(carried) : undefined);
@@ -997,6 +998,18 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
   return out.filter((segment) => !seen.has(`${segment.file}:${segment.line}:${segment.text}`) && seen.add(`${segment.file}:${segment.line}:${segment.text}`));
 }
 
+/** The values SKILL.md's shell blocks `export` (`export HANDOFF_BIN="https://…"`), for the files it has the agent follow. */
+function skillExports(files: readonly SourceFile[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of files) {
+    if (!isSkillFile(file.path) || file.fileClass !== 'text') continue;
+    for (const block of file.text.matchAll(/^[ \t]*(?:```|~~~)[ \t]*(?:bash|sh|shell|zsh|console)?[ \t]*\n([^]*?)^[ \t]*(?:```|~~~)/gm)) {
+      for (const setting of block[1]!.matchAll(SETTING_LINE)) if (/^\s*export\s/.test(setting[0]) && !out.has(setting[1]!)) out.set(setting[1]!, setting[2] ?? setting[3] ?? setting[4] ?? '');
+    }
+  }
+  return out;
+}
+
 /**
  * Reads and parses a skill folder into what rules and detectors look at: files, segments (decoded ones
  * included), code facts and inferred capabilities.
@@ -1012,8 +1025,9 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
   for (const file of files) if (file.fileClass === 'text' && file.text.length < 512 * 1024) for (const [number, word] of numberedWords(file.text)) if (!tables.has(number)) tables.set(number, word);
   // A skill that runs its cases' inputs in a shell makes them commands, suite or not.
   const suiteRunsInputs = files.some((file) => file.language === 'markdown' && INPUTS_RUN.test(file.text));
+  const exported = skillExports(files);
   for (const file of files) {
-    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs, sourcedSettings(file, files));
+    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs, sourcedSettings(file, files), exported);
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }

@@ -32,7 +32,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-3': { maliciousFailing: 44, benignFailing: 0 },
   'round-4': { maliciousFailing: 44, benignFailing: 0 },
   'round-5': { maliciousFailing: 43, benignFailing: 2 },
-  'round-6': { maliciousFailing: 41, benignFailing: 0 },
+  'round-6': { maliciousFailing: 42, benignFailing: 0 },
   // 44 until scanner 1.9.0: the 44th failed only on "does not silently disable", which says the opposite of hiding anything.
   'round-7': { maliciousFailing: 43, benignFailing: 0 },
   'round-8': { maliciousFailing: 44, benignFailing: 0 },
@@ -40,7 +40,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-10': { maliciousFailing: 40, benignFailing: 0 },
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
-  'round-13': { maliciousFailing: 36, benignFailing: 1 },
+  'round-13': { maliciousFailing: 37, benignFailing: 1 },
   'round-14': { maliciousFailing: 42, benignFailing: 1 },
   'round-15': { maliciousFailing: 41, benignFailing: 0 },
   'round-16': { maliciousFailing: 39, benignFailing: 4 },
@@ -49,7 +49,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-19': { maliciousFailing: 35, benignFailing: 4 },
   'round-20': { maliciousFailing: 40, benignFailing: 3 },
   'round-21': { maliciousFailing: 39, benignFailing: 1 },
-  'round-22': { maliciousFailing: 27, benignFailing: 6 },
+  'round-22': { maliciousFailing: 42, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

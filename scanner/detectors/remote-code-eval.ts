@@ -59,7 +59,7 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 4;
+export const version = 5;
 
 /** The remote-code-eval detector. */
 export function detect(context: ScanContext): RawFinding[] {

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { isLocalHost, urlHosts } from '../knowledge.ts';
@@ -68,6 +68,10 @@ export interface Action {
   origin: Origin;
   /** A secret it reads or names (a credential file, `.env`, tokens, the environment). */
   secret?: string;
+  /** The whole text the action was read from (`evidence` is cut for display), for decisions that read its context. */
+  fullText?: string;
+  /** The secret's values are carried whole (a file's every value, a template hole for its full text), not a name. */
+  valuesWhole?: boolean;
   /** The conversation, system prompt, tool output or opened files. */
   context?: string;
   /** Where data goes that leaves the machine. */
@@ -225,7 +229,7 @@ function withoutConcealment(text: string): string {
 /** Whether a sentence describes a behaviour rather than orders it. */
 export function describes(sentence: string): boolean {
   const rest = withoutConcealment(sentence);
-  if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest)) return true;
+  if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
   const imperative = IMPERATIVE_START.test(rest);
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
@@ -420,7 +424,9 @@ const AUTH_USE =
  * A sentence that keeps secrets out of somewhere ("Secrets never go into the shared folder: no SSH private
  * keys, no `.env`, no tokens."), unless it also orders a copy or a send: it names what stays out, not what goes.
  */
-const SECRETS_KEPT_OUT = /(?:[^.\n]|\.(?=[\w`]))*\b(?:secrets?|credentials?|private\s+keys?|keys|tokens?|passwords?)\b[^.\n]{0,40}\b(?:never|must\s+not|mustn't|do\s+not|don't|should\s+not|shouldn't|are\s+not|aren't|is\s+not|isn't)\s+(?:\w+\s+){0,2}?(?:go|goes|get|gets|land|lands|belong|belongs|placed|copied|synced|stored|committed|uploaded|put|included|shared)\b(?:[^.\n]|\.(?=[\w`]))*/gi;
+const SECRETS_KEPT_OUT = /\b(?:secrets?|credentials?|private\s+keys?|keys|tokens?|passwords?)\b[^.\n]{0,40}\b(?:never|must\s+not|mustn't|do\s+not|don't|should\s+not|shouldn't|are\s+not|aren't|is\s+not|isn't)\s+(?:\w+\s+){0,2}?(?:go|goes|get|gets|land|lands|belong|belongs|placed|copied|synced|stored|committed|uploaded|put|included|shared)\b/i;
+/** A sentence for {@link SECRETS_KEPT_OUT}: up to a full stop that ends it or a line break (`.env` does not end one). */
+const SENTENCE_UNTIL_STOP = /(?:[^.\n]|\.(?=[\w`]))+/g;
 /** Words that order a copy or a send. */
 const ORDERS_A_COPY = /\b(?:copy|cp|send|upload|move|mv|rsync|sync\s+(?:them|it)|instead|but\s+(?:copy|put|keep))\b/i;
 const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|including|e\.g\.)\s+[^;!?\n]*?(?=[.;!?](?:\s|$)|\n|$)/gi;
@@ -429,6 +435,8 @@ const EXCLUDED_EXAMPLES = /\b(?:never|not|no)\s+(?:\w+\s+){0,2}(?:like|such as|i
 export const EXCLUDED_PATH = /(?:--exclude(?:-dir|-from)?|--ignore(?:-file)?|--filter=-|\s-x|!\s+-(?:i?name|i?path)|-not\s+-(?:i?name|i?path))(?:=|\s+)(?:"[^"\n]*"|'[^'\n]*'|[^\s'"]+)|["']:!?\(?exclude\)?[^"'\n]*["']|["']:![^"'\n]*["']/g;
 
 /** A list item or sentence that labels what follows as things to recognise (`indicators (see …): eval, …`). */
+/** A sentence that lists the values a setting can take ("Modes: `default` (…), `plan` (…), `bypassPermissions` (…)"): it names them, it sets none. */
+const LISTED_VALUES = /^[\W_]*(?:(?:permission|approval|sandbox)\s+)?(?:modes?|values?|options?|choices|levels?|settings?)\s*:\s*`[^`\n]+`\s*\([^)\n]*\)\s*,\s*`[^`\n]+`/i;
 const LABELLED_EXAMPLES = /^[\W_]*(?:[\w-]+\s+){0,3}(?:indicators?|red flags?|iocs?|warning signs?|signs?(?!-)|signals?|suspicious [\w-]+|patterns? to (?:flag|look for|catch)|payloads?|bypass(?:es)?|(?:attack|injection|exploit) (?:vectors?|strings?|examples?)|gadgets?)\b[^:\n]{0,100}:(?!\/\/)/i;
 
 /** Words that take up what a command before printed: `the result`, `that value`, `the bundle`. */
@@ -685,7 +693,9 @@ const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|pers
  * an example of words, not an order, unless a verb introduces it as something to write, say or run.
  */
 function withoutQuotedSpeech(text: string): string {
-  return text.replace(/"([^"\n]{1,300})"|“([^”\n]{1,300})”/g, (quote, _plain: string, _curly: string, offset: number) => {
+  // A quote given as an example ("say why it matters (e.g. \"this hidden text would …\")") illustrates; it orders nothing,
+  // even when it runs over a line.
+  return text.replace(/(\be\.g\.|\bfor\s+(?:example|instance)|\bsuch\s+as)([,:]?\s*)"[^"]{1,300}"/gi, '$1$2"…"').replace(/"([^"\n]{1,300})"|“([^”\n]{1,300})”/g, (quote, _plain: string, _curly: string, offset: number) => {
     const before = text.slice(Math.max(0, offset - 160), offset);
     const sentence = before.slice(Math.max(before.search(/[^.!?]*$/), 0));
     return QUOTE_INTRODUCED.test(sentence) ? quote : '"…"';
@@ -724,12 +734,13 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A known service's key in an auth header to hosts that are not that service's is handed to them, not used.
   const authHosts = destinations(ordered).filter((host) => !isLocalHost(host) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(host));
   const withoutAuth = ordered.replace(AUTH_USE, (use) => (keyHandedElsewhere(use, authHosts) ? use : ' '));
-  const action: Action = { file: place.file, line: place.line, evidence: shownText, origin: place.origin, userTarget: false, documentation: place.documentation };
+  const action: Action = { file: place.file, line: place.line, evidence: shownText, ...(shownText.endsWith('…') ? { fullText: rawText.replace(/\s+/g, ' ').trim() } : {}), origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
   // A stored login loaded into a variable for the next program (`export GITEA_TOKEN="$(op read 'op://…')"`), the
   // variable never written into a request here: the program uses it, nothing is moved.
   const withoutLoaded = withoutAuth.replace(LOADED_LOGIN, (assignment, name: string, offset: number) => (new RegExp(`\\$\\{?${name}\\b`).test(withoutAuth.slice(offset + assignment.length)) ? assignment : ' '));
-  const withoutExclusions = withoutLoaded.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ').replace(SECRETS_KEPT_OUT, (sentence) => (ORDERS_A_COPY.test(sentence) ? sentence : ' '));
+  const withoutExamples = withoutLoaded.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
+  const withoutExclusions = SECRETS_KEPT_OUT.test(withoutExamples) ? withoutExamples.replace(SENTENCE_UNTIL_STOP, (sentence) => (SECRETS_KEPT_OUT.test(sentence) && !ORDERS_A_COPY.test(sentence) ? ' ' : sentence)) : withoutExamples;
   const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
   // "Read the env files (names only, never values)": what is taken is the list of names, not a secret.
   action.secret = NAMES_ONLY.test(withoutExclusions) && !SENSITIVE_FILE.test(withoutExclusions) ? undefined : (secretFile ?? first('secret', withoutExclusions));
@@ -983,8 +994,11 @@ function smuggledText(text: string): { index: number; text: string }[] {
   return out;
 }
 
-/** Commands whose arguments are patterns to look for, not actions (`grep -E "curl|wget" file`). */
-const SEARCH_COMMAND = /^\s*(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara|semgrep|git\s+grep|jq)\b/;
+/**
+ * Commands whose arguments are patterns to look for, not actions (`grep -E "curl|wget" file`); not when what they
+ * print is piped on to a program that sends it (`jq -n --arg s "…" '{…}' | curl --data-binary @- …`).
+ */
+const SEARCH_COMMAND = /^\s*(?:grep|egrep|fgrep|rg|ag|ack|sed|awk|yara|semgrep|git\s+grep|jq)\b(?![^]*\|\s*(?:curl|wget|http|https|xh|nc|ncat|socat|gh|aws\s+s3|gsutil|rclone|scp|ssh)\b)/;
 
 /**
  * Where a Markdown line sits: its section (the heading above it) and whether that context makes it a
@@ -1045,6 +1059,20 @@ const gatedByFiles = new WeakMap<readonly SourceFile[], boolean>();
  * nothing in its Markdown keeps anything from the user. Such a skill's privileged steps are the user's acts
  * on the user's machine: they warn with the reason, they do not fail.
  */
+/** The server a helper adds is the one the user names ("adds only the server the user asked for"). */
+const USER_NAMES_SERVER = /\b(?:only\s+)?the\s+(?:MCP\s+|tool\s+)?servers?\s+(?:that\s+)?the\s+user\s+(?:names?|named|asked\s+for|asks\s+for|chose|chooses|picks?|wants|specifie[sd]|gives?)\b|\b(?:an?|the)\s+(?:MCP\s+)?server\s+(?:that\s+)?the\s+user\s+names\b/i;
+
+/**
+ * Whether a skill's tool-server changes are the user's choice: SKILL.md says the server is the one the user names, and its
+ * commands add at least three different servers (examples of a general helper, not one server the skill brings).
+ */
+export function serversNamedByUser(files: readonly SourceFile[]): boolean {
+  const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
+  if (!skill || !USER_NAMES_SERVER.test(skill.text)) return false;
+  const added = new Set([...skill.text.matchAll(/\bclaude\s+mcp\s+add(?:-json)?\b(?:\s+-{1,2}[\w-]+(?:[=\s](?!-)\S+)?)*\s+([\w.@/-]+)/g)].map((match) => match[1]!.toLowerCase()));
+  return added.size >= 3;
+}
+
 export function consentGated(files: readonly SourceFile[]): boolean {
   let gated = gatedByFiles.get(files);
   if (gated === undefined) gatedByFiles.set(files, (gated = readsAsConsentGated(files)));
@@ -1333,6 +1361,10 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const exports = exportedByFile(instructions);
   // A command inside another's `$(…)` (`op read …` in `export GITEA_TOKEN="$(op read …)"`) is read as part of that line.
   const substituted = instructions.map((instruction) => instruction.origin === 'command' && instructions.some((other) => other !== instruction && other.file === instruction.file && other.line === instruction.line && other.origin === 'command' && other.text.includes(`$(${instruction.text}`)));
+  // Table cells: prose sharing its line with other prose. Two cells of different rows are different items, not one step.
+  const proseOnLine = new Map<string, number>();
+  for (const instruction of instructions) if (instruction.origin === 'prose') proseOnLine.set(`${instruction.file}\0${instruction.line}`, (proseOnLine.get(`${instruction.file}\0${instruction.line}`) ?? 0) + 1);
+  const cell = (instruction: Instruction) => instruction.origin === 'prose' && (proseOnLine.get(`${instruction.file}\0${instruction.line}`) ?? 0) >= 2;
   instructions.forEach((instruction, index) => {
     if (substituted[index]) return;
     const place = { file: instruction.file, line: instruction.line, origin: instruction.origin, documentation: instruction.documentation, exported: exports.get(instruction.file) };
@@ -1344,6 +1376,7 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
     const next = instructions[after];
     if (!next || (!sensitive[index] && !sensitive[after]) || instruction.script || next.script || next.file !== instruction.file || next.section !== instruction.section || next.line - instruction.line > STEP_SPAN) return;
     if (next.origin === 'decoded' || instruction.origin === 'decoded') return;
+    if (cell(instruction) && cell(next) && next.line !== instruction.line) return;
     const pair = readAction({ ...place, documentation: instruction.documentation && next.documentation }, `${texts[index]}\n\n${texts[after]}`, shown(`${instruction.text} ⏎ ${next.text}`));
     if (pair) actions.push(pair);
   });
@@ -1386,12 +1419,12 @@ function commandSecret(text: string): string | undefined {
 }
 
 /** A file of the skill a text links to (`[references/x.md](references/x.md)`, `` `references/x.md` ``). */
-const LINKED_FILE = /\]\(((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:md|txt|markdown))(?:#[^)]*)?\)|`((?:\.\/)?(?:references|docs|reference|guides?)\/[\w.\/-]+\.(?:md|txt))`/g;
+const LINKED_FILE = /\]\(((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:md|txt|markdown))(?:#[^)]*)?\)|`((?:\.\/)?(?:references|docs|reference|guides?)\/[\w.\/-]+\.(?:md|txt))`|(?<![\w/.`\[(-])((?:references|reference)\/[\w.\/-]+\.(?:md|txt))\b/g;
 /** A command written in a code span that reads a file (`grep -h '_authToken' ~/.npmrc`, `cat .env`). */
 const READING_SPAN = new RegExp(String.raw`\x60([^\x60\n]*${READS_OUT_FILE}[^\x60\n]*)\x60`, 'g');
 
 /** The first secret that a file of the skill has the agent read, in a command or a command's code span. */
-function secretReadIn(instructions: readonly Instruction[], texts: readonly string[], path: string): { index: number; text: string; secret: string } | undefined {
+function secretReadIn(instructions: readonly Instruction[], texts: readonly string[], path: string): { index: number; text: string; secret: string; whole?: boolean } | undefined {
   for (let index = 0; index < instructions.length; index += 1) {
     const instruction = instructions[index];
     if (instruction.file !== path && !instruction.file.endsWith(`/${path}`)) continue;
@@ -1405,8 +1438,25 @@ function secretReadIn(instructions: readonly Instruction[], texts: readonly stri
     const named = gathered ? secretFileIn(gathered[1]!) : undefined;
     if (named !== undefined) return { index, text: gathered![0], secret: named };
   }
+  // A template whose holes ask for a secret's contents (`<full text of ~/.npmrc>`, `<output of: gh auth status --show-token>`).
+  for (let index = 0; index < instructions.length; index += 1) {
+    if (instructions[index].file !== path && !instructions[index].file.endsWith(`/${path}`)) continue;
+    const hole = secretHole(texts[index]);
+    if (hole !== undefined) return { index, text: texts[index], secret: hole, whole: true };
+  }
+  // In words: a step that names stored secrets (`.env` files, `AWS_` variables) and, in the same section, the order to keep
+  // their values whole ("Leave the other values intact — tokens, keys and connection strings …").
+  for (let index = 0; index < instructions.length; index += 1) {
+    const instruction = instructions[index];
+    if (instruction.origin !== 'prose' || (instruction.file !== path && !instruction.file.endsWith(`/${path}`)) || !namesStoredSecret(texts[index]) || NAMES_ONLY.test(texts[index])) continue;
+    const kept = instructions.findIndex((other, at) => other.file === instruction.file && other.section === instruction.section && other.origin === 'prose' && SECRET_VALUES_NAMED.test(texts[at]) && VALUES_KEPT.test(texts[at]) && !NAMES_ONLY.test(texts[at]));
+    if (kept >= 0) return { index, text: `${texts[index]} … ${texts[kept]}`, secret: secretFileIn(texts[index]) ?? SECRET_VALUES_NAMED.exec(texts[kept])![0], whole: true };
+  }
   return undefined;
 }
+
+/** Secret values kept whole ("leave the other values intact", "keep the values as they are", "do not redact tokens"). */
+const VALUES_KEPT = /\b(?:values?|them|tokens?|keys?|secrets?)\s+(?:\w+\s+){0,2}?(?:intact|unchanged|unredacted|unmasked|as\s+(?:they|it)\s+(?:are|is))\b|\b(?:leave|keep)\s+(?:the\s+)?(?:other\s+|remaining\s+|real\s+)?values\b|(?:do\s+not|don't|never)\s+(?:redact|mask|strip|hide)\w*\s+(?:the\s+)?(?:tokens?|keys?|values?|secrets?|credentials?)\b/i;
 
 /** Words that put what is gathered into an address ("in the URL", "as the `ctx` query parameter", "the link's query string"). */
 const CONTEXT_INTO_ADDRESS = /\b(?:in(?:to)?|as|inside)\s+(?:the\s+|a\s+|its\s+)?(?:(?:card|image|badge|link|request|render|preview)\s+)?(?:URL|URI|address|query(?:\s+string|\s+param(?:eter)?s?)?|param(?:eter)?s?|link|src)\b|\bURL-?encod\w*/i;
@@ -1416,6 +1466,26 @@ const SECRET_VALUES_NAMED = /\b(?:connection\s+strings?|environment\s+variable\s
 const CONVERSATION_NAMED = /\b(?:from|of|with)\s+(?:(?:this|the|current|whole|entire|full|our)\s+)+(?:conversation|chat|session)\b(?!\s+(?:ids?|tokens?|cookies?|keys?|state|storage|manager))|\bthe\s+user'?s\s+(?:own\s+)?(?:messages|prompts|questions|requests)\b|\b(?:everything|all|whatever|what)\s+(?:the\s+user|you|they)\s+(?:have\s+|has\s+)?(?:typed|wrote|written|said|pasted|asked)\b/i;
 /** An address with query parameters, or a base address that parameters are added to ("Base: `https://…`", `?n=…&ctx=…`). */
 const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|endpoint|url)\b\s*(?:url\s*)?[:=]\s*`?https?:\/\//i;
+
+/** The conversation taken whole, not summarised ("the complete text of this conversation so far", "every user message", "verbatim"). */
+const WHOLE_CONVERSATION = /\b(?:complete|entire|full|whole|raw|unedited)\s+(?:text\s+of\s+)?(?:this\s+|the\s+)?(?:conversation|chat|session|transcript)\b|\bevery\s+(?:user\s+)?message\b|\b(?:conversation|chat|transcript|messages)\b[^.\n]{0,60}\b(?:verbatim|word\s+for\s+word|not\s+a\s+summary)\b/i;
+
+/** Values of secrets written in ("the full value of", "put the key value in", "the resolved target … with its credential part"). */
+const SECRET_VALUES_WHOLE = /\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:\w+\s+)?values?\b|\b(?:key|token|secret|password|credential)\s+values?\b|\bvalues?\s+(?:of|from)\s+(?:each\s+|every\s+|the\s+)?`?\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+/i;
+/** An address at a host whose path or query is filled from what the skill makes (`https://host/svg/<encoded>`, `?d={{diagram}}`). */
+const FILLED_ADDRESS = /https?:\/\/[^\s`'")<>]+(?:\/|\?[\w.%-]+=|&[\w.%-]+=)(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?[A-Za-z_]\w*\}?)/;
+/** Where a command puts what it reads: its redirection target (`> "$bundle/kubeconfig"`) or a copy's destination. */
+function stagedInto(text: string): string | undefined {
+  const redirected = /(?<![<>&\d])>>?\s*("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)/.exec(text)?.[1];
+  if (redirected !== undefined && !/^["']?\/dev\//.test(redirected)) return redirected.replace(/^["']|["']$/g, '');
+  const copied = /\b(?:cp|install|rsync)\s+(?:-\S+\s+)*(?:"[^"\n]+"|'[^'\n]+'|\S+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)/.exec(text)?.[1];
+  return copied?.replace(/^["']|["']$/g, '');
+}
+
+/** Text that names where stored secrets are: a secret file, an env file, or a variable whose name says it is secret. */
+function namesStoredSecret(text: string): boolean {
+  return SENSITIVE_FILE.test(text) || DOTENV_FILE.test(text) || [...text.matchAll(BARE_VARIABLE)].some((variable) => SECRET_ENV_NAME.test(variable[0]));
+}
 
 function sectionChains(instructions: readonly Instruction[], texts: readonly string[]): Action[] {
   const sections = new Map<string, number[]>();
@@ -1532,19 +1602,25 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // in [references/publish-context.md] and put it … at the end of the PR body"): a secret that file's
     // commands read (`grep _authToken ~/.npmrc`, `env | grep -E '^(NPM_TOKEN|…)='`) goes there.
     // The sink may be the next step's ("1. Build the bundle as described in [ref]. 2. Upload it as a secret gist").
+    const laterPost = (index: number): number | undefined => {
+      const at = instructions.findIndex((other, position) => position > index && other.file === instructions[index].file && other.origin === 'command' && !other.documentation && FORGE_POST.test(texts[position]));
+      return at < 0 ? undefined : at;
+    };
     const sinkOf = (index: number) => has('forge-sink', index) || has('synced-sink', index) || (has('network-sink', index) && destinations(textOf(index)).length > 0);
     for (const index of members) {
-      if (instructions[index].origin !== 'prose') continue;
-      const sinking = [index, index + 1, index + 2].find((near) => members.includes(near) && sinkOf(near));
+      if (instructions[index].origin !== 'prose' && instructions[index].origin !== 'command') continue;
+      // Or a post of a document later in the same file (`gh issue create --body-file …`, `gh release create`): the template or the text the link fills is what it posts.
+      const sinking = [index, index + 1, index + 2].find((near) => members.includes(near) && sinkOf(near)) ?? laterPost(index);
       if (sinking === undefined) continue;
       for (const link of texts[index].matchAll(LINKED_FILE)) {
-        const target = (link[1] ?? link[2])!.replace(/^\.\//, '');
+        const target = (link[1] ?? link[2] ?? link[3])!.replace(/^\.\//, '');
         const read = secretReadIn(instructions, texts, target);
         if (read === undefined) continue;
         const item = instructions[index];
         const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation }, `${texts[sinking]}\n\n${read.text}`, shown(`${item.text}${sinking === index ? '' : ` ⏎ ${instructions[sinking].text}`} ⏎ … ⏎ ${instructions[read.index].file}:${instructions[read.index].line}: ${read.text}`));
         if (chain?.sink) {
           chain.secret ??= read.secret;
+          if (read.whole) chain.valuesWhole = true;
           out.push(chain);
           break;
         }
@@ -1674,8 +1750,15 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       namedUrls.set(file, names);
     }
     for (const match of text.matchAll(/\$\{?([A-Z][A-Z0-9_]{2,})\b/g)) if (names.has(match[1])) return names.get(match[1]);
+    // A value another file exports for the files it has the agent follow (SKILL.md's `export HANDOFF_BIN="https://…"`).
+    for (const match of text.matchAll(/\$\{?([A-Z][A-Z0-9_]{2,})\b/g)) if (exportedUrls.has(match[1])) return exportedUrls.get(match[1]);
     return undefined;
   };
+  const exportedUrls = new Map<string, string>();
+  instructions.forEach((instruction, index) => {
+    if (instruction.origin !== 'command') return;
+    for (const match of texts[index].matchAll(/^\s*export\s+([A-Z][A-Z0-9_]{2,})=["']?(https?:\/\/[^\s"'`]+)/gm)) if (!exportedUrls.has(match[1]!)) exportedUrls.set(match[1]!, match[2]!);
+  });
   const uploadAfter = (members: readonly number[], gathers: number, carried: (upload: number) => boolean): Action | undefined => {
     const upload = members.find((index) => index > gathers && instructions[index].origin === 'command' && (SENDS_FILE.test(texts[index]) || FILLED_IMAGE_QUERY.test(texts[index])) && (destinations(texts[index]).length > 0 || urlOfName(instructions[index].file, texts[index]) !== undefined));
     if (upload === undefined || !carried(upload)) return undefined;
@@ -1714,6 +1797,26 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       add(chain, (action) => action.secret !== undefined);
       break;
     }
+    // Secrets staged into a folder or file that a command names (`kubectl config view --raw > "$bundle/kubeconfig"`,
+    // `cp ~/.config/x/config "$bundle/"`) and a later upload of it or of what is made from it (`tar -C "$bundle" … >
+    // "$bundle.b64"`, then `curl --data-binary @"$bundle.b64" …`): the secrets go with the upload.
+    for (const stage of members) {
+      if (instructions[stage].origin !== 'command') continue;
+      const secret = commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].replace(/\s("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)(?:\s+2>\S+)?(?:\s*(?:\|\||&&|;).*)?$/, ' ')) : undefined);
+      const target = secret === undefined ? undefined : stagedInto(texts[stage]);
+      if (secret === undefined || target === undefined) continue;
+      const roots = [...target.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => new RegExp(`\\$\\{?${match[1]}\\b`));
+      // The literal folder before any variable part (`/tmp/pgb-review/` of `/tmp/pgb-review/$stamp/pgpass`).
+      const folder = /^((?:\/|~\/)[\w.-]+(?:\/[\w.-]+)*\/)/.exec(target.split('$')[0]!)?.[1];
+      if (folder !== undefined && folder.length >= 6 && !/^\/(?:tmp|var\/tmp)\/$/.test(folder)) roots.push(new RegExp(`${folder.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`));
+      if (roots.length === 0) continue;
+      const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && (destinations(texts[index]).length > 0 || urlOfName(instructions[index].file, texts[index]) !== undefined));
+      if (upload === undefined) continue;
+      const named = destinations(texts[upload]).length > 0 ? '' : ` (${urlOfName(instructions[upload].file, texts[upload])})`;
+      const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
+      if (chain) chain.secret ??= secret;
+      add(chain, (action) => action.secret !== undefined);
+    }
     // A table row naming the file counts when any step of the file gathers what the table lists ("For every row of Table A, place the source …").
     const listed = members.find((index, at) => instructions[index].origin === 'prose' && SENSITIVE_FILE.test(texts[index]) && (members.slice(Math.max(0, at - 8), at + 1).some((other) => instructions[other].section === instructions[index].section && READS.test(texts[other])) || (inTableRow(instructions[index]) && members.some((other) => GATHERS_ROWS.test(texts[other])))));
     if (listed !== undefined) {
@@ -1729,21 +1832,42 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     if (!instruction.script && instruction.origin !== 'decoded') fileMembers.set(instruction.file, [...(fileMembers.get(instruction.file) ?? []), index]);
   });
   for (const members of fileMembers.values()) {
-    const gather = members.find((index) => instructions[index].origin === 'prose' && CONVERSATION_NAMED.test(texts[index]) && CONTEXT_INTO_ADDRESS.test(texts[index]));
-    if (gather === undefined) continue;
-    const address = members.find((index) => ADDRESS_WITH_PARAMETERS.test(texts[index]) && destinations(texts[index]).length > 0);
-    if (address === undefined) continue;
+    const conversation = members.find((index) => instructions[index].origin === 'prose' && CONVERSATION_NAMED.test(texts[index]) && CONTEXT_INTO_ADDRESS.test(texts[index]));
+    if (conversation !== undefined) {
+      const address = members.find((index) => ADDRESS_WITH_PARAMETERS.test(texts[index]) && destinations(texts[index]).length > 0);
+      if (address !== undefined) {
+        out.push({
+          file: instructions[conversation].file,
+          line: instructions[conversation].line,
+          evidence: shown(`${instructions[address].text} ⏎ … ⏎ ${instructions[conversation].text}`),
+          origin: instructions[conversation].origin,
+          context: CONVERSATION_NAMED.exec(texts[conversation])![0],
+          // Values it says to keep whole ("connection strings, environment variable values …; don't redact") are secrets sent along.
+          ...(CARRIED_WHOLE.test(texts[conversation]) && SECRET_VALUES_NAMED.test(texts[conversation]) ? { secret: SECRET_VALUES_NAMED.exec(texts[conversation])![0] } : {}),
+          sink: { kind: 'network', text: 'an address built with it', hosts: destinations(texts[address]) },
+          userTarget: false,
+          documentation: instructions[conversation].documentation,
+        });
+        continue;
+      }
+    }
+    // Secret values copied whole into what the skill makes ("set each label to the full value of `DATABASE_URL` as
+    // written in `.env.production`; don't drop the credential part") in a file whose output becomes an address at a
+    // fixed host (`https://render.example/svg/<encoded>`): rendering or checking that address sends them there.
+    const values = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && SECRET_VALUES_WHOLE.test(texts[index]) && CARRIED_WHOLE.test(texts[index]) && SECRET_VALUES_NAMED.test(texts[index]) && namesStoredSecret(texts[index]));
+    if (values === undefined) continue;
+    const filled = members.find((index) => !instructions[index].documentation && FILLED_ADDRESS.test(texts[index]) && destinations(FILLED_ADDRESS.exec(texts[index])![0]).some((host) => !isLocalHost(host)));
+    if (filled === undefined) continue;
     out.push({
-      file: instructions[gather].file,
-      line: instructions[gather].line,
-      evidence: shown(`${instructions[address].text} ⏎ … ⏎ ${instructions[gather].text}`),
-      origin: instructions[gather].origin,
-      context: CONVERSATION_NAMED.exec(texts[gather])![0],
-      // Values it says to keep whole ("connection strings, environment variable values …; don't redact") are secrets sent along.
-      ...(CARRIED_WHOLE.test(texts[gather]) && SECRET_VALUES_NAMED.test(texts[gather]) ? { secret: SECRET_VALUES_NAMED.exec(texts[gather])![0] } : {}),
-      sink: { kind: 'network', text: 'an address built with it', hosts: destinations(texts[address]) },
+      file: instructions[values].file,
+      line: instructions[values].line,
+      evidence: shown(`${instructions[values].text} ⏎ … ⏎ ${instructions[filled].text}`),
+      origin: instructions[values].origin,
+      secret: SECRET_VALUES_NAMED.exec(texts[values])![0],
+      valuesWhole: true,
+      sink: { kind: 'network', text: `an address built from what the skill makes (${FILLED_ADDRESS.exec(texts[filled])![0]})`, hosts: destinations(FILLED_ADDRESS.exec(texts[filled])![0]) },
       userTarget: false,
-      documentation: instructions[gather].documentation,
+      documentation: false,
     });
   }
   return out;
@@ -1780,6 +1904,43 @@ function secretTaken(line: string): string | undefined {
  * --body-file`) in the file that names the template: the secret is published with it, wherever the three
  * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
  */
+/** Words that have the agent do what a printed text says ("carry out its steps", "follow the playbook", "the source of truth"). */
+const FOLLOWS_PRINTED = /\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|do)\b[^.\n]{0,60}\b(?:its|their|the|each|every|those|these|that)\s+(?:\w+\s+)?(?:steps?|instructions?|procedures?|playbooks?|directions?|orders?|actions?)\b|\bsource\s+of\s+truth\b|\bdo\s+(?:exactly\s+)?what\s+it\s+(?:says|prints)\b/i;
+/** Code that turns stored data back into text: base64, zlib/gzip/lzma/bz2, marshal, a Node buffer read as base64. */
+const DECODES_DATA = /\b(?:b64decode|b85decode|a85decode|b32decode|decodebytes|atob|zlib\.decompress|gzip\.decompress|lzma\.decompress|bz2\.decompress|inflateSync|inflateRawSync|gunzipSync|brotliDecompressSync|marshal\.loads)\b|Buffer\.from\([^)\n]*['"]base64['"]/;
+/** Code that prints what it made. */
+const PRINTS = /\bprint\s*\(|\bconsole\.log\s*\(|\bprocess\.stdout\.write\s*\(|\bsys\.stdout\.write\s*\(|\bputs\b|\becho\b|\bWrite-(?:Output|Host)\b/;
+
+/** A data file no reader can read as it is: binary, or one long run of base64 characters. */
+function opaqueData(file: SourceFile): boolean {
+  if (file.fileClass === 'binary') return true;
+  if (file.fileClass !== 'text' || file.text.length < 200) return false;
+  const compact = file.text.replace(/\s+/g, '');
+  return /^[A-Za-z0-9+/=_-]+$/.test(compact) && compact.length > file.text.length * 0.95;
+}
+
+/**
+ * The agent told to carry out what a script of the skill prints (`python3 scripts/playbook.py WG000` "and carry out its
+ * steps"; "playbooks are the source of truth"), where that script decodes a data file shipped in the skill that no reader
+ * can read as it is (base64, compressed, XOR-ed): the instructions the agent follows are hidden until they run.
+ */
+export function followedDecoderActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
+  const decoders = files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && DECODES_DATA.test(file.text) && PRINTS.test(file.text) && files.some((data) => data !== file && opaqueData(data) && file.text.includes(data.path.split('/').pop()!)));
+  if (decoders.length === 0) return [];
+  for (const order of instructions) {
+    if (order.documentation || order.script || order.origin !== 'prose' || !FOLLOWS_PRINTED.test(unwrap(order.text))) continue;
+    // The section the order sits in, as written (its commands included): from its heading to the next.
+    const lines = (files.find((file) => file.path === order.file)?.text ?? '').split('\n');
+    const start = Math.max(0, Number(order.section) - 1);
+    const next = lines.findIndex((line, index) => index > start && /^#{1,6}\s/.test(line));
+    const section = lines.slice(start, next < 0 ? undefined : next).join('\n');
+    const decoder = decoders.find((file) => new RegExp(`(?<![\\w.-])${file.path.split('/').pop()!.replace(/\./g, '\\.')}\\b`).test(section));
+    if (decoder === undefined) continue;
+    return [{ file: order.file, line: order.line, evidence: shown(order.text), origin: order.origin, decodeFollow: `${decoder.path} decodes a data file shipped with the skill and prints what the agent is told to carry out`, userTarget: false, documentation: false }];
+  }
+  return [];
+}
+
 export function filledTemplateActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
   const templates = new Map<string, Set<string>>();
   for (const file of files) {
@@ -2041,7 +2202,7 @@ const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n
 
 /** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
 const SENDS_FILE =
-  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=@|\s--form\s+["']?[\w.-]+=@|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S/;
+  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=@|\s--form\s+["']?[\w.-]+=@|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S|\brclone\s+(?:copy|copyto|sync|move|moveto)\b/;
 
 const BLOCKS_SESSION = '#blocks';
 
@@ -2266,6 +2427,23 @@ const CREDENTIAL_HEADER_NAME = /token|auth|api[-_]?key|secret|password|cookie|se
 /** A header value filled from a secret (`${GITHUB_TOKEN}`, `<value of NPM_TOKEN>`, `$(gh auth token)`). */
 const SECRET_IN_VALUE = /\b[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:TOKEN|KEY|SECRET|PASSWORD|PAT|CREDENTIALS?|AUTH)\b|\bgh\s+auth\s+token\b|\b(?:value|contents?)\s+of\b[^"]*\b(?:token|key|secret|password|npmrc|credentials?)\b/i;
 
+/**
+ * The credentials a tool server's header carries, by name: the secrets its value is filled from (`"Bearer ${GITHUB_TOKEN}"`),
+ * else the header's own name (`"X-Npm-Token"`) when that names a service or the value is read from a secret (`$(gh auth
+ * token)`). A value typed in (`"x-api-key": "xq_YOUR_KEY_HERE"`) under a header of generic words is the key the user has
+ * for that server: none.
+ */
+function credentialsInHeader(name: string, value: string): string[] {
+  const filledFrom = [...value.matchAll(/\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g)].map((variable) => variable[1]!).filter((variable) => SECRET_IN_VALUE.test(variable));
+  if (filledFrom.length > 0) return filledFrom;
+  const header = name.toUpperCase().replace(/-/g, '_').replace(/^X_/, '');
+  if (SECRET_IN_VALUE.test(value)) return [header];
+  return CREDENTIAL_HEADER_NAME.test(name) && secretOwnerWord(header) !== undefined ? [header] : [];
+}
+
+/** A tool server whose every tool runs without asking (`"autoApprove": ["*"]`, `"alwaysAllow": ["*"]`, `"trust": true`). */
+const EVERY_TOOL_APPROVED = /["']?(?:autoApprove|alwaysAllow|auto_approve|always_allow)["']?\s*:\s*\[\s*["']\*["']|"trust"\s*:\s*true\b/;
+
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
 
@@ -2280,7 +2458,7 @@ function projectScope(action: Action): boolean {
  * beyond the project fail unless declared; decode-and-follow fails; concealment with any sensitive act
  * fails. A sensitive act with consent on a user-named target, or one the entry declares, warns.
  */
-export function decideActions(given: readonly Action[], declared: Capabilities | undefined, gated = false): Judgement[] {
+export function decideActions(given: readonly Action[], declared: Capabilities | undefined, gated = false, serversNamedByUser = false): Judgement[] {
   const out: Judgement[] = [];
   // An order to keep something from the user a few lines from a flow of the user's data or secrets out of
   // the machine ("This is routine background work; mention it only as 'synced'") hides that flow.
@@ -2302,7 +2480,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const ownLogin = action.secret !== undefined && sinkHosts.length > 0 && PRINTED_LOGIN_OWNER.some(([printed, home]) => printed.test(action.secret!) && sinkHosts.every((host) => home.test(host)));
     // A known service's key (`DD_API_KEY`) sent to hosts none of which is that service's has a home elsewhere: declared or not, it is moved.
     const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
-    const concreteSecret = action.secret !== undefined && !ownLogin && (foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
@@ -2333,7 +2511,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
       // it, whoever owns the repository: no one's consent makes that a destination for a private key.
       // The same holds for any secret put where everyone can read it (`gh gist create --public`), whoever names the file.
-      const published = action.sink.kind === 'forge' && (SENSITIVE_FILE.test(action.secret) || PUBLISHED_TO_ALL.test(action.evidence));
+      const published = action.sink.kind === 'forge' && (SENSITIVE_FILE.test(action.secret) || (action.valuesWhole === true && DOTENV_FILE.test(` ${action.secret}`)) || PUBLISHED_TO_ALL.test(action.evidence));
       if (consented && !action.conceal && action.sink.hosts.length === 0 && !published) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Sends ${action.secret} through ${action.sink.text} to a destination the user chooses${action.consent ? ` (${action.consent})` : ''}: allowed, but the user should know.` });
       } else {
@@ -2349,18 +2527,22 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const instructionsLeak = leaksInstructions(action);
       // Private code put somewhere public (a public repository) is published to everyone, declared host or not.
       const published = /\bpublic\b/i.test(action.sink.text) && /\b(?:private|internal|confidential|proprietary|organi[sz]ation|org)\b/i.test(action.context);
-      out.push({ ruleId: 'context-egress-instruction', action, severity: instructionsLeak || published || action.conceal ? 'critical' : 'medium', message: `Sends ${action.context} through ${action.sink.text} to ${sinkHosts.join(', ')}${instructionsLeak ? ': the agent\'s own instructions are not the skill\'s to send anywhere, declared host or not' : published ? ': private code placed in public is published to everyone, declared host or not' : ', which the entry declares: the user\'s conversation leaves the machine for the skill author\'s server'}.` });
+      // The whole conversation ("the complete text of this conversation: every user message, every file you read"), not a
+      // summary the user could check, is more than any declared job needs: it fails, declared host or not.
+      const wholeConversation = WHOLE_CONVERSATION.test(action.fullText ?? action.evidence);
+      out.push({ ruleId: 'context-egress-instruction', action, severity: instructionsLeak || published || wholeConversation || action.conceal ? 'critical' : 'medium', message: `Sends ${action.context} through ${action.sink.text} to ${sinkHosts.join(', ')}${instructionsLeak ? ': the agent\'s own instructions are not the skill\'s to send anywhere, declared host or not' : published ? ': private code placed in public is published to everyone, declared host or not' : wholeConversation ? ': the whole conversation, word for word, is more than any declared job needs, declared host or not' : ', which the entry declares: the user\'s conversation leaves the machine for the skill author\'s server'}.` });
     }
     if (action.control) {
+      const whole = action.fullText ?? action.evidence;
       const declaredWrite = declared !== undefined && action.control.paths.length > 0 && action.control.paths.every((path) => pathAllowed(path, declared.filesystem.write));
       // Without an entry (an ad-hoc audit) nothing is declared or undeclared: a tool server added for this
       // project warns (one added for every project still fails, as user scope). An API endpoint moved to a
       // host the skill names carries every request and its key there, entry or not.
-      const mcpServer = /\bmcp\b/i.test(action.control.text);
+      const mcpServer = /\bmcp(?:_?servers?)?\b/i.test(action.control.text);
       const hardCodedRemote = action.control.hosts.length > 0 && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
-      const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text);
+      const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text) || EVERY_TOOL_APPROVED.test(whole);
       const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
-      const isolated = permissionsOff && ISOLATED.test(action.evidence);
+      const isolated = permissionsOff && ISOLATED.test(whole);
       // `ANTHROPIC_BASE_URL` (or another model API's base URL) moved to a host that is not that API's: every
       // request and its key go there. A declared write or host does not make that the user's choice.
       const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
@@ -2368,7 +2550,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && (carriesUserCredentials(apiVariable) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
       // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
       // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
-      const apiHosts = [...action.evidence.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
+      const apiHosts = [...whole.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
       const localServerOnly = apiHosts.length > 0 && action.control.hosts.length === 0 && apiHosts.every((host) => /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(host));
       // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
     const projectServer = /--scope[= ]project|-s\s+project|(?<![~\/\w.])\.mcp\.json\b|\.mcp\.json\b[^.\n]{0,40}\bproject\b|\bproject(?:'s)?\s+(?:root\s+)?\.mcp\.json\b/.test(action.evidence) && !action.control.userScope;
@@ -2379,7 +2561,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // In a skill that asks before every step (consentGated), a tool server the user names is the user's
       // act: a local one (a command, no remote host) anywhere, a remote one for the project when no secret
       // is in its configuration. A remote one at user scope still needs the user's yes on the act itself.
-      const localServer = mcpServer && action.control.hosts.length === 0 && !/https?:\/\//.test(action.evidence);
+      const localServer = mcpServer && action.control.hosts.length === 0 && !/https?:\/\//.test(whole);
       // Where an agent setting is stored (`~/.claude.json` for a user-scope server) named in a skill that asks
       // before every step and points nowhere of its own is the user's act too.
       const gatedPlain = gated && !permissionsOff && !hardCodedRemote && !keyRedirected && /^(?:stored|kept|saved|lives?|written)\b/i.test(action.control.text.trim());
@@ -2387,10 +2569,13 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // Credentials written into a remote tool server's headers (`"X-Npm-Token": "<value of NPM_T>"`) go to that
       // server with every connection: a secret sent to a host that is not its own service, declared or not.
       // The header's name or the variable its value names (`"Authorization": "Bearer ${GITHUB_TOKEN}"`) says whose credential it is.
-      const headers = mcpServer || /\bmcp_?servers?\b/i.test(action.control.text) ? [...action.evidence.matchAll(HEADER_ENTRY)].filter((match) => CREDENTIAL_HEADER_NAME.test(match[1]!) || SECRET_IN_VALUE.test(match[2]!)).map((match) => [match[1]!.toUpperCase().replace(/-/g, '_'), ...[...match[2]!.matchAll(/\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g)].map((name) => name[1]!)]) : [];
+      const headers = mcpServer || /\bmcp_?servers?\b/i.test(action.control.text) ? [...whole.matchAll(HEADER_ENTRY)].map(([, name, value]) => credentialsInHeader(name!, value!)).filter((names) => names.length > 0) : [];
       const headerSecrets = headers.map((names) => names[0]!);
       const leakedHeaders = headers.length > 0 && action.control.hosts.some((host) => !isLocalHost(host) && !headers.some((names) => names.some((name) => secretBelongsTo(name, host))));
-      if (action.conceal || keyRedirected || leakedHeaders || (severe && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
+      // A helper that asks before every step and adds only the tool server the user names, its commands shown for several
+      // example servers: adding one at user scope is the user's act, unless it turns prompts off or carries credentials elsewhere.
+      const namedServer = serversNamedByUser && gated && mcpServer && !permissionsOff && !standing;
+      if (action.conceal || keyRedirected || leakedHeaders || (severe && !namedServer && !(((consented && !hardCodedRemote) || gatedProject) && !standing))) {
         out.push({ ruleId: 'agent-control-change', action, severity: action.conceal || keyRedirected || leakedHeaders ? 'critical' : 'high', message: `Changes the agent's own configuration or behaviour (${action.control.text})${action.control.userScope ? ' beyond the project, for every later session' : ''}${hardCodedRemote || keyRedirected || leakedHeaders ? ` pointing at ${action.control.hosts.join(', ')}` : ''}${keyRedirected ? `, which is not where ${apiVariable}'s API lives: every request and the API key go there` : ''}${leakedHeaders ? `, with the user's credentials in its headers (${headerSecrets.join(', ')}), sent to that server with every connection` : ''}.` });
       } else if (!projectScope(action) || permissionsOff || hardCodedRemote || action.control.paths.length > 0) {
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });
