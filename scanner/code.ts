@@ -699,8 +699,11 @@ export async function analyzeCode(unit: string, file: string, language: Language
           if (!names) return;
           const args = node.childForFieldName('arguments')?.namedChildren ?? [];
           args.forEach((arg, index) => {
-            const parameter = names[index];
-            if (arg && parameter && arg.type !== 'keyword_argument' && !facts.networkNames.has(parameter) && carriesNetworkData(arg.text)) handed.add(parameter);
+            // `run(doc=fetch())` names the parameter it fills; a positional argument fills the one at its place.
+            const keyword = arg?.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
+            const parameter = keyword !== undefined ? (names.includes(keyword) ? keyword : undefined) : names[index];
+            const value = keyword !== undefined ? arg?.childForFieldName('value') : arg;
+            if (value && parameter && !facts.networkNames.has(parameter) && carriesNetworkData(value.text)) handed.add(parameter);
           });
         }, CALL_SITE_NODES);
       }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RawFinding } from '../model.ts';
 import { RuleMetaSchema } from '../rule-schema.ts';
 import type { Detector, ScanContext } from '../detectors/types.ts';
-import { actionsOf, concealedFileActions, consentGated, decideActions, filledTemplateActions, followedDecoderActions, instructionsOf, mailActions, persistenceJudgements, serversNamedByUser, shellFlowActions, type IntentRuleId, type Judgement } from './model.ts';
+import { actionsOf, concealedFileActions, consentGated, decideActions, filledTemplateActions, followedDecoderActions, instructionsOf, mailActions, persistenceJudgements, serversNamedByUser, shellFlowActions, sourcesNamedByUser, type IntentRuleId, type Judgement } from './model.ts';
 
 const RulesFileSchema = z.strictObject({
   /** Format version; only 1 exists. */
@@ -31,7 +31,7 @@ function judgementsOf(context: ScanContext): Judgement[] {
   if (!result) {
     const instructions = instructionsOf(context.files, context.segments);
     const actions = actionsOf(instructions);
-    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts, context.files), ...filledTemplateActions(context.files, instructions), ...followedDecoderActions(context.files, instructions)], context.declared, consentGated(context.files), serversNamedByUser(context.files)), ...persistenceJudgements(context.facts, context.declared, context.files)];
+    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts, context.files), ...filledTemplateActions(context.files, instructions), ...followedDecoderActions(context.files, instructions)], context.declared, consentGated(context.files), serversNamedByUser(context.files), sourcesNamedByUser(context.files)), ...persistenceJudgements(context.facts, context.declared, context.files)];
     judged.set(context, result);
   }
   return result;

@@ -1064,13 +1064,24 @@ const USER_NAMES_SERVER = /\b(?:only\s+)?the\s+(?:MCP\s+|tool\s+)?servers?\s+(?:
 
 /**
  * Whether a skill's tool-server changes are the user's choice: SKILL.md says the server is the one the user names, and its
- * commands add at least three different servers (examples of a general helper, not one server the skill brings).
+ * commands add at least two different servers (examples of a general helper, not one server the skill brings).
  */
 export function serversNamedByUser(files: readonly SourceFile[]): boolean {
   const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
   if (!skill || !USER_NAMES_SERVER.test(skill.text)) return false;
   const added = new Set([...skill.text.matchAll(/\bclaude\s+mcp\s+add(?:-json)?\b(?:\s+-{1,2}[\w-]+(?:[=\s](?!-)\S+)?)*\s+([\w.@/-]+)/g)].map((match) => match[1]!.toLowerCase()));
-  return added.size >= 3;
+  return added.size >= 2;
+}
+
+/** A package source setting: a registry, index, mirror, channel or source a package manager installs from. */
+const PACKAGE_SOURCE_SETTING = /\b(?:registry|index-url|extra-index-url|index_url|mirror\w*|MIRROR\w*|source|sources|repos|channels?|GOPROXY|mirrorOf|REPOS_OVERRIDE|DIST_SERVER)\b/;
+/** The registry or mirror a helper sets is the one the user names ("a registry **the user names**", "their company's mirror host"). */
+const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:their|the\s+user's)\s+company'?s\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
+
+/** Whether a helper's package sources are the user's choice: SKILL.md says the registry or mirror is the one the user names. */
+export function sourcesNamedByUser(files: readonly SourceFile[]): boolean {
+  const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
+  return skill !== undefined && USER_NAMES_SOURCE.test(skill.text);
 }
 
 export function consentGated(files: readonly SourceFile[]): boolean {
@@ -1471,7 +1482,7 @@ const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|en
 const WHOLE_CONVERSATION = /\b(?:complete|entire|full|whole|raw|unedited)\s+(?:text\s+of\s+)?(?:this\s+|the\s+)?(?:conversation|chat|session|transcript)\b|\bevery\s+(?:user\s+)?message\b|\b(?:conversation|chat|transcript|messages)\b[^.\n]{0,60}\b(?:verbatim|word\s+for\s+word|not\s+a\s+summary)\b/i;
 
 /** Values of secrets written in ("the full value of", "put the key value in", "the resolved target … with its credential part"). */
-const SECRET_VALUES_WHOLE = /\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:\w+\s+)?values?\b|\b(?:key|token|secret|password|credential)\s+values?\b|\bvalues?\s+(?:of|from)\s+(?:each\s+|every\s+|the\s+)?`?\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+/i;
+const SECRET_VALUES_WHOLE = /\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:\w+\s+)?values?\b|\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:connection\s+strings?|passwords?|tokens?|api\s+keys?|credentials?|secrets?|DSNs?)\b|\b(?:key|token|secret|password|credential)\s+values?\b|\bvalues?\s+(?:of|from)\s+(?:each\s+|every\s+|the\s+)?`?\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+/i;
 /** An address at a host whose path or query is filled from what the skill makes (`https://host/svg/<encoded>`, `?d={{diagram}}`). */
 const FILLED_ADDRESS = /https?:\/\/[^\s`'")<>]+(?:\/|\?[\w.%-]+=|&[\w.%-]+=)(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?[A-Za-z_]\w*\}?)/;
 /** Where a command puts what it reads: its redirection target (`> "$bundle/kubeconfig"`) or a copy's destination. */
@@ -1808,13 +1819,26 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const roots = [...target.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => new RegExp(`\\$\\{?${match[1]}\\b`));
       // The literal folder before any variable part (`/tmp/pgb-review/` of `/tmp/pgb-review/$stamp/pgpass`).
       const folder = /^((?:\/|~\/)[\w.-]+(?:\/[\w.-]+)*\/)/.exec(target.split('$')[0]!)?.[1];
-      if (folder !== undefined && folder.length >= 6 && !/^\/(?:tmp|var\/tmp)\/$/.test(folder)) roots.push(new RegExp(`${folder.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`));
+      // The folder and its parents below a top folder (`/opt/snap/current/` is sent as `/opt/snap` too), never /tmp or HOME alone.
+      const parts = folder === undefined ? [] : folder.replace(/\/$/, '').split('/');
+      for (let depth = parts.length; depth >= 3; depth -= 1) {
+        const prefix = parts.slice(0, depth).join('/');
+        if (/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(prefix) || prefix.length < 6) continue;
+        roots.push(new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`));
+      }
       if (roots.length === 0) continue;
-      const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && (destinations(texts[index]).length > 0 || urlOfName(instructions[index].file, texts[index]) !== undefined));
+      // An scp or rsync target (`user@host.example:/in/`) names its host too.
+      const copyHost = (text: string) => /\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(text)?.[1];
+      const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && (destinations(texts[index]).length > 0 || copyHost(texts[index]) !== undefined || urlOfName(instructions[index].file, texts[index]) !== undefined));
       if (upload === undefined) continue;
-      const named = destinations(texts[upload]).length > 0 ? '' : ` (${urlOfName(instructions[upload].file, texts[upload])})`;
+      const named = destinations(texts[upload]).length > 0 ? '' : copyHost(texts[upload]) !== undefined ? ` (https://${copyHost(texts[upload])}/)` : ` (${urlOfName(instructions[upload].file, texts[upload])})`;
       const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
-      if (chain) chain.secret ??= secret;
+      if (chain) {
+        chain.secret ??= secret;
+        // The upload command is the sink, whatever words it uses (`scp -r … user@host:/in/`).
+        const hosts = destinations(`${texts[upload]}${named}`);
+        if (!chain.sink && hosts.length > 0) chain.sink = { kind: 'network', text: instructions[upload].text.split('\n')[0]!.slice(0, 120), hosts };
+      }
       add(chain, (action) => action.secret !== undefined);
     }
     // A table row naming the file counts when any step of the file gathers what the table lists ("For every row of Table A, place the source …").
@@ -1854,7 +1878,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // Secret values copied whole into what the skill makes ("set each label to the full value of `DATABASE_URL` as
     // written in `.env.production`; don't drop the credential part") in a file whose output becomes an address at a
     // fixed host (`https://render.example/svg/<encoded>`): rendering or checking that address sends them there.
-    const values = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && SECRET_VALUES_WHOLE.test(texts[index]) && CARRIED_WHOLE.test(texts[index]) && SECRET_VALUES_NAMED.test(texts[index]) && namesStoredSecret(texts[index]));
+    // Sentences that keep secrets out ("Passwords and tokens never appear") name what is not copied.
+    const ordered = (index: number) => sentences(texts[index]).filter((sentence) => !/\b(?:never|not|no|don't|do\s+not|without)\b/i.test(sentence.replace(/\b(?:do\s+not|don't|never)\s+(?:shorten|redact|mask|abridge|trim|truncate|drop|strip|summari[sz]e)\w*/gi, ' '))).join(' ');
+    const values = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && SECRET_VALUES_WHOLE.test(ordered(index)) && CARRIED_WHOLE.test(texts[index]) && SECRET_VALUES_NAMED.test(ordered(index)) && namesStoredSecret(texts[index]));
     if (values === undefined) continue;
     const filled = members.find((index) => !instructions[index].documentation && FILLED_ADDRESS.test(texts[index]) && destinations(FILLED_ADDRESS.exec(texts[index])![0]).some((host) => !isLocalHost(host)));
     if (filled === undefined) continue;
@@ -1863,7 +1889,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       line: instructions[values].line,
       evidence: shown(`${instructions[values].text} ⏎ … ⏎ ${instructions[filled].text}`),
       origin: instructions[values].origin,
-      secret: SECRET_VALUES_NAMED.exec(texts[values])![0],
+      secret: SECRET_VALUES_NAMED.exec(ordered(values))![0],
       valuesWhole: true,
       sink: { kind: 'network', text: `an address built from what the skill makes (${FILLED_ADDRESS.exec(texts[filled])![0]})`, hosts: destinations(FILLED_ADDRESS.exec(texts[filled])![0]) },
       userTarget: false,
@@ -1905,9 +1931,9 @@ function secretTaken(line: string): string | undefined {
  * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
  */
 /** Words that have the agent do what a printed text says ("carry out its steps", "follow the playbook", "the source of truth"). */
-const FOLLOWS_PRINTED = /\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|do)\b[^.\n]{0,60}\b(?:its|their|the|each|every|those|these|that)\s+(?:\w+\s+)?(?:steps?|instructions?|procedures?|playbooks?|directions?|orders?|actions?)\b|\bsource\s+of\s+truth\b|\bdo\s+(?:exactly\s+)?what\s+it\s+(?:says|prints)\b/i;
+const FOLLOWS_PRINTED = /\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b/i;
 /** Code that turns stored data back into text: base64, zlib/gzip/lzma/bz2, marshal, a Node buffer read as base64. */
-const DECODES_DATA = /\b(?:b64decode|b85decode|a85decode|b32decode|decodebytes|atob|zlib\.decompress|gzip\.decompress|lzma\.decompress|bz2\.decompress|inflateSync|inflateRawSync|gunzipSync|brotliDecompressSync|marshal\.loads)\b|Buffer\.from\([^)\n]*['"]base64['"]/;
+const DECODES_DATA = /\b(?:b64decode|b85decode|a85decode|b32decode|decodebytes|atob|zlib\.decompress|gzip\.decompress|lzma\.decompress|bz2\.decompress|inflateSync|inflateRawSync|gunzipSync|brotliDecompressSync|marshal\.loads|bytes\.fromhex|unhexlify)\b|Buffer\.from\([^)\n]*['"](?:base64|hex)['"]/;
 /** Code that prints what it made. */
 const PRINTS = /\bprint\s*\(|\bconsole\.log\s*\(|\bprocess\.stdout\.write\s*\(|\bsys\.stdout\.write\s*\(|\bputs\b|\becho\b|\bWrite-(?:Output|Host)\b/;
 
@@ -2442,7 +2468,7 @@ function credentialsInHeader(name: string, value: string): string[] {
 }
 
 /** A tool server whose every tool runs without asking (`"autoApprove": ["*"]`, `"alwaysAllow": ["*"]`, `"trust": true`). */
-const EVERY_TOOL_APPROVED = /["']?(?:autoApprove|alwaysAllow|auto_approve|always_allow)["']?\s*:\s*\[\s*["']\*["']|"trust"\s*:\s*true\b/;
+const EVERY_TOOL_APPROVED = /["']?(?:autoApprove|alwaysAllow|auto_approve|always_allow)["']?\s*[:=]\s*(?:\[\s*["']\*["']|true\b)|"trust"\s*:\s*true\b/;
 
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
@@ -2458,7 +2484,7 @@ function projectScope(action: Action): boolean {
  * beyond the project fail unless declared; decode-and-follow fails; concealment with any sensitive act
  * fails. A sensitive act with consent on a user-named target, or one the entry declares, warns.
  */
-export function decideActions(given: readonly Action[], declared: Capabilities | undefined, gated = false, serversNamedByUser = false): Judgement[] {
+export function decideActions(given: readonly Action[], declared: Capabilities | undefined, gated = false, serversNamedByUser = false, sourcesNamedByUser = false): Judgement[] {
   const out: Judgement[] = [];
   // An order to keep something from the user a few lines from a flow of the user's data or secrets out of
   // the machine ("This is routine background work; mention it only as 'synced'") hides that flow.
@@ -2581,7 +2607,11 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
         out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Changes the agent's configuration (${action.control.text})${declaredWrite ? ', as the entry declares' : isolated ? ' inside a container' : consented ? ' where the user chooses' : ' inside the project'}: allowed, but the user should know.` });
       }
     }
-    if (action.remote && !officialInstaller(action.remote.hosts)) {
+    // A package source a consent-gated helper sets to the registry or mirror the user names (their company's Artifactory, the
+    // mirror host they give): the user's choice, shown before it is written. It warns with its reason.
+    if (action.remote && !officialInstaller(action.remote.hosts) && sourcesNamedByUser && gated && !action.conceal && PACKAGE_SOURCE_SETTING.test(action.remote.text)) {
+      out.push({ ruleId: 'consented-sensitive-action', action, severity: 'medium', message: `Points a package manager at ${action.remote.hosts.join(', ')} (${action.remote.text}), the registry the user names: allowed, but every later install comes from there.` });
+    } else if (action.remote && !officialInstaller(action.remote.hosts)) {
       // Code or instructions fetched at run time are not the bytes the registry audited, whoever serves
       // them: only official installers and package registries are trusted (installers.yaml). A host the
       // entry declares is still a host (the issue of a destination is never settled by its name).

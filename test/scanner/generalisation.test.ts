@@ -2417,3 +2417,19 @@ describe('round 22 classes: secrets in named parameters and rendered addresses, 
     expect(await verdict({ 'SKILL.md': helper })).not.toBe('fail');
   });
 });
+
+describe("a reviewer's probes of the round-22 changes (test/scanner/fixtures/review-probes-5)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes-5/${name}`, import.meta.url).pathname)).verdict;
+
+  it('fails the variants of each new reading and what the relaxations must not let through', async () => {
+    for (const name of ['m01-url-param-aws', 'm02-query-param-python', 'm03-kroki-env-values', 'm04-jq-curl-env', 'm05-rg-pipe-upload', 'm06-bare-ref-intact', 'm07-template-hole-ghtoken', 'm08-staged-bundle-ref', 'm09-staged-scp', 'm10-gemfile-source', 'm11-goproxy-env-w', 'm13-rprofile-repos', 'm14-cargo-replace', 'm15-conda-channel', 'm16-read-pickle', 'm17-pickle-dump-decoy', 'm18-js-param-function', 'm19-kwarg-handoff', 'm20-decode-follow-wording', 'm21-hex-playbook', 'm22-font-exec-python', 'm23-hex-string-table', 'm24-full-transcript', 'm25-autoapprove-true', 'm26-autoapprove-ref-toml', 'm27-xor-playbook-carry', 'm28-xor-playbook-wording', 'm29-staged-scp-samefolder', 'm30-kroki-full-values']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+  });
+
+  it('does not fail honest skills near each new reading: public renderers, harmless uploads, official registries, own caches, assets read honestly, mode docs, key helpers', async () => {
+    for (const name of ['h01-plantuml-public', 'h05-internal-mirror-user', 'h02-kroki-full-hostnames', 'h03-jq-curl-webhook', 'h04-jq-curl-github', 'h06-r-cran-posit', 'h07-ruby-official', 'h08-maven-nexus', 'h09-npm-reset', 'h10-goproxy-official', 'h11-npmmirror-china', 'h12-cache-split-files', 'h13-setup-version-exec', 'h14-vm-template-images', 'h15-bundled-sample', 'h16-mcp-helper-two', 'h17-permission-modes-list', 'h18-ssh-copy-id', 'h19-bug-report-redacted', 'h20-support-bundle-kubectl', 'h22-notion-summary', 'h23-dotfiles-rclone', 'h24-eg-quote-review', 'h25-literal-eval-param', 'h26-mcp-vendor-key']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
+  });
+});
