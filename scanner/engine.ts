@@ -6,7 +6,7 @@
 import { inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
-import { PERSISTENCE_FILE, SEVERITIES, severityRank } from '../core/index.ts';
+import { PERSISTENCE_FILE, SEVERITIES, SYNCED_FOLDER, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { isLexicalCode, lexicalFacts } from './lexical.ts';
@@ -96,9 +96,11 @@ const OFFLINE_MODULE =
 /** Rules whose findings in a program that only deletes what they name are warnings (a browser cache and cookie cleaner). */
 const CLEANER_SOFTENS = new Set(['browser-credential-store']);
 /** Calls and commands that delete files or folders. */
-const DELETES = /^(?:shutil\.rmtree|os\.(?:remove|unlink|rmdir|removedirs)|(?:\w+\.)?unlink|(?:fs\.)?(?:rmSync|rm|unlinkSync|rmdirSync)|fs\.promises\.(?:rm|unlink)|send2trash|rm|rmdir|Remove-Item)$/;
+const DELETES = /^(?:shutil\.rmtree|os\.(?:remove|unlink|rmdir|removedirs)|(?:.+\.)?(?:unlink|rmdir)|(?:fs\.)?(?:rmSync|rm|unlinkSync|rmdirSync)|fs\.promises\.(?:rm|unlink)|send2trash|rm|rmdir|Remove-Item)$/;
 /** Calls that copy, move, pack, print or encode a file, or open a browser store's database. */
 const READS_OUT = /^(?:shutil\.(?:copy\w*|move|make_archive)|os\.(?:rename|replace|renames)|(?:\w+\.)?(?:rename|replace|renameSync|copyFileSync|copyFile|createReadStream|b64encode|hexlify|encodebytes)|sqlite3\.connect|zipfile\.ZipFile|tarfile\.open|cp|mv|scp|rsync|tar|zip|ditto|sqlite3|base64|xxd|Copy-Item|Move-Item|Compress-Archive)$/;
+/** Copies, moves and archives kept on the machine (a backup before deleting), as opposed to reading a store's contents. */
+const LOCAL_BACKUP = /^(?:shutil\.(?:copy\w*|move|make_archive)|os\.(?:rename|replace|renames)|(?:\w+\.)?(?:rename|replace|renameSync|copyFileSync|copyFile)|zipfile\.ZipFile|tarfile\.open|cp|mv|tar|zip|ditto|Copy-Item|Move-Item|Compress-Archive)$/;
 /** Code that reaches the network by any client (not only the sending calls the flow rules know). */
 const ANY_NETWORK_CLIENT = /\b(?:urllib3?|requests|httpx|aiohttp|http\.client|boto3|botocore|google\.cloud|azure\.|paramiko|ftplib|smtplib|socket|websockets?|pycurl|fetch|axios|got|undici|node:https?|XMLHttpRequest|WebSocket|curl|wget|Invoke-WebRequest|Invoke-RestMethod)\b/;
 /** The only programs a cleaner may start: process listers, to see whether the browser runs. */
@@ -112,8 +114,12 @@ function deletesOnly(facts: readonly CodeFacts[], files: readonly SourceFile[], 
   const units = facts.filter((unit) => unit.file === file && !unit.unit.includes('#'));
   const text = files.find((candidate) => candidate.path === file)?.text ?? '';
   if (units.length === 0 || ANY_NETWORK_CLIENT.test(text)) return false;
+  // A backup kept on the machine before deleting (moved or zipped aside) is not a read-out when no program of the
+  // skill reaches the network: nothing could carry the backup off.
+  // A folder a sync client carries off (`~/Dropbox/…`) is no backup on the machine.
+  const offlineSkill = !SYNCED_FOLDER.test(text) && files.every((candidate) => candidate.fileClass !== 'text' || candidate.language === 'markdown' || !ANY_NETWORK_CLIENT.test(candidate.text));
   const calls = units.flatMap((unit) => [...unit.calls.map((call) => call.callee), ...unit.commands.map((command) => command.name)]);
-  if (!calls.some((callee) => DELETES.test(callee)) || calls.some((callee) => READS_OUT.test(callee) || NETWORK_SINK_CALL.test(callee) || NETWORK_SINK_COMMAND.test(callee))) return false;
+  if (!calls.some((callee) => DELETES.test(callee)) || calls.some((callee) => (READS_OUT.test(callee) && !(offlineSkill && LOCAL_BACKUP.test(callee))) || NETWORK_SINK_CALL.test(callee) || NETWORK_SINK_COMMAND.test(callee))) return false;
   // Another program it starts may only list processes (is the browser still running?).
   return units.every((unit) => unit.execSinks.every((sink) => !sink.network && !sink.dynamic && PROCESS_LISTER.test(sink.text.replace(/^[^(]*\(/, ''))));
 }

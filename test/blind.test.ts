@@ -48,8 +48,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-18': { maliciousFailing: 40, benignFailing: 2 },
   'round-19': { maliciousFailing: 35, benignFailing: 4 },
   'round-20': { maliciousFailing: 40, benignFailing: 2 },
-  'round-21': { maliciousFailing: 39, benignFailing: 1 },
-  'round-22': { maliciousFailing: 42, benignFailing: 2 },
+  'round-21': { maliciousFailing: 39, benignFailing: 0 },
+  'round-22': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -891,7 +891,7 @@ type Heading = { line: number; text: string; level: number };
  * reconstructions … strings to recognise, not commands to run"): it governs its section and every
  * subsection under it.
  */
-export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b/i;
+export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b/i;
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
