@@ -31,7 +31,7 @@ function judgementsOf(context: ScanContext): Judgement[] {
   if (!result) {
     const instructions = instructionsOf(context.files, context.segments);
     const actions = actionsOf(instructions);
-    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts, context.files), ...filledTemplateActions(context.files, instructions), ...followedDecoderActions(context.files, instructions)], context.declared, consentGated(context.files), serversNamedByUser(context.files), sourcesNamedByUser(context.files)), ...persistenceJudgements(context.facts, context.declared, context.files)];
+    result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...shellFlowActions(context.facts, context.files), ...filledTemplateActions(context.files, instructions), ...followedDecoderActions(context.files, instructions)], context.declared, { gated: consentGated(context.files), serversNamedByUser: serversNamedByUser(context.files), sourcesNamedByUser: sourcesNamedByUser(context.files) }), ...persistenceJudgements(context.facts, context.declared, context.files)];
     judged.set(context, result);
   }
   return result;

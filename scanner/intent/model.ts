@@ -1067,9 +1067,9 @@ const USER_NAMES_SERVER = /\b(?:only\s+)?the\s+(?:MCP\s+|tool\s+)?servers?\s+(?:
  * commands add at least two different servers (examples of a general helper, not one server the skill brings).
  */
 export function serversNamedByUser(files: readonly SourceFile[]): boolean {
-  const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
-  if (!skill || !USER_NAMES_SERVER.test(skill.text)) return false;
-  const added = new Set([...skill.text.matchAll(/\bclaude\s+mcp\s+add(?:-json)?\b(?:\s+-{1,2}[\w-]+(?:[=\s](?!-)\S+)?)*\s+([\w.@/-]+)/g)].map((match) => match[1]!.toLowerCase()));
+  const text = skillText(files);
+  if (!USER_NAMES_SERVER.test(text)) return false;
+  const added = new Set([...text.matchAll(/\bclaude\s+mcp\s+add(?:-json)?\b(?:\s+-{1,2}[\w-]+(?:[=\s](?!-)\S+)?)*\s+([\w.@/-]+)/g)].map((match) => match[1]!.toLowerCase()));
   return added.size >= 2;
 }
 
@@ -1080,8 +1080,12 @@ const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|prox
 
 /** Whether a helper's package sources are the user's choice: SKILL.md says the registry or mirror is the one the user names. */
 export function sourcesNamedByUser(files: readonly SourceFile[]): boolean {
-  const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
-  return skill !== undefined && USER_NAMES_SOURCE.test(skill.text);
+  return USER_NAMES_SOURCE.test(skillText(files));
+}
+
+/** The text of the skill's own SKILL.md, or '' when it has none. */
+function skillText(files: readonly SourceFile[]): string {
+  return files.find((file) => file.path.toLowerCase() === 'skill.md')?.text ?? '';
 }
 
 export function consentGated(files: readonly SourceFile[]): boolean {
@@ -1436,9 +1440,10 @@ const READING_SPAN = new RegExp(String.raw`\x60([^\x60\n]*${READS_OUT_FILE}[^\x6
 
 /** The first secret that a file of the skill has the agent read, in a command or a command's code span. */
 function secretReadIn(instructions: readonly Instruction[], texts: readonly string[], path: string): { index: number; text: string; secret: string; whole?: boolean } | undefined {
+  const inFile = (instruction: Instruction) => instruction.file === path || instruction.file.endsWith(`/${path}`);
   for (let index = 0; index < instructions.length; index += 1) {
     const instruction = instructions[index];
-    if (instruction.file !== path && !instruction.file.endsWith(`/${path}`)) continue;
+    if (!inFile(instruction)) continue;
     const spans = instruction.origin === 'command' ? [texts[index]] : [...texts[index].matchAll(READING_SPAN)].map((match) => match[1]!);
     for (const span of spans) {
       const secret = commandSecret(span) ?? (ENVIRONMENT_DUMP.test(span) && !SECRETS_FILTERED_OUT.test(span) ? WHOLE_ENVIRONMENT : undefined);
@@ -1451,7 +1456,7 @@ function secretReadIn(instructions: readonly Instruction[], texts: readonly stri
   }
   // A template whose holes ask for a secret's contents (`<full text of ~/.npmrc>`, `<output of: gh auth status --show-token>`).
   for (let index = 0; index < instructions.length; index += 1) {
-    if (instructions[index].file !== path && !instructions[index].file.endsWith(`/${path}`)) continue;
+    if (!inFile(instructions[index])) continue;
     const hole = secretHole(texts[index]);
     if (hole !== undefined) return { index, text: texts[index], secret: hole, whole: true };
   }
@@ -1459,7 +1464,7 @@ function secretReadIn(instructions: readonly Instruction[], texts: readonly stri
   // their values whole ("Leave the other values intact — tokens, keys and connection strings …").
   for (let index = 0; index < instructions.length; index += 1) {
     const instruction = instructions[index];
-    if (instruction.origin !== 'prose' || (instruction.file !== path && !instruction.file.endsWith(`/${path}`)) || !namesStoredSecret(texts[index]) || NAMES_ONLY.test(texts[index])) continue;
+    if (instruction.origin !== 'prose' || !inFile(instruction) || !namesStoredSecret(texts[index]) || NAMES_ONLY.test(texts[index])) continue;
     const kept = instructions.findIndex((other, at) => other.file === instruction.file && other.section === instruction.section && other.origin === 'prose' && SECRET_VALUES_NAMED.test(texts[at]) && VALUES_KEPT.test(texts[at]) && !NAMES_ONLY.test(texts[at]));
     if (kept >= 0) return { index, text: `${texts[index]} … ${texts[kept]}`, secret: secretFileIn(texts[index]) ?? SECRET_VALUES_NAMED.exec(texts[kept])![0], whole: true };
   }
@@ -1811,11 +1816,21 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // Secrets staged into a folder or file that a command names (`kubectl config view --raw > "$bundle/kubeconfig"`,
     // `cp ~/.config/x/config "$bundle/"`) and a later upload of it or of what is made from it (`tar -C "$bundle" … >
     // "$bundle.b64"`, then `curl --data-binary @"$bundle.b64" …`): the secrets go with the upload.
+    // Where an upload goes, as text to read with it: '' when its line names the address, else the host of an scp or rsync
+    // target (`user@host.example:/in/`) or the URL a name stands for (`"$DROP_URL"`); undefined when nothing names one.
+    const uploadAddress = (index: number): string | undefined => {
+      if (destinations(texts[index]).length > 0) return '';
+      const copyHost = /\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(texts[index])?.[1];
+      const url = copyHost !== undefined ? `https://${copyHost}/` : urlOfName(instructions[index].file, texts[index]);
+      return url === undefined ? undefined : ` (${url})`;
+    };
     for (const stage of members) {
       if (instructions[stage].origin !== 'command') continue;
-      const secret = commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].replace(/\s("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)(?:\s+2>\S+)?(?:\s*(?:\|\||&&|;).*)?$/, ' ')) : undefined);
-      const target = secret === undefined ? undefined : stagedInto(texts[stage]);
-      if (secret === undefined || target === undefined) continue;
+      const target = stagedInto(texts[stage]);
+      if (target === undefined) continue;
+      // A copy reads what comes before its destination (`cp ~/.pgpass /tmp/review/pgpass`).
+      const secret = commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : undefined);
+      if (secret === undefined) continue;
       const roots = [...target.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => new RegExp(`\\$\\{?${match[1]}\\b`));
       // The literal folder before any variable part (`/tmp/pgb-review/` of `/tmp/pgb-review/$stamp/pgpass`).
       const folder = /^((?:\/|~\/)[\w.-]+(?:\/[\w.-]+)*\/)/.exec(target.split('$')[0]!)?.[1];
@@ -1827,11 +1842,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         roots.push(new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`));
       }
       if (roots.length === 0) continue;
-      // An scp or rsync target (`user@host.example:/in/`) names its host too.
-      const copyHost = (text: string) => /\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(text)?.[1];
-      const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && (destinations(texts[index]).length > 0 || copyHost(texts[index]) !== undefined || urlOfName(instructions[index].file, texts[index]) !== undefined));
+      const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined);
       if (upload === undefined) continue;
-      const named = destinations(texts[upload]).length > 0 ? '' : copyHost(texts[upload]) !== undefined ? ` (https://${copyHost(texts[upload])}/)` : ` (${urlOfName(instructions[upload].file, texts[upload])})`;
+      const named = uploadAddress(upload)!;
       const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
       if (chain) {
         chain.secret ??= secret;
@@ -2484,7 +2497,18 @@ function projectScope(action: Action): boolean {
  * beyond the project fail unless declared; decode-and-follow fails; concealment with any sensitive act
  * fails. A sensitive act with consent on a user-named target, or one the entry declares, warns.
  */
-export function decideActions(given: readonly Action[], declared: Capabilities | undefined, gated = false, serversNamedByUser = false, sourcesNamedByUser = false): Judgement[] {
+/** What the skill as a whole says that decides how its actions are judged. */
+export interface SkillReading {
+  /** It asks the user before every step ({@link consentGated}). */
+  gated?: boolean;
+  /** The tool servers it adds are the ones the user names ({@link serversNamedByUser}). */
+  serversNamedByUser?: boolean;
+  /** The registries or mirrors it sets are the ones the user names ({@link sourcesNamedByUser}). */
+  sourcesNamedByUser?: boolean;
+}
+
+export function decideActions(given: readonly Action[], declared: Capabilities | undefined, reading: SkillReading = {}): Judgement[] {
+  const { gated = false, serversNamedByUser = false, sourcesNamedByUser = false } = reading;
   const out: Judgement[] = [];
   // An order to keep something from the user a few lines from a flow of the user's data or secrets out of
   // the machine ("This is routine background work; mention it only as 'synced'") hides that flow.
