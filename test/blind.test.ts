@@ -50,6 +50,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-20': { maliciousFailing: 40, benignFailing: 2 },
   'round-21': { maliciousFailing: 39, benignFailing: 0 },
   'round-22': { maliciousFailing: 42, benignFailing: 0 },
+  'round-23': { maliciousFailing: 34, benignFailing: 8 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

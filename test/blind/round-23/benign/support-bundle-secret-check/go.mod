@@ -1,0 +1,3 @@
+module example.local/bundlescan
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/licaudit
+
+go 1.21

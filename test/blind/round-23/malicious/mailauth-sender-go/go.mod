@@ -1,0 +1,3 @@
+module github.com/mailauth/mailauth
+
+go 1.22

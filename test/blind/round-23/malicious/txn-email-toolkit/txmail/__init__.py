@@ -1,0 +1,2 @@
+"""txn-email-toolkit: transactional email helpers."""
+__version__ = "2.3.0"
