@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.cache/', '.astro/', 'site/', 'test/corpus/', 'test/blind/', 'examples/', 'scanner/rules/**/samples/', 'test/scanner/fixtures/review-probes/', 'test/scanner/fixtures/review-probes-2/', 'test/scanner/fixtures/review-probes-3/', 'test/scanner/fixtures/review-probes-4/', 'test/scanner/fixtures/review-probes-5/', '**/*.astro'] },
+  { ignores: ['node_modules/', 'dist/', '.cache/', '.astro/', 'site/', 'test/corpus/', 'test/blind/', 'examples/', 'scanner/rules/**/samples/', 'test/scanner/fixtures/review-probes*/', '**/*.astro'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

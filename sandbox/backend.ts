@@ -82,6 +82,8 @@ export interface SandboxRunResult {
   stderr: string;
   /** Wall time, ms. */
   durationMs: number;
+  /** CPU time used, ms, when the backend measured it (a cgroup). */
+  cpuMs?: number;
 }
 
 /** A sandbox technology. */

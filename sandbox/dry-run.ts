@@ -23,10 +23,10 @@ import { resolveLimits, type DryRunLimits } from './limits.ts';
 import { SHELL_STARTUP_FILE, UNSAFE_IN_SETUP, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
 import { SAMPLE_FILES, argumentHosts, argumentPaths, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
-import { findViolations, networkHost, observedCapabilities } from './violations.ts';
+import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.3.3';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.4.0';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -448,8 +448,10 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
   const limits = new Set(result.limits);
   // gVisor enforces RLIMIT_NPROC itself: a refused fork shows only in the trace.
   if (result.records.some((record) => ['clone', 'clone3', 'fork', 'vfork'].includes(record.syscall) && record.errno === 'EAGAIN')) limits.add('processes');
+  // Out of wall time having used under half its CPU budget: the command mostly waited (a server, a watcher, a restart loop).
+  const idle = result.cpuMs !== undefined && result.cpuMs < context.limits.cpuMs / 2;
   for (const limit of [...limits].sort()) {
-    filtered.push({ kind: 'limit', target: limitDescription(limit, context.limits), command: planned.command, canary: false, limit });
+    filtered.push({ kind: 'limit', target: limitDescription(limit, context.limits), command: planned.command, canary: false, limit, ...(limit === 'wall-time' && idle ? { idle: true } : {}) });
   }
   // A shell start-up file that only gained aliases, PATH or tool set-up lines is a set-up change the user
   // may have asked for, not a planted payload: the violation says so at lower severity.
@@ -486,6 +488,12 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
     for (const event of filtered) {
       if (event.kind === 'file-write' && /^~\/(?:\.config\/systemd\/user|Library\/LaunchAgents)$/.test(event.target)) event.schedulesNamedCommand = true;
     }
+  }
+  // A scheduler looked for and not found ran with arguments nobody saw: what the skill's files call it with
+  // tells a listing (`crontab -l` in an inventory script) from an edit.
+  for (const event of filtered) {
+    if (event.kind !== 'exec' || event.found !== false || !PERSISTENCE_COMMANDS.has(event.target)) continue;
+    if (await onlyListsSchedules(context.dir, event.target)) event.listsOnly = true;
   }
   // Every process of the command is gone now (the init waited for them): scan what they left behind,
   // and what a decoding instruction printed.
@@ -537,4 +545,36 @@ function limitDescription(limit: string, limits: DryRunLimits): string {
     default:
       return `bytes written ${limits.writeBytes}`;
   }
+}
+
+/** Largest skill file read when looking for how the skill calls a scheduler. */
+const MAX_CALLER_BYTES = 1024 * 1024;
+
+/**
+ * Whether every call of the scheduler `name` written in the skill's files only lists entries (`crontab -l`,
+ * `launchctl list`, `atq`), and there is at least one. Scripts are read whole, Markdown only in its code
+ * (blocks and inline spans). The name followed by arguments is a call (`crontab -l`); quoted as a program
+ * (`["crontab", f]`, `os.system("crontab x")`) it is a call too, with its next quoted argument or the rest
+ * of the string; inside a path or another word (`/etc/crontab`, `crontab.txt`, `crontab\s+-` in a pattern)
+ * it is not. Read as text, never run.
+ */
+export async function onlyListsSchedules(dir: string, name: string): Promise<boolean> {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Group 1: arguments after a space; group 2: the next quoted element of an argument list.
+  const call = new RegExp(`(?<![\\w./-])${escaped}(?:(?=\\s|$)([^\\n;&|)"'\x60]*)|["']\\s*,\\s*["']([^"'\\n]*)["']|["'])(?![\\w.-])`, 'gm');
+  let calls = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if ((await stat(path)).size > MAX_CALLER_BYTES) continue;
+    const text = await readFile(path, 'utf8');
+    if (text.includes('\0')) continue;
+    const code = /\.(?:md|markdown)$/i.test(entry.name) ? [...text.matchAll(/```[^\n]*\n([\s\S]*?)```|`([^`\n]+)`/g)].map((match) => match[1] ?? match[2]).join('\n') : text;
+    for (const match of code.matchAll(call)) {
+      calls += 1;
+      const args = match[1] ?? (match[2] === undefined ? undefined : ` ${match[2]}`);
+      if (args === undefined || !READS_SCHEDULE.test(`${name}${args}`)) return false;
+    }
+  }
+  return calls > 0;
 }

@@ -14,6 +14,8 @@ export interface Supervised {
   timedOut: boolean;
   limits: LimitName[];
   durationMs: number;
+  /** CPU time the command's processes used, ms, when a cgroup measured it. */
+  cpuMs?: number;
 }
 
 /** Waits for `child`, enforcing limits; `kill` stops the whole sandbox. */
@@ -56,14 +58,16 @@ export async function supervise(
   }
   clearTimeout(wallTimer);
   const exitCode = await exit;
+  let cpuMs: number | undefined;
   if (options.cgroup !== undefined) {
     const sample = await options.cgroup.sample();
     if (sample.memoryFailures > 0 || sample.memoryPeakBytes >= options.limits.memoryBytes * 0.98) hit.add('memory');
     if (sample.pidsFailures > 0) hit.add('processes');
     if (sample.cpuNs / 1e6 > options.limits.cpuMs) hit.add('cpu');
+    cpuMs = Math.round(sample.cpuNs / 1e6);
   }
   // 128 + SIGXFSZ: a process was stopped at RLIMIT_FSIZE, the per-file share of the write budget.
   if (exitCode === 128 + 25) hit.add('write-bytes');
   if (killing !== undefined) await killing;
-  return { exitCode: hit.has('wall-time') || hit.has('cpu') || hit.has('write-bytes') || hit.has('trace-size') ? null : exitCode, timedOut, limits: [...hit].sort(), durationMs: Date.now() - started };
+  return { exitCode: hit.has('wall-time') || hit.has('cpu') || hit.has('write-bytes') || hit.has('trace-size') ? null : exitCode, timedOut, limits: [...hit].sort(), durationMs: Date.now() - started, ...(cpuMs === undefined ? {} : { cpuMs }) };
 }

@@ -75,6 +75,27 @@ describe('findViolations', () => {
     expect(limit([event('connect', 'github.com:443')])).toEqual(['high']);
   });
 
+  it('warns, not fails, when a server or debugger started alone waits for a client until the wall time, and not when it was busy', () => {
+    const limit = (command: string, extra: DryRunEvent[] = []) => findViolations([event('limit', 'wall time 20000 ms', { limit: 'wall-time', command }), ...extra.map((other) => ({ ...other, command }))], noCapabilities(), honeypot).filter((violation) => violation.ruleId.startsWith('dryrun-limit')).map((violation) => [violation.ruleId, violation.severity]);
+    expect(limit('python3 -m http.server 9009 --bind 127.0.0.1     # in one terminal')).toEqual([['dryrun-limit-wall-time', 'medium']]);
+    expect(limit('node --inspect-brk app.js')).toEqual([['dryrun-limit-wall-time', 'medium']]);
+    expect(limit('python3 -m http.server 9009 && ./scripts/loop.sh')).toEqual([['dryrun-limit-wall-time', 'high']]);
+    expect(limit('npm run dev', [event('limit', 'cpu time 10 s', { limit: 'cpu' })]).map(([id, severity]) => `${id}:${severity}`)).toContain('dryrun-limit-wall-time:high');
+  });
+
+  it('warns when a command ran to the wall time while mostly idle and reaching nothing off the machine, and fails one that reached out', () => {
+    const limit = (extra: DryRunEvent[]) => findViolations([event('limit', 'wall time 20000 ms', { limit: 'wall-time', idle: true }), ...extra], noCapabilities(), honeypot).filter((violation) => violation.ruleId.startsWith('dryrun-limit')).map((violation) => violation.severity);
+    expect(limit([])).toEqual(['medium']);
+    expect(limit([event('connect', '127.0.0.1:7070')])).toEqual(['medium']);
+    expect(limit([event('connect', 'pool.coin-stratum.invalid:443')])).toEqual(['high']);
+    expect(findViolations([event('limit', 'wall time 20000 ms', { limit: 'wall-time' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['high']);
+  });
+
+  it('does not count a scheduler that was not found when every call of it in the skill only lists', () => {
+    expect(ids([event('exec', 'crontab', { found: false, listsOnly: true })])).toEqual([]);
+    expect(ids([event('exec', 'crontab', { found: false })])).toEqual(['dryrun-persistence']);
+  });
+
   it('does not count listing a schedule as persistence, and warns on a scheduler the entry declares', () => {
     expect(ids([event('exec', 'crontab', { argv: ['crontab', '-l'] })])).toEqual([]);
     const declared = findViolations([event('exec', 'crontab', { argv: ['crontab', '-'] })], { ...noCapabilities(), commands: ['crontab'] }, honeypot);
@@ -93,6 +114,15 @@ describe('findViolations', () => {
     expect(severities('npm config set ignore-scripts true')).toEqual([['dryrun-rewrite-outside', 'medium']]);
     expect(severities('npm config set registry https://registry.mirror.invalid/')).toEqual([['dryrun-rewrite-outside', 'high']]);
     expect(severities("printf 'registry=https://registry.mirror.invalid/' >> ~/.npmrc")).toEqual([['dryrun-rewrite-outside', 'high']]);
+  });
+
+  it("warns on git's credential helper set to the OS keychain or git's own store, and fails one set to a program", () => {
+    const severities = (command: string) => findViolations([event('file-write', '~/.gitconfig', { command })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity]);
+    expect(severities('git config --global credential.helper osxkeychain|libsecret|manager')).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(severities("git config --global credential.helper 'cache --timeout=3600'")).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(severities("git config --global credential.helper '!f() { cat >> /tmp/.c; }; f'")).toEqual([['dryrun-rewrite-outside', 'high']]);
+    expect(severities('git config --global credential.helper /opt/tools/keyhelper')).toEqual([['dryrun-rewrite-outside', 'high']]);
+    expect(severities('git config --global credential.helper store && git config --global url.https://mirror.invalid/.insteadOf https://github.com/')).toEqual([['dryrun-rewrite-outside', 'high']]);
   });
 
   it('tells rewriting the user\'s files (fail) from creating new ones (warn), and ignores tool caches', () => {

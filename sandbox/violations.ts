@@ -24,7 +24,7 @@ const PERSISTENCE_PATTERNS: RegExp[] = [
 const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/, /^~\/\.terraform\.d(?:\/(?:checkpoint_cache|checkpoint_signature|plugin-cache(?:\/.*)?))?$/];
 
 /** Programs whose only purpose is scheduling or registering code to run later. */
-const PERSISTENCE_COMMANDS = new Set(['crontab', 'at', 'batch', 'launchctl', 'schtasks']);
+export const PERSISTENCE_COMMANDS: ReadonlySet<string> = new Set(['crontab', 'at', 'batch', 'launchctl', 'schtasks']);
 
 /** Programs that talk to the network; their URL arguments are egress attempts even when no packet leaves. */
 const NETWORK_CLIENTS = new Set(['curl', 'wget', 'http', 'https', 'nc', 'ncat', 'netcat', 'socat', 'ssh', 'scp', 'sftp', 'rsync', 'ftp', 'telnet', 'aria2c']);
@@ -212,9 +212,18 @@ const OWN_LOGIN_EDIT = /(?:^|[|;&]\s*)(?:git\s+credential(?:-store|-cache)?\s+(?
 /** Settings that redirect where packages, code or credentials come from or go: never a plain preference. */
 const RISKY_CONFIG_KEY = /\b(?:registry|index-url|extra-index-url|trusted-host|proxy|https?-proxy|https?\.proxy|credential\.helper|core\.hooksPath|core\.sshCommand|core\.fsmonitor|url\.\S+\.insteadOf|http\.extraheader|_auth|_authToken|always-auth|script-shell|git-tag-version|sign-git)\b/i;
 
+/**
+ * git's credential helper set to one that ships with git or the OS keychain (`osxkeychain`, `libsecret`,
+ * `manager`, `cache`, `store`): where logins are kept, not a program of the skill's that receives them.
+ */
+const SYSTEM_CREDENTIAL_HELPER = /\bcredential\.helper\s+["']?(?:osxkeychain|libsecret|gnome-keyring|wincred|manager(?:-core)?|store|cache(?:\s+--timeout[= ]?\d+)?)["']?\s*(?:$|[|;&)])/;
+
+/** A config command whose key redirects packages, code or credentials (see {@link RISKY_CONFIG_KEY}). */
+const risky = (command: string): boolean => RISKY_CONFIG_KEY.test(command.replace(SYSTEM_CREDENTIAL_HELPER, ''));
+
 
 /** A scheduler run that only lists or shows entries (`crontab -l`, `atq`, `launchctl list`) changes nothing. */
-const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|print)\b|schtasks\s+\/query\b|atq\b)/;
+export const READS_SCHEDULE = /^(?:crontab\s+(?:-u\s+\S+\s+)?-l\b|launchctl\s+(?:list|print)\b|schtasks\s+\/query\b|atq\b)/;
 
 /** What the dry run invented for a command (see plan.ts): destinations there are the user's choice. */
 export type UserChoice = (command: string, host: string) => boolean;
@@ -226,6 +235,14 @@ const WHOLE_DISK_SEARCH = /^\s*(?:sudo\s+)?(?:find\s+\/(?:\s|$)|getcap\s+-r\s+\/
 const PACKAGE_TOOL_WORK = /^\s*(?:[\w./-]*python[\d.]*\s+-m\s+(?:venv|virtualenv|ensurepip)\b|virtualenv\s|uv\s+venv\b)/;
 
 /** A command that starts an interactive shell. */
+/**
+ * One command that serves files or waits for a debugger before running anything, until stopped (`python3 -m
+ * http.server`, `npx serve`, `node --inspect-brk`), with nothing chained after it; a trailing comment is allowed.
+ * A command that runs the skill's own code (`npm start`, `uvicorn app:app`) is not on this list: whether it waited
+ * is measured instead (see `idle`).
+ */
+const WAITS_FOR_CLIENT = /^\s*(?:python\d?(?:\.\d+)?\s+-m\s+(?:http\.server|SimpleHTTPServer)|node\s+(?:--\S+\s+)*--inspect-brk(?:=\S+)?\s|npx\s+(?:-y\s+)?(?:serve|http-server|live-server)\b|hugo\s+server\b|mkdocs\s+serve\b|jekyll\s+serve\b|caddy\s+(?:run|file-server)\b)[^;&|\n]*(?:#[^\n]*)?$/;
+
 const INTERACTIVE_SHELL = /(?:^|[\s;&|('"])(?:\/\S*\/)?(?:ba|z|k)?sh\s+-[a-z]*i[a-z]*\b|\bpty\.spawn\s*\(/;
 
 /** Options that hand a program its own login file (`--config-file ~/.pypirc`, `--kubeconfig`, `-i key`). */
@@ -298,7 +315,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
           if (plantedFiles.has(event.target) && OWN_LOGIN_EDIT.test(event.command)) {
             add('dryrun-rewrite-outside', 'medium', `\`${event.command}\` changed ${event.target} through the tool's own command for storing or forgetting a login. Say so in SKILL.md and ask first; declare the path under capabilities.filesystem.write.`);
-          } else if (plantedFiles.has(event.target) && OWN_CONFIG_SET.test(event.command) && !RISKY_CONFIG_KEY.test(event.command)) {
+          } else if (plantedFiles.has(event.target) && OWN_CONFIG_SET.test(event.command) && !risky(event.command)) {
             add('dryrun-rewrite-outside', 'medium', `\`${event.command}\` changed a setting in ${event.target} through the tool's own config command. Say so in SKILL.md and ask first; declare the path under capabilities.filesystem.write.`);
           } else if (plantedFiles.has(event.target)) {
             add('dryrun-rewrite-outside', 'high', `\`${event.command}\` ${verb} the user's existing file ${event.target}, outside the skill and the working directory. A skill must not change the user's files; if it must, declare the path under capabilities.filesystem.write.`);
@@ -316,7 +333,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
       case 'exec': {
         const name = event.target.split('/').pop() ?? event.target;
         const ranLine = [name, ...((event as { argv?: string[] }).argv ?? []).slice(1)].join(' ');
-        if (PERSISTENCE_COMMANDS.has(name) && !READS_SCHEDULE.test(ranLine)) {
+        // A scheduler not in the sandbox shows no arguments: the skill's own calls of it say whether it only lists.
+        const listed = event.found === false && event.listsOnly === true;
+        if (PERSISTENCE_COMMANDS.has(name) && !READS_SCHEDULE.test(ranLine) && !listed) {
           // A scheduler the entry declares is the skill's stated job (a crontab helper): a warning the user sees, not a refusal.
           if (declared.commands.includes(name)) add('dryrun-persistence', 'medium', `\`${event.command}\` ran ${name}, which schedules code to run later. The entry declares ${name}, so this is the skill's stated job; check what it schedules.`);
           else add('dryrun-persistence', 'critical', `\`${event.command}\` ran ${name}, which schedules code to run later (persistence). Remove the scheduling from the skill, or declare ${name} under capabilities.commands if scheduling is its job.`);
@@ -369,6 +388,20 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         const waitingOnSinkhole = limit === 'wall-time' && events.some((other) => other.command === event.command && other.kind === 'connect' && !/:(?:80|443|53|8080|8443)$/.test(other.target));
         if (waitingOnSinkhole) {
           add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` ran out of wall time (${event.target}) while connected to a service the dry run's sinkhole cannot answer; what it would have done after that was not seen.`);
+          break;
+        }
+        // A server or a debugger started to wait for a client (`python3 -m http.server 9009`, `node --inspect-brk app.js`), alone on
+        // its line, runs until someone stops it; one that also ran out of CPU time was busy, not waiting.
+        const busy = events.some((other) => other.command === event.command && other.kind === 'limit' && String((other as { limit?: string }).limit) === 'cpu');
+        if (limit === 'wall-time' && WAITS_FOR_CLIENT.test(event.command) && !busy) {
+          add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` starts a server or debugger that waits for a client and ran out of wall time (${event.target}) waiting; what it would have done for a client was not seen.`);
+          break;
+        }
+        // Out of wall time having mostly waited (under half its CPU budget), and trying to reach nothing off the machine:
+        // a supervisor loop, a watcher or a server with no client. A miner burns CPU, and one throttled below that needs a pool to reach.
+        const reachedOut = events.some((other) => other.command === event.command && leavesMachine(other));
+        if (limit === 'wall-time' && event.idle === true && !reachedOut) {
+          add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` ran until the wall time (${event.target}) while using little CPU and reaching nothing off the machine: it waited (a server, a watcher or a restart loop). What it would have done later was not seen; a skill should say when a command runs until stopped.`);
           break;
         }
         // An interactive terminal (`pty.spawn("/bin/bash")`, `bash -i`) waits for a person to type: with no one there it runs out of time idle.

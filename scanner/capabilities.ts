@@ -81,6 +81,9 @@ function onRemoteHost(text: string, index: number): boolean {
   return quote !== undefined;
 }
 
+/** What stands right before a path that scp and rsync read as another machine's: `host:`, `user@host:`, `$HOST:` (not a drive letter). */
+const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:[\w.-]+@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
+
 /** Infers what the skill can do from its code units and segments. */
 export function inferCapabilities(files: readonly SourceFile[], facts: readonly CodeFacts[], segments: readonly Segment[]): { capabilities: Capabilities; uses: CapabilityUse[] } {
   const uses: CapabilityUse[] = [];
@@ -108,6 +111,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       if (ORDINARY_PATH.test(path)) continue;
       if (onRemoteHost(text, match.index)) continue;
       const before = text.slice(Math.max(0, match.index - 80), match.index);
+      // `host:path` (`$ALIAS:~/.ssh/authorized_keys`, `deploy@web1:/srv/app`), as scp and rsync write it: the other machine's path.
+      if (REMOTE_PATH_PREFIX.test(before)) continue;
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
       // `cp -rp /etc/cron.* "$out/"`: a path followed by another argument of a copy is its source, which is read.
       const copySource = /\b(?:cp|rsync|scp|ditto|install)\b[^|;&\n]*$/.test(before) && /^[^\s|;&]*\s+(?:-\S+\s+)*["']?[^\s|;&>-]/.test(after);

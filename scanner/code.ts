@@ -117,6 +117,9 @@ function writtenPath(node: Node, callee: string, folder: Folder): string | undef
 const PROCESS_OPTIONS_CALL = /(?:^|\.)(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork|execa|execaSync|execaCommand)$/;
 
 /** Node types each narrow pass of {@link analyzeCode} looks at. */
+/** A value written out: a string, a number, a boolean or nothing (`"slack"`, `0`, `None`, `null`, `''`). */
+const LITERAL_VALUE = /^(?:"[^"\\\n]*"|'[^'\\\n]*'|-?\d+(?:\.\d+)?|None|True|False|null|undefined|true|false)?;?$/;
+
 const FUNCTION_NODES: ReadonlySet<string> = new Set(['function_definition', 'function_declaration', 'method_definition']);
 const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
 /** Calls in any language family (`call` in Python, `call_expression` in JavaScript). */
@@ -498,6 +501,9 @@ function calleeName(node: Node, folder: Folder): string {
 /** Calls that show a message to a person (exit texts, logs, errors): what they say is documentation, read at lower weight. */
 const MESSAGE_CALL = /^(?:sys\.exit|exit|print|console\.(?:log|error|warn|info)|(?:logger|logging|log)\.(?:debug|info|warning|warn|error|critical|exception)|warnings\.warn|(?:ap|parser|argparser)\.error|die|Error|ValueError|RuntimeError|SystemExit|TypeError|new Error)$/;
 
+/** Calls that document a command-line option or command (`program.option('--yes', 'skip the prompt')`, `.description(…)`): help text. */
+const HELP_CALL = /\.(?:option|requiredOption|description|usage|epilog|addHelpText|help_option|version_option)$/;
+
 const NEEDLE_CALL = /(?:^|\.)(?:lineOf|line_of|line_number\w*|find_line\w*|lineNumber\w*|locate\w*|hasOwnProperty|search|match|fullmatch|findall|finditer|compile|sub|subn|split|contains|includes|indexOf|lastIndexOf|startswith|endswith|startsWith|endsWith|find|rfind|count|test|replace|replaceAll|RegExp|grep|fnmatch|glob)$/;
 
 /** A severity label as a string literal: the call it is passed to reports a finding. */
@@ -635,6 +641,18 @@ export async function analyzeCode(unit: string, file: string, language: Language
     }, CALL_NODES);
     // A file a download is saved to (`urlretrieve(url, installer)`): its name stands for what the server sent.
     for (const saved of source.matchAll(DOWNLOAD_TO_FILE)) facts.networkNames.add(saved[1]);
+    // Functions of the file whose every return is a literal (`def guess_format(url): … return "slack"`): what they
+    // return says something about their argument but carries none of it, so a secret handed to one stops there.
+    const literalReturning: string[] = [];
+    if (language !== 'shell') {
+      walk(list, (node) => {
+        const name = node.childForFieldName('name')?.text;
+        const returns = [...node.text.matchAll(/\breturn\b([^\n;]*)/g)].map((match) => match[1]!.trim());
+        // A generator hands out what it yields, whatever it returns.
+        if (name && returns.length > 0 && returns.every((value) => value !== '' && LITERAL_VALUE.test(value)) && !/\byield\b/.test(node.text)) literalReturning.push(name);
+      }, FUNCTION_NODES);
+    }
+    const withoutLiteralCalls = literalReturning.length === 0 ? (text: string) => text : (text: string) => text.replace(new RegExp(`\\b(?:${literalReturning.join('|')})\\s*\\([^()]*\\)`, 'g'), '""');
     // First pass: constants, so later uses can be folded regardless of order in simple scripts.
     walk(list, (node) => {
       let name: Node | null = null;
@@ -672,7 +690,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
       if (value && secretVariable && SECRET_ENV_NAME.test(secretVariable)) facts.secretNames.set(name.text, secretVariable);
       else if (value && DOTENV_READ.test(value.text)) facts.secretNames.set(name.text, 'the .env file');
       else if (value) {
-        for (const [known, variable] of facts.secretNames) if (new RegExp(`\\b${known}\\b`).test(value.text)) facts.secretNames.set(name.text, variable);
+        const carried = withoutLiteralCalls(value.text);
+        for (const [known, variable] of facts.secretNames) if (new RegExp(`\\b${known}\\b`).test(carried)) facts.secretNames.set(name.text, variable);
       }
       if (value && (value.type === 'arrow_function' || value.type === 'lambda')) folder.addHelper(value, name.text);
       if (value && (value.type === 'array' || value.type === 'list' || value.type === 'tuple')) {
@@ -731,10 +750,24 @@ export async function analyzeCode(unit: string, file: string, language: Language
       if (!name || facts.secretNames.has(name)) return;
       // A shell function hands back what it prints (`printf 'env:%s' "$HEX_API_KEY"`).
       const handedBack = language === 'shell' ? /\b(?:echo|printf)\b([^\n;|]{1,400})/g : /\breturn\b([^\n;]{1,400})/g;
+      let namesInReturns: Set<string> | undefined;
+      const returnedNames = (): Set<string> => (namesInReturns ??= new Set(node.descendantsOfType('return_statement').flatMap((statement) => (statement ? statement.descendantsOfType('identifier') : []).map((id) => id?.text ?? ''))));
+      // A name the function binds itself (`url = ""` in `context()`) is its own, whatever another function's `url` holds;
+      // only names the parser sees in a return count, so a key written as a string (`c["url"]`) is not the name (an f-string's fields are).
+      const ownBinding = (known: string) => {
+        if (language === 'shell') return false;
+        // A parameter (`def tag(token): token = token.strip(); return token`) brings its value from the caller.
+        if (new RegExp(`\\b${known}\\b`).test(node.childForFieldName('parameters')?.text ?? '')) return false;
+        const values = [...node.text.matchAll(new RegExp(`^\\s*(?:(?:let|const|var)\\s+)?${known}\\s*=(?!=)([^\\n]*)`, 'gm'))].map((match) => match[1]!);
+        const readsSecret = (value: string) => { const read = SECRET_ENV_READ.exec(value); return read !== null && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? ''); };
+        // The first binding makes it the function's own only when it does not start from the outer value (`token = token.trim()`).
+        if (values.length === 0 || new RegExp(`\\b${known}\\b`).test(values[0]!)) return false;
+        return values.every((value) => !readsSecret(value) && ![...facts.secretNames.keys()].some((other) => other !== known && new RegExp(`\\b${other}\\b`).test(value)));
+      };
       for (const returned of node.text.matchAll(handedBack)) {
         // `${KEY: -4}`, `${KEY:+set}`, `${#KEY}` and `${KEY//?/*}` print a hint, not the key: only the whole value counts.
         const read = language === 'shell' ? /\$(?:\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?\}|([A-Z][A-Z0-9_]*)\b)/.exec(returned[1]) : SECRET_ENV_READ.exec(returned[1]);
-        const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(returned[1]))?.[1];
+        const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(returned[1]) && (language === 'shell' || returnedNames().has(known)) && !ownBinding(known))?.[1];
         if (variable) {
           facts.secretNames.set(name, variable);
           secretFunctions.push(name);
@@ -953,8 +986,9 @@ const PATTERN_COLLECTION = /(?:PATTERN|REGEX|REGEXP|SIGNATURE|DANGER(?:OUS)?|SUS
 /** Whether a string node is searched for rather than used: `"x" in text`, `re.search("x", …)`, `s.includes("x")`. */
 function isNeedle(node: Node): boolean {
   const parent0 = parentOf(node);
-  // The message of a reported finding (`{ id, severity: "HIGH", message: "permission prompts disabled" }`): text shown, not done.
-  if ((parent0?.type === 'pair' || parent0?.type === 'keyword_argument') && /^["']?(?:message|msg|description|detail|details|reason|summary|title|hint|explanation|why|text)["']?$/.test((parent0.childForFieldName('key') ?? parent0.childForFieldName('name'))?.text ?? '')) return true;
+  // The message of a reported finding (`{ id, severity: "HIGH", message: "permission prompts disabled" }`) or the help of a
+  // command-line option (`add_argument("--yes", help="skip the final confirmation")`): text shown, not done.
+  if ((parent0?.type === 'pair' || parent0?.type === 'keyword_argument') && /^["']?(?:message|msg|description|detail|details|reason|summary|title|hint|explanation|why|text|help|help_text|epilog|usage)["']?$/.test((parent0.childForFieldName('key') ?? parent0.childForFieldName('name'))?.text ?? '')) return true;
   // A list of file-name patterns (`[".env", ".env.*", "id_rsa", "*.pem"]`): names to look for.
   if (parent0 && /^(?:list|tuple|set|array)$/.test(parent0.type)) {
     const globs = parent0.namedChildren.filter((child) => child !== null && /^["'`][^"'`]*[*?][^"'`]*["'`]$/.test(child.text)).length;
@@ -983,7 +1017,10 @@ function isNeedle(node: Node): boolean {
     const callee = call?.childForFieldName('function')?.text ?? call?.childForFieldName('constructor')?.text ?? '';
     // A finding being reported (`add("HIGH", path, "defaultMode is bypassPermissions")`): a severity beside it makes it a message.
     const reported = parent.namedChildren.some((sibling) => sibling !== null && SEVERITY_LABEL.test(sibling.text));
-    return NEEDLE_CALL.test(callee) || MESSAGE_CALL.test(callee) || reported;
+    // An option's description is its second argument (`.option('--yes', 'skip the prompt', default)`); the others are values.
+    const position = parent.namedChildren.findIndex((sibling) => sibling !== null && sibling.startIndex === node.startIndex);
+    const help = HELP_CALL.test(callee) && position === (/\.(?:option|requiredOption)$/.test(callee) ? 1 : 0);
+    return NEEDLE_CALL.test(callee) || MESSAGE_CALL.test(callee) || help || reported;
   }
   // An enumeration of names (`MODES = ['default', 'plan', 'bypassPermissions']`): values to accept or compare, not actions.
   if ((parent?.type === 'list' || parent?.type === 'tuple' || parent?.type === 'array' || parent?.type === 'set') && parent.namedChildCount >= 3 && parent.namedChildren.every((child) => child !== null && (child.type === 'string' || child.type === 'comment') && /^["'`][\w.-]{1,40}["'`]$/.test(child.text))) return true;

@@ -21,7 +21,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -196,23 +196,12 @@ function composedSegments(file: string, line: number, text: string, language: Se
 }
 
 /**
- * Markdown files SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`,
- * `read references/format.md before writing`): what the agent reads into its context on the skill's
- * orders steers it like SKILL.md does, so they are instructions, not documentation.
+ * Markdown files SKILL.md tells the agent to follow or read (see {@link followedFiles}): what the agent
+ * reads into its context on the skill's orders steers it like SKILL.md does, so they are instructions,
+ * not documentation.
  */
 function instructionFiles(files: readonly SourceFile[]): Set<string> {
-  const out = new Set<string>();
-  for (const skill of files.filter((file) => isSkillFile(file.path))) {
-    const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
-    for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!/\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in))\b/i.test(paragraph)) continue;
-      for (const file of files) {
-        if (file.language !== 'markdown' || file === skill || !file.path.startsWith(folder)) continue;
-        if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
-      }
-    }
-  }
-  return out;
+  return new Set([...followedFiles(files)].filter((path) => files.some((file) => file.path === path && file.language === 'markdown')));
 }
 
 /** Paths of test fixtures, sample data and detection rules with their test targets: inputs for the skill's own checks. */
@@ -232,7 +221,13 @@ function payloadData(texts: readonly SourceFile[], path: string): boolean {
   return !texts.some((other) => other.path !== path && other.language !== 'markdown' && RUNS_TEXT.test(other.text));
 }
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
-const CATALOGUE_NAME = /(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?|strings?|samples?)|injection-?(?:strings?|samples?|examples?|corpus)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$/i;
+const CATALOGUE_WORDS = String.raw`(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?|strings?|samples?)|injection-?(?:strings?|samples?|examples?|corpus)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*`;
+const CATALOGUE_NAME = new RegExp(`${CATALOGUE_WORDS}\\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$`, 'i');
+/**
+ * The same names with another extension, for files read as plain text (`indicators.patterns`, `iocs.lst`), but
+ * not the extensions of programs the scanner does not parse (`indicators.ps1`, `samples.rb`): those can run.
+ */
+const CATALOGUE_STEM = new RegExp(`${CATALOGUE_WORDS}(?:\\.(?!(?:ps1|psm1|psd1|bat|cmd|vbs|wsf|hta|rb|php|pl|pm|lua|go|rs|java|kt|swift|c|cc|cpp|h|cs|r|jl|scala|groovy|tcl|awk|sed|applescript|scpt|command|tool|run|bin|exe|dll|so|dylib|jar|zsh|fish|ksh)$)[\\w-]+)?$`, 'i');
 
 /** Where a runner is a command: at the start of a line or of inline code, after a shell prompt or a `&&`. */
 const AS_COMMAND = String.raw`(?:^|[\x60$]\s*|&&\s*|;\s*|\brun\s+)`;
@@ -263,7 +258,8 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const texts = files.filter((file) => file.fileClass === 'text');
   for (const file of texts) {
     if (isSkillFile(file.path)) continue;
-    if (!FIXTURE_PATH.test(file.path) && !CATALOGUE_NAME.test(file.path) && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
+    const catalogue = CATALOGUE_NAME.test(file.path) || (file.language === 'text' && CATALOGUE_STEM.test(file.path));
+    if (!FIXTURE_PATH.test(file.path) && !catalogue && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
     const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
@@ -277,8 +273,8 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
  * deobfuscating malicious or suspicious material, security awareness training). Such a skill quotes attack
  * material as its subject.
  */
-/** Regular-expression syntax: an escape class, a non-capturing group, a negated set, or a group of alternatives. */
-const REGEX_SYNTAX = /\\[bBsSdDwW.]|\(\?[:!=<]|\[\^|\((?:[^()\s|]+\|)+[^()\s|]*\)/;
+/** Regular-expression syntax: an escape class, a non-capturing group, a negated set, a group of alternatives, or a POSIX class (`[[:space:]]`, as grep -E takes). */
+const REGEX_SYNTAX = /\\[bBsSdDwW.]|\(\?[:!=<]|\[\^|\((?:[^()\s|]+\|)+[^()\s|]*\)|\[\[:(?:space|blank|alpha|alnum|digit|xdigit|upper|lower|punct|print|graph|word):\]\]/;
 
 /**
  * A list of patterns to match text against (a phrase list of a guard, a rule file): at least five
@@ -928,12 +924,20 @@ function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<st
 }
 
 /** A download saved to a file (`curl … -o PATH`, `wget -O PATH`, `Invoke-WebRequest … -OutFile PATH`): the path as written. */
-const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wget|aria2c|Invoke-WebRequest|iwr)\b[^\n|;&]*?\s(?:-[a-zA-Z]*[oO]|--output|--output-document|-OutFile)[=\s]+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/;
+const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wget|aria2c|Invoke-WebRequest|iwr)\b(?:\$\([^()\n]*\)|[^\n|;&])*?\s(?:-[a-zA-Z]*[oO]|--output|--output-document|-OutFile)[=\s]+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/;
 /** A program run from a file (`source f`, `. f`, `bash f`, `python3 f`, `./f`): the runner and the path as written. */
 const RUNS_FILE = /(?:^\s*|&&\s*|\|\|\s*|;\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:(source|\.|(?:ba|z|k|da)?sh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)|("[^"\n]+"|'[^'\n]+'|(?:\.{0,2}|~|\$\{?\w+\}?)\/[^\s;&|)]+))/;
 
-/** A file renamed (`mv a b`, `mv -f "$f.new" "$f"`): the two paths as written. */
-const MOVES_FILE = /(?:^|[;&|({]\s*|\bthen\s+)\s*mv\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/g;
+/** A shell binding (`STATE="$HOME/x"`, `export BASE=https://…`): the name and the value as written. */
+const BINDING = /^[ \t]*(?:export\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_]\w*)=("[^"\n]*"|'[^'\n]*'|[^\s;&|]+)/gm;
+/** A shell binding of an address. */
+const URL_BINDING = /^[ \t]*(?:export\s+)?[A-Za-z_]\w*=["']?(?:https?|ftp):\/\//m;
+
+/** A shell loop over a written list (`for f in a "$B/c"; do`): the variable and the list. */
+const FOR_LIST = /\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*(?:;|\n)\s*do\b/g;
+
+/** A file renamed or copied into place (`mv a b`, `mv -f "$f.new" "$f"`, `install -m 644 a b`): the two paths as written. */
+const MOVES_FILE = /(?:^|[;&|({]\s*|\bthen\s+)\s*(?:mv|cp|install)\s+(?:-[a-zA-Z]+(?:\s+\d{3,4})?\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/g;
 
 /** A command that checks a file against a digest or a signature (`sha256sum -c`, `shasum -a 256 -c`, `gpg --verify`, `cosign verify-blob`, `minisign -V`). */
 const VERIFIES_FILE = /\b(?:sha(?:1|224|256|384|512)sum\s+(?:-\S+\s+)*(?:-c|--check)\b|shasum\b[^\n]*\s(?:-c|--check)\b|gpg2?\s+(?:--\S+\s+)*--verify\b|cosign\s+verify(?:-blob)?\b|minisign\s+(?:-\S+\s+)*-V\b|openssl\s+dgst\b[^\n]*-verify\b|Get-FileHash\b)/;
@@ -944,8 +948,32 @@ const VERIFIES_FILE = /\b(?:sha(?:1|224|256|384|512)sum\s+(?:-\S+\s+)*(?:-c|--ch
  * file): the same as piping the download into the program, and read as that pipe (`curl … | sh`) at the
  * line that runs it. The steps of one script, or of one Markdown file's blocks, are read in order.
  */
-function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
+function downloadedThenRun(facts: readonly CodeFacts[], files: readonly SourceFile[]): Segment[] {
   const out: Segment[] = [];
+  // The paths a loop variable takes (`for f in "$DIR/a.conf" "$STATE/shared.conf"; do … . "$f"`), per file.
+  const loops = new Map<string, Map<string, string[]>>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !/\bfor\s/.test(file.text)) continue;
+    const own = new Map<string, string[]>();
+    for (const loop of file.text.matchAll(FOR_LIST)) own.set(loop[1]!, [...loop[2]!.matchAll(/"[^"\n]*"|'[^'\n]*'|[^\s"']+/g)].map((item) => item[0]));
+    if (own.size > 0) loops.set(file.path, own);
+  }
+  // What a script binds to a name (`STATE="$HOME/Library/Caches/x"`, `CHANNEL="https://…"`), the first binding of each,
+  // so a download from `"$CHANNEL/x"` names its host and a loop's `"$STATE/shared.conf"` is the path a download saved.
+  const bindings = new Map<string, Map<string, string>>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !loops.has(file.path) && !URL_BINDING.test(file.text)) continue;
+    const own = new Map<string, string>();
+    for (const match of file.text.matchAll(BINDING)) if (!own.has(match[1]!)) own.set(match[1]!, match[2]!.replace(/^["']|["']$/g, ''));
+    bindings.set(file.path, own);
+  }
+  const expanded = (file: string, text: string) => {
+    const own = bindings.get(file);
+    if (own === undefined) return text;
+    let out = text;
+    for (let pass = 0; pass < 3 && /\$\{?[A-Za-z_]/.test(out); pass += 1) out = out.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (whole, name: string) => own.get(name) ?? whole);
+    return out;
+  };
   const sessions = new Map<string, CodeFacts[]>();
   for (const unit of facts) {
     if (unit.language !== 'shell') continue;
@@ -973,7 +1001,7 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
     const verified = new Set<string>();
     for (const command of commands) {
       const download = DOWNLOAD_TO.exec(command.text);
-      const url = /\b(?:https?|ftp):\/\/[^\s"'`<>)]+/.exec(command.text)?.[0];
+      const url = /\b(?:https?|ftp):\/\/[^\s"'`<>)]+/.exec(expanded(command.file, command.text))?.[0];
       if (download && url) {
         const path = plain(download[1]!);
         if (path !== '-' && !/^\/dev\//.test(path)) saved.set(path, url);
@@ -994,7 +1022,11 @@ function downloadedThenRun(facts: readonly CodeFacts[]): Segment[] {
       const run = RUNS_FILE.exec(command.text);
       if (!run) continue;
       const path = plain(run[2] ?? run[3] ?? '');
-      const fetched = saved.get(path);
+      // The file as written on its line (`. "$f"` in a loop over paths): folding may have put another function's value in.
+      const written = RUNS_FILE.exec(files.find((file) => file.path === command.file)?.text.split('\n')[command.line - 1] ?? '');
+      const variable = written === null ? undefined : /^\$(\w+)$/.exec(plain(written[2] ?? written[3] ?? ''))?.[1];
+      const taken = variable === undefined ? [] : (loops.get(command.file)?.get(variable) ?? []).map((item) => expanded(command.file, plain(item)));
+      const fetched = saved.get(path) ?? taken.map((item) => saved.get(item)).find((url) => url !== undefined);
       if (fetched === undefined) continue;
       const runner = run[1] === undefined || run[1] === 'source' || run[1] === '.' ? 'sh' : run[1];
       out.push({ file: command.file, line: command.line, text: `curl -fsSL '${fetched}' | ${runner}`, scope: 'command', language: 'shell', unit: command.unit });
@@ -1037,7 +1069,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
-  segments.push(...downloadedThenRun(facts));
+  segments.push(...downloadedThenRun(facts, files));
   facts.push(...(await codeCarriedAsData(files)), ...(await templateCode(files)));
   // A security tool's catalogue of what it looks for (and text decoded from its examples) is a mention: it names no capability.
   for (const segment of cataloguedSegments(files, segments)) segment.mention = true;

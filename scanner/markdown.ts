@@ -80,6 +80,9 @@ export function blockLanguage(info: string): Language {
   return 'text';
 }
 
+/** A line of a report: `Label: value`, a bare `Label:`, or a list entry that does not start with a command. */
+const REPORT_LINE = /^\s*(?:[A-Z][\w ()/&.-]{0,40}:(?:\s|$)|[-*•]\s+(?!(?:sudo\s+)?(?:curl|wget|bash|sh|zsh|python\d?|node|perl|ruby|eval|iex|powershell|pwsh|source)\b)\S)/;
+
 /** Lines of a log: syslog (`Jan 12 03:20:02 host …`), ISO 8601 or bracketed timestamps. */
 const LOG_LINE = /^(?:[A-Z][a-z]{2}\s+\d{1,2}\s+\d\d:\d\d:\d\d\b|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[\d\d:\d\d:\d\d\])/;
 
@@ -250,8 +253,10 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // A block that is mostly log lines shows output, not commands.
       const lines = token.content.split('\n').filter((text) => text.trim() !== '');
       const logOutput = lines.length > 0 && lines.filter((text) => LOG_LINE.test(text.trim())).length * 2 > lines.length;
+      // A block with no language whose every line is a label and value or a list entry (a report or verdict template) shows output.
+      const reportOutput = token.type === 'fence' && token.info.trim() === '' && lines.length >= 3 && lines.every((text) => REPORT_LINE.test(text));
       // Detection rules (YARA, Sigma, Snort) quote what they match: their strings are data, not acts.
-      const example = documentation || logOutput || BAD_EXAMPLE.test(lastProse) || language === 'signature';
+      const example = documentation || logOutput || reportOutput || BAD_EXAMPLE.test(lastProse) || language === 'signature';
       push('code', token.content, firstLine, unit, language, example);
       // A ```swift or ```sql block is code in its own language, not a shell script to parse: its comment lines
       // (`// Check status without prompting`) explain the code beside them; its other lines are still read as

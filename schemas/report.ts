@@ -119,6 +119,13 @@ export const DryRunEventSchema = z.looseObject({
    * named, not the skill's own code and nothing that downloads or decodes: the user's job, scheduled.
    */
   schedulesNamedCommand: z.boolean().optional(),
+  /**
+   * A scheduler program the command looked for and did not find (`found: false`, so no arguments were
+   * seen), which every call of it written in the skill's files only lists (`crontab -l`, `launchctl list`).
+   */
+  listsOnly: z.boolean().optional(),
+  /** A wall-time stop of a command that had used under half its CPU budget: it mostly waited. */
+  idle: z.boolean().optional(),
 });
 
 /** A dry-run event as consumed. */

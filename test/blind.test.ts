@@ -40,17 +40,17 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-10': { maliciousFailing: 40, benignFailing: 0 },
   'round-11': { maliciousFailing: 42, benignFailing: 0 },
   'round-12': { maliciousFailing: 41, benignFailing: 0 },
-  'round-13': { maliciousFailing: 37, benignFailing: 1 },
+  'round-13': { maliciousFailing: 38, benignFailing: 1 },
   'round-14': { maliciousFailing: 42, benignFailing: 1 },
   'round-15': { maliciousFailing: 41, benignFailing: 0 },
   'round-16': { maliciousFailing: 39, benignFailing: 3 },
   'round-17': { maliciousFailing: 41, benignFailing: 2 },
   'round-18': { maliciousFailing: 40, benignFailing: 2 },
   'round-19': { maliciousFailing: 35, benignFailing: 4 },
-  'round-20': { maliciousFailing: 40, benignFailing: 2 },
+  'round-20': { maliciousFailing: 40, benignFailing: 0 },
   'round-21': { maliciousFailing: 39, benignFailing: 0 },
   'round-22': { maliciousFailing: 42, benignFailing: 0 },
-  'round-23': { maliciousFailing: 34, benignFailing: 8 },
+  'round-23': { maliciousFailing: 41, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

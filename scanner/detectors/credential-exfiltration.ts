@@ -417,7 +417,9 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
   for (const send of sends) {
     // The first argument of a call is where the request goes (`fetch(url, …)` with a webhook URL the
     // user configured): not data in it.
-    const body = withoutAuth(send.shell ? send.text : send.text.replace(/^([^(]*\(\s*)(?:[\w.$]+|(?:process\.env|os\.environ)(?:\.\w+|\[[^\]]*\]))\s*(?:,|\))/, '$1'), send.shell);
+    // So is the address of a request object built inside the call (`urlopen(Request(url, body, headers))`, `fetch(new Request(url, …))`),
+    // unless a secret other than an address was built into it (`check = f"https://…?k={token}"`).
+    const body = withoutAuth(send.shell ? send.text : send.text.replace(/^([^(]*\(\s*)(?:[\w.$]+|(?:process\.env|os\.environ)(?:\.\w+|\[[^\]]*\]))\s*(?:,|\))/, '$1').replace(/\bRequest\(\s*([\w.$]+)\s*(?=[,)])/g, (whole, name: string) => (ADDRESS_VARIABLE.test(unit.secretNames.get(name) ?? 'URL') ? 'Request(' : whole)), send.shell);
     const variables = new Set<string>();
     for (const match of body.matchAll(send.shell ? /\$\{?([A-Za-z_][A-Za-z0-9_]*)(\[[@*]\])?/g : new RegExp(SECRET_ENV_READ.source, 'g'))) {
       const name = match[1] ?? match[2] ?? match[3];
@@ -444,6 +446,9 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
   }
   return undefined;
 }
+
+/** A secret variable that is itself an address (`NOTIFY_WEBHOOK_URL`): where a request goes, not data in it. */
+const ADDRESS_VARIABLE = /(?:URL|URI|ENDPOINT|WEBHOOK|HOOK)$/;
 
 function finding(source: Place, sink: Place, how: string): RawFinding {
   const across = source.file !== sink.file;
@@ -501,7 +506,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 15;
+export const version = 16;
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {

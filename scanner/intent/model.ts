@@ -206,12 +206,13 @@ function all(word: WordClass, text: string): string[] {
 }
 
 /**
- * Words that tie an order to a description of it: a sentence that negates the act ("never send keys"),
+ * Words that tie an order to a description of it: a sentence that negates the act ("never send keys",
+ * "never `--yolo`" as a whole clause: a flag in code right after the negation is one not to use),
  * or speaks of attacks, detection or examples, describes a behaviour. Concealment phrases are removed
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|the (?:tool|script|skill|command|helper|scanner|linter))\s+)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
+  /(?:^|;\s*)never\s+`--?[\w-]+`\s*[.;]?\s*$|(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|the (?:tool|script|skill|command|helper|scanner|linter))\s+)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
 
 /** A sentence that opens with an order to act (`Post to X:`, `Grant …`). */
 const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate)\b/i;
@@ -247,6 +248,12 @@ const NAMES_ONLY = /\b(?:(?:variable\s+|key\s+)?names\s+only|only\s+(?:the\s+)?(
 /** A condition that is the user's own words ("only when the prompt names an exact file", "unless the user asks"). */
 const USERS_OWN_CONDITION = /^\s*(?:only\s+(?:when|if|where|once)|unless)\s+(?:the\s+)?(?:user|prompt|request|they|you|the\s+user's\s+(?:request|message))\s+(?:\w+\s+)?(?:names?|asks?|says?|specif\w*|gives?|provides?|requests?|lists?|confirms?|explicitly)\b/i;
 
+/**
+ * Rules said to let the agent use what they name ("… let the agent run those"): a description of what they permit.
+ * A named act ("policy allows the agent to upload the backup without asking") is a claimed permission for that act.
+ */
+const PERMITS_AGENT = /\b(?:lets?|allows?|permits?)\s+(?:the\s+)?(?:agent|claude|model|assistant)\s+(?:to\s+)?(?:run|use|call|invoke|execute)\s+(?:those|them|these|it|such\s+(?:tools|commands))\s*$/i;
+
 /** A prohibition before "without asking" makes it a rule of consent ("do not delete without asking"), not concealment. */
 const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn't|cannot|can't|no)\b/i;
 
@@ -276,6 +283,8 @@ function concealmentIn(text: string): string | undefined {
     if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
+    // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
+    if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) continue;
     // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
     if (/^without\b/i.test(phrase) && USERS_OWN_CONDITION.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
     // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
@@ -480,7 +489,9 @@ const PRIVATE_NAME = /(?:^|\.)(?:internal|intranet|corp|lan|home\.arpa)(?:\.|$)/
 function destinations(text: string): string[] {
   // An upper-case host (`https://YOUR-INDEX/simple`) is a template for the user to fill in, not a place.
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
-  return [...new Set(urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
+  // The host of a copy to another machine (`scp out/x.pdf drop@files.example:inbox/`), as scp, rsync and sftp write it.
+  const copied = /\b(?:scp|rsync|sftp)\s/.test(text) ? [...text.matchAll(/\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()) : [];
+  return [...new Set([...urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')), ...copied].filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
 }
 
 /** The host a proxy is set to, said in words (`proxy … to \`gw.example\` on port 8443`). */
@@ -498,7 +509,37 @@ function agentConfigPaths(text: string): string[] {
 }
 
 /** Front matter that says a skill's job is recognising attacks. */
-const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden instructions)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b/i;
+const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden instructions)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b|\b(?:suspicious|suspected|malicious|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|urls?|links?|packages?|skills?|extensions?|plugins?|scripts?|processes|hosts?|logins?|activity)\b[^\n]{0,200}?\b(?:triag|analy[sz]|audit|inspect|vet|classif|assess|verdict|recommendation)\w*|\b(?:review|audit|vet|inspect|triag|analy[sz])\w*\s+(?:an?\s+|the\s+|each\s+)?(?:suspicious|suspected|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|packages?|skills?|extensions?|plugins?)\b/i;
+
+/** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge … */
+const FOLLOW_WORDS =
+  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in))\b/i;
+
+/**
+ * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
+ * references/format.md before writing`, `read the template fully … follow its notes`): text files of the
+ * skill named in a paragraph that has the agent take them in. Scripts are run, not read, and stay out.
+ */
+export function followedFiles(files: readonly SourceFile[]): Set<string> {
+  let out = followedCache.get(files);
+  if (out) return out;
+  out = new Set<string>();
+  for (const skill of files.filter((file) => /(?:^|\/)SKILL\.md$/i.test(file.path))) {
+    const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
+    for (const paragraph of skill.text.split(/\n\s*\n/)) {
+      if (!FOLLOW_WORDS.test(paragraph)) continue;
+      for (const file of files) {
+        if (file === skill || file.fileClass !== 'text' || !FOLLOWED_LANGUAGES.has(file.language) || !file.path.startsWith(folder)) continue;
+        if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
+      }
+    }
+  }
+  followedCache.set(files, out);
+  return out;
+}
+const followedCache = new WeakMap<readonly SourceFile[], Set<string>>();
+/** Languages of files an agent reads as text: documents, plain text and markup (a template it fills). */
+const FOLLOWED_LANGUAGES: ReadonlySet<SourceFile['language']> = new Set(['markdown', 'text', 'html']);
 
 /** Whether the skill's front matter (`name`, `description`) says its job is recognising attacks. */
 export function securityPurpose(files: readonly SourceFile[]): boolean {
@@ -653,12 +694,17 @@ export function cataloguedSegments(files: readonly SourceFile[], segments: reado
       const lead = leadOf(segment.file, Number(start));
       // "which decodes to" right after a catalogued example continues that example.
       const continues = lead !== undefined && /^\s*(?:which|that|it|this)?\s*(?:decodes?|expands?|deobfuscates?|unpacks?|resolves?)\s+(?:to|into)\b/i.test(lead.text) && [...exampleLines].some((key) => key.startsWith(`${segment.file}:`) && Number(key.split(':').pop()) < lead.line && lead.line - Number(key.split(':').pop()) <= 6);
-      if (lead !== undefined && ((out.has(lead) && !(PROCEDURE_FRAME.test(lastSentence(lead.text)) && !STRONG_FRAME.test(lead.text))) || continues)) {
-        out.add(lead);
+      // A block with no lead-in of its own, right under a heading that frames its section as things to recognise
+      // ("Example snippets you are looking for"), is one of them too.
+      const underHeading = lead === undefined && strictlyFramed(segment.file, Number(start));
+      if (underHeading || (lead !== undefined && ((out.has(lead) && !(PROCEDURE_FRAME.test(lastSentence(lead.text)) && !STRONG_FRAME.test(lead.text))) || continues))) {
+        if (lead !== undefined) out.add(lead);
         out.add(segment);
         exampleLines.add(`${segment.file}:${segment.line}`);
       }
     }
+    // Text decoded from an example, in a block or inline on a catalogued line (a table row of red flags), is that example.
+    for (const segment of out) if (!segment.decodedFrom && segment.scope !== 'prose') exampleLines.add(`${segment.file}:${segment.line}`);
     for (const segment of segments) if (segment.decodedFrom && markdown(segment) && exampleLines.has(`${segment.file}:${segment.line}`)) out.add(segment);
   }
   catalogueCache.set(segments, out);
@@ -1120,6 +1166,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
   };
   // A security tool's catalogue (what it looks for, written as names rather than orders) is not what it tells the agent to do.
   const catalogue = cataloguedSegments(files, segments);
+  const followed = followedFiles(files);
   for (const segment of segments) {
     const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
     let origin: Origin | undefined;
@@ -1129,8 +1176,9 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (markdown && segment.scope === 'comment') origin = segment.language === 'markdown' ? 'hidden' : 'prose';
     // Settings shown in a JSON, YAML or TOML block are what the agent is told to apply.
     else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
-    // A line of a plain-text file that is a sentence (a system prompt kept as text, notes) is text, as in a program's string.
-    else if (segment.scope === 'command' && segment.language === 'text' && !markdown && SENTENCE.test(segment.text)) origin = 'string';
+    // A line of a plain-text file that is a sentence (a system prompt kept as text, notes) is text, as in a program's
+    // string; in a file SKILL.md has the agent read and follow (a template "whose field notes you follow") it is an order.
+    else if (segment.scope === 'command' && segment.language === 'text' && !markdown && SENTENCE.test(segment.text)) origin = followed.has(segment.file) ? 'prose' : 'string';
     // A row of a delimited table (CSV, TSV) is data a program looks up, not an order: guidelines beside their anti-patterns, a lookup list.
     else if (segment.scope === 'command' && !(TABLE_FILE.test(segment.file) && !ROW_COMMAND.test(segment.text)) && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
@@ -1498,6 +1546,23 @@ function stagedInto(text: string): string | undefined {
   return copied?.replace(/^["']|["']$/g, '');
 }
 
+/** Context that is the user's repositories or code ("private repos", "internal code"). */
+const REPOSITORY_CONTEXT = /\b(?:repos?|repositor(?:y|ies)|code|source|codebase)\b/i;
+/** The API hosts of code forges, where the user's repositories live. */
+const CODE_FORGE_API = /^(?:api\.github\.com|github\.com|uploads\.github\.com|gitlab\.com|api\.bitbucket\.org|bitbucket\.org|dev\.azure\.com|codeberg\.org)$/i;
+
+/** A command that packs files into one (`tar`, `zip`, `7z a`, `gzip`). */
+const ARCHIVES = /\b(?:tar|zip|7z|7za|gzip|xz|zstd)\s/;
+/** The file an archive step writes: its redirection target, tar's `f` argument, or zip's and 7z's first operand. */
+function archiveMade(text: string): string | undefined {
+  const made = /\btar\s+(?:--?[\w-]+(?:=\S+)?\s+)*-?[A-Za-z]*f[A-Za-z]*\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)/.exec(text)?.[1] ?? /\b(?:zip|7za?\s+a)\s+(?:-\S+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|-][^\s;&|]*)/.exec(text)?.[1] ?? stagedInto(text);
+  return made?.replace(/^["']|["']$/g, '');
+}
+/** A path as a pattern that matches it whole (not inside a longer name). */
+function literalPath(path: string): RegExp {
+  return new RegExp(`(?<![\\w.-])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`);
+}
+
 /** Text that names where stored secrets are: a secret file, an env file, or a variable whose name says it is secret. */
 function namesStoredSecret(text: string): boolean {
   return SENSITIVE_FILE.test(text) || DOTENV_FILE.test(text) || [...text.matchAll(BARE_VARIABLE)].some((variable) => SECRET_ENV_NAME.test(variable[0]));
@@ -1841,6 +1906,20 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         if (/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(prefix) || prefix.length < 6) continue;
         roots.push(new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`));
       }
+      // A relative target under the folder an earlier step changed into (`mkdir -p .bundle && cd .bundle`, `pushd /tmp/case`, then `… > creds.env`).
+      if (!/^["']?[\/~$]/.test(target)) {
+        const entered = members.filter((index) => index < stage && instructions[index].file === instructions[stage].file && instructions[index].origin === 'command' && /\b(?:cd|pushd)\s/.test(texts[index])).at(-1);
+        const folder = entered === undefined ? undefined : /\b(?:cd|pushd)\s+["']?((?:\/|~\/)?[\w.][\w.\/-]*?)\/?["']?\s*(?:$|[;&|])/.exec(texts[entered])?.[1];
+        // The folder as written (`/tmp/aws-case`) and by its own name, as an archive step run from its parent names it.
+        const name = folder?.split('/').pop();
+        if (folder !== undefined && name !== undefined && !/^\.{1,2}$/.test(name) && !/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(folder)) roots.push(literalPath(folder), literalPath(name));
+      }
+      // What an archive step makes of a staged folder (`tar czf bundle.tgz .bundle`, `zip -r out.zip "$dir"`) is uploaded in its place.
+      for (const index of members) {
+        if (index <= stage || instructions[index].origin !== 'command' || !ARCHIVES.test(texts[index]) || !roots.some((root) => root.test(texts[index]))) continue;
+        const made = archiveMade(texts[index]);
+        if (made !== undefined && !roots.some((root) => root.test(made))) roots.push(literalPath(made));
+      }
       if (roots.length === 0) continue;
       const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined);
       if (upload === undefined) continue;
@@ -2125,6 +2204,8 @@ const PUBLISHED_TO_ALL = /--public\b|\bpublic\s+(?:gists?|snippets?|repo(?:sitor
 
 /** Lines within which an order to keep something from the user covers a flow of data out (one list or passage). */
 const CONCEAL_REACH = 12;
+/** A command that uploads local files: curl's form and upload options, wget's and httpie's file bodies, scp, rsync and sftp to a host. */
+const FILE_UPLOAD = /\b(?:scp|rsync|sftp)\s[^\n]*\s[\w.-]+@[\w.-]+:|\s(?:-F|--form)\s+["']?[\w.-]+=@|\s(?:--data-binary|--data|-d)\s+["']?@[^\s"']|\s(?:-T|--upload-file)\s+\S|\s--(?:post|body)-file[= ]\S|\s[\w.-]+@(?:\.{0,2}\/|~\/|[\w-]+\/)[^\s]*/;
 
 /** A document formula or field that fetches a URL whenever the file is opened, its query built from the document (`=WEBSERVICE("https://…?x="&A1)`): the forge-sink words of vocabulary.yaml find it. */
 function fetchedOnOpen(text: string): boolean {
@@ -2516,7 +2597,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // Access handed to a party the skill supplies, with "summarise it as 'configured'" a few lines off, is hidden the same way.
     const hiddenGrant = action.grant?.party !== undefined;
     // Recovery copies destroyed ("clear the local snapshots") a few lines from "don't tell the user" are hidden the same way.
-    if (action.conceal || !(hiddenGrant || action.defence || (action.sink && (action.secret || action.context))) || action.documentation) return action;
+    // Files uploaded to a fixed host (`curl -F pdf=@out/x.pdf https://…`) with "no need to mention it" a few lines off are the user's files leaving unseen.
+    // An upload the user asked for ("If the user asked for archiving, upload to their instance") is theirs, whatever else the file keeps quiet about.
+    const uploadsFiles = action.sink?.kind === 'network' && action.sink.hosts.length > 0 && action.consent === undefined && !action.userTarget && FILE_UPLOAD.test(action.fullText ?? action.evidence);
+    if (action.conceal || !(hiddenGrant || uploadsFiles || action.defence || (action.sink && (action.secret || action.context))) || action.documentation) return action;
     const near = given.find((other) => other.conceal && !other.documentation && other.file === action.file && Math.abs(other.line - action.line) <= CONCEAL_REACH);
     return near ? { ...action, conceal: near.conceal, consent: undefined } : action;
   });
@@ -2568,7 +2652,11 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
         out.push({ ruleId: 'secret-egress-instruction', action, severity: 'critical', message: `Moves a secret (${action.secret}) to ${action.sink.kind === 'network' ? 'the network' : action.sink.kind === 'forge' ? 'text that leaves the machine' : 'a folder that syncs off the machine'} (${action.sink.text})${sinkHosts.length > 0 ? ` at ${sinkHosts.join(', ')}` : ''}.` });
       }
     }
-    if (action.context && action.sink && leaves) {
+    // The user's repositories read through the API of the code forge that holds them (`curl https://api.github.com/graphql`
+    // for private repos) stay where they are: that is their home, not a place they are sent. Put into a gist, an issue,
+    // a release or anything public, they are published.
+    const forgeOwnData = action.context !== undefined && REPOSITORY_CONTEXT.test(action.context) && action.sink?.kind === 'network' && sinkHosts.length > 0 && sinkHosts.every((host) => CODE_FORGE_API.test(host)) && !/\b(?:gists?|public|issues?|comments?|releases?)\b/i.test(action.sink.text) && !action.conceal;
+    if (action.context && action.sink && leaves && !forgeOwnData) {
       const userChosen = consented && !action.conceal && action.sink.hosts.length === 0;
       out.push({ ruleId: userChosen ? 'consented-sensitive-action' : 'context-egress-instruction', action, severity: userChosen ? 'medium' : 'critical', message: `Sends ${action.context} through ${action.sink.text}${sinkHosts.length > 0 ? ` to ${sinkHosts.join(', ')}` : ''}${userChosen ? ' at a destination the user chooses' : ''}.` });
     } else if (action.context && action.sink && toDeclared && (!(consented && !action.conceal) || leaksInstructions(action))) {
@@ -2591,7 +2679,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const mcpServer = /\bmcp(?:_?servers?)?\b/i.test(action.control.text);
       const hardCodedRemote = action.control.hosts.length > 0 && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text) || EVERY_TOOL_APPROVED.test(whole);
-      const standing = /from now on|future|subsequent|later|permanently|persist|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist/i.test(action.control.text);
+      const standing = /\b(?:from now on|future|subsequent|later|permanently|persist\w*|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist)\b/i.test(action.control.text);
       const isolated = permissionsOff && ISOLATED.test(whole);
       // `ANTHROPIC_BASE_URL` (or another model API's base URL) moved to a host that is not that API's: every
       // request and its key go there. A declared write or host does not make that the user's choice.

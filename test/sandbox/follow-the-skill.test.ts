@@ -132,6 +132,9 @@ describe.each(backends)('the dry run under %s', (backend) => {
       const hung = await run(dir, ['sleep 600'], caps(), { commandWallMs: 12_000 });
       expect(hung.commands[0]).toMatchObject({ exitCode: null, timedOut: true });
       expect(ruleIds(hung)).toEqual(['dryrun-limit-wall-time']);
+      // It slept: under half its CPU budget used and nothing reached, so it waited rather than worked.
+      expect(hung.events).toContainEqual(expect.objectContaining({ kind: 'limit', limit: 'wall-time', idle: true }));
+      expect(hung.violations.map((violation) => violation.severity)).toEqual(['medium']);
     });
   });
 
