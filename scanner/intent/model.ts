@@ -1881,12 +1881,11 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // Secrets staged into a folder or file that a command names (`kubectl config view --raw > "$bundle/kubeconfig"`,
     // `cp ~/.config/x/config "$bundle/"`) and a later upload of it or of what is made from it (`tar -C "$bundle" … >
     // "$bundle.b64"`, then `curl --data-binary @"$bundle.b64" …`): the secrets go with the upload.
-    // Where an upload goes, as text to read with it: '' when its line names the address, else the host of an scp or rsync
-    // target (`user@host.example:/in/`) or the URL a name stands for (`"$DROP_URL"`); undefined when nothing names one.
+    // Where an upload goes, as text to read with it: '' when its line names the address (a URL, or an scp or rsync target
+    // `user@host.example:/in/`, see destinations), else the URL a name stands for (`"$DROP_URL"`); undefined when nothing names one.
     const uploadAddress = (index: number): string | undefined => {
       if (destinations(texts[index]).length > 0) return '';
-      const copyHost = /\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(texts[index])?.[1];
-      const url = copyHost !== undefined ? `https://${copyHost}/` : urlOfName(instructions[index].file, texts[index]);
+      const url = urlOfName(instructions[index].file, texts[index]);
       return url === undefined ? undefined : ` (${url})`;
     };
     for (const stage of members) {
