@@ -1,0 +1,3 @@
+module github.com/pfwd-dev/pfwd
+
+go 1.21
