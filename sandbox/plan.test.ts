@@ -41,6 +41,15 @@ describe('invented values', () => {
     expect(inventArguments('curl https://api.example.com/x').invented).toEqual([]);
   });
 
+  it('takes a host whose name holds a placeholder (the user\'s project, bucket or account) as invented whole', () => {
+    const filled = inventArguments('curl -s "https://<project-id>-default-rtdb.firebaseio.com/.json?shallow=true"; aws s3 ls s3://x && curl https://{bucket}.s3.amazonaws.com/<file>');
+    expect(filled.command).toBe('curl -s "https://sample-default-rtdb.firebaseio.com/.json?shallow=true"; aws s3 ls s3://x && curl https://sample.s3.amazonaws.com/sample.txt');
+    const matcher = inventedMatcher(filled.invented);
+    expect([matcher.host('sample-default-rtdb.firebaseio.com'), matcher.host('sample.s3.amazonaws.com')]).toEqual([true, true]);
+    // The service's own hosts stay the skill's: only the host the placeholder named is the user's.
+    expect([matcher.host('firebaseio.com'), matcher.host('s3.amazonaws.com'), matcher.host('collect.firebaseio.com')]).toEqual([false, false, false]);
+  });
+
   it('runs a variable with a default as its default, and invents a value only for one without', () => {
     expect(inventArguments('curl -s "${OLLAMA_HOST:-http://localhost:11434}/api/tags"')).toEqual({ command: 'curl -s "http://localhost:11434/api/tags"', invented: [] });
     expect(inventArguments('curl -s "${API_BASE}/api/tags"').command).toBe('curl -s "https://example.com/api/tags"');

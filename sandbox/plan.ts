@@ -99,6 +99,9 @@ function sampleFor(name: string, host: string): string {
   return 'sample';
 }
 
+/** A URL whose host name holds a placeholder beside fixed labels: the scheme, the fixed text before and after, the placeholder. */
+const HOST_WITH_PLACEHOLDER = /(\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/?#]*@)?)([\w.-]*)(<[A-Za-z][\w .-]*>|(?<!\$)\{\{?[A-Za-z][\w-]*\}?\})((?:[\w-]*\.)+[a-z]{2,})(?=[:/?#\s"']|$)/g;
+
 /**
  * Replaces `<file>`, `{url}`, `$ARG`, `${NAME}`, `$1` with sample values and records each value it
  * invented; `${NAME:-default}` becomes its default, which is what runs when the user set nothing.
@@ -114,6 +117,13 @@ export function inventArguments(command: string, host = SAMPLE_HOSTS[0]): { comm
   const filled = command
     // `${OLLAMA_HOST:-http://localhost:11434}`: what runs when the variable is unset is the written default.
     .replace(/\$\{([A-Z][A-Z0-9_]*):?[-=]([^{}$`]+)\}/g, (_match, _name: string, fallback: string) => fallback)
+    // A placeholder that is part of a host name (`https://<project-id>-default-rtdb.firebaseio.com`, `{bucket}.s3.amazonaws.com`):
+    // the user's project or account names the host, so the whole host is invented, not only the word.
+    .replace(HOST_WITH_PLACEHOLDER, (_match, scheme: string, before: string, placeholder: string, after: string) => {
+      const host = `${before}sample${after}`.toLowerCase();
+      if (!invented.some((item) => item.placeholder === placeholder && item.value === host)) invented.push({ placeholder, value: host });
+      return `${scheme}${host}`;
+    })
     .replace(/<([A-Za-z][\w .-]*)>/g, (match, name: string) => fill(match, name))
     .replace(/(?<!\$)\{\{?([A-Za-z][\w-]*)\}?\}/g, (match, name: string) => fill(match, name))
     .replace(/\$\{?([A-Z][A-Z0-9_]*|[1-9])\}?/g, (match, name: string) => (/^(HOME|PWD|USER|PATH|PATH_\w+|SHELL|TMPDIR|[A-Z]+_(KEY|TOKEN|SECRET)\w*|\w*(TOKEN|KEY|SECRET|PASSWORD)\w*)$/.test(name) ? match : fill(match, name)));

@@ -176,7 +176,8 @@ function leavesMachine(event: DryRunEvent): boolean {
 /**
  * One verdict calibration over the whole run: a credential read with no way out (no connection, request,
  * DNS lookup or file written by the same command, and no canary leaving) is a warning with the declaration
- * that fixes it, not a refusal; with a way out it stays critical.
+ * that fixes it, not a refusal; with a way out it stays critical. A written copy is a way out only when
+ * something in the run left the machine.
  */
 function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Violation[] {
   // Writing a copy (`cat ~/.ssh/id_ed25519 > /tmp/.k`) stages the secret for a later way out: it counts as one.
@@ -185,7 +186,10 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
   const stages = (event: DryRunEvent) => event.kind === 'file-write' && !/^\/dev\//.test(event.target) && !event.target.startsWith('./');
   // Only copies that leave the working directory count: `> leaks.json` keeps a report beside the project.
   const copiesInLine = (command: string) => /(?:^|[^<\d&])>>?\s*["']?(?:\/(?!dev\/)|~|\$\{?HOME)|\btee\s+(?:-a\s+)?["']?(?:\/(?!dev\/)|~|\$\{?HOME)|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s[^|;&]*\s["']?(?:\/(?!dev\/)|~|\$\{?HOME)/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
-  const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || stages(event) || copiesInLine(event.command)).map((event) => event.command));
+  // A copy is a way out only in a run where something left the machine: a collector that keeps what it read in a local
+  // evidence folder, in a run with no connection, request or lookup at all, has staged nothing for anyone.
+  const anythingLeft = events.some(leavesMachine);
+  const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || (anythingLeft && (stages(event) || copiesInLine(event.command)))).map((event) => event.command));
   const leaked = violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration');
   return violations.map((violation) =>
     violation.ruleId === 'dryrun-credential-read' && !leaked && !commandsWithWayOut.has(violation.event.command)

@@ -19,6 +19,9 @@ export interface CapabilityUse {
   evidence: string;
 }
 
+/** An option whose value is a command line (`--server "npm run dev"`, `--exec 'make test'`, `-c "docker compose up"`): the program it starts. */
+const WRAPPED_COMMAND = /(?:^|\s)(?:--?[\w-]*(?:server|cmd|command|exec|run|start|serve|script|hook)|-c)(?:=|\s+)["']([a-z][\w.+-]*)\s+[^"'\n]*["']/g;
+
 /** Whether a use was inferred from Markdown instructions rather than from a script. */
 export function fromMarkdown(use: CapabilityUse): boolean {
   return /\.(?:md|markdown|mdx)$/i.test(use.file);
@@ -141,6 +144,14 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       const name = command.name;
       if (name && !SHELL_BUILTINS.has(name) && !ownFiles.has(name) && CommandNameSchema.safeParse(name).success && !/^\d/.test(name) && !name.startsWith('-')) {
         if (!isBlock || unit.language === 'shell') add({ kind: 'commands', value: name, file: unit.file, line: command.line, evidence: command.text.trim().slice(0, 160) });
+      }
+      // A command line handed to a wrapper as an option's value (`with_server.py --server "npm run dev"`, `watch --exec 'make test'`,
+      // `sh -c "docker compose up"`) runs that program too.
+      if (unit.language === 'shell' || !isBlock) {
+        for (const match of command.text.matchAll(WRAPPED_COMMAND)) {
+          const inner = match[1]!;
+          if (!SHELL_BUILTINS.has(inner) && !ownFiles.has(inner) && CommandNameSchema.safeParse(inner).success) add({ kind: 'commands', value: inner, file: unit.file, line: command.line, evidence: command.text.trim().slice(0, 160) });
+        }
       }
     }
     for (const read of unit.envReads) {

@@ -584,6 +584,11 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       const keys = [
         ...[...unit.strings, ...unit.needles].map((string) => string.text).filter((key) => key.length >= 2 && key.length <= 64),
         ...[...text.matchAll(/\^=?\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})\b/g)].map((match) => String.fromCharCode(Number(match[1]) & 0xff)),
+        // A byte XORed in by name (`b[i] ^ k` with `const k = 0x5a`, `key := byte(90)`): the constant's value.
+        ...[...text.matchAll(/\^=?\s*([A-Za-z_]\w*)\b(?!\s*[[(.])/g)].flatMap((match) => {
+          const value = new RegExp(`\\b${match[1]}(?:\\s+(?:byte|uint8|u8|int|char|sbyte))?\\s*(?::=|=)\\s*(?:(?:byte|uint8|u8|char)\\s*\\(\\s*)?(0x[0-9a-fA-F]{1,2}|\\d{1,3})\\b(?!\\s*[,.\\]])`).exec(text)?.[1];
+          return value === undefined ? [] : [String.fromCharCode(Number(value) & 0xff)];
+        }),
         ...all.filter((array) => array.bytes.length <= 64).map((array) => String.fromCharCode(...array.bytes)),
       ];
       const named = new Map<string, string>();
@@ -598,9 +603,9 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       for (const [at, array] of arrays.entries()) {
         const plain = best!.plain[at];
         if (plain === undefined) continue;
-        named.set(array.name, plain);
+        if (array.name !== '') named.set(array.name, plain);
         decodedStrings.push({ text: plain, line: 1 + lineAt(text, array.index) });
-        segments.push({ file: path, line: 1 + lineAt(text, array.index), text: plain, scope: 'code', language, unit: unit.unit, decodedFrom: decodedLabel('xor of a byte array', array.name) });
+        segments.push({ file: path, line: 1 + lineAt(text, array.index), text: plain, scope: 'code', language, unit: unit.unit, decodedFrom: array.name === '' ? 'xor of a byte array in a list' : decodedLabel('xor of a byte array', array.name) });
       }
       if (named.size > 0) {
         const decoderCall = new RegExp(`\\b[A-Za-z_]\\w*\\(\\s*(${[...named.keys()].join('|')})\\s*\\)`, 'g');
@@ -609,10 +614,21 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
           // The call's arguments as the command line it runs: the program, then each literal, decoded ones included.
           const replaced = command.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
           const literals = [...replaced.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`/g)].map((match) => match[1] ?? match[2] ?? '');
+          // A command whose program was itself decoded (`subprocess.run([d(TOOL)] + …)`) is named by its first literal.
+          if (command.name === '' && literals.length > 0 && /^[\w.+-]+$/.test(literals[0]!)) command.name = literals[0]!;
           const at = literals.indexOf(command.name);
           command.text = at >= 0 ? literals.slice(at).join(' ') : replaced;
         }
-        for (const call of unit.calls) call.text = call.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
+        for (const call of unit.calls) {
+          const replaced = call.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
+          // A process started with a decoded program (`exec.Command(d(relayBin), args...)` is `exec.Command("curl", …)`) runs that program.
+          if (replaced !== call.text && PROCESS_STARTER.test(call.callee)) {
+            // The program first, or first in a list of arguments (`subprocess.run([d(TOOL)] + args)` is `["curl"] + …`).
+            const program = /^[\w.]+\s*\(\s*(?:ctx\s*,\s*)?\[?\s*"([\w.+-]+)"/.exec(replaced)?.[1];
+            if (program !== undefined && !unit.commands.some((command) => command.line === call.line)) unit.commands.push({ name: program, text: `${program} ${replaced.slice(replaced.indexOf(program) + program.length + 1).replace(/^\s*,\s*/, '').replace(/\)\s*$/, '')}`, line: call.line });
+          }
+          call.text = replaced;
+        }
       }
     }
     unit.strings.push(...decodedStrings);
@@ -625,8 +641,15 @@ const BYTE_ARRAY = /\b([A-Za-z_]\w*)\s*(?::=|=)\s*(?:\[\]byte|bytes|new\s+byte\s
 
 function byteArrays(text: string): { name: string; bytes: number[]; index: number }[] {
   BYTE_ARRAY.lastIndex = 0;
-  return [...text.matchAll(BYTE_ARRAY)].map((match) => ({ name: match[1]!, bytes: match[2]!.split(',').map((part) => Number(part.trim())), index: match.index })).filter((array) => array.bytes.every((byte) => byte >= 0 && byte <= 255)).slice(0, 256);
+  const named = [...text.matchAll(BYTE_ARRAY)].map((match) => ({ name: match[1]!, bytes: match[2]!.split(',').map((part) => Number(part.trim())), index: match.index }));
+  // Arrays in a list (`relayArgs = [][]byte{ []byte{0x77, …}, []byte{…} }`, `[bytes([…]), bytes([…])]`) have no name of their own.
+  const inside = (index: number) => named.some((array) => index >= array.index && index < array.index + 16);
+  const unnamed = [...text.matchAll(LISTED_BYTE_ARRAY)].filter((match) => !inside(match.index)).map((match) => ({ name: '', bytes: match[1]!.split(',').map((part) => Number(part.trim())), index: match.index }));
+  return [...named, ...unnamed].sort((a, b) => a.index - b.index).filter((array) => array.bytes.every((byte) => byte >= 0 && byte <= 255)).slice(0, 256);
 }
+
+/** A byte array written out inside a list, with no name of its own: Go's `[]byte{0x77, …}`, Python's `bytes([…])`, C#'s `new byte[] {…}`. */
+const LISTED_BYTE_ARRAY = /(?:\[\]byte\s*\{|\bbytes\s*\(\s*\[|\bbytearray\s*\(\s*\[|\bnew\s+byte\s*\[\s*\]\s*\{)\s*((?:0x[0-9a-fA-F]{1,2}|\d{1,3})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,2}|\d{1,3}))+)\s*,?\s*[\]}]/g;
 
 /** The text a short byte array XORed with a key (cyclically) reads as, when it reads as a word, a name or a path. */
 function xorWithKey(bytes: readonly number[], key: string): string | undefined {
@@ -635,6 +658,9 @@ function xorWithKey(bytes: readonly number[], key: string): string | undefined {
   const plain = String.fromCharCode(...bytes.map((byte, index) => byte ^ keyBytes[index % keyBytes.length]!));
   return /^[\x20-\x7e]+$/.test(plain) && (plain.match(/[\w .\/:~@=+-]/g)?.length ?? 0) >= 0.85 * plain.length && /[a-z]{2}/i.test(plain) ? plain : undefined;
 }
+
+/** Calls that start a program named by their first argument (Go, Python, Node, Ruby, .NET, Rust, Java). */
+const PROCESS_STARTER = /^(?:exec\.Command(?:Context)?|subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|child_process\.\w+|spawn|spawnSync|execFile|execFileSync|system|Process\.Start|Command::new|Runtime\.getRuntime\(\)\.exec|ProcessBuilder)$/;
 
 /** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
 const XOR_OPERATION = /\^=|[\w\])]\s*\^\s*[\w(]|\bxor\b|\bbxor\b/i;

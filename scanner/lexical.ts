@@ -35,6 +35,9 @@ const STRING = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g;
 /** A call by name: `Net::HTTP.post(`, `http.NewRequest(`, `c.Do(`, `File.read(`, `os.Getenv(`. */
 const CALL = /\b([A-Za-z_][\w]*(?:(?:\.|::|->)[A-Za-z_]\w*)*)\s*\(/g;
 
+/** Ruby's reflective calls with the method's name written out: `recv.send(:name`, `public_send("name"`, `const_get(:Post)`. */
+const REFLECTIVE_CALL = /\b([A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*)\.(send|public_send|__send__|const_get)\s*\(?\s*(?::|["'])([A-Za-z_]\w*[!?=]?)/g;
+
 /** Ruby's calls without parentheses that send or read (`Net::HTTP.post uri, body`). */
 const BARE_CALL = /\b((?:Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|URI|Open3|IO|File|Kernel)(?:\.|::)[a-z_]\w*[!?]?)\s+(?=["'\w:$@[{])/g;
 
@@ -161,6 +164,9 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     if (literals.length >= 2 && /["'`]\s*(?:\+|\.\.?|<<)\s*["'`]/.test(raw)) facts.strings.push({ text: literals.join(''), line });
     const rest = raw.slice(raw.search(/\S/));
     for (const match of raw.matchAll(CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
+    // A method called by its name as data (`Net::HTTP.send(:new, …)`, `http.public_send("request", req)`,
+    // `Net::HTTP.const_get(:Post)`) is that method called: the name is written out, only the dot is missing.
+    for (const match of raw.matchAll(REFLECTIVE_CALL)) facts.calls.push({ callee: `${match[1]}${match[2] === 'const_get' ? '::' : '.'}${match[3]}`, text: raw.slice(match.index).trim(), line });
     // The whole environment read outside a call (`{ env: ENV.to_h }.to_json`): a fact of its own.
     if (WHOLE_ENVIRONMENT.test(raw)) facts.calls.push({ callee: 'environment', text: trimmed, line });
     for (const match of raw.matchAll(BARE_CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });

@@ -51,7 +51,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-21': { maliciousFailing: 39, benignFailing: 0 },
   'round-22': { maliciousFailing: 42, benignFailing: 0 },
   'round-23': { maliciousFailing: 41, benignFailing: 0 },
-  'round-24': { maliciousFailing: 32, benignFailing: 1 },
+  'round-24': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

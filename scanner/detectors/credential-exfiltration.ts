@@ -506,9 +506,17 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 16;
+export const version = 17;
 
 /** The source → sink detector. */
+/**
+ * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
+ * this')`, `(0, eval)('this')`, `globalThis[x]`, `module.constructor._load(x)`, `require(x)`, `__import__("".join(parts))`,
+ * `importlib.import_module(x)`. A plugin loaded from a path or package of the skill's own (`require(path.join(__dirname,
+ * 'rules', name))`, `import_module(f"checks.{name}")`) names where it comes from.
+ */
+const COMPUTED_REACH = /^(?:new\s+)?Function\s*\(\s*["'`]\s*return\s+this\b|^\(\s*0\s*,\s*eval\s*\)|(?:^|\.)(?:constructor\._load|_load)\s*\(|^(?:globalThis|global|window|self)\s*\[\s*(?!["'`])|(?:^|[.\]]\s*\.?)(?:require|import|__import__|import_module)\s*\(\s*(?:["']{2}\s*\.join\s*\(|(?!["'`]|[fr]["']|path\.|__dirname|__file__|\.{1,2}\/|os\.path|pathlib|[\w.]*(?:dir|path|root|folder|plugins?)\b))/;
+
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const sources = new Map(context.files.map((file) => [file.path, file.text]));
@@ -517,13 +525,17 @@ export function detect(context: ScanContext): RawFinding[] {
   // handed to a command or script that sends things out: the list is the source.
   const lists = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path) && credentialLines(file.text) > 0);
   for (const flow of flows) {
-    if (flow.sinks.length === 0 && flow.unit.commands.every((command) => !FORGE_SINK.test(command.text))) continue;
+    // A script that reaches modules or the global object by names it computes (`Function('return this')()`,
+    // `module.constructor._load(S(n))`, `__import__(name)`) shows no sink, and needs none to send the files its list names.
+    const hidden = flow.sinks.length === 0 ? flow.unit.calls.find((call) => COMPUTED_REACH.test(call.text)) : undefined;
+    if (flow.sinks.length === 0 && hidden === undefined && flow.unit.commands.every((command) => !FORGE_SINK.test(command.text))) continue;
     const texts = [...flow.unit.commands.map((command) => ({ line: command.line, text: command.text })), ...flow.unit.strings];
     for (const list of lists) {
       const name = list.path.split('/').pop() ?? list.path;
       const use = texts.find((entry) => entry.text.includes(name));
       if (!use) continue;
-      const sink = flow.sinks[0] ?? flow.unit.commands.filter((command) => FORGE_SINK.test(command.text)).map((command) => ({ file: flow.unit.file, line: command.line, evidence: trim(command.text) }))[0]!;
+      const forge = flow.unit.commands.filter((command) => FORGE_SINK.test(command.text)).map((command) => ({ file: flow.unit.file, line: command.line, evidence: trim(command.text) }))[0];
+      const sink = flow.sinks[0] ?? forge ?? { file: flow.unit.file, line: hidden!.line, evidence: trim(`${hidden!.text.split('\n')[0]} (modules reached by computed names)`) };
       flow.sameCommand.push({ source: { file: flow.unit.file, line: use.line, evidence: trim(`${use.text} (${list.path} lists credential files)`) }, sink });
     }
   }

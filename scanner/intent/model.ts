@@ -274,6 +274,11 @@ function covers(pattern: RegExp, clause: string, phrase: string): boolean {
 }
 
 /** The first concealment phrase of an order in `text`, if any. */
+/** A concealment adverb before a verb in the third person (`silently reroutes`, `quietly drops`): something described as doing it. */
+const SIDE_EFFECT_ADVERB = /^(?:silently|quietly|invisibly|unobtrusively)\s+(?!(?:is|was|does|has)\b)[a-z]+(?:[^s]es|[^su]s)\b/i;
+/** The subject of such a verb when it is a step or a thing, not the agent: a gerund phrase ("changing it", "running `x` twice") or "it/this/that/which". */
+const SIDE_EFFECT_SUBJECT = /(?:\b[a-z]+ing\b(?:\s+(?:it|them|this|that|the\s+[\w-]+|`[^`]+`|\w+)){0,3}|\b(?:it|this|that|which|doing\s+so))\s*$/i;
+
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
     const phrase = first('conceal', sentence);
@@ -282,6 +287,8 @@ function concealmentIn(text: string): string | undefined {
     const clause = sentence.split(/\s[—–]\s|;\s|,\s+(?:and|but|so)\s|\s+and\s+(?=never\b|do not\b|don't\b)/).find((part) => part.includes(phrase)) ?? sentence;
     if (describes(clause)) continue;
     const before = sentence.slice(0, sentence.indexOf(phrase));
+    // What a step does as a side effect, said of the step ("changing it silently reroutes every install", "this quietly drops rows"): a warning, not an order.
+    if (SIDE_EFFECT_ADVERB.test(phrase) && SIDE_EFFECT_SUBJECT.test(before)) continue;
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
     if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) continue;
@@ -772,6 +779,12 @@ const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|
 const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
 /** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
+/** A login tool keeping what it was given in its own file, said of the tool ("npm … writes it to `~/.npmrc` itself", "docker login saves the token in ~/.docker/config.json"). */
+const TOOL_STORES_LOGIN = /\b(?:it|npm|pnpm|yarn|bun|docker|podman|gh|glab|pip|twine|poetry|cargo|gem|helm|aws|gcloud|az|kubectl|vercel|netlify|wrangler|the\s+(?:cli|tool|command|login|client))\b(?:(?!\b(?:send|upload|post|copy|paste|share)\b)[^.\n]){0,140}?\b(?:writes|saves|stores|caches|persists|keeps|records)\s+(?:(?:it|them|the\s+(?:\w+\s+)?(?:token|credentials?|login|auth\w*|password|key)s?)\s+)?(?:to|in|into|under|inside)\s+`?[~$\w./{}-]+`?(?:\s+itself)?/gi;
+
+/** A repository the user names on a forge: a placeholder or phrase for a repository, remote, fork or owner. */
+const FORGE_USER_TARGET = /<[^<>\n]*\b(?:repo|repository|remote|url|fork|owner|org|organi[sz]ation|upstream|origin)\b[^<>\n]*>|\{\{?\s*[\w.]*(?:repo|remote|url|fork|owner|org)[\w.]*\s*\}\}?|\$\{?[A-Z_]*(?:REPO|REMOTE|URL|OWNER|ORG|FORK)[A-Z_]*\}?|\b(?:the|a|your|their)\s+(?:user'?s?\s+)?(?:configured|chosen|own|given|specified|provided|target|destination)\s+(?:remote|repo|repository|fork|url)\b|\b(?:your|my)[-_.][\w.-]+/i;
+
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   const text = readable(rawText);
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
@@ -787,7 +800,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const withoutLoaded = withoutAuth.replace(LOADED_LOGIN, (assignment, name: string, offset: number) => (new RegExp(`\\$\\{?${name}\\b`).test(withoutAuth.slice(offset + assignment.length)) ? assignment : ' '));
   const withoutExamples = withoutLoaded.replace(EXCLUDED_EXAMPLES, ' ').replace(EXCLUDED_PATH, ' ');
   const withoutExclusions = SECRETS_KEPT_OUT.test(withoutExamples) ? withoutExamples.replace(SENTENCE_UNTIL_STOP, (sentence) => (SECRETS_KEPT_OUT.test(sentence) && !ORDERS_A_COPY.test(sentence) ? ' ' : sentence)) : withoutExamples;
-  const secretFile = SENSITIVE_FILE.exec(withoutExclusions)?.[0] ?? DOTENV_FILE.exec(withoutExclusions)?.[0]?.trim();
+  // A login tool said to keep its token in its own file ("npm prompts for the token and writes it to `~/.npmrc` itself"): where the login lands, not a secret taken.
+  const withoutToolStore = withoutExclusions.replace(TOOL_STORES_LOGIN, (phrase) => (SENSITIVE_FILE.test(phrase) ? ' ' : phrase));
+  const secretFile = SENSITIVE_FILE.exec(withoutToolStore)?.[0] ?? DOTENV_FILE.exec(withoutToolStore)?.[0]?.trim();
   // "Read the env files (names only, never values)": what is taken is the list of names, not a secret.
   action.secret = NAMES_ONLY.test(withoutExclusions) && !SENSITIVE_FILE.test(withoutExclusions) ? undefined : (secretFile ?? first('secret', withoutExclusions));
   // A URL whose query or path is to be filled with a secret (`?s=<entire contents of secrets.yaml>`,
@@ -888,7 +903,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   action.conceal = concealmentIn(text);
   action.consent = first('consent', ordered);
   // A pull request or fork on a repository the skill names (`to \`some-org/corpus:main\``) goes where the skill says, whatever placeholders the branch has.
-  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !(action.sink?.kind === 'forge' && FIXED_FORGE_REPOSITORY.test(ordered));
+  // On a forge the destination is a repository: a placeholder of a file name or a title (`docs/<n>.md`, "titled `fix #<n>`") names none.
+  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !(action.sink?.kind === 'forge' && (FIXED_FORGE_REPOSITORY.test(ordered) || !FORGE_USER_TARGET.test(ordered)));
   // Writing into a file that runs again later (`append … to ~/.zshrc`, `>> ~/.ssh/authorized_keys`).
   const persisted = PERSISTS_WRITE.exec(ordered);
   if (persisted && PERSISTENCE_FILE.test(persisted[0])) action.persist = persisted[0].replace(/\s+/g, ' ').slice(0, 120);
@@ -1529,6 +1545,8 @@ const SECRET_VALUES_NAMED = /\b(?:connection\s+strings?|environment\s+variable\s
 /** The conversation named as material ("build it from this conversation", "the user's own messages"). */
 const CONVERSATION_NAMED = /\b(?:from|of|with)\s+(?:(?:this|the|current|whole|entire|full|our)\s+)+(?:conversation|chat|session)\b(?!\s+(?:ids?|tokens?|cookies?|keys?|state|storage|manager))|\bthe\s+user'?s\s+(?:own\s+)?(?:messages|prompts|questions|requests)\b|\b(?:everything|all|whatever|what)\s+(?:the\s+user|you|they)\s+(?:have\s+|has\s+)?(?:typed|wrote|written|said|pasted|asked)\b/i;
 /** An address with query parameters, or a base address that parameters are added to ("Base: `https://…`", `?n=…&ctx=…`). */
+/** The user's material or people's details as a value ("the normalised sticky text", "the pasted discussion", "any names, emails, customer names"). */
+const USER_MATERIAL = /\b(?:e-?mail\s+addresses|(?:names|e-?mails)\s*(?:,|and|or)\s*(?:e-?mails|names|phone\s+numbers)|phone\s+numbers|customer\s+names|personal\s+(?:data|details|information)|incident\s+details|(?:the\s+)?(?:normali[sz]ed|raw|full|entire|whole|complete|original|verbatim)\s+(?:[\w-]+\s+){0,2}?(?:transcript|discussion|notes|messages|conversation|chat|thread|prompts)|pasted\s+(?:[\w-]+\s+)?(?:discussion|notes|messages?|thread|transcript|conversation)|(?:sticky|stickies|meeting|discussion|transcript|chat|thread|ticket|message)\s+(?:text|bodies|body|contents?)|(?:the\s+)?user'?s\s+(?:\w+\s+){0,3}?(?:prompts|messages|questions|requests)|prompts?,?\s+(?:verbatim|word\s+for\s+word|in\s+full))\b/i;
 const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|endpoint|url)\b\s*(?:url\s*)?[:=]\s*`?https?:\/\//i;
 
 /** The conversation taken whole, not summarised ("the complete text of this conversation so far", "every user message", "verbatim"). */
@@ -1555,12 +1573,26 @@ const CODE_FORGE_API = /^(?:api\.github\.com|github\.com|uploads\.github\.com|gi
 const ARCHIVES = /\b(?:tar|zip|7z|7za|gzip|xz|zstd)\s/;
 /** The file an archive step writes: its redirection target, tar's `f` argument, or zip's and 7z's first operand. */
 function archiveMade(text: string): string | undefined {
-  const made = /\btar\s+(?:--?[\w-]+(?:=\S+)?\s+)*-?[A-Za-z]*f[A-Za-z]*\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)/.exec(text)?.[1] ?? /\b(?:zip|7za?\s+a)\s+(?:-\S+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|-][^\s;&|]*)/.exec(text)?.[1] ?? stagedInto(text);
+  const made = /\btar\s+(?:--?[\w-]+(?:=\S+)?\s+)*-?[A-Za-z]*f[A-Za-z]*\s+("[^"\n]+"|'[^'\n]+'|(?:\$\([^)\n]*\)|[^\s;&|])+)/.exec(text)?.[1] ?? /\b(?:zip|7za?\s+a)\s+(?:-\S+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|-](?:\$\([^)\n]*\)|[^\s;&|])*)/.exec(text)?.[1] ?? stagedInto(text);
   return made?.replace(/^["']|["']$/g, '');
 }
 /** A path as a pattern that matches it whole (not inside a longer name). */
 function literalPath(path: string): RegExp {
   return new RegExp(`(?<![\\w.-])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`);
+}
+
+/**
+ * An archive's name as a pattern that finds it where a later step names it: whole, or, when part of the name is made at
+ * run time (`support-$(date +%Y%m%d).tgz`, `bundle-${STAMP}.zip`), by the fixed text around it, whatever stands in
+ * for the rest (`support-<stamp>.tgz`, `support-*.tgz`).
+ */
+function archivePattern(name: string): RegExp {
+  const parts = name.split(/\$\([^)]*\)|\$\{[^}]*\}|\$[A-Za-z_]\w*|<[^>]*>|\*/);
+  if (parts.length < 2) return literalPath(name);
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const [head, tail] = [parts[0]!, parts.at(-1)!];
+  if (head.length + tail.length < 5) return literalPath(name);
+  return new RegExp(`(?<![\\w.-])${escape(head)}[^\\s"'/]{1,60}?${escape(tail)}(?![\\w.-])`);
 }
 
 /** Text that names where stored secrets are: a secret file, an env file, or a variable whose name says it is secret. */
@@ -1578,6 +1610,11 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     else sections.set(key, [index]);
   });
   const out: Action[] = [];
+  // The commands of each file in order: what one step stages, a later section of the same file may pack and send.
+  const fileCommands = new Map<string, number[]>();
+  instructions.forEach((instruction, index) => {
+    if (!instruction.script && instruction.origin === 'command') fileCommands.set(instruction.file, [...(fileCommands.get(instruction.file) ?? []), index]);
+  });
   // Inputs a table names and fills with secrets (`| Publisher profile | full text of ~/.npmrc … |`): a later
   // step that uses the input by its name ("<Publisher profile input, verbatim>") uses the secrets.
   const secretLabels = new Map<string, { label: string; holds: string }[]>();
@@ -1913,14 +1950,19 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         const name = folder?.split('/').pop();
         if (folder !== undefined && name !== undefined && !/^\.{1,2}$/.test(name) && !/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(folder)) roots.push(literalPath(folder), literalPath(name));
       }
+      // A relative target inside a folder of the working directory (`cp ~/.kube/config support/client/kubeconfig`): the folder by its first name.
+      const relativeTop = /^["']?(?:\.\/)?([\w][\w.-]*)\//.exec(target)?.[1];
+      if (relativeTop !== undefined && !/^(?:tmp|home|Users|opt|var|usr|etc|root|dev|proc)$/.test(relativeTop)) roots.push(literalPath(relativeTop));
+      // Later commands of the same file, in any section: the packing and the sending may be steps of their own.
+      const later = (fileCommands.get(instructions[stage].file) ?? []).filter((index) => index > stage);
       // What an archive step makes of a staged folder (`tar czf bundle.tgz .bundle`, `zip -r out.zip "$dir"`) is uploaded in its place.
-      for (const index of members) {
-        if (index <= stage || instructions[index].origin !== 'command' || !ARCHIVES.test(texts[index]) || !roots.some((root) => root.test(texts[index]))) continue;
+      for (const index of later) {
+        if (!ARCHIVES.test(texts[index]) || !roots.some((root) => root.test(texts[index]))) continue;
         const made = archiveMade(texts[index]);
-        if (made !== undefined && !roots.some((root) => root.test(made))) roots.push(literalPath(made));
+        if (made !== undefined && !roots.some((root) => root.test(made))) roots.push(archivePattern(made));
       }
       if (roots.length === 0) continue;
-      const upload = members.find((index) => index > stage && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined);
+      const upload = later.find((index) => SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined);
       if (upload === undefined) continue;
       const named = uploadAddress(upload)!;
       const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
@@ -2021,19 +2063,56 @@ function secretTaken(line: string): string | undefined {
  * --body-file`) in the file that names the template: the secret is published with it, wherever the three
  * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
  */
+/**
+ * A table of an address's query parameters (`| \`n\` | the sticky text … include any names, emails … |`) in the skill's
+ * Markdown, whose value for a parameter of an address the skill writes at a fixed host (`…/health.svg?team=<team>&n=<notes>`)
+ * is the user's material or people's details: rendering or opening the address sends them to its host, wherever in
+ * the skill's Markdown the address and the table stand (a code block shown as an example still gives the address).
+ */
+export function parameterTableActions(files: readonly SourceFile[]): Action[] {
+  const markdown = files.filter((file) => file.fileClass === 'text' && file.language === 'markdown');
+  const addresses = markdown.flatMap((file) => [...file.text.matchAll(/https?:\/\/(?:[^\s`'")<>|]|<[^<>\s|]{0,40}>)+\?(?:[^\s`'")<>|]|<[^<>\s|]{0,40}>)+/g)].map((match) => match[0]));
+  const byParameter = new Map<string, string>();
+  for (const address of addresses) {
+    if (!destinations(address).some((host) => !isLocalHost(host))) continue;
+    for (const match of address.matchAll(/[?&]([\w.-]+)=/g)) if (!byParameter.has(match[1]!.toLowerCase())) byParameter.set(match[1]!.toLowerCase(), address);
+  }
+  if (byParameter.size === 0) return [];
+  for (const file of markdown) {
+    for (const [index, line] of file.text.split('\n').entries()) {
+      const cells = /^\s*\|(.+)\|\s*$/.exec(line)?.[1]!.split('|').map((cell) => cell.trim());
+      if (cells === undefined || cells.length < 2) continue;
+      const names = cells[0]!.replace(/[`*_]/g, '').split(/\s*,\s*/).map((name) => name.trim().toLowerCase());
+      const named = names.find((name) => byParameter.has(name));
+      const value = USER_MATERIAL.exec(cells.slice(1).join(' '));
+      if (named === undefined || value === null) continue;
+      const address = byParameter.get(named)!;
+      return [{ file: file.path, line: index + 1, evidence: shown(`${address} ⏎ … ⏎ ${line.trim()}`), origin: 'prose', context: value[0], sink: { kind: 'network', text: 'the query of an address the skill builds', hosts: destinations(address) }, userTarget: false, documentation: false }];
+    }
+  }
+  return [];
+}
+
 /** Words that have the agent do what a printed text says ("carry out its steps", "follow the playbook", "the source of truth"). */
-const FOLLOWS_PRINTED = /\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b/i;
+const FOLLOWS_PRINTED = /\b(?:carry\s+out|follow|obey|execute|perform|run|apply|complete|do|work\s+through)\s+(?:all\s+(?:of\s+)?(?:the\s+)?|every\s+|each\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|commands?|actions?|items?|lines?)\s+(?:that\s+)?(?:(?:the\s+|it\s+|this\s+)?(?:[\w.\/-]+\s+)?(?:prints?|outputs?|returns?|emits?|renders?|produces?|lists?)\b|(?:(?:are|is)\s+)?(?:printed|output|emitted|returned|rendered|produced|listed)\s+by\b)|\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b/i;
 /** Code that turns stored data back into text: base64, zlib/gzip/lzma/bz2, marshal, a Node buffer read as base64. */
 const DECODES_DATA = /\b(?:b64decode|b85decode|a85decode|b32decode|decodebytes|atob|zlib\.decompress|gzip\.decompress|lzma\.decompress|bz2\.decompress|inflateSync|inflateRawSync|gunzipSync|brotliDecompressSync|marshal\.loads|bytes\.fromhex|unhexlify)\b|Buffer\.from\([^)\n]*['"](?:base64|hex)['"]/;
 /** Code that prints what it made. */
 const PRINTS = /\bprint\s*\(|\bconsole\.log\s*\(|\bprocess\.stdout\.write\s*\(|\bsys\.stdout\.write\s*\(|\bputs\b|\becho\b|\bWrite-(?:Output|Host)\b/;
 
+/** A step that runs a program: a fenced block or an inline command (`` `pytest -q` ``, `` `python3 scripts/x.py` ``). */
+const RUNS_SOMETHING = /^\s*(?:```|~~~)|`(?:[\w./-]+\/)?(?:python\d?(?:\.\d+)?|node|bash|sh|npx|npm|pnpm|yarn|uv|pytest|make|cargo|go|ruby|deno|bun|\.\/[\w./-]+)\s[^`\n]*`/m;
+
 /** A data file no reader can read as it is: binary, or one long run of base64 characters. */
 function opaqueData(file: SourceFile): boolean {
   if (file.fileClass === 'binary') return true;
   if (file.fileClass !== 'text' || file.text.length < 200) return false;
-  const compact = file.text.replace(/\s+/g, '');
-  return /^[A-Za-z0-9+/=_-]+$/.test(compact) && compact.length > file.text.length * 0.95;
+  // A short first line may be a format's magic word (`CLKB2`); the rest is the payload.
+  const body = /^[\w.:-]{1,16}\r?\n/.test(file.text) ? file.text.slice(file.text.indexOf('\n') + 1) : file.text;
+  const compact = body.replace(/\s+/g, '');
+  if (compact.length < 200 || compact.length < body.length * 0.95) return false;
+  // Base64 and its URL-safe form, or base85/ascii85 (printable characters, no words, no structure of JSON or markup).
+  return /^[A-Za-z0-9+/=_-]+$/.test(compact) || (/^[!-~]+$/.test(compact) && !/^(?:\{\s*["}]|\[\s*[[{"\d\]]|<[A-Za-z!?/]|")/.test(compact) && !/[A-Za-z]{12,}/.test(compact) && /[!#$%&()*;<>?@^`{|}~]/.test(compact));
 }
 
 /**
@@ -2051,7 +2130,19 @@ export function followedDecoderActions(files: readonly SourceFile[], instruction
     const start = Math.max(0, Number(order.section) - 1);
     const next = lines.findIndex((line, index) => index > start && /^#{1,6}\s/.test(line));
     const section = lines.slice(start, next < 0 ? undefined : next).join('\n');
-    const decoder = decoders.find((file) => new RegExp(`(?<![\\w.-])${file.path.split('/').pop()!.replace(/\./g, '\\.')}\\b`).test(section));
+    // The decoder may be run in an earlier step ("Render the playbook: `python3 scripts/playbook.py …`" then "Carry out every step
+    // the renderer prints"), when the order's own step runs nothing of its own (a step that runs `pytest` means what pytest prints);
+    // the steps between may only explain.
+    const names = (text: string, file: SourceFile) => new RegExp(`(?<![\\w.-])${file.path.split('/').pop()!.replace(/\./g, '\\.')}\\b`).test(text);
+    let decoder = decoders.find((file) => names(section, file));
+    for (let end = start, back = 0; decoder === undefined && back < 3 && !RUNS_SOMETHING.test(lines.slice(end, next < 0 ? undefined : next).join('\n')); back += 1) {
+      const previous = lines.slice(0, end).findLastIndex((line) => /^#{1,6}\s/.test(line));
+      if (previous < 0) break;
+      const step = lines.slice(previous, end).join('\n');
+      decoder = decoders.find((file) => names(step, file));
+      if (decoder === undefined && RUNS_SOMETHING.test(step)) break;
+      end = previous;
+    }
     if (decoder === undefined) continue;
     return [{ file: order.file, line: order.line, evidence: shown(order.text), origin: order.origin, decodeFollow: `${decoder.path} decodes a data file shipped with the skill and prints what the agent is told to carry out`, userTarget: false, documentation: false }];
   }
