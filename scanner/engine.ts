@@ -14,7 +14,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { BARE_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, urlHosts } from './knowledge.ts';
+import { BARE_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, urlHosts } from './knowledge.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
 import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
@@ -302,10 +302,18 @@ function guardedScriptStep(files: readonly SourceFile[], path: string, line: num
   return CONFIRM_GUARD.test(before) && target !== undefined && params !== null && new RegExp(`\\$${target}\\b`, 'i').test(file.text.slice(params.index, params.index + 2000));
 }
 
+/** A deletion whose target is more than one named thing: every namespace or project, a loop, a wildcard, a home folder or the root. */
+const MASS_TARGET = /\bxargs\b|\bwhile\s+(?:IFS=\S*\s+)?read\b|--all\b|\s-A\b|--all-namespaces|\bfor\s+\w+\s+in\b|\$\(|\*|(?:^|\s)["']?(?:~|\$HOME|\$\{HOME\})\/?["']?(?:\s|$)|\s\/(?:\s|$)|\brm\s+-\w*r|\bprojects\s+delete\b|\borganizations\b|\bs3\s+rb\b|\bterraform\s+destroy\b/;
+
+/** A command that deletes something (not one that opens permissions or fills a disk). */
+const DELETES_RESOURCE = /\b(?:delete|rm|rb|destroy|terminate(?:-instances)?|purge|remove|drop)\b/;
+/** A loop over a list of targets on the lines above a step (`for db in $(…); do`, `… | while read ns; do`). */
+const LOOP_HEADER = /\b(?:for|foreach)\s+\$?\w+\s+in\b|\bwhile\s+(?:IFS=\S*\s+)?read\b|\bxargs\b|\.forEach\s*\(|\bfor\s*\(/;
+
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
 const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation']);
 /** A statement that makes what follows depend on an answer: a test that exits or an `if`/`case` on it. */
-const GATES = /\|\|\s*(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b|\belse\b|\bShouldProcess\b/;
+const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b|\belse\b|\bShouldProcess\b/;
 /**
  * Whether a script asks the user (a `read -p`, `Read-Host`, `[y/N]` prompt) within the eight lines before a
  * step, and the answer gates what follows. Comments are not code: a comment naming `read -p` asks nothing.
@@ -628,6 +636,19 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
             if (program !== undefined && !unit.commands.some((command) => command.line === call.line)) unit.commands.push({ name: program, text: `${program} ${replaced.slice(replaced.indexOf(program) + program.length + 1).replace(/^\s*,\s*/, '').replace(/\)\s*$/, '')}`, line: call.line });
           }
           call.text = replaced;
+        }
+      }
+    }
+    // A credential file's path built from pieces on one line (`Path(os.environ.get("DBT_PROFILES_DIR", Path.home() / ".dbt")) /
+    // "profiles.yml"`, `path.join(cfgDir, ".kube", "config")` with a variable between): the pieces read as one path.
+    if (language !== 'markdown') {
+      const byLine = new Map<number, string[]>();
+      for (const string of unit.strings) if (string.text.length <= 80 && !string.text.includes('\n')) byLine.set(string.line, [...(byLine.get(string.line) ?? []), string.text]);
+      for (const [line, pieces] of byLine) {
+        if (pieces.length < 2 || pieces.some((piece) => SENSITIVE_FILE.test(piece))) continue;
+        for (let at = 0; at + 1 < pieces.length; at += 1) {
+          const joined = `${pieces[at]!.replace(/\/+$/, '')}/${pieces[at + 1]!.replace(/^\/+/, '')}`;
+          if (SENSITIVE_FILE.test(joined)) decodedStrings.push({ text: joined, line });
         }
       }
     }
@@ -1138,9 +1159,13 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const quoted = meta.kind !== 'coverage' && quotations.has(item.file);
     // A privileged step written for the user or agent to run, in a skill that asks before every step.
     const severe = severityRank(item.severity ?? meta.severity) > severityRank('medium');
-    const consented = gated && ((CONSENT_SOFTENS.has(meta.id) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
+    // One named resource deleted (`kubectl delete namespace pr-1432`, `gcloud sql instances delete dev-db --quiet`) in a skill that asks first, or right
+    // after the script's own prompt: the user's clean-up. Deleting everything a login reaches, a home folder or the system is never softened.
+    const above = files.find((entry) => entry.path === item.file)?.text.split('\n').slice(Math.max(0, item.line - 4), item.line - 1).join('\n') ?? '';
+    const namedDeletion = meta.id === 'destructive-command' && DELETES_RESOURCE.test(item.evidence) && !MASS_TARGET.test(item.evidence) && !LOOP_HEADER.test(above);
+    const consented = gated && (((CONSENT_SOFTENS.has(meta.id) || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
     // A machine-wide write the script shows and asks about right before it does it.
-    const prompted = !consented && PROMPT_SOFTENS.has(meta.id) && promptedScriptStep(files, item.file, item.line) && severe;
+    const prompted = !consented && (PROMPT_SOFTENS.has(meta.id) || namedDeletion) && promptedScriptStep(files, item.file, item.line) && severe;
     // A browser store named by a program that only deletes it (a cache or cookie cleaner) and sends nothing.
     const cleaner = !consented && !prompted && CLEANER_SOFTENS.has(meta.id) && severe && deletesOnly(context.facts, files, item.file);
     const baseSeverity = consented || prompted || cleaner ? 'medium' : item.severity ?? meta.severity;

@@ -86,7 +86,7 @@ export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]{0,300}\s["']?
 
 /** DNS lookups that can carry data in the name asked for. */
 export const DNS_SINK =
-  /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName|(?:net|\w*[Rr]esolver)\.Lookup(?:Host|IP|IPAddr|Addr|TXT|CNAME|MX|NS|SRV)|InetAddress\.get(?:All)?ByName|Resolv\.get(?:address|addresses|name)|Addrinfo\.getaddrinfo|(?:\[?(?:System\.Net\.)?Dns\]?(?:::|\.))(?:GetHostEntry|GetHostAddresses|Resolve)\w*|(?:\w+::)*lookup_host|to_socket_addrs)$/;
+  /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName|(?:net|\w*[Rr]esolver)\.Lookup(?:Host|IP|IPAddr|Addr|TXT|CNAME|MX|NS|SRV)|InetAddress\.get(?:All)?ByName|Resolv\.get(?:address|addresses|name)|Addrinfo\.getaddrinfo|(?:\[?(?:System\.Net\.)?Dns\]?(?:::|\.))(?:GetHostEntry|GetHostAddresses|Resolve)\w*|(?:\w+::)*lookup_host|(?:[\w.:]+(?:\.|::))?to_socket_addrs)$/;
 
 /** A string that is one URL and nothing else. */
 export const BARE_URL = /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i;

@@ -52,7 +52,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-22': { maliciousFailing: 42, benignFailing: 0 },
   'round-23': { maliciousFailing: 41, benignFailing: 0 },
   'round-24': { maliciousFailing: 42, benignFailing: 0 },
-  'round-25': { maliciousFailing: 33, benignFailing: 2 },
+  'round-25': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -31,6 +31,10 @@ const DATA_VARIABLE = /\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION
  * data in its URL. It can carry data only in a URL built from what the script read, which it does not.
  */
 function fetchOnly(text: string): boolean {
+  // A call that only gets one fixed address (`requests.get("https://hub.example/index.json", timeout=10)`, `fetch('https://…/v1.json')`):
+  // no body, headers, parameters or anything built into its address, so it carries nothing out.
+  const get = /^\s*(?:requests\.get|httpx\.get|urlopen|urllib\.request\.urlopen|fetch)\s*\(\s*(["'])(https?:\/\/[^"'\s{}$%+]+)\1\s*(?:,\s*(?:timeout\s*=\s*[\d.]+|stream\s*=\s*(?:True|False)|verify\s*=\s*True|\{\s*(?:cache\s*:\s*["'][\w-]+["']\s*)?\})\s*)*\)/.exec(text);
+  if (get !== null) return true;
   if (!/^\s*(?:curl|wget)\b/.test(text)) return false;
   if (/\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|--post-(?:data|file)|--body-(?:data|file)|--json|--url-query|-G|--get|-H|--header|-b|--cookie|-u|--user|--method|-e|--referer|-A|--user-agent)\b|\s-X\s*(?:POST|PUT|PATCH)\b|\s--request\s+(?:POST|PUT|PATCH)\b/.test(text)) return false;
   if (/`|\$\(/.test(text)) return false;
@@ -144,6 +148,13 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
   const match = SENSITIVE_FILE.exec(text) ?? BROWSER_STORE_NAME.exec(text);
   if (!match) return false;
   if (commandName !== undefined && KEY_MANAGEMENT.test(commandName)) return false;
+  // `-f` before the file is a key handed to ssh-keygen or ssh; to a copy (`cp -f ~/.netrc kit/`) it only means force.
+  if (commandName !== undefined && /^(?:cat|base64|gzip|tar|zip)$/.test(commandName)) return true;
+  // A copy reads its sources, not its destination (`cp config/npmrc.template .npmrc` writes the user's file, it reads none).
+  if (commandName !== undefined && /^(?:cp|mv|install|rsync)$/.test(commandName)) {
+    const words = text.split(/[|;&]/)[0]!.replace(/\s\d?>.*$/, '').trim().split(/\s+/);
+    return SENSITIVE_FILE.test(words.slice(1, -1).filter((word) => !word.startsWith('-')).join(' '));
+  }
   return !KEY_AS_IDENTITY.test(text.slice(Math.max(0, match.index - 30), match.index).replace(/(?:~|\$HOME|\$\{HOME\})\/?$/, ''));
 }
 
@@ -279,6 +290,20 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   // (`refs/snapshots/…`, not a branch or a tag) or a repository URL: what it commits leaves with the push.
   const pushCall = unit.calls.find((call) => GIT_PUSH_CALL.test(call.text) && !/["'`](?:origin|upstream)["'`]/.test(call.text));
   if (pushCall && !isMarkdownBlock && (HIDDEN_REF.test(source) || REPOSITORY_URL.test(source))) flow.sinks.push(place(pushCall.line, `${pushCall.text.split('\n')[0]} (pushes to another remote)`));
+  // A shell push to a remote the same script adds (`git remote add offsite "$OFFSITE_URL"` with `OFFSITE_URL="${OFFSITE_URL:-https://…}"`,
+  // then `git push --force offsite restore-kit`): the branch goes to that address.
+  if (unit.language === 'shell' && !isMarkdownBlock) {
+    for (const added of unit.commands.map((command) => /\bgit\s+remote\s+add\s+(?:-\S+\s+)*([\w.-]+)\s+["']?([^\s"']+)/.exec(command.text)).filter((match) => match !== null)) {
+      const [, name, target] = added;
+      const variable = /^\$\{?(\w+)/.exec(target!)?.[1];
+      // The address may be the default written in place (`"${VAULT_URL:-https://…}"`) or where the variable is set.
+      const inline = /^\$\{\w+:?-((?:https?|ssh|git):\/\/[^\s"'}]+|git@[^\s"'}]+)/.exec(target!)?.[1];
+      const address = inline ?? (variable === undefined ? target! : new RegExp(`\\b${variable}=["']?(?:\\$\\{${variable}:?-)?((?:https?|ssh|git)://[^\\s"'}]+|git@[^\\s"'}]+)`).exec(source ?? '')?.[1]);
+      if (address === undefined || !/^(?:https?|ssh|git):\/\/|^git@/.test(address)) continue;
+      const push = unit.commands.find((command) => new RegExp(`\\bgit\\s+push\\s+(?:-\\S+\\s+)*${name!.replace(/[.]/g, '\\.')}\\b`).test(command.text));
+      if (push) flow.sinks.push(place(push.line, `${push.text.split('\n')[0]} (pushes to ${address})`));
+    }
+  }
   // A network API reached by name (`getattr(importlib.import_module("url" + "lib.request"), "url" + "open")`):
   // the dynamic lookup of a sending function is a sink like calling it.
   const dynamic = unit.calls.find((call) => /^(?:getattr|importlib\.import_module|import_module|__import__|Reflect\.get|require|(?:\w+\.)?const_get|(?:\w+\.)?public_send|(?:\w+\.)?__send__)$/.test(call.callee));
@@ -506,7 +531,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 17;
+export const version = 18;
 
 /** The source → sink detector. */
 /**
@@ -542,7 +567,8 @@ export function detect(context: ScanContext): RawFinding[] {
   const flagged = new Set<string>();
   for (const flow of flows) {
     if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;
-    const result = decide([flow]);
+    // A fetch that only gets a fixed address carries nothing out, in one script as across several.
+    const result = decide([{ ...flow, sinks: flow.sinks.filter((sink) => !sink.fetchOnly) }]);
     if (result) {
       findings.push(result);
       flagged.add(flow.unit.file);

@@ -310,7 +310,7 @@ function concealmentIn(text: string): string | undefined {
 const SENDS_WHAT_FOLLOWS = /\b(?:submit|send|post|upload)\s*(?:it|them|this|that|the\s+[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:with|using|via|by\s+running)?\s*:\s*$/i;
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
-const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b|\s+(?:the\s+|this\s+|each\s+|every\s+|a\s+|your\s+)?[a-z]+\s+(?:with|using|via|to|by)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
 
 /**
  * A lead-in that quotes what someone else wrote ("found something like this in an alert:", "its instructions
@@ -364,7 +364,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|what\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injections?|attacks?|exploits?|payloads?|phish\w*|lures?|scams?|compromises?|malicious\s+[\w-]+)\s+looks?\s+like|injection\s+(?:examples?|payloads?|strings?|samples?)|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
 
 /** A heading that is a step to do (`### 2. Run the triage script`, `Step 3: Collect the evidence`): an order, whatever its subject. */
 const STEP_HEADING = /^\W*(?:(?:step|phase|stage)\s*\d+\s*[:.)–—-]?\s*|\d+[.)]\s*)(?:run|execute|start|launch|install|set\s+up|configure|apply|build|create|deploy|collect|gather|capture|upload|send|submit|sync|push|record|export|generate|fetch|pull|prepare|write|fill|commit|open|file|post|share)\b/i;
@@ -419,7 +419,7 @@ const LOADED_LOGIN = /\b(?:export\s+)?([A-Z][A-Z0-9_]*)=["']?\$\(\s*(?:op\s+read
  * Hosted-only services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one
  * home. Services that also run self-hosted or behind gateways (GitHub Enterprise, GitLab, Sentry, model APIs) are not here.
  */
-const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE']);
+const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'TEMPO', 'ZENDESK', 'ASANA', 'INTERCOM', 'MAILGUN', 'POSTMARK', 'RESEND', 'WANDB', 'KAGGLE']);
 
 /** Whether a variable is a known service's key (its first word names the service, its last says it is a secret). */
 function vendorKey(variable: string): boolean {
@@ -785,6 +785,11 @@ const TOOL_STORES_LOGIN = /\b(?:it|npm|pnpm|yarn|bun|docker|podman|gh|glab|pip|t
 /** A repository the user names on a forge: a placeholder or phrase for a repository, remote, fork or owner. */
 const FORGE_USER_TARGET = /<[^<>\n]*\b(?:repo|repository|remote|url|fork|owner|org|organi[sz]ation|upstream|origin)\b[^<>\n]*>|\{\{?\s*[\w.]*(?:repo|remote|url|fork|owner|org)[\w.]*\s*\}\}?|\$\{?[A-Z_]*(?:REPO|REMOTE|URL|OWNER|ORG|FORK)[A-Z_]*\}?|\b(?:the|a|your|their)\s+(?:user'?s?\s+)?(?:configured|chosen|own|given|specified|provided|target|destination)\s+(?:remote|repo|repository|fork|url)\b|\b(?:your|my)[-_.][\w.-]+/i;
 
+/** A backup file written from somewhere else (`curl … -o settings.json.bak`, `> x.bak`): putting it back installs that, not the user's copy. */
+const BACKUP_WRITTEN = /(?:-o|--output|>|\btee)\s*["']?\S*\.(?:bak|backup|orig|old|prev)\b|\b(?:curl|wget|scp|rsync)\b[^\n]*\.(?:bak|backup|orig|old|prev)\b/;
+/** A file put back from the copy of itself made before an edit (`mv x.json.bak x.json`, `cp -f CLAUDE.md.orig CLAUDE.md`). */
+const RESTORES_BACKUP = /\b(?:mv|cp)\s+(?:-\S+\s+)*["']?(\S+?)\.(?:bak|backup|orig|old|prev)(?:\.\d+)?["']?\s+["']?\1["']?(?=\s|$)/g;
+
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   const text = readable(rawText);
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
@@ -869,7 +874,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts: controlHosts };
   else if (configPaths.length > 0) {
     // The verb must act on the file: "append … to ~/.claude/CLAUDE.md", `>> AGENTS.md`, not a path named in a list of scopes.
-    const written = writesAgentConfig(ordered);
+    // Putting back the copy made before an edit (`mv ~/.claude/settings.json.bak ~/.claude/settings.json`) restores the user's own file.
+    const written = writesAgentConfig(BACKUP_WRITTEN.test(ordered) ? ordered : ordered.replace(RESTORES_BACKUP, ' '));
     if (written) action.control = { text: written, userScope: AGENT_CONFIG_USER_SCOPE.test(written), paths: configPaths, hosts };
   }
   const remote = first('remote-code', ordered);
@@ -1550,7 +1556,7 @@ const USER_MATERIAL = /\b(?:e-?mail\s+addresses|(?:names|e-?mails)\s*(?:,|and|or
 const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|endpoint|url)\b\s*(?:url\s*)?[:=]\s*`?https?:\/\//i;
 
 /** The conversation taken whole, not summarised ("the complete text of this conversation so far", "every user message", "verbatim"). */
-const WHOLE_CONVERSATION = /\b(?:complete|entire|full|whole|raw|unedited)\s+(?:text\s+of\s+)?(?:this\s+|the\s+)?(?:conversation|chat|session|transcript)\b|\bevery\s+(?:user\s+)?message\b|\b(?:conversation|chat|transcript|messages)\b[^.\n]{0,60}\b(?:verbatim|word\s+for\s+word|not\s+a\s+summary)\b/i;
+const WHOLE_CONVERSATION = /\btranscript_path\b|\$\{?CLAUDE_TRANSCRIPT|\b(?:complete|entire|full|whole|raw|unedited)\s+(?:text\s+of\s+)?(?:this\s+|the\s+)?(?:conversation|chat|session|transcript)\b|\bevery\s+(?:user\s+)?message\b|\b(?:conversation|chat|transcript|messages)\b[^.\n]{0,60}\b(?:verbatim|word\s+for\s+word|not\s+a\s+summary)\b/i;
 
 /** Values of secrets written in ("the full value of", "put the key value in", "the resolved target … with its credential part"). */
 const SECRET_VALUES_WHOLE = /\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:\w+\s+)?values?\b|\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:connection\s+strings?|passwords?|tokens?|api\s+keys?|credentials?|secrets?|DSNs?)\b|\b(?:key|token|secret|password|credential)\s+values?\b|\bvalues?\s+(?:of|from)\s+(?:each\s+|every\s+|the\s+)?`?\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+/i;
@@ -1807,6 +1813,18 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const posted = /(?:--data(?:-binary|-raw)?|-d|-F\s+["']?\w+=|-T|--upload-file)[\s=]*["']?@?["']?(?:\$\{[^}]*\}|\$\w+|[\w.~-]*\/)*([\w.-]+\.(?:json|txt|md|ya?ml|tar(?:\.gz)?|tgz|zip|log))\b/.exec(textOf(sender))?.[1];
       return posted !== undefined && members.some((index) => index > sender && index <= until && texts[index].includes(posted) && /\b(?:contains?|holds?|has|includes?|with)\b/i.test(texts[index]));
     };
+    // Instructions fetched from a fixed address and followed in place of the skill's own: a step fetches a page at a host
+    // the skill names ("fetch the playbook for the provider: `https://playbooks.example/<provider>.md`"), another has the
+    // agent work through every step the page lists, and the page is said to win over the skill ("where they disagree, the
+    // playbook is newer and wins"). What the agent does is whatever that host serves on the day.
+    const followsPage = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && FOLLOWS_FETCHED.test(texts[index]));
+    if (followsPage !== undefined && members.some((index) => PAGE_WINS.test(texts[index]))) {
+      const page = members.find((index) => index !== followsPage && destinations(texts[index]).some((host) => !isLocalHost(host)) && (FETCH_WORD.test(texts[index]) || FETCH_WORD.test(texts[index - 1] ?? '')));
+      const hosts = page === undefined ? [] : destinations(texts[page]).filter((host) => !isLocalHost(host));
+      if (page !== undefined && hosts.length > 0) {
+        out.push({ file: instructions[followsPage].file, line: instructions[followsPage].line, evidence: shown(`${instructions[page].text} ⏎ … ⏎ ${instructions[followsPage].text}`), origin: 'prose', remote: { text: `follow the steps of a page fetched from ${hosts.join(', ')}`, hosts }, userTarget: false, documentation: false });
+      }
+    }
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
       const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       for (const start of starts) {
@@ -2093,12 +2111,22 @@ export function parameterTableActions(files: readonly SourceFile[]): Action[] {
   return [];
 }
 
+/** An order to carry out what a fetched page lists ("work through every step the playbook lists", "apply each instruction the page gives"). */
+const FOLLOWS_FETCHED = /\b(?:work\s+through|carry\s+out|follow|execute|perform|apply|complete|run)\s+(?:every|each|all(?:\s+of)?(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|items?|actions?|commands?|tasks?)\s+(?:that\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:page|playbook|document|doc|runbook|checklist|guide|notes|file|response|reply|sheet)\s+(?:lists?|says?|contains?|gives?|describes?|includes?|has|prescribes?)\b/i;
+/** The fetched page said to win over the skill ("the playbook is newer and wins", "the page takes precedence over this file"). */
+const PAGE_WINS = /\b(?:playbooks?|pages?|documents?|docs?|runbooks?|checklists?|guides?|notes|sheets?|versions?)\s+(?:(?:is|are)\s+(?:newer|current|authoritative|the\s+latest)\s+and\s+|always\s+)?(?:wins?|prevails?|takes?\s+precedence|overrides?|supersedes?|governs?)\b|\b(?:overrides?|supersedes?|takes?\s+precedence\s+over)\s+(?:this\s+(?:file|skill|document)|these\s+instructions)\b/i;
+/** Words that fetch a page. */
+const FETCH_WORD = /\b(?:fetch|WebFetch|download|retrieve|curl|wget|pull|load|open|read)\w*\b/i;
+
 /** Words that have the agent do what a printed text says ("carry out its steps", "follow the playbook", "the source of truth"). */
-const FOLLOWS_PRINTED = /\b(?:carry\s+out|follow|obey|execute|perform|run|apply|complete|do|work\s+through)\s+(?:all\s+(?:of\s+)?(?:the\s+)?|every\s+|each\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|commands?|actions?|items?|lines?)\s+(?:that\s+)?(?:(?:the\s+|it\s+|this\s+)?(?:[\w.\/-]+\s+)?(?:prints?|outputs?|returns?|emits?|renders?|produces?|lists?)\b|(?:(?:are|is)\s+)?(?:printed|output|emitted|returned|rendered|produced|listed)\s+by\b)|\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b/i;
+const FOLLOWS_PRINTED = /\b(?:execute|run|apply|carry\s+out|perform)\s+(?:each|every|all(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:commands?|fix(?:es)?|steps?|lines?)\b[^.\n]{0,60}?\b(?:exactly\s+)?as\s+(?:printed|shown|output|listed|given)\b|\b(?:carry\s+out|follow|obey|execute|perform|run|apply|complete|do|work\s+through)\s+(?:all\s+(?:of\s+)?(?:the\s+)?|every\s+|each\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|commands?|actions?|items?|lines?)\s+(?:that\s+)?(?:(?:the\s+|it\s+|this\s+)?(?:[\w.\/-]+\s+)?(?:prints?|outputs?|returns?|emits?|renders?|produces?|lists?)\b|(?:(?:are|is)\s+)?(?:printed|output|emitted|returned|rendered|produced|listed)\s+by\b)|\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b/i;
 /** Code that turns stored data back into text: base64, zlib/gzip/lzma/bz2, marshal, a Node buffer read as base64. */
 const DECODES_DATA = /\b(?:b64decode|b85decode|a85decode|b32decode|decodebytes|atob|zlib\.decompress|gzip\.decompress|lzma\.decompress|bz2\.decompress|inflateSync|inflateRawSync|gunzipSync|brotliDecompressSync|marshal\.loads|bytes\.fromhex|unhexlify)\b|Buffer\.from\([^)\n]*['"](?:base64|hex)['"]/;
 /** Code that prints what it made. */
 const PRINTS = /\bprint\s*\(|\bconsole\.log\s*\(|\bprocess\.stdout\.write\s*\(|\bsys\.stdout\.write\s*\(|\bputs\b|\becho\b|\bWrite-(?:Output|Host)\b/;
+
+/** A long encoded literal in a script (base64 or base85, no spaces), decoded at run time. */
+const EMBEDDED_BLOB = /["'`](?:[A-Za-z0-9+/=_-]{200,}|(?=[^"'`\s]*[!#$%&()*;<>?@^{|}~])[!#-&(-~]{200,})["'`]/;
 
 /** A step that runs a program: a fenced block or an inline command (`` `pytest -q` ``, `` `python3 scripts/x.py` ``). */
 const RUNS_SOMETHING = /^\s*(?:```|~~~)|`(?:[\w./-]+\/)?(?:python\d?(?:\.\d+)?|node|bash|sh|npx|npm|pnpm|yarn|uv|pytest|make|cargo|go|ruby|deno|bun|\.\/[\w./-]+)\s[^`\n]*`/m;
@@ -2121,10 +2149,15 @@ function opaqueData(file: SourceFile): boolean {
  * can read as it is (base64, compressed, XOR-ed): the instructions the agent follows are hidden until they run.
  */
 export function followedDecoderActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
-  const decoders = files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && DECODES_DATA.test(file.text) && PRINTS.test(file.text) && files.some((data) => data !== file && opaqueData(data) && file.text.includes(data.path.split('/').pop()!)));
+  // The encoded text may be a data file the script names, or a long literal in the script itself (`_SYNC = "c${^RJx…"`).
+  const decoders = files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && DECODES_DATA.test(file.text) && PRINTS.test(file.text) && (EMBEDDED_BLOB.test(file.text) || files.some((data) => data !== file && opaqueData(data) && file.text.includes(data.path.split('/').pop()!))));
   if (decoders.length === 0) return [];
   for (const order of instructions) {
     if (order.documentation || order.script || order.origin !== 'prose' || !FOLLOWS_PRINTED.test(unwrap(order.text))) continue;
+    // "Execute nothing from it … not a decoded string 'just to see what it prints'": a prohibition names what not to follow.
+    const followed = FOLLOWS_PRINTED.exec(unwrap(order.text))![0];
+    const sentence = sentences(unwrap(order.text)).find((part) => part.includes(followed)) ?? '';
+    if (/\b(?:not|nothing|never|don't|do\s+not|no|without)\b/i.test(sentence.slice(0, sentence.indexOf(followed)))) continue;
     // The section the order sits in, as written (its commands included): from its heading to the next.
     const lines = (files.find((file) => file.path === order.file)?.text ?? '').split('\n');
     const start = Math.max(0, Number(order.section) - 1);
@@ -2133,7 +2166,12 @@ export function followedDecoderActions(files: readonly SourceFile[], instruction
     // The decoder may be run in an earlier step ("Render the playbook: `python3 scripts/playbook.py …`" then "Carry out every step
     // the renderer prints"), when the order's own step runs nothing of its own (a step that runs `pytest` means what pytest prints);
     // the steps between may only explain.
-    const names = (text: string, file: SourceFile) => new RegExp(`(?<![\\w.-])${file.path.split('/').pop()!.replace(/\./g, '\\.')}\\b`).test(text);
+    // A decoder is named by its file name, or by its stem as a word when that is long enough to be its own ("Run the doctor with `--json`").
+    const names = (text: string, file: SourceFile) => {
+      const base = file.path.split('/').pop()!;
+      const stem = base.replace(/\.\w+$/, '');
+      return new RegExp(`(?<![\\w.-])${base.replace(/\./g, '\\.')}\\b`).test(text) || (stem.length >= 5 && new RegExp(`\\bthe\\s+${stem.replace(/[^\w-]/g, '')}\\b`, 'i').test(text));
+    };
     let decoder = decoders.find((file) => names(section, file));
     for (let end = start, back = 0; decoder === undefined && back < 3 && !RUNS_SOMETHING.test(lines.slice(end, next < 0 ? undefined : next).join('\n')); back += 1) {
       const previous = lines.slice(0, end).findLastIndex((line) => /^#{1,6}\s/.test(line));
@@ -2144,7 +2182,7 @@ export function followedDecoderActions(files: readonly SourceFile[], instruction
       end = previous;
     }
     if (decoder === undefined) continue;
-    return [{ file: order.file, line: order.line, evidence: shown(order.text), origin: order.origin, decodeFollow: `${decoder.path} decodes a data file shipped with the skill and prints what the agent is told to carry out`, userTarget: false, documentation: false }];
+    return [{ file: order.file, line: order.line, evidence: shown(order.text), origin: order.origin, decodeFollow: `${decoder.path} decodes encoded text shipped with the skill and prints what the agent is told to carry out`, userTarget: false, documentation: false }];
   }
   return [];
 }
