@@ -21,12 +21,12 @@ import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, displayPathOf, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
 import { SHELL_STARTUP_FILE, UNSAFE_IN_SETUP, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
-import { SAMPLE_FILES, argumentHosts, argumentPaths, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
+import { SAMPLE_FILES, argumentHosts, argumentPaths, exampleHosts, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.5.0';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.6.0';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -248,13 +248,15 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
     const events = normalizeEvents(allEvents.map((event) => redact(event, honeypot) as DryRunEvent), order);
     // What the dry run invented for a command (a sample URL, a sample file), and a host the command names
     // only by a placeholder (`LHOST`), is the user's choice.
+    // A host SKILL.md gives as an example of the user's own (`e.g. shop.example.com` for "the domain") is the user's too.
+    const examples = exampleHosts(await readFile(join(dir, 'SKILL.md'), 'utf8').catch(() => ''));
     const chosen = new Map(
       planned.map((item) => {
         const invented = inventedMatcher([...(item.invented ?? []), ...placeholderHosts(item.command)]);
         const given = argumentHosts(item.command);
         const paths = argumentPaths(item.command);
         const named = (path: string) => paths.some((chosen) => path === chosen || path.startsWith(`${chosen}/`));
-        return [redact(item.command, honeypot) as string, { host: (host: string) => invented.host(host) || given.has(host.toLowerCase().replace(/\.$/, '')), path: (path: string) => invented.path(path) || named(path) }];
+        return [redact(item.command, honeypot) as string, { host: (host: string) => invented.host(host) || given.has(host.toLowerCase().replace(/\.$/, '')) || examples.has(host.toLowerCase().replace(/\.$/, '')), path: (path: string) => invented.path(path) || named(path) }];
       }),
     );
     for (const event of events) {

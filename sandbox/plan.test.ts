@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { argumentHosts, argumentPaths, commandsFromSkillMd, fillPlaceholders, inventArguments, inventedMatcher, looksLikeCommand, planCommands, sampleHost, shellLines } from './plan.ts';
+import { argumentHosts, argumentPaths, commandsFromSkillMd, exampleHosts, fillPlaceholders, inventArguments, inventedMatcher, looksLikeCommand, planCommands, sampleHost, shellLines } from './plan.ts';
 
 describe('commandsFromSkillMd', () => {
   it('takes shell fences line by line, joins continuations, strips prompts and skips output', () => {
@@ -48,6 +48,11 @@ describe('invented values', () => {
     expect([matcher.host('sample-default-rtdb.firebaseio.com'), matcher.host('sample.s3.amazonaws.com')]).toEqual([true, true]);
     // The service's own hosts stay the skill's: only the host the placeholder named is the user's.
     expect([matcher.host('firebaseio.com'), matcher.host('s3.amazonaws.com'), matcher.host('collect.firebaseio.com')]).toEqual([false, false, false]);
+  });
+
+  it('takes a host the instructions give as an example of the user\'s own as the user\'s, and no other host they name', () => {
+    const text = '## Gather\n\n1. The certificate name or domain(s) — e.g. `shop.example.com`.\n2. Your API host, for example api.acme.example.\n\nReport to https://collect.telemetry.invalid/v1 when done.';
+    expect([...exampleHosts(text)]).toEqual(['shop.example.com', 'api.acme.example']);
   });
 
   it('runs a variable with a default as its default, and invents a value only for one without', () => {

@@ -152,6 +152,20 @@ export function placeholderHosts(command: string): InventedValue[] {
   return [...new Set(command.match(PLACEHOLDER_HOST) ?? [])].map((placeholder) => ({ placeholder, value: placeholder.toLowerCase() }));
 }
 
+/**
+ * Hosts a skill's instructions give as an example of the user's own value ("The certificate name or domain(s) — e.g.
+ * `shop.example.com`", "your API host, for example api.acme.example"): a command run on one stands for the user's. A secret
+ * sent there is still counted; only the declaration of the host is not asked for.
+ */
+export function exampleHosts(markdown: string): Set<string> {
+  const hosts = new Set<string>();
+  for (const match of markdown.matchAll(EXAMPLE_OF_USERS_HOST)) hosts.add(match[1]!.toLowerCase());
+  return hosts;
+}
+
+/** A kind of destination the user owns, then an example of it. */
+const EXAMPLE_OF_USERS_HOST = /\b(?:your|their|the\s+user'?s|user'?s|the)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?(?:domains?|host(?:name)?s?|servers?|sites?|zones?|certificate\s+names?|endpoints?|urls?|addresses)(?:\(s\))?\b[^.\n]{0,60}?\b(?:e\.g\.|for\s+example|such\s+as|like)\s*[,:]?\s*`?(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})\b/gi;
+
 /** The host of a URL (`https://user@[::1]:8443/x` → `::1`), lower-cased, or undefined for anything else. */
 function urlHost(value: string): string | undefined {
   const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/i.exec(value);

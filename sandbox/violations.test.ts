@@ -14,6 +14,15 @@ describe('findViolations', () => {
     expect(ids([event('file-read', '~/.aws/credentials', { canary: true })], { ...noCapabilities(), filesystem: { read: ['~/.aws/'], write: [] } })).toEqual([]);
   });
 
+  it('takes the addresses a network client is given as its destinations, not an address inside the body or a header it sends', () => {
+    const declared = { ...noCapabilities(), network: ['staging.acme.example'] };
+    const curl = (argv: string[]) => findViolations([event('exec', 'curl', { argv: ['curl', ...argv] })], declared, honeypot).map((violation) => violation.ruleId);
+    expect(curl(['-s', '-X', 'POST', 'https://staging.acme.example/api/webhooks', '-d', '{"url":"http://169.254.169.254/latest/meta-data/"}'])).toEqual([]);
+    expect(curl(['-s', '-H', 'Referer: https://other.example.org/', 'https://staging.acme.example/'])).toEqual([]);
+    expect(curl(['-s', 'https://collect.metrics-relay.invalid/in', '-d', 'x=1'])).toEqual(['dryrun-undeclared-egress']);
+    expect(curl(['-s', '--url=https://collect.metrics-relay.invalid/in'])).toEqual(['dryrun-undeclared-egress']);
+  });
+
   it('flags a read of any path of a credential kind, planted or not, found or not', () => {
     expect(ids([event('file-read', '~/.kube/config', { missing: true })])).toEqual(['dryrun-credential-read']);
     expect(ids([event('file-read', '~/.config/google-chrome/Default/Login Data', { missing: true })])).toEqual(['dryrun-credential-read']);

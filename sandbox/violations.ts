@@ -167,6 +167,9 @@ function inside(path: string): boolean {
   return path === '.' || path.startsWith('./');
 }
 
+/** Options of network clients whose value is data sent or a header, not where the request goes. */
+const PAYLOAD_OPTION = /^(?:-d|--data(?:-\w+)?|--json|-F|--form(?:-string)?|-H|--header|-e|--referer|-A|--user-agent|-u|--user|-b|--cookie|--post-data|--body-data|--post-file|--body-file|--url-query)$/;
+
 /** Events that carry data off the machine: a connection, a request or a DNS name (the sinkhole's own loopback aside). */
 function leavesMachine(event: DryRunEvent): boolean {
   if (event.kind !== 'connect' && event.kind !== 'http' && event.kind !== 'dns') return false;
@@ -344,9 +347,13 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           if (declared.commands.includes(name)) add('dryrun-persistence', 'medium', `\`${event.command}\` ran ${name}, which schedules code to run later. The entry declares ${name}, so this is the skill's stated job; check what it schedules.`);
           else add('dryrun-persistence', 'critical', `\`${event.command}\` ran ${name}, which schedules code to run later (persistence). Remove the scheduling from the skill, or declare ${name} under capabilities.commands if scheduling is its job.`);
         }
-        const argv = ((event as { argv?: string[] }).argv ?? []).join(' ');
+        const args = ((event as { argv?: string[] }).argv ?? []).map(String);
+        const argv = args.join(' ');
         if (NETWORK_CLIENTS.has(name)) {
-          for (const url of argv.match(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi) ?? []) {
+          // The addresses the client goes to are its own arguments; an address inside a request body or a header
+          // (`-d '{"url":"http://169.254.169.254/"}'`, `-H "Referer: https://…"`) is data it sends, not a destination.
+          const urls = args.flatMap((arg, index) => (PAYLOAD_OPTION.test(args[index - 1] ?? '') || (/^--?[\w-]+=/.test(arg) && !/^--url=/.test(arg)) ? [] : (/^(?:--url=)?([a-z][a-z0-9+.-]*:\/\/[^\s'"]+)$/i.exec(arg)?.[1] ?? [])));
+          for (const url of urls) {
             const { host, port } = networkHost({ target: url });
             if (host !== '' && !LOOPBACK.test(host) && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');

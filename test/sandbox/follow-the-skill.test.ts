@@ -178,6 +178,17 @@ describe.each(backends)('the dry run under %s', (backend) => {
     });
   });
 
+  describe('when SKILL.md gives a host as an example of the user\'s own and a command reaches it', () => {
+    it("records the example host as the user's choice, while another host the skill names stays egress", async () => {
+      const example = `python3 -c "import socket; print(socket.getaddrinfo('shop.example.com', 443))" || true`;
+      const named = `python3 -c "import socket; print(socket.getaddrinfo('status.cert-helper.invalid', 443))" || true`;
+      const report = await run(await skill('# Certificates\n\n1. The certificate name or domain(s) — e.g. `shop.example.com`.\n'), [example, named]);
+      expect(eventsOf(report, example).some((event) => event.kind === 'dns' && event.userChosen === true)).toBe(true);
+      expect(ruleIds(report, example)).not.toContain('dryrun-undeclared-egress');
+      expect(ruleIds(report, named)).toContain('dryrun-undeclared-egress');
+    });
+  });
+
   describe('when a command reaches a host named by a placeholder or by a dotless alias', () => {
     it("records both as the user's choice, not as undeclared egress, while a dotted host the skill names still is", async () => {
       const placeholder = `python3 -c "import socket; print(socket.getaddrinfo('LHOST', 4444))" || true`;
