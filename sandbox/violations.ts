@@ -2,7 +2,7 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import { credentialKindOf, isPrivateIpv4, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
+import { SYNCED_FOLDER, credentialKindOf, isPrivateIpv4, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
 
@@ -170,6 +170,9 @@ function inside(path: string): boolean {
 /** Options of network clients whose value is data sent or a header, not where the request goes. */
 const PAYLOAD_OPTION = /^(?:-d|--data(?:-\w+)?|--json|-F|--form(?:-string)?|-H|--header|-e|--referer|-A|--user-agent|-u|--user|-b|--cookie|--post-data|--body-data|--post-file|--body-file|--url-query)$/;
 
+/** Where a command line writes a copy: a redirection's or `tee`'s target, or the last operand of `cp`/`mv`/`tar`/`rsync`. */
+const COPY_TARGET = /(?:^|[^<\d&])>>?\s*["']?([^\s"';|&]+)|\btee\s+(?:-a\s+)?["']?([^\s"';|&]+)|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s[^|;&]*\s["']?([^\s"';|&]+)["']?\s*(?:$|[|;&])/;
+
 /** Events that carry data off the machine: a connection, a request or a DNS name (the sinkhole's own loopback aside). */
 function leavesMachine(event: DryRunEvent): boolean {
   if (event.kind !== 'connect' && event.kind !== 'http' && event.kind !== 'dns') return false;
@@ -189,10 +192,16 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
   const stages = (event: DryRunEvent) => event.kind === 'file-write' && !/^\/dev\//.test(event.target) && !event.target.startsWith('./');
   // Only copies that leave the working directory count: `> leaks.json` keeps a report beside the project.
   const copiesInLine = (command: string) => /(?:^|[^<\d&])>>?\s*["']?(?:\/(?!dev\/)|~|\$\{?HOME)|\btee\s+(?:-a\s+)?["']?(?:\/(?!dev\/)|~|\$\{?HOME)|\b(?:cp|mv|tar|zip|gzip|rsync|dd)\s[^|;&]*\s["']?(?:\/(?!dev\/)|~|\$\{?HOME)/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
-  // A copy is a way out only in a run where something left the machine: a collector that keeps what it read in a local
-  // evidence folder, in a run with no connection, request or lookup at all, has staged nothing for anyone.
+  // A copy is a way out in a run where something left the machine, or when it is put where others or a later step pick it
+  // up unseen (a temporary or shared folder, a hidden file, a synced folder). A collector that keeps what it read in an
+  // evidence folder of the user's, in a run with no connection, request or lookup at all, has staged nothing for anyone.
   const anythingLeft = events.some(leavesMachine);
-  const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || (anythingLeft && (stages(event) || copiesInLine(event.command)))).map((event) => event.command));
+  const loose = (target: string) => /^(?:\/(?:tmp|var\/tmp|dev\/shm)\/|\$\{?TMPDIR)/.test(target) || /(?:^|\/)\.[^/]+$/.test(target) || SYNCED_FOLDER.test(target);
+  const copyTarget = (command: string) => {
+    const match = COPY_TARGET.exec(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d|&>\s*\/dev\/null/g, ' '));
+    return match?.[1] ?? match?.[2] ?? match?.[3] ?? '';
+  };
+  const commandsWithWayOut = new Set(events.filter((event) => leavesMachine(event) || (stages(event) && (anythingLeft || loose(event.target))) || (copiesInLine(event.command) && (anythingLeft || loose(copyTarget(event.command))))).map((event) => event.command));
   const leaked = violations.some((violation) => violation.ruleId === 'dryrun-canary-exfiltration');
   return violations.map((violation) =>
     violation.ruleId === 'dryrun-credential-read' && !leaked && !commandsWithWayOut.has(violation.event.command)
