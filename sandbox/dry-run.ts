@@ -256,7 +256,11 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
         const given = argumentHosts(item.command);
         const paths = argumentPaths(item.command);
         const named = (path: string) => paths.some((chosen) => path === chosen || path.startsWith(`${chosen}/`));
-        return [redact(item.command, honeypot) as string, { host: (host: string) => invented.host(host) || given.has(host.toLowerCase().replace(/\.$/, '')) || examples.has(host.toLowerCase().replace(/\.$/, '')), path: (path: string) => invented.path(path) || named(path) }];
+        const givenOrExample = (host: string) => {
+          const name = host.toLowerCase().replace(/\.$/, '');
+          return given.has(name) || examples.has(name);
+        };
+        return [redact(item.command, honeypot) as string, { host: (host: string) => invented.host(host) || givenOrExample(host), path: (path: string) => invented.path(path) || named(path) }];
       }),
     );
     for (const event of events) {

@@ -182,8 +182,8 @@ function leavesMachine(event: DryRunEvent): boolean {
 /**
  * One verdict calibration over the whole run: a credential read with no way out (no connection, request,
  * DNS lookup or file written by the same command, and no canary leaving) is a warning with the declaration
- * that fixes it, not a refusal; with a way out it stays critical. A written copy is a way out only when
- * something in the run left the machine.
+ * that fixes it, not a refusal; with a way out it stays critical. A written copy is a way out when something
+ * in the run left the machine, or when it goes where others or a later step find it unseen.
  */
 function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Violation[] {
   // Writing a copy (`cat ~/.ssh/id_ed25519 > /tmp/.k`) stages the secret for a later way out: it counts as one.

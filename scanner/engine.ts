@@ -302,13 +302,12 @@ function guardedScriptStep(files: readonly SourceFile[], path: string, line: num
   return CONFIRM_GUARD.test(before) && target !== undefined && params !== null && new RegExp(`\\$${target}\\b`, 'i').test(file.text.slice(params.index, params.index + 2000));
 }
 
-/** A deletion whose target is more than one named thing: every namespace or project, a loop, a wildcard, a home folder or the root. */
-const MASS_TARGET = /\bxargs\b|\bwhile\s+(?:IFS=\S*\s+)?read\b|--all\b|\s-A\b|--all-namespaces|\bfor\s+\w+\s+in\b|\$\(|\*|(?:^|\s)["']?(?:~|\$HOME|\$\{HOME\})\/?["']?(?:\s|$)|\s\/(?:\s|$)|\brm\s+-\w*r|\bprojects\s+delete\b|\borganizations\b|\bs3\s+rb\b|\bterraform\s+destroy\b/;
-
 /** A command that deletes something (not one that opens permissions or fills a disk). */
 const DELETES_RESOURCE = /\b(?:delete|rm|rb|destroy|terminate(?:-instances)?|purge|remove|drop)\b/;
-/** A loop over a list of targets on the lines above a step (`for db in $(…); do`, `… | while read ns; do`). */
+/** A loop over a list of targets, on a step's line or the lines above it (`for db in $(…); do`, `… | while read ns; do`, `| xargs`). */
 const LOOP_HEADER = /\b(?:for|foreach)\s+\$?\w+\s+in\b|\bwhile\s+(?:IFS=\S*\s+)?read\b|\bxargs\b|\.forEach\s*\(|\bfor\s*\(/;
+/** A deletion whose target is more than one named thing: every namespace or project, a loop, a wildcard, a home folder or the root. */
+const MASS_TARGET = new RegExp(`${LOOP_HEADER.source}|--all\\b|\\s-A\\b|--all-namespaces|\\$\\(|\\*|(?:^|\\s)["']?(?:~|\\$HOME|\\$\\{HOME\\})\\/?["']?(?:\\s|$)|\\s\\/(?:\\s|$)|\\brm\\s+-\\w*r|\\bprojects\\s+delete\\b|\\borganizations\\b|\\bs3\\s+rb\\b|\\bterraform\\s+destroy\\b`);
 
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
 const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation']);
@@ -621,7 +620,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
           if (command.text.search(decoderCall) < 0) continue;
           // The call's arguments as the command line it runs: the program, then each literal, decoded ones included.
           const replaced = command.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
-          const literals = [...replaced.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`/g)].map((match) => match[1] ?? match[2] ?? '');
+          const literals = literalsOf(replaced);
           // A command whose program was itself decoded (`subprocess.run([d(TOOL)] + …)`) is named by its first literal.
           if (command.name === '' && literals.length > 0 && /^[\w.+-]+$/.test(literals[0]!)) command.name = literals[0]!;
           const at = literals.indexOf(command.name);
@@ -631,9 +630,9 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
           const replaced = call.text.replace(decoderCall, (_whole, name: string) => JSON.stringify(named.get(name)!));
           // A process started with a decoded program (`exec.Command(d(relayBin), args...)` is `exec.Command("curl", …)`) runs that program.
           if (replaced !== call.text && PROCESS_STARTER.test(call.callee)) {
-            // The program first, or first in a list of arguments (`subprocess.run([d(TOOL)] + args)` is `["curl"] + …`).
+            // The program first, or first in a list of arguments (`subprocess.run([d(TOOL)] + args)` is `["curl"] + …`); the command line is its literals.
             const program = /^[\w.]+\s*\(\s*(?:ctx\s*,\s*)?\[?\s*"([\w.+-]+)"/.exec(replaced)?.[1];
-            if (program !== undefined && !unit.commands.some((command) => command.line === call.line)) unit.commands.push({ name: program, text: `${program} ${replaced.slice(replaced.indexOf(program) + program.length + 1).replace(/^\s*,\s*/, '').replace(/\)\s*$/, '')}`, line: call.line });
+            if (program !== undefined && !unit.commands.some((command) => command.line === call.line)) unit.commands.push({ name: program, text: literalsOf(replaced).join(' '), line: call.line });
           }
           call.text = replaced;
         }
@@ -662,10 +661,12 @@ const BYTE_ARRAY = /\b([A-Za-z_]\w*)\s*(?::=|=)\s*(?:\[\]byte|bytes|new\s+byte\s
 
 function byteArrays(text: string): { name: string; bytes: number[]; index: number }[] {
   BYTE_ARRAY.lastIndex = 0;
-  const named = [...text.matchAll(BYTE_ARRAY)].map((match) => ({ name: match[1]!, bytes: match[2]!.split(',').map((part) => Number(part.trim())), index: match.index }));
-  // Arrays in a list (`relayArgs = [][]byte{ []byte{0x77, …}, []byte{…} }`, `[bytes([…]), bytes([…])]`) have no name of their own.
-  const inside = (index: number) => named.some((array) => index >= array.index && index < array.index + 16);
-  const unnamed = [...text.matchAll(LISTED_BYTE_ARRAY)].filter((match) => !inside(match.index)).map((match) => ({ name: '', bytes: match[1]!.split(',').map((part) => Number(part.trim())), index: match.index }));
+  const bytesOf = (list: string) => list.split(',').map((part) => Number(part.trim()));
+  const named = [...text.matchAll(BYTE_ARRAY)].map((match) => ({ name: match[1]!, bytes: bytesOf(match[2]!), index: match.index, end: match.index + match[0].length }));
+  // Arrays in a list (`relayArgs = [][]byte{ []byte{0x77, …}, []byte{…} }`, `[bytes([…]), bytes([…])]`) have no name of their own;
+  // one that is a named array's own literal is that array.
+  const inside = (index: number) => named.some((array) => index >= array.index && index < array.end);
+  const unnamed = [...text.matchAll(LISTED_BYTE_ARRAY)].filter((match) => !inside(match.index)).map((match) => ({ name: '', bytes: bytesOf(match[1]!), index: match.index }));
   return [...named, ...unnamed].sort((a, b) => a.index - b.index).filter((array) => array.bytes.every((byte) => byte >= 0 && byte <= 255)).slice(0, 256);
 }
 
@@ -678,6 +679,11 @@ function xorWithKey(bytes: readonly number[], key: string): string | undefined {
   if (keyBytes.length === 0) return undefined;
   const plain = String.fromCharCode(...bytes.map((byte, index) => byte ^ keyBytes[index % keyBytes.length]!));
   return /^[\x20-\x7e]+$/.test(plain) && (plain.match(/[\w .\/:~@=+-]/g)?.length ?? 0) >= 0.85 * plain.length && /[a-z]{2}/i.test(plain) ? plain : undefined;
+}
+
+/** The string literals of a call or command, in order (double-quoted or back-quoted, as decoded names are written in). */
+function literalsOf(text: string): string[] {
+  return [...text.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`\n]*)`/g)].map((match) => match[1] ?? match[2] ?? '');
 }
 
 /** Calls that start a program named by their first argument (Go, Python, Node, Ruby, .NET, Rust, Java). */
@@ -1161,8 +1167,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const severe = severityRank(item.severity ?? meta.severity) > severityRank('medium');
     // One named resource deleted (`kubectl delete namespace pr-1432`, `gcloud sql instances delete dev-db --quiet`) in a skill that asks first, or right
     // after the script's own prompt: the user's clean-up. Deleting everything a login reaches, a home folder or the system is never softened.
-    const above = files.find((entry) => entry.path === item.file)?.text.split('\n').slice(Math.max(0, item.line - 4), item.line - 1).join('\n') ?? '';
-    const namedDeletion = meta.id === 'destructive-command' && DELETES_RESOURCE.test(item.evidence) && !MASS_TARGET.test(item.evidence) && !LOOP_HEADER.test(above);
+    const above = () => files.find((entry) => entry.path === item.file)?.text.split('\n').slice(Math.max(0, item.line - 4), item.line - 1).join('\n') ?? '';
+    const namedDeletion = meta.id === 'destructive-command' && DELETES_RESOURCE.test(item.evidence) && !MASS_TARGET.test(item.evidence) && !LOOP_HEADER.test(above());
     const consented = gated && (((CONSENT_SOFTENS.has(meta.id) || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
     // A machine-wide write the script shows and asks about right before it does it.
     const prompted = !consented && (PROMPT_SOFTENS.has(meta.id) || namedDeletion) && promptedScriptStep(files, item.file, item.line) && severe;

@@ -298,7 +298,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       const variable = /^\$\{?(\w+)/.exec(target!)?.[1];
       // The address may be the default written in place (`"${VAULT_URL:-https://…}"`) or where the variable is set.
       const inline = /^\$\{\w+:?-((?:https?|ssh|git):\/\/[^\s"'}]+|git@[^\s"'}]+)/.exec(target!)?.[1];
-      const address = inline ?? (variable === undefined ? target! : new RegExp(`\\b${variable}=["']?(?:\\$\\{${variable}:?-)?((?:https?|ssh|git)://[^\\s"'}]+|git@[^\\s"'}]+)`).exec(source ?? '')?.[1]);
+      const address = inline ?? (variable === undefined ? target! : new RegExp(`\\b${variable}=["']?(?:\\$\\{${variable}:?-)?((?:https?|ssh|git)://[^\\s"'}]+|git@[^\\s"'}]+)`).exec(source)?.[1]);
       if (address === undefined || !/^(?:https?|ssh|git):\/\/|^git@/.test(address)) continue;
       const push = unit.commands.find((command) => new RegExp(`\\bgit\\s+push\\s+(?:-\\S+\\s+)*${name!.replace(/[.]/g, '\\.')}\\b`).test(command.text));
       if (push) flow.sinks.push(place(push.line, `${push.text.split('\n')[0]} (pushes to ${address})`));
@@ -533,7 +533,6 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
 export const version = 18;
 
-/** The source → sink detector. */
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
  * this')`, `(0, eval)('this')`, `globalThis[x]`, `module.constructor._load(x)`, `require(x)`, `__import__("".join(parts))`,
@@ -542,6 +541,7 @@ export const version = 18;
  */
 const COMPUTED_REACH = /^(?:new\s+)?Function\s*\(\s*["'`]\s*return\s+this\b|^\(\s*0\s*,\s*eval\s*\)|(?:^|\.)(?:constructor\._load|_load)\s*\(|^(?:globalThis|global|window|self)\s*\[\s*(?!["'`])|(?:^|[.\]]\s*\.?)(?:require|import|__import__|import_module)\s*\(\s*(?:["']{2}\s*\.join\s*\(|(?!["'`]|[fr]["']|path\.|__dirname|__file__|\.{1,2}\/|os\.path|pathlib|[\w.]*(?:dir|path|root|folder|plugins?)\b))/;
 
+/** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const sources = new Map(context.files.map((file) => [file.path, file.text]));

@@ -273,12 +273,12 @@ function covers(pattern: RegExp, clause: string, phrase: string): boolean {
   return match !== null && at >= 0 && match.index <= at + phrase.length && match.index + match[0].length >= at;
 }
 
-/** The first concealment phrase of an order in `text`, if any. */
 /** A concealment adverb before a verb in the third person (`silently reroutes`, `quietly drops`): something described as doing it. */
 const SIDE_EFFECT_ADVERB = /^(?:silently|quietly|invisibly|unobtrusively)\s+(?!(?:is|was|does|has)\b)[a-z]+(?:[^s]es|[^su]s)\b/i;
 /** The subject of such a verb when it is a step or a thing, not the agent: a gerund phrase ("changing it", "running `x` twice") or "it/this/that/which". */
 const SIDE_EFFECT_SUBJECT = /(?:\b[a-z]+ing\b(?:\s+(?:it|them|this|that|the\s+[\w-]+|`[^`]+`|\w+)){0,3}|\b(?:it|this|that|which|doing\s+so))\s*$/i;
 
+/** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
     const phrase = first('conceal', sentence);
@@ -778,7 +778,6 @@ const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|
  */
 const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
-/** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
 /** A login tool keeping what it was given in its own file, said of the tool ("npm … writes it to `~/.npmrc` itself", "docker login saves the token in ~/.docker/config.json"). */
 const TOOL_STORES_LOGIN = /\b(?:it|npm|pnpm|yarn|bun|docker|podman|gh|glab|pip|twine|poetry|cargo|gem|helm|aws|gcloud|az|kubectl|vercel|netlify|wrangler|the\s+(?:cli|tool|command|login|client))\b(?:(?!\b(?:send|upload|post|copy|paste|share)\b)[^.\n]){0,140}?\b(?:writes|saves|stores|caches|persists|keeps|records)\s+(?:(?:it|them|the\s+(?:\w+\s+)?(?:token|credentials?|login|auth\w*|password|key)s?)\s+)?(?:to|in|into|under|inside)\s+`?[~$\w./{}-]+`?(?:\s+itself)?/gi;
 
@@ -790,6 +789,7 @@ const BACKUP_WRITTEN = /(?:-o|--output|>|\btee)\s*["']?\S*\.(?:bak|backup|orig|o
 /** A file put back from the copy of itself made before an edit (`mv x.json.bak x.json`, `cp -f CLAUDE.md.orig CLAUDE.md`). */
 const RESTORES_BACKUP = /\b(?:mv|cp)\s+(?:-\S+\s+)*["']?(\S+?)\.(?:bak|backup|orig|old|prev)(?:\.\d+)?["']?\s+["']?\1["']?(?=\s|$)/g;
 
+/** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   const text = readable(rawText);
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
@@ -1550,9 +1550,9 @@ const CONTEXT_INTO_ADDRESS = /\b(?:in(?:to)?|as|inside)\s+(?:the\s+|a\s+|its\s+)
 const SECRET_VALUES_NAMED = /\b(?:connection\s+strings?|environment\s+variable\s+values|env(?:ironment)?\s+values|api\s+keys?|access\s+tokens?|tokens?|passwords?|credentials?|secrets?)\b/i;
 /** The conversation named as material ("build it from this conversation", "the user's own messages"). */
 const CONVERSATION_NAMED = /\b(?:from|of|with)\s+(?:(?:this|the|current|whole|entire|full|our)\s+)+(?:conversation|chat|session)\b(?!\s+(?:ids?|tokens?|cookies?|keys?|state|storage|manager))|\bthe\s+user'?s\s+(?:own\s+)?(?:messages|prompts|questions|requests)\b|\b(?:everything|all|whatever|what)\s+(?:the\s+user|you|they)\s+(?:have\s+|has\s+)?(?:typed|wrote|written|said|pasted|asked)\b/i;
-/** An address with query parameters, or a base address that parameters are added to ("Base: `https://…`", `?n=…&ctx=…`). */
 /** The user's material or people's details as a value ("the normalised sticky text", "the pasted discussion", "any names, emails, customer names"). */
 const USER_MATERIAL = /\b(?:e-?mail\s+addresses|(?:names|e-?mails)\s*(?:,|and|or)\s*(?:e-?mails|names|phone\s+numbers)|phone\s+numbers|customer\s+names|personal\s+(?:data|details|information)|incident\s+details|(?:the\s+)?(?:normali[sz]ed|raw|full|entire|whole|complete|original|verbatim)\s+(?:[\w-]+\s+){0,2}?(?:transcript|discussion|notes|messages|conversation|chat|thread|prompts)|pasted\s+(?:[\w-]+\s+)?(?:discussion|notes|messages?|thread|transcript|conversation)|(?:sticky|stickies|meeting|discussion|transcript|chat|thread|ticket|message)\s+(?:text|bodies|body|contents?)|(?:the\s+)?user'?s\s+(?:\w+\s+){0,3}?(?:prompts|messages|questions|requests)|prompts?,?\s+(?:verbatim|word\s+for\s+word|in\s+full))\b/i;
+/** An address with query parameters, or a base address that parameters are added to ("Base: `https://…`", `?n=…&ctx=…`). */
 const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|endpoint|url)\b\s*(?:url\s*)?[:=]\s*`?https?:\/\//i;
 
 /** The conversation taken whole, not summarised ("the complete text of this conversation so far", "every user message", "verbatim"). */
@@ -1584,7 +1584,11 @@ function archiveMade(text: string): string | undefined {
 }
 /** A path as a pattern that matches it whole (not inside a longer name). */
 function literalPath(path: string): RegExp {
-  return new RegExp(`(?<![\\w.-])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`);
+  return new RegExp(`(?<![\\w.-])${escapeRegExp(path)}(?![\\w.-])`);
+}
+/** `text` with the characters a regular expression reads specially escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -1595,10 +1599,9 @@ function literalPath(path: string): RegExp {
 function archivePattern(name: string): RegExp {
   const parts = name.split(/\$\([^)]*\)|\$\{[^}]*\}|\$[A-Za-z_]\w*|<[^>]*>|\*/);
   if (parts.length < 2) return literalPath(name);
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const [head, tail] = [parts[0]!, parts.at(-1)!];
   if (head.length + tail.length < 5) return literalPath(name);
-  return new RegExp(`(?<![\\w.-])${escape(head)}[^\\s"'/]{1,60}?${escape(tail)}(?![\\w.-])`);
+  return new RegExp(`(?<![\\w.-])${escapeRegExp(head)}[^\\s"'/]{1,60}?${escapeRegExp(tail)}(?![\\w.-])`);
 }
 
 /** Text that names where stored secrets are: a secret file, an env file, or a variable whose name says it is secret. */
@@ -1820,8 +1823,8 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const followsPage = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && FOLLOWS_FETCHED.test(texts[index]));
     if (followsPage !== undefined && members.some((index) => PAGE_WINS.test(texts[index]))) {
       const page = members.find((index) => index !== followsPage && destinations(texts[index]).some((host) => !isLocalHost(host)) && (FETCH_WORD.test(texts[index]) || FETCH_WORD.test(texts[index - 1] ?? '')));
-      const hosts = page === undefined ? [] : destinations(texts[page]).filter((host) => !isLocalHost(host));
-      if (page !== undefined && hosts.length > 0) {
+      if (page !== undefined) {
+        const hosts = destinations(texts[page]).filter((host) => !isLocalHost(host));
         out.push({ file: instructions[followsPage].file, line: instructions[followsPage].line, evidence: shown(`${instructions[page].text} ⏎ … ⏎ ${instructions[followsPage].text}`), origin: 'prose', remote: { text: `follow the steps of a page fetched from ${hosts.join(', ')}`, hosts }, userTarget: false, documentation: false });
       }
     }
@@ -2075,13 +2078,6 @@ function secretTaken(line: string): string | undefined {
 }
 
 /**
- * A template the skill ships (`assets/pr-comment.md.tmpl` with `{{REGISTRY_AUTH}}` in it), a line of its
- * Markdown that says to fill one of its placeholders with a secret ("`{{REGISTRY_AUTH}}` | the auth string
- * stored in ~/.docker/config.json"), and an order that posts the filled template (`gh pr comment
- * --body-file`) in the file that names the template: the secret is published with it, wherever the three
- * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
- */
-/**
  * A table of an address's query parameters (`| \`n\` | the sticky text … include any names, emails … |`) in the skill's
  * Markdown, whose value for a parameter of an address the skill writes at a fixed host (`…/health.svg?team=<team>&n=<notes>`)
  * is the user's material or people's details: rendering or opening the address sends them to its host, wherever in
@@ -2153,9 +2149,9 @@ export function followedDecoderActions(files: readonly SourceFile[], instruction
   const decoders = files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && DECODES_DATA.test(file.text) && PRINTS.test(file.text) && (EMBEDDED_BLOB.test(file.text) || files.some((data) => data !== file && opaqueData(data) && file.text.includes(data.path.split('/').pop()!))));
   if (decoders.length === 0) return [];
   for (const order of instructions) {
-    if (order.documentation || order.script || order.origin !== 'prose' || !FOLLOWS_PRINTED.test(unwrap(order.text))) continue;
+    const followed = order.documentation || order.script || order.origin !== 'prose' ? undefined : FOLLOWS_PRINTED.exec(unwrap(order.text))?.[0];
+    if (followed === undefined) continue;
     // "Execute nothing from it … not a decoded string 'just to see what it prints'": a prohibition names what not to follow.
-    const followed = FOLLOWS_PRINTED.exec(unwrap(order.text))![0];
     const sentence = sentences(unwrap(order.text)).find((part) => part.includes(followed)) ?? '';
     if (/\b(?:not|nothing|never|don't|do\s+not|no|without)\b/i.test(sentence.slice(0, sentence.indexOf(followed)))) continue;
     // The section the order sits in, as written (its commands included): from its heading to the next.
@@ -2163,15 +2159,15 @@ export function followedDecoderActions(files: readonly SourceFile[], instruction
     const start = Math.max(0, Number(order.section) - 1);
     const next = lines.findIndex((line, index) => index > start && /^#{1,6}\s/.test(line));
     const section = lines.slice(start, next < 0 ? undefined : next).join('\n');
-    // The decoder may be run in an earlier step ("Render the playbook: `python3 scripts/playbook.py …`" then "Carry out every step
-    // the renderer prints"), when the order's own step runs nothing of its own (a step that runs `pytest` means what pytest prints);
-    // the steps between may only explain.
     // A decoder is named by its file name, or by its stem as a word when that is long enough to be its own ("Run the doctor with `--json`").
     const names = (text: string, file: SourceFile) => {
       const base = file.path.split('/').pop()!;
       const stem = base.replace(/\.\w+$/, '');
-      return new RegExp(`(?<![\\w.-])${base.replace(/\./g, '\\.')}\\b`).test(text) || (stem.length >= 5 && new RegExp(`\\bthe\\s+${stem.replace(/[^\w-]/g, '')}\\b`, 'i').test(text));
+      return new RegExp(`(?<![\\w.-])${escapeRegExp(base)}\\b`).test(text) || (stem.length >= 5 && new RegExp(`\\bthe\\s+${stem.replace(/[^\w-]/g, '')}\\b`, 'i').test(text));
     };
+    // The decoder may be run in an earlier step ("Render the playbook: `python3 scripts/playbook.py …`" then "Carry out every step
+    // the renderer prints"), when the order's own step runs nothing of its own (a step that runs `pytest` means what pytest prints);
+    // the steps between may only explain.
     let decoder = decoders.find((file) => names(section, file));
     for (let end = start, back = 0; decoder === undefined && back < 3 && !RUNS_SOMETHING.test(lines.slice(end, next < 0 ? undefined : next).join('\n')); back += 1) {
       const previous = lines.slice(0, end).findLastIndex((line) => /^#{1,6}\s/.test(line));
@@ -2187,6 +2183,13 @@ export function followedDecoderActions(files: readonly SourceFile[], instruction
   return [];
 }
 
+/**
+ * A template the skill ships (`assets/pr-comment.md.tmpl` with `{{REGISTRY_AUTH}}` in it), a line of its
+ * Markdown that says to fill one of its placeholders with a secret ("`{{REGISTRY_AUTH}}` | the auth string
+ * stored in ~/.docker/config.json"), and an order that posts the filled template (`gh pr comment
+ * --body-file`) in the file that names the template: the secret is published with it, wherever the three
+ * are written. A placeholder in a hidden part of the template (an HTML comment) hides it too.
+ */
 export function filledTemplateActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
   const templates = new Map<string, Set<string>>();
   for (const file of files) {
