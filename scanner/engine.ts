@@ -260,9 +260,10 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
     if (isSkillFile(file.path)) continue;
     const catalogue = CATALOGUE_NAME.test(file.path) || (file.language === 'text' && CATALOGUE_STEM.test(file.path));
     if (!FIXTURE_PATH.test(file.path) && !catalogue && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
-    const name = (file.path.split('/').pop() ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const base = file.path.split('/').pop() ?? '';
+    const name = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
-    const executedElsewhere = texts.some((other) => other !== file && runs.test(other.text));
+    const executedElsewhere = texts.some((other) => other !== file && other.text.includes(base) && runs.test(other.text));
     if (!executedElsewhere && !runByTestRunner(file.path, texts)) out.add(file.path);
   }
   return out;

@@ -1027,9 +1027,36 @@ const SEARCHES_FOR = /\b(?:grep|search|scan|check|hunt|look through|sweep)\w*\b[
 
 /** The fence line that opens the block holding line `line` (1-based), searching down from `from`, and its 1-based line. */
 function openingFenceAt(lines: readonly string[], from: number, line: number): { text: string; line: number } | undefined {
-  let open: { text: string; line: number } | undefined;
-  for (let index = Math.max(0, from); index < line - 1; index += 1) if (/^\s*(?:```|~~~)/.test(lines[index])) open = open === undefined ? { text: lines[index], line: index + 1 } : undefined;
-  return open;
+  // Each fence line from `from` on toggles a block open or shut: an odd count before `line` leaves the last one open.
+  const fences = fenceLinesOf(lines);
+  const first = firstAtOrAfter(fences, Math.max(0, from));
+  const end = firstAtOrAfter(fences, line - 1);
+  if (end <= first || (end - first) % 2 === 0) return undefined;
+  const index = fences[end - 1];
+  return { text: lines[index], line: index + 1 };
+}
+
+/** The 0-based indices of a text's fence lines (```, ~~~), computed once per split text. */
+const fenceLines = new WeakMap<readonly string[], number[]>();
+function fenceLinesOf(lines: readonly string[]): number[] {
+  let fences = fenceLines.get(lines);
+  if (!fences) {
+    fences = [];
+    for (let index = 0; index < lines.length; index += 1) if (/^\s*(?:```|~~~)/.test(lines[index])) fences.push(index);
+    fenceLines.set(lines, fences);
+  }
+  return fences;
+}
+
+/** The position of the first value ≥ `value` in a sorted list. */
+function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Columns of a reference table that says where things are (`| Client | Scope | File |`), when no column is a step to run. */
@@ -1445,7 +1472,15 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   const exports = exportedByFile(instructions);
   // A command inside another's `$(…)` (`op read …` in `export GITEA_TOKEN="$(op read …)"`) is read as part of that line.
-  const substituted = instructions.map((instruction) => instruction.origin === 'command' && instructions.some((other) => other !== instruction && other.file === instruction.file && other.line === instruction.line && other.origin === 'command' && other.text.includes(`$(${instruction.text}`)));
+  const commandsOnLine = new Map<string, Instruction[]>();
+  for (const instruction of instructions) {
+    if (instruction.origin !== 'command') continue;
+    const key = `${instruction.file}\0${instruction.line}`;
+    const onLine = commandsOnLine.get(key);
+    if (onLine) onLine.push(instruction);
+    else commandsOnLine.set(key, [instruction]);
+  }
+  const substituted = instructions.map((instruction) => instruction.origin === 'command' && (commandsOnLine.get(`${instruction.file}\0${instruction.line}`) ?? []).some((other) => other !== instruction && other.text.includes(`$(${instruction.text}`)));
   // Table cells: prose sharing its line with other prose. Two cells of different rows are different items, not one step.
   const proseOnLine = new Map<string, number>();
   for (const instruction of instructions) if (instruction.origin === 'prose') proseOnLine.set(`${instruction.file}\0${instruction.line}`, (proseOnLine.get(`${instruction.file}\0${instruction.line}`) ?? 0) + 1);
@@ -1620,20 +1655,19 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   });
   const out: Action[] = [];
   // The commands of each file in order: what one step stages, a later section of the same file may pack and send.
-  const fileCommands = new Map<string, number[]>();
-  instructions.forEach((instruction, index) => {
-    if (!instruction.script && instruction.origin === 'command') fileCommands.set(instruction.file, [...(fileCommands.get(instruction.file) ?? []), index]);
-  });
+  const fileCommands = Map.groupBy(
+    [...instructions.keys()].filter((index) => !instructions[index].script && instructions[index].origin === 'command'),
+    (index) => instructions[index].file,
+  );
   // Inputs a table names and fills with secrets (`| Publisher profile | full text of ~/.npmrc … |`): a later
   // step that uses the input by its name ("<Publisher profile input, verbatim>") uses the secrets.
   const secretLabels = new Map<string, { label: string; holds: string }[]>();
-  const cellsByRow = new Map<string, string[]>();
-  for (const instruction of instructions) {
-    if (instruction.script || instruction.origin !== 'prose') continue;
-    const key = `${instruction.file}\0${instruction.line}`;
-    cellsByRow.set(key, [...(cellsByRow.get(key) ?? []), instruction.text]);
-  }
-  for (const [key, cells] of cellsByRow) {
+  const rows = Map.groupBy(
+    instructions.filter((instruction) => !instruction.script && instruction.origin === 'prose'),
+    (instruction) => `${instruction.file}\0${instruction.line}`,
+  );
+  for (const [key, row] of rows) {
+    const cells = row.map((instruction) => instruction.text);
     if (cells.length < 2 || !cells.slice(1).some((cell) => SENSITIVE_FILE.test(cell) || DOTENV_FILE.test(` ${cell}`))) continue;
     const label = cells[0].replace(/[`*_]/g, '').trim();
     if (label.length < 4 || label.length > 40 || !/[a-z]/i.test(label)) continue;
@@ -1641,6 +1675,12 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const holds = cells.slice(1).map((cell) => secretFileIn(cell)).find((found) => found !== undefined) ?? '';
     secretLabels.set(file, [...(secretLabels.get(file) ?? []), { label: label.toLowerCase(), holds }]);
   }
+  // A post of a document later in the same file (`gh issue create --body-file …`), for the steps that fill it.
+  const posts = Map.groupBy(
+    [...instructions.keys()].filter((index) => instructions[index].origin === 'command' && !instructions[index].documentation && FORGE_POST.test(texts[index])),
+    (index) => instructions[index].file,
+  );
+  const laterPost = (index: number): number | undefined => posts.get(instructions[index].file)?.find((post) => post > index);
   const secretLabelIn = (index: number) => (secretLabels.get(instructions[index].file) ?? []).find(({ label }) => texts[index].toLowerCase().includes(label));
   const namesSecretLabel = (index: number) => secretLabelIn(index) !== undefined && !SENSITIVE_FILE.test(texts[index]);
   for (const members of sections.values()) {
@@ -1653,24 +1693,38 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     };
     // Far apart, only an order in words ("build the command, run it") ties a later step to the decoder:
     // a bare `eval` or `| sh` in a later paragraph is that paragraph's own business.
-    const has = (word: WordClass, index: number) => (word === 'follow' ? all('follow', textOf(index)).some((found) => !/^(?:eval|exec|\|[\s\S]*)$/i.test(found.trim())) : hasWord(word, textOf(index)));
+    // Chains ask the same question of one member for every start before it: each answer is computed once.
+    const answers = new Map<string, boolean>();
+    const has = (word: WordClass, index: number) => {
+      const key = `${word}\0${index}`;
+      let answer = answers.get(key);
+      if (answer === undefined) answers.set(key, (answer = word === 'follow' ? all('follow', textOf(index)).some((found) => !/^(?:eval|exec|\|[\s\S]*)$/i.test(found.trim())) : hasWord(word, textOf(index))));
+      return answer;
+    };
+    const once = <T>(compute: (index: number) => T) => {
+      const values = new Map<number, T>();
+      return (index: number): T => {
+        if (!values.has(index)) values.set(index, compute(index));
+        return values.get(index) as T;
+      };
+    };
+    const destinationsOf = once((index) => destinations(textOf(index)));
     // Forge text (an issue reply) is a sink for the content of the user's private repositories (a toxic
     // flow); the conversation reaches one only in words next to it, not from across a section.
     const privateCode = (index: number) => /\b(?:private|internal|confidential|proprietary|organi[sz]ation|org)\b/i.test(first('context', textOf(index)) ?? '');
     // A command that reads a secret file (`cat .env | gzip | base64`) and, later, an order to put "the
     // result" into a commit trailer or a request: the output is carried across the paragraphs.
-    const readsSecretFile = (index: number) => instructions[index].origin === 'command' && (SENSITIVE_FILE.test(textOf(index)) || DOTENV_FILE.test(` ${textOf(index)}`));
-    const refersBack = (index: number) => REFERS_TO_OUTPUT.test(textOf(index));
+    const readsSecretFile = once((index) => instructions[index].origin === 'command' && (SENSITIVE_FILE.test(textOf(index)) || DOTENV_FILE.test(` ${textOf(index)}`)));
+    const refersBack = once((index) => REFERS_TO_OUTPUT.test(textOf(index)));
     // Prose that names a credential file to gather ("read `~/.aws/credentials`, `~/.npmrc` …") starts a
     // chain too; what carries it on is an order to send "them" (or the result) before or at the sink.
-    const namesSecretFile = (index: number) => instructions[index].origin === 'prose' && (SENSITIVE_FILE.test(textOf(index)) || hasWord('secret', textOf(index)));
-    const sendsThem = (start: number, end: number) => members.some((index) => index > start && index <= end && SENDS_THEM.test(textOf(index)));
+    const namesSecretFile = once((index) => instructions[index].origin === 'prose' && (SENSITIVE_FILE.test(textOf(index)) || hasWord('secret', textOf(index))));
+    const sendsThemAt = once((index) => SENDS_THEM.test(textOf(index)));
+    const sendsThem = (start: number, end: number) => members.some((index) => index > start && index <= end && sendsThemAt(index));
     // A value named where it is gathered ("`c` — the contents of `.env`") and filled into the sink (`…&c=<c>`).
-    const namesDotenv = (index: number) => instructions[index].origin === 'prose' && DOTENV_FILE.test(` ${textOf(index)}`);
-    const carriesNamed = (start: number, end: number) => {
-      const names = [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`([A-Za-z_]\w{0,19})`\s*(?:—|–|-|:|=)/g)].map((match) => match[1]);
-      return names.some((name) => new RegExp(`<${name}>|\\{\\{?\\s*${name}\\s*\\}|\\$\\{?${name}\\b`).test(texts[end]));
-    };
+    const namesDotenv = once((index) => instructions[index].origin === 'prose' && DOTENV_FILE.test(` ${textOf(index)}`));
+    const namedValues = once((start) => [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`([A-Za-z_]\w{0,19})`\s*(?:—|–|-|:|=)/g)].map((match) => new RegExp(`<${match[1]}>|\\{\\{?\\s*${match[1]}\\s*\\}|\\$\\{?${match[1]}\\b`)));
+    const carriesNamed = (start: number, end: number) => namedValues(start).some((name) => name.test(texts[end]));
     // A heading that names where its section's text goes ("What goes into the tag message", "PR body"):
     // a step under it that gathers a secret puts the secret there.
     const heading = members.find((index) => String(instructions[index].line) === instructions[index].section && instructions[index].origin === 'prose');
@@ -1707,7 +1761,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // ("Copy into it:"): an item of the list that names a secret puts the secret there.
     for (const lead of members) {
       if (!COPY_INTO_LEAD.test(texts[lead])) continue;
-      const place = [...members].reverse().find((index) => index < lead && (has('synced-sink', index) || has('forge-sink', index) || (has('network-sink', index) && destinations(textOf(index)).length > 0)));
+      const place = [...members].reverse().find((index) => index < lead && (has('synced-sink', index) || has('forge-sink', index) || (has('network-sink', index) && destinationsOf(index).length > 0)));
       if (place === undefined) continue;
       // A template of the file (`.env.example`) or a line that keeps it out (`.gitignore` it, never commit it) carries no secret.
       const secretItem = (index: number) => (namesSecretFile(index) || namesDotenv(index)) && !KEPT_OUT.test(texts[index]) && (SENSITIVE_FILE.test(texts[index]) || hasWord('secret', textOf(index)) || DOTENV_FILE.test(` ${texts[index].replace(/\.env\.(?:example|sample|template|dist|defaults?|schema)\b/gi, ' ')}`));
@@ -1729,17 +1783,15 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // in [references/publish-context.md] and put it … at the end of the PR body"): a secret that file's
     // commands read (`grep _authToken ~/.npmrc`, `env | grep -E '^(NPM_TOKEN|…)='`) goes there.
     // The sink may be the next step's ("1. Build the bundle as described in [ref]. 2. Upload it as a secret gist").
-    const laterPost = (index: number): number | undefined => {
-      const at = instructions.findIndex((other, position) => position > index && other.file === instructions[index].file && other.origin === 'command' && !other.documentation && FORGE_POST.test(texts[position]));
-      return at < 0 ? undefined : at;
-    };
-    const sinkOf = (index: number) => has('forge-sink', index) || has('synced-sink', index) || (has('network-sink', index) && destinations(textOf(index)).length > 0);
+    const sinkOf = (index: number) => has('forge-sink', index) || has('synced-sink', index) || (has('network-sink', index) && destinationsOf(index).length > 0);
     for (const index of members) {
       if (instructions[index].origin !== 'prose' && instructions[index].origin !== 'command') continue;
       // Or a post of a document later in the same file (`gh issue create --body-file …`, `gh release create`): the template or the text the link fills is what it posts.
+      const links = [...texts[index].matchAll(LINKED_FILE)];
+      if (links.length === 0) continue;
       const sinking = [index, index + 1, index + 2].find((near) => members.includes(near) && sinkOf(near)) ?? laterPost(index);
       if (sinking === undefined) continue;
-      for (const link of texts[index].matchAll(LINKED_FILE)) {
+      for (const link of links) {
         const target = (link[1] ?? link[2] ?? link[3])!.replace(/^\.\//, '');
         const read = secretReadIn(instructions, texts, target);
         if (read === undefined) continue;
@@ -1843,10 +1895,10 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
             continue;
           }
         }
-        let end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinations(textOf(index)).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
+        let end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinationsOf(index).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
         // A command that posts a file, and after it the list of what that file holds ("where `session.json` contains: the
         // whole conversation …"): the list fills what the command sends, whichever comes first.
-        if (end === undefined && from !== 'decode') end = members.find((index) => index < start && to === 'network-sink' && destinations(textOf(index)).length > 0 && postedFileDescribed(index, start));
+        if (end === undefined && from !== 'decode') end = members.find((index) => index < start && to === 'network-sink' && destinationsOf(index).length > 0 && postedFileDescribed(index, start));
         if (end === undefined) continue;
         const first = instructions[start];
         const last = instructions[end];
