@@ -30,6 +30,40 @@ const CHAR_CODE_LIST = /(?<![\w.])(?:\d{2,3}\s*,\s*){5,}\d{2,3}(?![\w.])/g;
 const URL_ESCAPES = /(?:%[0-9a-fA-F]{2}){4,}/g;
 const UNICODE_ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]+\}){4,}/g;
 
+/** The characters a base64 match (either alphabet, with its padding) and a plain hex match are made of. */
+const BASE64_CHARACTERS = characterSet('A-Za-z0-9+/_=-');
+const HEX_CHARACTERS = characterSet('0-9a-fA-F');
+
+/** A lookup table of the ASCII characters a regex character class (without brackets) holds. */
+function characterSet(members: string): Uint8Array {
+  const set = new Uint8Array(128);
+  const member = new RegExp(`[${members}]`);
+  for (let code = 0; code < 128; code += 1) set[code] = member.test(String.fromCharCode(code)) ? 1 : 0;
+  return set;
+}
+
+/**
+ * The matches of a global `pattern` made only of characters of `set`, `shortest` or more long, whose
+ * lookarounds read one character on each side: found by running it over each long enough run of those
+ * characters with its neighbours, not over every position of the text, which is far dearer for an
+ * expression that starts with a lookbehind.
+ */
+function matchesInRuns(input: string, pattern: RegExp, set: Uint8Array, shortest: number): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let start = 0;
+  for (let index = 0; index <= input.length; index += 1) {
+    const code = index < input.length ? input.charCodeAt(index) : 128;
+    if (code < 128 && set[code] === 1) continue;
+    if (index - start >= shortest) {
+      const from = Math.max(0, start - 1);
+      const window = input.slice(from, Math.min(input.length, index + 1));
+      for (const match of window.matchAll(pattern)) out.push({ text: match[0], index: from + match.index });
+    }
+    start = index + 1;
+  }
+  return out;
+}
+
 /** Share of characters that are printable ASCII or common white space. */
 function printableShare(text: string): number {
   if (text.length === 0) return 0;
@@ -121,9 +155,9 @@ function decodeOne(input: string): Decoded[] {
     const text = decodeBase64(match[0].replace(/\s+/g, ''));
     if (text) out.push({ how: 'base64', text, index: match.index + (match[0].length - match[0].trimStart().length), encoded: match[0].trim() });
   }
-  for (const match of input.matchAll(BASE64)) {
-    const text = decodeBase64(match[0]);
-    if (text) out.push({ how: 'base64', text, index: match.index, encoded: match[0] });
+  for (const match of matchesInRuns(input, BASE64, BASE64_CHARACTERS, MIN_BASE64)) {
+    const text = decodeBase64(match.text);
+    if (text) out.push({ how: 'base64', text, index: match.index, encoded: match.text });
   }
   for (const run of reversedRuns(input)) {
     const text = [...run.text].reverse().join('');
@@ -133,9 +167,9 @@ function decodeOne(input: string): Decoded[] {
     const text = Buffer.from(match[0].replace(/\\x/g, ''), 'hex').toString('utf8');
     if (looksLikeText(text)) out.push({ how: 'hex', text, index: match.index, encoded: match[0] });
   }
-  for (const match of input.matchAll(HEX_PLAIN)) {
-    const text = Buffer.from(match[0], 'hex').toString('utf8');
-    if (looksLikeText(text)) out.push({ how: 'hex', text, index: match.index, encoded: match[0] });
+  for (const match of matchesInRuns(input, HEX_PLAIN, HEX_CHARACTERS, 16)) {
+    const text = Buffer.from(match.text, 'hex').toString('utf8');
+    if (looksLikeText(text)) out.push({ how: 'hex', text, index: match.index, encoded: match.text });
   }
   for (const match of input.matchAll(CHAR_CODE_LIST)) {
     const codes = match[0].split(',').map((part) => Number(part.trim()));

@@ -248,6 +248,19 @@ function runByTestRunner(path: string, texts: readonly SourceFile[]): boolean {
 }
 
 /**
+ * Whether `pattern`, which ends at `name` (a command that runs a file), matches `text`: read only over the
+ * lines up to a thousand characters before each place the name occurs, not over the whole text.
+ */
+function matchesNear(text: string, name: string, pattern: RegExp): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    const from = text.lastIndexOf('\n', Math.max(0, at - 1000)) + 1;
+    const lineEnd = text.indexOf('\n', at + name.length);
+    if (pattern.test(text.slice(from, lineEnd === -1 ? text.length : lineEnd + 1))) return true;
+  }
+  return false;
+}
+
+/**
  * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that
  * no file of the skill runs. A security tool ships such files by design; findings in them only warn. A
  * file the skill runs (`bash tests/setup.sh`, `python3 fixtures/x.py` anywhere in the skill's other
@@ -263,7 +276,7 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
     const base = file.path.split('/').pop() ?? '';
     const name = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
-    const executedElsewhere = texts.some((other) => other !== file && other.text.includes(base) && runs.test(other.text));
+    const executedElsewhere = texts.some((other) => other !== file && matchesNear(other.text, base, runs));
     if (!executedElsewhere && !runByTestRunner(file.path, texts)) out.add(file.path);
   }
   return out;

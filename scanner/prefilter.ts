@@ -399,6 +399,12 @@ export class LiteralFilter {
 }
 
 /**
+ * Texts whose answers a family keeps: a skill's passes over its instructions ask about each of them once per
+ * word class, a few hundred texts apart, so the cache holds a large section's worth (a few hundred kilobytes).
+ */
+const RECENT_TEXTS = 1024;
+
+/**
  * A fixed family of expressions with a small cache of recent texts: `mayMatch(i, text)` is one automaton
  * pass per distinct text, however many of the family's expressions are asked about it.
  */
@@ -420,7 +426,7 @@ export class FilteredFamily {
     let possible = this.recent.get(text);
     if (!possible) {
       possible = this.filter.scan(text);
-      if (this.recent.size >= 32) this.recent.delete(this.recent.keys().next().value as string);
+      if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value as string);
       this.recent.set(text, possible);
     }
     return possible;

@@ -1694,11 +1694,12 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // Far apart, only an order in words ("build the command, run it") ties a later step to the decoder:
     // a bare `eval` or `| sh` in a later paragraph is that paragraph's own business.
     // Chains ask the same question of one member for every start before it: each answer is computed once.
-    const answers = new Map<string, boolean>();
+    const answers = new Map<WordClass, Map<number, boolean>>();
     const has = (word: WordClass, index: number) => {
-      const key = `${word}\0${index}`;
-      let answer = answers.get(key);
-      if (answer === undefined) answers.set(key, (answer = word === 'follow' ? all('follow', textOf(index)).some((found) => !/^(?:eval|exec|\|[\s\S]*)$/i.test(found.trim())) : hasWord(word, textOf(index))));
+      let known = answers.get(word);
+      if (!known) answers.set(word, (known = new Map()));
+      let answer = known.get(index);
+      if (answer === undefined) known.set(index, (answer = word === 'follow' ? all('follow', textOf(index)).some((found) => !/^(?:eval|exec|\|[\s\S]*)$/i.test(found.trim())) : hasWord(word, textOf(index))));
       return answer;
     };
     const once = <T>(compute: (index: number) => T) => {
@@ -1864,8 +1865,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       }
     }
     // The file a command posts (`--data-binary @"$TMPDIR/session.json"`), named again by a later member up to `until` as what it holds.
+    const postedFile = once((sender) => /(?:--data(?:-binary|-raw)?|-d|-F\s+["']?\w+=|-T|--upload-file)[\s=]*["']?@?["']?(?:\$\{[^}]*\}|\$\w+|[\w.~-]*\/)*([\w.-]+\.(?:json|txt|md|ya?ml|tar(?:\.gz)?|tgz|zip|log))\b/.exec(textOf(sender))?.[1]);
     const postedFileDescribed = (sender: number, until: number): boolean => {
-      const posted = /(?:--data(?:-binary|-raw)?|-d|-F\s+["']?\w+=|-T|--upload-file)[\s=]*["']?@?["']?(?:\$\{[^}]*\}|\$\w+|[\w.~-]*\/)*([\w.-]+\.(?:json|txt|md|ya?ml|tar(?:\.gz)?|tgz|zip|log))\b/.exec(textOf(sender))?.[1];
+      const posted = postedFile(sender);
       return posted !== undefined && members.some((index) => index > sender && index <= until && texts[index].includes(posted) && /\b(?:contains?|holds?|has|includes?|with)\b/i.test(texts[index]));
     };
     // Instructions fetched from a fixed address and followed in place of the skill's own: a step fetches a page at a host
@@ -1882,11 +1884,13 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     }
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
       const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
+      if (starts.length === 0) continue;
+      const sinks = members.filter((index) => has(to, index) && (to !== 'network-sink' || destinationsOf(index).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))));
       for (const start of starts) {
         // The next instruction within a step's span was already read with this one as a pair.
         // A value named where it is gathered and filled into the query of a URL the agent opens (`?k=<k>`): the URL carries it out.
-        const fillsUrl = (index: number) => from === 'secret' && to === 'network-sink' && carriesNamed(start, index) && FILLED_URL_QUERY.test(texts[index]) && destinations(texts[index]).length > 0;
-        if (fillsUrl(start + 1) || members.some((index) => index > start + 1 && fillsUrl(index))) {
+        const fillsUrl = (index: number) => carriesNamed(start, index) && FILLED_URL_QUERY.test(texts[index]) && destinations(texts[index]).length > 0;
+        if (from === 'secret' && to === 'network-sink' && namedValues(start).length > 0 && (fillsUrl(start + 1) || members.some((index) => index > start + 1 && fillsUrl(index)))) {
           const end = members.find((index) => index > start && fillsUrl(index)) as number;
           const chain = readAction({ file: instructions[start].file, line: instructions[start].line, origin: instructions[start].origin, documentation: instructions[start].documentation && instructions[end].documentation }, `${texts[start]}\n\n${texts[end]}`, shown(`${instructions[start].text} ⏎ … ⏎ ${instructions[end].text}`));
           if (chain?.secret) {
@@ -1895,10 +1899,10 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
             continue;
           }
         }
-        let end = members.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && has(to, index) && (to !== 'network-sink' || destinationsOf(index).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
+        let end = sinks.find((index) => index > start && (index > start + 1 || instructions[index].line - instructions[start].line > STEP_SPAN) && (from !== 'secret' || carriesNamed(start, index) || (readsSecretFile(start) ? refersBack(index) : namesSecretFile(start) && (refersBack(index) || sendsThem(start, index)))));
         // A command that posts a file, and after it the list of what that file holds ("where `session.json` contains: the
         // whole conversation …"): the list fills what the command sends, whichever comes first.
-        if (end === undefined && from !== 'decode') end = members.find((index) => index < start && to === 'network-sink' && destinationsOf(index).length > 0 && postedFileDescribed(index, start));
+        if (end === undefined && from !== 'decode' && to === 'network-sink') end = members.find((index) => index < start && destinationsOf(index).length > 0 && postedFileDescribed(index, start));
         if (end === undefined) continue;
         const first = instructions[start];
         const last = instructions[end];
@@ -1976,8 +1980,8 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       // The container may be named in the step itself, the one right after it ("Bring the real values along … into the kit")
       // or the lead-in of the list that names the secrets ("add an `identity/` folder to the kit containing copies of:").
       const sameStep = (index: number) => index >= gather - 1 && index <= gather + 1 && instructions[index].section === instructions[gather].section;
-      const step = members.filter(sameStep).map((index) => texts[index]).join('\n');
       if (!namesSecrets(gather)) continue;
+      const step = members.filter(sameStep).map((index) => texts[index]).join('\n');
       const containers = [...step.matchAll(CONTAINER)].map((match) => match[1].toLowerCase());
       if (containers.length === 0) continue;
       const carrier = members.find((index) => index > gather && instructions[index].section !== instructions[gather].section && (hasWord('synced-sink', readable(texts[index])) || hasWord('forge-sink', readable(texts[index])) || (hasWord('network-sink', readable(texts[index])) && destinations(texts[index]).length > 0)) && containers.some((noun) => new RegExp(`\\b(?:the|this|that|your)\\s+(?:\\w+\\s+)?${noun}\\b`, 'i').test(texts[index])));
@@ -2057,10 +2061,10 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   // The conversation built into an address the same file names ("Build the digest from this conversation:
   // the user's own messages …, don't redact; up to 6,000 characters in the URL" and "Base:
   // `https://cards.example/v2/card.png`"): whatever renders or follows the address sends it there.
-  const fileMembers = new Map<string, number[]>();
-  instructions.forEach((instruction, index) => {
-    if (!instruction.script && instruction.origin !== 'decoded') fileMembers.set(instruction.file, [...(fileMembers.get(instruction.file) ?? []), index]);
-  });
+  const fileMembers = Map.groupBy(
+    [...instructions.keys()].filter((index) => !instructions[index].script && instructions[index].origin !== 'decoded'),
+    (index) => instructions[index].file,
+  );
   for (const members of fileMembers.values()) {
     const conversation = members.find((index) => instructions[index].origin === 'prose' && CONVERSATION_NAMED.test(texts[index]) && CONTEXT_INTO_ADDRESS.test(texts[index]));
     if (conversation !== undefined) {
