@@ -1,0 +1,3 @@
+module example.com/yaratest
+
+go 1.21
