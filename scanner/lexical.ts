@@ -15,6 +15,12 @@ const LEXICAL_EXTENSIONS = new Set([
   '.cs', '.swift', '.r', '.jl', '.ex', '.exs', '.scala', '.groovy', '.gradle', '.sbt', '.dart', '.nim', '.zig', '.c', '.cc', '.cpp', '.h', '.m', '.vbs', '.bat', '.cmd', '.applescript', '.scpt',
 ]);
 
+/**
+ * Files that are programs by their name alone: Ruby's build and tool files (Rake, Bundler, fastlane, CocoaPods,
+ * Danger, Vagrant, Homebrew bundles, Capistrano, Guard, Berkshelf, Thor) and Jenkins' Groovy pipelines.
+ */
+const LEXICAL_FILE_NAMES = new Set(['Rakefile', 'Gemfile', 'Fastfile', 'Appfile', 'Pluginfile', 'Matchfile', 'Gymfile', 'Scanfile', 'Snapfile', 'Deliverfile', 'Podfile', 'Dangerfile', 'Vagrantfile', 'Brewfile', 'Capfile', 'Guardfile', 'Berksfile', 'Thorfile', 'Jenkinsfile']);
+
 /** Interpreters named in a `#!` line that are read lexically. */
 const LEXICAL_INTERPRETERS = /^(?:ruby|perl|php|pwsh|powershell|lua|Rscript|julia|elixir|groovy|osascript)$/;
 
@@ -22,7 +28,7 @@ const LEXICAL_INTERPRETERS = /^(?:ruby|perl|php|pwsh|powershell|lua|Rscript|juli
 export function isLexicalCode(file: SourceFile): boolean {
   if (file.fileClass !== 'text' || file.language !== 'text') return false;
   const name = file.path.split('/').pop() ?? file.path;
-  if (LEXICAL_EXTENSIONS.has(extname(name).toLowerCase()) || name === 'Rakefile' || name === 'Gemfile') return true;
+  if (LEXICAL_EXTENSIONS.has(extname(name).toLowerCase()) || LEXICAL_FILE_NAMES.has(name)) return true;
   const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(file.text);
   if (!shebang) return false;
   const interpreter = (shebang[1]!.endsWith('/env') ? (shebang[2] ?? '') : shebang[1]!).split('/').pop() ?? '';

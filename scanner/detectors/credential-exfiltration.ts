@@ -76,6 +76,12 @@ const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\
 
 /** Code that packs a blob into what it publishes: it encodes or compresses data (and, with {@link ARTIFACT_METADATA}, sets an annotation or a label of the artifact). */
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
+/** A loop over a list written in place (`for k in ("A", "B"):`, `for (const k of ["A", "B"])`): the loop variable and the list. */
+const ENV_NAME_LOOP = /\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_]\w*)\s+(?:in|of)\s*[(\[]([^)\]]{0,800})[)\]]/g;
+/** A tracing or metrics exporter (OpenTelemetry's OTLP exporters): what the program puts in its spans, resources and metrics is sent to its endpoint. */
+const TELEMETRY_EXPORTER = /(?:^|\.)OTLP(?:Span|Metric|Log|Trace)?Exporter$/;
+/** Calls that read a file's bytes or text. */
+const FILE_CONTENT_READ = /(?:^|\.)(?:readFileSync|readFile|read_bytes|read_text|binread|ReadAllBytes|ReadAllText|ReadFile)$|^(?:open|File\.read|File\.open|IO\.read|os\.ReadFile|ioutil\.ReadFile|fs::read(?:_to_string)?|Get-Content)$/;
 /** Code that sets metadata of an artifact it publishes: an image label, an OCI or chart annotation. */
 const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotations?\s*:|\bcommonAnnotations\b|\bmetadata\.annotations\b/;
 
@@ -260,6 +266,26 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text)) flow.exfilEndpoints.push(place(string.line, url));
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta|json|ya?ml)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
   }
+  // Credential files found by pattern (`fg.sync(["**/AuthKey_*.p8", ".gradle/gradle.properties"])`, `glob("~/.ssh/id_*")`):
+  // a secret scanner lists such patterns to report where secrets lie; a program that also reads what they match and
+  // encodes the bytes (base64, gzip) packs the files themselves into data.
+  if (!isMarkdownBlock) {
+    const globbed = unit.needles.find((needle) => /[*?]/.test(needle.text) && sourceIn(needle.text, undefined));
+    if (globbed && unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)) && unit.calls.some((call) => ENCODES_BLOB.test(call.text))) flow.strongSources.push(place(globbed.line, `${globbed.text} (files found by this pattern are read and encoded)`));
+  }
+  // Secret variables read by name from a list (`for k in ("AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"): data[k] = os.environ[k]`,
+  // `for (const k of ["NPM_TOKEN", …]) out[k] = process.env[k]`): values gathered wholesale, as a thief gathers them.
+  if (!isMarkdownBlock && unit.language !== 'shell') {
+    for (const loop of source.matchAll(ENV_NAME_LOOP)) {
+      const [, variable, list] = loop;
+      const names = [...list!.matchAll(/["']([A-Z][A-Z0-9_]{2,})["']/g)].map((match) => match[1]!).filter((name) => SECRET_ENV_NAME.test(name));
+      const body = source.slice(loop.index + loop[0].length, loop.index + loop[0].length + 400);
+      // The value is kept (stored under a key, added to a collection, bound to a name), not only tested for being set
+      // (`if not os.environ.get(k)`) or shown masked (`print(mask(os.environ[k]))`).
+      if (names.length < 2 || !new RegExp(`(?:\\]\\s*=|\\b(?:append|push|add|update|extend|setdefault|put|set)\\s*\\(\\s*(?:[^,()\\n]*,\\s*)?|^\\s*(?:const\\s+|let\\s+|var\\s+)?[A-Za-z_]\\w*\\s*=)\\s*(?:os\\.)?(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|process\\.env\\s*\\[\\s*)${variable}\\b`, 'm').test(body)) continue;
+      flow.strongSources.push(place(unit.lineOffset + source.slice(0, loop.index).split('\n').length, `${names.join(', ')} read by name from a list`));
+    }
+  }
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
   if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
@@ -268,7 +294,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
+    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
     if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
@@ -491,6 +517,12 @@ function finding(source: Place, sink: Place, how: string): RawFinding {
 /** A tool's own credential file (`.npmrc`) in code that talks only to that tool's service or public package registries. */
 function toOwnService(source: Place, hosts: readonly string[]): boolean {
   const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
+  // Secret variables read from a list, each of them a key of a service the program talks to (`OPENAI_API_KEY` with
+  // api.openai.com, `ANTHROPIC_API_KEY` with api.anthropic.com): keys used with their own services.
+  if (!named && source.evidence.endsWith(' read by name from a list')) {
+    const variables = source.evidence.match(/\b[A-Z][A-Z0-9_]{2,}\b/g) ?? [];
+    return hosts.length > 0 && variables.every((variable) => hosts.some((host) => secretBelongsTo(variable, host)));
+  }
   if (!named || hosts.length === 0) return false;
   const base = named.split('/').pop() ?? named;
   const file = OWNED_CREDENTIAL_FILES.find((path) => path.endsWith(`/${base}`));
@@ -531,7 +563,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 18;
+export const version = 19;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

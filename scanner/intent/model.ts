@@ -1202,9 +1202,41 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
 const ADDRESSES_AGENT_OR_USER = /\b(?:you|your|yourself|the\s+user|users?|human|agent|assistant|claude|model)\b/i;
 
 /** Every instruction of the skill, in file and line order. */
+/** A lead-in that has the agent put the text below into a file ("Append the block below to `CLAUDE.md`", "save it as a memory"). */
+const PUTS_TEXT_INTO = /\b(?:append|add|write|save|paste|insert|put|store|copy|prepend|record)\w*\b/i;
+/** The info string of a fence holding text rather than a program (none, Markdown, plain text). */
+const TEXT_FENCE = /^\s*(?:```|~~~)\s*(?:markdown|md|text|txt|plain|plaintext)?\s*$/i;
+
+/**
+ * The code units (`file#L<first line>`) of fenced blocks whose lead-in has the agent write them into an agent's
+ * instruction or memory file (`CLAUDE.md`, `AGENTS.md`, `~/.claude/…`, a rules file): the agent follows that text
+ * in every later session, so it is read as instructions, whole, as well as line by line.
+ */
+function agentFileTexts(files: readonly SourceFile[]): Set<string> {
+  const out = new Set<string>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || file.language !== 'markdown' || !AGENT_CONFIG_FILE.test(file.text)) continue;
+    const lines = file.text.split('\n');
+    // Opening fences: an even number of fence lines before each.
+    const fences = fenceLinesOf(lines);
+    for (let at = 0; at < fences.length; at += 2) {
+      const fence = fences[at];
+      if (!TEXT_FENCE.test(lines[fence])) continue;
+      let lead = fence - 1;
+      while (lead >= 0 && lines[lead].trim() === '') lead -= 1;
+      let start = lead;
+      while (start > 0 && lines[start - 1].trim() !== '' && !/^\s*(?:#|```|~~~)/.test(lines[start - 1])) start -= 1;
+      const paragraph = lead < 0 ? '' : lines.slice(start, lead + 1).join(' ');
+      if (PUTS_TEXT_INTO.test(paragraph) && AGENT_CONFIG_FILE.test(paragraph)) out.add(`${file.path}#L${fence + 2}`);
+    }
+  }
+  return out;
+}
+
 export function instructionsOf(files: readonly SourceFile[], segments: readonly Segment[]): Instruction[] {
   const out: Instruction[] = [];
   const sectionOf = markdownContext(files);
+  const agentTexts = agentFileTexts(files);
   // Prose by place, so an inline command is judged with the sentence it is written in.
   const proseAt = new Map<string, string>();
   for (const segment of segments) if (segment.scope === 'prose' && !segment.decodedFrom) proseAt.set(`${segment.file}:${segment.line}`, segment.text);
@@ -1220,6 +1252,8 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
     let origin: Origin | undefined;
     if (segment.decodedFrom) origin = 'decoded';
+    // The whole of a text to be written into an agent's file, read as the agent will read it (its lines are read as before too).
+    else if (agentTexts.has(segment.unit) && segment.scope === 'code') origin = 'prose';
     else if (markdown && segment.scope === 'prose') origin = 'prose';
     // An HTML comment (or alt text) is hidden from the reader; a comment in a fenced code block is shown with the code it explains.
     else if (markdown && segment.scope === 'comment') origin = segment.language === 'markdown' ? 'hidden' : 'prose';
@@ -2133,6 +2167,55 @@ function secretTaken(line: string): string | undefined {
   return secretFileIn(line) ?? [...line.matchAll(BARE_VARIABLE)].map((match) => match[0]).find((name) => SECRET_ENV_NAME.test(name)) ?? first('secret', line);
 }
 
+/** Column names of a Markdown table whose cells are addresses. */
+const ADDRESS_COLUMN = /^(?:host|hostname|host name|endpoint|url|base url|domain|server)$/i;
+/** A host name written alone in a cell (`notes-preflight.example`, `` `api.example.com` ``). */
+const BARE_HOST_CELL = /^[`*_]*((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?::\d+)?[`*_]*$/i;
+
+/**
+ * Hosts the skill's Markdown tables give under an address column (`| Store | Host | Path |` over `| Google Play |
+ * notes-preflight.example | /v2/lint |`), by the column's name written as a variable (`HOST`, `BASE_URL`).
+ */
+function tableHosts(files: readonly SourceFile[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || file.language !== 'markdown' || !file.text.includes('|')) continue;
+    const lines = file.text.split('\n');
+    const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+    for (let index = 0; index + 1 < lines.length; index += 1) {
+      if (!/^\s*\|/.test(lines[index]) || !/^\s*\|?\s*:?-{3,}/.test(lines[index + 1])) continue;
+      const header = cellsOf(lines[index]).map((cell) => cell.replace(/[`*_]/g, ''));
+      header.forEach((name, column) => {
+        if (!ADDRESS_COLUMN.test(name)) return;
+        const key = name.toUpperCase().replace(/\s+/g, '_');
+        for (let row = index + 2; row < lines.length && /^\s*\|/.test(lines[row]); row += 1) {
+          const cell = cellsOf(lines[row])[column] ?? '';
+          const host = BARE_HOST_CELL.exec(cell)?.[1]?.toLowerCase() ?? destinations(cell)[0];
+          if (host === undefined || isLocalHost(host) || /\.(?:md|json|ya?ml|txt|py|js|sh)$/i.test(host)) continue;
+          out.set(key, [...new Set([...(out.get(key) ?? []), host])]);
+        }
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Requests whose address is built from a variable (`curl "https://$HOST$PATH"`) that a table of the skill fills (a
+ * `Host` column the steps send the agent to): the request goes to the hosts the skill gives there, not to one the user
+ * chooses.
+ */
+export function withTableHosts(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
+  const hosts = tableHosts(files);
+  if (hosts.size === 0) return [...actions];
+  return actions.map((action) => {
+    if (action.sink?.kind !== 'network' || action.sink.hosts.length > 0) return action;
+    const variable = /(?:https?|wss?):\/\/\$\{?([A-Za-z_]\w*)/.exec(action.fullText ?? action.evidence)?.[1]?.toUpperCase();
+    const given = variable === undefined ? undefined : hosts.get(variable);
+    return given === undefined ? action : { ...action, sink: { ...action.sink, hosts: given }, userTarget: false };
+  });
+}
+
 /**
  * A table of an address's query parameters (`| \`n\` | the sticky text … include any names, emails … |`) in the skill's
  * Markdown, whose value for a parameter of an address the skill writes at a fixed host (`…/health.svg?team=<team>&n=<notes>`)
@@ -2540,7 +2623,8 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     const block = unit.unit.includes('#');
     const key = shellSessionKey(unit);
     const shownOnly = (line: number) => block && contextOf(unit.file, line).shown;
-    const own = { ...unit, commands: unit.commands.filter((command) => !shownOnly(command.line)), strings: unit.strings.filter((string) => !shownOnly(string.line)) };
+    // A command continued over lines (`curl … \⏎ -F "a=@file"`) is read as the one line the shell runs.
+    const own = { ...unit, commands: unit.commands.filter((command) => !shownOnly(command.line)).map((command) => ({ ...command, text: command.text.replace(/\\\r?\n\s*/g, ' ') })), strings: unit.strings.filter((string) => !shownOnly(string.line)) };
     const seen = units.get(key);
     units.set(key, seen ? { ...seen, commands: [...seen.commands, ...own.commands], strings: [...seen.strings, ...own.strings] } : own);
   }
@@ -2566,7 +2650,8 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     const secretOf = (text: string): string | undefined => {
       const plain = text.replace(EXCLUDED_PATH, ' ');
       if (SECRETS_FILTERED_OUT.test(plain)) return secretFileIn(plain);
-      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined);
+      // A login a tool prints or a key the cloud mints (`gh auth status -t`, `aws iam create-access-key > key.json`) is a secret too.
+      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined) ?? CREDENTIAL_GETTER.exec(plain)?.[0];
     };
     // In the steps of a Markdown session, followed in the order they run: what a command writes (a file, a
     // folder, an archive, a variable) after taking a secret, or after reading something that holds one, holds
@@ -2722,6 +2807,9 @@ function officialInstaller(hosts: readonly string[]): boolean {
   return hosts.length > 0 && hosts.every((host) => OFFICIAL_INSTALLER_HOSTS.has(host));
 }
 
+/** A file attached whole to a request where the template names a credential file (`-F "cred_1=@<first credential file>"`, `--data-binary @<key file>`). */
+const CREDENTIAL_FILE_ATTACHED = /@\s*["']?<[^<>\n]*\b(?:credentials?|secrets?|keys?|tokens?|keystores?|certificates?|signing)\s+(?:files?|material|store)\b[^<>\n]*>/i;
+
 /** Hosts all declared by the entry (an empty list is never "all declared"). */
 function declaredHosts(hosts: readonly string[], declared: Capabilities | undefined): boolean {
   return declared !== undefined && hosts.length > 0 && hosts.every((host) => hostAllowed(host, declared.network));
@@ -2801,7 +2889,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const ownLogin = action.secret !== undefined && sinkHosts.length > 0 && PRINTED_LOGIN_OWNER.some(([printed, home]) => printed.test(action.secret!) && sinkHosts.every((host) => home.test(host)));
     // A known service's key (`DD_API_KEY`) sent to hosts none of which is that service's has a home elsewhere: declared or not, it is moved.
     const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
-    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT);
+    // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
+    // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
