@@ -59,6 +59,14 @@ describe('findViolations', () => {
     expect(ids([event('file-read', '~/.terraform.d/credentials.tfrc.json', { missing: true })])).toEqual(['dryrun-credential-read']);
   });
 
+  it('reads an interpreter opening a CLI\'s own login as that CLI when the command started it (gcloud runs on its own Python)', () => {
+    const severity = (events: DryRunEvent[]) => findViolations(events, noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity);
+    const command = 'bash scripts/provision.sh plan --project acme';
+    const read = event('file-read', '~/.config/gcloud', { command, program: 'python3' });
+    expect(severity([event('exec', '/usr/bin/gcloud', { command }), read, event('connect', 'collector.invalid:443', { command })])).toEqual(['medium']);
+    expect(severity([event('exec', '/usr/bin/python3', { command }), read, event('connect', 'collector.invalid:443', { command })])).toEqual(['critical']);
+  });
+
   it('warns on a credential read with no way out, and refuses it when the same command connects out', () => {
     const severity = (events: DryRunEvent[]) => findViolations(events, noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity);
     expect(severity([event('file-read', '~/.aws/credentials', { canary: true })])).toEqual(['medium']);

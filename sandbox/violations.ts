@@ -287,6 +287,10 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
   const network = effectiveNetwork(declared);
   // Files the run itself created (a clone's lock files, a build's temporaries) are its own to delete.
   const created = new Set(events.filter((event) => event.kind === 'file-write').map((event) => `${event.command}\0${event.target}`));
+  // The programs each command started (`gcloud` inside a script): an interpreter reading a CLI's own file in a command
+  // that started that CLI is the CLI (gcloud and the AWS CLI run on their own Python).
+  const started = new Map<string, Set<string>>();
+  for (const event of events) if (event.kind === 'exec') started.set(event.command, (started.get(event.command) ?? new Set()).add(event.target.split('/').pop() ?? event.target));
   for (const event of events) {
     const add = (ruleId: string, severity: Violation['severity'], message: string) => violations.push({ ruleId, severity, message, event });
     // A destination or path the dry run invented for a placeholder is where the user points the skill:
@@ -306,9 +310,10 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';
           // The program that owns the file reading it (`git` and ~/.netrc as it logs in, `twine` and ~/.pypirc):
           // the login is used, not read out; the user should still know which login the skill relies on.
-          // A CLI written in an interpreted language (`gcloud` is Python) shows up as its interpreter: the command's own program is then the owner.
-          const owner = event.program !== undefined && INTERPRETER_PROGRAM.test(event.program) ? commandProgram(event.command) : event.program;
-          if (owner !== undefined && readsOwnCredential(owner, event.target) && !handedAsData(events, event)) {
+          // A CLI written in an interpreted language (`gcloud` is Python) shows up as its interpreter: the command's own program,
+          // or a program the command started, is then the owner.
+          const owners = event.program !== undefined && INTERPRETER_PROGRAM.test(event.program) ? [commandProgram(event.command), ...(started.get(event.command) ?? [])] : [event.program];
+          if (owners.some((owner) => owner !== undefined && readsOwnCredential(owner, event.target)) && !handedAsData(events, event)) {
             add('dryrun-credential-read', 'medium', `\`${event.command}\` ran ${event.program}, which ${tried === 'read' ? 'read' : tried} its own credential file ${event.target}${what} to log in. That uses the user's login rather than reading it out; declare the path under capabilities.filesystem.read so the user knows the skill relies on it.`);
             break;
           }

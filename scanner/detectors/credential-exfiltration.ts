@@ -274,18 +274,24 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     if (globbed && unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)) && unit.calls.some((call) => ENCODES_BLOB.test(call.text))) flow.strongSources.push(place(globbed.line, `${globbed.text} (files found by this pattern are read and encoded)`));
   }
   // Secret variables read by name from a list (`for k in ("AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"): data[k] = os.environ[k]`,
-  // `for (const k of ["NPM_TOKEN", …]) out[k] = process.env[k]`): values gathered wholesale, as a thief gathers them.
+  // `for (const k of ["NPM_TOKEN", …]) out[k] = process.env[k]`) into a collection that becomes data (serialised, put in
+  // telemetry attributes, returned): values gathered wholesale, as a thief gathers them. A collection handed to a
+  // client library (`boto3.Session(**args)`) is the keys used; a flag of whether each is set holds no value.
   if (!isMarkdownBlock && unit.language !== 'shell') {
     for (const loop of source.matchAll(ENV_NAME_LOOP)) {
       const [, variable, list] = loop;
       const names = [...list!.matchAll(/["']([A-Z][A-Z0-9_]{2,})["']/g)].map((match) => match[1]!).filter((name) => SECRET_ENV_NAME.test(name));
+      if (names.length < 2) continue;
       const body = source.slice(loop.index + loop[0].length, loop.index + loop[0].length + 400);
-      // The value is kept (stored under a key, added to a collection, bound to a name), not only tested for being set
-      // (`if not os.environ.get(k)`) or shown masked (`print(mask(os.environ[k]))`).
-      if (names.length < 2 || !new RegExp(`(?:\\]\\s*=|\\b(?:append|push|add|update|extend|setdefault|put|set)\\s*\\(\\s*(?:[^,()\\n]*,\\s*)?|^\\s*(?:const\\s+|let\\s+|var\\s+)?[A-Za-z_]\\w*\\s*=)\\s*(?:os\\.)?(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|process\\.env\\s*\\[\\s*)${variable}\\b`, 'm').test(body)) continue;
+      const kept = new RegExp(`(?:^|[\\s;{])([A-Za-z_$][\\w$]*)(?:\\.[\\w$]+)*(?:\\[[^\\]\\n]+\\])?\\s*(?:=|\\.(?:append|push|add|update|extend|setdefault|set)\\s*\\()\\s*(?:[^,()\\n=]*,\\s*)?(?:os\\.)?(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|process\\.env\\s*\\[\\s*)${variable}\\b(?![\\])]?\\s*(?:is\\b|==|!=|===|!==|\\bin\\b|\\?))`, 'm').exec(body);
+      const container = kept?.[1];
+      if (container === undefined || !new RegExp(`(?:json\\.dumps|JSON\\.stringify|urlencode|Resource\\.create|set_attributes?|setAttributes?|attributes\\s*[=:]|headers\\s*[=:]|body\\s*[=:]|data\\s*[=:]|json\\s*[=:]|\\breturn)\\s*\\(?[^\\n]{0,80}\\b${container.replace(/\$/g, '\\$')}\\b`).test(source)) continue;
       flow.strongSources.push(place(unit.lineOffset + source.slice(0, loop.index).split('\n').length, `${names.join(', ')} read by name from a list`));
     }
   }
+  // An exporter constructed with `new` (`new OTLPTraceExporter({ url })`) is no call the parser lists: found in the text.
+  const constructed = isMarkdownBlock ? null : /\bnew\s+OTLP(?:Span|Metric|Log|Trace)?Exporter\s*\(/.exec(source);
+  if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
   if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
@@ -563,7 +569,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 19;
+export const version = 20;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

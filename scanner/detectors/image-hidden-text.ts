@@ -10,7 +10,7 @@ import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/image-hidden-text/rule.yaml. */
-export const version = 1;
+export const version = 2;
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Largest text one chunk is inflated to. */
@@ -60,17 +60,26 @@ function whatItNames(text: string): string | undefined {
   return command === undefined ? undefined : `the command ${command.trim()}`;
 }
 
-/** The image-hidden-text detector. */
+/** Code that reads an image's metadata (`Image.open(p).text`, `.info`, `PngImagePlugin`, `exiftool`, `sharp(…).metadata()`). */
+const READS_METADATA = /\.(?:text|info)\b|\bPngImagePlugin\b|\bPngInfo\b|\bexiftool\b|\bexif\w*|\.metadata\s*\(|\bpngjs\b|\bpng-chunks?\b|\b[tzi]TXt\b|\bidentify\s+-verbose\b/;
+
+/**
+ * The image-hidden-text detector. Text hidden by an encoding is reported wherever it is; text written plainly (an alt
+ * text that mentions `~/.aws/credentials`) only when the skill's code reads image metadata, the one way it could act on it.
+ */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
-  for (const file of context.files) {
-    if (file.fileClass !== 'image') continue;
-    for (const { key, text } of pngTexts(file.bytes)) {
-      const named = [text, ...decodeAll(text).map((decoded) => decoded.text)].map(whatItNames).find((found) => found !== undefined);
-      if (named === undefined) continue;
-      findings.push({ ruleId: 'image-hidden-text', file: file.path, line: 0, evidence: `${key} chunk names ${named}`.slice(0, 200) });
-      break;
-    }
+  const images = context.files.filter((file) => file.fileClass === 'image');
+  if (images.length === 0) return findings;
+  const reader = context.files.some((file) => file.fileClass === 'text' && file.language !== 'markdown' && READS_METADATA.test(file.text));
+  for (const file of images) {
+    const chunks = pngTexts(file.bytes);
+    if (chunks.length === 0) continue;
+    const decoded = chunks.flatMap(({ key, text }) => decodeAll(text).map((found) => ({ key, text: found.text })));
+    // Names spread over chunks (one variable per chunk) are read together.
+    const plain = reader ? [...chunks, { key: chunks.map((chunk) => chunk.key).join('+'), text: chunks.map((chunk) => chunk.text).join('\n') }] : [];
+    const hit = [...decoded, ...plain].map(({ key, text }) => ({ key, named: whatItNames(text) })).find(({ named }) => named !== undefined);
+    if (hit) findings.push({ ruleId: 'image-hidden-text', file: file.path, line: 0, evidence: `${hit.key} chunk names ${hit.named}`.slice(0, 200) });
   }
   return findings;
 }

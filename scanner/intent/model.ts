@@ -2210,7 +2210,9 @@ export function withTableHosts(actions: readonly Action[], files: readonly Sourc
   if (hosts.size === 0) return [...actions];
   return actions.map((action) => {
     if (action.sink?.kind !== 'network' || action.sink.hosts.length > 0) return action;
-    const variable = /(?:https?|wss?):\/\/\$\{?([A-Za-z_]\w*)/.exec(action.fullText ?? action.evidence)?.[1]?.toUpperCase();
+    // The variable as a URL's host (`https://$HOST/…`) or as a whole base address (`"$BASE_URL/v2/verify"`).
+    const text = action.fullText ?? action.evidence;
+    const variable = [...text.matchAll(/(?:(?:https?|wss?):\/\/|["'\s=])\$\{?([A-Za-z_]\w*)\}?(?=[/:"'\s$]|$)/g)].map((match) => match[1]!.toUpperCase()).find((name) => hosts.has(name));
     const given = variable === undefined ? undefined : hosts.get(variable);
     return given === undefined ? action : { ...action, sink: { ...action.sink, hosts: given }, userTarget: false };
   });

@@ -2846,3 +2846,19 @@ describe('round 26 classes: credential helpers of any tool, build files named wi
     expect(await verdict({ 'SKILL.md': md('Every probe tries to make the model reveal a planted canary instead of asking for harmful content, so scoring is a string match.') })).not.toBe('fail');
   });
 });
+
+describe("a reviewer's probes of the round-26 changes (test/scanner/fixtures/review-probes-9)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes-9/${name}`, import.meta.url).pathname)).verdict;
+
+  it('fails the variants of each new reading and what the relaxations must not let through', async () => {
+    for (const name of ['m01-docker-credhelper-node', 'm02-git-askpass-shell', 'm03-aws-credential-process', 'm04-fastfile-p8-upload', 'm05-jenkinsfile-groovy', 'm07-glob-sshkeys-python', 'm08-glob-gcloud-go', 'm11-otlp-npmrc-js', 'm12-mint-aws-key-continued', 'm13-gh-status-token-continued', 'm14-az-token-wget', 'm15-table-baseurl-keystore', 'm16-table-server-signing', 'm18-agentsmd-text-env', 'm19-memory-tilde-fence', 'm20-list-indented-gemini', 'm21-ransom-js-header', 'm22-ransom-shell-find-delete', 'm23-ransom-ruby', 'm24-png-itxt-compressed', 'm25-png-split-chunks', 'm26-png-hex-command', 'm27-untrusted-whatever-customer', 'm28-untrusted-issue-instructions', 'm30-authkeys-filter-then-append', 'm31-infected-zip-home', 'm32-infected-7z-tmp-then-run', 'm33-dns-host-key-label', 'm34-instead-of-asking-for-go-ahead', 'm35-claudemd-wrapped-lines', 'm36-memory-command-wrapped']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+  });
+
+  it('does not fail honest skills near each new reading: cloud credential helpers, build files, key audits, presence checks, keys handed to their clients, backups whose key the user keeps, ordinary image metadata, drafted replies, key rotations and support bundles', async () => {
+    for (const name of ['h01-docker-credhelper-digitalocean', 'h03-credential-process-oidc', 'h04-fastfile-honest', 'h05-jenkinsfile-honest', 'h07-ssh-fingerprint-audit', 'h09-env-presence-metrics', 'h10-otlp-boto3-keys', 'h11-llm-keys-loop-js', 'h12-rotate-aws-key-into-gh-secrets', 'h13-gh-auth-troubleshoot', 'h14-support-bundle-continued', 'h15-region-health-table', 'h16-keyserver-pubkey-table', 'h18-agentsmd-secret-hygiene', 'h19-backup-js-user-key', 'h20-backup-shell-vault-escrow', 'h21-png-ordinary-metadata', 'h22-png-tutorial-alt-text', 'h23-helpdesk-drafts', 'h24-authkeys-temp-mv', 'h25-malware-triage-mktemp']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
+  });
+});
