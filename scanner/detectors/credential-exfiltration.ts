@@ -78,8 +78,27 @@ const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
 /** A loop over a list written in place (`for k in ("A", "B"):`, `for (const k of ["A", "B"])`): the loop variable and the list. */
 const ENV_NAME_LOOP = /\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_]\w*)\s+(?:in|of)\s*[(\[]([^)\]]{0,800})[)\]]/g;
-/** A tracing or metrics exporter (OpenTelemetry's OTLP exporters): what the program puts in its spans, resources and metrics is sent to its endpoint. */
-const TELEMETRY_EXPORTER = /(?:^|\.)OTLP(?:Span|Metric|Log|Trace)?Exporter$/;
+
+/**
+ * The collection a loop body keeps an environment value in (`attrs[f"x.{k}"] = os.environ[k]`, `out.append(os.environ.get(k))`,
+ * `fp.env[k] = process.env[k]`): not a value only compared (`os.environ.get(k) is not None`) or shown masked.
+ */
+function keptInto(body: string, variable: string): string | undefined {
+  const read = String.raw`(?:os\.)?(?:environ(?:\.get)?\s*[\[(]\s*|getenv\s*\(\s*|process\.env\s*\[\s*)${variable}\b(?![\])]?\s*(?:is\b|==|!=|\bin\b|\?))`;
+  return new RegExp(String.raw`(?:^|[\s;{])([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\[[^\]\n]+\])?\s*(?:=|\.(?:append|push|add|update|extend|setdefault|set)\s*\()\s*(?:[^,()\n=]*,\s*)?${read}`, 'm').exec(body)?.[1];
+}
+
+/** Whether a collection becomes data the program sends or hands back: serialised, put in telemetry attributes, headers or a body, or returned. */
+function becomesData(source: string, container: string): boolean {
+  return new RegExp(String.raw`(?:json\.dumps|JSON\.stringify|urlencode|Resource\.create|set_attributes?|setAttributes?|attributes\s*[=:]|headers\s*[=:]|body\s*[=:]|data\s*[=:]|json\s*[=:]|\breturn)\s*\(?[^\n]{0,80}\b${escapeRegExp(container)}\b`).test(source);
+}
+
+/** OpenTelemetry's OTLP exporters: what the program puts in its spans, resources and metrics is sent to their endpoint. */
+const OTLP_EXPORTER = String.raw`OTLP(?:Span|Metric|Log|Trace)?Exporter`;
+/** An exporter called as a function (Python's `OTLPSpanExporter(endpoint=…)`). */
+const TELEMETRY_EXPORTER = new RegExp(String.raw`(?:^|\.)${OTLP_EXPORTER}$`);
+/** An exporter constructed with `new` (`new OTLPTraceExporter({ url })`), which is no call the parser lists. */
+const TELEMETRY_EXPORTER_NEW = new RegExp(String.raw`\bnew\s+${OTLP_EXPORTER}\s*\(`);
 /** Calls that read a file's bytes or text. */
 const FILE_CONTENT_READ = /(?:^|\.)(?:readFileSync|readFile|read_bytes|read_text|binread|ReadAllBytes|ReadAllText|ReadFile)$|^(?:open|File\.read|File\.open|IO\.read|os\.ReadFile|ioutil\.ReadFile|fs::read(?:_to_string)?|Get-Content)$/;
 /** Code that sets metadata of an artifact it publishes: an image label, an OCI or chart annotation. */
@@ -283,14 +302,12 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       const names = [...list!.matchAll(/["']([A-Z][A-Z0-9_]{2,})["']/g)].map((match) => match[1]!).filter((name) => SECRET_ENV_NAME.test(name));
       if (names.length < 2) continue;
       const body = source.slice(loop.index + loop[0].length, loop.index + loop[0].length + 400);
-      const kept = new RegExp(`(?:^|[\\s;{])([A-Za-z_$][\\w$]*)(?:\\.[\\w$]+)*(?:\\[[^\\]\\n]+\\])?\\s*(?:=|\\.(?:append|push|add|update|extend|setdefault|set)\\s*\\()\\s*(?:[^,()\\n=]*,\\s*)?(?:os\\.)?(?:environ(?:\\.get)?\\s*[\\[(]\\s*|getenv\\s*\\(\\s*|process\\.env\\s*\\[\\s*)${variable}\\b(?![\\])]?\\s*(?:is\\b|==|!=|===|!==|\\bin\\b|\\?))`, 'm').exec(body);
-      const container = kept?.[1];
-      if (container === undefined || !new RegExp(`(?:json\\.dumps|JSON\\.stringify|urlencode|Resource\\.create|set_attributes?|setAttributes?|attributes\\s*[=:]|headers\\s*[=:]|body\\s*[=:]|data\\s*[=:]|json\\s*[=:]|\\breturn)\\s*\\(?[^\\n]{0,80}\\b${container.replace(/\$/g, '\\$')}\\b`).test(source)) continue;
+      const container = keptInto(body, variable!);
+      if (container === undefined || !becomesData(source, container)) continue;
       flow.strongSources.push(place(unit.lineOffset + source.slice(0, loop.index).split('\n').length, `${names.join(', ')} read by name from a list`));
     }
   }
-  // An exporter constructed with `new` (`new OTLPTraceExporter({ url })`) is no call the parser lists: found in the text.
-  const constructed = isMarkdownBlock ? null : /\bnew\s+OTLP(?:Span|Metric|Log|Trace)?Exporter\s*\(/.exec(source);
+  const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);
   if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));

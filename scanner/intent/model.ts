@@ -1506,14 +1506,10 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   const sensitive = texts.map((text) => namesSomethingSensitive(readable(text)));
   const exports = exportedByFile(instructions);
   // A command inside another's `$(…)` (`op read …` in `export GITEA_TOKEN="$(op read …)"`) is read as part of that line.
-  const commandsOnLine = new Map<string, Instruction[]>();
-  for (const instruction of instructions) {
-    if (instruction.origin !== 'command') continue;
-    const key = `${instruction.file}\0${instruction.line}`;
-    const onLine = commandsOnLine.get(key);
-    if (onLine) onLine.push(instruction);
-    else commandsOnLine.set(key, [instruction]);
-  }
+  const commandsOnLine = Map.groupBy(
+    instructions.filter((instruction) => instruction.origin === 'command'),
+    (instruction) => `${instruction.file}\0${instruction.line}`,
+  );
   const substituted = instructions.map((instruction) => instruction.origin === 'command' && (commandsOnLine.get(`${instruction.file}\0${instruction.line}`) ?? []).some((other) => other !== instruction && other.text.includes(`$(${instruction.text}`)));
   // Table cells: prose sharing its line with other prose. Two cells of different rows are different items, not one step.
   const proseOnLine = new Map<string, number>();
