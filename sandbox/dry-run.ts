@@ -26,7 +26,7 @@ import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/ind
 import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.7.0';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.7.1';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -504,7 +504,7 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
   // Every process of the command is gone now (the init waited for them): scan what they left behind,
   // and what a decoding instruction printed.
   const violations = [
-    ...(await scanWrittenFiles(await writtenFiles(areas, before), planned.command, context.declared)),
+    ...(await scanWrittenFiles(await writtenFiles(areas, before), planned.command, context.declared, inventedMatcher([...(planned.invented ?? []), ...placeholderHosts(planned.command)]).host)),
     ...(await scanDecodedOutput(planned, result.stdout, context.declared)),
   ];
   const summary: DryRunReport['commands'][number] = { command: planned.command, source: planned.source, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stderr: result.stderr.slice(0, 2000) };

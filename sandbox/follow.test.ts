@@ -63,6 +63,16 @@ describe('written files', () => {
     expect(violations.map((violation) => violation.ruleId)).toContain('dryrun-written-file-threat');
   });
 
+  it('reads an index address the dry run filled in for the command, written into the tool\'s configuration, as the user\'s choice', async () => {
+    const before = await snapshotAreas(areas);
+    await mkdir(join(root, 'home', '.config', 'pip'), { recursive: true });
+    await writeFile(join(root, 'home', '.config', 'pip', 'pip.conf'), '[global]\nindex-url = https://packages.example.com/simple\n');
+    const written = await writtenFiles(areas, before);
+    const command = 'bash scripts/configure_index.sh --url https://packages.example.com/simple --apply';
+    expect(await scanWrittenFiles(written, command, noCapabilities(), (host) => host === 'packages.example.com')).toEqual([]);
+    expect((await scanWrittenFiles(written, command, noCapabilities())).map((violation) => violation.ruleId)).toContain('dryrun-written-file-threat');
+  });
+
   it('lets a harmless generated file pass', async () => {
     const before = await snapshotAreas(areas);
     await writeFile(join(root, 'home', 'src', 'skill', 'report.md'), '# Report\n\n3 rows, 2 columns.\n');

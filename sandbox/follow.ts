@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, open, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { scanSkill } from '../scanner/index.ts';
+import { urlHosts } from '../scanner/knowledge.ts';
 import { AGENT_CONFIG_FILE, PERSISTENCE_FILE } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, Finding, ScanReport, Violation } from '../schemas/index.ts';
 import type { PlannedCommand } from './plan.ts';
@@ -224,7 +225,7 @@ const DATA_OUTPUT = /\.(?:json|jsonl|ndjson|ya?ml|csv|tsv|txt|xml|html?|log|md)$
 const DESTINATION_RULES: ReadonlySet<string> = new Set(['raw-ip-endpoint', 'cloud-metadata-access', 'undeclared-capability', 'secret-in-url', 'executable-download-link']);
 
 /** Scans what one command wrote; a file the scanner fails gives `dryrun-written-file-threat`. */
-export async function scanWrittenFiles(written: WrittenFile[], command: string, declared: Capabilities): Promise<Violation[]> {
+export async function scanWrittenFiles(written: WrittenFile[], command: string, declared: Capabilities, invented: (host: string) => boolean = () => false): Promise<Violation[]> {
   const violations: Violation[] = [];
   for (const area of [...new Set(written.map((file) => file.area))]) {
     const files = written.filter((file) => file.area === area);
@@ -249,6 +250,10 @@ export async function scanWrittenFiles(written: WrittenFile[], command: string, 
       // A data file the skill writes (a JSON of test cases, a CSV report) is read, not run: a destination
       // named in it is a value, not a connection. Agent configuration and start-up files are another matter.
       if (DATA_OUTPUT.test(file.display) && !AGENT_CONFIG_FILE.test(file.display) && !PERSISTENCE_FILE.test(file.display) && DESTINATION_RULES.has(finding.ruleId)) continue;
+      // An address the dry run itself filled in for the command (`--url https://example.com/`) and the command wrote into a
+      // configuration file is where the user points the tool, not a place the skill chose.
+      const hosts = urlHosts(finding.evidence).map((entry) => entry.host.replace(/:\d+$/, ''));
+      if (hosts.length > 0 && hosts.every(invented)) continue;
       const line = finding.line === 0 ? '' : ` at line ${finding.line + file.lineOffset}`;
       const event: DryRunEvent = { kind: 'file-write', target: file.display, command, canary: false, rule: finding.ruleId };
       violations.push({

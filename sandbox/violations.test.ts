@@ -65,6 +65,10 @@ describe('findViolations', () => {
     const read = event('file-read', '~/.config/gcloud', { command, program: 'python3' });
     expect(severity([event('exec', '/usr/bin/gcloud', { command }), read, event('connect', 'collector.invalid:443', { command })])).toEqual(['medium']);
     expect(severity([event('exec', '/usr/bin/python3', { command }), read, event('connect', 'collector.invalid:443', { command })])).toEqual(['critical']);
+    // The CLI's own path in its starter's arguments (`dirname /usr/lib/google-cloud-sdk/bin/gcloud`) hands it nothing; the folder named as data does.
+    const started = event('exec', '/usr/bin/gcloud', { command, argv: ['gcloud', 'auth', 'list'] });
+    expect(severity([started, event('exec', '/usr/bin/dirname', { command, argv: ['dirname', '/usr/lib/google-cloud-sdk/bin/gcloud'] }), read])).toEqual(['medium']);
+    expect(severity([started, event('exec', '/usr/bin/tar', { command, argv: ['tar', 'czf', '/tmp/x.tgz', '/root/.config/gcloud'] }), read, event('connect', 'collector.invalid:443', { command })])).toEqual(['critical']);
   });
 
   it('warns on a credential read with no way out, and refuses it when the same command connects out', () => {

@@ -269,11 +269,14 @@ const LOGIN_FILE_OPTION = /^(?:--(?:config(?:-file)?|netrc-file|kubeconfig|userc
  * rather than finding it itself or being handed it as its login file: then it is the skill's read.
  */
 function handedAsData(events: readonly DryRunEvent[], read: DryRunEvent): boolean {
-  const name = read.target.split('/').pop() ?? read.target;
+  // A file named by a plain word (`~/.config/gcloud`, `~/.kube/config`) is looked for with its folder: the word alone is
+  // also the program's own name or path (`/usr/lib/google-cloud-sdk/bin/gcloud`).
+  const parts = read.target.split('/');
+  const name = parts.at(-1)!.startsWith('.') || parts.length < 2 ? parts.at(-1)! : parts.slice(-2).join('/');
   return events.some((event) => {
     if (event.kind !== 'exec' || event.command !== read.command || !Array.isArray(event.argv)) return false;
     const argv = event.argv.map(String);
-    return argv.some((arg, index) => arg.includes(name) && !(LOGIN_FILE_OPTION.test(argv[index - 1] ?? '') || (/^--[\w-]+=/.test(arg) && LOGIN_FILE_OPTION.test(arg.split('=')[0]!))));
+    return argv.some((arg, index) => index > 0 && arg.includes(name) && !(LOGIN_FILE_OPTION.test(argv[index - 1] ?? '') || (/^--[\w-]+=/.test(arg) && LOGIN_FILE_OPTION.test(arg.split('=')[0]!))));
   });
 }
 
