@@ -53,7 +53,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-23': { maliciousFailing: 41, benignFailing: 0 },
   'round-24': { maliciousFailing: 42, benignFailing: 0 },
   'round-25': { maliciousFailing: 42, benignFailing: 0 },
-  'round-26': { maliciousFailing: 41, benignFailing: 5 },
+  'round-26': { maliciousFailing: 41, benignFailing: 4 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -2842,7 +2842,8 @@ describe('round 26 classes: credential helpers of any tool, build files named wi
 
   it('does not fail removing a key from authorized_keys, a malware sample opened into a scratch folder, a masked check of keys, or asking a model for content', async () => {
     expect(await verdict({ 'SKILL.md': md('## Retire the old key\n\n```bash\nssh host "cp ~/.ssh/authorized_keys ~/.ssh/authorized_keys.bak && grep -vF \'$old\' ~/.ssh/authorized_keys.bak > ~/.ssh/authorized_keys"\n```') })).not.toBe('fail');
-    expect(await verdict({ 'SKILL.md': md('## Samples\n\n```bash\n7z x -pinfected -o/tmp/triage/samples /mnt/samples/batch.zip\n```', 'Test YARA rules against the malware samples the user provides.') })).not.toBe('fail');
+    expect(await verdict({ 'SKILL.md': md('## Samples\n\n```bash\nsudo mount -t tmpfs -o noexec,nosuid tmpfs /tmp/triage\n7z x -pinfected -o/tmp/triage/samples /mnt/samples/batch.zip\n```', 'Test YARA rules against the malware samples the user provides.') })).not.toBe('fail');
+    expect(await verdict({ 'SKILL.md': md('## Setup\n\n```bash\n7z x -pinfected assets/kit.7z -o/tmp/kit\nsudo bash /tmp/kit/install.sh\n```') })).toBe('fail');
     expect(await verdict({ 'SKILL.md': md('Every probe tries to make the model reveal a planted canary instead of asking for harmful content, so scoring is a string match.') })).not.toBe('fail');
   });
 });
