@@ -400,9 +400,11 @@ export class LiteralFilter {
 
 /**
  * Texts whose answers a family keeps: a skill's passes over its instructions ask about each of them once per
- * word class, a few hundred texts apart, so the cache holds a large section's worth (a few hundred kilobytes).
+ * word class, a few hundred texts apart, so the cache holds a large section's worth. It is bounded by the texts'
+ * total length as well, so a few long texts cannot hold memory (at most about 2 MiB of text).
  */
 const RECENT_TEXTS = 1024;
+const RECENT_CHARACTERS = 1 << 20;
 
 /**
  * A fixed family of expressions with a small cache of recent texts: `mayMatch(i, text)` is one automaton
@@ -411,6 +413,7 @@ const RECENT_TEXTS = 1024;
 export class FilteredFamily {
   private readonly filter: LiteralFilter;
   private readonly recent = new Map<string, Uint8Array>();
+  private characters = 0;
 
   constructor(expressions: readonly RegExp[]) {
     this.filter = new LiteralFilter(expressions.map((regex) => requiredLiterals(regex)));
@@ -426,8 +429,15 @@ export class FilteredFamily {
     let possible = this.recent.get(text);
     if (!possible) {
       possible = this.filter.scan(text);
-      if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value as string);
+      if (text.length > RECENT_CHARACTERS) return possible;
+      // The oldest texts go first, until both bounds hold with this one added.
+      while (this.recent.size > 0 && (this.recent.size >= RECENT_TEXTS || this.characters + text.length > RECENT_CHARACTERS)) {
+        const oldest = this.recent.keys().next().value as string;
+        this.recent.delete(oldest);
+        this.characters -= oldest.length;
+      }
       this.recent.set(text, possible);
+      this.characters += text.length;
     }
     return possible;
   }
