@@ -1,0 +1,3 @@
+module example.local/sshaudit
+
+go 1.21
