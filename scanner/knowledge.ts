@@ -35,13 +35,14 @@ export function isIpv4(host: string): boolean {
   return /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
 }
 
-/** Loopback, private, link-local and documentation addresses and names. */
+/** Loopback, private and link-local addresses, and names that resolve on the machine or its link (`localhost`, `.local`). */
 export function isLocalHost(host: string): boolean {
   const lower = host.toLowerCase().replace(/^\[|\]$/g, '');
   if (lower === 'localhost' || lower.endsWith('.localhost') || lower === '::1' || lower === '0.0.0.0' || lower.endsWith('.local')) return true;
   if (!isIpv4(lower)) return false;
-  const first = Number(lower.split('.')[0]);
-  return first === 127 || first === 0 || isPrivateIpv4(lower);
+  const [first, second] = lower.split('.').map(Number);
+  // Link-local addresses (169.254.0.0/16: the cloud's metadata service) never leave the machine's own link.
+  return first === 127 || first === 0 || (first === 169 && second === 254) || isPrivateIpv4(lower);
 }
 
 /** Hosts used only as examples in documentation. */

@@ -54,7 +54,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-24': { maliciousFailing: 42, benignFailing: 0 },
   'round-25': { maliciousFailing: 42, benignFailing: 0 },
   'round-26': { maliciousFailing: 41, benignFailing: 4 },
-  'round-27': { maliciousFailing: 30, benignFailing: 8 },
+  'round-27': { maliciousFailing: 42, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -76,21 +76,113 @@ const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\
 
 /** Code that packs a blob into what it publishes: it encodes or compresses data (and, with {@link ARTIFACT_METADATA}, sets an annotation or a label of the artifact). */
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
-/** A loop over a list written in place (`for k in ("A", "B"):`, `for (const k of ["A", "B"])`): the loop variable and the list. */
-const ENV_NAME_LOOP = /\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_]\w*)\s+(?:in|of)\s*[(\[]([^)\]]{0,800})[)\]]/g;
+/** What may name a list just before its opening bracket: `KEYS = `, `const KEYS: string[] = Object.freeze(`, `NAMES = frozenset(`, `keys := []string`, `String[] KEYS = List.of(`. */
+const LIST_NAME = /\b([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,40})?=\s*(?:Object\.freeze\(\s*|frozenset\(\s*|set\(\s*|new\s+Set\(\s*|\[\]string|new\s+String\[\]\s*|(?:List|Set)\.of|Arrays\.asList|tuple)?(?:%[wi])?$/;
+
+/**
+ * Lists of two or more secret-looking variable names written in place (`("A", "B")`, `["A", "B"]`, Ruby's `%w[A B]`):
+ * where the list opens and closes, and the name it is given if any. Found from the names outward, so a file with no
+ * such name costs one pass.
+ */
+function secretNameLists(source: string): { open: number; end: number; name: string | undefined; names: string[] }[] {
+  const opens = new Set<number>();
+  for (const match of source.matchAll(/%[wi][\[(]/g)) opens.add(match.index + 2);
+  for (const match of source.matchAll(/["'`]([A-Z][A-Z0-9_]{2,})["'`]/g)) {
+    if (!SECRET_ENV_NAME.test(match[1]!)) continue;
+    let depth = 0;
+    for (let i = match.index - 1; i >= Math.max(0, match.index - 800); i--) {
+      const char = source[i];
+      if (char === ')' || char === ']' || char === '}') depth++;
+      else if (char === '(' || char === '[' || char === '{') {
+        if (depth === 0) { opens.add(i); break; }
+        depth--;
+      }
+    }
+  }
+  const lists: { open: number; end: number; name: string | undefined; names: string[] }[] = [];
+  for (const open of opens) {
+    let depth = 0;
+    let end = -1;
+    for (let i = open; i < Math.min(source.length, open + 1600); i++) {
+      const char = source[i];
+      if (char === '(' || char === '[' || char === '{') depth++;
+      else if ((char === ')' || char === ']' || char === '}') && --depth === 0) { end = i + 1; break; }
+    }
+    if (end < 0) continue;
+    const inner = source.slice(open + 1, end - 1);
+    const words = source.slice(open - 2, open).match(/%[wi]/) ? inner.split(/\s+/) : [...inner.matchAll(/["'`]([A-Z][A-Z0-9_]{2,})["'`]/g)].map((match) => match[1]!);
+    const names = [...new Set(words.filter((word) => /^[A-Z][A-Z0-9_]{2,}$/.test(word) && SECRET_ENV_NAME.test(word)))];
+    if (names.length >= 2) lists.push({ open: source[open - 2] === '%' ? open - 2 : open, end, name: LIST_NAME.exec(source.slice(Math.max(0, open - 80), open))?.[1], names });
+  }
+  return lists;
+}
+
+/** An environment variable read by a name held in `variable`, in any language: not a read only compared (`os.environ.get(k) is not None`) or tested for presence. */
+function environmentRead(variable: string): string {
+  return String.raw`(?:(?:os\.)?(?:environ(?:\.get)?\s*[\[(]\s*|getenv\s*\(\s*)|process\.env\s*\[\s*|ENV(?:\.fetch)?\s*[\[(]\s*|System\.getenv\s*\(\s*|os\.Getenv\s*\(\s*|Deno\.env\.get\s*\(\s*)${variable}\b(?![\])]?\s*(?:is\b|==|!=|\bin\b|\?))`;
+}
+
+/** The variable that walks a list named `list` (or written just before `at` in place): `for k in L`, `for (const k of L)`, `for (String k : L)`, `for _, k := range L`, `L.each { |k|`, `L.map((k) =>`, `L.forEach(function (k)`. */
+function iterations(source: string, list: string | undefined, at: number, end: number): { variable: string; index: number }[] {
+  const walkers = String.raw`\s*\.\s*(?:each|each_with_object\([^)]*\)|map|flat_map|collect|select|filter|forEach|flatMap|reduce)\s*(?:\{\s*\|\s*(?:\w+\s*,\s*)?([A-Za-z_]\w*)|do\s*\|\s*(?:\w+\s*,\s*)?([A-Za-z_]\w*)|\(\s*(?:async\s*)?\(?\s*([A-Za-z_$][\w$]*)|\(\s*function\s*\(\s*([A-Za-z_$][\w$]*))`;
+  const found: { variable: string; index: number }[] = [];
+  const add = (match: RegExpExecArray | RegExpMatchArray, offset = 0) => {
+    const variable = match.slice(1).find((group) => group !== undefined);
+    if (variable) found.push({ variable, index: (match.index ?? 0) + offset });
+  };
+  // The list written in place and walked at once (`for k in ("A", "B"):`, `%w[A B].each { |k|`).
+  const before = /\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of)\s*$/.exec(source.slice(Math.max(0, at - 60), at));
+  if (before) add(before, Math.max(0, at - 60));
+  const after = new RegExp(`^${walkers}`).exec(source.slice(end, end + 120));
+  if (after) add(after, end);
+  if (list) {
+    const name = escapeRegExp(list);
+    const loops = String.raw`\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+|(?:final\s+)?String\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of|:)\s+${name}\b|\bfor\s+\w+\s*,\s*([A-Za-z_]\w*)\s*:=\s*range\s+${name}\b`;
+    for (const match of source.slice(end).matchAll(new RegExp(String.raw`${loops}|\b${name}\b(?:${walkers})`, 'g'))) add(match, end);
+  }
+  return found;
+}
+
+/**
+ * Secret variables read by name from a list (`for k in ("AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"): data[k] = os.environ[k]`,
+ * `Object.fromEntries(KEYS.map((k) => [k, process.env[k]]))`, `{k: os.environ[k] for k in NAMES}`, `%w[A B].each { |k| h[k] = ENV[k] }`)
+ * into a collection that becomes data (serialised, put in telemetry attributes, returned): values gathered wholesale, as a
+ * thief gathers them. A collection handed to a client library (`boto3.Session(**args)`) is the keys used; a flag of whether
+ * each is set holds no value; a value wrapped in a call (`mask(os.environ[k])`) is not the value.
+ */
+function secretsReadFromList(source: string): { index: number; names: string[] }[] {
+  if (!/environ|getenv|process\.env|\bENV\b|Getenv|Deno\.env/.test(source)) return [];
+  const found: { index: number; names: string[] }[] = [];
+  for (const { open, end, name, names } of secretNameLists(source)) {
+    for (const { variable, index } of iterations(source, name, open, end)) {
+      const lineStart = source.lastIndexOf('\n', index) + 1;
+      const region = source.slice(lineStart, index + 400);
+      const read = environmentRead(escapeRegExp(variable));
+      // Kept by a statement of the loop's body (`data[k] = os.environ[k]`), or as a value of the mapping the
+      // statement builds (`context = Object.fromEntries(… [k, process.env[k]])`, `ctx = {k: os.environ[k] for k in …}`).
+      const container = keptInto(region, read) ?? new RegExp(String.raw`(?:^|[\s;{(])(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)[^\n;]{0,300}?(?:[,:]|=>)\s*${read}`, 'm').exec(region)?.[1];
+      // A mapping handed back whole (`return {name: os.environ.get(name, "") for name in NAMES}`) is data the caller gets.
+      const returned = new RegExp(String.raw`\breturn\s+[^\n;]{0,300}?(?:[,:]|=>)\s*${read}`).test(region);
+      if (!returned && (container === undefined || !becomesData(source, container))) continue;
+      found.push({ index, names });
+      break;
+    }
+  }
+  return found;
+}
 
 /**
  * The collection a loop body keeps an environment value in (`attrs[f"x.{k}"] = os.environ[k]`, `out.append(os.environ.get(k))`,
  * `fp.env[k] = process.env[k]`): not a value only compared (`os.environ.get(k) is not None`) or shown masked.
  */
-function keptInto(body: string, variable: string): string | undefined {
-  const read = String.raw`(?:os\.)?(?:environ(?:\.get)?\s*[\[(]\s*|getenv\s*\(\s*|process\.env\s*\[\s*)${variable}\b(?![\])]?\s*(?:is\b|==|!=|\bin\b|\?))`;
-  return new RegExp(String.raw`(?:^|[\s;{])([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\[[^\]\n]+\])?\s*(?:=|\.(?:append|push|add|update|extend|setdefault|set)\s*\()\s*(?:[^,()\n=]*,\s*)?${read}`, 'm').exec(body)?.[1];
+function keptInto(body: string, read: string): string | undefined {
+  return new RegExp(String.raw`(?:^|[\s;{])([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\[[^\]\n]+\])?\s*(?:=|\.(?:append|push|add|update|extend|setdefault|set|store|put)\s*\()\s*(?:\{[^}\n]*?[:,]\s*|[^,()\n=]*,\s*)?${read}`, 'm').exec(body)?.[1];
 }
 
-/** Whether a collection becomes data the program sends or hands back: serialised, put in telemetry attributes, headers or a body, or returned. */
+/** Whether a collection becomes data the program sends or hands back: serialised, put in telemetry attributes, headers or a body, handed to a sending call, or returned. */
 function becomesData(source: string, container: string): boolean {
-  return new RegExp(String.raw`(?:json\.dumps|JSON\.stringify|urlencode|Resource\.create|set_attributes?|setAttributes?|attributes\s*[=:]|headers\s*[=:]|body\s*[=:]|data\s*[=:]|json\s*[=:]|\breturn)\s*\(?[^\n]{0,80}\b${escapeRegExp(container)}\b`).test(source);
+  const name = escapeRegExp(container);
+  return new RegExp(String.raw`(?:json\.dumps|JSON\.stringify|JSON\.generate|json\.Marshal|toJson|writeValueAsString|urlencode|Resource\.create|set_attributes?|setAttributes?|attributes\s*[=:]|headers\s*[=:]|body\s*[=:]|data\s*[=:]|json\s*[=:]|\breturn)\s*\(?[^\n]{0,80}\b${name}\b|\b${name}\.(?:to_json|to_yaml|to_query)\b|\b${name}\b[^\n]{0,80}\}\s*\.to_json\b|\b(?:post|put|patch|post_form)\s*\([^\n]{0,160}\b${name}\b`).test(source);
 }
 
 /** OpenTelemetry's OTLP exporters: what the program puts in its spans, resources and metrics is sent to their endpoint. */
@@ -119,6 +211,41 @@ function inEndlessLoop(text: string, line: number): boolean {
     if (ENDLESS.test(lines[at] ?? '')) return true;
     // A shell loop closed above the capture no longer holds it.
     if (at < line - 1 && /^\s*done\b/.test(lines[at] ?? '')) return false;
+  }
+  return false;
+}
+
+/** A loop that waits between turns (`while not stop.is_set(): …; stop.wait(30)`, `while running: … time.sleep(5)`): it polls, over and over. */
+const PAUSE = /\b(?:time\.sleep|sleep|\.wait|Start-Sleep|setTimeout|Thread\.sleep|time\.Sleep|asyncio\.sleep)\s*\(|^\s*sleep\s+\d/;
+
+/** Whether line `line` (1-based) sits in a loop whose body pauses between turns, its head at most fifteen lines above. */
+function inPollingLoop(lines: readonly string[], line: number): boolean {
+  for (let at = line - 1; at >= Math.max(0, line - 16); at -= 1) {
+    if (!/^\s*(?:while\b|for\s*\(|loop\b)/.test(lines[at] ?? '')) continue;
+    const indent = /^\s*/.exec(lines[at]!)![0].length;
+    for (let next = at + 1; next < Math.min(lines.length, at + 20); next += 1) {
+      const text = lines[next]!;
+      if (text.trim() !== '' && /^\s*/.exec(text)![0].length <= indent && !/^\s*[})\]]/.test(text)) break;
+      if (PAUSE.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the capture at `line` repeats: it sits in an endless or polling loop, or in a function (a method) that such a
+ * loop calls (`def _grab(self): … mss.mss()` run by `while not self.stop.is_set(): self._grab(); self.stop.wait(30)`).
+ */
+function capturedRepeatedly(text: string, line: number): boolean {
+  if (inEndlessLoop(text, line)) return true;
+  const lines = text.split('\n');
+  if (inPollingLoop(lines, line)) return true;
+  for (let at = line - 1; at >= Math.max(0, line - 60); at -= 1) {
+    const name = /^\s*(?:async\s+)?(?:def|function)\s+([A-Za-z_$][\w$]*)|^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*\{\s*$|^\s*(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?(?:function\b|\([^)]*\)\s*=>)/.exec(lines[at] ?? '');
+    const called = name?.slice(1).find((group) => group !== undefined);
+    if (called === undefined) continue;
+    const call = new RegExp(String.raw`\b${called}\s*\(`);
+    return lines.some((other, index) => index !== at && call.test(other) && (inEndlessLoop(text, index + 1) || inPollingLoop(lines, index + 1)));
   }
   return false;
 }
@@ -292,20 +419,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     const globbed = unit.needles.find((needle) => /[*?]/.test(needle.text) && sourceIn(needle.text, undefined));
     if (globbed && unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)) && unit.calls.some((call) => ENCODES_BLOB.test(call.text))) flow.strongSources.push(place(globbed.line, `${globbed.text} (files found by this pattern are read and encoded)`));
   }
-  // Secret variables read by name from a list (`for k in ("AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"): data[k] = os.environ[k]`,
-  // `for (const k of ["NPM_TOKEN", …]) out[k] = process.env[k]`) into a collection that becomes data (serialised, put in
-  // telemetry attributes, returned): values gathered wholesale, as a thief gathers them. A collection handed to a
-  // client library (`boto3.Session(**args)`) is the keys used; a flag of whether each is set holds no value.
   if (!isMarkdownBlock && unit.language !== 'shell') {
-    for (const loop of source.matchAll(ENV_NAME_LOOP)) {
-      const [, variable, list] = loop;
-      const names = [...list!.matchAll(/["']([A-Z][A-Z0-9_]{2,})["']/g)].map((match) => match[1]!).filter((name) => SECRET_ENV_NAME.test(name));
-      if (names.length < 2) continue;
-      const body = source.slice(loop.index + loop[0].length, loop.index + loop[0].length + 400);
-      const container = keptInto(body, variable!);
-      if (container === undefined || !becomesData(source, container)) continue;
-      flow.strongSources.push(place(unit.lineOffset + source.slice(0, loop.index).split('\n').length, `${names.join(', ')} read by name from a list`));
-    }
+    for (const { index, names } of secretsReadFromList(source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, index).split('\n').length, `${names.join(', ')} read by name from a list`));
   }
   const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);
   if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
@@ -427,7 +542,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   }
   // The screen, clipboard or keystrokes captured over and over in a script that also sends: the user watched.
   const texts = [...unit.calls.map((call) => ({ line: call.line, text: `${call.callee} ${call.text}` })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))];
-  const capture = texts.find((entry) => CAPTURE.test(entry.text) && inEndlessLoop(source, entry.line));
+  const capture = texts.find((entry) => CAPTURE.test(entry.text) && capturedRepeatedly(source, entry.line - unit.lineOffset));
   if (capture && !isMarkdownBlock) flow.captures.push(place(capture.line, capture.text.split('\n')[0]));
   // A stored credential (SDK chain, `gh auth token`, a key file) placed in the body of a request, not in its auth header.
   const names = [...unit.credentialNames];
@@ -586,7 +701,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 20;
+export const version = 21;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -687,5 +802,19 @@ export function detect(context: ScanContext): RawFinding[] {
       for (const file of files) flagged.add(file);
     }
   }
+  // A script that gathers secrets into a file it writes (`fs.writeFileSync("deploy-env.json", …)`) and a step of the
+  // skill's Markdown that uploads that file (`curl --data-binary @deploy-env.json https://…`): one program in two parts.
+  const uploads = flows.filter((flow) => flow.unit.unit.includes('#')).flatMap((flow) => flow.unit.commands.filter((command) => UPLOADS_FILE.test(command.text)).map((command) => ({ flow, command })));
+  for (const script of scripts) {
+    const source = script.strongSources[0];
+    if (source === undefined || flagged.has(script.unit.file) || !script.unit.calls.some((call) => FILE_WRITE.test(call.callee))) continue;
+    const upload = uploads.find(({ command }) => [...(command.text.match(/@["']?([\w.-]+\.\w+)/g) ?? []), ...(command.text.match(/(?:-T|--upload-file)\s+["']?([\w.-]+\.\w+)/g) ?? [])].some((sent) => script.mentions.has(sent.replace(/^(?:@|-T\s+|--upload-file\s+)["']?/, ''))));
+    if (upload === undefined || !urlHosts(upload.command.text).some(({ host }) => !isLocalHost(host))) continue;
+    findings.push(finding(source, { file: upload.flow.unit.file, line: upload.command.line, evidence: trim(upload.command.text) }, 'a credential store or the whole environment'));
+    flagged.add(script.unit.file);
+  }
   return findings;
 }
+
+/** A command that uploads a named file (`curl --data-binary @out.json …`, `-F f=@out.json`, `-T out.json`). */
+const UPLOADS_FILE = /\b(?:curl|http|xh)\b[^\n]*(?:@["']?[\w.-]+\.\w+|\s(?:-T|--upload-file)\s+["']?[\w.-]+\.\w+)/;

@@ -17,12 +17,49 @@ const NETWORK_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|nc|ncat|socat|http|xh)\s[^\n
 /** What a hook can read that says what the user does: the command just run, history, the working folder. */
 const ACTIVITY = /\bfc\s+-l|\bhistory\b|\$\{?BASH_COMMAND\b|\$\{?(?:1|2|3)\b|\$\{?PWD\b|\$\(pwd\)|\$\{?HISTFILE\b/;
 
+/**
+ * A tool's own hook set to run a program (`Match exec "sh ~/.ssh/audit.sh %h %r"`, `LocalCommand`, `ProxyCommand`,
+ * `KnownHostsCommand` in an SSH config; git's `core.fsmonitor`, `core.sshCommand`, `core.pager`, `diff.external`, a
+ * `filter.<name>.clean|smudge|process` driver, a `!` alias): the program runs on every connection or git command.
+ */
+const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|ProxyCommand|KnownHostsCommand)[\s=]|git\s+config\s+(?:--\w+\s+)*(?:core\.(?:fsmonitor|sshCommand|pager)|diff\.external|filter\.[\w-]+\.(?:clean|smudge|process)|alias\.[\w-]+\s+["']?!)|(?:fsmonitor|sshCommand|pager|external|clean|smudge|process)\s*=)/i;
+
+/** A line that sends data (not a fetch): a request with a body or an upload, a raw socket. */
+const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
+
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 2;
+export const version = 3;
+
+/** Hooks of SSH or git that run a program the skill ships, when that program sends data: it sends on every connection or git command. */
+function toolHooks(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const shipped = context.files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && !/(?:^|\/)SKILL\.md$/i.test(file.path));
+  const senders = shipped.map((file) => ({ file, send: file.text.split('\n').findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && SENDS_DATA_LINE.test(line)) })).filter(({ send }) => send >= 0);
+  if (senders.length === 0) return findings;
+  for (const file of context.files) {
+    if (file.fileClass !== 'text') continue;
+    const lines = file.text.split('\n');
+    for (const [index, line] of lines.entries()) {
+      if (!TOOL_HOOK_LINE.test(line)) continue;
+      const run = senders.find(({ file: script }) => script !== file && new RegExp(`(?<![\\w.-])${script.path.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`).test(line));
+      if (run === undefined) continue;
+      findings.push({
+        ruleId: 'shell-hook-network',
+        file: file.path,
+        line: index + 1,
+        evidence: `${line.trim().slice(0, 100)} → ${run.file.path}:${run.send + 1}: ${run.file.text.split('\n')[run.send]!.trim().slice(0, 100)}`,
+        severity: 'critical',
+        message: 'Sets an SSH or git hook to run a program the skill ships, and that program sends data over the network: it runs on every connection or git command, so what it sends leaves the machine each time.',
+      });
+      break;
+    }
+  }
+  return findings;
+}
 
 /** The shell-hook-network detector. */
 export function detect(context: ScanContext): RawFinding[] {
-  const findings: RawFinding[] = [];
+  const findings: RawFinding[] = toolHooks(context);
   for (const file of context.files) {
     if (file.fileClass !== 'text' || file.language !== 'shell') continue;
     const lines = file.text.split('\n');

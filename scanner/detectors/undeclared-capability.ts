@@ -163,9 +163,12 @@ function normalise(path: string): string {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 5;
+export const version = 6;
 
 /** The undeclared-capability detector. */
+/** A container build file (`Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.dev`). */
+const CONTAINER_BUILD_FILE = /(?:^|\/)(?:[\w.-]+\.)?(?:Dockerfile|Containerfile)(?:\.[\w-]+)?$/;
+
 export function detect(context: ScanContext): RawFinding[] {
   const declared = context.declared;
   if (!declared) return [];
@@ -174,6 +177,8 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const use of usesByContext.get(context) ?? []) {
     if (useDeclared(use, declared)) continue;
     if (parentPrepared(use, declared.filesystem.write, context)) continue;
+    // A container build file's `RUN` lines run inside the image it builds: its paths and programs are the image's, not the user's.
+    if ((use.kind === 'filesystem.write' || use.kind === 'filesystem.read' || use.kind === 'commands') && CONTAINER_BUILD_FILE.test(use.file)) continue;
     const { severity: inferred, field } = severityOf(use);
     // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
     // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).

