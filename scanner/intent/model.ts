@@ -591,7 +591,19 @@ function playbookInstructions(file: SourceFile, namedKeys: ReadonlySet<string>):
   }
   // A file YAML cannot read is read line by line, as any other text.
   if (document.errors.length > 0) return undefined;
-  const lineAt = (offset: number) => file.text.slice(0, offset).split('\n').length;
+  // Line starts found once, so a large file's many strings are placed in logarithmic time each.
+  const starts = [0];
+  for (let at = file.text.indexOf('\n'); at >= 0; at = file.text.indexOf('\n', at + 1)) starts.push(at + 1);
+  const lineAt = (offset: number) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
   const steps: Instruction[] = [];
   const visit = (node: unknown, key: string, section: string, depth: number): void => {
     if (depth > 12) return;
