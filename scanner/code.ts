@@ -10,6 +10,7 @@ import { Language as TreeSitterLanguage, Parser, type Node } from 'web-tree-sitt
 import { SECRET_ENV_NAME, SENSITIVE_FILE } from '../core/index.ts';
 import type { CodeFacts } from './model.ts';
 import type { Language } from './rule-schema.ts';
+import { escapeRegExp } from './knowledge.ts';
 import { plainCommand } from './markdown.ts';
 
 type CodeLanguage = 'python' | 'javascript' | 'shell';
@@ -965,7 +966,7 @@ export function isJsProcessCall(callee: string, source: string): boolean {
   const object = callee.slice(0, dot);
   if (/require\s*\(|import\s*\(/.test(object)) return true;
   if (object.startsWith('/')) return false; // a regular-expression literal
-  const escaped = object.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(object);
   if (new RegExp(`\\b(?:const|let|var)\\s+${escaped}\\s*=\\s*(?:\\/|new\\s+RegExp\\b|RegExp\\s*\\()`).test(source)) return false;
   if (/child_?process|^cp$|^proc$|^shell$/i.test(object)) return true;
   return CHILD_PROCESS_MODULE.test(source);

@@ -13,7 +13,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { BARE_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, urlHosts } from './knowledge.ts';
+import { BARE_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, escapeRegExp, urlHosts } from './knowledge.ts';
 import { pngTextChunks } from './images.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
@@ -274,7 +274,7 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
     const catalogue = CATALOGUE_NAME.test(file.path) || (file.language === 'text' && CATALOGUE_STEM.test(file.path));
     if (!FIXTURE_PATH.test(file.path) && !catalogue && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
     const base = file.path.split('/').pop() ?? '';
-    const name = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const name = escapeRegExp(base);
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && matchesNear(other.text, base, runs));
     if (!executedElsewhere && !runByTestRunner(file.path, texts)) out.add(file.path);

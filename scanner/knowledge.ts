@@ -30,6 +30,11 @@ export const CHAT_WEBHOOK = /(?:discord(?:app)?\.com\/api\/webhooks|api\.telegra
 /** URLs in text (host captured). */
 export const URL_PATTERN = /\b(?:https?|wss?|ftp|oci):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:]+\]|[^\s/:'"`<>)\]{}\\|,;?#]+)(?::(\d{1,5}))?/g;
 
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Whether a host is an IPv4 literal. */
 export function isIpv4(host: string): boolean {
   return /^(?:\d{1,3}\.){3}\d{1,3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);

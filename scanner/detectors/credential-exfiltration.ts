@@ -7,7 +7,7 @@
 import type { CodeFacts, RawFinding } from '../model.ts';
 import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
-import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
+import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
@@ -380,11 +380,6 @@ const GIT_PUSH_CALL = /["'`]git["'`]\s*,\s*\[?\s*(?:["'`]-[^"'`]*["'`]\s*,\s*)*[
 const HIDDEN_REF = /["'`]refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/;
 /** A repository URL written in the program. */
 const REPOSITORY_URL = /["'`](?:https?:\/\/[^\s"'`]+\.git|git@[\w.-]+:[^\s"'`]+|ssh:\/\/[^\s"'`]+)["'`]/;
-
-/** `text` as a literal inside a regular expression. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
 const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
@@ -808,7 +803,7 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const script of scripts) {
     const source = script.strongSources[0];
     if (source === undefined || flagged.has(script.unit.file) || !script.unit.calls.some((call) => FILE_WRITE.test(call.callee))) continue;
-    const upload = uploads.find(({ command }) => [...(command.text.match(/@["']?([\w.-]+\.\w+)/g) ?? []), ...(command.text.match(/(?:-T|--upload-file)\s+["']?([\w.-]+\.\w+)/g) ?? [])].some((sent) => script.mentions.has(sent.replace(/^(?:@|-T\s+|--upload-file\s+)["']?/, ''))));
+    const upload = uploads.find(({ command }) => [...command.text.matchAll(UPLOADED_NAME)].some((sent) => script.mentions.has(sent[1]!)));
     if (upload === undefined || !urlHosts(upload.command.text).some(({ host }) => !isLocalHost(host))) continue;
     findings.push(finding(source, { file: upload.flow.unit.file, line: upload.command.line, evidence: trim(upload.command.text) }, 'a credential store or the whole environment'));
     flagged.add(script.unit.file);
@@ -818,3 +813,5 @@ export function detect(context: ScanContext): RawFinding[] {
 
 /** A command that uploads a named file (`curl --data-binary @out.json …`, `-F f=@out.json`, `-T out.json`). */
 const UPLOADS_FILE = /\b(?:curl|http|xh)\b[^\n]*(?:@["']?[\w.-]+\.\w+|\s(?:-T|--upload-file)\s+["']?[\w.-]+\.\w+)/;
+/** The name of each file such a command uploads. */
+const UPLOADED_NAME = /(?:@|\s(?:-T|--upload-file)\s+)["']?([\w.-]+\.\w+)/g;

@@ -5,6 +5,7 @@
  * the machine all day long. Prompt themes and shell helpers draw the prompt from local state; none needs
  * the network at every prompt.
  */
+import { escapeRegExp } from '../knowledge.ts';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
@@ -41,7 +42,7 @@ function toolHooks(context: ScanContext): RawFinding[] {
     const lines = file.text.split('\n');
     for (const [index, line] of lines.entries()) {
       if (!TOOL_HOOK_LINE.test(line)) continue;
-      const run = senders.find(({ file: script }) => script !== file && new RegExp(`(?<![\\w.-])${script.path.split('/').pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`).test(line));
+      const run = senders.find(({ file: script }) => script !== file && new RegExp(`(?<![\\w.-])${escapeRegExp(script.path.split('/').pop()!)}(?![\\w.-])`).test(line));
       if (run === undefined) continue;
       findings.push({
         ruleId: 'shell-hook-network',

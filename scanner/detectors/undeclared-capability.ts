@@ -3,7 +3,7 @@
  * path or command is a finding. Without an entry (an ad-hoc scan) there is nothing to compare with,
  * and this detector stays silent.
  */
-import { SENSITIVE_FILE, urlHosts } from '../knowledge.ts';
+import { SENSITIVE_FILE, escapeRegExp, urlHosts } from '../knowledge.ts';
 import { SECRET_ENV_NAME } from '../code.ts';
 import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.ts';
 import { AGENT_CONFIG_FILE, PERSISTENCE_FILE, severityRank } from '../../core/index.ts';
@@ -143,7 +143,7 @@ function parentPrepared(use: { kind: string; value: string; evidence: string }, 
   if (use.kind !== 'filesystem.write') return false;
   const folder = use.value.replace(/\/$/, '');
   if (!declaredWrites.some((path) => normalise(path).startsWith(`${folder}/`))) return false;
-  const spellings = [folder, folder.replace(/^~/, '$HOME'), folder.replace(/^~/, '${HOME}')].map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const spellings = [folder, folder.replace(/^~/, '$HOME'), folder.replace(/^~/, '${HOME}')].map(escapeRegExp);
   const mention = new RegExp(`["']?(?:${spellings.join('|')})/?["']?(?![\\w./-])`, 'g');
   // Every command of the skill that names the folder itself (not a file in it), not only the first one recorded.
   const parts = [use.evidence, ...context.facts.flatMap((unit) => unit.commands.map((command) => command.text))].flatMap((text) => text.split(/&&|\|\||;|\n/));

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
-import { isLocalHost, urlHosts } from '../knowledge.ts';
+import { NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
@@ -1743,10 +1743,6 @@ function archiveMade(text: string): string | undefined {
 function literalPath(path: string): RegExp {
   return new RegExp(`(?<![\\w.-])${escapeRegExp(path)}(?![\\w.-])`);
 }
-/** `text` with the characters a regular expression reads specially escaped. */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * An archive's name as a pattern that finds it where a later step names it: whole, or, when part of the name is made at
@@ -1870,7 +1866,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       if (lead === undefined) continue;
       // Or the lead-in names the file (`Body template (/tmp/issue.md):`) that a command of the section posts (`gh issue create --body-file /tmp/issue.md`).
       const named = /(?:^|[\s(`'"])((?:\/|\.\/|~\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:md|txt|json|ya?ml|log))\b/.exec(texts[lead])?.[1];
-      const poster = named === undefined ? undefined : members.find((index) => index !== hole && instructions[index].origin === 'command' && Math.abs(instructions[index].line - instructions[hole].line) <= 40 && (has('forge-sink', index) || has('network-sink', index)) && new RegExp(`(?:--body-file|--file|-F|--data(?:-binary)?|--upload-file|-T|@)[=\\s]*["']?${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(texts[index]));
+      const poster = named === undefined ? undefined : members.find((index) => index !== hole && instructions[index].origin === 'command' && Math.abs(instructions[index].line - instructions[hole].line) <= 40 && (has('forge-sink', index) || has('network-sink', index)) && new RegExp(`(?:--body-file|--file|-F|--data(?:-binary)?|--upload-file|-T|@)[=\\s]*["']?${escapeRegExp(named)}\\b`).test(texts[index]));
       if (!(has('forge-sink', lead) || has('synced-sink', lead) || has('network-sink', lead)) && poster === undefined) continue;
       const sending = poster === undefined ? texts[lead] : `${texts[poster]}\n\n${texts[lead]}`;
       const chain = readAction({ file: instructions[hole].file, line: instructions[hole].line, origin: instructions[hole].origin, documentation: instructions[hole].documentation && instructions[lead].documentation }, `${sending}\n\n${texts[hole]}`, shown(`${poster === undefined ? '' : `${instructions[poster].text} ⏎ … ⏎ `}${instructions[lead].text} ⏎ … ⏎ ${instructions[hole].text}`));
@@ -2157,7 +2153,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       for (let depth = parts.length; depth >= 3; depth -= 1) {
         const prefix = parts.slice(0, depth).join('/');
         if (/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(prefix) || prefix.length < 6) continue;
-        roots.push(new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`));
+        roots.push(new RegExp(`${escapeRegExp(prefix)}(?![\\w.-])`));
       }
       // A relative target under the folder an earlier step changed into (`mkdir -p .bundle && cd .bundle`, `pushd /tmp/case`, then `… > creds.env`).
       if (!/^["']?[\/~$]/.test(target)) {
@@ -2292,7 +2288,10 @@ const BARE_HOST_CELL = /^[`*_]*((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]
  * notes-preflight.example | /v2/lint |`), by the column's name written as a variable (`HOST`, `BASE_URL`).
  */
 function tableHosts(files: readonly SourceFile[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+  let out = tableHostsOf.get(files);
+  if (out) return out;
+  out = new Map<string, string[]>();
+  tableHostsOf.set(files, out);
   const byFile = new Map<string, string[]>();
   for (const file of files) {
     if (file.fileClass !== 'text' || file.language !== 'markdown' || !file.text.includes('|')) continue;
@@ -2329,6 +2328,8 @@ function tableHosts(files: readonly SourceFile[]): Map<string, string[]> {
   }
   return out;
 }
+
+const tableHostsOf = new WeakMap<readonly SourceFile[], Map<string, string[]>>();
 
 /** Words that put a value looked up into a variable ("export it as `PROXY`", "save the host in $TARGET", "set `API` to it"). */
 const TABLE_VALUE_BOUND = /\b(?:export|save|store|set|put|keep|assign|record)\s+(?:it|this|that|the\s+(?:\w+\s+){0,2}?(?:host|hostname|address|endpoint|url|server|value|entry))\s+(?:as|in(?:to)?|to)\s+`?\$?([A-Z][A-Z0-9_]{1,40})\b/g;
@@ -2886,7 +2887,7 @@ const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
  * data=open(path).read())` for a path ending in `notes.json`): what the steps gather, the script sends.
  */
 export function gatheredFileUploads(instructions: readonly Instruction[], facts: readonly CodeFacts[]): Action[] {
-  const senders = facts.filter((unit) => !unit.file.endsWith('.md') && unit.calls.some((call) => NETWORK_SINK_CALL_NAME.test(call.callee)));
+  const senders = facts.filter((unit) => !unit.file.endsWith('.md') && unit.calls.some((call) => NETWORK_SINK_CALL.test(call.callee)));
   if (senders.length === 0) return [];
   for (const [index, instruction] of instructions.entries()) {
     if (instruction.script || instruction.origin !== 'prose' || !(hasWord('context', readable(instruction.text)) || CONVERSATION_HELD.test(instruction.text))) continue;
@@ -2896,7 +2897,9 @@ export function gatheredFileUploads(instructions: readonly Instruction[], facts:
     for (const name of named) {
       const unit = senders.find((candidate) => candidate.strings.some((string) => string.text.endsWith(name)));
       if (unit === undefined) continue;
-      const send = unit.calls.find((call) => NETWORK_SINK_CALL_NAME.test(call.callee))!;
+      // The call that sends, not the one that only builds the request (`urllib.request.Request(…)` before `urlopen(req)`).
+      const calls = unit.calls.filter((call) => NETWORK_SINK_CALL.test(call.callee));
+      const send = calls.find((call) => !/(?:^|\.)Request$/.test(call.callee)) ?? calls[0]!;
       const hosts = [...new Set(unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host)))].filter((host) => !isLocalHost(host));
       if (hosts.length === 0) continue;
       return [{ file: instruction.file, line: instruction.line, evidence: shown(`${lead ? `${lead.text} ⏎ ` : ''}${instruction.text} ⏎ … ⏎ ${unit.file}:${send.line}: ${send.text.split('\n')[0]}`), origin: 'prose', context: CONVERSATION_HELD.exec(instruction.text)?.[0] ?? first('context', readable(instruction.text)) ?? 'the conversation', sink: { kind: 'network', text: send.text.split('\n')[0]!.slice(0, 80), hosts }, userTarget: false, documentation: false }];
@@ -2904,9 +2907,6 @@ export function gatheredFileUploads(instructions: readonly Instruction[], facts:
   }
   return [];
 }
-
-/** Calls that send over the network (`requests.post`, `fetch`, `urlopen`, `Net::HTTP.post`, `http.Post`). */
-const NETWORK_SINK_CALL_NAME = /(?:^|\.)(?:post|put|patch|urlopen|fetch|request|send|sendall|Post|upload_file|upload)$|^(?:requests|httpx|axios)\.(?:post|put|patch|request)$/;
 
 export function mailActions(files: readonly SourceFile[], facts: readonly CodeFacts[] = []): Action[] {
   const out: Action[] = [];
