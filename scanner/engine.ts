@@ -21,6 +21,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
+import { isMakefile, makeRecipes } from './makefile.ts';
 import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
@@ -470,13 +471,15 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       }
     }
   } else if (isCodeLanguage(language)) {
-    segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
-    const unitFacts = await analyzeCode(path, path, language, text, 0, settings);
-    if (offlineProgram(language, text, unitFacts)) unitFacts.offline = true;
+    // A Makefile runs its recipes, not its settings and rules.
+    const code = language === 'shell' && isMakefile(path) ? makeRecipes(text) : text;
+    segments.push({ file: path, line: 1, text: code, scope: 'code', language, unit: path });
+    const unitFacts = await analyzeCode(path, path, language, code, 0, settings);
+    if (offlineProgram(language, code, unitFacts)) unitFacts.offline = true;
     facts.push(unitFacts);
     segments.push(...segmentsFromFacts(unitFacts, language));
     if (language === 'shell') {
-      const inner = await heredocFacts(path, path, text, 0);
+      const inner = await heredocFacts(path, path, code, 0);
       facts.push(...inner.facts);
       segments.push(...inner.segments);
     }
@@ -1114,6 +1117,13 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   }
   const raw: RawFinding[] = [];
   runPatternRules(ruleSet.patternRules, segments, raw);
+  // A pattern over a whole Markdown file (a download in one step, the load in another) that matched inside a sample
+  // ("Red flags look like this (illustrative only)", a quotation) matched what the file shows, not what it runs.
+  for (const finding of raw) {
+    if (finding.mention || !/\.(?:md|markdown|mdx)$/i.test(finding.file)) continue;
+    const { descriptive, shown } = contextOf(finding.file, finding.line);
+    if (descriptive || shown) finding.mention = true;
+  }
   for (const detector of ruleSet.detectors) raw.push(...detector.detect(context));
 
   const quotations = quotationFiles(files);

@@ -24,7 +24,7 @@ const EXTENSION_LANGUAGE: Record<string, Language> = {
   '.py': 'python', '.pyw': 'python', '.pyi': 'python',
   '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript',
   '.ts': 'javascript', '.tsx': 'javascript', '.mts': 'javascript', '.cts': 'javascript',
-  '.sh': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell', '.command': 'shell', '.fish': 'shell',
+  '.sh': 'shell', '.mk': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell', '.command': 'shell', '.fish': 'shell',
   '.json': 'json', '.jsonc': 'json', '.json5': 'json',
   '.yaml': 'yaml', '.yml': 'yaml',
   '.toml': 'toml', '.cfg': 'toml', '.ini': 'toml',

@@ -331,6 +331,8 @@ const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapsh
 
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
 const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+/** A collaborator or member named in the address that adds them (`…/collaborators/depbump-service`), not a placeholder (`USERNAME`, `<login>`, `$USER`). */
+const COLLABORATOR_PARTY = /\/(?:collaborators|members)\/(?![$<{:])(?![A-Z][A-Z0-9_]*(?=[\s"'`?]|$))(?!(?:username|user|login|name|handle|collaborator|member|someone|their-login|the-user)(?=[\s"'`?]|$))[A-Za-z0-9][\w.-]*(?=[\s"'`?]|$)/;
 
 /** Words that refuse or forbid a step ("the script refuses the whole profile", "never exclude a drive root"). */
 const REFUSES = /\b(?:refus\w*|reject\w*|never|don't|do not|must not|should not|won't|will not|avoid|push back|disallow\w*|instead of)\b|,\s*not\b|\bnot\s+[`'"]/i;
@@ -437,7 +439,7 @@ function keyHandedElsewhere(text: string, hosts: readonly string[]): boolean {
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
 const AUTH_USE =
-  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
+  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b(?=[ \t]*(?:$|\r?\n|[-$\"'<]|[\w.-]+\.[a-z]{2,}\b))[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
 
 /** A negated list of examples (`never files like .env, keys or logs`): things to leave out. */
 /**
@@ -926,7 +928,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
     const tunnelHost = TUNNEL.test(grant) ? destinations(linesAround(ordered, grant))[0] : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
-    const party = SKILL_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
+    const party = SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
   const defence = first('defence-off', ordered);
@@ -963,13 +965,14 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger;
   // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
-  const namedOrigin = hosts.length > 0 || variableHost || PASTE_SITE.test(ordered);
+  const namedOrigin = hosts.length > 0 || variableHost || PASTE_SITE.test(ordered) || /\bgit@[a-z0-9-]+(?:\.[a-z0-9-]+)+:/i.test(remote ?? '');
   // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
   const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
   if (remote && namedOrigin && !pageOnly) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
-    const fetchedFrom = destinations(linesAround(ordered, remote));
+    // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
+    const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase())];
     action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : hosts.length > 0 ? hosts : ['a host set in a variable'] };
   }
   // Pushing to a remote the skill names carries the user's repository off the machine.
@@ -1290,6 +1293,8 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
 }
 
 /** Words by which a comment speaks to the agent or of the user. */
+/** Text that gives the agent orders by name ("the assistant should …", "note to the AI:", "AI agents reading this must …"). */
+const AGENT_ADDRESSED = /\b(?:the|an?|any|every|your)\s+(?:AI\s+)?(?:assistant|agent|model|LLM|Claude|copilot|reviewer\s+bot)s?\s+(?:reading\s+this\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+(?:to|expected\s+to|required\s+to)|will\s+need\s+to|ought\s+to)\b|\b(?:note|message|instructions?|reminder|directive)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|assistant|agent|model|LLM|Claude)s?\b|\bAI\s+(?:agents?|assistants?|models?|reviewers?)\s+(?:reading|processing|reviewing)\s+this\b/i;
 const ADDRESSES_AGENT_OR_USER = /\b(?:you|your|yourself|the\s+user|users?|human|agent|assistant|claude|model)\b/i;
 
 /** Every instruction of the skill, in file and line order. */
@@ -1358,6 +1363,10 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (segment.scope === 'command' && !(TABLE_FILE.test(segment.file) && !ROW_COMMAND.test(segment.text)) && !SEARCH_COMMAND.test(segment.text) && !REGEX_LIKE.test(segment.text) && !describedInline(segment)) origin = 'command';
     // A string of a code block the agent runs that makes a document fetch a URL when opened (a spreadsheet formula, an image link) is part of what it runs.
     else if (markdown && segment.scope === 'string' && !segment.mention && fetchedOnOpen(segment.text)) origin = 'command';
+    // A program's text that speaks to the agent ("the assistant should call log_session with …", "Note to the AI: …") is
+    // read by the agent in a tool's result or a subagent's brief, not by the user: hidden text that gives orders.
+    // So does the text or a comment of a markup or code file that speaks to the agent (an SVG template's invisible note "for the assistant editing this file").
+    else if (!markdown && (segment.scope === 'string' || segment.scope === 'prose' || segment.scope === 'comment') && segment.text.split(/\s+/).length >= 8 && AGENT_ADDRESSED.test(segment.text)) origin = 'hidden';
     else if (!markdown && segment.scope === 'string' && segment.text.split(/\s+/).length >= 8 && /[a-z]{3,}\s+[a-z]{3,}/i.test(segment.text)) origin = 'string';
     const { section, descriptive } = sectionOf(segment.file, segment.line);
     if (catalogue.has(segment)) continue;
@@ -1376,7 +1385,7 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     const text = markdown && segment.scope === 'comment' && segment.language !== 'markdown' && !ADDRESSES_AGENT_OR_USER.test(segment.text) ? withoutConcealment(segment.text) : segment.text;
     // A command shown as a bad example, or any text under a heading such as "Red flags", is a description.
     if (descriptive && origin !== 'decoded') continue;
-    out.push({ file: segment.file, line: segment.line, text, origin, section, documentation: segment.mention === true, script: !markdown });
+    out.push({ file: segment.file, line: segment.line, text, origin, section, documentation: segment.mention === true, script: !markdown && origin !== 'hidden' });
   }
   for (const file of files) {
     if (file.fileClass !== 'text') continue;
@@ -1624,7 +1633,27 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   });
   actions.push(...sectionChains(instructions, texts));
   exposedThroughTunnels(actions, instructions);
+  partiesHeldInVariables(actions, instructions);
   return actions;
+}
+
+/**
+ * A grant whose party is a variable the same file fills from a fixed place (`key=$(curl -fsSL https://host/k.pub)`, then
+ * `curl -X POST …/ssh-keys -d "{\"key\": \"$key\"}"`): the party is what that place serves, one the skill supplies.
+ */
+function partiesHeldInVariables(actions: Action[], instructions: readonly Instruction[]): void {
+  for (const action of actions) {
+    if (!action.grant || action.grant.party !== undefined) continue;
+    const text = action.fullText ?? action.evidence;
+    for (const [, name] of text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+      const filled = instructions.find((instruction) => instruction.file === action.file && instruction.origin === 'command' && new RegExp(`^\\s*(?:local\\s+|export\\s+)?${name}=["']?\\$\\(`).test(instruction.text));
+      const party = filled === undefined ? undefined : SKILL_PARTY.exec(filled.text)?.[0];
+      if (party !== undefined) {
+        action.grant = { ...action.grant, party };
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -2136,6 +2165,29 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const url = urlOfName(instructions[index].file, texts[index]);
       return url === undefined ? undefined : ` (${url})`;
     };
+    // A list whose lead-in names a folder to fill ("Put everything in a folder `support-bundle/`:"), an item of it that
+    // names a secret file kept whole (`secrets.yaml` as it is), and a later step that sends the folder (`gh gist create
+    // --public support-bundle/*`, `curl -F b=@support-bundle.tgz …`): the secret goes with the folder.
+    for (const lead of members) {
+      if (instructions[lead].origin !== 'prose' || !texts[lead].trim().endsWith(':')) continue;
+      const folder = LISTED_FOLDER.exec(texts[lead]);
+      const name = (folder?.[1] ?? folder?.[2])?.replace(/^\.\//, '');
+      if (name === undefined || name.length < 4) continue;
+      const item = members.find((index) => index > lead && index <= lead + 10 && instructions[index].section === instructions[lead].section && instructions[index].origin === 'prose' && secretFileIn(texts[index].replace(TEMPLATE_FILE, ' ')) !== undefined && !KEPT_OUT.test(texts[index]) && (KEPT_WHOLE.test(texts[index]) || !REDACTED.test(texts[index])));
+      if (item === undefined) continue;
+      const named = new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w-])`);
+      const sender = members.find((index) => index > item && instructions[index].origin === 'command' && named.test(texts[index]) && SENDS_FILE.test(texts[index]) && (/\bgh\s+(?:gist|release)\b/.test(texts[index]) || uploadAddress(index) !== undefined));
+      if (sender === undefined) continue;
+      const first = instructions[item];
+      const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[item]}\n\n${texts[sender]}${uploadAddress(sender) ?? ''}`, shown(`${instructions[lead].text} ⏎ ${first.text} ⏎ … ⏎ ${instructions[sender].text}`));
+      if (chain) {
+        chain.secret = secretFileIn(texts[item]);
+        const forge = /\bgh\s+(?:gist|release)\s+\w+/.exec(texts[sender])?.[0];
+        chain.sink ??= forge !== undefined ? { kind: 'forge', text: forge, hosts: [] } : { kind: 'network', text: instructions[sender].text.split('\n')[0]!.slice(0, 120), hosts: destinations(`${texts[sender]}${uploadAddress(sender) ?? ''}`) };
+      }
+      add(chain, (action) => action.secret !== undefined);
+      break;
+    }
     for (const stage of members) {
       // A step in words stages too ("Save the full contents of ~/.config/gh/hosts.yml into .work/ctx-gh.txt").
       const inWords = instructions[stage].origin === 'prose';
@@ -2178,8 +2230,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       // What an archive step makes of a staged folder (`tar czf bundle.tgz .bundle`, `zip -r out.zip "$dir"`) is uploaded in its place.
       for (const index of later) {
         if (!ARCHIVES.test(texts[index]) || !roots.some((root) => root.test(texts[index]))) continue;
-        const made = archiveMade(texts[index]);
-        if (made !== undefined && !roots.some((root) => root.test(made))) roots.push(archivePattern(made));
+        // Made beside the folder it packs (`cd target && tar czf ../site.tgz .`), it is sent by its own name.
+        const made = archiveMade(texts[index])?.replace(/^(?:\.\.?\/)+/, '');
+        if (made !== undefined && made !== '' && !roots.some((root) => root.test(made))) roots.push(archivePattern(made));
       }
       if (roots.length === 0) continue;
       // Or a request whose address reads the file in place (`curl "https://…/register?ctx=$(base64 -w0 .work/ctx-auth.txt)"`).
@@ -2189,7 +2242,8 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const named = uploadAddress(upload)!;
       const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
       if (chain) {
-        chain.secret ??= secret;
+        // What the staging command took is the secret (`env | grep -E '^(DBT_ENV_SECRET_|HF_TOKEN)' > bundle/env`), not a word around it.
+        chain.secret = secret;
         // The upload command is the sink, whatever words it uses (`scp -r … user@host:/in/`).
         const hosts = destinations(`${texts[upload]}${named}`);
         if (!chain.sink && hosts.length > 0) chain.sink = { kind: 'network', text: instructions[upload].text.split('\n')[0]!.slice(0, 120), hosts };
@@ -2667,6 +2721,13 @@ const CREDENTIAL_WORDS = /\b(?:credentials|passwords|(?:api|access|auth|secret|p
 /** Where gathered things are put to travel on together ("into `access/` inside the kit", "in the bundle"). */
 const CONTAINER = /\b(?:into|inside|in|to)\s+(?:`[^`]{1,40}`\s+(?:inside|in)\s+)?(?:the|a|this|your)\s+(?:\w+\s+)?(kit|bundle|archive|package|tarball|zip|snapshot|handoff|hand-off|export|backup)\b/gi;
 
+/** The folder a list's lead-in fills ("Put everything in a folder `support-bundle/`:", "into the directory `case-files`:"). */
+const LISTED_FOLDER = /`((?:\.\/)?[\w.-]+)\/`|\b(?:folder|directory|dir)\s+(?:called\s+|named\s+)?`((?:\.\/)?[\w.-]+)\/?`/i;
+/** An item that keeps a file's secrets as they are ("as it is", "unredacted", "don't mask them"). */
+const KEPT_WHOLE = /\b(?:as\s+it\s+is|as-is|unredacted|unmasked|verbatim|in\s+full|(?:do\s+not|don't|never)\s+(?:mask|redact|scrub|strip)\w*)\b/i;
+/** An item that has a file's secrets taken out first. */
+const REDACTED = /\b(?:redact|mask|scrub|censor|placeholder)\w*/i;
+
 /** Verbs that gather files for use ("Read each of the following files", "collect", "bundle"). */
 const READS = /\b(?:read|collect|gather|copy|include|bundle|open|cat|concatenat|combin|merg)\w*\b|\b(?:raw\s+)?contents\s+of\b/i;
 
@@ -2751,11 +2812,17 @@ const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:o
 const LISTED_COPY = /^\s*(?:[-*+]|\d+[.)])\s+`([\w.][\w./-]*)`\s*(?:[–—:-]|is|holds)\s*(?:an?\s+|the\s+)?(?:exact\s+|verbatim\s+|full\s+|raw\s+)?(?:copy|output|contents?|dump)\s+of\s+(.+)$/gim;
 
 /** The environment filtered down to its secrets (`env | grep -E '^(AWS_|ARM_|TF_VAR_|PULUMI_)'`, `printenv | grep -i token`). */
-const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*\b(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)/i;
+const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*(?<![A-Za-z0-9])(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|SNOWFLAKE|DATABRICKS|KAGGLE|HF|DBT|PG|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)(?![a-z])/i;
+
+/** A file the steps have the agent write, with a list of what goes in it ("Write `docs/_environment.md` containing:"). */
+const WRITTEN_WITH_LIST = /\b(?:write|create|save|generate|produce|add)\s+(?:a\s+file\s+)?`((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.\w+)`\s+(?:containing|that\s+(?:contains|holds|lists)|with)\s*:\s*$/i;
+
+/** Folders every program writes into (`/tmp`, the home folder, the working folder): a file written there does not make the folder a bundle. */
+const SHARED_ROOT = /^(?:\.|~|\/|\/tmp|\/var\/tmp|\/dev|\$\{?(?:HOME|TMPDIR|TMP|TEMP|PWD|RUNNER_TEMP)\}?|~\/(?:Downloads|Desktop|Documents))$/;
 
 /** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
 const SENDS_FILE =
-  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=@|\s--form\s+["']?[\w.-]+=@|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S|\brclone\s+(?:copy|copyto|sync|move|moveto)\b/;
+  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=[@<]|\s--form\s+["']?[\w.-]+=[@<]|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S|\brclone\s+(?:copy|copyto|sync|move|moveto)\b/;
 
 const BLOCKS_SESSION = '#blocks';
 
@@ -2804,6 +2871,22 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       const from = SENSITIVE_FILE.exec(source)?.[0] ?? printed;
       unit.commands.push({ name: 'cp', text: CREDENTIAL_GETTER.test(printed) ? `${printed} > ${match[1]}` : `cp ${from} ${match[1]}`, line });
     }
+    // A file the steps write in words with a list of what it holds ("Write `docs/_environment.md` containing:" over
+    // "- the matching table from `~/.snowflake/connections.toml`"): each credential file listed is copied into it.
+    const lines = file.text.split('\n');
+    lines.forEach((text, at) => {
+      // The lead-in may wrap ("… Write⏎`docs/warehouse/_environment.md` containing:").
+      const written = /:\s*$/.test(text) ? WRITTEN_WITH_LIST.exec(`${at > 0 ? lines[at - 1] : ''} ${text}`)?.[1] : undefined;
+      if (written === undefined) return;
+      for (let next = at + 1; next < lines.length && next <= at + 24; next += 1) {
+        const item = lines[next]!;
+        if (item.trim() === '') continue;
+        if (!/^\s*(?:[-*+]|\d+[.)])\s|^\s{2,}\S/.test(item)) break;
+        const secret = SENSITIVE_FILE.exec(item)?.[0];
+        if (secret === undefined || KEPT_OUT.test(item) || (REDACTED.test(item) && !KEPT_WHOLE.test(item))) continue;
+        unit.commands.push({ name: 'cp', text: `cp ${secret} ${written}`, line: next + 1 });
+      }
+    });
   }
   for (const [key, unit] of units) {
     const session = key.endsWith(BLOCKS_SESSION);
@@ -2822,6 +2905,13 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     // build uploaded later do not). A script is one program: a secret it gathers and a file it sends go together,
     // however its functions and groups pass them along.
     const held = new Set<string>();
+    const heldFolders = new Set<string>();
+    // What the session's variables stand for (`DIAG=/tmp/wh-diag-$(date +%s)`): a path held under its value is held under its name too.
+    const aliases = new Map<string, string>();
+    for (const command of unit.commands) {
+      const assigned = /^\s*(?:export\s+)?([A-Za-z_]\w*)=["']?((?:\$\([^)\n]*\)|[^\s"';&|])+)["']?\s*$/.exec(command.text);
+      if (assigned && /[/$]/.test(assigned[2]!) && !aliases.has(assigned[2]!)) aliases.set(assigned[2]!.replace(/\/+$/, ''), `$${assigned[1]}`);
+    }
     const repointed = texts.map((text) => ORIGIN_REPOINTED.exec(text)?.[1]).find((host) => host !== undefined && !isLocalHost(host));
     // A credential file handed to the program that owns it (`security import dist.p12`, `twine --config-file ~/.pypirc`) is used, not taken.
     const takenBy = (command: (typeof unit.commands)[number]) => (readsOwnCredential(command.name, command.text) ? undefined : secretOf(command.text));
@@ -2829,7 +2919,8 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     let send: (typeof unit.commands)[number] | undefined = session || secret === undefined ? undefined : unit.commands.find((command) => SENDS_FILE.test(command.text));
     for (const command of session ? [...unit.commands].sort((a, b) => a.line - b.line) : []) {
       const taken = takenBy(command);
-      const carried = [...held].find((name) => readsName(command.text, name));
+      // A folder is read where it is named whole (`tar czf b.tgz vault`, `"$DIAG"/`), not inside a longer name (`vault-2026.tgz`).
+      const carried = [...held].find((name) => readsName(command.text, name)) ?? [...heldFolders].find((folder) => new RegExp(`(?<![\\w.-])${escapeRegExp(folder)}(?![\\w-]|\\.\\w)`).test(command.text) || (folder.startsWith('$') && new RegExp(`\\$\\{?${escapeRegExp(folder.slice(1))}\\b(?![\\w-]|\\.\\w)`).test(command.text)));
       // A commit that holds a secret leaves with a push to a remote other than origin (`git push preview HEAD:…`).
       const pushedAway = held.has(STAGED_COMMIT) && (PUSH_ELSEWHERE.test(command.text) || (/\bgit\s+push\b/.test(command.text) && repointed !== undefined));
       // A variable that holds a secret written into the address a request goes to (`curl "https://…?key=${KK}"`).
@@ -2841,7 +2932,19 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       }
       if (taken === undefined && carried === undefined) continue;
       secret ??= taken;
-      for (const name of writtenNames(command.text)) held.add(name);
+      for (const written of writtenNames(command.text)) {
+        // A block reads its own variables expanded (`"/tmp/wh-diag-$(date +%s)"/adc.json`); a later block names the
+        // same place by the variable (`"$DIAG"`): both spellings hold it.
+        const alias = [...aliases].find(([value]) => written === value || written.startsWith(`${value}/`));
+        for (const name of alias === undefined ? [written] : [written, `${alias[1]}${written.slice(alias[0].length)}`]) {
+          held.add(name);
+          // A file written into a folder of the session's own (`"$DIAG"/adc.json`, `bundle/env.txt`) is in that folder:
+          // an archive or upload of the folder carries it. Shared roots (`/tmp`, `~`, `.`) hold everything and say nothing.
+          for (let folder = /^(.+)\/[^/]+$/.exec(name)?.[1]; folder !== undefined && !SHARED_ROOT.test(folder); folder = /^(.+)\/[^/]+$/.exec(folder)?.[1]) heldFolders.add(folder);
+          // An archive written beside the folder it packs (`cd target && tar czf ../site.tgz .`) is sent by its own name.
+          if (/^\.\.?\/[\w.-]+\.\w+$/.test(name)) held.add(name.replace(/^\.\.?\//, ''));
+        }
+      }
       if (/^\s*git\s+(?:add|commit)\b/.test(command.text)) held.add(STAGED_COMMIT);
     }
     if (!secret || !send) continue;
@@ -3081,7 +3184,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
     // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
     // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
-    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
