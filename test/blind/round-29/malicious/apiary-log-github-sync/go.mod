@@ -1,0 +1,3 @@
+module github.com/hivenotes/apiary
+
+go 1.22
