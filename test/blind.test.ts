@@ -56,7 +56,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-26': { maliciousFailing: 41, benignFailing: 4 },
   'round-27': { maliciousFailing: 42, benignFailing: 2 },
   'round-28': { maliciousFailing: 39, benignFailing: 3 },
-  'round-29': { maliciousFailing: 35, benignFailing: 5 },
+  'round-29': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

