@@ -91,6 +91,8 @@ describe('findViolations', () => {
   it('lets a command delete what it created itself, and lets git use the ssh keys', () => {
     expect(ids([event('file-delete', '~/dotfiles/.git/HEAD.lock'), event('file-write', '~/dotfiles/.git/HEAD.lock'), event('file-write', '~/dotfiles/.git/HEAD')], { ...noCapabilities(), filesystem: { read: [], write: ['~/dotfiles/'] } })).toEqual([]);
     expect(ids([event('file-delete', '~/notes/todo.md')])).toEqual(['dryrun-delete-outside']);
+    // Python's multiprocessing semaphores live and die in /dev/shm: shared memory, not the user's files.
+    expect(ids([event('file-delete', '/dev/shm/sem.mp-1whro1nh'), event('file-write', '/dev/shm/sem.24p9Bt')])).toEqual([]);
     expect(ids([event('file-read', '~/.ssh/id_ed25519', { canary: true })], { ...noCapabilities(), commands: ['git'] })).toEqual([]);
   });
 

@@ -20,6 +20,9 @@ const PERSISTENCE_PATTERNS: RegExp[] = [
   /^\/Library\/(LaunchAgents|LaunchDaemons)\//,
 ];
 
+/** Scratch space every program uses: `/tmp` and the shared memory of `/dev/shm` (Python's multiprocessing semaphores). */
+const SCRATCH = /^\/(?:tmp|dev\/shm)\//;
+
 /** Per-user caches tools fill on their own (npm, pip, node-gyp …): writing there is not a finding. */
 const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/, /^~\/\.terraform\.d(?:\/(?:checkpoint_cache|checkpoint_signature|plugin-cache(?:\/.*)?))?$/];
 
@@ -335,7 +338,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           add('dryrun-persistence', 'medium', `\`${event.command}\` added shell set-up lines to ${event.target} (aliases, functions, PATH or tool initialisation; nothing that downloads, decodes or talks to the network). Allowed when the user asked for it, but every new shell runs them: say so in SKILL.md and declare the path under capabilities.filesystem.write.`);
         } else if (PERSISTENCE_PATTERNS.some((pattern) => pattern.test(event.target))) {
           add('dryrun-persistence', 'critical', `\`${event.command}\` ${(event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote'} ${event.target}, which makes code run again later (persistence). Skills must not change shell start-up files, schedulers or autostart entries; remove this from the skill.`);
-        } else if (!chosen && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
+        } else if (!chosen && !inside(event.target) && !SCRATCH.test(event.target) && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           const verb = (event as { refused?: boolean }).refused === true ? 'tried to write' : 'wrote';
           if (plantedFiles.has(event.target) && OWN_LOGIN_EDIT.test(event.command)) {
             add('dryrun-rewrite-outside', 'medium', `\`${event.command}\` changed ${event.target} through the tool's own command for storing or forgetting a login. Say so in SKILL.md and ask first; declare the path under capabilities.filesystem.write.`);
@@ -349,8 +352,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         }
         break;
       case 'file-delete':
-        // Tools prune their own caches (npm's `_cacache/tmp`): not the user's files.
-        if (!chosen && !created.has(`${event.command}\0${event.target}`) && !inside(event.target) && !event.target.startsWith('/tmp/') && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
+        // Tools prune their own caches (npm's `_cacache/tmp`) and their shared-memory semaphores (`/dev/shm/sem.*`): not the user's files.
+        if (!chosen && !created.has(`${event.command}\0${event.target}`) && !inside(event.target) && !SCRATCH.test(event.target) && !CACHE_PATTERNS.some((pattern) => pattern.test(event.target)) && !writeAllowed.some((allowed) => allowed(event.target))) {
           add('dryrun-delete-outside', 'critical', `\`${event.command}\` deleted ${event.target}, outside the skill and the working directory. A skill must never delete the user's files; remove the deletion.`);
         }
         break;

@@ -36,7 +36,7 @@ const SHELL_BUILTINS = new Set([
 ]);
 
 /** Text right before a URL that makes it an XML namespace, schema or DTD identifier. */
-const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bnamespace|\b(?:xsi:)?(?:noNamespaceS|s)chemaLocation|\bPUBLIC\s+"[^"]*")\s*=?\s*["']$/;
+const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bnamespace|\b(?:xsi:)?(?:noNamespaceS|s)chemaLocation|\bPUBLIC\s+\\?"[^"]*\\?"|\bSYSTEM)\s*=?\s*\\?["']$/;
 
 /** Paths every system has that say nothing about what a skill touches. */
 const ORDINARY_PATH = /^\/(?:dev\/(?:null|stdin|stdout|stderr|tty|zero|u?random|fd\/\d)|tmp(?:\/|$)|usr\/(?:bin|local\/bin|sbin)\/\w+$|bin\/\w+$|usr\/bin\/env$|proc\/self\/)/;

@@ -737,8 +737,8 @@ function candidatesFor(plan: PatternPlan, segment: Segment): Uint8Array {
   return candidates;
 }
 
-/** Inside the quoted message of an `echo` or `printf` (`echo "  also run 'history -c' in your open shells"`): text the command prints, not runs. */
-const ECHOED = /\b(?:echo|printf)\s+(?:-\w+\s+)*(?:"[^"\n]*|'[^'\n]*)$/;
+/** Inside the quoted message of an `echo`, `printf` or a script's own reporting function (`echo "  also run 'history -c'…"`, `warn "npm strict-ssl=false"`): text the command prints, not runs. */
+const ECHOED = /\b(?:echo|printf|warn|warning|info|log|note|notice|die|error|msg|say)\s+(?:-\w+\s+)*(?:"[^"\n]*|'[^'\n]*)$/;
 
 /**
  * Runs the pattern rules over the segments: one pass of the shared literal prefilter per segment tells
@@ -766,6 +766,14 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         .flatMap((item) => Array.from({ length: Math.min(item.text.split('\n').length, 40) }, (_, offset) => [`${item.file}:${item.line + offset}`, item.text] as const))
         .reverse(),
     ));
+  // A shell string that is the message of an `echo` or a reporting function on its line (`warn "npm strict-ssl=false"`).
+  let rawLines: Map<string, string[]> | undefined;
+  const echoedString = (segment: Segment): boolean => {
+    rawLines ??= new Map(segments.filter((item) => item.scope === 'raw').map((item) => [item.file, item.text.split('\n')]));
+    const line = rawLines.get(segment.file)?.[segment.line - 1];
+    const at = line === undefined ? -1 : line.indexOf(segment.text.slice(0, 40));
+    return at > 0 && ECHOED.test(line!.slice(Math.max(0, at - 200), at));
+  };
   for (const segment of segments) {
     const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
     if (segment.scope === 'prose' && !segment.decodedFrom) lastProse.set(segment.file, segment.text);
@@ -793,7 +801,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index)));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && segment.language === 'shell' && echoedString(segment));
         findings.push({
           ruleId: meta.id,
           file: segment.file,

@@ -55,7 +55,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-25': { maliciousFailing: 42, benignFailing: 0 },
   'round-26': { maliciousFailing: 41, benignFailing: 4 },
   'round-27': { maliciousFailing: 42, benignFailing: 2 },
-  'round-28': { maliciousFailing: 39, benignFailing: 3 },
+  'round-28': { maliciousFailing: 39, benignFailing: 0 },
   'round-29': { maliciousFailing: 42, benignFailing: 0 },
 };
 

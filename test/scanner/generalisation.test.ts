@@ -3188,3 +3188,23 @@ describe('round 29 classes: code fetched through DNS or pieced together, start-u
     expect((await scanSkill(await makeSkill({ 'SKILL.md': meanings }))).verdict).not.toBe('fail');
   });
 });
+
+describe("round 28's honest failures, as classes: others not asked to install, certificates removed from the system keychain, a script's own warning, a plist's document type", () => {
+  it('does not read "without asking others to install its runtime" as keeping something from the user', async () => {
+    const skill = '---\nname: sample\ndescription: Package a stdio MCP server as a Docker image and wire it into Claude Code with `docker run -i`. Use when a user wants to ship an MCP server without asking others to install its runtime.\n---\n# Sample\n\n```bash\nclaude mcp add weather -- docker run -i --rm weather-mcp:1.2.0\n```\n';
+    expect((await scanSkill(await makeSkill({ 'SKILL.md': skill }))).verdict).not.toBe('fail');
+  });
+
+  it('does not read a certificate removed from the system keychain, or a warning a script prints, as credential theft or an unsafe package source', async () => {
+    const removal = `${SKILL_MD}\n## Removing (only if the user asks)\n\n\`\`\`bash\nsudo security delete-certificate -Z <SHA1> /Library/Keychains/System.keychain\n\`\`\`\n`;
+    expect((await scanSkill(await makeSkill({ 'SKILL.md': removal }))).verdict).not.toBe('fail');
+    const audit = '#!/usr/bin/env bash\nwarn() { printf "⚠  %s\\n" "$1"; }\ncommand -v npm >/dev/null && { [[ "$(npm config get strict-ssl 2>/dev/null)" == false ]] && warn "npm strict-ssl=false"; }\n';
+    expect((await scanSkill(await makeSkill({ 'SKILL.md': `${SKILL_MD}\nRun \`bash scripts/audit.sh\`.\n`, 'scripts/audit.sh': audit }))).verdict).not.toBe('fail');
+  });
+
+  it('does not count the document type of a property list a script writes as a host it talks to', async () => {
+    const script = '#!/usr/bin/env bash\nplist="$HOME/Library/LaunchAgents/local.notes-backup.plist"\nbody="<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?>\n<!DOCTYPE plist PUBLIC \\"-//Apple//DTD PLIST 1.0//EN\\" \\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\\">\n<plist version=\\"1.0\\"><dict></dict></plist>"\nprintf "%s" "$body" > "$plist"\n';
+    const report = await scanSkill(await makeSkill({ 'SKILL.md': `${SKILL_MD}\nRun \`bash scripts/schedule.sh\` after the user agrees.\n`, 'scripts/schedule.sh': script }), { declared: CapabilitiesSchema.parse({ commands: ['bash', 'printf'], filesystem: { write: ['~/Library/LaunchAgents/'] } }) });
+    expect(report.findings.filter((finding) => finding.ruleId === 'undeclared-capability' && finding.message.includes('www.apple.com'))).toEqual([]);
+  });
+});
