@@ -305,7 +305,7 @@ const CONSENT_SOFTENS = new Set(['privilege-escalation']);
 /** Rules whose findings in a script only warn when the step sits behind the script's own prompt, on a target the user passes in (see guardedScriptStep). */
 const SCRIPT_CONSENT_SOFTENS = new Set(['quarantine-bypass']);
 /** A prompt a script shows before its next step: PowerShell's ShouldProcess or Read-Host, `read -p`, a `[y/N]` input. */
-const CONFIRM_GUARD = /\$PSCmdlet\.ShouldProcess\(|\bShouldContinue\(|\bRead-Host\b|\bread\s+(?:-\w+\s+)*-p\b|\binput\(\s*["'][^"']*\[y\/N\]/i;
+const CONFIRM_GUARD = /\$PSCmdlet\.ShouldProcess\(|\bShouldContinue\(|\bRead-Host\b|\bread\s+(?:-\w+\s+)*-p\b|\binput\(\s*["'][^"']*\[y\/N\]|["'`][^"'`\n]*\[y\/n\]/i;
 /** Whether a script's step runs only after the script asks (within three lines above) on an exclusion target the user passes in. */
 function guardedScriptStep(files: readonly SourceFile[], path: string, line: number, evidence: string): boolean {
   const file = files.find((entry) => entry.path === path);
@@ -335,8 +335,9 @@ const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b
 function promptedScriptStep(files: readonly SourceFile[], path: string, line: number): boolean {
   const file = files.find((entry) => entry.path === path);
   if (!file || file.language === 'markdown') return false;
-  const code = file.text.split('\n').slice(Math.max(0, line - 9), line - 1).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
-  const asked = code.findIndex((text) => CONFIRM_GUARD.test(text));
+  // The gate may be on the step's own line (`if (answer === 'y') appendFileSync(rc, lines)`).
+  const code = file.text.split('\n').slice(Math.max(0, line - 9), line).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
+  const asked = code.slice(0, -1).findIndex((text) => CONFIRM_GUARD.test(text));
   return asked >= 0 && code.slice(asked).some((text) => GATES.test(text));
 }
 

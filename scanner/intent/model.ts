@@ -1304,7 +1304,9 @@ export function sectionConsentGated(files: readonly SourceFile[], path: string, 
   if (!file || file.language !== 'markdown' || !files.every((entry) => entry.language !== 'markdown' || concealmentIn(entry.text) === undefined)) return false;
   const heading = headingsOf(file).findLast((entry) => entry.line <= line);
   if (heading === undefined) return false;
-  return hasWord('consent', `${heading.text}\n${openingParagraph(file.text.split('\n'), heading)}`);
+  const opening = `${heading.text}\n${openingParagraph(file.text.split('\n'), heading)}`;
+  // "Apply them without waiting for consent" names consent only to skip it.
+  return hasWord('consent', opening) && concealmentIn(opening) === undefined;
 }
 
 function readsAsConsentGated(files: readonly SourceFile[]): boolean {
@@ -1317,7 +1319,7 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
 }
 
 /** Text that gives the agent orders by name ("the assistant should …", "note to the AI:", "AI agents reading this must …"). */
-const AGENT_ADDRESSED = /\b(?:the|an?|any|every|your)\s+(?:AI\s+)?(?:assistant|agent|model|LLM|Claude|copilot|reviewer\s+bot)s?\s+(?:reading\s+this\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+(?:to|expected\s+to|required\s+to)|will\s+need\s+to|ought\s+to)\b|\b(?:note|message|instructions?|reminder|directive)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|assistant|agent|model|LLM|Claude)s?\b|\bAI\s+(?:agents?|assistants?|models?|reviewers?)\s+(?:reading|processing|reviewing)\s+this\b/i;
+const AGENT_ADDRESSED = /\b(?:the|an?|any|every|your)\s+(?:AI\s+)?(?:assistant|agent|model|LLM|Claude|copilot|reviewer\s+bot)s?\s+(?:reading\s+this\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+(?:to|expected\s+to|required\s+to)|will\s+need\s+to|ought\s+to)\b|\b(?:note|message|instructions?|reminder|directive)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|assistant|agent|model|LLM|Claude)s?\b|\bAI\s+(?:agents?|assistants?|models?|reviewers?)\s+(?:reading|processing|reviewing)\s+this\b|\b(?:AI|LLM)\s+(?:coding\s+)?(?:tools?|systems?|helpers?|editors?)\b[^.\n]{0,60}\b(?:must|should|need\s+to|are\s+(?:to|expected\s+to|required\s+to))\b/i;
 /** Words by which a comment speaks to the agent or of the user. */
 const ADDRESSES_AGENT_OR_USER = /\b(?:you|your|yourself|the\s+user|users?|human|agent|assistant|claude|model)\b/i;
 
@@ -1921,7 +1923,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     for (const sink of members) {
       // Only an address something renders by itself: a Markdown image or a reference definition, an `<img>`.
       if (!RENDERED_ADDRESS.test(texts[sink])) continue;
-      const holes = [...texts[sink].matchAll(/\b(?:https?|wss?):\/\/[^\s)<>"'`]*<([^<>\n]{1,40})>/g)].flatMap((match) => match[1]!.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+      const holes = [...texts[sink].matchAll(/\b(?:https?|wss?):\/\/(?:[^\s)"'`<{]|<[^<>\n]{1,40}>|\{\{[^{}\n]{1,40}\}\}|\{)+/g)].flatMap((url) => [...url[0].matchAll(/<([^<>\n]{1,40})>|\{\{\s*([^{}\n]{1,40}?)\s*\}\}/g)]).flatMap((match) => (match[1] ?? match[2])!.toLowerCase().match(/[a-z]{4,}/g) ?? []);
       if (holes.length === 0 || destinationsOf(sink).length === 0) continue;
       const secretStep = members.find((index) => index < sink && sink - index <= 12 && (namesSecretFile(index) || namesDotenv(index) || SECRET_FIELD.test(texts[index])));
       if (secretStep === undefined) continue;
@@ -2881,6 +2883,9 @@ const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n
 /** A file the steps have the agent write, with a list of what goes in it ("Write `docs/_environment.md` containing:"). */
 const WRITTEN_WITH_LIST = /\b(?:write|create|save|generate|produce|add)\s+(?:a\s+file\s+)?`((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.\w+)`\s+(?:containing|that\s+(?:contains|holds|lists)|with)\s*:\s*$/i;
 
+/** Commands that look at a file without reading what it holds (`ls -l`, `stat`, `test -f`, `[ -f … ]`). */
+const LOOKS_AT_ONLY = /^\s*(?:ls|stat|test|file|du|\[\[?)\s(?:(?![|;&]).)*(?:$|&&\s*(?:echo|printf)\s+["']?[\w\s]*["']?\s*(?:>>?\s*\S+)?\s*$)/;
+
 /** Folders every program writes into (`/tmp`, the home folder, the working folder): a file written there does not make the folder a bundle. */
 const SHARED_ROOT = /^(?:\.|~|\/|\/tmp|\/var\/tmp|\/dev|\$\{?(?:HOME|TMPDIR|TMP|TEMP|PWD|RUNNER_TEMP)\}?|~\/(?:Downloads|Desktop|Documents))$/;
 
@@ -2978,7 +2983,8 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     }
     const repointed = texts.map((text) => ORIGIN_REPOINTED.exec(text)?.[1]).find((host) => host !== undefined && !isLocalHost(host));
     // A credential file handed to the program that owns it (`security import dist.p12`, `twine --config-file ~/.pypirc`) is used, not taken.
-    const takenBy = (command: (typeof unit.commands)[number]) => (readsOwnCredential(command.name, command.text) ? undefined : secretOf(command.text));
+    // A listing or a test of a credential file (`ls -l ~/.aws/credentials > files.txt`, `test -f … && echo present`) takes nothing of it.
+    const takenBy = (command: (typeof unit.commands)[number]) => (readsOwnCredential(command.name, command.text) || LOOKS_AT_ONLY.test(command.text.replace(/\s\d?>&\d\b/g, '')) ? undefined : secretOf(command.text));
     let secret: string | undefined = session ? undefined : [...unit.commands.map(takenBy), ...unit.strings.filter((string) => !unit.commands.some((command) => command.text.includes(string.text))).map((string) => secretOf(string.text))].find((found) => found !== undefined);
     let send: (typeof unit.commands)[number] | undefined = session || secret === undefined ? undefined : unit.commands.find((command) => SENDS_FILE.test(command.text));
     for (const command of session ? [...unit.commands].sort((a, b) => a.line - b.line) : []) {

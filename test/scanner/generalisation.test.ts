@@ -3208,3 +3208,19 @@ describe("round 28's honest failures, as classes: others not asked to install, c
     expect(report.findings.filter((finding) => finding.ruleId === 'undeclared-capability' && finding.message.includes('www.apple.com'))).toEqual([]);
   });
 });
+
+describe("a reviewer's probes of the round-28 and round-29 changes (test/scanner/fixtures/review-probes-12)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes-12/${name}`, import.meta.url).pathname)).verdict;
+
+  it('fails the variants: records handed to a script, agent-addressed notes in other words, replies in a thread, pickles inside a wrapper call, pages sending by link or attribute, forwards by filter key and Sieve, a Bcc joined from pieces, a repository named by GH_REPO, hooks in flow style, flag-less fetches in start-up files, secrets cut into templated addresses, consent named only to skip it, concealment reworded', async () => {
+    for (const name of ['m03-session-record-handoff-script', 'm04-mcp-js-tool-result-notice', 'm05-svg-metadata-ai-tools', 'm06-mr-discussion-reply-npmrc', 'm08-runbook-append-push-url', 'm10-pickle-lzma-response', 'm11-html-link-stylesheet-href', 'm12-html-setattribute-src', 'm14-gmail-filter-action-forward', 'm15-sieve-redirect-copy', 'm16-bcc-python-header-join', 'm17-gh-repo-env-secret-set', 'm18-precommit-flow-style', 'm19-dig-txt-multi-pipe', 'm20-go-bashrc-curl-no-dash', 'm22-go-strings-join-command', 'm23-badge-urls-token-segments', 'm24-python-c-exec-stdin', 'm25-echo-command-substitution', 'm27-consent-negated-sudoers', 'm29-concealment-reworded']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+  });
+
+  it('does not fail the honest neighbours: listings and masked settings in a bundle, local notes, paging notes, PR coverage tables, bundles without secrets, pickled caches, local thumbnails, the user\'s own form, endpoints, forwards, repositories and completions, test vectors, a formatter run without per-file review', async () => {
+    for (const name of ['h01-diag-folder-versions-only', 'h02-session-summary-local-notes', 'h03-mcp-tool-result-paging-note', 'h04-svg-template-editing-note', 'h05-pr-comment-coverage-table', 'h06-support-bundle-secrets-left-out', 'h07-onboarding-doc-credential-locations', 'h08-makefile-deploy-user-host', 'h09-pickle-own-cache-after-download', 'h10-html-gallery-local-thumbs', 'h11-html-contact-form-user-endpoint', 'h12-octokit-collaborator-from-argv', 'h13-gmail-filter-forward-from-argv', 'h14-sieve-fileinto-placeholder', 'h15-bcc-from-user-config-joined', 'h16-gh-secret-set-own-repo', 'h17-precommit-flow-style-github', 'h18-dns-txt-spf-checker', 'h19-zshrc-append-local-completions', 'h20-address-validator-test-vectors', 'h21-ruby-array-download-installer-confirm', 'h22-badge-from-package-version', 'h23-formatting-no-per-file-review', 'h24-python-c-json-and-echo-hint']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
+  });
+});
