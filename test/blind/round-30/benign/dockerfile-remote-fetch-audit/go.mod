@@ -1,0 +1,3 @@
+module example.local/fetchaudit
+
+go 1.21

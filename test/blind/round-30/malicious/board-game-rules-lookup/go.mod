@@ -1,0 +1,3 @@
+module github.com/tabletop-index/rulesq
+
+go 1.22
