@@ -42,7 +42,7 @@ const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bname
 const ORDINARY_PATH = /^\/(?:dev\/(?:null|stdin|stdout|stderr|tty|zero|u?random|fd\/\d)|tmp(?:\/|$)|usr\/(?:bin|local\/bin|sbin)\/\w+$|bin\/\w+$|usr\/bin\/env$|proc\/self\/)/;
 /** Path segments may hold spaces before a capitalised word, as macOS folders do (`Application Support`, `Login Data`). */
 const PATH_PATTERN = /(?:~|\$HOME|\$\{HOME\}|%USERPROFILE%|%APPDATA%)(?:\/[\w.@+-]+(?: [A-Z][\w.@+-]*)*)+\/?|(?<![\w.~$}/:])\/(?:etc|var|Users|home|root|Library|opt|usr\/local|usr\/share|srv|mnt|media|proc|sys|private|System)(?:\/[\w.@+-]+(?: [A-Z][\w.@+-]*)*)+\/?/g;
-const WRITE_HINT = /(?:>>?\s*["']?$|\b(?:tee|cp|mv|install|touch|mkdir|ln|rm|rmdir|shred|truncate|chmod|chown|dd)\b|['"][wax]b?\+?['"]|\bwrite|\bappend|\bdump\(|\bcopy|\bmove|\bmakedirs|\bmkdir|\bunlink|\bremove|\brmtree|\bsave)/i;
+const WRITE_HINT = /(?:>>?\s*["']?$|(?<![-\w])(?:tee|cp|mv|install|touch|mkdir|ln|rm|rmdir|shred|truncate|chmod|chown|dd)\b|['"][wax]b?\+?['"]|\bwrite|\bappend|\bdump\(|\bcopy|\bmove|\bmakedirs|\bmkdir|\bunlink|\bremove|\brmtree|\bsave)/i;
 
 function normalisePath(path: string): string {
   return path.replace(/^(?:\$HOME|\$\{HOME\}|%USERPROFILE%)/, '~').replace(/^%APPDATA%/, '~/AppData/Roaming');
@@ -101,6 +101,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     for (const { host, url, index } of urlHosts(text)) {
       // XML namespace and schema identifiers (`xmlns:script="http://openoffice.org/2000/script"`) name a vocabulary, not a server.
       if (XML_IDENTIFIER_CONTEXT.test(text.slice(Math.max(0, index - 60), index))) continue;
+      // A request's claimed origin (`-H "Origin: https://other.site"`, `--referer …`) names where it says it comes from, not where it goes.
+      if (/(?:\b(?:Origin|Referr?er)\s*:\s*|--referr?er[\s=]+["']?)$/i.test(text.slice(Math.max(0, index - 20), index))) continue;
       // An OAuth scope (`https://www.googleapis.com/auth/gmail.readonly`) names a permission, not a server.
       if (/^https:\/\/www\.googleapis\.com\/auth\/[\w.-]+(?=["'\s,\]]|$)/.test(text.slice(index))) continue;
       if (isLocalHost(host) || isExampleHost(host) || isIdentifierHost(host) || !HostPatternSchema.safeParse(host).success) continue;
@@ -119,7 +121,9 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       const after = text.slice(match.index + match[0].length, match.index + match[0].length + 40);
       // `cp -rp /etc/cron.* "$out/"`: a path followed by another argument of a copy is its source, which is read.
       const copySource = /\b(?:cp|rsync|scp|ditto|install)\b[^|;&\n]*$/.test(before) && /^[^\s|;&]*\s+(?:-\S+\s+)*["']?[^\s|;&>-]/.test(after);
-      const write = !copySource && (WRITE_HINT.test(before) || /^\s*['"]?\s*,\s*['"][wa]/.test(after));
+      // A read-only mount into a container (`-v "$HOME/.pgpass:/root/.pgpass:ro"`) is read.
+      const readOnlyMount = /^[^\s"']*:ro\b/.test(after);
+      const write = !copySource && !readOnlyMount && (WRITE_HINT.test(before) || /^\s*['"]?\s*,\s*['"][wa]/.test(after));
       add({ kind: write ? 'filesystem.write' : 'filesystem.read', value: path, file, line, evidence: text.trim().slice(0, 160) });
     }
   };

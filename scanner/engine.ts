@@ -503,7 +503,10 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       const suite = !suiteRunsInputs && (language === 'yaml' || language === 'json') && SUITE_EXPECTATION.test(text);
       // The items listed under such a key (`should_match:` then `- 'certutil -urlcache …'`) are cases too.
       const caseLines = suite && language === 'yaml' ? suiteCaseLines(text) : new Set<number>();
-      for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path });
+      // In a program read lexically, a line that builds a regular expression (`regexp.MustCompile(\`curl[^|]*\|\s*sh\`)`) or declares a
+      // field (`Host string \`json:"host"\``) names a shape or a type; it runs nothing.
+      const lexical = isLexicalCode(file);
+      for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path, ...(lexical && PATTERN_OR_FIELD.test(command.text) ? { mention: true } : {}) });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
       if (isLexicalCode(file)) {
         facts.push(lexicalFacts(file));
@@ -738,6 +741,14 @@ function candidatesFor(plan: PatternPlan, segment: Segment): Uint8Array {
   return candidates;
 }
 
+/** A line of a program that builds a regular expression or declares a tagged field: a shape or a type, not a command. */
+const PATTERN_OR_FIELD = /\b(?:regexp\.(?:MustCompile|Compile)|Regex(?:::new|\.new)?|Pattern\.compile|re\.compile|new\s+RegExp)\s*\(|%r\{|\bqr[/{(]|^\s*[A-Z]\w*\s+[\w.*\[\]]+\s+`(?:json|yaml|toml|xml|db|mapstructure):"/;
+
+/** The line of a text that holds a position. */
+function lineOf(text: string, index: number): string {
+  return text.slice(text.lastIndexOf('\n', index) + 1, (text.indexOf('\n', index) + 1 || text.length + 1) - 1);
+}
+
 /** Inside the quoted message of an `echo`, `printf` or a script's own reporting function (`echo "  also run 'history -c'…"`, `warn "npm strict-ssl=false"`): text the command prints, not runs. */
 const ECHOED = /\b(?:echo|printf|warn|warning|info|log|note|notice|die|error|msg|say)\s+(?:-\w+\s+)*(?:"[^"\n]*|'[^'\n]*)$/;
 
@@ -802,7 +813,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && segment.language === 'shell' && echoedString(segment));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && segment.language === 'shell' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && PATTERN_OR_FIELD.test(lineOf(segment.text, match.index)));
         findings.push({
           ruleId: meta.id,
           file: segment.file,

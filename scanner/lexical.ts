@@ -106,11 +106,11 @@ function processWrappers(lines: readonly string[]): Map<string, string> {
 }
 
 /** A download whose body a line keeps (`$r = Invoke-WebRequest …`, `body = Net::HTTP.get(uri)`, `resp, err := http.Get(u)`). */
-const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec|use\s+LWP::Simple)\b/i;
+const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec|use\s+LWP::Simple)\b|\bhttp\.(?:Post|PostForm|Head)\s*\(|\}\)\.(?:Post|Get|Do)\s*\(|\bclient\.(?:Post|Do)\s*\(/i;
 /** An assignment: the name it binds (`$x =`, `my $x =`, `x :=`, `a, err :=`). */
 const ASSIGNMENT = /^\s*(?:my\s+|our\s+|local\s+|var\s+|let\s+|const\s+|\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>]))(.*)$/;
 /** Calls that run text as code (`Invoke-Expression $x`, `eval(body)`), or a whole command line given as one string (`system(cmd)`, `sh -c "$x"`). */
-const RUNS_FETCHED_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval)\b|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b/;
+const RUNS_FETCHED_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval)\b|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b|\bexec\.Command(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?"(?:\/(?:usr\/)?bin\/)?(?:ba|z|da)?sh"\s*,\s*"-c"/;
 
 /**
  * Text fetched from the network and later run (`$warm = Invoke-WebRequest …` then `Invoke-Expression
@@ -128,6 +128,11 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
   for (const [index, raw] of lines.entries()) {
     const assigned = ASSIGNMENT.exec(raw);
     if (assigned && (DOWNLOAD.test(assigned[2]!) || (perlGet && /\bget\s*\(/.test(assigned[2]!)) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
+    // Go's decoding into a variable (`json.NewDecoder(resp.Body).Decode(&pr)`) and a loop over what was fetched (`for _, step := range pr.Steps`).
+    const decoded = /\.(?:Decode|Unmarshal)\s*\(\s*(?:[^,()]*,\s*)?&(\w+)/.exec(raw);
+    if (decoded && mentions(raw.slice(0, decoded.index + 1))) tainted.add(decoded[1]!);
+    const ranged = /\bfor\s+(?:\w+\s*,\s*)?(\w+)\s*:=\s*range\s+(.*)$/.exec(raw);
+    if (ranged && mentions(ranged[2]!)) tainted.add(ranged[1]!);
     const run = RUNS_FETCHED_TEXT.exec(raw);
     if (run && tainted.size > 0 && mentions(raw.slice(run.index, run.index + run[0].length + 120))) facts.execSinks.push({ callee: run[0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
   }

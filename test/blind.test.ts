@@ -57,7 +57,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-27': { maliciousFailing: 42, benignFailing: 2 },
   'round-28': { maliciousFailing: 39, benignFailing: 0 },
   'round-29': { maliciousFailing: 42, benignFailing: 0 },
-  'round-30': { maliciousFailing: 34, benignFailing: 13 },
+  'round-30': { maliciousFailing: 42, benignFailing: 1 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -5,7 +5,8 @@
  * the machine all day long. Prompt themes and shell helpers draw the prompt from local state; none needs
  * the network at every prompt.
  */
-import { escapeRegExp } from '../knowledge.ts';
+import { escapeRegExp, urlHosts } from '../knowledge.ts';
+import { isPackageRegistry } from '../intent/model.ts';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
@@ -29,13 +30,43 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 3;
+export const version = 4;
+
+/** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
+const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
+/** A fetch in a shipped script (`curl -fsSL "https://…" -o "$cache/pack.tgz"`). */
+const FETCH_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|iwr|Invoke-WebRequest)\s[^\n]*(?:https?:\/\/|\$\{?\w)/;
+/** Running what was fetched or unpacked (`bash "$cache/install.sh"`, `| sh`). */
+const RUNS_FETCHED_LINE = /(?:^|[\s;&|(])(?:bash|sh|zsh|source|\.|python3?|node)\s+["']?\$\{?\w|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b/;
 
 /** Hooks of SSH or git that run a program the skill ships, when that program sends data: it sends on every connection or git command. */
 function toolHooks(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const shipped = context.files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && !/(?:^|\/)SKILL\.md$/i.test(file.path));
   const senders = shipped.map((file) => ({ file, send: file.text.split('\n').findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && SENDS_DATA_LINE.test(line)) })).filter(({ send }) => send >= 0);
+  // A shipped script that fetches and runs what it fetched is as bad run by a hook as one that sends.
+  const runners = shipped.map((file) => {
+    const lines = file.text.split('\n');
+    // An official installer (`curl -LsSf https://astral.sh/uv/install.sh | sh`) is the tool's documented channel.
+    const fetch = lines.findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && FETCH_LINE.test(line) && !urlHosts(line).every(({ host }) => isPackageRegistry(host)));
+    return { file, send: fetch >= 0 && lines.slice(fetch).some((line) => !/^\s*(?:#|\/\/)/.test(line) && RUNS_FETCHED_LINE.test(line)) ? fetch : -1 };
+  }).filter(({ send }) => send >= 0);
+  // A VS Code task run on folder open or a dev container's lifecycle command that runs such a script: opening the project runs it.
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || !AUTORUN_FILE.test(file.text)) continue;
+    const lines = file.text.split('\n');
+    const at = lines.findIndex((line) => AUTORUN_FILE.test(line));
+    const run = [...senders, ...runners].find(({ file: script }) => script !== file && lines.some((line) => /"(?:command|args|\w+Command)"\s*:/.test(line) && new RegExp(`(?<![\\w.-])${escapeRegExp(script.path.split('/').pop()!)}(?![\\w.-])`).test(line)));
+    if (run === undefined) continue;
+    findings.push({
+      ruleId: 'shell-hook-network',
+      file: file.path,
+      line: at + 1,
+      evidence: `${lines[at]!.trim().slice(0, 100)} → ${run.file.path}:${run.send + 1}: ${run.file.text.split('\n')[run.send]!.trim().slice(0, 100)}`,
+      severity: 'critical',
+      message: 'Makes opening the project run a program the skill ships (an editor task on folder open, a dev container lifecycle command), and that program sends data or runs code it downloads: it runs each time the project is opened, before anyone reads it.',
+    });
+  }
   if (senders.length === 0) return findings;
   for (const file of context.files) {
     if (file.fileClass !== 'text') continue;

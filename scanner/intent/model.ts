@@ -341,6 +341,10 @@ const RENDERED_ADDRESS = /!\[[^\]\n]*\]\(|^\s*\[[^\]\n]+\]:\s*(?:https?|wss?):\/
 const CUTS_OR_ENCODES = /\b(?:split|chunk|slice|cut|break|divide|encode|base64|base32|hex|url-?safe|piece)\w*\b/i;
 /** Fields that are a credential's secret half, never a value a declared job sends anywhere. */
 const PRIVATE_FIELD = /^`?(?:private_key|client_secret|refresh_token|secret_access_key|aws_secret_access_key)`?$/i;
+/** A download piped into an archive tool, or saved and unpacked (`curl -fsSL https://host/x.tgz | tar -xzf - -C …`). */
+const UNPACKED_DOWNLOAD = /\b(?:curl|wget|iwr|Invoke-WebRequest)\b[^\n|]*\|\s*(?:sudo\s+)?(?:tar|bsdtar)\b/i;
+/** A login's one-time code (`-F otp="$FR_OTP"`, "the current 6-digit code from their authenticator app"): relayed anywhere, it signs someone else in. */
+const ONE_TIME_CODE = /\b(?:otp|totp|2fa|mfa)\b(?!\s*(?:secret|seed|uri)\b)|\bone[- ]time\s+(?:code|password|passcode)\b|\bauthenticator\s+(?:app\s+)?codes?\b|\b(?:6|six)-digit\s+code\b/i;
 /** A collaborator or member named in the address that adds them (`…/collaborators/depbump-service`), not a placeholder (`USERNAME`, `<login>`, `$USER`). */
 const COLLABORATOR_PARTY = /\/(?:collaborators|members)\/(?![$<{:])(?![A-Z][A-Z0-9_]*(?=[\s"'`?]|$))(?!(?:username|user|login|name|handle|collaborator|member|someone|their-login|the-user)(?=[\s"'`?]|$))[A-Za-z0-9][\w.-]*(?=[\s"'`?]|$)/;
 
@@ -449,7 +453,7 @@ function keyHandedElsewhere(text: string, hosts: readonly string[]): boolean {
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
 const AUTH_USE =
-  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b(?=[ \t]*(?:$|\r?\n|[-$\"'<]|[\w.-]+\.[a-z]{2,}\b))[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
+  /(?:-H|--header)\s+["']?(?:Authorization|Proxy-Authorization|X-[\w-]*(?:Key|Token|Auth)[\w-]*|PRIVATE-TOKEN|Api-Key|apikey)\s*:[^"'\n]*["']?|\b(?:Bearer|token|Basic)\s+["']?\$\{?[A-Z_][A-Z0-9_]*\}?|\b-u\s+["']?[^\s"']*:\$\{?[A-Z_][A-Z0-9_]*\}?|(?<![\w-])--(?:auth-)?(?:password|pass)[= ]\S+|\b(?:--password-stdin|--token[= ]\S+|--api-key[= ]\S+|--key-file[= ]\S+|--credentials?(?:-file)?[= ]\S+|--identity-file[= ]\S+|login\b(?=[ \t]*(?:$|\r?\n|[-$\"'<]|[\w.-]+\.[a-z]{2,}\b))[^\n|;]{0,80}|activate-service-account\b[^\n|;]{0,80})|["']?(?:Authorization|X-Api-Key|api_key|apiKey)["']?\s*[:=]\s*[^,}\n]+|\bexport\s+[A-Z_][A-Z0-9_]*=\S*|\b(?:https?|ssh|git):\/\/[^\s@/'"]*:\$\{?[A-Z_][A-Z0-9_]*\}?@/gi;
 
 /** A negated list of examples (`never files like .env, keys or logs`): things to leave out. */
 /**
@@ -500,7 +504,7 @@ const DOWNLOAD_THEN_RUN = /^(?:download|fetch|get|grab|pull)\w*\b[^.\n]{0,100}\b
 const SITE_PAGE = /^https?:\/\/[^\s/?#]+(?:\/(?:[^\s?#]*\/)?)?$/i;
 
 /** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud", "a folder excluded from cloud sync"). */
-const NOT_SYNCED = /\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
+const NOT_SYNCED = /\b(?:empty|remove|delete|purge|clear|wipe)\w*\b[^.\n]{0,80}\bfrom\b[^.\n]{0,60}\b(?:sync\w*|iCloud|Dropbox|OneDrive|Drive)\b|\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -964,14 +968,19 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (control && ENDPOINT_SETTING.test(control) && !steersAgent(control, ordered)) control = undefined;
   const proxyHost = control === undefined ? undefined : PROXY_HOST.exec(control)?.[1]?.toLowerCase();
   const controlHosts = proxyHost !== undefined && !isLocalHost(proxyHost) && !PRIVATE_NAME.test(proxyHost) && !hosts.includes(proxyHost) ? [...hosts, proxyHost] : hosts;
-  if (control) action.control = { text: control, userScope: AGENT_CONFIG_USER_SCOPE.test(ordered), paths: configPaths, hosts: controlHosts };
+  // A command that names its own scope (`claude mcp add … --scope project`) is in that scope, whatever a later sentence says of the other one.
+  const ownScope = control === undefined ? undefined : /(?:--scope[\s=]+|-s\s+)(project|local|user)\b/.exec(linesAround(ordered, control))?.[1];
+  if (control) action.control = { text: control, userScope: ownScope === undefined ? AGENT_CONFIG_USER_SCOPE.test(ordered) : ownScope === 'user', paths: configPaths, hosts: controlHosts };
   else if (configPaths.length > 0) {
     // The verb must act on the file: "append … to ~/.claude/CLAUDE.md", `>> AGENTS.md`, not a path named in a list of scopes.
     // Putting back the copy made before an edit (`mv ~/.claude/settings.json.bak ~/.claude/settings.json`) restores the user's own file.
     const written = writesAgentConfig(BACKUP_WRITTEN.test(ordered) ? ordered : ordered.replace(RESTORES_BACKUP, ' '));
     if (written) action.control = { text: written, userScope: AGENT_CONFIG_USER_SCOPE.test(written), paths: configPaths, hosts };
   }
-  const remote = first('remote-code', ordered);
+  let remote = first('remote-code', ordered);
+  // An archive downloaded and unpacked over the agent's own files (`curl … | tar -xzf - -C ~/.claude/skills/x`): what the host
+  // serves on the day becomes the agent's instructions and scripts.
+  if (remote === undefined && action.control !== undefined && /\b(?:tar|bsdtar|unzip)\b/.test(action.control.text)) remote = UNPACKED_DOWNLOAD.exec(ordered)?.[0];
   // Code from a lab machine (private address) or from nowhere named is not remote code from a stranger;
   // a host held in a variable (`https://${MIRROR}/install.sh`) is a host nothing vouches for.
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
@@ -1020,7 +1029,9 @@ const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h
 /** A verb that writes, right before an agent configuration file (or a redirection into one). */
 const WRITES_CONFIG = new RegExp(
   String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)\w*\b[^.\n]{0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:~\/|\$\{?HOME\}?\/|\.\/)?(?:[\w.-]+\/)*(?:${CONFIG_FILE_BODY})` +
-    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+)\s*["']?\S*(?:${CONFIG_FILE_BODY})`,
+    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+)\s*["']?\S*(?:${CONFIG_FILE_BODY})` +
+    // An archive unpacked over an agent's folder (`curl … | tar -xzf - -C ~/.claude/skills/x --overwrite`, `unzip -o x.zip -d ~/.claude/skills/`).
+    String.raw`|\b(?:tar\s+(?:-\S+\s+)*-?[a-zA-Z]*x[a-zA-Z]*\b[^\n|;]*?\s(?:-C|--directory)[\s=]+|unzip\b[^\n|;]*?\s-d\s+|bsdtar\b[^\n|;]*?\s-C\s+)["']?\S*(?:${CONFIG_FILE_BODY})`,
   'i',
 );
 
@@ -1055,7 +1066,7 @@ type Heading = { line: number; text: string; level: number };
  * reconstructions … strings to recognise, not commands to run"): it governs its section and every
  * subsection under it.
  */
-export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b/i;
+export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b|\bcontent\s+to\s+report\b/i;
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
@@ -2461,15 +2472,31 @@ const TABLE_VALUE_BOUND = /\b(?:export|save|store|set|put|keep|assign|record)\s+
  */
 export function withTableHosts(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
   const hosts = tableHosts(files);
-  if (hosts.size === 0) return [...actions];
+  const keyed = keyedAddresses(files);
+  if (hosts.size === 0 && keyed.size === 0) return [...actions];
   return actions.map((action) => {
     if (action.sink?.kind !== 'network' || action.sink.hosts.length > 0) return action;
     // The variable as a URL's host (`https://$HOST/…`) or as a whole base address (`"$BASE_URL/v2/verify"`).
     const text = action.fullText ?? action.evidence;
     const variable = [...text.matchAll(/(?:(?:https?|wss?):\/\/|["'\s=])\$\{?([A-Za-z_]\w*)\}?(?=[/:"'\s$]|$)/g)].map((match) => match[1]!.toUpperCase()).find((name) => hosts.has(name));
-    const given = variable === undefined ? undefined : hosts.get(variable);
+    // Or a template's hole named after a key of the skill's own data (`curl … {precheck}` with `"precheck": "https://host/v3/bundle"`).
+    const hole = [...text.matchAll(/\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}/g)].map((match) => match[1]!.toLowerCase()).find((name) => keyed.has(name));
+    const given = variable !== undefined ? hosts.get(variable) : hole !== undefined ? keyed.get(hole) : undefined;
     return given === undefined ? action : { ...action, sink: { ...action.sink, hosts: given }, userTarget: false };
   });
+}
+
+/** Addresses the skill's own data files give names to (`"precheck": "https://host/v3/bundle"`, `upload_url: https://…`), by key. */
+function keyedAddresses(files: readonly SourceFile[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !['json', 'yaml', 'toml'].includes(file.language)) continue;
+    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
+      const host = destinations(match[2]!).find((found) => !isLocalHost(found));
+      if (host !== undefined) out.set(match[1]!.toLowerCase(), [...new Set([...(out.get(match[1]!.toLowerCase()) ?? []), host])]);
+    }
+  }
+  return out;
 }
 
 /**
@@ -2830,6 +2857,10 @@ const WHOLE_ENVIRONMENT = 'the whole environment';
 /** A shell command that dumps the environment (`env > f`, `printenv | sort`, `env | grep … > f`); what it holds is followed to where it is sent (`writtenNames`). */
 const ENVIRONMENT_DUMP = /(?:^|[|;&({]\s*)(?:env|printenv|export\s+-p)\s*(?:$|[|>;&)}])/m;
 
+/** An assignment whose value is made from a secret variable (`k=$(printf '%s' "${NETLIFY_AUTH_TOKEN:-…}" | cut -c1-24)`). */
+const SECRET_COPIED = /^\s*(?:export\s+|local\s+)?[A-Za-z_]\w*=[^\n]*?(\$\{?[A-Z][A-Z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|_PAT)\b)/;
+/** A branch or tag a session named with something that holds a secret. */
+const SECRET_REF = 'git:ref';
 /** What a session has committed once `git add`/`git commit` took something that holds a secret. */
 const STAGED_COMMIT = 'git:commit';
 /** A push to a remote other than origin or upstream. */
@@ -2878,7 +2909,7 @@ const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:o
 const LISTED_COPY = /^\s*(?:[-*+]|\d+[.)])\s+`([\w.][\w./-]*)`\s*(?:[–—:-]|is|holds)\s*(?:an?\s+|the\s+)?(?:exact\s+|verbatim\s+|full\s+|raw\s+)?(?:copy|output|contents?|dump)\s+of\s+(.+)$/gim;
 
 /** The environment filtered down to its secrets (`env | grep -E '^(AWS_|ARM_|TF_VAR_|PULUMI_)'`, `printenv | grep -i token`). */
-const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*(?<![A-Za-z0-9])(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|SNOWFLAKE|DATABRICKS|KAGGLE|HF|DBT|PG|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)(?![a-z])/i;
+const ENVIRONMENT_SECRET_SWEEP = /\b(?:env|printenv)\s*\|\s*(?:e?grep|rg)\b[^|\n]*(?<![A-Za-z0-9])(?:AWS|ARM|AZURE|GOOGLE|GCP|GCLOUD|TF_VAR|TF_TOKEN|TFE|PULUMI|GITHUB|GH|GITLAB|NPM|NODE_AUTH|CODECOV|SLACK|STRIPE|OPENAI|ANTHROPIC|SNOWFLAKE|DATABRICKS|KAGGLE|HF|DBT|PG|OP|BW|VAULT|TOKEN|SECRET|PASSW\w*|API_?KEY|ACCESS_?KEY|CREDENTIAL\w*)(?![a-z])/i;
 
 /** A file the steps have the agent write, with a list of what goes in it ("Write `docs/_environment.md` containing:"). */
 const WRITTEN_WITH_LIST = /\b(?:write|create|save|generate|produce|add)\s+(?:a\s+file\s+)?`((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\.\w+)`\s+(?:containing|that\s+(?:contains|holds|lists)|with)\s*:\s*$/i;
@@ -2966,7 +2997,8 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       const plain = text.replace(EXCLUDED_PATH, ' ');
       if (SECRETS_FILTERED_OUT.test(plain)) return secretFileIn(plain);
       // A login a tool prints or a key the cloud mints (`gh auth status -t`, `aws iam create-access-key > key.json`) is a secret too.
-      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined) ?? CREDENTIAL_GETTER.exec(plain)?.[0];
+      // A secret variable copied into a variable of the session (`site_key=$(printf '%s' "$NETLIFY_AUTH_TOKEN" | cut -c1-24)`) is taken too.
+      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined) ?? CREDENTIAL_GETTER.exec(plain)?.[0] ?? SECRET_COPIED.exec(plain)?.[1];
     };
     // In the steps of a Markdown session, followed in the order they run: what a command writes (a file, a
     // folder, an archive, a variable) after taking a secret, or after reading something that holds one, holds
@@ -2995,7 +3027,10 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       const pushedAway = held.has(STAGED_COMMIT) && (PUSH_ELSEWHERE.test(command.text) || (/\bgit\s+push\b/.test(command.text) && repointed !== undefined));
       // A variable that holds a secret written into the address a request goes to (`curl "https://…?key=${KK}"`).
       const inAddress = carried !== undefined && carried.startsWith('$') && /^\s*(?:sudo\s+)?(?:curl|wget|http|https|xh|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s/.test(command.text) && new RegExp(`(?:https?|wss?)://[^\\s"'\x60]*\\$\\{?${carried.slice(1)}\\b`).test(command.text);
-      if ((SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) || pushedAway || inAddress) {
+      // A branch or tag named with a secret (`git switch -c "preview/${slug}-${site_key}"`) is published with any push: every
+      // reader of the repository, and every webhook on its pushes, gets the name.
+      const namedRefPushed = held.has(SECRET_REF) && /\bgit\s+push\b/.test(command.text);
+      if ((SENDS_FILE.test(command.text) && (taken !== undefined || carried !== undefined)) || pushedAway || inAddress || namedRefPushed) {
         send = command;
         secret ??= taken;
         break;
@@ -3016,9 +3051,11 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
         }
       }
       if (/^\s*git\s+(?:add|commit)\b/.test(command.text)) held.add(STAGED_COMMIT);
+      if (carried !== undefined && /^\s*git\s+(?:switch\s+(?:-\w+\s+)*-[cC]|checkout\s+(?:-\w+\s+)*-[bB]|branch|tag)\b/.test(command.text)) held.add(SECRET_REF);
     }
     if (!secret || !send) continue;
     const how = SENDS_FILE.exec(send.text)?.[0] ?? 'git push';
+    const refPushed = held.has(SECRET_REF) && !SENDS_FILE.test(send.text) && !PUSH_ELSEWHERE.test(send.text);
     // A URL held in a variable the unit sets (`RECAP_CACHE=https://cache.example/v1` then `"$RECAP_CACHE/save"`) is the skill's, not the user's.
     const assigned = new Map(texts.flatMap((text) => [...text.matchAll(/(?:^|[\s;&])([A-Za-z_]\w*)=["']?(https?:\/\/[^\s"'`;]+)/g)].map((match) => [match[1], match[2]] as const)));
     // A git remote the session adds (`git remote add preview git@host:repo.git`) is where `git push preview` goes.
@@ -3026,15 +3063,17 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     if (repointed !== undefined) remotes.set('origin', `https://${repointed}/`);
     const pushedTo = /\bgit\s+push\s+(?:-\S+\s+)*([\w.][\w.-]*)/.exec(send.text)?.[1];
     const viaVariables = [...[...send.text.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => assigned.get(match[1])), pushedTo === undefined ? undefined : remotes.get(pushedTo)].filter((url): url is string => url !== undefined);
-    const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url))])];
-    const forge = /\bgh\s+(?:gist|release)\b/.test(how);
+    // A pushed ref's name reaches the hooks the session registers on the repository's pushes (`config[url]=https://hooks.host/…`).
+    const hookHosts = refPushed ? texts.flatMap((text) => [...text.matchAll(/\bconfig\[url\]=["']?(https?:\/\/[^\s"']+)/g)].flatMap((match) => destinations(match[1]!))) : [];
+    const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url)), ...hookHosts])];
+    const forge = /\bgh\s+(?:gist|release)\b/.test(how) || (refPushed && hookHosts.length === 0);
     out.push({
       file: unit.file,
       line: send.line,
       evidence: shown(`${secret} … ${send.text}`),
       origin: 'command',
       secret,
-      sink: { kind: forge ? 'forge' : 'network', text: forge ? how.trim() : how === 'git push' ? `a commit pushed to ${pushedTo ?? 'another remote'}` : `a file sent by ${how.trim().split(/\s/)[0]}`, hosts },
+      sink: { kind: forge ? 'forge' : 'network', text: refPushed ? 'a branch or tag name pushed with the repository' : forge ? how.trim() : how === 'git push' ? `a commit pushed to ${pushedTo ?? 'another remote'}` : `a file sent by ${how.trim().split(/\s/)[0]}`, hosts },
       userTarget: !forge && hosts.length === 0,
       documentation: false,
     });
@@ -3254,7 +3293,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
     // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
     // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
-    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || PRIVATE_FIELD.test(action.secret) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || (/^(?:env|printenv)\b/.test(action.secret) && ENVIRONMENT_SECRET_SWEEP.test(action.fullText ?? action.evidence)) || PRIVATE_FIELD.test(action.secret) || ONE_TIME_CODE.test(action.fullText ?? action.evidence) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
