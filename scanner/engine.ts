@@ -326,6 +326,8 @@ const MASS_TARGET = new RegExp(`${LOOP_HEADER.source}|--all\\b|\\s-A\\b|--all-na
 
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
 const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation']);
+/** A step's own line that runs only on a yes (`if (answer.trim().toLowerCase() === 'y') …`, `[[ $ans == y ]] && …`). */
+const ANSWER_TESTED = /\bif\b[^\n]*(?:===?|==|-eq)\s*["']y(?:es)?["']|\[\[?\s*[^\]\n]*==?\s*["']?[yY](?:es)?["']?\s*\]\]?\s*&&/i;
 /** A statement that makes what follows depend on an answer: a test that exits or an `if`/`case` on it. */
 const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b|\belse\b|\bShouldProcess\b/;
 /**
@@ -335,10 +337,11 @@ const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b
 function promptedScriptStep(files: readonly SourceFile[], path: string, line: number): boolean {
   const file = files.find((entry) => entry.path === path);
   if (!file || file.language === 'markdown') return false;
-  // The gate may be on the step's own line (`if (answer === 'y') appendFileSync(rc, lines)`).
-  const code = file.text.split('\n').slice(Math.max(0, line - 9), line).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
-  const asked = code.slice(0, -1).findIndex((text) => CONFIRM_GUARD.test(text));
-  return asked >= 0 && code.slice(asked).some((text) => GATES.test(text));
+  const code = file.text.split('\n').slice(Math.max(0, line - 9), line - 1).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
+  const asked = code.findIndex((text) => CONFIRM_GUARD.test(text));
+  // The gate may be on the step's own line when it tests the answer (`if (answer === 'y') appendFileSync(rc, lines)`); `|| exit` there is error handling.
+  const own = file.text.split('\n')[line - 1] ?? '';
+  return asked >= 0 && (code.slice(asked).some((text) => GATES.test(text)) || ANSWER_TESTED.test(own));
 }
 
 /**
@@ -506,9 +509,9 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       // In a program read lexically, a line that builds a regular expression (`regexp.MustCompile(\`curl[^|]*\|\s*sh\`)`) or declares a
       // field (`Host string \`json:"host"\``) names a shape or a type; it runs nothing.
       const lexical = isLexicalCode(file);
-      for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path, ...(lexical && PATTERN_OR_FIELD.test(command.text) ? { mention: true } : {}) });
+      for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path, ...(lexical && namesAShape(command.text) ? { mention: true } : {}) });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
-      if (isLexicalCode(file)) {
+      if (lexical) {
         facts.push(lexicalFacts(file));
         // A command such a program builds from pieces (`[…].join(" ")`) is read whole, as the shell it is handed to reads it.
         for (const joined of joinedStringArrays(text)) segments.push({ file: path, line: joined.line, text: plainCommand(joined.text), scope: 'string', language, unit: path });
@@ -744,13 +747,21 @@ function candidatesFor(plan: PatternPlan, segment: Segment): Uint8Array {
 /** A line of a program that builds a regular expression or declares a tagged field: a shape or a type, not a command. */
 const PATTERN_OR_FIELD = /\b(?:regexp\.(?:MustCompile|Compile)|Regex(?:::new|\.new)?|Pattern\.compile|re\.compile|new\s+RegExp)\s*\(|%r\{|\bqr[/{(]|^\s*[A-Z]\w*\s+[\w.*\[\]]+\s+`(?:json|yaml|toml|xml|db|mapstructure):"/;
 
-/** The line of a text that holds a position. */
-function lineOf(text: string, index: number): string {
+/** Whether a line of a program read lexically builds a pattern or declares a field, and runs no process. */
+function namesAShape(line: string): boolean {
+  return PATTERN_OR_FIELD.test(line) && !RUNS_PROCESS.test(line);
+}
+
+/** A call that runs a program (`system("curl … | sh")`, `exec.Command(…)`, `Start-Process`). */
+const RUNS_PROCESS = /\b(?:system|exec|spawn|popen|shell_exec|passthru|Command|Start-Process|Invoke-Expression)\s*\(|%x[({]|`[^`\n]*\|\s*(?:ba|z)?sh\b/;
+
+/** The text of the line of a text that holds a position. */
+function lineTextAt(text: string, index: number): string {
   return text.slice(text.lastIndexOf('\n', index) + 1, (text.indexOf('\n', index) + 1 || text.length + 1) - 1);
 }
 
 /** Inside the quoted message of an `echo`, `printf` or a script's own reporting function (`echo "  also run 'history -c'…"`, `warn "npm strict-ssl=false"`): text the command prints, not runs. */
-const ECHOED = /\b(?:echo|printf|warn|warning|info|log|note|notice|die|error|msg|say)\s+(?:-\w+\s+)*(?:"[^"\n]*|'[^'\n]*)$/;
+const ECHOED = /\b(?:echo|printf|warn|warning|info|log|note|notice|die|error|msg|say)\s+(?:-\w+\s+)*(?:"(?:[^"\n$`]|\$(?!\())*|'[^'\n]*)$/;
 
 /**
  * Runs the pattern rules over the segments: one pass of the shared literal prefilter per segment tells
@@ -813,7 +824,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && segment.language === 'shell' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && PATTERN_OR_FIELD.test(lineOf(segment.text, match.index)));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && segment.language === 'shell' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && namesAShape(lineTextAt(segment.text, match.index)));
         findings.push({
           ruleId: meta.id,
           file: segment.file,
@@ -1151,8 +1162,8 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   }
   const raw: RawFinding[] = [];
   runPatternRules(ruleSet.patternRules, segments, raw);
-  // A pattern over a whole Markdown file (a download in one step, the load in another) that matched inside a sample
-  // ("Red flags look like this (illustrative only)", a quotation) matched what the file shows, not what it runs.
+  // A pattern finding in a Markdown file inside a sample ("Red flags look like this (illustrative only)", a quotation, a
+  // catalogue heading) matched what the file shows, not what it runs; whole-file patterns included.
   for (const finding of raw) {
     if (finding.mention || !/\.(?:md|markdown|mdx)$/i.test(finding.file)) continue;
     const { descriptive, shown } = contextOf(finding.file, finding.line);

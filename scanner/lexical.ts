@@ -130,7 +130,7 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
     if (assigned && (DOWNLOAD.test(assigned[2]!) || (perlGet && /\bget\s*\(/.test(assigned[2]!)) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
     // Go's decoding into a variable (`json.NewDecoder(resp.Body).Decode(&pr)`) and a loop over what was fetched (`for _, step := range pr.Steps`).
     const decoded = /\.(?:Decode|Unmarshal)\s*\(\s*(?:[^,()]*,\s*)?&(\w+)/.exec(raw);
-    if (decoded && mentions(raw.slice(0, decoded.index + 1))) tainted.add(decoded[1]!);
+    if (decoded && mentions(raw.slice(0, decoded.index + decoded[0].length))) tainted.add(decoded[1]!);
     const ranged = /\bfor\s+(?:\w+\s*,\s*)?(\w+)\s*:=\s*range\s+(.*)$/.exec(raw);
     if (ranged && mentions(ranged[2]!)) tainted.add(ranged[1]!);
     const run = RUNS_FETCHED_TEXT.exec(raw);

@@ -15,44 +15,85 @@ export function isMakefile(path: string): boolean {
 
 const SETTING = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(\?|:{1,3}|\+|!)?=\s*(.*?)\s*$/;
 
+/** How much longer than the Makefile its expanded text may grow: past it, variables are left as written. */
+const EXPANSION_LIMIT = 4;
+
 /** The recipes of a Makefile as shell text, its settings as assignments, every other line blank. */
 export function makeRecipes(text: string): string {
   const lines = text.split('\n');
+  // `.RECIPEPREFIX = >` makes `>` start a recipe line instead of a tab.
+  const prefix = /^\s*\.RECIPEPREFIX\s*:?=\s*(\S)/m.exec(text)?.[1] ?? '\t';
   const variables = new Map<string, string>();
+  let defining: string | undefined;
   for (const line of lines) {
-    if (line.startsWith('\t')) continue;
+    if (defining !== undefined) {
+      if (/^\s*endef\b/.test(line)) defining = undefined;
+      continue;
+    }
+    const define = /^\s*define\s+([A-Za-z_][\w.-]*)/.exec(line);
+    if (define) {
+      defining = define[1];
+      continue;
+    }
+    if (line.startsWith(prefix)) continue;
     const setting = SETTING.exec(line);
     if (setting === null) continue;
     const [, name, kind, value] = setting as unknown as [string, string, string | undefined, string];
     if (kind === '?' && variables.has(name)) continue;
     variables.set(name, kind === '+' && variables.has(name) ? `${variables.get(name)} ${value}` : value);
   }
+  // Each variable is expanded once; a text that would grow past the limit keeps its references as written.
+  const budget = { left: text.length * EXPANSION_LIMIT + 10_000 };
+  const expanded = new Map<string, string>();
   const expand = (value: string, depth: number): string => {
-    let text = value
+    let out = value
       .replace(/\$\(shell\s+([^()]*(?:\([^()]*\)[^()]*)*)\)/g, (_, command: string) => `\u0000(${command})`)
-      .replace(/\$[({]([A-Za-z_][\w.-]*)[)}]/g, (_match, name: string) => (variables.has(name) && depth < 4 ? expand(variables.get(name)!, depth + 1) : `\u0000{${name}}`));
+      .replace(/\$[({]([A-Za-z_][\w.-]*)[)}]/g, (_match, name: string) => {
+        if (!variables.has(name) || depth >= 4) return `\u0000{${name}}`;
+        let value = expanded.get(name);
+        if (value === undefined) expanded.set(name, (value = expand(variables.get(name)!, depth + 1)));
+        if (value.length > budget.left) return `\u0000{${name}}`;
+        budget.left -= value.length;
+        return value;
+      });
     // Make's text functions, innermost first (`$(subst _,.,idx_cache_invalid)` is the host `idx.cache.invalid`).
     for (let round = 0; round < 8; round += 1) {
-      const next = text.replace(/\$\((subst|addprefix|addsuffix|strip|if|or|firstword|patsubst)\s+([^$()]*)\)/g, (_match, name: string, args: string) => makeFunction(name, args));
-      if (next === text) break;
-      text = next;
+      const next = out.replace(/\$\((subst|addprefix|addsuffix|strip|if|or|firstword|patsubst)\s+([^$()]*)\)/g, (_match, name: string, args: string) => makeFunction(name, args));
+      if (next === out) break;
+      out = next;
     }
-    return text;
+    return out;
   };
+  const shell = (command: string) => expand(command.replace(/\$\$/g, '\u0001'), 0).replace(/\u0000/g, '$').replace(/\u0001/g, '$');
   let continued = false;
+  let inDefine = false;
   return lines
     .map((line) => {
+      // A `define` body is shell text that a recipe runs through the variable (`$$BOOT`, `$(BOOT)`).
+      if (inDefine) {
+        if (/^\s*endef\b/.test(line)) {
+          inDefine = false;
+          return '';
+        }
+        return shell(line);
+      }
+      if (/^\s*define\s+[A-Za-z_]/.test(line)) {
+        inDefine = true;
+        return '';
+      }
       const continuation = continued;
-      const recipe = line.startsWith('\t') || continuation;
+      const recipe = line.startsWith(prefix) || continuation;
       continued = recipe && /\\\s*$/.test(line);
       if (!recipe) {
+        // A recipe on the rule's own line (`install: ; curl … | sh`).
+        const inline = /^[^\s#=:][^=:]*::?(?![=])[^;#]*;(.*)$/.exec(line)?.[1];
+        if (inline !== undefined && !SETTING.test(line)) return shell(inline.replace(/^\s*[@+-]+/, ''));
         // A setting stays a setting (`MIRROR ?= https://…` reads as `MIRROR="https://…"`): what it names is still the skill's.
         const setting = SETTING.exec(line);
-        return setting === null ? '' : `${setting[1]}="${expand(setting[3]!.replace(/\$\$/g, '\u0001'), 0).replace(/\u0000/g, '$').replace(/\u0001/g, '$').replace(/"/g, '\\"')}"`;
+        return setting === null ? '' : `${setting[1]}="${shell(setting[3]!).replace(/"/g, '\\"')}"`;
       }
       // `@`, `-` and `+` before a recipe's command are Make's (quiet, ignore errors), not the shell's; a continued line keeps its own.
-      const command = continuation ? line : line.replace(/^\t/, '').replace(/^\s*[@+-]+/, '');
-      return expand(command.replace(/\$\$/g, '\u0001'), 0).replace(/\u0000/g, '$').replace(/\u0001/g, '$');
+      return shell(continuation ? line : line.slice(prefix.length).replace(/^\s*[@+-]+/, ''));
     })
     .join('\n');
 }

@@ -7,7 +7,7 @@
  */
 import { escapeRegExp, urlHosts } from '../knowledge.ts';
 import { isPackageRegistry } from '../intent/model.ts';
-import type { RawFinding } from '../model.ts';
+import type { RawFinding, SourceFile } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
 /** Lines that register a hook (at the start of a line: a pattern that merely names them is data). A trap whose whole body only cleans up (`trap 'rm -f "$tmp"' RETURN`) is not a hook. */
@@ -30,7 +30,7 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 4;
+export const version = 5;
 
 /** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
 const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
@@ -39,24 +39,55 @@ const FETCH_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|iwr|Invoke-WebRequest)\s[^\n]*
 /** Running what was fetched or unpacked (`bash "$cache/install.sh"`, `| sh`). */
 const RUNS_FETCHED_LINE = /(?:^|[\s;&|(])(?:bash|sh|zsh|source|\.|python3?|node)\s+["']?\$\{?\w|\|\s*(?:sudo\s+)?(?:ba|z)?sh\b/;
 
+/**
+ * The commands a project file runs by itself: those of VS Code tasks with `"runOn": "folderOpen"` and a dev container's
+ * lifecycle commands. A task the user starts by hand is not one of them.
+ */
+function autorunCommands(text: string): string[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[}\]])/g, '$1'));
+  } catch {
+    return [];
+  }
+  if (typeof data !== 'object' || data === null) return [];
+  const record = data as Record<string, unknown>;
+  const words = (value: unknown): string[] => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(words) : typeof value === 'object' && value !== null ? Object.values(value).flatMap(words) : []);
+  const tasks = Array.isArray(record.tasks) ? (record.tasks as Record<string, unknown>[]) : [];
+  const onOpen = tasks.filter((task) => (task.runOptions as Record<string, unknown> | undefined)?.runOn === 'folderOpen').flatMap((task) => [...words(task.command), ...words(task.args)]);
+  const lifecycle = ['initializeCommand', 'onCreateCommand', 'updateContentCommand', 'postCreateCommand', 'postStartCommand', 'postAttachCommand'].flatMap((key) => words(record[key]));
+  return [...onOpen, ...lifecycle];
+}
+
 /** Hooks of SSH or git that run a program the skill ships, when that program sends data: it sends on every connection or git command. */
 function toolHooks(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const shipped = context.files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && !/(?:^|\/)SKILL\.md$/i.test(file.path));
-  const senders = shipped.map((file) => ({ file, send: file.text.split('\n').findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && SENDS_DATA_LINE.test(line)) })).filter(({ send }) => send >= 0);
-  // A shipped script that fetches and runs what it fetched is as bad run by a hook as one that sends.
+  const named = (file: SourceFile) => new RegExp(`(?<![\\w.-])${escapeRegExp(file.path.split('/').pop()!)}(?![\\w.-])`);
+  const senders = shipped.map((file) => ({ file, name: named(file), send: file.text.split('\n').findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && SENDS_DATA_LINE.test(line)) })).filter(({ send }) => send >= 0);
+  // A shipped script that fetches and runs what it fetched is as bad run by a hook as one that sends. An official installer
+  // (`curl -LsSf https://astral.sh/uv/install.sh | sh`) is the tool's documented channel; an address held in a variable is nobody's.
   const runners = shipped.map((file) => {
     const lines = file.text.split('\n');
-    // An official installer (`curl -LsSf https://astral.sh/uv/install.sh | sh`) is the tool's documented channel.
-    const fetch = lines.findIndex((line) => !/^\s*(?:#|\/\/)/.test(line) && FETCH_LINE.test(line) && !urlHosts(line).every(({ host }) => isPackageRegistry(host)));
-    return { file, send: fetch >= 0 && lines.slice(fetch).some((line) => !/^\s*(?:#|\/\/)/.test(line) && RUNS_FETCHED_LINE.test(line)) ? fetch : -1 };
+    const fetch = lines.findIndex((line) => {
+      if (/^\s*(?:#|\/\/)/.test(line) || !FETCH_LINE.test(line)) return false;
+      const hosts = urlHosts(line);
+      return hosts.length === 0 || !hosts.every(({ host }) => isPackageRegistry(host));
+    });
+    if (fetch < 0) return { file, name: named(file), send: -1 };
+    // What runs is what the fetch wrote (`-o "$cache/pack.tgz"` … `bash "$cache/install.sh"`) or what it pipes into a shell.
+    const target = /\s(?:-o|-O|--output|--output-document)[\s=]+["']?([^\s"']+)/.exec(lines[fetch]!)?.[1];
+    const folder = target === undefined ? undefined : target.replace(/\/[^/]*$/, '');
+    const runsIt = (line: string) => /\|\s*(?:sudo\s+)?(?:ba|z)?sh\b/.test(line) || (folder !== undefined && folder !== '' && RUNS_FETCHED_LINE.test(line) && line.includes(folder));
+    return { file, name: named(file), send: lines.slice(fetch).some((line) => !/^\s*(?:#|\/\/)/.test(line) && runsIt(line)) ? fetch : -1 };
   }).filter(({ send }) => send >= 0);
   // A VS Code task run on folder open or a dev container's lifecycle command that runs such a script: opening the project runs it.
   for (const file of context.files) {
     if (file.fileClass !== 'text' || !AUTORUN_FILE.test(file.text)) continue;
     const lines = file.text.split('\n');
     const at = lines.findIndex((line) => AUTORUN_FILE.test(line));
-    const run = [...senders, ...runners].find(({ file: script }) => script !== file && lines.some((line) => /"(?:command|args|\w+Command)"\s*:/.test(line) && new RegExp(`(?<![\\w.-])${escapeRegExp(script.path.split('/').pop()!)}(?![\\w.-])`).test(line)));
+    const commands = autorunCommands(file.text);
+    const run = [...senders, ...runners].find(({ file: script, name }) => script !== file && commands.some((command) => name.test(command)));
     if (run === undefined) continue;
     findings.push({
       ruleId: 'shell-hook-network',
@@ -73,7 +104,7 @@ function toolHooks(context: ScanContext): RawFinding[] {
     const lines = file.text.split('\n');
     for (const [index, line] of lines.entries()) {
       if (!TOOL_HOOK_LINE.test(line)) continue;
-      const run = senders.find(({ file: script }) => script !== file && new RegExp(`(?<![\\w.-])${escapeRegExp(script.path.split('/').pop()!)}(?![\\w.-])`).test(line));
+      const run = senders.find(({ file: script, name }) => script !== file && name.test(line));
       if (run === undefined) continue;
       findings.push({
         ruleId: 'shell-hook-network',

@@ -332,7 +332,7 @@ const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapsh
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
 const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
 /** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
-const DNS_QUERY = /\b(?:dig|nslookup|host|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
+const DNS_QUERY = /\b(?:dig|nslookup|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
 /** A field of a credential file that holds the secret itself (`private_key`, `client_secret`, `refresh_token`). */
 const SECRET_FIELD = /\b(?:private_key|client_secret|refresh_token|access_token|api_key|secret_access_key|aws_secret_access_key|password)\b/i;
 /** An address that is fetched when shown: a Markdown image, a reference definition, an HTML image. */
@@ -504,7 +504,7 @@ const DOWNLOAD_THEN_RUN = /^(?:download|fetch|get|grab|pull)\w*\b[^.\n]{0,100}\b
 const SITE_PAGE = /^https?:\/\/[^\s/?#]+(?:\/(?:[^\s?#]*\/)?)?$/i;
 
 /** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud", "a folder excluded from cloud sync"). */
-const NOT_SYNCED = /\b(?:empty|remove|delete|purge|clear|wipe)\w*\b[^.\n]{0,80}\bfrom\b[^.\n]{0,60}\b(?:sync\w*|iCloud|Dropbox|OneDrive|Drive)\b|\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
+const NOT_SYNCED = /(?<!\b(?:copy|move|save|put|upload|sync|place|drop)\w*\b[^.\n]*)\b(?:empty|remove|delete|purge|clear|wipe)\w*\b(?![^.\n]*\b(?:once|after|when)\b[^.\n]*\b(?:has|have|got)\s+(?:it|them)\b)[^.\n]{0,80}\bfrom\b[^.\n]{0,60}\b(?:[\w-]+\s+sync|iCloud(?:\s+(?:Drive|Desktop))?|Dropbox|OneDrive|Google\s+Drive)\b|\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -1066,7 +1066,7 @@ type Heading = { line: number; text: string; level: number };
  * reconstructions … strings to recognise, not commands to run"): it governs its section and every
  * subsection under it.
  */
-export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b|\bcontent\s+to\s+report\b/i;
+export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b/i;
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
@@ -1312,12 +1312,24 @@ export function consentGated(files: readonly SourceFile[]): boolean {
  */
 export function sectionConsentGated(files: readonly SourceFile[], path: string, line: number): boolean {
   const file = files.find((entry) => entry.path === path);
-  if (!file || file.language !== 'markdown' || !files.every((entry) => entry.language !== 'markdown' || concealmentIn(entry.text) === undefined)) return false;
+  if (!file || file.language !== 'markdown' || !concealmentFree(files)) return false;
   const heading = headingsOf(file).findLast((entry) => entry.line <= line);
   if (heading === undefined) return false;
   const opening = `${heading.text}\n${openingParagraph(file.text.split('\n'), heading)}`;
-  // "Apply them without waiting for consent" names consent only to skip it.
-  return hasWord('consent', opening) && concealmentIn(opening) === undefined;
+  // Asking or waiting for the user, not a target the user names ("the build host you specified"); "without waiting for consent" names consent only to skip it.
+  return WAITS_FOR_USER.test(opening) && concealmentIn(opening) === undefined;
+}
+
+/** A section that waits for the user: it asks, confirms or acts only when the user says so. */
+const WAITS_FOR_USER = /\b(?:ask(?:s|ing)?\s+(?:first|before|the\s+user)|confirm\w*|approv\w*|(?:only\s+)?(?:when|if|after)\s+the\s+user\s+(?:says|agrees|confirms|approves|asks)|with\s+the\s+user|the\s+user\s+(?:agrees|says\s+so|confirms|approves)|consent|\[y\/N\])/i;
+
+/** Answers of {@link concealmentFree}, per skill's file list. */
+const concealmentFreeByFiles = new WeakMap<readonly SourceFile[], boolean>();
+/** Whether no Markdown file of the skill keeps anything from the user. */
+function concealmentFree(files: readonly SourceFile[]): boolean {
+  let free = concealmentFreeByFiles.get(files);
+  if (free === undefined) concealmentFreeByFiles.set(files, (free = files.every((entry) => entry.language !== 'markdown' || concealmentIn(entry.text) === undefined)));
+  return free;
 }
 
 function readsAsConsentGated(files: readonly SourceFile[]): boolean {
@@ -3000,7 +3012,9 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
       if (SECRETS_FILTERED_OUT.test(plain)) return secretFileIn(plain);
       // A login a tool prints or a key the cloud mints (`gh auth status -t`, `aws iam create-access-key > key.json`) is a secret too.
       // A secret variable copied into a variable of the session (`site_key=$(printf '%s' "$NETLIFY_AUTH_TOKEN" | cut -c1-24)`) is taken too.
-      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined) ?? CREDENTIAL_GETTER.exec(plain)?.[0] ?? SECRET_COPIED.exec(plain)?.[1];
+      // In the steps of a Markdown session a secret variable copied into a variable (`site_key=$(printf '%s' "$NETLIFY_AUTH_TOKEN" | cut -c1-24)`) is followed
+      // to where that variable goes; a script's own login (`export GH_TOKEN="${GITHUB_TOKEN}"`) is its use, not a copy.
+      return secretFileIn(plain) ?? ENVIRONMENT_SECRET_SWEEP.exec(plain)?.[0] ?? (ENVIRONMENT_DUMP.test(plain) ? WHOLE_ENVIRONMENT : undefined) ?? CREDENTIAL_GETTER.exec(plain)?.[0] ?? (session ? SECRET_COPIED.exec(plain)?.[1] : undefined);
     };
     // In the steps of a Markdown session, followed in the order they run: what a command writes (a file, a
     // folder, an archive, a variable) after taking a secret, or after reading something that holds one, holds
@@ -3012,8 +3026,9 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     // What the session's variables stand for (`DIAG=/tmp/wh-diag-$(date +%s)`): a path held under its value is held under its name too.
     const aliases = new Map<string, string>();
     for (const command of unit.commands) {
-      const assigned = /^\s*(?:export\s+)?([A-Za-z_]\w*)=["']?((?:\$\([^)\n]*\)|[^\s"';&|])+)["']?\s*$/.exec(command.text);
-      if (assigned && /[/$]/.test(assigned[2]!) && !aliases.has(assigned[2]!)) aliases.set(assigned[2]!.replace(/\/+$/, ''), `$${assigned[1]}`);
+      const assigned = /^\s*(?:export\s+)?([A-Za-z_]\w*)=["']?((?:\$\([^)\n]*\)|\$(?!\()|[^\s"';&|$()])+)["']?\s*$/.exec(command.text);
+      const value = assigned?.[2]!.replace(/\/+$/, '');
+      if (assigned && value !== undefined && /[/$]/.test(value) && !aliases.has(value)) aliases.set(value, `$${assigned[1]}`);
     }
     const repointed = texts.map((text) => ORIGIN_REPOINTED.exec(text)?.[1]).find((host) => host !== undefined && !isLocalHost(host));
     // A credential file handed to the program that owns it (`security import dist.p12`, `twine --config-file ~/.pypirc`) is used, not taken.
