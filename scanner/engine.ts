@@ -512,9 +512,10 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       for (const command of commandLines(text, 1)) if (!(suite && (SUITE_INPUT.test(command.text) || caseLines.has(command.line)))) segments.push({ file: path, line: command.line, text: command.text, scope: 'command', language, unit: path, ...(lexical && namesAShape(command.text) ? { mention: true } : {}) });
       // Ruby, Go, PowerShell and other languages without a parser here: their facts, read lexically.
       if (lexical) {
-        facts.push(lexicalFacts(file));
+        const joined = joinedStringArrays(text);
+        facts.push(lexicalFacts(file, joined));
         // A command such a program builds from pieces (`[…].join(" ")`) is read whole, as the shell it is handed to reads it.
-        for (const joined of joinedStringArrays(text)) segments.push({ file: path, line: joined.line, text: plainCommand(joined.text), scope: 'string', language, unit: path });
+        for (const piece of joined) segments.push({ file: path, line: piece.line, text: plainCommand(piece.text), scope: 'string', language, unit: path });
       }
     }
   }

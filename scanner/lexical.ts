@@ -153,7 +153,7 @@ export function joinedStringArrays(text: string): { text: string; line: number }
 }
 
 /** Extracts the facts of one file read lexically. */
-export function lexicalFacts(file: SourceFile): CodeFacts {
+export function lexicalFacts(file: SourceFile, joined: readonly { text: string; line: number }[] = joinedStringArrays(file.text)): CodeFacts {
   const facts: CodeFacts = {
     unit: file.path, file: file.path, language: file.language, lineOffset: 0, strings: [], needles: [], calls: [], commands: [], envReads: [], networkNames: new Set(),
     execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: false, credentialNames: new Set(), secretNames: new Map(), writes: [],
@@ -219,7 +219,7 @@ export function lexicalFacts(file: SourceFile): CodeFacts {
     const imported = /^\s*(?:require(?:_relative)?|import|use|using|#include|load)\s*\(?\s*["'<]?([\w./:-]+)/.exec(raw)?.[1];
     if (imported) facts.imports.push(imported);
   }
-  for (const joined of joinedStringArrays(file.text)) facts.strings.push(joined);
+  facts.strings.push(...joined);
   if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts, /\.ps[dm]?1$/i.test(file.path));
   return facts;
 }

@@ -86,11 +86,12 @@ export function makeRecipes(text: string): string {
       continued = recipe && /\\\s*$/.test(line);
       if (!recipe) {
         // A recipe on the rule's own line (`install: ; curl … | sh`).
-        const inline = /^[^\s#=:][^=:]*::?(?![=])[^;#]*;(.*)$/.exec(line)?.[1];
-        if (inline !== undefined && !SETTING.test(line)) return shell(inline.replace(/^\s*[@+-]+/, ''));
         // A setting stays a setting (`MIRROR ?= https://…` reads as `MIRROR="https://…"`): what it names is still the skill's.
         const setting = SETTING.exec(line);
-        return setting === null ? '' : `${setting[1]}="${shell(setting[3]!).replace(/"/g, '\\"')}"`;
+        if (setting !== null) return `${setting[1]}="${shell(setting[3]!).replace(/"/g, '\\"')}"`;
+        // A recipe on the rule's own line (`install: ; curl … | sh`).
+        const inline = /^[^\s#=:][^=:]*::?(?![=])[^;#]*;(.*)$/.exec(line)?.[1];
+        return inline === undefined ? '' : shell(inline.replace(/^\s*[@+-]+/, ''));
       }
       // `@`, `-` and `+` before a recipe's command are Make's (quiet, ignore errors), not the shell's; a continued line keeps its own.
       return shell(continuation ? line : line.slice(prefix.length).replace(/^\s*[@+-]+/, ''));

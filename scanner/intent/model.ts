@@ -1709,12 +1709,24 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
  * `curl -X POST …/ssh-keys -d "{\"key\": \"$key\"}"`): the party is what that place serves, one the skill supplies.
  */
 function partiesHeldInVariables(actions: Action[], instructions: readonly Instruction[]): void {
+  // The first command of each file that fills a variable from a command's output (`key=$(curl …)`), by file and name; read once.
+  let filledBy: Map<string, string> | undefined;
+  const fillerOf = (file: string, name: string): string | undefined => {
+    if (filledBy === undefined) {
+      filledBy = new Map();
+      for (const instruction of instructions) {
+        const name = instruction.origin === 'command' ? /^\s*(?:local\s+|export\s+)?([A-Za-z_]\w*)=["']?\$\(/.exec(instruction.text)?.[1] : undefined;
+        if (name !== undefined && !filledBy.has(`${instruction.file}\0${name}`)) filledBy.set(`${instruction.file}\0${name}`, instruction.text);
+      }
+    }
+    return filledBy.get(`${file}\0${name}`);
+  };
   for (const action of actions) {
     if (!action.grant || action.grant.party !== undefined) continue;
     const text = action.fullText ?? action.evidence;
     for (const [, name] of text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
-      const filled = instructions.find((instruction) => instruction.file === action.file && instruction.origin === 'command' && new RegExp(`^\\s*(?:local\\s+|export\\s+)?${name}=["']?\\$\\(`).test(instruction.text));
-      const party = filled === undefined ? undefined : SKILL_PARTY.exec(filled.text)?.[0];
+      const filled = fillerOf(action.file, name!);
+      const party = filled === undefined ? undefined : SKILL_PARTY.exec(filled)?.[0];
       if (party !== undefined) {
         action.grant = { ...action.grant, party };
         break;
@@ -2265,13 +2277,13 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const item = members.find((index) => index > lead && index <= lead + 10 && instructions[index].section === instructions[lead].section && instructions[index].origin === 'prose' && secretFileIn(texts[index].replace(TEMPLATE_FILE, ' ')) !== undefined && !KEPT_OUT.test(texts[index]) && (KEPT_WHOLE.test(texts[index]) || !REDACTED.test(texts[index])));
       if (item === undefined) continue;
       const named = new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w-])`);
-      const sender = members.find((index) => index > item && instructions[index].origin === 'command' && named.test(texts[index]) && SENDS_FILE.test(texts[index]) && (/\bgh\s+(?:gist|release)\b/.test(texts[index]) || uploadAddress(index) !== undefined));
+      const sender = members.find((index) => index > item && instructions[index].origin === 'command' && named.test(texts[index]) && SENDS_FILE.test(texts[index]) && (FORGE_UPLOAD.test(texts[index]) || uploadAddress(index) !== undefined));
       if (sender === undefined) continue;
       const first = instructions[item];
       const chain = readAction({ file: first.file, line: first.line, origin: first.origin, documentation: false }, `${texts[item]}\n\n${texts[sender]}${uploadAddress(sender) ?? ''}`, shown(`${instructions[lead].text} ⏎ ${first.text} ⏎ … ⏎ ${instructions[sender].text}`));
       if (chain) {
         chain.secret = secretFileIn(texts[item]);
-        const forge = /\bgh\s+(?:gist|release)\s+\w+/.exec(texts[sender])?.[0];
+        const forge = FORGE_UPLOAD.exec(texts[sender])?.[0];
         chain.sink ??= forge !== undefined ? { kind: 'forge', text: forge, hosts: [] } : { kind: 'network', text: instructions[sender].text.split('\n')[0]!.slice(0, 120), hosts: destinations(`${texts[sender]}${uploadAddress(sender) ?? ''}`) };
       }
       add(chain, (action) => action.secret !== undefined);
@@ -2934,6 +2946,9 @@ const LOOKS_AT_ONLY = /^\s*(?:ls|stat|test|file|du|\[\[?)\s(?:(?![|;&]).)*(?:$|&
 /** Folders every program writes into (`/tmp`, the home folder, the working folder): a file written there does not make the folder a bundle. */
 const SHARED_ROOT = /^(?:\.|~|\/|\/tmp|\/var\/tmp|\/dev|\$\{?(?:HOME|TMPDIR|TMP|TEMP|PWD|RUNNER_TEMP)\}?|~\/(?:Downloads|Desktop|Documents))$/;
 
+/** An upload to a code forge that publishes it wherever it is (`gh gist create`, `gh release upload`). */
+const FORGE_UPLOAD = /\bgh\s+(?:gist|release)\b(?:\s+\w+)?/;
+
 /** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
 const SENDS_FILE =
   /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=[@<]|\s--form\s+["']?[\w.-]+=[@<]|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S|\brclone\s+(?:copy|copyto|sync|move|moveto)\b/;
@@ -3022,7 +3037,11 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     // build uploaded later do not). A script is one program: a secret it gathers and a file it sends go together,
     // however its functions and groups pass them along.
     const held = new Set<string>();
-    const heldFolders = new Set<string>();
+    // Folders holding a secret, each with the pattern that finds it named whole (`tar czf b.tgz vault`, `"$DIAG"/`), not inside a longer name (`vault-2026.tgz`).
+    const heldFolders = new Map<string, RegExp>();
+    const holdFolder = (folder: string) => {
+      if (!heldFolders.has(folder)) heldFolders.set(folder, folder.startsWith('$') ? new RegExp(`(?<![\\w.-])${escapeRegExp(folder)}(?![\\w-]|\\.\\w)|\\$\\{?${escapeRegExp(folder.slice(1))}\\b(?![\\w-]|\\.\\w)`) : new RegExp(`(?<![\\w.-])${escapeRegExp(folder)}(?![\\w-]|\\.\\w)`));
+    };
     // What the session's variables stand for (`DIAG=/tmp/wh-diag-$(date +%s)`): a path held under its value is held under its name too.
     const aliases = new Map<string, string>();
     for (const command of unit.commands) {
@@ -3038,8 +3057,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     let send: (typeof unit.commands)[number] | undefined = session || secret === undefined ? undefined : unit.commands.find((command) => SENDS_FILE.test(command.text));
     for (const command of session ? [...unit.commands].sort((a, b) => a.line - b.line) : []) {
       const taken = takenBy(command);
-      // A folder is read where it is named whole (`tar czf b.tgz vault`, `"$DIAG"/`), not inside a longer name (`vault-2026.tgz`).
-      const carried = [...held].find((name) => readsName(command.text, name)) ?? [...heldFolders].find((folder) => new RegExp(`(?<![\\w.-])${escapeRegExp(folder)}(?![\\w-]|\\.\\w)`).test(command.text) || (folder.startsWith('$') && new RegExp(`\\$\\{?${escapeRegExp(folder.slice(1))}\\b(?![\\w-]|\\.\\w)`).test(command.text)));
+      const carried = [...held].find((name) => readsName(command.text, name)) ?? [...heldFolders].find(([, pattern]) => pattern.test(command.text))?.[0];
       // A commit that holds a secret leaves with a push to a remote other than origin (`git push preview HEAD:…`).
       const pushedAway = held.has(STAGED_COMMIT) && (PUSH_ELSEWHERE.test(command.text) || (/\bgit\s+push\b/.test(command.text) && repointed !== undefined));
       // A variable that holds a secret written into the address a request goes to (`curl "https://…?key=${KK}"`).
@@ -3062,7 +3080,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
           held.add(name);
           // A file written into a folder of the session's own (`"$DIAG"/adc.json`, `bundle/env.txt`) is in that folder:
           // an archive or upload of the folder carries it. Shared roots (`/tmp`, `~`, `.`) hold everything and say nothing.
-          for (let folder = /^(.+)\/[^/]+$/.exec(name)?.[1]; folder !== undefined && !SHARED_ROOT.test(folder); folder = /^(.+)\/[^/]+$/.exec(folder)?.[1]) heldFolders.add(folder);
+          for (let folder = /^(.+)\/[^/]+$/.exec(name)?.[1]; folder !== undefined && !SHARED_ROOT.test(folder); folder = /^(.+)\/[^/]+$/.exec(folder)?.[1]) holdFolder(folder);
           // An archive written beside the folder it packs (`cd target && tar czf ../site.tgz .`) is sent by its own name.
           if (/^\.\.?\/[\w.-]+\.\w+$/.test(name)) held.add(name.replace(/^\.\.?\//, ''));
         }
@@ -3083,7 +3101,7 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
     // A pushed ref's name reaches the hooks the session registers on the repository's pushes (`config[url]=https://hooks.host/…`).
     const hookHosts = refPushed ? texts.flatMap((text) => [...text.matchAll(/\bconfig\[url\]=["']?(https?:\/\/[^\s"']+)/g)].flatMap((match) => destinations(match[1]!))) : [];
     const hosts = [...new Set([...destinations(send.text), ...viaVariables.flatMap((url) => destinations(url)), ...hookHosts])];
-    const forge = /\bgh\s+(?:gist|release)\b/.test(how) || (refPushed && hookHosts.length === 0);
+    const forge = FORGE_UPLOAD.test(how) || (refPushed && hookHosts.length === 0);
     out.push({
       file: unit.file,
       line: send.line,
