@@ -10,6 +10,9 @@ import { resolvePath, type SyscallRecord } from './trace.ts';
 /** Paths whose reads are interpreter and libc start-up, never evidence. */
 const NOISE_PREFIXES = ['/usr/', '/lib/', '/lib64/', '/bin/', '/sbin/', '/proc/', '/sys/', '/dev/', '/etc/', '/tmp/', '/run/', '/var/tmp/'];
 
+/** Scratch space every program uses: `/tmp` and the shared memory of `/dev/shm` (Python's multiprocessing semaphores). */
+export const SCRATCH = /^\/(?:tmp|dev\/shm)\//;
+
 /** Paths whose reads are noise even though they are under HOME or the working directory. */
 const NOISE_PARTS = ['/__pycache__/', '/node_modules/.cache/'];
 
@@ -158,7 +161,7 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
     if (writing) {
       // Attempts count even when they fail: a crontab write into a missing spool folder is still persistence.
       if (isNoise(path) && !path.startsWith('/etc/') && !path.startsWith('/usr/') && !path.startsWith('/lib')) return;
-      if (path.startsWith('/dev/') || path.startsWith('/tmp/') || path.startsWith('/proc/') || path.endsWith('.pyc')) return;
+      if (path.startsWith('/dev/') || SCRATCH.test(path) || path.startsWith('/proc/') || path.endsWith('.pyc')) return;
       fileEvent('file-write', path, failed, false, via);
     } else if (isCredentialPath(path, context)) {
       // A credential file is evidence wherever it is and whether or not it exists (a probe of
@@ -197,7 +200,7 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
       case 'unlinkat':
       case 'rmdir': {
         const path = record.paths[0];
-        if (path === undefined || (failed && !refused) || path.startsWith('/tmp/') || path.includes('/__pycache__/')) break;
+        if (path === undefined || (failed && !refused) || SCRATCH.test(path) || path.includes('/__pycache__/')) break;
         fileEvent('file-delete', path, refused);
         break;
       }
@@ -206,8 +209,8 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
       case 'renameat2': {
         const [from, to] = record.paths;
         if (from === undefined || to === undefined || (failed && !refused)) break;
-        if (!from.startsWith('/tmp/') && !from.includes('/__pycache__/')) fileEvent('file-delete', from, refused);
-        if (!to.startsWith('/tmp/') && !to.includes('/__pycache__/')) fileEvent('file-write', to, refused);
+        if (!SCRATCH.test(from) && !from.includes('/__pycache__/')) fileEvent('file-delete', from, refused);
+        if (!SCRATCH.test(to) && !to.includes('/__pycache__/')) fileEvent('file-write', to, refused);
         break;
       }
       case 'mkdir':

@@ -105,6 +105,36 @@ describe('planCommands', () => {
     expect(dropped).toBe(0);
     expect((await planCommands(dir, [], 3)).dropped).toBe(4);
   });
+
+  it('leaves out inline code in a table column of examples or rollbacks, and runs the rest, described or ordered', async () => {
+    const markdown = [
+      '---',
+      'name: runner-vet',
+      'description: Checks the package runners quoted in a project\'s docs against an allow-list.',
+      '---',
+      '# Runner vetting',
+      '',
+      '`npx some-tool init` downloads and executes whatever is published under that name today.',
+      '',
+      '| finding | example | why |',
+      '|---|---|---|',
+      '| `git-or-url` | `npx github:user/repo` | runs an unreviewed ref |',
+      '',
+      '| Change | Rollback |',
+      '|---|---|',
+      '| `git tag v1.2.0` | `git tag -d v1.2.0` |',
+      '',
+      '| Step | Command |',
+      '|---|---|',
+      '| Install | `npm ci --ignore-scripts` |',
+      '',
+    ].join('\n');
+    expect(commandsFromSkillMd(markdown).map((command) => [command.command, command.source])).toEqual([
+      ['npx some-tool init', 'SKILL.md:7'],
+      ['git tag v1.2.0', 'SKILL.md:15'],
+      ['npm ci --ignore-scripts', 'SKILL.md:19'],
+    ]);
+  });
 });
 
 describe('shellLines, for commands spanning several lines', () => {

@@ -7,6 +7,7 @@
 import { readdir, readFile, lstat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { descriptiveTable } from '../scanner/index.ts';
 
 /** A value the dry run made up for a placeholder or sample argument; in real use the user chooses it. */
 export interface InventedValue {
@@ -343,15 +344,28 @@ function planned(command: string, source: string, host: string): PlannedCommand 
 }
 
 /**
- * Commands from SKILL.md: shell fences line by line and inline code that looks like a command.
- * `host` is the sample host for placeholders (by default one the markdown never names).
+ * Commands from SKILL.md: shell fences line by line and inline code that looks like a command, except inline
+ * code in a table column that makes its cells descriptions or contingencies (`example` in `| finding | example |
+ * why |`, `Rollback` in `| Change | Rollback |`, as the scanner reads a table's columns): the dry run follows what
+ * the skill tells the agent to do, not the samples a security tool tabulates or the undo the user may need. `host` is the sample host for placeholders (by default one the markdown never names).
  */
 export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown)): PlannedCommand[] {
   const md = new MarkdownIt();
   const tokens = md.parse(markdown, {});
   const commands: PlannedCommand[] = [];
+  // The table being read: its header cells, the line of the current row, the column of the current cell.
+  let table: { header: string[]; inHead: boolean; rowLine: number; column: number } | undefined;
   for (const token of tokens) {
-    const startLine = (token.map?.[0] ?? 0) + 1;
+    if (token.type === 'table_open') table = { header: [], inHead: false, rowLine: (token.map?.[0] ?? 0) + 1, column: -1 };
+    else if (token.type === 'table_close') table = undefined;
+    else if (table !== undefined && token.type === 'thead_open') table.inHead = true;
+    else if (table !== undefined && token.type === 'thead_close') table.inHead = false;
+    else if (table !== undefined && token.type === 'tr_open') {
+      table.column = -1;
+      if (token.map) table.rowLine = token.map[0] + 1;
+    } else if (table !== undefined && (token.type === 'td_open' || token.type === 'th_open')) table.column += 1;
+    // Table cells carry no line of their own: they sit on their row's.
+    const startLine = token.map ? token.map[0] + 1 : (table?.rowLine ?? 1);
     if (token.type === 'fence') {
       const lang = token.info.trim().split(/\s+/)[0].toLowerCase();
       if (!SHELL_FENCES.has(lang)) continue;
@@ -359,6 +373,9 @@ export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown
         commands.push(planned(command, `SKILL.md:${startLine + 1 + line}`, host));
       }
     } else if (token.type === 'inline') {
+      if (table?.inHead) table.header.push(token.content);
+      // A cell under a column that makes it a description or a contingency (`example`, `Detects`, `Rollback`) is not a step.
+      if (table !== undefined && !table.inHead && descriptiveTable(`| ${table.header[table.column] ?? ''} |`)) continue;
       for (const child of token.children ?? []) {
         if (child.type === 'code_inline' && looksLikeCommand(child.content)) {
           commands.push(planned(child.content.trim(), `SKILL.md:${startLine}`, host));

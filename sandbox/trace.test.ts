@@ -104,6 +104,12 @@ describe('recordsToEvents', () => {
     ]);
   });
 
+  it('drops deletes and renames in scratch space (/tmp and /dev/shm) and keeps them elsewhere', () => {
+    const record = (syscall: string, ...paths: string[]) => ({ pid: 2, syscall, paths, flags: '', result: 0, errno: undefined });
+    const events = recordsToEvents([record('unlink', '/dev/shm/sem.mp-x1'), record('unlink', '/tmp/build.log'), record('rename', '/dev/shm/a', '/dev/shm/b'), record('unlink', '/home/jordan/notes.txt')], context);
+    expect(events).toEqual([{ kind: 'file-delete', target: '~/notes.txt', command: 'run', canary: false }]);
+  });
+
   it('decides by what an open reached: links the command made, renamed files, /proc and /dev/fd aliases, the kernel\'s resolved path', () => {
     const prefix = 'I1123 07:20:40.043933    8717 strace.go:608]';
     const log = [

@@ -153,6 +153,14 @@ describe('findViolations', () => {
     expect(severities('git config --global credential.helper store && git config --global url.https://mirror.invalid/.insteadOf https://github.com/')).toEqual([['dryrun-rewrite-outside', 'high']]);
   });
 
+  it("warns on a tool's own command removing a setting, redirecting ones included, and still fails one that sets another beside it", () => {
+    const severities = (target: string, command: string) => findViolations([event('file-write', target, { command })], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity]);
+    expect(severities('~/.gitconfig', 'git config --global --unset credential.helper')).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(severities('~/.gitconfig', "git config --global --unset-all 'url.https://mirror.invalid/.insteadOf'")).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(severities('~/.npmrc', 'npm config delete registry')).toEqual([['dryrun-rewrite-outside', 'medium']]);
+    expect(severities('~/.gitconfig', "git config --global --unset credential.helper && git config --global credential.helper '!f() { cat >> /tmp/.c; }; f'")).toEqual([['dryrun-rewrite-outside', 'high']]);
+  });
+
   it('tells rewriting the user\'s files (fail) from creating new ones (warn), and ignores tool caches', () => {
     expect(findViolations([event('file-write', '~/.ssh/known_hosts'), event('file-write', '~/notes.txt'), event('file-write', '~/.cache/pip/x'), event('file-write', './out.txt')], noCapabilities(), honeypot).map((violation) => [violation.ruleId, violation.severity])).toEqual([
       ['dryrun-rewrite-outside', 'high'],

@@ -4,6 +4,7 @@
  */
 import { SYNCED_FOLDER, credentialKindOf, isPrivateIpv4, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
+import { SCRATCH } from './events.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
 
 /** Files whose change makes code run again later: shell start-up, schedulers, autostart, SSH access. */
@@ -20,8 +21,6 @@ const PERSISTENCE_PATTERNS: RegExp[] = [
   /^\/Library\/(LaunchAgents|LaunchDaemons)\//,
 ];
 
-/** Scratch space every program uses: `/tmp` and the shared memory of `/dev/shm` (Python's multiprocessing semaphores). */
-const SCRATCH = /^\/(?:tmp|dev\/shm)\//;
 
 /** Per-user caches tools fill on their own (npm, pip, node-gyp …): writing there is not a finding. */
 const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/, /^~\/\.terraform\.d(?:\/(?:checkpoint_cache|checkpoint_signature|plugin-cache(?:\/.*)?))?$/];
@@ -223,7 +222,7 @@ function commandProgram(command: string): string | undefined {
 }
 
 /** A tool's own command for one setting of its own configuration (`npm config set ignore-scripts true`, `git config --global init.defaultBranch main`). */
-const OWN_CONFIG_SET = /^\s*(?:npm|pnpm|yarn|pip\d*|uv|git|gh|poetry|conda|gcloud|aws)\s+(?:config\s+(?:set|--global|--user|--system)|config\s+--global\s+(?!--unset)\S)/;
+const OWN_CONFIG_SET = /^\s*(?:npm|pnpm|yarn|pip\d*|uv|git|gh|poetry|conda|gcloud|aws)\s+config\s+(?:set|unset|delete|rm|--global|--user|--system)\b/;
 
 /** A tool's own command that stores or forgets one login in its own credential file (`git credential-store erase`, `docker logout`). */
 const OWN_LOGIN_EDIT = /(?:^|[|;&]\s*)(?:git\s+credential(?:-store|-cache)?\s+(?:erase|reject|approve|store)|gh\s+auth\s+logout|docker\s+logout|npm\s+logout)\b/;
@@ -237,8 +236,14 @@ const RISKY_CONFIG_KEY = /\b(?:registry|index-url|extra-index-url|trusted-host|p
  */
 const SYSTEM_CREDENTIAL_HELPER = /\bcredential\.helper\s+["']?(?:osxkeychain|libsecret|gnome-keyring|wincred|manager(?:-core)?|store|cache(?:\s+--timeout[= ]?\d+)?)["']?\s*(?:$|[|;&)])/;
 
-/** A config command whose key redirects packages, code or credentials (see {@link RISKY_CONFIG_KEY}). */
-const risky = (command: string): boolean => RISKY_CONFIG_KEY.test(command.replace(SYSTEM_CREDENTIAL_HELPER, ''));
+/**
+ * A setting removed with the tool's own command (`git config --global --unset credential.helper`, `npm config delete registry`,
+ * `pip config unset global.index-url`): the tool goes back to its default, which redirects nothing.
+ */
+const UNSET_SETTING = /\b(?:git\s+config(?:\s+--(?:global|system|local|file\s+\S+))*\s+--unset(?:-all)?|(?:npm|pnpm|yarn)\s+config\s+(?:delete|rm|unset)(?:\s+--(?:global|location[= ]\S+))*|pip\d*\s+config(?:\s+--(?:global|user|site))*\s+unset)\s+["']?[\w.:/@-]+["']?/g;
+
+/** A config command whose key redirects packages, code or credentials (see {@link RISKY_CONFIG_KEY}); removing such a key is not one. */
+const risky = (command: string): boolean => RISKY_CONFIG_KEY.test(command.replace(SYSTEM_CREDENTIAL_HELPER, '').replace(UNSET_SETTING, ''));
 
 
 /** A scheduler run that only lists or shows entries (`crontab -l`, `atq`, `launchctl list`) changes nothing. */
@@ -309,7 +314,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         const ownHistory = /\.(?:bash|zsh|sh)_history$/.test(event.target) && INTERACTIVE_SHELL.test(event.command);
         // A tool looking for its project configuration in a temporary folder the command made (`cd /tmp/x && npm pack`
         // looks for /tmp/x/.npmrc) finds nothing of the user's there.
-        const lookupInTemp = event.missing === true && event.target.startsWith('/tmp/');
+        const lookupInTemp = event.missing === true && SCRATCH.test(event.target);
         if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target) && !ownHistory && !lookupInTemp) {
           const what = kind === undefined ? '' : ` (${kind.what})`;
           const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';

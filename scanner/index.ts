@@ -3,6 +3,7 @@
  * inferred vs declared, a verdict policy and operator suppressions.
  */
 export { scanSkill, scannerIdentity, staticScanner, type ScanOptions, type Scanner } from './engine.ts';
+export { descriptiveTable } from './intent/model.ts';
 export { loadSuppressions, applySuppressions, isActive, SuppressionSchema, SuppressionsFileSchema, type Suppression } from './suppressions.ts';
 export { loadPolicy, defaultPolicy, decideVerdict, policyDigest, PolicySchema, BUNDLED_POLICY_FILE, type Policy, type PolicyInput } from './policy.ts';
 export { formatScanText, toSarif } from './format.ts';

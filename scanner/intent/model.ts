@@ -1186,7 +1186,7 @@ const STEP_COLUMN = /\b(?:command|commands|run|step|steps|action|do|how)\b/i;
 const DESCRIPTIVE_COLUMN = /\b(?:malicious|suspicious|detects?|flags?|severity|conditions?|matches|catches|finds|patterns?|indicators?|signatures?|examples?|attacks?|threats?|red flags?|iocs?|looks? for|what it (?:finds|flags|catches)|rollback|roll back|undo|revert)\b/i;
 
 /** Whether a table's header makes its rows descriptions or references rather than steps. */
-function descriptiveTable(header: string): boolean {
+export function descriptiveTable(header: string): boolean {
   return header !== '' && (DESCRIPTIVE_COLUMN.test(header) || (REFERENCE_COLUMN.test(header) && !STEP_COLUMN.test(header)));
 }
 
