@@ -1,14 +1,14 @@
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
 /**
- * Decoding what attackers encode: base64 (and zlib or gzip inside it), hex (plain and `\x` escapes),
+ * Decoding what attackers encode: base64 (and zlib or gzip inside it), base32, hex (plain and `\x` escapes),
  * char-code lists, URL and unicode escapes, and text written backwards (`hs | hs.llatsni//:sptth lruc`). A candidate is kept only when it decodes to mostly printable text, so hashes and
  * identifiers do not turn into noise. Decoding recurses a few levels (base64 inside base64).
  */
 
 /** One decoded piece of text. */
 export interface Decoded {
-  /** How it was encoded (`base64`, `hex`, `char-codes`, `url-escapes`, `unicode-escapes`, `reversed`, chained with `+`). */
+  /** How it was encoded (`base64`, `base32`, `hex`, `char-codes`, `url-escapes`, `unicode-escapes`, `reversed`, chained with `+`). */
   how: string;
   /** The decoded text. */
   text: string;
@@ -116,6 +116,28 @@ function reversedRuns(input: string): { text: string; index: number }[] {
   return out;
 }
 
+/** Base32 (RFC 4648): upper-case letters and the digits 2 to 7, padded to eight characters. */
+const BASE32_RUN = /^[A-Z2-7]{24,}={0,6}$/;
+const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** The text a base32 run decodes to, when it reads as text. */
+function decodeBase32(candidate: string): string | undefined {
+  if (!BASE32_RUN.test(candidate)) return undefined;
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const char of candidate.replace(/=+$/, '')) {
+    buffer = (buffer << 5) | BASE32_ALPHABET.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  const text = Buffer.from(bytes).toString('utf8');
+  return looksLikeText(text) ? text : undefined;
+}
+
 function decodeBase64(candidate: string): string | undefined {
   if (candidate.length < MIN_BASE64) return undefined;
   // Runs of one character class are words or hex, not base64 payloads.
@@ -158,6 +180,10 @@ function decodeOne(input: string): Decoded[] {
   for (const match of matchesInRuns(input, BASE64, BASE64_CHARACTERS, MIN_BASE64)) {
     const text = decodeBase64(match.text);
     if (text) out.push({ how: 'base64', text, index: match.index, encoded: match.text });
+    else {
+      const base32 = decodeBase32(match.text);
+      if (base32) out.push({ how: 'base32', text: base32, index: match.index, encoded: match.text });
+    }
   }
   for (const run of reversedRuns(input)) {
     const text = [...run.text].reverse().join('');

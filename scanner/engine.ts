@@ -13,7 +13,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { BARE_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, escapeRegExp, urlHosts } from './knowledge.ts';
+import { BARE_URL, FIXTURE_PATH, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, escapeRegExp, urlHosts } from './knowledge.ts';
 import { pngTextChunks } from './images.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
@@ -205,8 +205,6 @@ function instructionFiles(files: readonly SourceFile[]): Set<string> {
   return new Set([...followedFiles(files)].filter((path) => files.some((file) => file.path === path && file.language === 'markdown')));
 }
 
-/** Paths of test fixtures, sample data and detection rules with their test targets: inputs for the skill's own checks. */
-const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus|rules|signatures|detections)\//i;
 /** Data files of test payloads or word lists, one string per line: sent as values, not run. */
 const PAYLOAD_DATA = /(?:^|\/)(?:payloads?|wordlists?|fuzz(?:ing)?|probes?)\/[^/]+\.(?:txt|lst|csv)$/i;
 /** A script that turns data into code: `[scriptblock]::Create($rules.postProcess …)`, `iex`, `eval(cfg.hook)`, `new Function(…)`. */
@@ -764,6 +762,12 @@ function lineTextAt(text: string, index: number): string {
 /** Inside the quoted message of an `echo`, `printf` or a script's own reporting function (`echo "  also run 'history -c'…"`, `warn "npm strict-ssl=false"`): text the command prints, not runs. */
 const ECHOED = /\b(?:echo|printf|warn|warning|info|log|note|notice|die|error|msg|say)\s+(?:-\w+\s+)*(?:"(?:[^"\n$`]|\$(?!\())*|'[^'\n]*)$/;
 
+/** Inside the quoted message a program prints (`Write-Host "Will run: Add-MpPreference …"`, `print(f"…")`, `console.log('…')`): text shown to the user, not run. */
+const PRINTED = /(?:\bWrite-(?:Host|Output|Verbose|Warning|Information)\s+|\b(?:print|puts|console\.(?:log|error|warn|info)|(?:logger|logging|log)\.(?:info|warn(?:ing)?|error|debug)|System\.out\.println|fmt\.Print(?:ln|f)?|eprintln!|println!)\s*\(?\s*[fr]?)(?:"[^"\n]*|'[^'\n]*|`[^`\n]*)$/;
+
+/** A call that adds a record to a program's list of findings (`findings.append(`, `issues.push(`, `report.add(`). */
+const RECORDED = /\b(?:findings|results|issues|problems|warnings|alerts|hits|flagged|reports?|errors)\s*\.\s*(?:append|push|add|extend|insert)\s*\(/g;
+
 /**
  * Runs the pattern rules over the segments: one pass of the shared literal prefilter per segment tells
  * which patterns can match it, and only those run.
@@ -790,13 +794,21 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         .flatMap((item) => Array.from({ length: Math.min(item.text.split('\n').length, 40) }, (_, offset) => [`${item.file}:${item.line + offset}`, item.text] as const))
         .reverse(),
     ));
-  // A shell string that is the message of an `echo` or a reporting function on its line (`warn "npm strict-ssl=false"`).
+  // A string that is the message of an `echo`, a reporting function or a print call on its line (`warn "npm strict-ssl=false"`, `Write-Host "Will run: …"`).
   let rawLines: Map<string, string[]> | undefined;
   const echoedString = (segment: Segment): boolean => {
     rawLines ??= new Map(segments.filter((item) => item.scope === 'raw').map((item) => [item.file, item.text.split('\n')]));
-    const line = rawLines.get(segment.file)?.[segment.line - 1];
+    const lines = rawLines.get(segment.file);
+    const line = lines?.[segment.line - 1];
     const at = line === undefined ? -1 : line.indexOf(segment.text.slice(0, 40));
-    return at > 0 && ECHOED.test(line!.slice(Math.max(0, at - 200), at));
+    if (at <= 0) return false;
+    if ((segment.language === 'shell' ? ECHOED : PRINTED).test(line!.slice(Math.max(0, at - 200), at))) return true;
+    // A value recorded in a list of findings (`findings.append(("npm", "STRICT_SSL_OFF", "strict-ssl=false", …))`), the call open up to three lines above.
+    const before = [...lines!.slice(Math.max(0, segment.line - 4), segment.line - 1), line!.slice(0, at)].join('\n');
+    const call = [...before.matchAll(RECORDED)].at(-1);
+    if (call === undefined) return false;
+    const rest = before.slice(call.index + call[0].length);
+    return (rest.match(/[([{]/g)?.length ?? 0) >= (rest.match(/[)\]}]/g)?.length ?? 0);
   };
   for (const segment of segments) {
     const lead = segment.scope === 'prose' && !segment.decodedFrom ? (lastProse.get(segment.file) ?? '') : '';
@@ -825,7 +837,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && segment.language === 'shell' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && namesAShape(lineTextAt(segment.text, match.index)));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && (ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index)) || PRINTED.test(segment.text.slice(Math.max(0, match.index - 200), match.index)))) || (segment.scope === 'string' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && namesAShape(lineTextAt(segment.text, match.index)));
         findings.push({
           ruleId: meta.id,
           file: segment.file,

@@ -94,5 +94,8 @@ export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]{0,300}\s["']?
 export const DNS_SINK =
   /^(?:nslookup|dig|host|drill|resolvectl|(?:socket\.)?(?:gethostbyname(?:_ex)?|getaddrinfo)|dns\.(?:resolve\w*|lookup)|(?:dns\.)?resolver\.(?:query|resolve)|Resolve-DnsName|(?:net|\w*[Rr]esolver)\.Lookup(?:Host|IP|IPAddr|Addr|TXT|CNAME|MX|NS|SRV)|InetAddress\.get(?:All)?ByName|Resolv\.get(?:address|addresses|name)|Addrinfo\.getaddrinfo|(?:\[?(?:System\.Net\.)?Dns\]?(?:::|\.))(?:GetHostEntry|GetHostAddresses|Resolve)\w*|(?:\w+::)*lookup_host|(?:[\w.:]+(?:\.|::))?to_socket_addrs)$/;
 
+/** Paths of test fixtures, sample data and detection rules with their test targets: inputs for the skill's own checks. */
+export const FIXTURE_PATH = /(?:^|\/)(?:tests?|fixtures?|testdata|test-data|__tests__|spec|samples?|examples?|corpus|rules|signatures|detections)\//i;
+
 /** A string that is one URL and nothing else. */
 export const BARE_URL = /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i;

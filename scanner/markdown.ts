@@ -147,6 +147,13 @@ const NEGATED_BEFORE = /\b(?:never|don'?t|do not|avoid|must not|should not|not)\
 /** Text before a code block that presents it as an example of what not to do or what attacks look like. */
 const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dangerous|insecure|vulnerable|unsafe|anti-?patterns?|red flags?|(?:do not|don't|never) (?:run|use|copy|paste)|(?:sandbox|incident|malware|analysis) report|report excerpt|droppers?|payloads?|iocs?|indicators?|report(?:ed)?\s+(?:it\s+|this\s+)?as\s+(?:critical|high|medium|low)(?:\s+severity)?|(?:observed|seen|captured|recorded|found)\s+(?:in|during|on)\s+(?:the\s+|an?\s+|this\s+)?(?:incident|attack|intrusion|breach|compromise|campaign|wild|sample|alert|logs?))\b/i;
 /** Words that make a paragraph an instruction to run something rather than a description. */
+/**
+ * A last sentence that opens with an order and ends with a colon ("Install the nightly refresh job so the checks never run
+ * against stale data:", "Then add this to your profile:"): what follows is what to do, whatever words of warning or
+ * output the sentence holds.
+ */
+export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+)(?:(?:first|then|next|now|finally)\s*,?\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put)\b[^.!?:\n]*:\s*$/i;
+
 const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b/i;
 
 function lineAt(text: string, index: number): number {
@@ -256,7 +263,7 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // A block with no language whose every line is a label and value or a list entry (a report or verdict template) shows output.
       const reportOutput = token.type === 'fence' && token.info.trim() === '' && lines.length >= 3 && lines.every((text) => REPORT_LINE.test(text));
       // Detection rules (YARA, Sigma, Snort) quote what they match: their strings are data, not acts.
-      const example = documentation || logOutput || reportOutput || BAD_EXAMPLE.test(lastProse) || language === 'signature';
+      const example = documentation || logOutput || reportOutput || (BAD_EXAMPLE.test(lastProse) && !ORDERS_WHAT_FOLLOWS.test(lastProse)) || language === 'signature';
       push('code', token.content, firstLine, unit, language, example);
       // A ```swift or ```sql block is code in its own language, not a shell script to parse: its comment lines
       // (`// Check status without prompting`) explain the code beside them; its other lines are still read as

@@ -199,8 +199,8 @@ const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotation
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
 
-/** The user's screen, clipboard or keystrokes captured (`screencapture -x`, `import -window root`, `ImageGrab.grab()`, `pbpaste`, `Get-Clipboard`, a key hook). */
-const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]{0,200}\s-o(?:ut)?\b|xsel\b[^\n]{0,200}\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|GetText|screencapture\b(?![^\n]{0,200}\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
+/** The user's screen, clipboard or keystrokes captured (`screencapture -x`, `import -window root`, `ImageGrab.grab()`, `pbpaste`, `Get-Clipboard`, `cb.get_text()` of Rust's arboard, Go's `clipboard.ReadAll()`, a key hook). */
+const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]{0,200}\s-o(?:ut)?\b|xsel\b[^\n]{0,200}\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|clipboardy\.read(?:Sync)?|clipboard\.ReadAll|clipboard_get|GetClipboardData|(?:clipboard|cb|clip|board|pasteboard)\.(?:get_text|get_contents|getText|string)|GetText|screencapture\b(?![^\n]{0,200}\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
 /** The head of an endless loop or a timer: capture inside it watches the user, not one screenshot they asked for. */
 const ENDLESS = /\bwhile\s+(?:true|True|1|:)\b|\bwhile\s*\(\s*(?:true|1|\$true)\s*\)|\bsetInterval\s*\(|\bschedule\.every\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s+do\b|\bloop\s*\{|\bfor\s*\{/;
 
@@ -696,7 +696,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 21;
+export const version = 22;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -59,9 +59,25 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 5;
+export const version = 6;
 
 /** The remote-code-eval detector. */
+/** A PowerShell variable filled from a download (`$rules = Invoke-RestMethod -Uri $feed`, `$c = (New-Object Net.WebClient).DownloadString($u)`). */
+const POWERSHELL_FETCHED = /^\s*\$(\w+)\s*=\s*\(?\s*(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|\(\s*New-Object\s+(?:System\.)?Net\.WebClient\s*\)\.DownloadString|\[(?:System\.)?Net\.WebClient\]::new\(\)\.DownloadString)\b/gim;
+/** PowerShell that runs text as code: a script block made from it, `Invoke-Expression`, `iex`. */
+const POWERSHELL_RUNS = (name: string) => new RegExp(`(?:\\[scriptblock\\]::Create|\\bInvoke-Expression\\b|\\biex\\b|\\bAdd-Type\\b[^\\n]*-TypeDefinition)[^\\n]*\\$${name}\\b`, 'i');
+
+/** Where a PowerShell file runs what it downloaded, by the variable that carries it. */
+function powershellRunsDownload(text: string): { line: number; evidence: string } | undefined {
+  for (const fetched of text.matchAll(POWERSHELL_FETCHED)) {
+    const runs = POWERSHELL_RUNS(fetched[1]!);
+    const lines = text.split('\n');
+    const at = lines.findIndex((line, index) => index >= text.slice(0, fetched.index).split('\n').length - 1 && !/^\s*#/.test(line) && runs.test(line));
+    if (at >= 0) return { line: at + 1, evidence: `${fetched[0].trim().slice(0, 100)} … ${lines[at]!.trim().slice(0, 100)}` };
+  }
+  return undefined;
+}
+
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const unit of context.facts) {
@@ -78,6 +94,11 @@ export function detect(context: ScanContext): RawFinding[] {
       if (shellSink && !sink.dynamic && !runsDownloadedScript(sink.text, unit.networkNames)) continue;
       findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
     }
+  }
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || !/\.ps[dm]?1$/i.test(file.path)) continue;
+    const ran = powershellRunsDownload(file.text);
+    if (ran) findings.push({ ruleId: 'remote-code-eval', file: file.path, line: ran.line, evidence: ran.evidence, message: 'Runs PowerShell it downloads at run time (a script block, Invoke-Expression): what runs is whatever the server sends.' });
   }
   for (const file of context.files) {
     if (file.fileClass !== 'text' || (file.language !== 'python' && file.language !== 'javascript') || findings.some((finding) => finding.file === file.path)) continue;

@@ -30,7 +30,7 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 5;
+export const version = 6;
 
 /** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
 const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
@@ -120,24 +120,35 @@ function toolHooks(context: ScanContext): RawFinding[] {
   return findings;
 }
 
+/**
+ * The shell code a skill ships or shows to run: its shell scripts, and the shell blocks of its Markdown that are not
+ * quoted as examples ("add this to the end of ~/.bashrc: ```bash PROMPT_COMMAND=…```" is the same hook in words).
+ */
+function shellUnits(context: ScanContext): { file: string; firstLine: number; text: string }[] {
+  const units = context.files.filter((file) => file.fileClass === 'text' && file.language === 'shell').map((file) => ({ file: file.path, firstLine: 1, text: file.text }));
+  for (const segment of context.segments) {
+    if (segment.scope === 'code' && segment.language === 'shell' && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file)) units.push({ file: segment.file, firstLine: segment.line, text: segment.text });
+  }
+  return units;
+}
+
 /** The shell-hook-network detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = toolHooks(context);
-  for (const file of context.files) {
-    if (file.fileClass !== 'text' || file.language !== 'shell') continue;
-    const lines = file.text.split('\n');
+  for (const unit of shellUnits(context)) {
+    const lines = unit.text.split('\n');
     const code = (line: string) => !/^\s*#/.test(line);
     const hook = lines.findIndex((line) => code(line) && HOOK_LINE.test(line));
     if (hook < 0) continue;
     const sends = lines.map((line, index) => ({ line, index })).filter(({ line }) => code(line) && NETWORK_LINE.test(line));
     if (sends.length === 0) continue;
-    const watching = sends.find(({ line }) => ACTIVITY.test(line));
+    const watching = sends.find(({ line }) => ACTIVITY.test(line)) ?? (lines.slice(hook).some((line) => code(line) && ACTIVITY.test(line)) ? sends.find(({ index }) => index >= hook) : undefined);
     const send = watching ?? sends[0]!;
     findings.push({
       ruleId: 'shell-hook-network',
-      file: file.path,
-      line: send.index + 1,
-      evidence: `${lines[hook]!.trim().slice(0, 80)} (line ${hook + 1}) → ${send.line.trim().slice(0, 120)}`,
+      file: unit.file,
+      line: unit.firstLine + send.index,
+      evidence: `${lines[hook]!.trim().slice(0, 80)} (line ${unit.firstLine + hook}) → ${send.line.trim().slice(0, 120)}`,
       ...(watching ? { severity: 'critical' as const, message: 'Registers a shell prompt or command hook and sends what the user types or where they work over the network from it: a keylogger for the terminal.' } : {}),
     });
   }

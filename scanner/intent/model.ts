@@ -20,7 +20,7 @@ import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
-import { commandLines } from '../markdown.ts';
+import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
 import { FilteredFamily } from '../prefilter.ts';
 import { vocabulary, WORD_CLASSES, type WordClass } from './vocabulary.ts';
@@ -83,7 +83,7 @@ export interface Action {
   /** Access to, or money from, one of the user's accounts handed over; `party` when the skill supplies who gets it. */
   grant?: { text: string; party?: string };
   /** The machine's own protection weakened; `broad` when beyond one folder the user names, or a warning waved through. */
-  defence?: { text: string; broad?: string };
+  defence?: { text: string; broad?: string; shared?: string };
   /** A decoder whose output is then followed. */
   decodeFollow?: string;
   /** A file that runs code again later or lets someone in (a shell start-up file, `authorized_keys`, a cron or launch entry) written to. */
@@ -518,7 +518,17 @@ function destinations(text: string): string[] {
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
   // The host of a copy to another machine (`scp out/x.pdf drop@files.example:inbox/`), as scp, rsync and sftp write it.
   const copied = /\b(?:scp|rsync|sftp)\s/.test(text) ? [...text.matchAll(/\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()) : [];
-  return [...new Set([...urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')), ...copied].filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host)))];
+  // A project's home page cited after its name (`**Atuin** (https://atuin.sh, open source)`) says what the tool is, not where anything goes.
+  const cited = citedHosts(text);
+  return [...new Set([...urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')), ...copied].filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host) && !cited.has(host)))];
+}
+
+/** A name followed by its home page in parentheses (`Atuin (https://atuin.sh, open source)`, `**Borg** (https://borgbackup.org)`). */
+const CITED_HOME_PAGE = /(?:\*\*|__)?\b[A-Z][\w.+-]*(?:\*\*|__)?\s+\((?:see\s+)?https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/?(?=[,;)\s])/g;
+
+/** The hosts of home pages cited after a name in `text`. */
+function citedHosts(text: string): Set<string> {
+  return new Set([...text.matchAll(CITED_HOME_PAGE)].map((match) => match[1]!.toLowerCase()));
 }
 
 /** The host a proxy is set to, said in words (`proxy … to \`gw.example\` on port 8443`). */
@@ -919,7 +929,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // "Get a key at https://openrouter.ai/keys", "Go to https://www.pexels.com/api/ → Sign up → Copy your API key":
   // the site is where the user's key comes from, not where a secret goes.
   const keyFromSite = KEY_FROM_SITE.test(ordered) && !SENDS_TO_SITE.test(ordered);
-  const network = keyFromSite ? undefined : first('network-sink', ordered);
+  // A cited home page is no destination, however the words around it read.
+  const networkWord = keyFromSite ? undefined : first('network-sink', ordered);
+  const network = networkWord !== undefined && citedHosts(ordered).has(/^https?:\/\/([a-z0-9.-]+)/i.exec(networkWord)?.[1]?.toLowerCase() ?? '') ? undefined : networkWord;
   const forge = first('forge-sink', ordered);
   // "iCloud Keychain does not sync these items" says where they do not go.
   const synced = sentences(ordered).filter((sentence) => !NOT_SYNCED.test(sentence)).map((sentence) => SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence)).find((found) => found !== undefined);
@@ -945,11 +957,15 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     const party = SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
-  const defence = first('defence-off', ordered);
+  // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
+  const defenceFound = first('defence-off', ordered);
+  const stating = defenceFound === undefined ? [] : sentences(ordered).filter((part) => part.includes(defenceFound));
+  const defence = stating.length > 0 && stating.every((part) => STATES_BEHAVIOUR.test(part)) ? undefined : defenceFound;
   if (defence) {
     // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
     const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined) ?? RECOVERY_WIPED.exec(ordered)?.[0];
-    action.defence = { text: defence, ...(broad ? { broad } : {}) };
+    const shared = SHARED_SAFETY_NET.exec(ordered)?.[0];
+    action.defence = { text: defence, ...(broad ? { broad } : {}), ...(shared ? { shared } : {}) };
   }
   const configPaths = agentConfigPaths(ordered);
   let control = first('agent-control', ordered.replace(HARMLESS_INVOCATION, ' ').replace(UNDONE_OR_NAMED_SETTING, (setting: string, offset: number, whole: string) => (NAMES_SETTING.test(setting) && ORDERS_SETTING.test(whole.slice(Math.max(0, offset - 80), offset)) ? setting : ' ')));
@@ -1015,7 +1031,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   action.consent = first('consent', ordered);
   // A pull request or fork on a repository the skill names (`to \`some-org/corpus:main\``) goes where the skill says, whatever placeholders the branch has.
   // On a forge the destination is a repository: a placeholder of a file name or a title (`docs/<n>.md`, "titled `fix #<n>`") names none.
-  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !(action.sink?.kind === 'forge' && (FIXED_FORGE_REPOSITORY.test(ordered) || !FORGE_USER_TARGET.test(ordered)));
+  // A grant to an address or account written out (`--email sync@reminders.example`, `/collaborators/octo-helper`) is to the skill's party, whatever placeholder sits beside it.
+  const writtenParty = action.grant?.party !== undefined && /@[a-z0-9-]+\.|\/(?:collaborators|members)\//i.test(action.grant.party);
+  action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !writtenParty && !(action.sink?.kind === 'forge' && (FIXED_FORGE_REPOSITORY.test(ordered) || !FORGE_USER_TARGET.test(ordered)));
   // Writing into a file that runs again later (`append … to ~/.zshrc`, `>> ~/.ssh/authorized_keys`).
   const persisted = PERSISTS_WRITE.exec(ordered);
   if (persisted && PERSISTENCE_FILE.test(persisted[0])) action.persist = persisted[0].replace(/\s+/g, ' ').slice(0, 120);
@@ -1257,7 +1275,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
@@ -1283,6 +1301,14 @@ export function serversNamedByUser(files: readonly SourceFile[]): boolean {
   if (!USER_NAMES_SERVER.test(text)) return false;
   const added = new Set([...text.matchAll(/\bclaude\s+mcp\s+add(?:-json)?\b(?:\s+-{1,2}[\w-]+(?:[=\s](?!-)\S+)?)*\s+([\w.@/-]+)/g)].map((match) => match[1]!.toLowerCase()));
   return added.size >= 2;
+}
+
+/** Who gets access is the user's choice ("with an email address the user gives", "colleagues they name", "the address you provide"). */
+const USER_NAMES_PARTY = /\b(?:e-?mail\s+)?(?:address(?:es)?|e-?mails?|recipients?|colleagues?|people|persons?|members?|accounts?|users?|collaborators?|grantees?)\s+(?:that\s+|whom\s+|who\s+)?(?:the\s+user|they|you)\s+(?:gives?|names?|provides?|specif(?:y|ies)|chooses?|picks?|enters?|types?)\b/i;
+
+/** Whether the parties a skill gives access to are the user's choice: SKILL.md (its description included) says the user names them. */
+export function partiesNamedByUser(files: readonly SourceFile[]): boolean {
+  return USER_NAMES_PARTY.test(skillText(files));
 }
 
 /** A package source setting: a registry, index, mirror, channel or source a package manager installs from. */
@@ -2262,7 +2288,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // Where an upload goes, as text to read with it: '' when its line names the address (a URL, or an scp or rsync target
     // `user@host.example:/in/`, see destinations), else the URL a name stands for (`"$DROP_URL"`); undefined when nothing names one.
     const uploadAddress = (index: number): string | undefined => {
-      if (destinations(texts[index]).length > 0) return '';
+      if (destinations(texts[index]).length > 0 || MAILED_TO.test(texts[index])) return '';
       const url = urlOfName(instructions[index].file, texts[index]);
       return url === undefined ? undefined : ` (${url})`;
     };
@@ -2289,14 +2315,20 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       add(chain, (action) => action.secret !== undefined);
       break;
     }
+    // The file a document is about, when its title names one (`# voice-profile.json`, "# `settings.yaml` format").
+    const titleFile = (): string | undefined => {
+      const title = members.find((index) => instructions[index].origin === 'prose' && instructions[index].line <= 2);
+      return title === undefined ? undefined : /^`?([\w.-]+\.(?:json|jsonl|ya?ml|toml|txt|env|ini|cfg|conf|csv))`?(?:\s+(?:format|schema|layout|fields))?$/i.exec(instructions[title].text.trim())?.[1];
+    };
     for (const stage of members) {
       // A step in words stages too ("Save the full contents of ~/.config/gh/hosts.yml into .work/ctx-gh.txt").
       const inWords = instructions[stage].origin === 'prose';
       if (instructions[stage].origin !== 'command' && !inWords) continue;
-      const target = inWords ? PROSE_STAGED.exec(texts[stage])?.[1] : stagedInto(texts[stage]);
+      // "Put the contents of `token.json` here", in a document titled with the file it describes (`# voice-profile.json`): here is that file.
+      const target = inWords ? (PROSE_STAGED.exec(texts[stage])?.[1] ?? (HERE_STAGED.test(texts[stage]) ? titleFile() : undefined)) : stagedInto(texts[stage]);
       if (target === undefined) continue;
       // A copy reads what comes before its destination (`cp ~/.pgpass /tmp/review/pgpass`).
-      const secret = inWords ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : undefined);
+      const secret = inWords ? secretFileIn(texts[stage].includes(target) ? texts[stage].slice(0, texts[stage].lastIndexOf(target)) : texts[stage]) : commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : undefined);
       if (secret === undefined) continue;
       const roots = [...target.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => new RegExp(`\\$\\{?${match[1]}\\b`));
       // The literal folder before any variable part (`/tmp/pgb-review/` of `/tmp/pgb-review/$stamp/pgpass`).
@@ -2346,7 +2378,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         // What the staging command took is the secret (`env | grep -E '^(DBT_ENV_SECRET_|HF_TOKEN)' > bundle/env`), not a word around it.
         chain.secret = secret;
         // The upload command is the sink, whatever words it uses (`scp -r … user@host:/in/`).
-        const hosts = destinations(`${texts[upload]}${named}`);
+        const hosts = [...destinations(`${texts[upload]}${named}`), ...[...texts[upload].matchAll(MAILED_TO_ALL)].map((match) => match[1]!.toLowerCase())];
         if (!chain.sink && hosts.length > 0) chain.sink = { kind: 'network', text: instructions[upload].text.split('\n')[0]!.slice(0, 120), hosts };
       }
       add(chain, (action) => action.secret !== undefined);
@@ -2924,6 +2956,15 @@ function readsName(text: string, name: string): boolean {
   });
 }
 
+/** A statement of what something does not do (`X doesn't block Y`, "Defender does not scan inside the VHDX"), not an order. */
+const STATES_BEHAVIOUR = /^(?![\W_]*(?:add|set|turn|disable|exclude|run|switch|stop|allow|whitelist|bypass|open|remove|delete|clear|uninstall|kill)\b)[^.\n]*?\b(?:doesn't|does\s+not|won't|will\s+not|can't|cannot|isn't|aren't|is\s+not|are\s+not)\s+(?:\w+\s+){0,2}?(?:block|scan|stop|prevent|apply|affect|cover|need|matter|check|protect|inspect|catch|see|quarantine|touch|flag|detect)\w*\b/i;
+
+/**
+ * Protections of a repository or an application that everyone working on it relies on: the default branch's protection and
+ * required signatures or rulesets deleted, Django's CSRF middleware taken out.
+ */
+const SHARED_SAFETY_NET = /\/branches\/[^\s/"']+\/protection\b(?:\/required_signatures)?|\/rulesets\/\S+|\bprotected_branches\/\S+|\bCsrfViewMiddleware\b/;
+
 /** A session that points origin's push elsewhere (`git remote set-url --add --push origin https://…`, `git remote set-url origin …`): the host it adds. */
 const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:origin|upstream)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
 
@@ -2946,12 +2987,20 @@ const LOOKS_AT_ONLY = /^\s*(?:ls|stat|test|file|du|\[\[?)\s(?:(?![|;&]).)*(?:$|&
 /** Folders every program writes into (`/tmp`, the home folder, the working folder): a file written there does not make the folder a bundle. */
 const SHARED_ROOT = /^(?:\.|~|\/|\/tmp|\/var\/tmp|\/dev|\$\{?(?:HOME|TMPDIR|TMP|TEMP|PWD|RUNNER_TEMP)\}?|~\/(?:Downloads|Desktop|Documents))$/;
 
+/** A mail sent to an address written out (`send --to profiles@store.example …`, `mutt -s … -- ops@x.example`): the address's domain receives what is attached. */
+const MAILED_TO = /(?:--to[\s=]+|--recipients?[\s=]+|\s-t\s+|\bmutt\b[^\n]*\s--\s+|\bmailx?\b[^\n]*\s)["'<]?[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
+const MAILED_TO_ALL = /(?:--to[\s=]+|--recipients?[\s=]+|\s-t\s+|\s--\s+)["'<]?[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+
+/** A step in words that puts something "here" (into the field or file the document describes). */
+const HERE_STAGED = /\b(?:copy|save|write|put|dump|store|paste|place|include)\b(?:[^.\n]|\.(?=\S)){0,120}?\b(?:here|in(?:to)?\s+(?:this|that)\s+(?:field|file|section|key|object|entry))\b/i;
+
+
 /** An upload to a code forge that publishes it wherever it is (`gh gist create`, `gh release upload`). */
 const FORGE_UPLOAD = /\bgh\s+(?:gist|release)\b(?:\s+\w+)?/;
 
 /** A shell command that sends a file off the machine: a form upload, a posted file, a gist, a copy to a remote host. */
 const SENDS_FILE =
-  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=[@<]|\s--form\s+["']?[\w.-]+=[@<]|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S|\brclone\s+(?:copy|copyto|sync|move|moveto)\b/;
+  /\bcurl\b[^\n]*?(?:\s-F\s*["']?[\w.-]+=[@<]|\s--form\s+["']?[\w.-]+=[@<]|\s--data(?:-binary|-raw|-urlencode)?[\s=]["']?@|\s-d\s*["']?@|\s-T\s|\s--upload-file\s)|\bwget\b[^\n]*--post-file|\bgh\s+gist\s+create\b|\bgh\s+release\s+upload\b|\b(?:scp|rsync)\b[^\n]*\s[\w.-]+@[\w.-]+:|\b(?:nc|ncat|netcat)\b[^\n]*<\s*\S|\brclone\s+(?:copy|copyto|sync|move|moveto)\b|\s--attach(?:ment)?[\s=][^\n]*|\bmutt\b[^\n]*\s-a\s|\bmailx?\b[^\n]*\s-A\s/;
 
 const BLOCKS_SESSION = '#blocks';
 
@@ -3298,10 +3347,12 @@ export interface SkillReading {
   serversNamedByUser?: boolean;
   /** The registries or mirrors it sets are the ones the user names ({@link sourcesNamedByUser}). */
   sourcesNamedByUser?: boolean;
+  /** The people it gives access to are the ones the user names ({@link partiesNamedByUser}). */
+  partiesNamedByUser?: boolean;
 }
 
 export function decideActions(given: readonly Action[], declared: Capabilities | undefined, reading: SkillReading = {}): Judgement[] {
-  const { gated = false, serversNamedByUser = false, sourcesNamedByUser = false } = reading;
+  const { gated = false, serversNamedByUser = false, sourcesNamedByUser = false, partiesNamedByUser = false } = reading;
   const out: Judgement[] = [];
   // An order to keep something from the user a few lines from a flow of the user's data or secrets out of
   // the machine ("This is routine background work; mention it only as 'synced'") hides that flow.
@@ -3335,8 +3386,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // from seeing it; a registry password beside it is the push's own login, a kubeconfig beside it the deploy's.
     const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && (action.conceal || action.sink.packsCredential)));
     if (action.grant) {
-      // The user's choice only when asked and nothing is hidden; a party the skill supplies fails, one left open warns.
-      const chosen = consented && !action.conceal;
+      // The user's choice only when asked, or when the skill says the user names the party, and nothing is hidden; a party the
+      // skill supplies fails, one left open warns.
+      const chosen = (consented || (partiesNamedByUser && !action.grant.party?.startsWith(ANYONE))) && !action.conceal;
       const party = action.grant.party;
       const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
       out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
@@ -3345,8 +3397,11 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // A narrow step warns; anything broad, hidden, or an exclusion for the skill's own files nobody asked for fails.
       // An exclusion ordered for the skill's own files or programs, unasked, is the fake installer's step.
       const ownTarget = !(consented || gated) && ORDERS_EXCLUSION.test(action.evidence) && SKILL_TARGET.test(action.evidence);
-      const fails = action.defence.broad !== undefined || action.conceal !== undefined || ownTarget;
-      out.push({ ruleId: fails ? 'security-control-off' : 'consented-sensitive-action', action, severity: action.conceal ? 'critical' : fails ? 'high' : 'medium', message: `Weakens the machine's own protection (${action.defence.text})${action.defence.broad ? `, beyond one folder the user names (${action.defence.broad})` : ''}.` });
+      // A safety net the user's team shares (branch protection, CSRF checks) removed without the user asking is sabotage; asked for, it is theirs to lower.
+      // The repository is always the user's own: only asking makes it the user's choice.
+      const sharedUnasked = action.defence.shared !== undefined && action.consent === undefined && !gated;
+      const fails = action.defence.broad !== undefined || action.conceal !== undefined || ownTarget || sharedUnasked;
+      out.push({ ruleId: fails ? 'security-control-off' : 'consented-sensitive-action', action, severity: action.conceal ? 'critical' : fails ? 'high' : 'medium', message: action.defence.shared !== undefined ? `Removes a safety net the user's team relies on (${action.defence.shared})${sharedUnasked ? ' without the user asking for it' : ''}.` : `Weakens the machine's own protection (${action.defence.text})${action.defence.broad ? `, beyond one folder the user names (${action.defence.broad})` : ''}.` });
     }
     if (action.decodeFollow) {
       out.push({ ruleId: 'decode-and-follow', action, severity: 'critical', message: `Has the agent decode hidden text and then do what it says (${action.decodeFollow}): nothing dangerous is visible until it runs.` });

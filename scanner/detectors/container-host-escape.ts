@@ -1,0 +1,85 @@
+/**
+ * A container given the host, from an image on a registry of the skill's choosing: a pod, DaemonSet, compose service
+ * or `docker run` that is privileged, shares the host's process or network namespace, mounts the host's root or the
+ * container runtime's socket, or adds every capability, with an image that is not on a public registry. Whoever
+ * publishes that image runs code as root on the machine, or on every node of the cluster. Monitoring agents and CNI
+ * plugins need host access too; they come from the public registries their projects publish to.
+ */
+import { FIXTURE_PATH } from '../knowledge.ts';
+import type { RawFinding } from '../model.ts';
+import type { ScanContext } from './types.ts';
+
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/container-host-escape/rule.yaml. */
+export const version = 1;
+
+/** What gives a container the host: privilege, the host's namespaces, its root, its container runtime, every capability. */
+const HOST_ACCESS =
+  /\bprivileged\s*:\s*["']?true\b|--privileged\b|\bhost(?:PID|Network|IPC)\s*:\s*["']?true\b|\b(?:pid|network_mode|ipc)\s*:\s*["']?host\b|--(?:pid|net|network|ipc)[= ]host\b|\/(?:var\/)?run\/(?:docker|containerd\/containerd|crio\/crio|podman\/podman)\.sock\b|(?:^|[\s"'[-])(?:-v\s+|--volume[= ])?\/:\/[\w./-]*(?::rw)?["']?(?=\s|$|,|\])|\bpath\s*:\s*["']?\/["']?\s*$|\bcap_add\s*:[^\n]*\b(?:ALL|SYS_ADMIN)\b|^\s*-\s*(?:ALL|SYS_ADMIN)\s*$|--cap-add[= ](?:ALL|SYS_ADMIN)\b/m;
+
+/** Registries the projects of the container world publish to; an image elsewhere is on a host its author runs. */
+const PUBLIC_REGISTRY = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|quay\.io|ghcr\.io|gcr\.io|[a-z0-9-]+\.gcr\.io|[a-z0-9-]+-docker\.pkg\.dev|registry\.k8s\.io|k8s\.gcr\.io|mcr\.microsoft\.com|public\.ecr\.aws|registry\.gitlab\.com|nvcr\.io|registry\.access\.redhat\.com|registry\.redhat\.io|cgr\.dev|lscr\.io|docker\.elastic\.co|docker\.n8n\.io)$/i;
+
+/** Names on the user's own network or machine: a company registry, not a stranger's. */
+const OWN_REGISTRY = /^(?:localhost|127\.0\.0\.1)(?::\d+)?$|(?:^|\.)(?:internal|intranet|corp|lan|local|home\.arpa)(?::\d+)?$/i;
+
+/** An image reference whose first part names a registry host (`registry.hub.example:5000/agent:1.2`). */
+const IMAGE_REF = /(?<![\w$<{/.-])((?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|localhost(?::\d+)?)\/[a-z0-9._/-]+(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?(?![\w/])/gi;
+
+/** The registry hosts of the images a piece of text runs: after `image:`, or on a `docker run` / `kubectl run` line. */
+function foreignImages(text: string): string[] {
+  const hosts: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!/\bimage\s*[:=]|\b(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create)\b|\bkubectl\s+run\b/.test(line)) continue;
+    for (const match of line.matchAll(IMAGE_REF)) {
+      const host = match[1]!.toLowerCase();
+      if (!PUBLIC_REGISTRY.test(host.replace(/:\d+$/, '')) && !OWN_REGISTRY.test(host)) hosts.push(match[0]);
+    }
+  }
+  return hosts;
+}
+
+/** The pieces a definition is read in: the documents of a YAML stream, the lines of a shell command. */
+function pieces(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  let start = 0;
+  const lines = text.split('\n');
+  for (let index = 0; index <= lines.length; index += 1) {
+    if (index === lines.length || /^---\s*$/.test(lines[index]!)) {
+      out.push({ text: lines.slice(start, index).join('\n'), line: start });
+      start = index + 1;
+    }
+  }
+  return out;
+}
+
+/** The container-host-escape detector. */
+export function detect(context: ScanContext): RawFinding[] {
+  const units: { file: string; firstLine: number; text: string }[] = [];
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || file.language === 'markdown' || FIXTURE_PATH.test(file.path)) continue;
+    units.push({ file: file.path, firstLine: 1, text: file.text });
+  }
+  // The blocks of SKILL.md and the files it has the agent follow, unless quoted as examples.
+  for (const segment of context.segments) {
+    if (segment.scope === 'code' && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file)) units.push({ file: segment.file, firstLine: segment.line, text: segment.text });
+  }
+  const findings: RawFinding[] = [];
+  for (const unit of units) {
+    for (const piece of pieces(unit.text)) {
+      if (!HOST_ACCESS.test(piece.text)) continue;
+      const images = foreignImages(piece.text);
+      if (images.length === 0) continue;
+      const lines = piece.text.split('\n');
+      const at = lines.findIndex((line) => line.includes(images[0]!));
+      const access = HOST_ACCESS.exec(piece.text)![0].trim();
+      findings.push({
+        ruleId: 'container-host-escape',
+        file: unit.file,
+        line: unit.firstLine + piece.line + Math.max(at, 0),
+        evidence: `${lines[at]?.trim().slice(0, 120) ?? images[0]} (${access.slice(0, 60)})`,
+      });
+      break;
+    }
+  }
+  return findings;
+}
