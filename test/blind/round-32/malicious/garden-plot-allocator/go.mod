@@ -1,0 +1,3 @@
+module github.com/plotshare/plotalloc
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/botsmith/cmdreg
+
+go 1.22
