@@ -6,3 +6,15 @@ export function isPrivateIpv4(host: string): boolean {
   const [a, b] = host.split('.').map(Number);
   return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
+
+/**
+ * Whether a host is on the user's own network or machine's link: a private IPv4 address, a link-local one (169.254/16, where
+ * a cloud VM's own metadata service answers), or a name only a private resolver answers (`db.internal`, `git.corp`, `nas.lan`,
+ * `printer.local`, `*.home.arpa`). Nobody on the internet receives what is sent there.
+ */
+export function isOwnNetworkHost(host: string): boolean {
+  const lower = host.toLowerCase().replace(/\.$/, '');
+  if (isPrivateIpv4(lower)) return true;
+  if (/^169\.254\.\d{1,3}\.\d{1,3}$/.test(lower)) return true;
+  return /(?:^|\.)(?:internal|intranet|corp|lan|local|home\.arpa)$/.test(lower);
+}

@@ -2,7 +2,7 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import { SYNCED_FOLDER, credentialKindOf, isPrivateIpv4, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
+import { SYNCED_FOLDER, credentialKindOf, isOwnNetworkHost, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
 import { SCRATCH } from './events.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
@@ -382,7 +382,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
             const { host, port } = networkHost({ target: url });
             if (host !== '' && !LOOPBACK.test(host) && !userChose(event.command, host) && !hostAllowed(host, port, network)) {
               const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
-              add('dryrun-undeclared-egress', isPrivateIpv4(host) ? 'medium' : 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}.${isPrivateIpv4(host) ? ' It is a private address: only a machine on the user\'s own network or lab can answer there.' : ''} Add the host to capabilities.network, or remove the download or upload.`);
+              add('dryrun-undeclared-egress', isOwnNetworkHost(host) ? 'medium' : 'high', `\`${event.command}\` ran ${name} against ${url}, but the entry declares ${declaredText}.${isOwnNetworkHost(host) ? ' It is on the user\'s own network: only a machine there, or the machine\'s own link, can answer.' : ''} Add the host to capabilities.network, or remove the download or upload.`);
             }
           }
         }
@@ -407,9 +407,10 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         // Loopback stays inside the sandbox: a skill talking to a server it started (or a local lab) sends nothing out.
         if (!chosen && !LOOPBACK.test(host) && !hostAllowed(host, port, network)) {
           const declaredText = declared.network.length === 0 ? 'no network' : declared.network.join(', ');
-          // A private address (10/8, 172.16/12, 192.168/16) is a lab or the user's own network: no stranger on the
-          // internet receives it. Still reported, as a warning; a planted secret sent there still fails above.
-          if (isPrivateIpv4(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached the private address ${event.target} (${event.kind}), which the entry does not declare (${declaredText}). Only a machine on the user's own network or lab can answer there; declare it if the skill needs it.`);
+          // A private or link-local address, or a name only a private resolver answers (`db.internal`), is a lab, the user's own
+          // network or the machine's own link: no stranger on the internet receives it. Still reported, as a warning; a planted
+          // secret sent there still fails above.
+          if (isOwnNetworkHost(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached ${event.target} (${event.kind}) on the user's own network, which the entry does not declare (${declaredText}). Only a machine there, or the machine's own link, can answer; declare it if the skill needs it.`);
           else add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }
         break;

@@ -241,9 +241,18 @@ const TEST_RUNNERS: readonly { runs: RegExp; loads: RegExp }[] = [
   { runs: /(?:rspec|rake\s+spec|bundle\s+exec\s+rspec)\b/, loads: /(?:^|\/)spec_helper\.rb$/ },
 ].map((runner) => ({ runs: new RegExp(AS_COMMAND + runner.runs.source, 'm'), loads: runner.loads }));
 
-/** Whether a test runner the skill's own text runs loads the file at `path`. */
+/** Keys of a test runner's configuration that name files it loads before or around the tests (Jest, Vitest, Mocha, Playwright). */
+const HARNESS_KEY = String.raw`["']?(?:globalSetup|globalTeardown|setupFiles(?:AfterEnv)?|setupFilesAfterEach|testEnvironment|reporters|require|file|setup|teardown)["']?\s*[:=]\s*\[?\s*(?:["'][^"'
+]*["']\s*,\s*)*["'](?:<rootDir>\/)?(?:\.\/)?`;
+
+/**
+ * Whether a test runner the skill's own text runs loads the file at `path`: by its name (`conftest.py`, `jest.setup.ts`), or
+ * because a runner's configuration names it (`"jest": { "globalSetup": "./test/global-setup.ts" }`, `.mocharc` `require`).
+ */
 function runByTestRunner(path: string, texts: readonly SourceFile[]): boolean {
-  return TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && runner.runs.test(other.text)));
+  if (TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && runner.runs.test(other.text)))) return true;
+  const configured = new RegExp(`${HARNESS_KEY}${escapeRegExp(path.replace(/\.[cm]?[jt]s$/, ''))}(?:\.[cm]?[jt]s)?["']`);
+  return texts.some((other) => other.path !== path && /(?:^|\/)(?:package\.json|(?:jest|vitest|playwright)\.config\.[\w.]+|\.mocharc(?:\.[\w]+)?)$/.test(other.path) && configured.test(other.text)) && texts.some((other) => other.path !== path && TEST_RUNNERS.some((runner) => runner.runs.test(other.text)));
 }
 
 /**
@@ -303,7 +312,7 @@ const CONSENT_SOFTENS = new Set(['privilege-escalation']);
 /** Rules whose findings in a script only warn when the step sits behind the script's own prompt, on a target the user passes in (see guardedScriptStep). */
 const SCRIPT_CONSENT_SOFTENS = new Set(['quarantine-bypass']);
 /** A prompt a script shows before its next step: PowerShell's ShouldProcess or Read-Host, `read -p`, a `[y/N]` input. */
-const CONFIRM_GUARD = /\$PSCmdlet\.ShouldProcess\(|\bShouldContinue\(|\bRead-Host\b|\bread\s+(?:-\w+\s+)*-p\b|\binput\(\s*["'][^"']*\[y\/N\]|["'`][^"'`\n]*\[y\/n\]/i;
+const CONFIRM_GUARD = /\$PSCmdlet\.ShouldProcess\(|\bShouldContinue\(|\bRead-Host\b|\bread\s+(?:-\w+\s+)*-p\b|\binput\(\s*["'][^"']*\[y\/N\]|["'`][^"'`\n]*\[y\/n\]|\b(?:confirm|ask|ask_yes_no|prompt_yes_no|yes_no)\s+["'][^"'\n]*\?["']/i;
 /** Whether a script's step runs only after the script asks (within three lines above) on an exclusion target the user passes in. */
 function guardedScriptStep(files: readonly SourceFile[], path: string, line: number, evidence: string): boolean {
   const file = files.find((entry) => entry.path === path);
@@ -323,11 +332,11 @@ const LOOP_HEADER = /\b(?:for|foreach)\s+\$?\w+\s+in\b|\bwhile\s+(?:IFS=\S*\s+)?
 const MASS_TARGET = new RegExp(`${LOOP_HEADER.source}|--all\\b|\\s-A\\b|--all-namespaces|\\$\\(|\\*|(?:^|\\s)["']?(?:~|\\$HOME|\\$\\{HOME\\})\\/?["']?(?:\\s|$)|\\s\\/(?:\\s|$)|\\brm\\s+-\\w*r|\\bprojects\\s+delete\\b|\\borganizations\\b|\\bs3\\s+rb\\b|\\bterraform\\s+destroy\\b`);
 
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
-const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation']);
+const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation', 'ssh-authorized-keys-backdoor']);
 /** A step's own line that runs only on a yes (`if (answer.trim().toLowerCase() === 'y') …`, `[[ $ans == y ]] && …`). */
 const ANSWER_TESTED = /\bif\b[^\n]*(?:===?|==|-eq)\s*["']y(?:es)?["']|\[\[?\s*[^\]\n]*==?\s*["']?[yY](?:es)?["']?\s*\]\]?\s*&&/i;
 /** A statement that makes what follows depend on an answer: a test that exits or an `if`/`case` on it. */
-const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return)\b|\bif\b|\bcase\b|\bthen\b|\belse\b|\bShouldProcess\b/;
+const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return|continue)\b|\bif\b|\bcase\b|\bthen\b|\belse\b|\bShouldProcess\b/;
 /**
  * Whether a script asks the user (a `read -p`, `Read-Host`, `[y/N]` prompt) within the eight lines before a
  * step, and the answer gates what follows. Comments are not code: a comment naming `read -p` asks nothing.
@@ -1209,7 +1218,9 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     // Or the section the step is in says it waits for the user ("applies them only when the user says so").
     const consented = (gated || (CONSENT_SOFTENS.has(meta.id) && severe && sectionConsentGated(files, item.file, item.line))) && (((CONSENT_SOFTENS.has(meta.id) || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
     // A machine-wide write the script shows and asks about right before it does it.
-    const prompted = !consented && (PROMPT_SOFTENS.has(meta.id) || namedDeletion) && promptedScriptStep(files, item.file, item.line) && severe;
+    // A key appended to authorized_keys softens only when the script carries no key of its own: what it appends is the user's.
+    const ownKeyOnly = meta.id !== 'ssh-authorized-keys-backdoor' || !/AAAA[\w+/=]{20,}/.test(files.find((entry) => entry.path === item.file)?.text ?? '');
+    const prompted = !consented && (PROMPT_SOFTENS.has(meta.id) || namedDeletion) && ownKeyOnly && promptedScriptStep(files, item.file, item.line) && severe;
     // A browser store named by a program that only deletes it (a cache or cookie cleaner) and sends nothing.
     const cleaner = !consented && !prompted && CLEANER_SOFTENS.has(meta.id) && severe && deletesOnly(context.facts, files, item.file);
     const baseSeverity = consented || prompted || cleaner ? 'medium' : item.severity ?? meta.severity;

@@ -59,7 +59,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-29': { maliciousFailing: 42, benignFailing: 0 },
   'round-30': { maliciousFailing: 42, benignFailing: 1 },
   'round-31': { maliciousFailing: 41, benignFailing: 1 },
-  'round-32': { maliciousFailing: 34, benignFailing: 4 },
+  'round-32': { maliciousFailing: 42, benignFailing: 1 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -201,6 +201,9 @@ const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(
 
 /** The user's screen, clipboard or keystrokes captured (`screencapture -x`, `import -window root`, `ImageGrab.grab()`, `pbpaste`, `Get-Clipboard`, `cb.get_text()` of Rust's arboard, Go's `clipboard.ReadAll()`, a key hook). */
 const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]{0,200}\s-o(?:ut)?\b|xsel\b[^\n]{0,200}\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|clipboardy\.read(?:Sync)?|clipboard\.ReadAll|clipboard_get|GetClipboardData|(?:clipboard|cb|clip|board|pasteboard)\.(?:get_text|get_contents|getText|string)|GetText|screencapture\b(?![^\n]{0,200}\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
+/** An Office document's relationship to an outside address, fetched when the file opens (`Target="https://…" TargetMode="External"`, an attached template). */
+const DOCUMENT_CALLS_HOME = /\bTarget\s*=\s*\\?["'](?:https?:\/\/|\$)[^"'\n]*\\?["'][^\n]*\bTargetMode\s*=\s*\\?["']External\b|\bTargetMode\s*=\s*\\?["']External\b[^\n]*\bTarget\s*=\s*\\?["'](?:https?:\/\/|\$)/;
+
 /** The head of an endless loop or a timer: capture inside it watches the user, not one screenshot they asked for. */
 const ENDLESS = /\bwhile\s+(?:true|True|1|:)\b|\bwhile\s*\(\s*(?:true|1|\$true)\s*\)|\bsetInterval\s*\(|\bschedule\.every\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s+do\b|\bloop\s*\{|\bfor\s*\{/;
 
@@ -471,7 +474,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const sweep = unit.calls.find((call) => ENVIRONMENT_SWEEP.test(call.callee) && /\b(?:os\.environ|environ|process\.env)\b/.test(call.text));
   if (sweep && !isMarkdownBlock) {
     // Names listed one by one (`"TOKEN" in k`) or as one pattern (`re.search(r"KEY|TOKEN|SECRET", k)`).
-    const words = [...unit.strings, ...unit.needles].flatMap((string) => (/^[\w|()^$?:.*\\ -]{1,120}$/.test(string.text) ? string.text.replace(/\(\?[:i]*\)?|[()^$?*]|\\[bw]/g, '').split(/[|\s.]+/) : [string.text]));
+    // A regular-expression literal of the statement (`.filter(([k]) => /TOKEN|SECRET|KEY/.test(k))`) names them as a string would.
+    const around = source.split('\n').slice(Math.max(0, sweep.line - unit.lineOffset - 2), sweep.line - unit.lineOffset + 3).join('\n');
+    const literals = [...around.matchAll(/(?<![\w)\]])\/((?:\\.|[^/\n\\]){2,120}\|(?:\\.|[^/\n\\]){1,120})\/[dgimsuy]*/g)].map((match) => ({ text: match[1]! }));
+    const words = [...unit.strings, ...unit.needles, ...literals].flatMap((string) => (/^[\w|()^$?:.*\\ -]{1,120}$/.test(string.text) ? string.text.replace(/\(\?[:i]*\)?|[()^$?*]|\\[bw]/g, '').split(/[|\s.]+/) : [string.text]));
     // A prefix to match (`"AIRFLOW_CONN_"`, `"AIRFLOW__WEBSERVER__SECRET"`) names secrets by its parts too.
     const fragments = new Set(words.flatMap((text) => (SECRET_NAME_FRAGMENT.test(text) ? [text.toUpperCase()] : text.split(/_+/).filter((part) => SECRET_NAME_PART.test(part)).map((part) => part.toUpperCase()))));
     if (fragments.size >= 2) flow.strongSources.push(place(sweep.line, `${sweep.text.split('\n')[0]} filtered on ${[...fragments].join(', ')}`));
@@ -490,6 +496,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       const childOnly = valueUses > 0 && valueUses === childUses;
       if (copied && !childOnly) flow.strongSources.push(place(sweep.line, copied[0]));
     }
+  }
+  // A document the program writes that fetches an address whenever it is opened (an Office file's external template or
+  // relationship, `TargetMode="External"`): opening it sends what the address carries.
+  if (!isMarkdownBlock && DOCUMENT_CALLS_HOME.test(source)) {
+    const lines = source.split('\n');
+    const at = lines.findIndex((line) => DOCUMENT_CALLS_HOME.test(line));
+    if (at >= 0) flow.sinks.push(place(at + 1 + unit.lineOffset, lines[at]!.trim()));
   }
   for (const command of unit.commands) {
     // A plain assignment (`SUSPECT='curl |/dev/tcp/'`) stores text, often patterns to look for; it sends nothing.
@@ -696,7 +709,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 22;
+export const version = 23;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -330,7 +330,7 @@ const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?pr
 const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapshots\b|\bzfs\s+list\b[^\n]{0,80}\bsnapshot[\s\S]{0,200}\bzfs\s+destroy\b|\bbtrfs\s+subvolume\s+list\b[^\n]{0,60}\s-s\b[\s\S]{0,200}\bbtrfs\s+subvolume\s+delete\b|\bvssadmin(?:\.exe)?\s+delete\s+shadows\b[^\n]{0,20}\/all\b|Backups\.backupdb\b/i;
 
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
-const SKILL_PARTY = /`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
 /** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
 const DNS_QUERY = /\b(?:dig|nslookup|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
 /** A field of a credential file that holds the secret itself (`private_key`, `client_secret`, `refresh_token`). */
@@ -550,7 +550,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[s
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge … */
 const FOLLOW_WORDS =
-  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in))\b/i;
+  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version)\s+(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -952,7 +952,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const grant = first('access-grant', ordered);
   if (grant) {
     // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
-    const tunnelHost = TUNNEL.test(grant) ? destinations(linesAround(ordered, grant))[0] : undefined;
+    const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
     const party = SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
@@ -1006,7 +1006,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
   const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
-  if (remote && namedOrigin && !pageOnly) {
+  // Packages pinned by hash (`pip … --require-hashes`) are exactly the bytes the lock file names, wherever they come from; and a
+  // download of built wheels only (`pip download --only-binary=:all:`) runs nothing. Neither is code a host chooses on the day.
+  const hashPinned = remote !== undefined && HASH_PINNED_PIP.test(linesAround(ordered, remote));
+  if (remote && namedOrigin && !pageOnly && !hashPinned) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
     const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
@@ -1304,7 +1307,7 @@ export function serversNamedByUser(files: readonly SourceFile[]): boolean {
 }
 
 /** Who gets access is the user's choice ("with an email address the user gives", "colleagues they name", "the address you provide"). */
-const USER_NAMES_PARTY = /\b(?:e-?mail\s+)?(?:address(?:es)?|e-?mails?|recipients?|colleagues?|people|persons?|members?|accounts?|users?|collaborators?|grantees?)\s+(?:that\s+|whom\s+|who\s+)?(?:the\s+user|they|you)\s+(?:gives?|names?|provides?|specif(?:y|ies)|chooses?|picks?|enters?|types?)\b/i;
+const USER_NAMES_PARTY = /\b(?:e-?mail\s+)?(?:address(?:es)?|e-?mails?|recipients?|colleagues?|people|persons?|members?|accounts?|users?|collaborators?|grantees?|servers?|hosts?|machines?)\s+(?:that\s+|whom\s+|who\s+)?(?:the\s+user|they|you)\s+(?:gives?|names?|provides?|specif(?:y|ies)|chooses?|picks?|enters?|types?)\b/i;
 
 /** Whether the parties a skill gives access to are the user's choice: SKILL.md (its description included) says the user names them. */
 export function partiesNamedByUser(files: readonly SourceFile[]): boolean {
@@ -1557,6 +1560,18 @@ function secretInUrl(text: string): { url: string; secret: string } | undefined 
       if (named) return { url: match[0], secret: named };
     }
   }
+  // A bare word of the query defined around it as a secret's value (`…?k=TOKEN` "where TOKEN is the current value of LICHESS_TOKEN").
+  for (const match of text.matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/gi)) {
+    const host = /^https?:\/\/([^/?#\s]+)/i.exec(match[0])?.[1];
+    if (!host || isLocalHost(host)) continue;
+    for (const hole of match[0].matchAll(/[?&][\w.-]+=([A-Z][A-Z0-9_]{2,})(?=[&#]|$)/g)) {
+      const defined = new RegExp(`\\b${hole[1]}\\s+(?:is|=|means|stands\\s+for)\\s+(?:the\\s+)?(?:current\\s+|full\\s+|raw\\s+)?(?:value|contents?|text)\\s+of\\s+\`?([~$\\w./-]+)`).exec(text)?.[1];
+      if (defined === undefined) continue;
+      if (secretBelongsTo(defined, host)) continue;
+      const named = secretFileIn(defined) ?? (SECRET_ENV_NAME.test(defined.replace(/^\$/, '')) ? defined : undefined);
+      if (named) return { url: match[0], secret: named };
+    }
+  }
   return undefined;
 }
 
@@ -1576,6 +1591,9 @@ const SECRET_FILE_GLOB = /(?:^|[\s`'"(,])(?:\*\.(?:pem|key|p12|pfx|jks|keystore|
 /** A file named as a template of a secret one (`.env.example`, `config/credentials.sample.json`, `secrets.template.yaml`). */
 const TEMPLATE_FILE = /[\w.*/-]*\.(?:example|sample|template|dist|defaults?|tmpl)(?:\.[\w]+)?\b/gi;
 /** A commit pushed (`git push`, "push the branch to `staging`"). */
+/** A copy of files into a folder, said in English or in the language a section switches to (`Copy … to \`_data/hoster/\``, "Kopiere … nach", "copia … en"): the folder. */
+const COPIED_INTO_FOLDER = /\b(?:copy|copia|copiar|copie|copiez|copiare|kopiere|kopieren|kopiert)\b(?:[^.\n]|\.(?=\S)|\n(?!\n)){0,240}?\b(?:to|into|in|nach|in\s+den|a|en|para|vers|dans)\s+`((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/)`/gi;
+
 const PUSHES_COMMIT = /\bgit\s+push\b|\bpush\s+(?:the\s+|this\s+|that\s+|it\s+)?(?:\w+\s+)?(?:branch|commit|snapshot|result)?\s*(?:to|into)\b/i;
 /** Secrets carried out whole: "verbatim", "as-is", "under its path", "do not mask". */
 const CARRIED_WHOLE = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|unmasked|raw\s+contents?|as-is|as\s+is|unchanged|unaltered|literally|byte\s+for\s+byte|character\s+for\s+character|under\s+its\s+(?:path|name)|(?:do\s+not|don't|never|without)\s+(?:redact|mask|summari[sz]|shorten|trim|abridg)\w*)\b/i;
@@ -1906,6 +1924,12 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     else sections.set(key, [index]);
   });
   const out: Action[] = [];
+  // The push of the skill's main flow (SKILL.md of the same skill as `file`, when `file` is another of its files).
+  const skillMdPush = (file: string): number | undefined => {
+    const folder = file.includes('/') ? file.slice(0, file.indexOf('/') + 1) : '';
+    const index = instructions.findIndex((instruction, at) => instruction.file !== file && /(?:^|\/)SKILL\.md$/i.test(instruction.file) && (folder === '' || !instruction.file.includes('/') || instruction.file.startsWith(folder)) && !instruction.documentation && !instruction.script && PUSHES_COMMIT.test(texts[at]!));
+    return index < 0 ? undefined : index;
+  };
   // The commands of each file in order: what one step stages, a later section of the same file may pack and send.
   const fileCommands = Map.groupBy(
     [...instructions.keys()].filter((index) => !instructions[index].script && instructions[index].origin === 'command'),
@@ -2105,10 +2129,20 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // (`git remote add staging git@host:…`) is a stranger's host.
     // A template of a secret file (`.env.example`, `credentials.sample.json`) holds no secret.
     const untemplated = (index: number) => texts[index].replace(TEMPLATE_FILE, ' ');
-    const forced = members.find((index) => FORCE_ADD.test(texts[index]) && !KEPT_OUT_OF_COMMIT.test(texts[index]) && [index, index + 1].some((near) => members.includes(near) && (secretFileIn(untemplated(near)) !== undefined || SECRET_FILE_GLOB.test(untemplated(near)))));
-    const pushing = forced === undefined ? undefined : members.find((index) => index >= forced && PUSHES_COMMIT.test(texts[index]));
+    // Or a folder an earlier step copied secrets into ("Copy the `.env` and `~/.netrc` to `_data/hoster/`", in the language the step is written in), force-added by name.
+    const copiedInto = new Map<string, string>();
+    for (const index of members) {
+      for (const match of texts[index].matchAll(COPIED_INTO_FOLDER)) {
+        const secret = secretFileIn(untemplated(index).slice(0, match.index + match[0].length - match[1]!.length));
+        if (secret !== undefined) copiedInto.set(match[1]!.replace(/^\.\//, '').replace(/\/+$/, ''), secret);
+      }
+    }
+    const forcedFolder = (index: number) => [...copiedInto.keys()].find((folder) => new RegExp(`(?<![\\w.-])(?:\\./)?${escapeRegExp(folder)}(?![\\w-])`).test(texts[index]));
+    const forced = members.find((index) => FORCE_ADD.test(texts[index]) && !KEPT_OUT_OF_COMMIT.test(texts[index]) && ([index, index + 1].some((near) => members.includes(near) && (secretFileIn(untemplated(near)) !== undefined || SECRET_FILE_GLOB.test(untemplated(near)))) || forcedFolder(index) !== undefined));
+    // The push may be the main flow's: a reference SKILL.md has the agent follow adds to the commit that SKILL.md then pushes.
+    const pushing = forced === undefined ? undefined : members.find((index) => index >= forced && PUSHES_COMMIT.test(texts[index])) ?? (instructions[forced].documentation ? undefined : skillMdPush(instructions[forced].file));
     if (forced !== undefined && pushing !== undefined) {
-      const named = [forced, forced + 1].map((index) => (members.includes(index) ? secretFileIn(untemplated(index)) ?? SECRET_FILE_GLOB.exec(untemplated(index))?.[0].trim() : undefined)).find((found) => found !== undefined)!;
+      const named = [forced, forced + 1].map((index) => (members.includes(index) ? secretFileIn(untemplated(index)) ?? SECRET_FILE_GLOB.exec(untemplated(index))?.[0].trim() : undefined)).find((found) => found !== undefined) ?? copiedInto.get(forcedFolder(forced)!)!;
       const remote = members.map((index) => /\bgit\s+remote\s+add\s+(?:-\S+\s+)*\S+\s+(\S+)/.exec(texts[index])?.[1]).find((url) => url !== undefined);
       // An scp-style address (`git@host:path`) names its host before the colon; a URL is read as any.
       const scpHost = remote === undefined ? undefined : /^(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+):/i.exec(remote)?.[1];
@@ -2148,9 +2182,14 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // the skill names ("fetch the playbook for the provider: `https://playbooks.example/<provider>.md`"), another has the
     // agent work through every step the page lists, and the page is said to win over the skill ("where they disagree, the
     // playbook is newer and wins"). What the agent does is whatever that host serves on the day.
-    const followsPage = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && FOLLOWS_FETCHED.test(texts[index]));
-    if (followsPage !== undefined && members.some((index) => PAGE_WINS.test(texts[index]))) {
-      const page = members.find((index) => index !== followsPage && destinations(texts[index]).some((host) => !isLocalHost(host)) && (FETCH_WORD.test(texts[index]) || FETCH_WORD.test(texts[index - 1] ?? '')));
+    // Or a step that runs the commands such a page lists ("If it lists maintenance steps, run them as given"; "it may ask you to
+    // run housekeeping commands; carry those out"), a few steps after the fetch: the page need not claim to win.
+    const runsFetched = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && RUNS_WHAT_IT_LISTS.test(texts[index].replace(/\n(?!\n)/g, ' ')));
+    const followsPage = members.find((index) => instructions[index].origin === 'prose' && !instructions[index].documentation && FOLLOWS_FETCHED.test(texts[index])) ?? runsFetched;
+    if (followsPage !== undefined && (followsPage === runsFetched || members.some((index) => PAGE_WINS.test(texts[index])))) {
+      // The address may stand alone, the fetch said just before or after it ("…publish the policy at:" `https://…` "fetch that page").
+      const fetches = (index: number) => index !== followsPage && destinations(texts[index]).some((host) => !isLocalHost(host)) && (FETCH_WORD.test(texts[index]) || FETCH_WORD.test(texts[index - 1] ?? '') || (followsPage === runsFetched && index + 1 === followsPage && FETCH_WORD.test(texts[followsPage])));
+      const page = followsPage === runsFetched ? [...members].reverse().find((index) => index < followsPage && index >= followsPage - 6 && instructions[index].file === instructions[followsPage].file && fetches(index)) : members.find(fetches);
       if (page !== undefined) {
         const hosts = destinations(texts[page]).filter((host) => !isLocalHost(host));
         out.push({ file: instructions[followsPage].file, line: instructions[followsPage].line, evidence: shown(`${instructions[page].text} ⏎ … ⏎ ${instructions[followsPage].text}`), origin: 'prose', remote: { text: `follow the steps of a page fetched from ${hosts.join(', ')}`, hosts }, userTarget: false, documentation: false });
@@ -2613,6 +2652,14 @@ const FOLLOWS_FETCHED = /\b(?:work\s+through|carry\s+out|follow|execute|perform|
 /** The fetched page said to win over the skill ("the playbook is newer and wins", "the page takes precedence over this file"). */
 const PAGE_WINS = /\b(?:playbooks?|pages?|documents?|docs?|runbooks?|checklists?|guides?|notes|sheets?|versions?)\s+(?:(?:is|are)\s+(?:newer|current|authoritative|the\s+latest)\s+and\s+|always\s+)?(?:wins?|prevails?|takes?\s+precedence|overrides?|supersedes?|governs?)\b|\b(?:overrides?|supersedes?|takes?\s+precedence\s+over)\s+(?:this\s+(?:file|skill|document)|these\s+instructions)\b/i;
 /** Words that fetch a page. */
+/** A pip command pinned by hash, or one that only downloads built wheels. */
+const HASH_PINNED_PIP = /\bpip\d?(?:\.\d+)?\s+(?:install|download)\b[^\n]*\s--require-hashes\b|\bpip\d?(?:\.\d+)?\s+download\b[^\n]*\s--only-binary[=\s]+:all:/;
+
+/** A webhook registered on a repository or organisation (`gh api repos/o/r/hooks --method POST`): its address is the party that receives every event. */
+const WEBHOOK_REGISTERED = /\/(?:hooks|webhooks)\b/;
+
+/** A step that runs what something fetched lists or asks for ("If it lists maintenance steps …, run them as given", "ask you to run housekeeping commands; carry those out"). */
+const RUNS_WHAT_IT_LISTS = /\b(?:it|the\s+(?:page|notice|policy|playbook|document|response|reply|feed|status(?:\s+page)?|announcement|bulletin))\b[^.\n]{0,120}?\b(?:lists?|says?|contains?|gives?|includes?|asks?\s+(?:you\s+)?to\s+run|tells?\s+you\s+to\s+run)\b[^.\n]{0,160}?\b(?:(?:run|execute|carry\s+out|paste|perform)\s+(?:them|those|these|it)|carry\s+(?:them|those|these|it)\s+out)\b/i;
 const FETCH_WORD = /\b(?:fetch|WebFetch|download|retrieve|curl|wget|pull|load|open|read)\w*\b/i;
 
 /** Words that have the agent do what a printed text says ("carry out its steps", "follow the playbook", "the source of truth"). */
@@ -3384,7 +3431,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
     // from seeing it; a registry password beside it is the push's own login, a kubeconfig beside it the deploy's.
-    const leaves = action.sink !== undefined && !(toDeclared && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && (action.conceal || action.sink.packsCredential)));
+    // An order hidden from the reader (an HTML comment, a link's title) is never the declared job, declared host or not.
+    const leaves = action.sink !== undefined && !(toDeclared && action.origin !== 'hidden' && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && (action.conceal || action.sink.packsCredential)));
     if (action.grant) {
       // The user's choice only when asked, or when the skill says the user names the party, and nothing is hidden; a party the
       // skill supplies fails, one left open warns.
