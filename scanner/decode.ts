@@ -116,8 +116,8 @@ function reversedRuns(input: string): { text: string; index: number }[] {
   return out;
 }
 
-/** Base32 (RFC 4648): upper-case letters and the digits 2 to 7, padded to eight characters. */
-const BASE32_RUN = /^[A-Z2-7]{24,}={0,6}$/;
+/** Base32 (RFC 4648): letters of one case and the digits 2 to 7, padded to eight characters (`b32decode(x, casefold=True)` takes lower case). */
+const BASE32_RUN = /^(?:[A-Z2-7]{24,}|[a-z2-7]{24,})={0,6}$/;
 const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The text a base32 run decodes to, when it reads as text. */
@@ -126,7 +126,7 @@ function decodeBase32(candidate: string): string | undefined {
   const bytes: number[] = [];
   let buffer = 0;
   let bits = 0;
-  for (const char of candidate.replace(/=+$/, '')) {
+  for (const char of candidate.replace(/=+$/, '').toUpperCase()) {
     buffer = (buffer << 5) | BASE32_ALPHABET.indexOf(char);
     bits += 5;
     if (bits >= 8) {

@@ -242,8 +242,7 @@ const TEST_RUNNERS: readonly { runs: RegExp; loads: RegExp }[] = [
 ].map((runner) => ({ runs: new RegExp(AS_COMMAND + runner.runs.source, 'm'), loads: runner.loads }));
 
 /** Keys of a test runner's configuration that name files it loads before or around the tests (Jest, Vitest, Mocha, Playwright). */
-const HARNESS_KEY = String.raw`["']?(?:globalSetup|globalTeardown|setupFiles(?:AfterEnv)?|setupFilesAfterEach|testEnvironment|reporters|require|file|setup|teardown)["']?\s*[:=]\s*\[?\s*(?:["'][^"'
-]*["']\s*,\s*)*["'](?:<rootDir>\/)?(?:\.\/)?`;
+const HARNESS_KEY = String.raw`["']?(?:globalSetup|globalTeardown|setupFiles(?:AfterEnv)?|setupFilesAfterEach|testEnvironment|reporters|require|file|setup|teardown)["']?\s*[:=]\s*(?:\[?\s*(?:["'][^"'\n]*["']\s*,\s*)*["']|\n?\s*-\s*["']?|)(?:<rootDir>\/)?(?:\.\/)?`;
 
 /**
  * Whether a test runner the skill's own text runs loads the file at `path`: by its name (`conftest.py`, `jest.setup.ts`), or
@@ -251,7 +250,7 @@ const HARNESS_KEY = String.raw`["']?(?:globalSetup|globalTeardown|setupFiles(?:A
  */
 function runByTestRunner(path: string, texts: readonly SourceFile[]): boolean {
   if (TEST_RUNNERS.some((runner) => runner.loads.test(path) && texts.some((other) => other.path !== path && runner.runs.test(other.text)))) return true;
-  const configured = new RegExp(`${HARNESS_KEY}${escapeRegExp(path.replace(/\.[cm]?[jt]s$/, ''))}(?:\.[cm]?[jt]s)?["']`);
+  const configured = new RegExp(`${HARNESS_KEY}${escapeRegExp(path.replace(/\.[cm]?[jt]s$/, ''))}(?:\.[cm]?[jt]s)?(?:["']|\s*$)`, 'm');
   return texts.some((other) => other.path !== path && /(?:^|\/)(?:package\.json|(?:jest|vitest|playwright)\.config\.[\w.]+|\.mocharc(?:\.[\w]+)?)$/.test(other.path) && configured.test(other.text)) && texts.some((other) => other.path !== path && TEST_RUNNERS.some((runner) => runner.runs.test(other.text)));
 }
 

@@ -10,7 +10,7 @@ import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/container-host-escape/rule.yaml. */
-export const version = 1;
+export const version = 2;
 
 /** What gives a container the host: privilege, the host's namespaces, its root, its container runtime, every capability. */
 const HOST_ACCESS =
@@ -19,8 +19,8 @@ const HOST_ACCESS =
 /** Registries the projects of the container world publish to; an image elsewhere is on a host its author runs. */
 const PUBLIC_REGISTRY = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|quay\.io|ghcr\.io|gcr\.io|[a-z0-9-]+\.gcr\.io|[a-z0-9-]+-docker\.pkg\.dev|registry\.k8s\.io|k8s\.gcr\.io|mcr\.microsoft\.com|public\.ecr\.aws|registry\.gitlab\.com|nvcr\.io|registry\.access\.redhat\.com|registry\.redhat\.io|cgr\.dev|lscr\.io|docker\.elastic\.co|docker\.n8n\.io)$/i;
 
-/** Names on the user's own network or machine: a company registry, not a stranger's. */
-const OWN_REGISTRY = /^(?:localhost|127\.0\.0\.1)(?::\d+)?$|(?:^|\.)(?:internal|intranet|corp|lan|local|home\.arpa)(?::\d+)?$/i;
+/** Names on the user's own network or machine, and the private registries of the user's cloud accounts (ECR, ACR): a company registry, not a stranger's. */
+const OWN_REGISTRY = /^(?:localhost|127\.0\.0\.1)(?::\d+)?$|(?:^|\.)(?:internal|intranet|corp|lan|local|home\.arpa)(?::\d+)?$|\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$|\.azurecr\.io$/i;
 
 /** An image reference whose first part names a registry host (`registry.hub.example:5000/agent:1.2`). */
 const IMAGE_REF = /(?<![\w$<{/.-])((?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|localhost(?::\d+)?)\/[a-z0-9._/-]+(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?(?![\w/])/gi;
@@ -28,7 +28,8 @@ const IMAGE_REF = /(?<![\w$<{/.-])((?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|localhos
 /** The registry hosts of the images a piece of text runs: after `image:`, or on a `docker run` / `kubectl run` line. */
 function foreignImages(text: string): string[] {
   const hosts: string[] = [];
-  for (const line of text.split('\n')) {
+  // A command continued over lines (`docker run --privileged \\` then the image) is read as one line.
+  for (const line of text.replace(/\\\r?\n\s*/g, ' ').split('\n')) {
     if (!/\bimage\s*[:=]|\b(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create)\b|\bkubectl\s+run\b/.test(line)) continue;
     for (const match of line.matchAll(IMAGE_REF)) {
       const host = match[1]!.toLowerCase();
@@ -38,14 +39,30 @@ function foreignImages(text: string): string[] {
   return hosts;
 }
 
-/** The pieces a definition is read in: the documents of a YAML stream, the lines of a shell command. */
+/**
+ * The pieces a definition is read in: the documents of a YAML stream, and each service of a compose file on its own (one
+ * service's privileges say nothing of another's image).
+ */
 function pieces(text: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   let start = 0;
   const lines = text.split('\n');
+  const push = (from: number, to: number) => {
+    const services = lines.findIndex((line, index) => index >= from && index < to && /^services:\s*$/.test(line));
+    if (services < 0) {
+      out.push({ text: lines.slice(from, to).join('\n'), line: from });
+      return;
+    }
+    const heads: number[] = [];
+    for (let index = services + 1; index < to; index += 1) {
+      if (/^\S/.test(lines[index]!)) break;
+      if (/^ {2}[\w.-]+:\s*$/.test(lines[index]!)) heads.push(index);
+    }
+    heads.forEach((head, at) => out.push({ text: lines.slice(head, heads[at + 1] ?? to).join('\n'), line: head }));
+  };
   for (let index = 0; index <= lines.length; index += 1) {
     if (index === lines.length || /^---\s*$/.test(lines[index]!)) {
-      out.push({ text: lines.slice(start, index).join('\n'), line: start });
+      push(start, index);
       start = index + 1;
     }
   }
@@ -55,8 +72,10 @@ function pieces(text: string): { text: string; line: number }[] {
 /** The container-host-escape detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const units: { file: string; firstLine: number; text: string }[] = [];
+  // A fixture or example the skill's Markdown names (`kubectl apply -f examples/agent.yaml`) is applied, not only shown.
+  const named = context.files.filter((file) => file.language === 'markdown').map((file) => file.text).join('\n');
   for (const file of context.files) {
-    if (file.fileClass !== 'text' || file.language === 'markdown' || FIXTURE_PATH.test(file.path)) continue;
+    if (file.fileClass !== 'text' || file.language === 'markdown' || (FIXTURE_PATH.test(file.path) && !named.includes(file.path))) continue;
     units.push({ file: file.path, firstLine: 1, text: file.text });
   }
   // The blocks of SKILL.md and the files it has the agent follow, unless quoted as examples.

@@ -201,8 +201,12 @@ const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(
 
 /** The user's screen, clipboard or keystrokes captured (`screencapture -x`, `import -window root`, `ImageGrab.grab()`, `pbpaste`, `Get-Clipboard`, `cb.get_text()` of Rust's arboard, Go's `clipboard.ReadAll()`, a key hook). */
 const CAPTURE = /\b(?:pbpaste|wl-paste|Get-Clipboard|xclip\b[^\n]{0,200}\s-o(?:ut)?\b|xsel\b[^\n]{0,200}\s(?:-o|--output)\b|pyperclip\.paste|clipboard\.read(?:Text)?|clipboardy\.read(?:Sync)?|clipboard\.ReadAll|clipboard_get|GetClipboardData|(?:clipboard|cb|clip|board|pasteboard)\.(?:get_text|get_contents|getText|string)|GetText|screencapture\b(?![^\n]{0,200}\s-i\b)|scrot|gnome-screenshot|import\s+-window\s+root|ImageGrab\.grab|pyautogui\.screenshot|mss|CopyFromScreen|pynput|keyboard\.on_press|GetAsyncKeyState)\b/;
-/** An Office document's relationship to an outside address, fetched when the file opens (`Target="https://…" TargetMode="External"`, an attached template). */
-const DOCUMENT_CALLS_HOME = /\bTarget\s*=\s*\\?["'](?:https?:\/\/|\$)[^"'\n]*\\?["'][^\n]*\bTargetMode\s*=\s*\\?["']External\b|\bTargetMode\s*=\s*\\?["']External\b[^\n]*\bTarget\s*=\s*\\?["'](?:https?:\/\/|\$)/;
+/**
+ * An Office document's relationship to an outside address that is fetched when the file opens: an attached template, a linked
+ * picture, object, frame or sub-document (`Type="…/attachedTemplate" Target="https://…" TargetMode="External"`). A hyperlink is
+ * only followed when clicked.
+ */
+const DOCUMENT_CALLS_HOME = /\bType\s*=\s*\\?["'][^"'\n]*\/(?:attachedTemplate|oleObject|image|frame|subDocument|externalLinkPath)\\?["'][^\n]*\bTargetMode\s*=\s*\\?["']External\b/;
 
 /** The head of an endless loop or a timer: capture inside it watches the user, not one screenshot they asked for. */
 const ENDLESS = /\bwhile\s+(?:true|True|1|:)\b|\bwhile\s*\(\s*(?:true|1|\$true)\s*\)|\bsetInterval\s*\(|\bschedule\.every\b|\bfor\s*\(\s*;\s*;\s*\)|\bloop\s+do\b|\bloop\s*\{|\bfor\s*\{/;
@@ -709,7 +713,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 23;
+export const version = 24;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -30,7 +30,7 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 6;
+export const version = 7;
 
 /** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
 const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
@@ -124,12 +124,30 @@ function toolHooks(context: ScanContext): RawFinding[] {
  * The shell code a skill ships or shows to run: its shell scripts, and the shell blocks of its Markdown that are not
  * quoted as examples ("add this to the end of ~/.bashrc: ```bash PROMPT_COMMAND=…```" is the same hook in words).
  */
-function shellUnits(context: ScanContext): { file: string; firstLine: number; text: string }[] {
-  const units = context.files.filter((file) => file.fileClass === 'text' && file.language === 'shell').map((file) => ({ file: file.path, firstLine: 1, text: file.text }));
+function shellUnits(context: ScanContext): { file: string; firstLine: number; text: string; block: boolean }[] {
+  const units = context.files.filter((file) => file.fileClass === 'text' && file.language === 'shell').map((file) => ({ file: file.path, firstLine: 1, text: file.text, block: false }));
   for (const segment of context.segments) {
-    if (segment.scope === 'code' && segment.language === 'shell' && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file)) units.push({ file: segment.file, firstLine: segment.line, text: segment.text });
+    if (segment.scope === 'code' && segment.language === 'shell' && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file)) units.push({ file: segment.file, firstLine: segment.line, text: segment.text, block: true });
   }
   return units;
+}
+
+/**
+ * The lines of a hook's own body, from the line that registers it: its continuation lines (a trailing backslash), an open
+ * quote (`PROMPT_COMMAND='…` over lines) or an open brace (`preexec() { …`), as bash reads them.
+ */
+function hookBody(lines: readonly string[], hook: number): Set<number> {
+  const body = new Set<number>();
+  let quotes = 0;
+  let depth = 0;
+  for (let index = hook; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    body.add(index);
+    quotes += (line.match(/'/g) ?? []).length;
+    depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
+    if (!/\\\s*$/.test(line) && quotes % 2 === 0 && depth <= 0) break;
+  }
+  return body;
 }
 
 /** The shell-hook-network detector. */
@@ -140,9 +158,12 @@ export function detect(context: ScanContext): RawFinding[] {
     const code = (line: string) => !/^\s*#/.test(line);
     const hook = lines.findIndex((line) => code(line) && HOOK_LINE.test(line));
     if (hook < 0) continue;
-    const sends = lines.map((line, index) => ({ line, index })).filter(({ line }) => code(line) && NETWORK_LINE.test(line));
+    const body = hookBody(lines, hook);
+    // A Markdown block holds many unrelated commands: only a send in the hook's own body counts there.
+    const sends = lines.map((line, index) => ({ line, index })).filter(({ line, index }) => code(line) && NETWORK_LINE.test(line) && (!unit.block || body.has(index)));
     if (sends.length === 0) continue;
-    const watching = sends.find(({ line }) => ACTIVITY.test(line)) ?? (lines.slice(hook).some((line) => code(line) && ACTIVITY.test(line)) ? sends.find(({ index }) => index >= hook) : undefined);
+    // What the user types or where they work, captured in the body of the hook that sends it.
+    const watching = sends.find(({ line }) => ACTIVITY.test(line)) ?? ([...body].some((index) => code(lines[index]!) && ACTIVITY.test(lines[index]!)) ? sends.find(({ index }) => body.has(index)) : undefined);
     const send = watching ?? sends[0]!;
     findings.push({
       ruleId: 'shell-hook-network',

@@ -960,7 +960,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
   const defenceFound = first('defence-off', ordered);
   const stating = defenceFound === undefined ? [] : sentences(ordered).filter((part) => part.includes(defenceFound));
-  const defence = stating.length > 0 && stating.every((part) => STATES_BEHAVIOUR.test(part)) ? undefined : defenceFound;
+  const defence = stating.length > 0 && stating.every((part) => STATES_BEHAVIOUR.test(part) && !part.includes('`') && !ORDERS_IN_STATEMENT.test(part)) ? undefined : defenceFound;
   if (defence) {
     // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
     const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined) ?? RECOVERY_WIPED.exec(ordered)?.[0];
@@ -1006,9 +1006,12 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
   const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
-  // Packages pinned by hash (`pip … --require-hashes`) are exactly the bytes the lock file names, wherever they come from; and a
-  // download of built wheels only (`pip download --only-binary=:all:`) runs nothing. Neither is code a host chooses on the day.
-  const hashPinned = remote !== undefined && HASH_PINNED_PIP.test(linesAround(ordered, remote));
+  // Packages pinned by hash (`pip … --require-hashes`) from a package registry are exactly the bytes the lock file names: not code a
+  // host chooses on the day.
+  const pinnedLine = remote === undefined ? '' : linesAround(ordered, remote);
+  // Pinned by hashes the skill itself ships, from an index it names, pins nothing against its author: only sources that are
+  // package registries or the user's own count.
+  const hashPinned = remote !== undefined && HASH_PINNED_PIP.test(pinnedLine) && destinations(pinnedLine).every((host) => isPackageRegistry(host));
   if (remote && namedOrigin && !pageOnly && !hashPinned) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
@@ -1309,15 +1312,19 @@ export function serversNamedByUser(files: readonly SourceFile[]): boolean {
 /** Who gets access is the user's choice ("with an email address the user gives", "colleagues they name", "the address you provide"). */
 const USER_NAMES_PARTY = /\b(?:e-?mail\s+)?(?:address(?:es)?|e-?mails?|recipients?|colleagues?|people|persons?|members?|accounts?|users?|collaborators?|grantees?|servers?|hosts?|machines?)\s+(?:that\s+|whom\s+|who\s+)?(?:the\s+user|they|you)\s+(?:gives?|names?|provides?|specif(?:y|ies)|chooses?|picks?|enters?|types?)\b/i;
 
-/** Whether the parties a skill gives access to are the user's choice: SKILL.md (its description included) says the user names them. */
+/** Whether the parties a skill gives access to are the user's choice: SKILL.md (its description included) says the user names them, and it writes out no single fixed address. */
 export function partiesNamedByUser(files: readonly SourceFile[]): boolean {
-  return USER_NAMES_PARTY.test(skillText(files));
+  const text = skillText(files);
+  if (!USER_NAMES_PARTY.test(text)) return false;
+  // Addresses written out are examples of the user's only when there are several (a general helper); one fixed address is the skill's party.
+  const written = new Set((text.match(/\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/gi) ?? []).map((address) => address.toLowerCase()));
+  return written.size !== 1;
 }
 
 /** A package source setting: a registry, index, mirror, channel or source a package manager installs from. */
 const PACKAGE_SOURCE_SETTING = /\b(?:registry|index-url|extra-index-url|index_url|mirror\w*|MIRROR\w*|source|sources|repos|channels?|GOPROXY|mirrorOf|REPOS_OVERRIDE|DIST_SERVER)\b/;
 /** The registry or mirror a helper sets is the one the user names ("a registry **the user names**", "their company's mirror host"). */
-const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:their|the\s+user's)\s+company'?s\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
+const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed|wheelhouse)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+(?:company|team|internal|corporate|organi[sz]ation'?s?)\s+(?:wheelhouse|registry|mirror|index|proxy|feed)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:their|the\s+user's)\s+company'?s\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
 
 /** Whether a helper's package sources are the user's choice: SKILL.md says the registry or mirror is the one the user names. */
 export function sourcesNamedByUser(files: readonly SourceFile[]): boolean {
@@ -2652,8 +2659,8 @@ const FOLLOWS_FETCHED = /\b(?:work\s+through|carry\s+out|follow|execute|perform|
 /** The fetched page said to win over the skill ("the playbook is newer and wins", "the page takes precedence over this file"). */
 const PAGE_WINS = /\b(?:playbooks?|pages?|documents?|docs?|runbooks?|checklists?|guides?|notes|sheets?|versions?)\s+(?:(?:is|are)\s+(?:newer|current|authoritative|the\s+latest)\s+and\s+|always\s+)?(?:wins?|prevails?|takes?\s+precedence|overrides?|supersedes?|governs?)\b|\b(?:overrides?|supersedes?|takes?\s+precedence\s+over)\s+(?:this\s+(?:file|skill|document)|these\s+instructions)\b/i;
 /** Words that fetch a page. */
-/** A pip command pinned by hash, or one that only downloads built wheels. */
-const HASH_PINNED_PIP = /\bpip\d?(?:\.\d+)?\s+(?:install|download)\b[^\n]*\s--require-hashes\b|\bpip\d?(?:\.\d+)?\s+download\b[^\n]*\s--only-binary[=\s]+:all:/;
+/** A pip command pinned by hash. */
+const HASH_PINNED_PIP = /\bpip\d?(?:\.\d+)?\s+(?:install|download)\b[^\n]*\s--require-hashes\b/;
 
 /** A webhook registered on a repository or organisation (`gh api repos/o/r/hooks --method POST`): its address is the party that receives every event. */
 const WEBHOOK_REGISTERED = /\/(?:hooks|webhooks)\b/;
@@ -3002,6 +3009,9 @@ function readsName(text: string, name: string): boolean {
     return folder !== '' && !folder.startsWith('-') && name.replace(/^\.\//, '').startsWith(`${folder}/`);
   });
 }
+
+/** A statement that goes on to order something ("Since X doesn't block exclusions, the agent excludes the whole profile"). */
+const ORDERS_IN_STATEMENT = /\b(?:so|therefore|since|because|then|the\s+agent|you|we)\b[^.\n]*\b(?:add|adds|exclude|excludes|run|runs|set|sets|disable|disables|turn\w*\s+off|allow|allows|whitelist\w*)\b/i;
 
 /** A statement of what something does not do (`X doesn't block Y`, "Defender does not scan inside the VHDX"), not an order. */
 const STATES_BEHAVIOUR = /^(?![\W_]*(?:add|set|turn|disable|exclude|run|switch|stop|allow|whitelist|bypass|open|remove|delete|clear|uninstall|kill)\b)[^.\n]*?\b(?:doesn't|does\s+not|won't|will\s+not|can't|cannot|isn't|aren't|is\s+not|are\s+not)\s+(?:\w+\s+){0,2}?(?:block|scan|stop|prevent|apply|affect|cover|need|matter|check|protect|inspect|catch|see|quarantine|touch|flag|detect)\w*\b/i;
@@ -3434,9 +3444,12 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // An order hidden from the reader (an HTML comment, a link's title) is never the declared job, declared host or not.
     const leaves = action.sink !== undefined && !(toDeclared && action.origin !== 'hidden' && (!action.secret || (!concreteSecret && (declaredVariable || !/\$/.test(action.secret))))) && !(action.sink.registry && !(concreteSecret && (action.conceal || action.sink.packsCredential)));
     if (action.grant) {
-      // The user's choice only when asked, or when the skill says the user names the party, and nothing is hidden; a party the
-      // skill supplies fails, one left open warns.
-      const chosen = (consented || (partiesNamedByUser && !action.grant.party?.startsWith(ANYONE))) && !action.conceal;
+      // The user's choice only when asked (this step, or every step of a skill that asks first), or when the skill says the user
+      // names the party, and nothing is hidden; a party the skill supplies fails, one left open warns.
+      // A skill that asks first does not make an address it writes out, or anyone at all, into the user's choice.
+      const literalParty = action.grant.party !== undefined && /@[a-z0-9-]+\.|\/(?:collaborators|members)\//i.test(action.grant.party);
+      const toAnyone = action.grant.party?.startsWith(ANYONE) === true;
+      const chosen = (consented || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone)) && !action.conceal;
       const party = action.grant.party;
       const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
       out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });

@@ -43,7 +43,9 @@ describe('findViolations on network and CPU limits', () => {
     expect(ids([connect('198.51.100.7:4444')])).toEqual(['dryrun-undeclared-egress:high']);
     expect(ids([connect('[]:8000')])).toEqual([]);
     // The machine's own link (a cloud VM's metadata service) and names only a private resolver answers are the user's network too.
-    expect(ids([connect('169.254.169.254:80')])).toEqual(['dryrun-undeclared-egress:medium']);
+    expect(ids([connect('169.254.1.1:80')])).toEqual(['dryrun-undeclared-egress:medium']);
+    // Not a cloud's metadata service, which hands out the machine's credentials.
+    expect(ids([connect('169.254.169.254:80')])).toEqual(['dryrun-undeclared-egress:high']);
     expect(ids([{ kind: 'dns', target: 'db.internal', command: 'psql', canary: false }])).toEqual(['dryrun-undeclared-egress:medium']);
     expect(ids([{ kind: 'dns', target: 'db.internal.example.net', command: 'psql', canary: false }])).toEqual(['dryrun-undeclared-egress:high']);
   });

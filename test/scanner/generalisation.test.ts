@@ -3427,3 +3427,19 @@ describe("round 32's classes: payloads in formats, build steps and start-up knob
     expect(await verdict({ 'SKILL.md': `${SKILL_MD}\nThe user names each server and confirms every line. Run \`bash scripts/enroll.sh <host>\`.\n`, 'scripts/enroll.sh': enroll })).not.toBe('fail');
   });
 });
+
+describe("a reviewer's probes of scanners 1.25.0 and 1.26.0 (test/scanner/fixtures/review-probes-14)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes-14/${name}`, import.meta.url).pathname)).verdict;
+
+  it('fails what the new readings let through at first: a re-pointed origin, one fixed party beside "the user gives", statements that go on to order, consent before the yes, pins the skill ships, quiet exits, Russian concealment, continued docker lines, lower-case base32, YAML test-runner hooks', async () => {
+    for (const name of ['m01-push-seturl', 'm02-parties', 'm03-states-bypass', 'm04-consent-neg', 'm05-pip-hash', 'm06-pip-dl', 'm07-sbx-quiet', 'm08-conceal-ru', 'm09-chx-sh', 'm10-chx-md', 'm11-b32-lower', 'm12-mocha-yml']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+  });
+
+  it('does not fail the honest skills the new readings first failed: history hooks beside an installer, one privileged public service beside a company image, the user\'s own private registry', async () => {
+    for (const name of ['h01-hook-fp2', 'h02-compose-fp', 'h03-ecr-fp']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
+  });
+});
