@@ -347,7 +347,8 @@ function planned(command: string, source: string, host: string): PlannedCommand 
  * Commands from SKILL.md: shell fences line by line and inline code that looks like a command, except inline
  * code in a table column that makes its cells descriptions or contingencies (`example` in `| finding | example |
  * why |`, `Rollback` in `| Change | Rollback |`, as the scanner reads a table's columns): the dry run follows what
- * the skill tells the agent to do, not the samples a security tool tabulates or the undo the user may need. `host` is the sample host for placeholders (by default one the markdown never names).
+ * the skill tells the agent to do, not the samples a security tool tabulates or the undo the user may need.
+ * `host` is the sample host for placeholders (by default one the markdown never names).
  */
 export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown)): PlannedCommand[] {
   const md = new MarkdownIt();

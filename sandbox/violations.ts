@@ -21,7 +21,6 @@ const PERSISTENCE_PATTERNS: RegExp[] = [
   /^\/Library\/(LaunchAgents|LaunchDaemons)\//,
 ];
 
-
 /** Per-user caches tools fill on their own (npm, pip, node-gyp …): writing there is not a finding. */
 const CACHE_PATTERNS: RegExp[] = [/^~\/\.cache(\/|$)/, /^~\/\.npm(\/|$)/, /^~\/\.local\/state(\/|$)/, /^~\/\.yarn(\/|$)/, /^~\/\.pnpm-store(\/|$)/, /^~\/\.bun\/install\/cache(\/|$)/, /^~\/\.terraform\.d(?:\/(?:checkpoint_cache|checkpoint_signature|plugin-cache(?:\/.*)?))?$/];
 

@@ -773,6 +773,11 @@ const ECHOED = /\b(?:echo|printf|warn|warning|info|log|note|notice|die|error|msg
 /** Inside the quoted message a program prints (`Write-Host "Will run: Add-MpPreference …"`, `print(f"…")`, `console.log('…')`): text shown to the user, not run. */
 const PRINTED = /(?:\bWrite-(?:Host|Output|Verbose|Warning|Information)\s+|\b(?:print|puts|console\.(?:log|error|warn|info)|(?:logger|logging|log)\.(?:info|warn(?:ing)?|error|debug)|System\.out\.println|fmt\.Print(?:ln|f)?|eprintln!|println!)\s*\(?\s*[fr]?)(?:"[^"\n]*|'[^'\n]*|`[^`\n]*)$/;
 
+/** Whether the text before a match ends inside the message of an `echo`, a reporting function or a print call. */
+function printedBefore(before: string): boolean {
+  return ECHOED.test(before) || PRINTED.test(before);
+}
+
 /** A call that adds a record to a program's list of findings (`findings.append(`, `issues.push(`, `report.add(`). */
 const RECORDED = /\b(?:findings|results|issues|problems|warnings|alerts|hits|flagged|reports?|errors)\s*\.\s*(?:append|push|add|extend|insert)\s*\(/g;
 
@@ -845,7 +850,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
         const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
-        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && (ECHOED.test(segment.text.slice(Math.max(0, match.index - 200), match.index)) || PRINTED.test(segment.text.slice(Math.max(0, match.index - 200), match.index)))) || (segment.scope === 'string' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && namesAShape(lineTextAt(segment.text, match.index)));
+        const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && printedBefore(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && namesAShape(lineTextAt(segment.text, match.index)));
         findings.push({
           ruleId: meta.id,
           file: segment.file,

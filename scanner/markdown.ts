@@ -146,7 +146,6 @@ const DESCRIPTIVE = /\b(?:attackers?|malware|malicious|adversar\w*|dangerous|det
 const NEGATED_BEFORE = /\b(?:never|don'?t|do not|avoid|must not|should not|not)\s+(?:[\w-]+\s+){0,3}$/i;
 /** Text before a code block that presents it as an example of what not to do or what attacks look like. */
 const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dangerous|insecure|vulnerable|unsafe|anti-?patterns?|red flags?|(?:do not|don't|never) (?:run|use|copy|paste)|(?:sandbox|incident|malware|analysis) report|report excerpt|droppers?|payloads?|iocs?|indicators?|report(?:ed)?\s+(?:it\s+|this\s+)?as\s+(?:critical|high|medium|low)(?:\s+severity)?|(?:observed|seen|captured|recorded|found)\s+(?:in|during|on)\s+(?:the\s+|an?\s+|this\s+)?(?:incident|attack|intrusion|breach|compromise|campaign|wild|sample|alert|logs?))\b/i;
-/** Words that make a paragraph an instruction to run something rather than a description. */
 /**
  * A last sentence that opens with an order and ends with a colon ("Install the nightly refresh job so the checks never run
  * against stale data:", "Then add this to your profile:"): what follows is what to do, whatever words of warning or
@@ -154,12 +153,23 @@ const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dang
  */
 export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+)(?:(?:first|then|next|now|finally)\s*,?\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put)\b[^.!?:\n]*:\s*$/i;
 
+/** Words that make a paragraph an instruction to run something rather than a description. */
 const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b/i;
 
 function lineAt(text: string, index: number): number {
   let line = 0;
   for (let position = text.indexOf('\n'); position !== -1 && position < index; position = text.indexOf('\n', position + 1)) line += 1;
   return line;
+}
+
+/**
+ * The code blocks of a skill's Markdown files that are shown to run, not quoted as examples, optionally of one language:
+ * what a detector that reads programs reads in SKILL.md and the files it has the agent follow.
+ */
+export function runnableBlocks(segments: readonly Segment[], language?: Language): { file: string; firstLine: number; text: string }[] {
+  return segments
+    .filter((segment) => segment.scope === 'code' && (language === undefined || segment.language === language) && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file))
+    .map((segment) => ({ file: segment.file, firstLine: segment.line, text: segment.text }));
 }
 
 /** Front matter (between `---` lines at the very top) and the body with the front matter blanked. */

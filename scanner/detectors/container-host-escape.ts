@@ -6,6 +6,7 @@
  * plugins need host access too; they come from the public registries their projects publish to.
  */
 import { FIXTURE_PATH } from '../knowledge.ts';
+import { runnableBlocks } from '../markdown.ts';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
@@ -79,9 +80,7 @@ export function detect(context: ScanContext): RawFinding[] {
     units.push({ file: file.path, firstLine: 1, text: file.text });
   }
   // The blocks of SKILL.md and the files it has the agent follow, unless quoted as examples.
-  for (const segment of context.segments) {
-    if (segment.scope === 'code' && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file)) units.push({ file: segment.file, firstLine: segment.line, text: segment.text });
-  }
+  units.push(...runnableBlocks(context.segments));
   const findings: RawFinding[] = [];
   for (const unit of units) {
     for (const piece of pieces(unit.text)) {

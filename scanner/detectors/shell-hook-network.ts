@@ -6,6 +6,7 @@
  * the network at every prompt.
  */
 import { escapeRegExp, urlHosts } from '../knowledge.ts';
+import { runnableBlocks } from '../markdown.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import type { RawFinding, SourceFile } from '../model.ts';
 import type { ScanContext } from './types.ts';
@@ -126,10 +127,7 @@ function toolHooks(context: ScanContext): RawFinding[] {
  */
 function shellUnits(context: ScanContext): { file: string; firstLine: number; text: string; block: boolean }[] {
   const units = context.files.filter((file) => file.fileClass === 'text' && file.language === 'shell').map((file) => ({ file: file.path, firstLine: 1, text: file.text, block: false }));
-  for (const segment of context.segments) {
-    if (segment.scope === 'code' && segment.language === 'shell' && segment.mention !== true && !segment.decodedFrom && /\.(?:md|markdown|mdx)$/i.test(segment.file)) units.push({ file: segment.file, firstLine: segment.line, text: segment.text, block: true });
-  }
-  return units;
+  return [...units, ...runnableBlocks(context.segments, 'shell').map((block) => ({ ...block, block: true }))];
 }
 
 /**

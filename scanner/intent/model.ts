@@ -329,6 +329,9 @@ const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?pr
 /** Every recovery copy destroyed at once: each snapshot a listing returns deleted in a loop, all shadow copies, a whole backup set. Read over the whole step (a loop spans `;`). */
 const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapshots\b|\bzfs\s+list\b[^\n]{0,80}\bsnapshot[\s\S]{0,200}\bzfs\s+destroy\b|\bbtrfs\s+subvolume\s+list\b[^\n]{0,60}\s-s\b[\s\S]{0,200}\bbtrfs\s+subvolume\s+delete\b|\bvssadmin(?:\.exe)?\s+delete\s+shadows\b[^\n]{0,20}\/all\b|Backups\.backupdb\b/i;
 
+/** A party written out as an address or an account (`sync@reminders.example`, `/collaborators/octo-helper`), not a file or a description. */
+const WRITTEN_PARTY = /@[a-z0-9-]+\.|\/(?:collaborators|members)\//i;
+
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
 const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
 /** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
@@ -960,7 +963,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
   const defenceFound = first('defence-off', ordered);
   const stating = defenceFound === undefined ? [] : sentences(ordered).filter((part) => part.includes(defenceFound));
-  const defence = stating.length > 0 && stating.every((part) => STATES_BEHAVIOUR.test(part) && !part.includes('`') && !ORDERS_IN_STATEMENT.test(part)) ? undefined : defenceFound;
+  const defence = stating.length > 0 && stating.every(statesBehaviour) ? undefined : defenceFound;
   if (defence) {
     // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
     const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined) ?? RECOVERY_WIPED.exec(ordered)?.[0];
@@ -1007,10 +1010,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
   const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
   // Packages pinned by hash (`pip … --require-hashes`) from a package registry are exactly the bytes the lock file names: not code a
-  // host chooses on the day.
+  // host chooses on the day. Hashes the skill ships for an index it names pin nothing against its author.
   const pinnedLine = remote === undefined ? '' : linesAround(ordered, remote);
-  // Pinned by hashes the skill itself ships, from an index it names, pins nothing against its author: only sources that are
-  // package registries or the user's own count.
   const hashPinned = remote !== undefined && HASH_PINNED_PIP.test(pinnedLine) && destinations(pinnedLine).every((host) => isPackageRegistry(host));
   if (remote && namedOrigin && !pageOnly && !hashPinned) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
@@ -1038,7 +1039,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A pull request or fork on a repository the skill names (`to \`some-org/corpus:main\``) goes where the skill says, whatever placeholders the branch has.
   // On a forge the destination is a repository: a placeholder of a file name or a title (`docs/<n>.md`, "titled `fix #<n>`") names none.
   // A grant to an address or account written out (`--email sync@reminders.example`, `/collaborators/octo-helper`) is to the skill's party, whatever placeholder sits beside it.
-  const writtenParty = action.grant?.party !== undefined && /@[a-z0-9-]+\.|\/(?:collaborators|members)\//i.test(action.grant.party);
+  const writtenParty = action.grant?.party !== undefined && WRITTEN_PARTY.test(action.grant.party);
   action.userTarget = first('user-target', ordered) !== undefined && hosts.length === 0 && !writtenParty && !(action.sink?.kind === 'forge' && (FIXED_FORGE_REPOSITORY.test(ordered) || !FORGE_USER_TARGET.test(ordered)));
   // Writing into a file that runs again later (`append … to ~/.zshrc`, `>> ~/.ssh/authorized_keys`).
   const persisted = PERSISTS_WRITE.exec(ordered);
@@ -3016,6 +3017,11 @@ const ORDERS_IN_STATEMENT = /\b(?:so|therefore|since|because|then|the\s+agent|yo
 /** A statement of what something does not do (`X doesn't block Y`, "Defender does not scan inside the VHDX"), not an order. */
 const STATES_BEHAVIOUR = /^(?![\W_]*(?:add|set|turn|disable|exclude|run|switch|stop|allow|whitelist|bypass|open|remove|delete|clear|uninstall|kill)\b)[^.\n]*?\b(?:doesn't|does\s+not|won't|will\s+not|can't|cannot|isn't|aren't|is\s+not|are\s+not)\s+(?:\w+\s+){0,2}?(?:block|scan|stop|prevent|apply|affect|cover|need|matter|check|protect|inspect|catch|see|quarantine|touch|flag|detect)\w*\b/i;
 
+/** Whether a sentence only states what something does not do: no code in it, and nothing it goes on to order. */
+function statesBehaviour(sentence: string): boolean {
+  return STATES_BEHAVIOUR.test(sentence) && !sentence.includes('`') && !ORDERS_IN_STATEMENT.test(sentence);
+}
+
 /**
  * Protections of a repository or an application that everyone working on it relies on: the default branch's protection and
  * required signatures or rulesets deleted, Django's CSRF middleware taken out.
@@ -3045,8 +3051,10 @@ const LOOKS_AT_ONLY = /^\s*(?:ls|stat|test|file|du|\[\[?)\s(?:(?![|;&]).)*(?:$|&
 const SHARED_ROOT = /^(?:\.|~|\/|\/tmp|\/var\/tmp|\/dev|\$\{?(?:HOME|TMPDIR|TMP|TEMP|PWD|RUNNER_TEMP)\}?|~\/(?:Downloads|Desktop|Documents))$/;
 
 /** A mail sent to an address written out (`send --to profiles@store.example …`, `mutt -s … -- ops@x.example`): the address's domain receives what is attached. */
-const MAILED_TO = /(?:--to[\s=]+|--recipients?[\s=]+|\s-t\s+|\bmutt\b[^\n]*\s--\s+|\bmailx?\b[^\n]*\s)["'<]?[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/i;
-const MAILED_TO_ALL = /(?:--to[\s=]+|--recipients?[\s=]+|\s-t\s+|\s--\s+)["'<]?[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+const MAIL_RECIPIENT = String.raw`["'<]?[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)`;
+const MAILED_TO = new RegExp(String.raw`(?:--to[\s=]+|--recipients?[\s=]+|\s-t\s+|\bmutt\b[^\n]*\s--\s+|\bmailx?\b[^\n]*\s)` + MAIL_RECIPIENT, 'i');
+/** The domains of the recipients an option names, each (`--to a@x.example`, `-- b@y.example`). */
+const MAILED_TO_ALL = new RegExp(String.raw`(?:--to[\s=]+|--recipients?[\s=]+|\s-t\s+|\s--\s+)` + MAIL_RECIPIENT, 'gi');
 
 /** A step in words that puts something "here" (into the field or file the document describes). */
 const HERE_STAGED = /\b(?:copy|save|write|put|dump|store|paste|place|include)\b(?:[^.\n]|\.(?=\S)){0,120}?\b(?:here|in(?:to)?\s+(?:this|that)\s+(?:field|file|section|key|object|entry))\b/i;
@@ -3447,7 +3455,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // The user's choice only when asked (this step, or every step of a skill that asks first), or when the skill says the user
       // names the party, and nothing is hidden; a party the skill supplies fails, one left open warns.
       // A skill that asks first does not make an address it writes out, or anyone at all, into the user's choice.
-      const literalParty = action.grant.party !== undefined && /@[a-z0-9-]+\.|\/(?:collaborators|members)\//i.test(action.grant.party);
+      const literalParty = action.grant.party !== undefined && WRITTEN_PARTY.test(action.grant.party);
       const toAnyone = action.grant.party?.startsWith(ANYONE) === true;
       const chosen = (consented || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone)) && !action.conceal;
       const party = action.grant.party;
