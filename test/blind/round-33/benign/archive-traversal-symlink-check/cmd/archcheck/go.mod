@@ -1,0 +1,3 @@
+module archcheck
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/riverside-oc/omapsym
+
+go 1.21
