@@ -268,10 +268,17 @@ function matchesNear(text: string, name: string, pattern: RegExp): boolean {
 }
 
 /**
+ * A tool that acts on a file it is given (a manifest applied to a cluster, a compose file brought up, a
+ * playbook played, a crontab installed, SQL fed to a database): its next word up to the file name is options.
+ */
+const APPLIES_FILE = String.raw`(?:^|[\s;&|(${"`"}"'])(?:(?:kubectl|oc)\s+(?:apply|create|replace)|(?:docker|podman)(?:\s+|-)compose|helm\s+(?:install|upgrade|template)|podman\s+(?:play\s+kube|kube\s+play)|kustomize\s+build|ansible-playbook|terraform\s+(?:apply|plan)|crontab|launchctl\s+(?:load|bootstrap)|systemctl\s+(?:--user\s+)?(?:link|enable)|psql|mysql|sqlite3|docker\s+(?:build|run|stack\s+deploy))`;
+
+/**
  * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that
  * no file of the skill runs. A security tool ships such files by design; findings in them only warn. A
  * file the skill runs (`bash tests/setup.sh`, `python3 fixtures/x.py` anywhere in the skill's other
- * files) is not a quotation, wherever it lives.
+ * files) or hands to a tool that acts on it (`kubectl apply -f examples/agent.yaml`) is not a quotation,
+ * wherever it lives.
  */
 function quotationFiles(files: readonly SourceFile[]): Set<string> {
   const out = new Set<string>();
@@ -283,7 +290,8 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
     const base = file.path.split('/').pop() ?? '';
     const name = escapeRegExp(base);
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
-    const executedElsewhere = texts.some((other) => other !== file && matchesNear(other.text, base, runs));
+    const applies = new RegExp(`${APPLIES_FILE}\\s+(?:[^\\s;&|]+\\s+)*?["']?(?:\\S*/)?${name}\\b|${APPLIES_FILE}[^\\n|;&]*<\\s*["']?(?:\\S*/)?${name}\\b`, 'm');
+    const executedElsewhere = texts.some((other) => other !== file && (matchesNear(other.text, base, runs) || matchesNear(other.text, base, applies)));
     if (!executedElsewhere && !runByTestRunner(file.path, texts)) out.add(file.path);
   }
   return out;

@@ -60,7 +60,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-30': { maliciousFailing: 42, benignFailing: 1 },
   'round-31': { maliciousFailing: 41, benignFailing: 1 },
   'round-32': { maliciousFailing: 42, benignFailing: 1 },
-  'round-33': { maliciousFailing: 25, benignFailing: 5 },
+  'round-33': { maliciousFailing: 37, benignFailing: 1 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -61,6 +61,28 @@ const SCHEMA_KEY_BEFORE = /["'\\]*\$schema["'\\]*\s*:\s*["'\\]*$/;
 /** A URL that names a schema (`"$schema": "http://adaptivecards.io/schemas/adaptive-card.json"`): an identifier, not a place data goes. */
 const SCHEMA_URL = /\/schemas?\/|schema\.json\b|\.(?:xsd|dtd)\b/i;
 
+/** A mapping of XML namespace prefixes (`NS = {"w": "http://…"}`, `nsmap={…}`, `namespaces = {…}`). */
+const NAMESPACE_MAP = /\b(?:ns\w*|NS\w*|namespaces?|NAMESPACES?|nsmap|NSMAP)\s*[:=]\s*\{([^{}]{0,2000})\}/g;
+
+/**
+ * URLs a program uses as XML names, not as places: in an `xmlns` attribute or a relationship's `Type`, in Clark notation
+ * (`{http://…}body`), in a mapping of namespace prefixes, or held by a constant used in one of those.
+ */
+function namespaceUrls(source: string): Set<string> {
+  const out = new Set<string>();
+  if (!/\bxmlns\b|\{https?:\/\/|\bnamespaces?\b|\bnsmap\b|\bNS\w*\s*=/i.test(source)) return out;
+  for (const match of source.matchAll(/\b(?:xmlns(?::[\w.-]+)?|Type|[\w:]*schemaLocation)\s*=\s*\\?["'](https?:\/\/[^"'\\\s]+)/g)) out.add(match[1]!);
+  for (const match of source.matchAll(/\{(https?:\/\/[^{}\s"']+)\}/g)) out.add(match[1]!);
+  const mapped = [...source.matchAll(NAMESPACE_MAP)].map((match) => match[1]!);
+  for (const inner of mapped) for (const url of inner.match(/https?:\/\/[^"'\s,}]+/g) ?? []) out.add(url);
+  for (const match of source.matchAll(/^\s*(?:(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=\s*["'](https?:\/\/[^"'\s]+)["']/gm)) {
+    const name = escapeRegExp(match[1]!);
+    const used = new RegExp(`\\bxmlns(?::[\\w.-]+)?\\s*=\\s*\\\\?["']\\$?\\{${name}\\}|\\{\\{\\{${name}\\}\\}\\}|["']\\{["']\\s*\\+\\s*${name}\\s*\\+\\s*["']\\}`);
+    if (used.test(source) || mapped.some((inner) => new RegExp(`:\\s*${name}\\b`).test(inner))) out.add(match[2]!);
+  }
+  return out;
+}
+
 /** Whether a bare name (`.ssh`, `.git-credentials`) is a credential file or folder of the home folder, by the shared list (core/sensitive.json). */
 function bareCredentialName(name: string): boolean {
   if (!/^\.[\w.-]+(?:\/[\w.-]+)*\/?$/.test(name)) return false;
@@ -388,6 +410,11 @@ const HIDDEN_REF = /["'`]refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/;
 /** A repository URL written in the program. */
 const REPOSITORY_URL = /["'`](?:https?:\/\/[^\s"'`]+\.git|git@[\w.-]+:[^\s"'`]+|ssh:\/\/[^\s"'`]+)["'`]/;
 
+/** The container engine's socket or API on this machine. */
+const CONTAINER_ENGINE = /\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd)\.sock\b|\bdocker\.sock\b|\bDOCKER_HOST\b|\bdocker\.from_env\s*\(|\bnew\s+Docker\s*\(|\blocalhost:2375\b/;
+/** A container's environment read from its description (`info.Config.Env`, `attrs["Config"]["Env"]`, `{{.Config.Env}}`). */
+const CONTAINER_ENVIRONMENT = /\bConfig\??\.Env\b|\[\s*["']Config["']\s*\]\s*\[\s*["']Env["']\s*\]|\{\{\s*(?:json\s+)?\.Config\.Env\s*\}\}/;
+
 /** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
 const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
 
@@ -397,6 +424,7 @@ const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
   const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [], pushes: [], packs: false };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
+  const namespaces = namespaceUrls(source);
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
   const byLine = new Map<number, string[]>();
   for (const string of unit.strings) byLine.set(string.line, [...(byLine.get(string.line) ?? []), string.text]);
@@ -411,7 +439,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
     if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
-    for (const { url, host } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text)) flow.exfilEndpoints.push(place(string.line, url));
+    for (const { url, host, index } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text) && !namespaces.has(/^[^\s"'`<>{}]+/.exec(string.text.slice(index))![0])) flow.exfilEndpoints.push(place(string.line, url));
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta|json|ya?ml)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
   }
   // Credential files found by pattern (`fg.sync(["**/AuthKey_*.p8", ".gradle/gradle.properties"])`, `glob("~/.ssh/id_*")`):
@@ -500,6 +528,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       const childOnly = valueUses > 0 && valueUses === childUses;
       if (copied && !childOnly) flow.strongSources.push(place(sweep.line, copied[0]));
     }
+  }
+  // The environments of the containers on the machine, read through the container engine's socket or API (`Config.Env`
+  // of each `docker inspect`): every container's passwords and tokens, taken together.
+  if (!isMarkdownBlock && CONTAINER_ENGINE.test(source)) {
+    const lines = source.split('\n');
+    const at = lines.findIndex((line) => CONTAINER_ENVIRONMENT.test(line));
+    if (at >= 0) flow.strongSources.push(place(at + 1 + unit.lineOffset, `${lines[at]!.trim().slice(0, 120)} (the environment of the machine's containers)`));
   }
   // A document the program writes that fetches an address whenever it is opened (an Office file's external template or
   // relationship, `TargetMode="External"`): opening it sends what the address carries.
@@ -713,7 +748,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 24;
+export const version = 25;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

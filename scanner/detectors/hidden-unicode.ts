@@ -25,7 +25,7 @@ function visible(text: string): string {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/hidden-unicode/rule.yaml. */
-export const version = 3;
+export const version = 4;
 
 /** Runs of variation selectors: emoji take one (VS16), a run of them is bytes smuggled one per selector. */
 const SELECTOR_RUN = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]{4,}/gu;
@@ -38,6 +38,19 @@ function selectorBytes(run: string): string {
   }).join('');
 }
 
+/** Words that name lookalike letters for what they are: the text shows them as examples. */
+const ANNOUNCED = /\b(?:cyrillic|greek|armenian|cherokee|homoglyphs?|confusables?|look-?alikes?|punycode|mixed[- ]script|full-?width|spoof\w*|IDN)\b/i;
+
+/** Whether the word at `index` sits in a span set off by quotes or backticks with no space in it (`` `аpi.openai.com` ``, "а"). */
+function quotedAlone(text: string, index: number, length: number): boolean {
+  let start = index - 1;
+  while (start >= 0 && !/[\s"'`\u201c\u201d]/.test(text[start]!)) start -= 1;
+  let end = index + length;
+  while (end < text.length && !/[\s"'`\u201c\u201d]/.test(text[end]!)) end += 1;
+  const [open, close] = [text[start], text[end]];
+  return open !== undefined && close !== undefined && /["'`\u201c\u201d]/.test(open) && /["'`\u201c\u201d]/.test(close);
+}
+
 /** The hidden-unicode detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -46,13 +59,18 @@ export function detect(context: ScanContext): RawFinding[] {
     const text = file.text;
     // Words spelled with lookalike letters of another script: the text was folded back, the disguise is the finding.
     const disguised = file.lookalikes ?? [];
+    const lines = text.split('\n');
     for (const word of disguised) {
       const mixed = word.reads !== widen(word.word);
+      const line = lineOf(text, word.index);
+      // A word whose own line says what it is ("renders as `аpi.openai.com` with a Cyrillic "а"") is shown as an example, not
+      // disguised: a letter or two, or a name set off in quotes or backticks. A command or phrase with a lookalike in it is not.
+      const announced = ANNOUNCED.test(lines[line - 1] ?? '') && (word.word.length <= 2 || quotedAlone(text, word.index, word.word.length));
       findings.push({
         ruleId: 'hidden-unicode',
         file: file.path,
-        line: lineOf(text, word.index),
-        severity: mixed && disguised.length >= 3 ? 'high' : 'medium',
+        line,
+        severity: announced ? 'low' : mixed && disguised.length >= 3 ? 'high' : 'medium',
         confidence: mixed ? 'high' : 'medium',
         evidence: `${disguised.length} word(s) spelled with lookalike letters, e.g. "${word.word}" (${visible(word.word)}) reads "${word.reads}"`,
         message: 'Words mix Latin with lookalike letters of another script (or fullwidth forms): they read the same to a person and an agent, but no search or review tool finds them.',

@@ -3,6 +3,9 @@
  * or through a function that fetches) reaching `exec`, `eval`, `Function`, `vm`, or a shell command
  * line. The command-and-control loop (poll a server, run what it says, post the output) is the same shape.
  */
+import { isPackageRegistry } from '../intent/model.ts';
+import { urlHosts } from '../knowledge.ts';
+import { runnableBlocks } from '../markdown.ts';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
@@ -59,7 +62,7 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 6;
+export const version = 7;
 
 /** The remote-code-eval detector. */
 /** A PowerShell variable filled from a download (`$rules = Invoke-RestMethod -Uri $feed`, `$c = (New-Object Net.WebClient).DownloadString($u)`). */
@@ -67,14 +70,36 @@ const POWERSHELL_FETCHED = /^\s*\$(\w+)\s*=\s*\(?\s*(?:Invoke-RestMethod|Invoke-
 /** PowerShell that runs text as code: a script block made from it, `Invoke-Expression`, `iex`. */
 const POWERSHELL_RUNS = (name: string) => new RegExp(`(?:\\[scriptblock\\]::Create|\\bInvoke-Expression\\b|\\biex\\b|\\bAdd-Type\\b[^\\n]*-TypeDefinition)[^\\n]*\\$${name}\\b`, 'i');
 
-/** Where a PowerShell file runs what it downloaded, by the variable that carries it. */
+/** Hosts a text names in URLs or right after a PowerShell download (`irm get.scoop.sh`). */
+function namedHosts(text: string): string[] {
+  const bare = [...text.matchAll(/\b(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s+(?:-Uri\s+)?["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?=[\s/"')|]|$)/gi)].map((match) => match[1]!.toLowerCase());
+  return [...urlHosts(text).map(({ host }) => host), ...bare];
+}
+
+/** A PowerShell assignment (`$c = $r.Content`, `$text = [Text.Encoding]::UTF8.GetString($bytes)`): the name and what it is given. */
+const POWERSHELL_ASSIGNED = /^\s*\$(\w+)\s*=\s*(.+)$/;
+/** A download and a run of its text on one line (`iex (iwr $u).Content`, `& ([scriptblock]::Create((irm $u)))`). */
+const POWERSHELL_RUNS_FETCHED_INLINE = /(?:\[scriptblock\]::Create|\bInvoke-Expression\b|\biex\b)\s*\(*\s*(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr|\(\s*New-Object\s+(?:System\.)?Net\.WebClient\s*\)\.DownloadString)\b/i;
+
+/**
+ * Where PowerShell runs what it downloaded: by the variable that carries it, followed through plain
+ * assignments that derive one variable from another (`$r = iwr …; $c = $r.Content; iex $c`), or on one line.
+ */
 function powershellRunsDownload(text: string): { line: number; evidence: string } | undefined {
+  const lines = text.split('\n');
+  const inline = lines.findIndex((line) => !/^\s*#/.test(line) && POWERSHELL_RUNS_FETCHED_INLINE.test(line));
   for (const fetched of text.matchAll(POWERSHELL_FETCHED)) {
-    const runs = POWERSHELL_RUNS(fetched[1]!);
-    const lines = text.split('\n');
-    const at = lines.findIndex((line, index) => index >= text.slice(0, fetched.index).split('\n').length - 1 && !/^\s*#/.test(line) && runs.test(line));
-    if (at >= 0) return { line: at + 1, evidence: `${fetched[0].trim().slice(0, 100)} … ${lines[at]!.trim().slice(0, 100)}` };
+    const from = text.slice(0, fetched.index).split('\n').length - 1;
+    const carriers = new Set([fetched[1]!]);
+    for (let index = from; index < lines.length; index += 1) {
+      const line = lines[index]!;
+      if (/^\s*#/.test(line)) continue;
+      if ([...carriers].some((name) => POWERSHELL_RUNS(name).test(line))) return { line: index + 1, evidence: `${fetched[0].trim().slice(0, 100)} … ${line.trim().slice(0, 100)}` };
+      const assigned = POWERSHELL_ASSIGNED.exec(line);
+      if (assigned && index > from && [...carriers].some((name) => new RegExp(`\\$${name}\\b`, 'i').test(assigned[2]!))) carriers.add(assigned[1]!);
+    }
   }
+  if (inline >= 0) return { line: inline + 1, evidence: lines[inline]!.trim().slice(0, 200) };
   return undefined;
 }
 
@@ -95,10 +120,19 @@ export function detect(context: ScanContext): RawFinding[] {
       findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: sink.line, evidence: sink.text.replace(/\s+/g, ' ').trim().slice(0, 200) });
     }
   }
-  for (const file of context.files) {
-    if (file.fileClass !== 'text' || !/\.ps[dm]?1$/i.test(file.path)) continue;
-    const ran = powershellRunsDownload(file.text);
-    if (ran) findings.push({ ruleId: 'remote-code-eval', file: file.path, line: ran.line, evidence: ran.evidence, message: 'Runs PowerShell it downloads at run time (a script block, Invoke-Expression): what runs is whatever the server sends.' });
+  // PowerShell files, and the PowerShell a skill's Markdown gives the agent or the user to run, unless every host
+  // it names is an official installer's (`irm get.scoop.sh | iex` is the vendor's documented line). A host built
+  // from pieces or held in a variable is one nothing vouches for.
+  const powershell = [
+    ...context.files.filter((file) => file.fileClass === 'text' && /\.ps[dm]?1$/i.test(file.path)).map((file) => ({ file: file.path, firstLine: 1, text: file.text })),
+    ...runnableBlocks(context.segments, 'shell').filter((block) => {
+      const hosts = namedHosts(block.text);
+      return hosts.length === 0 || hosts.some((host) => !isPackageRegistry(host));
+    }),
+  ];
+  for (const unit of powershell) {
+    const ran = powershellRunsDownload(unit.text);
+    if (ran) findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: unit.firstLine + ran.line - 1, evidence: ran.evidence, message: 'Runs PowerShell it downloads at run time (a script block, Invoke-Expression): what runs is whatever the server sends.' });
   }
   for (const file of context.files) {
     if (file.fileClass !== 'text' || (file.language !== 'python' && file.language !== 'javascript') || findings.some((finding) => finding.file === file.path)) continue;

