@@ -61,6 +61,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-31': { maliciousFailing: 41, benignFailing: 1 },
   'round-32': { maliciousFailing: 42, benignFailing: 1 },
   'round-33': { maliciousFailing: 37, benignFailing: 1 },
+  'round-34': { maliciousFailing: 23, benignFailing: 5 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

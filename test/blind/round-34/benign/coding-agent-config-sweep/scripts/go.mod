@@ -1,0 +1,3 @@
+module agentsweep
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.org/cuesync
+
+go 1.22
