@@ -269,9 +269,10 @@ function matchesNear(text: string, name: string, pattern: RegExp): boolean {
 
 /**
  * A tool that acts on a file it is given (a manifest applied to a cluster, a compose file brought up, a
- * playbook played, a crontab installed, SQL fed to a database): its next word up to the file name is options.
+ * playbook played, a crontab installed, SQL fed to a database): its next word up to the file name is options. A dry run
+ * (`kubectl apply --dry-run=server -f …`) applies nothing.
  */
-const APPLIES_FILE = String.raw`(?:^|[\s;&|(${"`"}"'])(?:(?:kubectl|oc)\s+(?:apply|create|replace)|(?:docker|podman)(?:\s+|-)compose|helm\s+(?:install|upgrade|template)|podman\s+(?:play\s+kube|kube\s+play)|kustomize\s+build|ansible-playbook|terraform\s+(?:apply|plan)|crontab|launchctl\s+(?:load|bootstrap)|systemctl\s+(?:--user\s+)?(?:link|enable)|psql|mysql|sqlite3|docker\s+(?:build|run|stack\s+deploy))`;
+const APPLIES_FILE = String.raw`(?:^|[\s;&|(${"`"}"'])(?![^\n]*--dry-run\b)(?:(?:kubectl|oc)\s+(?:apply|create|replace)|(?:docker|podman)(?:\s+|-)compose|helm\s+(?:install|upgrade|template)|podman\s+(?:play\s+kube|kube\s+play)|kustomize\s+build|ansible-playbook|terraform\s+(?:apply|plan)|crontab|launchctl\s+(?:load|bootstrap)|systemctl\s+(?:--user\s+)?(?:link|enable)|psql|mysql|sqlite3|docker\s+(?:build|run|stack\s+deploy))`;
 
 /**
  * Files that quote attacks rather than carry out anything: test fixtures and catalogues of examples that

@@ -47,6 +47,9 @@ const REFLECTIVE_CALL = /\b([A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*)\.(send|publi
 /** Ruby's calls without parentheses that send or read (`Net::HTTP.post uri, body`). */
 const BARE_CALL = /\b((?:Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|URI|Open3|IO|File|Kernel)(?:\.|::)[a-z_]\w*[!?]?)\s+(?=["'\w:$@[{])/g;
 
+/** A call that compiles a regular expression, in the languages read lexically. */
+const PATTERN_LINE = /\b(?:regexp\.(?:MustCompile|Compile)|re\.compile|new\s+RegExp|Regex::new|Regexp\.new|Pattern\.compile|preg_match\w*|\[regex\])\s*\(?/;
+
 /** PowerShell cmdlets and common aliases, as commands. */
 const CMDLET = /(?<![\w-])((?:Invoke|Start|Get|Set|Copy|Move|Compress|Add|Out|Send|New|Remove)-[A-Z][A-Za-z]+|iwr|irm)\b/g;
 
@@ -195,7 +198,8 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
     // The whole environment read outside a call (`{ env: ENV.to_h }.to_json`): a fact of its own.
     if (WHOLE_ENVIRONMENT.test(raw)) facts.calls.push({ callee: 'environment', text: trimmed, line });
     for (const match of raw.matchAll(BARE_CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
-    for (const match of raw.matchAll(CMDLET)) facts.commands.push({ name: match[1]!, text: raw.slice(match.index).trim(), line });
+    // A line that compiles a regular expression (`regexp.MustCompile(\`curl|Invoke-WebRequest\`)`) holds what a checker looks for, not a command.
+    if (!PATTERN_LINE.test(raw)) for (const match of raw.matchAll(CMDLET)) facts.commands.push({ name: match[1]!, text: raw.slice(match.index).trim(), line });
     // PowerShell's call operator runs a program by name: `& helm push $tgz $Registry`.
     if (/\.ps[dm]?1$/i.test(file.path)) for (const match of raw.matchAll(/(?:^|[\s(=;])&\s+([A-Za-z][\w.-]*)\s+([^\n|;)]*)/g)) facts.commands.push({ name: match[1]!.replace(/\.exe$/i, ''), text: `${match[1]} ${match[2]!.trim()}`.trim(), line });
     for (const match of raw.matchAll(PROCESS_CALL)) {

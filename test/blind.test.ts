@@ -54,14 +54,14 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-24': { maliciousFailing: 42, benignFailing: 0 },
   'round-25': { maliciousFailing: 42, benignFailing: 0 },
   'round-26': { maliciousFailing: 41, benignFailing: 4 },
-  'round-27': { maliciousFailing: 42, benignFailing: 2 },
+  'round-27': { maliciousFailing: 41, benignFailing: 2 },
   'round-28': { maliciousFailing: 39, benignFailing: 0 },
   'round-29': { maliciousFailing: 42, benignFailing: 0 },
   'round-30': { maliciousFailing: 42, benignFailing: 1 },
   'round-31': { maliciousFailing: 41, benignFailing: 1 },
   'round-32': { maliciousFailing: 42, benignFailing: 1 },
   'round-33': { maliciousFailing: 37, benignFailing: 1 },
-  'round-34': { maliciousFailing: 23, benignFailing: 5 },
+  'round-34': { maliciousFailing: 35, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

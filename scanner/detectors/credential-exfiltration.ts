@@ -643,7 +643,7 @@ function withoutAuth(text: string, shell: boolean): string {
  * or query of a request to a host it does not belong to and the entry does not declare. The host's name
  * says nothing about intent: `.invalid`, `example.com` and documentation addresses are destinations too.
  */
-function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
+function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean, source = ''): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
   if (isMarkdownBlock) return undefined;
   const unitHosts = unit.strings.filter((string) => !SCHEMA_URL.test(string.text)).flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
   const sends: { line: number; text: string; shell: boolean }[] = [
@@ -666,7 +666,15 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     }
     for (const [known, variable] of unit.secretNames) if (new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
     if (variables.size === 0) continue;
-    const callHosts = urlHosts(send.text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+    // The address a call builds from a constant (`fetch(\`${ES}?${q}\`)` with `const ES = "https://api.etherscan.io/…"`) is that constant's.
+    const first = send.shell ? undefined : /^[^(]*\(\s*(?:`\$\{\s*([A-Za-z_$][\w$]*)\s*\}|([A-Za-z_$][\w$]*)\s*[+,)])/.exec(send.text);
+    const constant = first === undefined || first === null ? undefined : (first[1] ?? first[2])!;
+    // Only a name assigned once, as a constant: one reassigned or shadowed later may hold another address when the call runs.
+    const escaped = constant?.replace(/\$/g, '\\$');
+    const assignments = escaped === undefined ? 0 : (source.match(new RegExp(`(?<![\\w.$])${escaped}\\s*=(?!=)`, 'g')) ?? []).length;
+    const held = escaped === undefined || assignments !== 1 ? '' : new RegExp(`(?:^|\\n)\\s*(?:export\\s+)?(?:const\\s+|final\\s+)?${escaped}\\s*=\\s*(?:[\\w.]+\\s*(?:\\|\\||\\?\\?|or)\\s*)?["'\`](https?:\\/\\/[^"'\`\\s]+)`).exec(source)?.[1] ?? '';
+    const constantOnly = held !== '' && (/^[A-Z][A-Z0-9_]*$/.test(constant ?? '') || new RegExp(`^\\s*(?:export\\s+)?const\\s+${escaped}\\s*=`, 'm').test(source));
+    const callHosts = urlHosts(`${send.text} ${constantOnly ? held : ''}`).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
     for (const variable of variables) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
@@ -748,7 +756,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 25;
+export const version = 26;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -793,7 +801,7 @@ export function detect(context: ScanContext): RawFinding[] {
   }
   for (const flow of flows) {
     if (flagged.has(flow.unit.file)) continue;
-    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'));
+    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'), sources.get(flow.unit.file));
     if (!sent) continue;
     findings.push({
       ruleId: 'credential-exfiltration',

@@ -222,10 +222,11 @@ const TOPIC_NOUN = /^(?:incidents?|compromised?|signatures?|campaigns?|payloads?
 
 /**
  * A sentence about what someone in general does ("More often a CI job pipes `git diff` into …", "people paste tokens into
- * remotes", "a developer shares a stack trace with `| nc …`"): a subject that is nobody in particular, with its verb. It
- * tells how things go wrong, not what the agent is to do.
+ * remotes", "a developer shares a stack trace with `| nc …`"), or what a quoted setting does ("`url.….insteadOf …` sends
+ * every fetch to another host"): a subject that is nobody in particular, with its verb. It tells how things go wrong, not
+ * what the agent is to do.
  */
-const GENERIC_SUBJECT = /^[\W_]*(?:(?:more\s+)?often,?\s+|sometimes,?\s+|usually,?\s+|typically,?\s+|in\s+practice,?\s+|all\s+too\s+often,?\s+)?(?:(?:a|an|some|one)\s+(?:[\w-]+\s+){0,3}?(?:developer|engineer|user|admin(?:istrator)?|maintainer|contributor|teammate|colleague|attacker|intern|CI\s+job|job|pipeline|bot|helper(?:\s+script)?|script|tool|plugin|extension|app|service|team|vendor|dependency|package)\s+(?:(?:often|sometimes|still|also|accidentally|routinely|happily)\s+)?[a-z]+s\b|(?:people|developers|engineers|users|teams|admins|attackers|folks|contributors|maintainers|many\s+teams|most\s+teams)\s+(?:(?:often|sometimes|still|also|accidentally|routinely|happily|commonly|regularly)\s+)?(?!(?:must|should|need|have)\b)[a-z]+\b)/i;
+const GENERIC_SUBJECT = /^[\W_]*(?:`[^`\n]+`\s+(?:also\s+|quietly\s+|then\s+)?(?:sends|routes|redirects|rewrites|points|forwards|makes|turns|lets|writes|reads|runs|adds|removes|disables|exposes|leaks)\b|(?:(?:more\s+)?often,?\s+|sometimes,?\s+|usually,?\s+|typically,?\s+|in\s+practice,?\s+|all\s+too\s+often,?\s+)?(?:(?:a|an|some|one)\s+(?:[\w-]+\s+){0,3}?(?:developer|engineer|user|admin(?:istrator)?|maintainer|contributor|teammate|colleague|attacker|intern|CI\s+job|job|pipeline|bot|helper(?:\s+script)?|script|tool|plugin|extension|app|service|team|vendor|dependency|package|skill|project|repo(?:sitory)?|workflow|library)\s+(?:(?:often|sometimes|still|also|accidentally|routinely|happily|[a-z]+ly)\s+)?[a-z]+s\b|(?:people|developers|engineers|users|teams|admins|attackers|folks|contributors|maintainers|many\s+teams|most\s+teams)\s+(?:(?:often|sometimes|still|also|accidentally|routinely|happily|commonly|regularly)\s+)?(?!(?:must|should|need|have)\b)[a-z]+\b))/i;
 
 /** A clause after the first that opens with an order ("…, so upload …", "…; then paste …", "… now send …"). */
 let orderAfterPattern: RegExp | undefined;
@@ -246,10 +247,18 @@ export function describes(sentence: string): boolean {
   const rest = withoutConcealment(sentence);
   if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
   // Said of someone in general, unless the sentence goes on to an order of its own ("…, so upload it now") or hides something.
-  if (GENERIC_SUBJECT.test(rest) && rest === sentence && !orderAfter().test(rest)) return true;
+  // The same in a clause after a dash or a semicolon ("Every hit is a lead — a security skill legitimately quotes …"), when no clause orders.
+  if (rest === sentence && !orderAfter().test(rest)) {
+    const clauses = rest.split(/\s[—–]\s|;\s+/);
+    const generic = clauses.filter((clause) => GENERIC_SUBJECT.test(clause));
+    const others = clauses.filter((clause) => !GENERIC_SUBJECT.test(clause));
+    // The other clauses must carry nothing of their own: "Next, `~/.aws/credentials` goes to https://… — a sync script picks it up" still sends.
+    if (generic.length > 0 && !others.some((clause) => ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(clause)?.[1] ?? '') || /\b(?:https?|wss?|ftp):\/\//.test(clause) || hasWord('secret', clause) || hasWord('network-sink', clause) || SENSITIVE_FILE.test(clause))) return true;
+  }
   const imperative = IMPERATIVE_START.test(rest);
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
-  return all('describes', rest).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
+  // A word of an address (`hs.attacker.example`) says nothing about the sentence.
+  return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
 }
 
 /** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
@@ -294,8 +303,8 @@ const SIDE_EFFECT_ADVERB = /^(?:silently|quietly|invisibly|unobtrusively)\s+(?!(
 /** The subject of such a verb when it is a step or a thing, not the agent: a gerund phrase ("changing it", "running `x` twice") or "it/this/that/which". */
 const SIDE_EFFECT_SUBJECT = /(?:\b[a-z]+ing\b(?:\s+(?:it|them|this|that|the\s+[\w-]+|`[^`]+`|\w+)){0,3}|\b(?:it|this|that|which|doing\s+so))\s*$/i;
 
-/** Other parties named as a sentence's subject, right before its verb: products by name (`Dropbox/iCloud/OneDrive`), people, apps. */
-const THIRD_PARTIES = /(?:\b(?:[A-Z]|[a-z][A-Z])[\w.-]*(?:\s*(?:\/|,|\band\b|\bor\b)\s*(?:[A-Z]|[a-z][A-Z])[\w.-]*)+|\b(?:people|users|developers|apps|applications|tools|services|browsers|clients|extensions|programs|vendors|attackers|stealers|malware|(?:many|most|some)\s+[a-z]+s))\s*$/;
+/** Other parties named as a sentence's subject, right before its verb: products by name (`Dropbox/iCloud/OneDrive`), people, apps, services and their APIs ("CI APIs never reveal values"). */
+const THIRD_PARTIES = /(?:\b(?:[A-Z]|[a-z][A-Z])[\w.-]*(?:\s*(?:\/|,|\band\b|\bor\b)\s*(?:[A-Z]|[a-z][A-Z])[\w.-]*)+|\b(?:people|users|developers|apps|applications|tools|services|browsers|clients|extensions|programs|vendors|attackers|stealers|malware|APIs|servers|platforms|providers|registries|(?:many|most|some)\s+[a-z]+s))\s*$/;
 
 /** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
@@ -309,7 +318,7 @@ function concealmentIn(text: string): string | undefined {
     // What a step does as a side effect, said of the step ("changing it silently reroutes every install", "this quietly drops rows"): a warning, not an order.
     if (SIDE_EFFECT_ADVERB.test(phrase) && SIDE_EFFECT_SUBJECT.test(before)) continue;
     // The same said of other parties by name ("Dropbox/iCloud/OneDrive quietly sync them", "many apps silently upload"): what they do, not an order.
-    if (/^(?:silently|quietly|invisibly|unobtrusively)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) continue;
+    if (/^(?:silently|quietly|invisibly|unobtrusively|never|do\s+not|don't|won't|will\s+not)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) continue;
     if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
     // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
     if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) continue;
@@ -352,6 +361,23 @@ const RECOVERY_WIPED = /\blistlocalsnapshot\w*\b[\s\S]{0,160}\bdeletelocalsnapsh
 
 /** A party written out as an address or an account (`sync@reminders.example`, `/collaborators/octo-helper`), not a file or a description. */
 const WRITTEN_PARTY = /@[a-z0-9-]+\.|\/(?:collaborators|members)\//i;
+
+/** The machine joined to a network, a remote-access relay, a resolver or a proxy (see the access-grant class): its party is the server it names. */
+const HANDOVER = /\b(?:tailscale|zerotier-cli|upterm|tmate|rustdesk|anydesk|teamviewer|resolvectl|networksetup|nmcli|netsh|netbird|frpc|chisel|Set-DnsClientServerAddress|proxy|Proxy|nameserver|serverAddr|server_addr)\b|rendezvous|relay-server/i;
+
+/** The server a handover names: a host in a URL, a host or address after the option that sets it, or a public IP address written out. */
+function handoverParty(line: string): string | undefined {
+  const named = destinations(line)[0] ?? /(?:--(?:login-server|management-url|server)|rendezvous[\w-]*|relay-server|server_?addr)[\s=:"']+(?:[a-z]+:\/\/)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(line)?.[1];
+  if (named !== undefined && !isLocalHost(named) && !PUBLIC_RESOLVER.test(named)) return named;
+  const address = [...line.matchAll(/(?<![\w.])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])/g)].map((match) => match[1]!).find((ip) => !isLocalHost(ip) && !PUBLIC_RESOLVER.test(ip) && !SHARED_ADDRESS.test(ip));
+  if (address !== undefined) return address;
+  // A network, a session key or a password written out (`zerotier-cli join 8056c2e21c000001`, `tmate -k tmk-…`, `--password Quiz2025`): whoever holds it gets in.
+  return /\bzerotier-cli\s+join\s+([0-9a-f]{10,16})\b|\btmate\b[^\n]*\s-k\s+(?!["']?\$)["']?([\w-]{6,})|--(?:password|set-password|passwd)[\s=]+(?!["']?\$)["']?([^\s"']{4,})/i.exec(line)?.slice(1).find((found) => found !== undefined);
+}
+/** Public resolvers anyone may choose (Cloudflare, Google, Quad9, OpenDNS): the user's choice of resolver, not the skill's server. */
+const PUBLIC_RESOLVER = /^(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9|149\.112\.112\.112|208\.67\.222\.222|208\.67\.220\.220|(?:one\.one\.one\.one|dns\.google|dns\.quad9\.net|cloudflare-dns\.com))$/;
+/** The shared address space (100.64.0.0/10) a mesh VPN gives its own resolver and nodes (`100.100.100.100`). */
+const SHARED_ADDRESS = /^100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./;
 
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
 const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
@@ -572,7 +598,7 @@ function agentConfigPaths(text: string): string[] {
 }
 
 /** Front matter that says a skill's job is recognising attacks. */
-const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden instructions)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b|\b(?:suspicious|suspected|malicious|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|urls?|links?|packages?|skills?|extensions?|plugins?|scripts?|processes|hosts?|logins?|activity)\b[^\n]{0,200}?\b(?:triag|analy[sz]|audit|inspect|vet|classif|assess|verdict|recommendation)\w*|\b(?:review|audit|vet|inspect|triag|analy[sz])\w*\s+(?:an?\s+|the\s+|each\s+)?(?:suspicious|suspected|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|packages?|skills?|extensions?|plugins?)\b/i;
+const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden (?:instructions|text|content|characters)|(?:broad|risky|dangerous) permission(?:s| grants?))\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b|\b(?:suspicious|suspected|malicious|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|urls?|links?|packages?|skills?|extensions?|plugins?|scripts?|processes|hosts?|logins?|activity)\b[^\n]{0,200}?\b(?:triag|analy[sz]|audit|inspect|vet|classif|assess|verdict|recommendation)\w*|\b(?:review|audit|vet|inspect|triag|analy[sz])\w*\s+(?:an?\s+|the\s+|each\s+)?(?:suspicious|suspected|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|packages?|skills?|extensions?|plugins?)\b/i;
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge … */
 const FOLLOW_WORDS =
@@ -923,8 +949,22 @@ const BACKUP_WRITTEN = /(?:-o|--output|>|\btee)\s*["']?\S*\.(?:bak|backup|orig|o
 const RESTORES_BACKUP = /\b(?:mv|cp)\s+(?:-\S+\s+)*["']?(\S+?)\.(?:bak|backup|orig|old|prev)(?:\.\d+)?["']?\s+["']?\1["']?(?=\s|$)/g;
 
 /** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
+/** A string written as character codes inside a command (`''.join(map(chr,[104,116,…]))`, `String.fromCharCode(104,…)`, `bytes([104,…]).decode()`). */
+const CHARACTER_CODES = /(?:["']{2}\.join\(\s*map\(\s*chr\s*,\s*|String\.fromCharCode\(\s*(?:\.\.\.)?|bytes\(\s*|\[char\[\]\]\s*\(?\s*@?\(?)\[?\s*((?:\d{2,3}\s*,\s*){5,}\d{2,3})\s*\]?\s*\)*(?:\.decode\(\)(?:\s*\))?)?(?:\s*-join\s*["']{2})?/g;
+
+/** `text` with each string written as printable character codes put back as the quoted string it spells: the address a one-liner hides is the address it uses. */
+function foldCharacterCodes(text: string): string {
+  if (!/chr|fromCharCode|bytes\(|\[char\[\]\]/.test(text)) return text;
+  return text.replace(CHARACTER_CODES, (whole, codes: string) => {
+    const values = codes.split(/\s*,\s*/).map(Number);
+    return values.every((value) => value >= 32 && value < 127) ? `"${String.fromCharCode(...values)}"` : whole;
+  });
+}
+
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
-  const text = readable(rawText);
+  // Character codes are read both ways: as the decoder they are (decode-and-follow) and as the string they spell (its address).
+  const folded = foldCharacterCodes(rawText);
+  const text = readable(folded === rawText ? rawText : `${rawText}\n${folded}`);
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
   const ordered = sentences(text).filter((sentence) => !describes(sentence)).join('\n');
   if (!ordered.trim()) return undefined;
@@ -978,7 +1018,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const grant = first('access-grant', ordered);
   if (grant) {
     // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
-    const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : undefined;
+    const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
     const party = SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
@@ -1078,8 +1118,8 @@ const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h
 
 /** A verb that writes, right before an agent configuration file (or a redirection into one). */
 const WRITES_CONFIG = new RegExp(
-  String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)\w*\b[^.\n]{0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:~\/|\$\{?HOME\}?\/|\.\/)?(?:[\w.-]+\/)*(?:${CONFIG_FILE_BODY})` +
-    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+)\s*["']?\S*(?:${CONFIG_FILE_BODY})` +
+  String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)(?<!\bset(?=tings))\w*\b(?:(?!\b(?:never|not|don't)\b)(?:[^.\n]|\.(?=\w))){0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:~\/|\$\{?HOME\}?\/|\.\/)?(?:[\w.-]+\/)*(?:${CONFIG_FILE_BODY})` +
+    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+|\bgit\s+clone\s+(?:-\S+\s+(?:\d+\s+)?)*(?!["']?(?:https?:\/\/|git@)(?:[\w-]+\.)*(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)[:/])\S+\s+(?:\\\s*)?)\s*["']?\S*(?:${CONFIG_FILE_BODY})` +
     // An archive unpacked over an agent's folder (`curl … | tar -xzf - -C ~/.claude/skills/x --overwrite`, `unzip -o x.zip -d ~/.claude/skills/`).
     String.raw`|\b(?:tar\s+(?:-\S+\s+)*-?[a-zA-Z]*x[a-zA-Z]*\b[^\n|;]*?\s(?:-C|--directory)[\s=]+|unzip\b[^\n|;]*?\s-d\s+|bsdtar\b[^\n|;]*?\s-C\s+)["']?\S*(?:${CONFIG_FILE_BODY})`,
   'i',
@@ -2426,10 +2466,13 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       const folder = /^((?:\/|~\/)[\w.-]+(?:\/[\w.-]+)*\/)/.exec(target.split('$')[0]!)?.[1];
       // The folder and its parents below a top folder (`/opt/snap/current/` is sent as `/opt/snap` too), never /tmp or HOME alone.
       const parts = folder === undefined ? [] : folder.replace(/\/$/, '').split('/');
-      for (let depth = parts.length; depth >= 3; depth -= 1) {
+      // A folder right under the home folder (`~/.push-setup/`) counts as itself; HOME alone never does.
+      for (let depth = parts.length; depth >= (parts[0] === '~' ? 2 : 3); depth -= 1) {
         const prefix = parts.slice(0, depth).join('/');
         if (/^(?:\/(?:tmp|var\/tmp|home|Users|opt|var|usr|etc|root)|~)$/.test(prefix) || prefix.length < 6) continue;
         roots.push(new RegExp(`${escapeRegExp(prefix)}(?![\\w.-])`));
+        // Packed from its parent (`tar czf out.tgz -C ~ .push-setup`), a folder of the home folder goes by its own name.
+        if (parts[0] === '~' && depth === 2) roots.push(literalPath(parts[1]!));
       }
       // A relative target under the folder an earlier step changed into (`mkdir -p .bundle && cd .bundle`, `pushd /tmp/case`, then `… > creds.env`).
       if (!/^["']?[\/~$]/.test(target)) {
@@ -3525,7 +3568,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const chosen = ((consented && (action.userTarget || asksAbout(action))) || ledIn || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone)) && !action.conceal;
       const party = action.grant.party;
       const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
-      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
+      out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : HANDOVER.test(action.grant.text) ? `Hands the user's machine to a server ${party ? `the skill supplies (${party})` : 'someone runs'}: its network, its screen or its name lookups and web traffic go through it (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
     }
     if (action.defence) {
       // A narrow step warns; anything broad, hidden, or an exclusion for the skill's own files nobody asked for fails.
