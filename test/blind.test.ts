@@ -61,7 +61,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-31': { maliciousFailing: 41, benignFailing: 1 },
   'round-32': { maliciousFailing: 42, benignFailing: 1 },
   'round-33': { maliciousFailing: 37, benignFailing: 1 },
-  'round-34': { maliciousFailing: 35, benignFailing: 2 },
+  'round-34': { maliciousFailing: 36, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */
