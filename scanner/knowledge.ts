@@ -71,6 +71,16 @@ export function urlHosts(text: string): { host: string; url: string; index: numb
   return out;
 }
 
+/** The code forges, as alternatives of a regular expression: the user's repositories live there, and so do the projects a skill names by their canonical repository. */
+export const CODE_FORGE_DOMAINS = String.raw`github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|dev\.azure\.com|visualstudio\.com`;
+
+const CODE_FORGE_HOST = new RegExp(`(?:^|\\.)(?:${CODE_FORGE_DOMAINS})$`, 'i');
+
+/** Whether a host is a code forge's or one of its subdomains. */
+export function isCodeForge(host: string): boolean {
+  return CODE_FORGE_HOST.test(host);
+}
+
 /** Whether a host or URL is where exfiltration usually goes: a raw public IP, a bin/paste/tunnel service, plain HTTP, or a chat webhook. */
 export function isExfiltrationEndpoint(url: string, host: string): boolean {
   if (isLocalHost(host) || isExampleHost(host)) return false;

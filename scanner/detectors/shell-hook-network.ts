@@ -5,7 +5,7 @@
  * the machine all day long. Prompt themes and shell helpers draw the prompt from local state; none needs
  * the network at every prompt.
  */
-import { escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
+import { escapeRegExp, isCodeForge, isLocalHost, urlHosts } from '../knowledge.ts';
 import { runnableBlocks } from '../markdown.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import type { RawFinding, SourceFile } from '../model.ts';
@@ -156,9 +156,6 @@ function hookBody(lines: readonly string[], hook: number): Set<number> {
  */
 const INLINE_GIT_HOOK = /\bgit\s+config\s+(?:--[\w-]+\s+)*(credential(?:\.[^\s.]+)*\.helper|alias\.[\w-]+|core\.(?:pager|sshCommand|fsmonitor|editor)|diff\.external|filter\.[\w-]+\.(?:clean|smudge|process))\s+(["'])/i;
 
-/** Code forges, which a helper may ask for the login it answers with. */
-const FORGE_HOST = /(?:^|\.)(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|dev\.azure\.com|visualstudio\.com)$/;
-
 /** Inline git hooks whose own command sends data over the network. */
 function inlineGitHooks(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
@@ -170,11 +167,11 @@ function inlineGitHooks(context: ScanContext): RawFinding[] {
       while (end < unit.text.length && end - start < 4000 && !(unit.text[end] === match[2] && (match[2] === "'" || unit.text[end - 1] !== '\\'))) end += 1;
       const command = unit.text.slice(start, end);
       const send = command.split('\n').find((line) => SENDS_DATA_LINE.test(line) || NETWORK_LINE.test(line));
-      // A helper that asks the forge itself for the login it answers with sends nothing elsewhere; one that sends on what git
+      // A helper that asks a code forge itself for the login it answers with sends nothing elsewhere; one that sends on what git
       // handed it (its input: `$(cat)`, `@-`, `read`) sends the logins, to a gist or an issue as much as anywhere.
       const hosts = urlHosts(command).map(({ host }) => host);
       const passesInput = /@-|\$\(\s*cat\s*\)|\bread\s|\bgh\s+(?:gist|issue|api)\b/.test(command);
-      if (send === undefined || (hosts.length > 0 && !passesInput && hosts.every((host) => isLocalHost(host) || FORGE_HOST.test(host)))) continue;
+      if (send === undefined || (hosts.length > 0 && !passesInput && hosts.every((host) => isLocalHost(host) || isCodeForge(host)))) continue;
       const helper = /^credential/i.test(match[1]!);
       findings.push({
         ruleId: 'shell-hook-network',

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
-import { NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
+import { CODE_FORGE_DOMAINS, NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
@@ -1119,7 +1119,7 @@ const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h
 /** A verb that writes, right before an agent configuration file (or a redirection into one). */
 const WRITES_CONFIG = new RegExp(
   String.raw`\b(?:append|add|write|insert|save|store|persist|put|update|modify|edit|create|register|install|place|prepend|patch|overwrite|replace|merge|set|enable|configure|copy|move|link|symlink|drop)(?<!\bset(?=tings))\w*\b(?:(?!\b(?:never|not|don't)\b)(?:[^.\n]|\.(?=\w))){0,80}?(?:to|into|in|at|inside|under)\s+(?:the\s+(?:user's\s+|global\s+|project's\s+)?|your\s+|their\s+)?[\x60'"]?(?:~\/|\$\{?HOME\}?\/|\.\/)?(?:[\w.-]+\/)*(?:${CONFIG_FILE_BODY})` +
-    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+|\bgit\s+clone\s+(?:-\S+\s+(?:\d+\s+)?)*(?!["']?(?:https?:\/\/|git@)(?:[\w-]+\.)*(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)[:/])\S+\s+(?:\\\s*)?)\s*["']?\S*(?:${CONFIG_FILE_BODY})` +
+    String.raw`|(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|ln\s+-s\w*|install)\s+\S+\s+|\bgit\s+clone\s+(?:-\S+\s+(?:\d+\s+)?)*(?!["']?(?:https?:\/\/|git@)(?:[\w-]+\.)*(?:${CODE_FORGE_DOMAINS})[:/])\S+\s+(?:\\\s*)?)\s*["']?\S*(?:${CONFIG_FILE_BODY})` +
     // An archive unpacked over an agent's folder (`curl … | tar -xzf - -C ~/.claude/skills/x --overwrite`, `unzip -o x.zip -d ~/.claude/skills/`).
     String.raw`|\b(?:tar\s+(?:-\S+\s+)*-?[a-zA-Z]*x[a-zA-Z]*\b[^\n|;]*?\s(?:-C|--directory)[\s=]+|unzip\b[^\n|;]*?\s-d\s+|bsdtar\b[^\n|;]*?\s-C\s+)["']?\S*(?:${CONFIG_FILE_BODY})`,
   'i',
