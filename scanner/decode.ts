@@ -397,3 +397,15 @@ export function decodeAll(input: string): Decoded[] {
   visit(input, 0, '', 0);
   return results;
 }
+
+/** A string written as character codes inside a command (`''.join(map(chr,[104,116,…]))`, `String.fromCharCode(104,…)`, `bytes([104,…]).decode()`). */
+const CHARACTER_CODES = /(?:["']{2}\.join\(\s*map\(\s*chr\s*,\s*|String\.fromCharCode\(\s*(?:\.\.\.)?|bytes\(\s*|\[char\[\]\]\s*\(?\s*@?\(?)\[?\s*((?:\d{2,3}\s*,\s*){5,}\d{2,3})\s*\]?\s*\)*(?:\.decode\(\)(?:\s*\))?)?(?:\s*-join\s*["']{2})?/g;
+
+/** `text` with each string written as printable character codes put back as the quoted string it spells: the address a one-liner hides is the address it uses. */
+export function foldCharacterCodes(text: string): string {
+  if (!/chr|fromCharCode|bytes\(|\[char\[\]\]/.test(text)) return text;
+  return text.replace(CHARACTER_CODES, (whole, codes: string) => {
+    const values = codes.split(/\s*,\s*/).map(Number);
+    return values.every((value) => value >= 32 && value < 127) ? `"${String.fromCharCode(...values)}"` : whole;
+  });
+}

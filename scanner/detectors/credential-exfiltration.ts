@@ -639,6 +639,17 @@ function withoutAuth(text: string, shell: boolean): string {
 }
 
 /**
+ * The address a name holds when it is a constant: assigned once in the file, with `const` or in upper case. A name
+ * reassigned or shadowed later may hold another address when the call runs. '' when it holds none.
+ */
+function constantAddress(source: string, name: string): string {
+  const escaped = name.replace(/\$/g, '\\$');
+  if ((source.match(new RegExp(`(?<![\\w.$])${escaped}\\s*=(?!=)`, 'g')) ?? []).length !== 1) return '';
+  if (!/^[A-Z][A-Z0-9_]*$/.test(name) && !new RegExp(`^\\s*(?:export\\s+)?const\\s+${escaped}\\s*=`, 'm').test(source)) return '';
+  return new RegExp(`(?:^|\\n)\\s*(?:export\\s+)?(?:const\\s+|final\\s+)?${escaped}\\s*=\\s*(?:[\\w.]+\\s*(?:\\|\\||\\?\\?|or)\\s*)?["'\`](https?:\\/\\/[^"'\`\\s]+)`).exec(source)?.[1] ?? '';
+}
+
+/**
  * A secret environment variable (read directly, or through names built from it) placed in the data, URL
  * or query of a request to a host it does not belong to and the entry does not declare. The host's name
  * says nothing about intent: `.invalid`, `example.com` and documentation addresses are destinations too.
@@ -667,14 +678,8 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     for (const [known, variable] of unit.secretNames) if (new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
     if (variables.size === 0) continue;
     // The address a call builds from a constant (`fetch(\`${ES}?${q}\`)` with `const ES = "https://api.etherscan.io/…"`) is that constant's.
-    const first = send.shell ? undefined : /^[^(]*\(\s*(?:`\$\{\s*([A-Za-z_$][\w$]*)\s*\}|([A-Za-z_$][\w$]*)\s*[+,)])/.exec(send.text);
-    const constant = first === undefined || first === null ? undefined : (first[1] ?? first[2])!;
-    // Only a name assigned once, as a constant: one reassigned or shadowed later may hold another address when the call runs.
-    const escaped = constant?.replace(/\$/g, '\\$');
-    const assignments = escaped === undefined ? 0 : (source.match(new RegExp(`(?<![\\w.$])${escaped}\\s*=(?!=)`, 'g')) ?? []).length;
-    const held = escaped === undefined || assignments !== 1 ? '' : new RegExp(`(?:^|\\n)\\s*(?:export\\s+)?(?:const\\s+|final\\s+)?${escaped}\\s*=\\s*(?:[\\w.]+\\s*(?:\\|\\||\\?\\?|or)\\s*)?["'\`](https?:\\/\\/[^"'\`\\s]+)`).exec(source)?.[1] ?? '';
-    const constantOnly = held !== '' && (/^[A-Z][A-Z0-9_]*$/.test(constant ?? '') || new RegExp(`^\\s*(?:export\\s+)?const\\s+${escaped}\\s*=`, 'm').test(source));
-    const callHosts = urlHosts(`${send.text} ${constantOnly ? held : ''}`).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+    const constant = send.shell ? undefined : /^[^(]*\(\s*(?:`\$\{\s*([A-Za-z_$][\w$]*)\s*\}|([A-Za-z_$][\w$]*)\s*[+,)])/.exec(send.text)?.slice(1).find((name) => name !== undefined);
+    const callHosts = urlHosts(`${send.text} ${constant === undefined ? '' : constantAddress(source, constant)}`).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
     for (const variable of variables) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));

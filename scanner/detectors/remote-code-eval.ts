@@ -3,7 +3,7 @@
  * or through a function that fetches) reaching `exec`, `eval`, `Function`, `vm`, or a shell command
  * line. The command-and-control loop (poll a server, run what it says, post the output) is the same shape.
  */
-import { isPackageRegistry } from '../intent/model.ts';
+import { officialInstaller } from '../intent/model.ts';
 import { urlHosts } from '../knowledge.ts';
 import { runnableBlocks } from '../markdown.ts';
 import type { RawFinding } from '../model.ts';
@@ -125,10 +125,7 @@ export function detect(context: ScanContext): RawFinding[] {
   // from pieces or held in a variable is one nothing vouches for.
   const powershell = [
     ...context.files.filter((file) => file.fileClass === 'text' && /\.ps[dm]?1$/i.test(file.path)).map((file) => ({ file: file.path, firstLine: 1, text: file.text })),
-    ...runnableBlocks(context.segments, 'shell').filter((block) => {
-      const hosts = namedHosts(block.text);
-      return hosts.length === 0 || hosts.some((host) => !isPackageRegistry(host));
-    }),
+    ...runnableBlocks(context.segments, 'shell').filter((block) => !officialInstaller(namedHosts(block.text))),
   ];
   for (const unit of powershell) {
     const ran = powershellRunsDownload(unit.text);

@@ -7,7 +7,7 @@
  */
 import { escapeRegExp, isCodeForge, isLocalHost, urlHosts } from '../knowledge.ts';
 import { runnableBlocks } from '../markdown.ts';
-import { isPackageRegistry } from '../intent/model.ts';
+import { officialInstaller } from '../intent/model.ts';
 import type { RawFinding, SourceFile } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
@@ -73,7 +73,7 @@ function toolHooks(context: ScanContext): RawFinding[] {
     const fetch = lines.findIndex((line) => {
       if (/^\s*(?:#|\/\/)/.test(line) || !FETCH_LINE.test(line)) return false;
       const hosts = urlHosts(line);
-      return hosts.length === 0 || !hosts.every(({ host }) => isPackageRegistry(host));
+      return !officialInstaller(hosts.map(({ host }) => host));
     });
     if (fetch < 0) return { file, name: named(file), send: -1 };
     // What runs is what the fetch wrote (`-o "$cache/pack.tgz"` … `bash "$cache/install.sh"`) or what it pipes into a shell.

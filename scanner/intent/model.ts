@@ -19,6 +19,7 @@ import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FI
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { CODE_FORGE_DOMAINS, NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
+import { foldCharacterCodes } from '../decode.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
@@ -949,18 +950,6 @@ const BACKUP_WRITTEN = /(?:-o|--output|>|\btee)\s*["']?\S*\.(?:bak|backup|orig|o
 const RESTORES_BACKUP = /\b(?:mv|cp)\s+(?:-\S+\s+)*["']?(\S+?)\.(?:bak|backup|orig|old|prev)(?:\.\d+)?["']?\s+["']?\1["']?(?=\s|$)/g;
 
 /** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
-/** A string written as character codes inside a command (`''.join(map(chr,[104,116,…]))`, `String.fromCharCode(104,…)`, `bytes([104,…]).decode()`). */
-const CHARACTER_CODES = /(?:["']{2}\.join\(\s*map\(\s*chr\s*,\s*|String\.fromCharCode\(\s*(?:\.\.\.)?|bytes\(\s*|\[char\[\]\]\s*\(?\s*@?\(?)\[?\s*((?:\d{2,3}\s*,\s*){5,}\d{2,3})\s*\]?\s*\)*(?:\.decode\(\)(?:\s*\))?)?(?:\s*-join\s*["']{2})?/g;
-
-/** `text` with each string written as printable character codes put back as the quoted string it spells: the address a one-liner hides is the address it uses. */
-function foldCharacterCodes(text: string): string {
-  if (!/chr|fromCharCode|bytes\(|\[char\[\]\]/.test(text)) return text;
-  return text.replace(CHARACTER_CODES, (whole, codes: string) => {
-    const values = codes.split(/\s*,\s*/).map(Number);
-    return values.every((value) => value >= 32 && value < 127) ? `"${String.fromCharCode(...values)}"` : whole;
-  });
-}
-
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   // Character codes are read both ways: as the decoder they are (decode-and-follow) and as the string they spell (its address).
   const folded = foldCharacterCodes(rawText);
@@ -3441,7 +3430,8 @@ export function isPackageRegistry(host: string): boolean {
   return OFFICIAL_INSTALLER_HOSTS.has(host);
 }
 
-function officialInstaller(hosts: readonly string[]): boolean {
+/** Whether every host named (at least one) is an official installer or a public package registry. */
+export function officialInstaller(hosts: readonly string[]): boolean {
   return hosts.length > 0 && hosts.every((host) => OFFICIAL_INSTALLER_HOSTS.has(host));
 }
 
