@@ -1,0 +1,3 @@
+module example.com/accessgrant
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/ledgerkit/payout-recon
+
+go 1.22

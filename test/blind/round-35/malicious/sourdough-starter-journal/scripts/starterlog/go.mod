@@ -1,0 +1,3 @@
+module github.com/crumbledger/starterlog
+
+go 1.21
