@@ -198,7 +198,8 @@ export function pathAllowed(path: string, declared: readonly string[]): boolean 
   // A backup or temporary copy beside a declared file (`settings.json.bak`) is covered by that file.
   const normal = normalisePath(path).replace(/\/$/, '').replace(/(?:\.(?:bak|orig|backup|old|tmp|swp)(?:[-.][\w-]*)?|~)$/, '');
   return declared.some((pattern) => {
-    const plain = normalisePath(pattern).replace(/\/$/, '');
+    // A placeholder in the entry (`/etc/sudoers.d/90-<new user>`) stands for any one name there.
+    const plain = normalisePath(pattern).replace(/\/$/, '').replace(/<[^<>/\n]+>/g, '*');
     if (plain === '*' || plain === '**') return true;
     if (!/[*?]/.test(plain)) return normal === plain || normal.startsWith(`${plain}/`);
     const regex = new RegExp(`^${plain.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*')}(?:/.*)?$`);

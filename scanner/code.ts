@@ -431,6 +431,18 @@ class Folder {
       const joiner = argNodes[0] ? this.value(argNodes[0], depth + 1) : ',';
       if (object?.type === 'identifier' && this.arrays.has(object.text) && joiner !== undefined) return this.arrays.get(object.text)!.join(joiner);
       if (separator !== undefined && list?.type === 'identifier' && this.arrays.has(list.text)) return this.arrays.get(list.text)!.join(separator);
+      // Python `"".join(reversed(TEXT))`: the text read backwards.
+      if (separator === '' && list?.type === 'call' && list.childForFieldName('function')?.text === 'reversed') {
+        const inner = this.value(list.childForFieldName('arguments')?.namedChild(0) ?? null, depth + 1);
+        if (inner !== undefined) return [...inner].reverse().join('');
+      }
+      // JavaScript `[...'…'].reverse().join('')` and `Array.from(text).reverse().join('')`.
+      if (joiner === '' && object?.type === 'call_expression' && /\.reverse$/.test(object.childForFieldName('function')?.text ?? '')) {
+        const reversed = object.childForFieldName('function')?.childForFieldName('object');
+        const spread = reversed?.type === 'array' && reversed.namedChildren.length === 1 && reversed.namedChildren[0]?.type === 'spread_element' ? reversed.namedChildren[0].namedChild(0) : reversed?.type === 'call_expression' && /^Array\.from$/.test(reversed.childForFieldName('function')?.text ?? '') ? reversed.childForFieldName('arguments')?.namedChild(0) : undefined;
+        const inner = spread ? this.value(spread, depth + 1) : undefined;
+        if (inner !== undefined) return [...inner].reverse().join('');
+      }
       // Python `"".join(map(chr, codes))`: the characters of the codes.
       if (separator !== undefined && list?.type === 'call' && list.childForFieldName('function')?.text === 'map') {
         const [fn, source] = (list.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => n !== null);

@@ -112,8 +112,30 @@ function reversedRuns(input: string): { text: string; index: number }[] {
     let end = match.index + match[0].length;
     while (end < input.length && !RUN_END.test(input[end])) end += 1;
     if (out.at(-1)?.index !== start) out.push({ text: input.slice(start, end), index: start });
+    // A reversed command carries its own quotes (`rev <<< 'lmot.gifnoc ")… tac($=gfc" … lruc'`): the whole literal
+    // around the scheme, quoted with a character it does not contain, is the run as well.
+    // Not when the run is a literal already (the same quote on both sides).
+    const whole = input[start - 1] === input[end] ? undefined : enclosingLiteral(input, match.index, match.index + match[0].length);
+    if (whole && whole.start < start && out.every((run) => run.index !== whole.start)) out.push({ text: input.slice(whole.start, whole.end), index: whole.start });
   }
   return out;
+}
+
+/** A quoted literal that a reverser reads: a here-string or pipe into `rev`, a Python `[::-1]`, a JavaScript split-reverse-join. */
+const REVERSED_LITERAL = /\brev\s*<<<\s*(['"])([^\n]{8,4000}?)\1|\b(?:echo|printf)\s+(?:-[\w-]+\s+|'%s'\s+|"%s"\s+)*(['"])([^\n]{8,4000}?)\3\s*\|\s*rev\b|(['"])([^\n'"]{8,4000})\5\s*\[\s*::\s*-1\s*\]|(['"])([^\n'"]{8,4000})\7\s*\.split\(\s*(['"])\9\s*\)\s*\.reverse\(\)|\breversed\(\s*(['"])([^\n'"]{8,4000})\10\s*\)|\[\s*\.\.\.\s*(['"`])([^\n'"`]{8,4000})\12\s*\]\s*\.reverse\(\)/g;
+
+/** The widest quoted literal on one line that contains `from`…`to` and no quote of its own kind. */
+function enclosingLiteral(input: string, from: number, to: number): { start: number; end: number } | undefined {
+  const lineStart = input.lastIndexOf('\n', from) + 1;
+  const lineEnd = input.indexOf('\n', to) === -1 ? input.length : input.indexOf('\n', to);
+  let best: { start: number; end: number } | undefined;
+  for (const quote of ["'", '"', '`']) {
+    const open = input.lastIndexOf(quote, from);
+    const close = input.indexOf(quote, to);
+    if (open < lineStart || close === -1 || close > lineEnd) continue;
+    if (!best || close - open - 1 > best.end - best.start) best = { start: open + 1, end: close };
+  }
+  return best;
 }
 
 /** Base32 (RFC 4648): letters of one case and the digits 2 to 7, padded to eight characters (`b32decode(x, casefold=True)` takes lower case). */
@@ -188,6 +210,15 @@ function decodeOne(input: string): Decoded[] {
   for (const run of reversedRuns(input)) {
     const text = [...run.text].reverse().join('');
     if (looksLikeText(text)) out.push({ how: 'reversed', text, index: run.index, encoded: run.text });
+  }
+  // A literal handed to a reverser (`rev <<< '…'`, `echo '…' | rev`, `'…'[::-1]`, `'…'.split('').reverse().join('')`),
+  // with or without an address in it.
+  for (const match of input.matchAll(REVERSED_LITERAL)) {
+    const literal = match[2] ?? match[4] ?? match[6] ?? match[8] ?? match[11] ?? match[13] ?? '';
+    const index = match.index + match[0].indexOf(literal);
+    if (literal.length < 8 || out.some((decoded) => decoded.how === 'reversed' && decoded.index === index)) continue;
+    const text = [...literal].reverse().join('');
+    if (looksLikeText(text)) out.push({ how: 'reversed', text, index, encoded: literal });
   }
   for (const match of input.matchAll(HEX_ESCAPES)) {
     const text = Buffer.from(match[0].replace(/\\x/g, ''), 'hex').toString('utf8');

@@ -217,8 +217,16 @@ const RUNS_TEXT = new RegExp(`${RUNS_DATA.source}|\\b(?:system|exec\\w*|spawn\\w
  */
 function payloadData(texts: readonly SourceFile[], path: string): boolean {
   if (!PAYLOAD_DATA.test(path)) return false;
-  return !texts.some((other) => other.path !== path && other.language !== 'markdown' && RUNS_TEXT.test(other.text));
+  return !textsThatRun(texts).some((other) => other.path !== path);
 }
+
+/** The files of `texts` other than Markdown that run text they are given (RUNS_TEXT): found once per skill, not once per file asked about. */
+function textsThatRun(texts: readonly SourceFile[]): readonly SourceFile[] {
+  let found = runningTexts.get(texts);
+  if (!found) runningTexts.set(texts, (found = texts.filter((other) => other.language !== 'markdown' && RUNS_TEXT.test(other.text))));
+  return found;
+}
+const runningTexts = new WeakMap<readonly SourceFile[], readonly SourceFile[]>();
 /** Names of documents that catalogue attacks or indicators for a reader to recognise. */
 const CATALOGUE_WORDS = String.raw`(?:^|[\/_-])(?:red-?flags?|attack-?(?:examples?|patterns?|catalog(?:ue)?|strings?|samples?)|injection-?(?:strings?|samples?|examples?|corpus)|patterns?|indicators?|iocs?|signatures?|payloads?|threats?|known-bad|detections?|examples?|samples?|log-?samples?|sample-?(?:events|logs)|corpus|corpora|test-?cases?)[\w-]*`;
 const CATALOGUE_NAME = new RegExp(`${CATALOGUE_WORDS}\\.(?:md|markdown|txt|jsonl?|ya?ml|csv)$`, 'i');
@@ -316,7 +324,7 @@ function isPatternList(text: string): boolean {
 }
 
 /** Rules whose findings in instructions only warn when the skill asks the user before every step (see consentGated). */
-const CONSENT_SOFTENS = new Set(['privilege-escalation']);
+const CONSENT_SOFTENS = new Set(['privilege-escalation', 'account-share-fixed-address']);
 /** Rules whose findings in a script only warn when the step sits behind the script's own prompt, on a target the user passes in (see guardedScriptStep). */
 const SCRIPT_CONSENT_SOFTENS = new Set(['quarantine-bypass']);
 /** A prompt a script shows before its next step: PowerShell's ShouldProcess or Read-Host, `read -p`, a `[y/N]` input. */
@@ -353,11 +361,24 @@ function promptedScriptStep(files: readonly SourceFile[], path: string, line: nu
   const file = files.find((entry) => entry.path === path);
   if (!file || file.language === 'markdown') return false;
   const code = file.text.split('\n').slice(Math.max(0, line - 9), line - 1).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
-  const asked = code.findIndex((text) => CONFIRM_GUARD.test(text));
+  // A prompt for a value (`read -p "Printer IP: " ip`, `Read-Host "Path"`) asks nothing about the step; a yes/no question does.
+  const asked = code.findIndex((text) => CONFIRM_GUARD.test(text) && (YES_NO_QUESTION.test(text) || !/\bread\b|\bRead-Host\b/i.test(text)));
   // The gate may be on the step's own line when it tests the answer (`if (answer === 'y') appendFileSync(rc, lines)`); `|| exit` there is error handling.
   const own = file.text.split('\n')[line - 1] ?? '';
-  return asked >= 0 && (code.slice(asked).some((text) => GATES.test(text)) || ANSWER_TESTED.test(own));
+  if (asked >= 0 && (code.slice(asked).some((text) => GATES.test(text)) || ANSWER_TESTED.test(own))) return true;
+  // Or a question at the script's top level whose "no" ends the script (`read -r -p "Create …? [y/N]" ans` then
+  // `[ "$ans" = "y" ] || { echo "Nothing changed."; exit 1; }`): everything after it runs only on a yes.
+  // The prompt must ask a yes/no question and the line after must test its answer.
+  const before = file.text.split('\n').slice(0, line - 1);
+  return before.some((text, index) => {
+    if (!/^\S/.test(text) || !CONFIRM_GUARD.test(text) || !YES_NO_QUESTION.test(text)) return false;
+    const answer = /\bread\b[^\n]*?\s([A-Za-z_]\w*)\s*$/.exec(text)?.[1] ?? /^\s*([A-Za-z_]\w*)\s*=\s*input\(/.exec(text)?.[1];
+    return answer !== undefined && answer !== '_' && before.slice(index + 1, index + 3).some((next) => /^\S/.test(next) && new RegExp(`\\$\\{?${answer}\\b|\\b${answer}\\b`).test(next) && /\|\|\s*(?:\{[^\n]*?\b)?exit\b|\bexit\b|\bsys\.exit\b/.test(next));
+  });
 }
+
+/** A prompt that asks yes or no (`[y/N]`, "Continue?", "Create it?"), not one that asks for a value ("Printer IP address: "). */
+const YES_NO_QUESTION = /\[\s*[yY]\s*\/\s*[nN]\s*\]|\(\s*[yY]\s*\/\s*[nN]\s*\)|\b(?:yes\/no|y\/n)\b|\?\s*["'\s]|\b(?:confirm|continue|proceed|are\s+you\s+sure)\b|\btype\b[^\n]{0,60}\bto\s+(?:delete|remove|destroy|drop|wipe|apply|go\s+ahead)\b/i;
 
 /**
  * Whether a SKILL.md names the file in a paragraph that says its content is quoted, not to be acted on
@@ -365,8 +386,16 @@ function promptedScriptStep(files: readonly SourceFile[], path: string, line: nu
  */
 function introducedAsQuoted(texts: readonly SourceFile[], path: string): boolean {
   const name = path.split('/').pop() ?? path;
-  return texts.some((skill) => isSkillFile(skill.path) && skill.text.split(/\n\s*\n/).some((paragraph) => paragraph.includes(name) && QUOTES_WHAT_FOLLOWS.test(paragraph)));
+  return quotingParagraphs(texts).some((paragraph) => paragraph.includes(name));
 }
+
+/** The paragraphs of the skill's SKILL.md files that say what follows is quoted: read once per skill. */
+function quotingParagraphs(texts: readonly SourceFile[]): readonly string[] {
+  let found = quoting.get(texts);
+  if (!found) quoting.set(texts, (found = texts.filter((skill) => isSkillFile(skill.path)).flatMap((skill) => skill.text.split(/\n\s*\n/).filter((paragraph) => QUOTES_WHAT_FOLLOWS.test(paragraph)))));
+  return found;
+}
+const quoting = new WeakMap<readonly SourceFile[], readonly string[]>();
 
 /** SKILL.md (at any depth, any case): the instructions an agent follows. */
 function isSkillFile(path: string): boolean {

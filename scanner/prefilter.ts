@@ -188,12 +188,24 @@ const MAX_SET = 400;
 /** Whether a character can be part of a literal: printable ASCII (case folding outside ASCII differs between engines). */
 const LITERAL_CHAR = /^[\x20-\x7e\t\n]$/;
 
-/** The stronger of two requirement sets: the one whose shortest literal is longer, then the smaller one. */
+/**
+ * How rarely a literal occurs in text, roughly: its length, with punctuation, digits and spaces counted
+ * three times over in literals of four characters or more. `.aws/` (a path) is rarer than `config` (a word),
+ * though shorter.
+ */
+function weight(literal: string): number {
+  let score = literal.length;
+  // A short literal is common whatever it holds (`-o`, `.sh`): only one of four or more characters earns the bonus.
+  if (literal.length >= 4) for (let index = 0; index < literal.length; index += 1) if (!/[a-z]/.test(literal[index]!)) score += 2;
+  return score;
+}
+
+/** The stronger of two requirement sets: the one whose weakest literal is rarer, then the smaller one. */
 function stronger(a: string[] | undefined, b: string[] | undefined): string[] | undefined {
   if (!a) return b;
   if (!b) return a;
-  const shortest = (set: string[]) => Math.min(...set.map((literal) => literal.length));
-  return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
+  const weakest = (set: string[]) => Math.min(...set.map(weight));
+  return weakest(b) > weakest(a) || (weakest(b) === weakest(a) && b.length < a.length) ? b : a;
 }
 
 function ofAlternatives(alternatives: Term[][]): Guarantee {

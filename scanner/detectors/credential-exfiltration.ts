@@ -153,7 +153,7 @@ function iterations(source: string, list: string | undefined, at: number, end: n
     if (variable) found.push({ variable, index: (match.index ?? 0) + offset });
   };
   // The list written in place and walked at once (`for k in ("A", "B"):`, `%w[A B].each { |k|`).
-  const before = /\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of)\s*$/.exec(source.slice(Math.max(0, at - 60), at));
+  const before = /\bfor\s*\(?\s*(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s+(?:in|of)\s*$|\bfor\s+\w+\s*,\s*([A-Za-z_]\w*)\s*:=\s*range\s*\[\]string\s*$/.exec(source.slice(Math.max(0, at - 60), at));
   if (before) add(before, Math.max(0, at - 60));
   const after = new RegExp(`^${walkers}`).exec(source.slice(end, end + 120));
   if (after) add(after, end);
@@ -182,7 +182,9 @@ function secretsReadFromList(source: string): { index: number; names: string[] }
       const read = environmentRead(escapeRegExp(variable));
       // Kept by a statement of the loop's body (`data[k] = os.environ[k]`), or as a value of the mapping the
       // statement builds (`context = Object.fromEntries(… [k, process.env[k]])`, `ctx = {k: os.environ[k] for k in …}`).
-      const container = keptInto(region, read) ?? new RegExp(String.raw`(?:^|[\s;{(])(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)[^\n;]{0,300}?(?:[,:]|=>)\s*${read}`, 'm').exec(region)?.[1];
+      // Or through a name the value is given first (Go's `if v := os.Getenv(k); v != "" { s.Fields[k] = v }`).
+      const held = new RegExp(String.raw`\b([A-Za-z_]\w*)\s*:?=\s*${read}`).exec(region)?.[1];
+      const container = keptInto(region, read) ?? (held === undefined ? undefined : keptInto(region, String.raw`${escapeRegExp(held)}\b(?!\s*[:!=]=)`)) ?? new RegExp(String.raw`(?:^|[\s;{(])(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)[^\n;]{0,300}?(?:[,:]|=>)\s*${read}`, 'm').exec(region)?.[1];
       // A mapping handed back whole (`return {name: os.environ.get(name, "") for name in NAMES}`) is data the caller gets.
       const returned = new RegExp(String.raw`\breturn\s+[^\n;]{0,300}?(?:[,:]|=>)\s*${read}`).test(region);
       if (!returned && (container === undefined || !becomesData(source, container))) continue;
@@ -428,7 +430,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   // Fragments written apart on one line (`['.', 'aws', '/', 'cred', 'entials']`, `name('fe', 'tch')`): read joined too.
   const byLine = new Map<number, string[]>();
   for (const string of unit.strings) byLine.set(string.line, [...(byLine.get(string.line) ?? []), string.text]);
-  const joined = [...byLine].filter(([, parts]) => parts.length >= 2).map(([line, parts]) => ({ text: parts.join(''), line }));
+  // Path parts handed to a join (`path.join(os.homedir(), '.config', 'stripe', 'config.toml')`, `filepath.Join(home, ".config", …)`) read as the path.
+  const joined = [...byLine].filter(([, parts]) => parts.length >= 2).flatMap(([line, parts]) => [{ text: parts.join(''), line }, ...(parts.every((part) => /^[\w.~-]+$/.test(part)) ? [{ text: parts.join('/'), line }] : [])]);
   unit = { ...unit, strings: [...unit.strings, ...joined] };
   // A credential file handed to the program that owns it (`twine upload --config-file ~/.pypirc`, `kubectl --kubeconfig …`) is used, not read out.
   const handedToOwner = (text: string) => {
@@ -761,7 +764,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 26;
+export const version = 27;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

