@@ -7,7 +7,7 @@
 import type { CodeFacts, RawFinding } from '../model.ts';
 import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
-import { DNS_SINK, DOTENV_FILE, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
+import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
@@ -455,6 +455,14 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   if (!isMarkdownBlock && unit.language !== 'shell') {
     for (const { index, names } of secretsReadFromList(source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, index).split('\n').length, `${names.join(', ')} read by name from a list`));
   }
+  // An account's OAuth refresh token put in a request's data as a value the program holds (`{"refresh_token": saved["refresh_token"]}`):
+  // the account's lasting access, whoever it is posted to unless that is its identity provider.
+  if (!isMarkdownBlock && unit.language !== 'shell') {
+    const field = REFRESH_TOKEN_FIELD.exec(source);
+    // Beside `grant_type: refresh_token` it is being redeemed for a new access token, at whichever host issued it.
+    const redeemed = field !== null && /grant_type["']?\s*[:=,]\s*["']refresh_token["']/.test(source.slice(Math.max(0, field.index - 300), field.index + 300));
+    if (field && !redeemed) flow.strongSources.push(place(unit.lineOffset + source.slice(0, field.index).split('\n').length, `${field[0].trim()} (an account's refresh token)`));
+  }
   const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);
   if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
   // A synced folder the unit writes into carries files off the machine without a socket.
@@ -716,7 +724,11 @@ function finding(source: Place, sink: Place, how: string): RawFinding {
 }
 
 /** A tool's own credential file (`.npmrc`) in code that talks only to that tool's service or public package registries. */
+/** A refresh token as a field of data the program builds, valued from what it holds (not a literal or a placeholder). */
+const REFRESH_TOKEN_FIELD = /["']refresh_token["']\s*[:=]\s*(?!["'`<{]|None\b|null\b|undefined\b)[A-Za-z_$][\w$.]*(?:\[[^\]\n]{1,40}\])*/;
+
 function toOwnService(source: Place, hosts: readonly string[]): boolean {
+  if (source.evidence.endsWith("(an account's refresh token)")) return hosts.length > 0 && hosts.every((host) => IDENTITY_PROVIDER_HOST.test(host));
   const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
   // Secret variables read from a list, each of them a key of a service the program talks to (`OPENAI_API_KEY` with
   // api.openai.com, `ANTHROPIC_API_KEY` with api.anthropic.com): keys used with their own services.
@@ -764,7 +776,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 27;
+export const version = 28;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
-import { CODE_FORGE_DOMAINS, NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
+import { CODE_FORGE_DOMAINS, IDENTITY_PROVIDER_HOST, NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
 import { foldCharacterCodes } from '../decode.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
@@ -3556,8 +3556,6 @@ function consentCovers(action: Action, what: RegExp): boolean {
 
 /** A token that stands for the user's account at an identity provider: a refresh token, an ID token, "the OAuth token". */
 const OAUTH_ACCOUNT_TOKEN = /\b(?:refresh|oauth|id)[ _-]?tokens?\b/i;
-/** Identity providers' own token hosts, exactly: a refresh token sent there is being redeemed, not handed over. */
-const IDENTITY_PROVIDER_HOST = /^(?:login\.microsoftonline\.com|login\.microsoftonline\.us|login\.live\.com|login\.windows\.net|oauth2\.googleapis\.com|accounts\.google\.com|www\.googleapis\.com|github\.com|gitlab\.com|slack\.com|appleid\.apple\.com|api\.dropboxapi\.com|api\.dropbox\.com|zoom\.us|login\.salesforce\.com|auth\.atlassian\.com|accounts\.spotify\.com|id\.twitch\.tv|oauth2\.googleapis\.com)$/i;
 /** A request that redeems a refresh token at a token endpoint (`grant_type=refresh_token`, a POST to `…/oauth2/token` or `…/api/token`). */
 const REDEEMS_TOKEN = /\bgrant_type["']?\s*[=:]\s*["']?refresh_token\b|https?:\/\/[^\s"'`/]+\/(?:[\w.-]+\/)*(?:oauth2?\/(?:v\d+(?:\.\d+)?\/)?token|api\/token|token)\b/i;
 
