@@ -121,7 +121,7 @@ function reversedRuns(input: string): { text: string; index: number }[] {
   return out;
 }
 
-/** A quoted literal that a reverser reads: a here-string or pipe into `rev`, a Python `[::-1]`, a JavaScript split-reverse-join. */
+/** A quoted literal that a reverser reads: a here-string or pipe into `rev`, Python's `[::-1]` and `reversed(…)`, JavaScript's split-reverse-join and `[...s].reverse()`. */
 const REVERSED_LITERAL = /\brev\s*<<<\s*(['"])([^\n]{8,4000}?)\1|\b(?:echo|printf)\s+(?:-[\w-]+\s+|'%s'\s+|"%s"\s+)*(['"])([^\n]{8,4000}?)\3\s*\|\s*rev\b|(['"])([^\n'"]{8,4000})\5\s*\[\s*::\s*-1\s*\]|(['"])([^\n'"]{8,4000})\7\s*\.split\(\s*(['"])\9\s*\)\s*\.reverse\(\)|\breversed\(\s*(['"])([^\n'"]{8,4000})\10\s*\)|\[\s*\.\.\.\s*(['"`])([^\n'"`]{8,4000})\12\s*\]\s*\.reverse\(\)/g;
 
 /** The widest quoted literal on one line that contains `from`…`to` and no quote of its own kind. */

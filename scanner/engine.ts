@@ -373,7 +373,7 @@ function promptedScriptStep(files: readonly SourceFile[], path: string, line: nu
   return before.some((text, index) => {
     if (!/^\S/.test(text) || !CONFIRM_GUARD.test(text) || !YES_NO_QUESTION.test(text)) return false;
     const answer = /\bread\b[^\n]*?\s([A-Za-z_]\w*)\s*$/.exec(text)?.[1] ?? /^\s*([A-Za-z_]\w*)\s*=\s*input\(/.exec(text)?.[1];
-    return answer !== undefined && answer !== '_' && before.slice(index + 1, index + 3).some((next) => /^\S/.test(next) && new RegExp(`\\$\\{?${answer}\\b|\\b${answer}\\b`).test(next) && /\|\|\s*(?:\{[^\n]*?\b)?exit\b|\bexit\b|\bsys\.exit\b/.test(next));
+    return answer !== undefined && answer !== '_' && before.slice(index + 1, index + 3).some((next) => /^\S/.test(next) && new RegExp(`\\b${answer}\\b`).test(next) && /\bexit\b/.test(next));
   });
 }
 

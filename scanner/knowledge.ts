@@ -112,3 +112,5 @@ export const BARE_URL = /^\s*[a-z][\w+.-]*:\/\/\S*\s*$/i;
 
 /** Identity providers' own token hosts, exactly: a refresh token sent there is being redeemed, not handed over. */
 export const IDENTITY_PROVIDER_HOST = /^(?:login\.microsoftonline\.com|login\.microsoftonline\.us|login\.live\.com|login\.windows\.net|oauth2\.googleapis\.com|accounts\.google\.com|www\.googleapis\.com|github\.com|gitlab\.com|slack\.com|appleid\.apple\.com|api\.dropboxapi\.com|api\.dropbox\.com|zoom\.us|login\.salesforce\.com|auth\.atlassian\.com|accounts\.spotify\.com|id\.twitch\.tv)$/i;
+/** A token request that redeems a refresh token (`grant_type=refresh_token`, `"grant_type": "refresh_token"`): at the host that issued it, for a new access token. */
+export const REFRESH_GRANT = /\bgrant_type["']?\s*[:=,]\s*["']?refresh_token\b/;

@@ -7,7 +7,7 @@
 import type { CodeFacts, RawFinding } from '../model.ts';
 import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
-import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
+import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
@@ -460,7 +460,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   if (!isMarkdownBlock && unit.language !== 'shell') {
     const field = REFRESH_TOKEN_FIELD.exec(source);
     // Beside `grant_type: refresh_token` it is being redeemed for a new access token, at whichever host issued it.
-    const redeemed = field !== null && /grant_type["']?\s*[:=,]\s*["']refresh_token["']/.test(source.slice(Math.max(0, field.index - 300), field.index + 300));
+    const redeemed = field !== null && REFRESH_GRANT.test(source.slice(Math.max(0, field.index - 300), field.index + 300));
     if (field && !redeemed) flow.strongSources.push(place(unit.lineOffset + source.slice(0, field.index).split('\n').length, `${field[0].trim()} (an account's refresh token)`));
   }
   const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);

@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
-import { CODE_FORGE_DOMAINS, IDENTITY_PROVIDER_HOST, NETWORK_SINK_CALL, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
+import { CODE_FORGE_DOMAINS, IDENTITY_PROVIDER_HOST, NETWORK_SINK_CALL, REFRESH_GRANT, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
 import { foldCharacterCodes } from '../decode.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
@@ -563,10 +563,10 @@ const INVISIBLE = /[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD\u180E]/g;
 /** Names on a company's own network (`pypi.internal.example.com`, `git.corp`): not a stranger's host. */
 const PRIVATE_NAME = /(?:^|\.)(?:internal|intranet|corp|lan|home\.arpa)(?:\.|$)/i;
 
-/** Hosts named in text that are destinations: not loopback or private, not a placeholder, not elided (`https://…`). */
 /** A host handed to a downloader with no scheme in front (`curl -fsSL dl.host.example/boot`, `wget -qO- host.example/x.sh`). */
 const BARE_DOWNLOAD_HOST = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b(?:\s+-{1,2}[\w-]+(?:[ =](?:"[^"\n]*"|'[^'\n]*'|(?!-)[^\s|;&"']+))?)*?\s+["']?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?::\d+)?(?:\/[^\s|;&"']*|(?=["']?\s*\|))/gi;
 
+/** Hosts named in text that are destinations: not loopback or private, not a placeholder, not elided (`https://…`). */
 function destinations(text: string): string[] {
   // An upper-case host (`https://YOUR-INDEX/simple`) is a template for the user to fill in, not a place.
   const templated = new Set([...text.matchAll(/\b(?:https?|wss?|ftp):\/\/(?:[^\s/@]*@)?([A-Z][A-Z0-9_-]{2,}(?:\.[A-Z0-9_-]+)*)(?=[/:\s]|$)/g)].map((match) => match[1].toLowerCase()));
@@ -1228,9 +1228,9 @@ const CONVERSATION_HELD = /\b(?:(?:this|the|our|current|whole|entire|full)\s+(?:
 /** Words of a lead-in too common to tie it to the name of a file it describes. */
 const DOCUMENT_WORD_STOP = new Set(['with', 'that', 'this', 'these', 'those', 'each', 'every', 'containing', 'contains', 'include', 'includes', 'including', 'write', 'create', 'make', 'build', 'file', 'files', 'json', 'yaml', 'data', 'text', 'following', 'below', 'items', 'from', 'into', 'have', 'your', 'their']);
 
-/** A lead-in that sends the reader searching for what follows ("Grep history files for the patterns in …; the common ones:"). */
 /** A lead-in that has the reader go through what a tool found ("then look at each hit in `hits.csv`:"): the list after it is of findings. */
 const READS_RESULTS = /\b(?:look\s+(?:at|over|through)|read|review|go\s+through|triage|interpret)\s+(?:each|every|the|all)\s+(?:of\s+the\s+)?(?:hits?|match(?:es)?|findings?|results?|alerts?|detections?)\b/i;
+/** A lead-in that sends the reader searching for what follows ("Grep history files for the patterns in …; the common ones:"). */
 const SEARCHES_FOR = /\b(?:grep|search|scan|check|hunt|look through|sweep)\w*\b[^.\n]{0,80}\bfor\b[^.\n]{0,60}\b(?:patterns?|indicators?|signs?|traces?|strings?|signatures?|iocs?|artefacts?|artifacts?)\b/i;
 
 /** The fence line that opens the block holding line `line` (1-based), searching down from `from`, and its 1-based line. */
@@ -3134,12 +3134,12 @@ const ORDERS_IN_STATEMENT = /\b(?:so|therefore|since|because|then|the\s+agent|yo
 /** A statement of what something does not do (`X doesn't block Y`, "Defender does not scan inside the VHDX"), not an order. */
 const STATES_BEHAVIOUR = /^(?![\W_]*(?:add|set|turn|disable|exclude|run|switch|stop|allow|whitelist|bypass|open|remove|delete|clear|uninstall|kill)\b)[^.\n]*?\b(?:doesn't|does\s+not|won't|will\s+not|can't|cannot|isn't|aren't|is\s+not|are\s+not)\s+(?:\w+\s+){0,2}?(?:block|scan|stop|prevent|apply|affect|cover|need|matter|check|protect|inspect|catch|see|quarantine|touch|flag|detect)\w*\b/i;
 
-/** Whether a sentence only states what something does not do: no code in it, and nothing it goes on to order. */
 /** A sentence that asks or reports which protections are off ("Reports which … protections are switched off or weakened"), not one that turns them off. */
 const REPORTS_STATE = /(?:^|\bdescription:\s*)[\W_]*(?:(?:this\s+(?:skill|tool|script|check)|it)\s+)?(?:reports?|shows?|lists?|checks?|tells?|finds?|detects?|inventories|flags?|audits?)\b[^.\n;]{0,60}?\b(?:which|whether|if|what)\b[^.\n;]{0,120}?\b(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:\w+\s+){0,2}?(?:switched\s+off|turned\s+off|disabled|weakened|stopped|off)\b(?![^.\n]*\b(?:and|then)\s+(?:switch|turn|disable|stop)\b)/i;
 /** A past act of someone else's that a finding explains ("someone ran `spctl --master-disable`", "the attacker disabled …"). */
 const SOMEONE_DID = /\b(?:someone|somebody|an?\s+attacker|the\s+attacker|attackers|malware|an?\s+intruder|a\s+previous\s+(?:admin|user|install\w*))\s+(?:(?:has|had|may\s+have|probably|likely)\s+)?(?:ran|run|used|set|disabled|turned|switched|stopped|added|changed|executed)\b/i;
 
+/** Whether a sentence only states what something does not do: no code in it, and nothing it goes on to order. */
 function statesBehaviour(sentence: string): boolean {
   return STATES_BEHAVIOUR.test(sentence) && !sentence.includes('`') && !ORDERS_IN_STATEMENT.test(sentence);
 }
@@ -3557,7 +3557,7 @@ function consentCovers(action: Action, what: RegExp): boolean {
 /** A token that stands for the user's account at an identity provider: a refresh token, an ID token, "the OAuth token". */
 const OAUTH_ACCOUNT_TOKEN = /\b(?:refresh|oauth|id)[ _-]?tokens?\b/i;
 /** A request that redeems a refresh token at a token endpoint (`grant_type=refresh_token`, a POST to `…/oauth2/token` or `…/api/token`). */
-const REDEEMS_TOKEN = /\bgrant_type["']?\s*[=:]\s*["']?refresh_token\b|https?:\/\/[^\s"'`/]+\/(?:[\w.-]+\/)*(?:oauth2?\/(?:v\d+(?:\.\d+)?\/)?token|api\/token|token)\b/i;
+const REDEEMS_TOKEN = new RegExp(`${REFRESH_GRANT.source}|${/https?:\/\/[^\s"'`/]+\/(?:[\w.-]+\/)*(?:oauth2?\/(?:v\d+(?:\.\d+)?\/)?token|api\/token|token)\b/.source}`, 'i');
 
 export function decideActions(given: readonly Action[], declared: Capabilities | undefined, reading: SkillReading = {}): Judgement[] {
   const { gated = false, serversNamedByUser = false, sourcesNamedByUser = false, partiesNamedByUser = false } = reading;
@@ -3588,7 +3588,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
     // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
     // An account's OAuth refresh or ID token sent anywhere but its identity provider is that account handed over: never the skill's own token.
-    const handedToken = action.secret !== undefined && OAUTH_ACCOUNT_TOKEN.test(action.secret) && sinkHosts.length > 0 && !sinkHosts.every((host) => IDENTITY_PROVIDER_HOST.test(host)) && !REDEEMS_TOKEN.test(action.fullText ?? action.evidence);
+    const accountToken = action.secret !== undefined && OAUTH_ACCOUNT_TOKEN.test(action.secret) && sinkHosts.length > 0;
+    const atProvider = accountToken && sinkHosts.every((host) => IDENTITY_PROVIDER_HOST.test(host));
+    const handedToken = accountToken && !atProvider && !REDEEMS_TOKEN.test(action.fullText ?? action.evidence);
     const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || handedToken || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || (/^(?:env|printenv)\b/.test(action.secret) && ENVIRONMENT_SECRET_SWEEP.test(action.fullText ?? action.evidence)) || PRIVATE_FIELD.test(action.secret) || ONE_TIME_CODE.test(action.fullText ?? action.evidence) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
@@ -3631,7 +3633,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // "The key" spoken of in words, next to the one variable that holds it (`talks to https://api.stripe.com with the key in STRIPE_SECRET_KEY`), is that variable.
     const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0] ?? (ONE_KEY_IN_WORDS.test(action.secret ?? '') && !MANY_SECRETS.test(action.secret ?? '') ? heldIn(action.evidence) : undefined);
     // An account's refresh token redeemed at its identity provider's own token host is used there, not moved.
-    const toOwnService = (secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host))) || (action.secret !== undefined && OAUTH_ACCOUNT_TOKEN.test(action.secret) && !MANY_SECRETS.test(action.secret) && sinkHosts.length > 0 && sinkHosts.every((host) => IDENTITY_PROVIDER_HOST.test(host)));
+    const toOwnService = (secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host))) || (atProvider && !MANY_SECRETS.test(action.secret!));
     if (action.secret && action.sink && leaves && !toOwnService) {
       // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
       // it, whoever owns the repository: no one's consent makes that a destination for a private key.
