@@ -1,0 +1,3 @@
+module dairymakers/curdstore
+
+go 1.21

@@ -1,0 +1,3 @@
+module github.com/edgeship/multi-cdn-purge
+
+go 1.21
