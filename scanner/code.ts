@@ -37,6 +37,31 @@ export function loadParsers(): Promise<Record<CodeLanguage, Parser>> {
   return parsersPromise;
 }
 
+let typeScriptPromise: Promise<{ typescript: Parser; tsx: Parser }> | undefined;
+
+/**
+ * The TypeScript and TSX grammars, loaded the first time a TypeScript file is read: the JavaScript grammar stops at the
+ * first type annotation (`function npm(args: string[]): string {`) and loses the calls after it.
+ */
+function loadTypeScriptParsers(): Promise<{ typescript: Parser; tsx: Parser }> {
+  typeScriptPromise ??= (async () => {
+    const require = createRequire(import.meta.url);
+    await loadParsers();
+    const load = async (module: string) => {
+      const parser = new Parser();
+      parser.setLanguage(await TreeSitterLanguage.load(require.resolve(module)));
+      return parser;
+    };
+    const [typescript, tsx] = await Promise.all([load('tree-sitter-typescript/tree-sitter-typescript.wasm'), load('tree-sitter-typescript/tree-sitter-tsx.wasm')]);
+    return { typescript, tsx };
+  })();
+  return typeScriptPromise;
+}
+
+/** Files in TypeScript, by extension (a code block's unit, `SKILL.md#3`, is read with the JavaScript grammar). */
+const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/i;
+const TSX_FILE = /\.tsx$/i;
+
 /** Whether a language has a parser. */
 export function isCodeLanguage(language: Language): language is CodeLanguage {
   return language === 'python' || language === 'javascript' || language === 'shell';
@@ -551,7 +576,7 @@ const DOTENV_READ = /\b(?:dotenv_values|dotenv\.parse|parse_dotenv)\s*\(|(?:open
  * (`iam.create_access_key`, `CreateAccessKeyCommand`): what they return is a secret.
  */
 export const CREDENTIAL_MINT =
-  /\b(?:iam\W{1,6}create-(?:access-key|login-profile|service-specific-credential)|(?:create_access_key|createAccessKey|CreateAccessKey|create_login_profile|createLoginProfile|CreateLoginProfile|create_service_specific_credential|createServiceSpecificCredential|CreateServiceSpecificCredential|create_service_account_key|createServiceAccountKey|CreateServiceAccountKey)(?:Command|Request|Async)?|iam\W{1,6}service-accounts\W{1,6}keys\W{1,6}create|serviceAccounts(?:\(\))?\.keys(?:\(\))?\.create|ad\W{1,6}(?:sp|app)\W{1,6}(?:create-for-rbac|credential\W{1,6}reset))\b/;
+  /\b(?:iam\W{1,6}create-(?:access-key|login-profile|service-specific-credential)|(?:create_access_key|createAccessKey|CreateAccessKey|create_login_profile|createLoginProfile|CreateLoginProfile|create_service_specific_credential|createServiceSpecificCredential|CreateServiceSpecificCredential|create_service_account_key|createServiceAccountKey|CreateServiceAccountKey)(?:Command|Request|Async)?|iam\W{1,6}service-accounts\W{1,6}keys\W{1,6}create|serviceAccounts(?:\(\))?\.keys(?:\(\))?\.create|ad\W{1,6}(?:sp|app)\W{1,6}(?:create-for-rbac|credential\W{1,6}reset)|(?:npm|pnpm|yarn)\W{1,6}(?:npm\W{1,6})?token\W{1,6}create|glab\W{1,6}token\W{1,6}create|heroku\W{1,6}authorizations:create|doctl\W{1,6}auth\W{1,6}token\W{1,6}create)\b/;
 
 /** Calls and commands that hand out a stored credential (SDK credential chains, CLI token printers, keychains), or mint a new one ({@link CREDENTIAL_MINT}). */
 export const CREDENTIAL_GETTER = new RegExp(String.raw`\b(?:aws\s+ecr\s+get-login-password|kubectl\s+create\s+token|heroku\s+auth:token|vault\s+(?:kv\s+get|read)|get_credentials|get_frozen_credentials|gh\s+auth\s+token|gh\s+auth\s+status\b[^\n]*?(?:\s-t\b|--show-token)|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|aws\s+configure\s+get|aws\s+sts\s+get-session-token|az\s+account\s+get-access-token|keyring\.get_password|git\s+credential\s+fill|security\s+find-(?:generic|internet)-password|op\s+read|bw\s+(?:export|list\s+items)|keepassxc-cli\s+export|lpass\s+export|security\s+dump-keychain|Network\.getAllCookies|Storage\.getCookies|npm\s+token\s+(?:list|create)|docker-credential-\w+\s+get|kubectl\s+config\s+view\b[^\n]*--raw)\b` + `|${CREDENTIAL_MINT.source}`);
@@ -597,12 +622,13 @@ export async function analyzeCode(unit: string, file: string, language: Language
   const facts = emptyFacts(unit, file, language, lineOffset);
   if (!isCodeLanguage(language)) return facts;
   const parsers = await loadParsers();
+  const parser = language === 'javascript' && (TYPESCRIPT_FILE.test(unit) || TSX_FILE.test(unit)) ? (await loadTypeScriptParsers())[TSX_FILE.test(unit) ? 'tsx' : 'typescript'] : parsers[language];
   // Pathological input (a line of 100,000 `|`) makes tree-sitter's lexer quadratic: stop parsing
   // past the read budget and fall back to reading the unit as text, so one file cannot stall a build.
   const readBudget = PARSE_READ_FACTOR * source.length + PARSE_READ_FLOOR;
   let read = 0;
   const deadline = performance.now() + PARSE_DEADLINE_MS;
-  const tree = parsers[language].parse(
+  const tree = parser.parse(
     (index: number) => {
       const chunk = source.slice(index, index + PARSE_CHUNK);
       read += chunk.length;
@@ -613,7 +639,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
   );
   if (!tree) {
     // A cancelled parse would otherwise resume on the parser's next call, with the next unit's text.
-    parsers[language].reset();
+    parser.reset();
     facts.hasErrors = true;
     facts.strings.push({ text: source, line: 1 + lineOffset });
     return facts;

@@ -1059,8 +1059,8 @@ function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<st
 
 /** A download saved to a file (`curl … -o PATH`, `wget -O PATH`, `Invoke-WebRequest … -OutFile PATH`): the path as written. */
 const DOWNLOAD_TO = /(?:^\s*|[;&|({]\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:curl|wget|aria2c|Invoke-WebRequest|iwr)\b(?:\$\([^()\n]*\)|[^\n|;&])*?\s(?:-[a-zA-Z]*[oO]|--output|--output-document|-OutFile)[=\s]+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/;
-/** A program run from a file (`source f`, `. f`, `bash f`, `python3 f`, `./f`): the runner and the path as written. */
-const RUNS_FILE = /(?:^\s*|&&\s*|\|\|\s*|;\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:(source|\.|(?:ba|z|k|da)?sh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?)\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)|("[^"\n]+"|'[^'\n]+'|(?:\.{0,2}|~|\$\{?\w+\}?)\/[^\s;&|)]+))/;
+/** A program run from a file (`source f`, `. f`, `bash f`, `python3 f`, `./f`) or a package installed from one (`code --install-extension f.vsix`, `dpkg -i f.deb`, `installer -pkg f.pkg`): the runner and the path as written. */
+const RUNS_FILE = /(?:^\s*|&&\s*|\|\|\s*|;\s*|\bthen\s+|\bdo\s+)(?:sudo\s+)?(?:(source|\.|(?:ba|z|k|da)?sh|python\d?(?:\.\d+)?|node|perl|ruby|pwsh|powershell(?:\.exe)?|(?:code|code-insiders|codium|cursor|windsurf)\s+--install-extension|dpkg\s+-i|rpm\s+-[iU]\w*|installer\s+-pkg|msiexec(?:\.exe)?\s+\/i)\s+(?:-[a-zA-Z]+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)|("[^"\n]+"|'[^'\n]+'|(?:\.{0,2}|~|\$\{?\w+\}?)\/[^\s;&|)]+))/;
 
 /** A shell binding (`STATE="$HOME/x"`, `export BASE=https://…`): the name and the value as written. */
 const BINDING = /^[ \t]*(?:export\s+|readonly\s+|declare\s+(?:-\w+\s+)*)?([A-Za-z_]\w*)=("[^"\n]*"|'[^'\n]*'|[^\s;&|]+)/gm;
@@ -1162,7 +1162,8 @@ function downloadedThenRun(facts: readonly CodeFacts[], files: readonly SourceFi
       const taken = variable === undefined ? [] : (loops.get(command.file)?.get(variable) ?? []).map((item) => expanded(command.file, plain(item)));
       const fetched = saved.get(path) ?? taken.map((item) => saved.get(item)).find((url) => url !== undefined);
       if (fetched === undefined) continue;
-      const runner = run[1] === undefined || run[1] === 'source' || run[1] === '.' ? 'sh' : run[1];
+      // An installer (`code --install-extension`, `dpkg -i`, `installer -pkg`) runs the package's code as a shell would.
+      const runner = run[1] === undefined || run[1] === 'source' || run[1] === '.' || /\s/.test(run[1]) ? 'sh' : run[1];
       out.push({ file: command.file, line: command.line, text: `curl -fsSL '${fetched}' | ${runner}`, scope: 'command', language: 'shell', unit: command.unit });
     }
   }

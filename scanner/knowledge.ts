@@ -94,8 +94,8 @@ export function isExfiltrationEndpoint(url: string, host: string): boolean {
 export const NETWORK_SINK_CALL =
   /^(?:requests\.(?:post|put|patch|get|request|Session)|(?:session|s|client|http)\.(?:post|put|patch|request)|urllib\d?\.request\.(?:urlopen|Request)|urlopen|Request|httpx\.(?:post|put|get|request|Client|AsyncClient)|aiohttp\.ClientSession|http\.client\.\w+|HTTPS?Connection|(?:\w+\.)?(?:create_connection|sendall|sendto)|socket\.socket|smtplib\.\w+|ftplib\.\w+|fetch|axios(?:\.\w+)?|got(?:\.\w+)?|needle|superagent\.\w+|https?\.(?:request|get)|net\.(?:connect|createConnection)|tls\.connect|dgram\.createSocket|WebSocket|XMLHttpRequest|navigator\.sendBeacon|curl_easy_perform|pycurl\.Curl|Net::HTTP(?:\.(?:post|post_form|get|get_response|start|new)|::(?:Post|Put|Get)\.new)|(?:HTTParty|Faraday|RestClient|Excon|Typhoeus)\.\w+|URI\.open|http\.(?:Post|PostForm|Get|NewRequest(?:WithContext)?)|\w+\.(?:Post|PostForm|Do)|(?:c|cl|cli|client|hc|httpClient|netClient|http\.DefaultClient)\.Get|LWP::UserAgent->new|HTTP::Tiny->new|reqwest::[\w:]+|ureq::\w+|curl_exec|(?:\w+\.)?(?:UploadString|UploadData|UploadFile|PostAsync|SendAsync)|openConnection|HttpRequest\.newBuilder|(?:\w+\.)?newCall)$/;
 
-/** Shell commands that send data over the network. */
-export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|ftp|tftp|sftp|scp|rsync|openssl|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|http|https|xh|aria2c)$/;
+/** Shell commands that send data over the network (mail senders included: `sendmail`, `mutt -a`, `Send-MailMessage`). */
+export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|ftp|tftp|sftp|scp|rsync|openssl|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|http|https|xh|aria2c|sendmail|mutt|mailx|msmtp|swaks|Send-MailMessage)$/;
 
 /** `git push` to a URL given on the command line (not a configured remote), quoted or not: a way to carry files off the machine. */
 export const GIT_PUSH_TO_URL = /\bgit\s+(?:-\S+\s+)*push\b[^\n|;&]{0,300}\s["']?(?:https?:\/\/|git@|ssh:\/\/)[^\s"']+/;

@@ -119,9 +119,10 @@ export function commandLines(source: string, firstLine: number): { text: string;
       index += 1;
       text = `${text.replace(/\\\s*$/, ' ')}${lines[index]}`;
     }
-    // A URL written over several lines, one query parameter a line (`https://h/p` then `  ?a=1` then `  &b=2`): one URL.
+    // A URL written over several lines, one query parameter a line (`https://h/p` then `  ?a=1` then `  &b=2`, or
+    // `https://h/p?` then `  a=1` then `  &b=2`): one URL.
     if (/\bhttps?:\/\/\S*$/.test(text)) {
-      while (index + 1 < lines.length && /^\s*[?&][\w.[\]-]+=/.test(lines[index + 1]!)) {
+      while (index + 1 < lines.length && (/^\s*[?&][\w.[\]-]+=/.test(lines[index + 1]!) || (/[?&]$/.test(text.trimEnd()) && /^\s*[\w.[\]-]+=\S/.test(lines[index + 1]!)))) {
         index += 1;
         text = `${text.trimEnd()}${lines[index]!.trim()}`;
       }

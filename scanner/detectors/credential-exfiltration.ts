@@ -19,9 +19,16 @@ interface Place {
   evidence: string;
   /** For a sink: a folder a sync client uploads rather than a socket. */
   synced?: boolean;
+  /** For a sink: a file the site the skill deploys serves to anyone (`_headers`, `dist/…`), not a socket. */
+  published?: boolean;
   /** For a sink: a plain download (`curl -fsSL -o f https://…/install.sh`), which carries nothing of this machine's out. */
   fetchOnly?: boolean;
 }
+
+/** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
+const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(/;
+/** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`). */
+const MAIL_ITEM_SEND = /(?:^|\.)(?:Send|SendAsync|SendMailAsync)$/;
 
 /** A shell variable named like a secret or like data packed to send (`$TOKEN`, `${STATE_B64}`). */
 const DATA_VARIABLE = /\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE)/i;
@@ -220,6 +227,9 @@ const FILE_CONTENT_READ = /(?:^|\.)(?:readFileSync|readFile|read_bytes|read_text
 /** Code that sets metadata of an artifact it publishes: an image label, an OCI or chart annotation. */
 const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotations?\s*:|\bcommonAnnotations\b|\bmetadata\.annotations\b/;
 
+/** A file a deployed static site serves: its headers or redirects file, or a file under its publish folder. */
+const PUBLISHED_OUTPUT = /["'`](?:_headers|_redirects|_routes\.json)["'`]|["'`](?:\.\/)?(?:public|dist|_site|out|static)\/[\w.\/-]*["'`]/;
+
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
 
@@ -287,7 +297,7 @@ interface UnitFlow {
   captures: Place[];
   strongSources: Place[];
   softSources: Place[];
-  /** A new credential minted for the user's cloud account, in code read lexically (no data flow to follow). */
+  /** A new credential minted for the user's account (a cloud key, a package registry token), followed to a line that sends. */
   minted: Place[];
   sinks: Place[];
   exfilEndpoints: Place[];
@@ -465,15 +475,21 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   }
   const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);
   if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
+  // A file the deployed site serves (a `_headers` or `_redirects` file, one under the publish folder), written by a program
+  // that packs what it holds (base64, gzip): the packed bytes are published to anyone who fetches the site.
+  const published = isMarkdownBlock || !ENCODES_BLOB.test(source) ? undefined : unit.calls.find((call) => FILE_WRITE.test(call.callee) && PUBLISHED_OUTPUT.test(call.text));
+  if (published) flow.sinks.push({ ...place(published.line, published.text.split('\n')[0]!), published: true });
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
   if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
     flow.sinks.push({ ...place(syncedFolder.line, `writes into ${syncedFolder.text}`), synced: true });
   }
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
+  // A mail client the program drives (Outlook over COM, .NET's SMTP client): its items' `Send()` sends mail out.
+  const mailClient = MAIL_CLIENT.test(source);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if (NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
+    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
     if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
@@ -587,11 +603,14 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     // The value of a `"$schema"` key in a payload it builds (`"$schema":"http://adaptivecards.io/schemas/adaptive-card.json"`) names a format, not a place.
     for (const { url, host, index } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_KEY_BEFORE.test(command.text.slice(Math.max(0, index - 24), index))) flow.exfilEndpoints.push(place(command.line, url));
   }
-  // Code read lexically (no parser for its language): a minted key is followed line by line through the names
-  // and files it lands in, to a line that sends (see mintReachesSend); where it goes is judged in decide.
-  if (!isMarkdownBlock && unit.language === 'text') {
-    const mint = [...unit.calls.map((call) => ({ line: call.line, text: call.text })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))].find((entry) => CREDENTIAL_MINT.test(entry.text));
-    if (mint && mintReachesSend(source, mint.line)) flow.minted.push(place(mint.line, mint.text.split('\n')[0]));
+  // A minted key is followed line by line through the names and files it lands in, to a line that sends (see
+  // mintReachesSend); where it goes is judged in decide. Parsed code too: a helper that runs the CLI
+  // (`npm(["token", "create", "--json"])`) hides the command from the parse, not from its arguments.
+  if (!isMarkdownBlock && source !== '') {
+    // Each call that mints, the innermost first (an outer call's text holds the inner one's, from an earlier line).
+    const mints = [...unit.calls.map((call) => ({ line: call.line, text: call.text })), ...unit.commands.map((command) => ({ line: command.line, text: command.text }))].filter((entry) => CREDENTIAL_MINT.test(entry.text)).sort((a, b) => a.text.length - b.text.length);
+    const mint = mints.find((entry) => mintReachesSend(source, entry.line));
+    if (mint) flow.minted.push(place(mint.line, mint.text.split('\n')[0]));
   }
   // Code read lexically (no parser for its language) cannot tell a token in an auth header from one in a
   // body: only stored credentials count as its sources there.
@@ -610,8 +629,16 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       : text.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
     return (
       CREDENTIAL_GETTER.test(body) ||
-      names.some((name) => (shell ? new RegExp(`\\$\\{?${name}\\b`) : new RegExp(`\\b${name}\\b`)).test(body))
+      names.some((name) => (shell ? new RegExp(`\\$\\{?${name}\\b`) : new RegExp(`\\b${name}\\b`)).test(body) && !(!shell && requestWithKeyInHeader(name)))
     );
+  };
+  // A request object built on an earlier line with the credential only in its headers (`req = Request(api, headers={"Authorization":
+  // f"Bearer {tok}"})`, then `urlopen(req)`): sending it uses the key, it does not carry it.
+  const requestWithKeyInHeader = (name: string): boolean => {
+    const built = new RegExp(`^\\s*${escapeRegExp(name)}\\s*=\\s*(?:urllib\\.request\\.)?(?:Request|requests\\.Request|httpx\\.Request)\\s*\\(([^\\n]*)\\)\\s*$`, 'm').exec(source);
+    if (!built) return false;
+    const rest = built[1]!.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g, ' ');
+    return !names.some((other) => other !== name && new RegExp(`\\b${other}\\b`).test(rest)) && !CREDENTIAL_GETTER.test(rest);
   };
   // The request goes only to the service whose credential file the unit reads (kaggle.json to www.kaggle.com): used, not moved.
   const readFiles = unit.strings.filter((string) => SENSITIVE_FILE.test(string.text)).map((string) => place(string.line, string.text));
@@ -719,13 +746,24 @@ function finding(source: Place, sink: Place, how: string): RawFinding {
     evidence: across ? `${source.evidence} (${source.file}:${source.line}) → ${sink.evidence} (${sink.file}:${sink.line})` : `${source.evidence} → ${sink.evidence} (line ${sink.line})`,
     message: across
       ? `Reads ${how} in ${source.file} and sends data out from ${sink.file}, which it is linked to: a credential-theft chain across the skill's scripts.`
-      : `Reads ${how} and ${sink.synced ? 'writes data into a folder a sync client uploads' : 'sends data over the network or DNS'} in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
+      : `Reads ${how} and ${sink.synced ? 'writes data into a folder a sync client uploads' : sink.published ? 'writes it, packed, into a file the site it deploys serves to anyone' : 'sends data over the network or DNS'} in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
   };
 }
 
 /** A tool's own credential file (`.npmrc`) in code that talks only to that tool's service or public package registries. */
 /** A refresh token as a field of data the program builds, valued from what it holds (not a literal or a placeholder). */
 const REFRESH_TOKEN_FIELD = /["']refresh_token["']\s*[:=]\s*(?!["'`<{]|None\b|null\b|undefined\b)[A-Za-z_$][\w$.]*(?:\[[^\]\n]{1,40}\])*/;
+
+/** A forge API path that publishes what it is sent: a gist, an issue or comment, a file in a repository, a new repository. */
+const FORGE_PUBLISH_PATH = /\/gists\b|\/issues\b|\/comments\b|\/contents\/|\/user\/repos\b|\/releases\b|\/snippets\b/;
+
+/** The tool's own credential file a source reads (`~/.cache/huggingface/token`), when it is one whose service is known. */
+function ownedFileOf(source: Place): string | undefined {
+  const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
+  if (!named) return undefined;
+  const base = named.split('/').pop() ?? named;
+  return OWNED_CREDENTIAL_FILES.find((path) => path.endsWith(`/${base}`) && named.endsWith(path.replace(/^~\//, '').split('/').slice(-2).join('/')));
+}
 
 function toOwnService(source: Place, hosts: readonly string[]): boolean {
   if (source.evidence.endsWith("(an account's refresh token)")) return hosts.length > 0 && hosts.every((host) => IDENTITY_PROVIDER_HOST.test(host));
@@ -761,14 +799,23 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
   // A host built at run time (none named) is as foreign as one that is not the cloud's.
   const foreign = hosts.length === 0 || hosts.some((host) => !CLOUD_API_HOST.test(host));
   const minted = foreign ? flows.flatMap((flow) => flow.minted) : [];
-  const strong = flows.flatMap((flow) => flow.strongSources).filter((source) => !toOwnService(source, hosts));
+  // A program that reads several tools' own logins and talks only to those tools' services (an inventory asking each
+  // issuer about its own token): each key goes home, unless the program can also publish on a forge (a gist, an issue).
+  const stored = flows.flatMap((flow) => flow.strongSources);
+  const eachHome =
+    stored.length > 0 &&
+    hosts.length > 0 &&
+    !flows.some((flow) => flow.unit.strings.some((string) => FORGE_PUBLISH_PATH.test(string.text))) &&
+    stored.every((source) => { const file = ownedFileOf(source); return file !== undefined && hosts.some((host) => secretBelongsTo(file, host)); }) &&
+    hosts.every((host) => isPackageRegistry(host) || OWNED_CREDENTIAL_FILES.some((file) => secretBelongsTo(file, host)));
+  const strong = eachHome ? [] : stored.filter((source) => !toOwnService(source, hosts));
   const soft = flows.flatMap((flow) => flow.softSources);
   // A push in one linked unit and the packing in another (a hook the publisher runs writes the annotation): one program.
   const packed = flows.some((flow) => flow.packs);
   const sinks = [...flows.flatMap((flow) => flow.sinks), ...(packed ? flows.flatMap((flow) => flow.pushes) : [])];
   const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);
   if (strong.length > 0 && sinks.length > 0) return finding(strong[0], sinks[0], 'a credential store or the whole environment');
-  if (minted.length > 0 && sinks.length > 0) return finding(minted[0], sinks[0], "a new credential it mints for the user's cloud account");
+  if (minted.length > 0 && sinks.length > 0) return finding(minted[0], sinks[0], "a new credential it mints for the user's account (a cloud key or a package registry token)");
   const captures = flows.flatMap((flow) => flow.captures);
   if (captures.length > 0 && sinks.length > 0) return finding(captures[0], sinks[0], "the user's screen, clipboard or keystrokes over and over");
   if (soft.length > 0 && sinks.length > 0 && endpoints.length > 0) return finding(soft[0], endpoints[0], 'secrets (secret environment variables or a .env file)');
@@ -776,7 +823,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 28;
+export const version = 29;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

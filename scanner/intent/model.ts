@@ -993,7 +993,12 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const forge = first('forge-sink', ordered);
   // "iCloud Keychain does not sync these items" says where they do not go.
   // The sink first: most sentences name none, and only those that do are asked whether they say it is not synced.
-  const synced = sentences(ordered).map((sentence) => { const found = SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence); return found !== undefined && !NOT_SYNCED.test(sentence) ? found : undefined; }).find((found) => found !== undefined);
+  // A line of a few words that only names the service ("Nextcloud", a section's title) says nothing goes there.
+  const titleOnly = (found: string) => {
+    const lines = rawText.split('\n').filter((line) => line.includes(found));
+    return lines.length > 0 && lines.every((line) => (line.match(/[A-Za-z][\w'-]*/g) ?? []).length <= 3);
+  };
+  const synced = sentences(ordered).map((sentence) => { const found = SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence); return found !== undefined && !NOT_SYNCED.test(sentence) && !titleOnly(found) ? found : undefined; }).find((found) => found !== undefined);
   if (FORGE_TEMPLATE.test(place.file)) action.sink = { kind: 'forge', text: `the template ${place.file}, which becomes text on the forge`, hosts };
   else if (network) action.sink = { kind: 'network', text: network, hosts };
   else if (forge) action.sink = { kind: 'forge', text: forge, hosts };
@@ -2138,7 +2143,9 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // A heading that names where its section's text goes ("What goes into the tag message", "PR body"):
     // a step under it that gathers a secret puts the secret there.
     const heading = members.find((index) => String(instructions[index].line) === instructions[index].section && instructions[index].origin === 'prose');
-    if (heading !== undefined && (hasWord('forge-sink', textOf(heading)) || hasWord('synced-sink', textOf(heading)))) {
+    // A heading that only names a sync service ("Nextcloud", "Syncthing shares") titles a section about it, not where its text goes.
+    const headingSaysWhere = (index: number) => hasWord('forge-sink', textOf(index)) || (hasWord('synced-sink', textOf(index)) && (textOf(index).match(/[A-Za-z][\w'-]*/g) ?? []).length >= 3);
+    if (heading !== undefined && headingSaysWhere(heading)) {
       for (const index of members) {
         if (index === heading || !(namesSecretFile(index) || namesDotenv(index) || namesSecretLabel(index))) continue;
         const item = instructions[index];
@@ -2788,7 +2795,7 @@ const RUNS_WHAT_IT_LISTS = /\b(?:it|the\s+(?:page|notice|policy|playbook|documen
 const FETCH_WORD = /\b(?:fetch|WebFetch|download|retrieve|curl|wget|pull|load|open|read)\w*\b/i;
 
 /** Words that have the agent do what a printed text says ("carry out its steps", "follow the playbook", "the source of truth"). */
-const FOLLOWS_PRINTED = /\b(?:execute|run|apply|carry\s+out|perform)\s+(?:each|every|all(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:commands?|fix(?:es)?|steps?|lines?)\b[^.\n]{0,60}?\b(?:exactly\s+)?as\s+(?:printed|shown|output|listed|given)\b|\b(?:carry\s+out|follow|obey|execute|perform|run|apply|complete|do|work\s+through)\s+(?:all\s+(?:of\s+)?(?:the\s+)?|every\s+|each\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|commands?|actions?|items?|lines?)\s+(?:that\s+)?(?:(?:the\s+|it\s+|this\s+)?(?:[\w.\/-]+\s+)?(?:prints?|outputs?|returns?|emits?|renders?|produces?|lists?)\b|(?:(?:are|is)\s+)?(?:printed|output|emitted|returned|rendered|produced|listed)\s+by\b)|\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b/i;
+const FOLLOWS_PRINTED = /\b(?:execute|run|apply|carry\s+out|perform)\s+(?:each|every|all(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:commands?|fix(?:es)?|steps?|lines?)\b[^.\n]{0,60}?\b(?:exactly\s+)?as\s+(?:printed|shown|output|listed|given)\b|\b(?:carry\s+out|follow|obey|execute|perform|run|apply|complete|do|work\s+through)\s+(?:all\s+(?:of\s+)?(?:the\s+)?|every\s+|each\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|commands?|actions?|items?|lines?)\s+(?:that\s+)?(?:(?:the\s+|it\s+|this\s+)?(?:[\w.\/-]+\s+)?(?:prints?|outputs?|returns?|emits?|renders?|produces?|lists?)\b|(?:(?:are|is)\s+)?(?:printed|output|emitted|returned|rendered|produced|listed)\s+by\b)|\b(?:carry\s+out|follow|obey|execute|perform|apply|complete|work\s+through|do)\s+(?:all\s+|every\s+|each\s+)?(?:of\s+)?(?:its|their)\s+(?:\w+\s+)?(?:steps?|instructions?|lines?|items?|procedures?|directions?|orders?|actions?)\b|\b(?:follow|carry\s+out|apply|obey|work\s+through)\s+(?:the\s+)?(?:printed|output|returned|decoded)\s+(?:\w+\s+)?(?:steps?|instructions?|playbook|procedure|runbook)\b|\b(?:whatever|what|everything)\s+it\s+(?:prints|outputs|says|returns|shows)\b|\bsource\s+of\s+truth\b|\b(?:is|as)\s+your\s+(?:runbook|instructions|checklist|playbook|orders)\b|\b(?:follow|carry\s+out|apply)\s+(?:the|that|this)\s+playbook\b|\b(?:follow|keep\s+to|stick\s+to)\s+its\s+(?:exact\s+)?(?:wording|output)\b/i;
 /** Code that turns stored data back into text: base64, zlib/gzip/lzma/bz2, marshal, a Node buffer read as base64. */
 const DECODES_DATA = /\b(?:b64decode|b85decode|a85decode|b32decode|decodebytes|atob|zlib\.decompress|gzip\.decompress|lzma\.decompress|bz2\.decompress|inflateSync|inflateRawSync|gunzipSync|brotliDecompressSync|marshal\.loads|bytes\.fromhex|unhexlify)\b|Buffer\.from\([^)\n]*['"](?:base64|hex)['"]/;
 /** Code that prints what it made. */
@@ -2820,40 +2827,72 @@ function opaqueData(file: SourceFile): boolean {
 export function followedDecoderActions(files: readonly SourceFile[], instructions: readonly Instruction[]): Action[] {
   // The encoded text may be a data file the script names, or a long literal in the script itself (`_SYNC = "c${^RJx…"`).
   const decoders = files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && DECODES_DATA.test(file.text) && PRINTS.test(file.text) && (EMBEDDED_BLOB.test(file.text) || files.some((data) => data !== file && opaqueData(data) && file.text.includes(data.path.split('/').pop()!))));
-  if (decoders.length === 0) return [];
+  const followed = followedScript(files, instructions, decoders);
+  if (followed === undefined) return [];
+  const { order, script } = followed;
+  return [{ file: order.file, line: order.line, evidence: shown(order.text), origin: order.origin, decodeFollow: `${script.path} decodes encoded text shipped with the skill and prints what the agent is told to carry out`, userTarget: false, documentation: false }];
+}
+
+/**
+ * The agent told to carry out the steps a script of the skill prints ("Carry out the steps in order … follow its wording"),
+ * where a step the script prints sends something to a fixed address and the script names stored secrets (`.env`, a CLI's
+ * login file, `VERCEL_TOKEN`) for its steps to take: the agent gathers and sends them with its own tools, and nothing in
+ * the skill's prose shows it.
+ */
+export function followedPrinterActions(files: readonly SourceFile[], instructions: readonly Instruction[], actions: readonly Action[]): Action[] {
+  const printers = files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown' && PRINTS_STEPS.test(file.text) && actions.some((action) => action.file === file.path && action.origin === 'string' && action.sink !== undefined && action.sink.hosts.some((host) => !isLocalHost(host))));
+  const followed = followedScript(files, instructions, printers);
+  if (followed === undefined) return [];
+  const { order, script } = followed;
+  const secret = [...script.text.matchAll(/(["'`])([^"'`\n]{1,200})\1/g)].map((literal) => secretFileIn(literal[2]!) ?? (/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(literal[2]!) && SECRET_ENV_NAME.test(literal[2]!) ? literal[2] : undefined)).find((found) => found !== undefined);
+  if (secret === undefined) return [];
+  const sending = actions.find((action) => action.file === script.path && action.origin === 'string' && action.sink !== undefined && action.sink.hosts.some((host) => !isLocalHost(host)))!;
+  return [{ file: sending.file, line: sending.line, evidence: `${shown(order.text)} ⏎ … ⏎ ${sending.evidence}`, origin: 'decoded', secret, sink: sending.sink, userTarget: false, documentation: false }];
+}
+
+/** Code that prints steps for a reader: lines collected and printed, or printed one by one. */
+const PRINTS_STEPS = /\bprint\s*\(|\bconsole\.log\s*\(|\bprocess\.stdout\.write\s*\(|\bsys\.stdout\.write\s*\(|\bputs\b|\becho\b|\bWrite-(?:Output|Host)\b|\bfmt\.Print|\bprintln!?\s*\(/;
+
+/**
+ * The script of `candidates` whose output an order of the skill has the agent carry out, and that order: the script
+ * named in the order's section, or in an earlier step when the order's own step runs nothing of its own.
+ */
+function followedScript(files: readonly SourceFile[], instructions: readonly Instruction[], candidates: readonly SourceFile[]): { order: Instruction; script: SourceFile } | undefined {
+  if (candidates.length === 0) return undefined;
   for (const order of instructions) {
     const followed = order.documentation || order.script || order.origin !== 'prose' ? undefined : FOLLOWS_PRINTED.exec(unwrap(order.text))?.[0];
     if (followed === undefined) continue;
     // "Execute nothing from it … not a decoded string 'just to see what it prints'": a prohibition names what not to follow.
     const sentence = sentences(unwrap(order.text)).find((part) => part.includes(followed)) ?? '';
-    if (/\b(?:not|nothing|never|don't|do\s+not|no|without)\b/i.test(sentence.slice(0, sentence.indexOf(followed)))) continue;
+    // Only the clause that holds the order: "host quirks that are not in this file …, so follow its wording" orders it.
+    const clause = sentence.slice(0, sentence.indexOf(followed)).split(/[,;:]\s*|\s(?:so|and|then)\s/).at(-1) ?? '';
+    if (/\b(?:not|nothing|never|don't|do\s+not|no|without)\b/i.test(clause)) continue;
     // The section the order sits in, as written (its commands included): from its heading to the next.
     const lines = (files.find((file) => file.path === order.file)?.text ?? '').split('\n');
     const start = Math.max(0, Number(order.section) - 1);
     const next = lines.findIndex((line, index) => index > start && /^#{1,6}\s/.test(line));
     const section = lines.slice(start, next < 0 ? undefined : next).join('\n');
-    // A decoder is named by its file name, or by its stem as a word when that is long enough to be its own ("Run the doctor with `--json`").
+    // A script is named by its file name, or by its stem as a word when that is long enough to be its own ("Run the doctor with `--json`").
     const names = (text: string, file: SourceFile) => {
       const base = file.path.split('/').pop()!;
       const stem = base.replace(/\.\w+$/, '');
       return new RegExp(`(?<![\\w.-])${escapeRegExp(base)}\\b`).test(text) || (stem.length >= 5 && new RegExp(`\\bthe\\s+${stem.replace(/[^\w-]/g, '')}\\b`, 'i').test(text));
     };
-    // The decoder may be run in an earlier step ("Render the playbook: `python3 scripts/playbook.py …`" then "Carry out every step
+    // The script may be run in an earlier step ("Render the playbook: `python3 scripts/playbook.py …`" then "Carry out every step
     // the renderer prints"), when the order's own step runs nothing of its own (a step that runs `pytest` means what pytest prints);
     // the steps between may only explain.
-    let decoder = decoders.find((file) => names(section, file));
-    for (let end = start, back = 0; decoder === undefined && back < 3 && !RUNS_SOMETHING.test(lines.slice(end, next < 0 ? undefined : next).join('\n')); back += 1) {
+    let script = candidates.find((file) => names(section, file));
+    for (let end = start, back = 0; script === undefined && back < 3 && !RUNS_SOMETHING.test(lines.slice(end, next < 0 ? undefined : next).join('\n')); back += 1) {
       const previous = lines.slice(0, end).findLastIndex((line) => /^#{1,6}\s/.test(line));
       if (previous < 0) break;
       const step = lines.slice(previous, end).join('\n');
-      decoder = decoders.find((file) => names(step, file));
-      if (decoder === undefined && RUNS_SOMETHING.test(step)) break;
+      script = candidates.find((file) => names(step, file));
+      if (script === undefined && RUNS_SOMETHING.test(step)) break;
       end = previous;
     }
-    if (decoder === undefined) continue;
-    return [{ file: order.file, line: order.line, evidence: shown(order.text), origin: order.origin, decodeFollow: `${decoder.path} decodes encoded text shipped with the skill and prints what the agent is told to carry out`, userTarget: false, documentation: false }];
+    if (script !== undefined) return { order, script };
   }
-  return [];
+  return undefined;
 }
 
 /**

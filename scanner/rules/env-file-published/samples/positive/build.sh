@@ -1,0 +1,3 @@
+#!/bin/sh
+npm run build
+cp .env.production dist/
