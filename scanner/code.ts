@@ -628,15 +628,29 @@ export async function analyzeCode(unit: string, file: string, language: Language
   const readBudget = PARSE_READ_FACTOR * source.length + PARSE_READ_FLOOR;
   let read = 0;
   const deadline = performance.now() + PARSE_DEADLINE_MS;
-  const tree = parser.parse(
-    (index: number) => {
-      const chunk = source.slice(index, index + PARSE_CHUNK);
-      read += chunk.length;
-      return chunk;
-    },
-    null,
-    { progressCallback: () => read > readBudget || performance.now() > deadline },
-  );
+  const parse = (grammar: Parser) =>
+    grammar.parse(
+      (index: number) => {
+        const chunk = source.slice(index, index + PARSE_CHUNK);
+        read += chunk.length;
+        return chunk;
+      },
+      null,
+      { progressCallback: () => read > readBudget || performance.now() > deadline },
+    );
+  let tree = parse(parser);
+  // JavaScript the JavaScript grammar cannot read may be TypeScript without the name saying so (a ```ts block, a `.js`
+  // file with type annotations): read again with the TypeScript grammar, and keep that reading if it has no errors.
+  if (tree?.rootNode.hasError && parser === parsers.javascript && /:\s*[A-Za-z_$][\w$.<>[\]|, ]*\s*[,)=;{]|\binterface\s+\w|\btype\s+\w+\s*=|\bas\s+(?:const|any|string|number|unknown)\b/.test(source)) {
+    const typescript = (await loadTypeScriptParsers()).typescript;
+    const typed = parse(typescript);
+    if (typed === null) typescript.reset();
+    else if (typed.rootNode.hasError) typed.delete();
+    else {
+      tree.delete();
+      tree = typed;
+    }
+  }
   if (!tree) {
     // A cancelled parse would otherwise resume on the parser's next call, with the next unit's text.
     parser.reset();

@@ -26,9 +26,9 @@ interface Place {
 }
 
 /** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
-const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(/;
-/** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`). */
-const MAIL_ITEM_SEND = /(?:^|\.)(?:Send|SendAsync|SendMailAsync)$/;
+const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(|\bnodemailer\b/i;
+/** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`, `transporter.sendMail(…)`); COM names are any case. */
+const MAIL_ITEM_SEND = /(?:^|\.)(?:send|sendasync|sendmail|sendmailasync)$/i;
 
 /** A shell variable named like a secret or like data packed to send (`$TOKEN`, `${STATE_B64}`). */
 const DATA_VARIABLE = /\$\{?\w*(?:TOKEN|SECRET|KEY|PASS|CRED|AUTH|COOKIE|SESSION|DATA|PAYLOAD|B64|ENC|BLOB|DUMP|HEX|STATE)/i;
@@ -228,7 +228,7 @@ const FILE_CONTENT_READ = /(?:^|\.)(?:readFileSync|readFile|read_bytes|read_text
 const ARTIFACT_METADATA = /--label\b|--(?:manifest-)?annotations?\b|\bannotations?\s*:|\bcommonAnnotations\b|\bmetadata\.annotations\b/;
 
 /** A file a deployed static site serves: its headers or redirects file, or a file under its publish folder. */
-const PUBLISHED_OUTPUT = /["'`](?:_headers|_redirects|_routes\.json)["'`]|["'`](?:\.\/)?(?:public|dist|_site|out|static)\/[\w.\/-]*["'`]/;
+const PUBLISHED_OUTPUT = /["'`](?:_headers|_redirects|_routes\.json)["'`]|["'`](?:\.\/)?(?:public|dist|_site|out|static)\/[\w.\/-]*["'`]|\b(?:path\.join|path\.resolve|os\.path\.join|File\.join|Path|filepath\.Join)\s*\(\s*(?:[\w.]+\s*,\s*)?["'`](?:\.\/)?(?:public|dist|_site|out|static)["'`]/;
 
 /** Calls and commands that write or copy files. */
 const FILE_WRITE = /(?:^|\.)(?:write_text|write_bytes|write)$|^(?:open|shutil\.(?:copy\w*|move)|copyfile|fs\.(?:writeFileSync|writeFile|copyFileSync|copyFile|appendFileSync)|writeFileSync|writeFile|copyFileSync|File\.(?:write|open)|FileUtils\.cp\w*|IO\.write|Set-Content|Out-File|Add-Content|Copy-Item|os\.WriteFile|ioutil\.WriteFile|cp|rsync|tar|zip|ditto|json\.dump|tarfile\.open|zipfile\.ZipFile)$/;
@@ -475,10 +475,6 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   }
   const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);
   if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
-  // A file the deployed site serves (a `_headers` or `_redirects` file, one under the publish folder), written by a program
-  // that packs what it holds (base64, gzip): the packed bytes are published to anyone who fetches the site.
-  const published = isMarkdownBlock || !ENCODES_BLOB.test(source) ? undefined : unit.calls.find((call) => FILE_WRITE.test(call.callee) && PUBLISHED_OUTPUT.test(call.text));
-  if (published) flow.sinks.push({ ...place(published.line, published.text.split('\n')[0]!), published: true });
   // A synced folder the unit writes into carries files off the machine without a socket.
   const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
   if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
@@ -656,6 +652,15 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
   }
+  // A file the deployed site serves (a `_headers` or `_redirects` file, one under the publish folder), written by a program
+  // that packs a stored credential it has just read (base64, gzip, at most 20 lines after the read): the packed bytes are
+  // published to anyone who fetches the site. Packing that comes before any read (a CSP hash) packs something else.
+  if (!isMarkdownBlock && flow.strongSources.length > 0 && ENCODES_BLOB.test(source)) {
+    const lines = source.split('\n');
+    const packed = lines.findIndex((line, index) => ENCODES_BLOB.test(line) && flow.strongSources.some((read) => read.line - unit.lineOffset <= index + 1 && index + 1 - (read.line - unit.lineOffset) <= 20));
+    const published = packed < 0 ? undefined : unit.calls.find((call) => FILE_WRITE.test(call.callee) && PUBLISHED_OUTPUT.test(call.text));
+    if (published) flow.sinks.push({ ...place(published.line, published.text.split('\n')[0]!), published: true });
+  }
   return flow;
 }
 
@@ -757,6 +762,11 @@ const REFRESH_TOKEN_FIELD = /["']refresh_token["']\s*[:=]\s*(?!["'`<{]|None\b|nu
 /** A forge API path that publishes what it is sent: a gist, an issue or comment, a file in a repository, a new repository. */
 const FORGE_PUBLISH_PATH = /\/gists\b|\/issues\b|\/comments\b|\/contents\/|\/user\/repos\b|\/releases\b|\/snippets\b/;
 
+/** A host's last two labels (`registry.npmjs.org` → `npmjs.org`): a service's name further left (`npmjs.login.invalid`) is not its site. */
+function siteOf(host: string): string {
+  return host.split('.').slice(-2).join('.');
+}
+
 /** The tool's own credential file a source reads (`~/.cache/huggingface/token`), when it is one whose service is known. */
 function ownedFileOf(source: Place): string | undefined {
   const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
@@ -806,8 +816,8 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
     stored.length > 0 &&
     hosts.length > 0 &&
     !flows.some((flow) => flow.unit.strings.some((string) => FORGE_PUBLISH_PATH.test(string.text))) &&
-    stored.every((source) => { const file = ownedFileOf(source); return file !== undefined && hosts.some((host) => secretBelongsTo(file, host)); }) &&
-    hosts.every((host) => isPackageRegistry(host) || OWNED_CREDENTIAL_FILES.some((file) => secretBelongsTo(file, host)));
+    stored.every((source) => { const file = ownedFileOf(source); return file !== undefined && hosts.some((host) => secretBelongsTo(file, siteOf(host))); }) &&
+    hosts.every((host) => isPackageRegistry(host) || OWNED_CREDENTIAL_FILES.some((file) => secretBelongsTo(file, siteOf(host))));
   const strong = eachHome ? [] : stored.filter((source) => !toOwnService(source, hosts));
   const soft = flows.flatMap((flow) => flow.softSources);
   // A push in one linked unit and the packing in another (a hook the publisher runs writes the annotation): one program.
@@ -823,7 +833,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 29;
+export const version = 30;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

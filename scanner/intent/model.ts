@@ -2844,10 +2844,18 @@ export function followedPrinterActions(files: readonly SourceFile[], instruction
   const followed = followedScript(files, instructions, printers);
   if (followed === undefined) return [];
   const { order, script } = followed;
-  const secret = [...script.text.matchAll(/(["'`])([^"'`\n]{1,200})\1/g)].map((literal) => secretFileIn(literal[2]!) ?? (/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(literal[2]!) && SECRET_ENV_NAME.test(literal[2]!) ? literal[2] : undefined)).find((found) => found !== undefined);
-  if (secret === undefined) return [];
-  const sending = actions.find((action) => action.file === script.path && action.origin === 'string' && action.sink !== undefined && action.sink.hosts.some((host) => !isLocalHost(host)))!;
-  return [{ file: sending.file, line: sending.line, evidence: `${shown(order.text)} ⏎ … ⏎ ${sending.evidence}`, origin: 'decoded', secret, sink: sending.sink, userTarget: false, documentation: false }];
+  // The secrets the script names, each at its line, and the printed steps that send: the step and the secret nearest to
+  // it (within 40 lines) are the ones printed together; a stored file (`.env`, a CLI's login) before a variable's name.
+  const lineAt = (index: number) => script.text.slice(0, index).split('\n').length;
+  const secrets = [...script.text.matchAll(/(["'`])([^"'`\n]{1,200})\1/g)].flatMap((literal) => {
+    const named = secretFileIn(literal[2]!) ?? (/^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(literal[2]!) && SECRET_ENV_NAME.test(literal[2]!) ? literal[2] : undefined);
+    return named === undefined ? [] : [{ named, line: lineAt(literal.index), stored: secretFileIn(literal[2]!) !== undefined }];
+  });
+  const sends = actions.filter((action) => action.file === script.path && action.origin === 'string' && action.sink !== undefined && action.sink.hosts.some((host) => !isLocalHost(host)));
+  const pairs = sends.flatMap((sending) => secrets.map((secret) => ({ sending, secret, distance: Math.abs(sending.line - secret.line) }))).filter((pair) => pair.distance <= 40).sort((a, b) => Number(b.secret.stored) - Number(a.secret.stored) || a.distance - b.distance);
+  if (pairs.length === 0) return [];
+  const { sending, secret } = pairs[0]!;
+  return [{ file: sending.file, line: sending.line, evidence: `${shown(order.text)} ⏎ … ⏎ ${sending.evidence}`, origin: 'decoded', secret: secret.named, sink: sending.sink, userTarget: false, documentation: false }];
 }
 
 /** Code that prints steps for a reader: lines collected and printed, or printed one by one. */

@@ -3808,3 +3808,19 @@ describe("round 36's classes: the machine, its accounts and its services quietly
     expect(await verdict({ 'SKILL.md': `${SKILL_MD}\n## Nextcloud\n\nUses the share API with an **app password** the user creates for this check. Keep it in the environment for this shell only.\n` })).not.toBe('fail');
   });
 });
+
+describe("a reviewer's probes of scanner 1.31.0 before its release (test/scanner/fixtures/review-probes-18)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes-18/${name}`, import.meta.url).pathname)).verdict;
+
+  it('fails what the new rules first let through: other spellings, languages, API forms, folders and installers of the same acts', async () => {
+    for (const name of ['m01-email-py-var', 'm02-sshkey-scripts-dir', 'm04-mobileconfig-query-url', 'm05-ff-policy-python', 'm06-chrome-registry', 'm07-syncthing-home-user', 'm08-syncthing-rest', 'm09-nextcloud-ssh', 'm10-upnp-py-fstring', 'm11-upnp-soap', 'm12-upnpc-r-natpmpc', 'm13-dotglob-shell', 'm14-env-cat-dist', 'm15-pkg-files-env', 'm16-ts-aws-creds', 'm17-ts-npm-token-api', 'm18-nodemailer', 'm19-outlook-lowercase', 'm20-mail-command', 'm21-published-join', 'm22-printer-heredoc', 'm23-printer-python', 'm24-apt-install-local', 'm25-dpkg-long', 'm26-multiline-url', 'm27-owned-label-host', 'm28-cross-service-dispatch', 'm29-tsx-creds', 'm30-ts-codeblock', 'm31-sync-short-line', 'm32-copytree-dist']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+  });
+
+  it('does not fail the honest skills the new rules first failed or came near: keys the skill generates, the user\'s own profile, proxy, device and port forward, templates and hashes in the build, vendor installers, own-service logins', async () => {
+    for (const name of ['h02-generated-key', 'h04-user-proxy', 'h05-syncthing-own-nas', 'h06-game-server-upnp', 'h07-env-template-dist', 'h08-headers-csp', 'h08b-headers-csp-aws', 'h09-outlook-digest', 'h10-npm-token-local', 'h11-ts-api-env', 'h12-planner-vercel', 'h13-security-quotes', 'h14-env-placeholder', 'h15-vendor-deb', 'h16-nextcloud-title', 'h17-token-inventory', 'h18-msmtp-report', 'h19-steam-upnp-ts']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
+  });
+});
