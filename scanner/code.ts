@@ -17,20 +17,21 @@ type CodeLanguage = 'python' | 'javascript' | 'shell';
 
 let parsersPromise: Promise<Record<CodeLanguage, Parser>> | undefined;
 
+/** A parser for the grammar a package ships as `.wasm` (after `Parser.init()`). */
+async function grammarParser(module: string): Promise<Parser> {
+  const parser = new Parser();
+  parser.setLanguage(await TreeSitterLanguage.load(createRequire(import.meta.url).resolve(module)));
+  return parser;
+}
+
 /** Loads the three grammars once per process; later calls reuse the same parsers. */
 export function loadParsers(): Promise<Record<CodeLanguage, Parser>> {
   parsersPromise ??= (async () => {
-    const require = createRequire(import.meta.url);
     await Parser.init();
-    const load = async (module: string) => {
-      const parser = new Parser();
-      parser.setLanguage(await TreeSitterLanguage.load(require.resolve(module)));
-      return parser;
-    };
     const [python, javascript, shell] = await Promise.all([
-      load('tree-sitter-python/tree-sitter-python.wasm'),
-      load('tree-sitter-javascript/tree-sitter-javascript.wasm'),
-      load('tree-sitter-bash/tree-sitter-bash.wasm'),
+      grammarParser('tree-sitter-python/tree-sitter-python.wasm'),
+      grammarParser('tree-sitter-javascript/tree-sitter-javascript.wasm'),
+      grammarParser('tree-sitter-bash/tree-sitter-bash.wasm'),
     ]);
     return { python, javascript, shell };
   })();
@@ -40,27 +41,23 @@ export function loadParsers(): Promise<Record<CodeLanguage, Parser>> {
 let typeScriptPromise: Promise<{ typescript: Parser; tsx: Parser }> | undefined;
 
 /**
- * The TypeScript and TSX grammars, loaded the first time a TypeScript file is read: the JavaScript grammar stops at the
+ * The TypeScript and TSX grammars, loaded the first time TypeScript is read: the JavaScript grammar stops at the
  * first type annotation (`function npm(args: string[]): string {`) and loses the calls after it.
  */
 function loadTypeScriptParsers(): Promise<{ typescript: Parser; tsx: Parser }> {
   typeScriptPromise ??= (async () => {
-    const require = createRequire(import.meta.url);
     await loadParsers();
-    const load = async (module: string) => {
-      const parser = new Parser();
-      parser.setLanguage(await TreeSitterLanguage.load(require.resolve(module)));
-      return parser;
-    };
-    const [typescript, tsx] = await Promise.all([load('tree-sitter-typescript/tree-sitter-typescript.wasm'), load('tree-sitter-typescript/tree-sitter-tsx.wasm')]);
+    const [typescript, tsx] = await Promise.all([grammarParser('tree-sitter-typescript/tree-sitter-typescript.wasm'), grammarParser('tree-sitter-typescript/tree-sitter-tsx.wasm')]);
     return { typescript, tsx };
   })();
   return typeScriptPromise;
 }
 
-/** Files in TypeScript, by extension (a code block's unit, `SKILL.md#3`, is read with the JavaScript grammar). */
+/** Files in TypeScript, by extension; other JavaScript the JavaScript grammar cannot read is tried as TypeScript ({@link TYPESCRIPT_SHAPE}). */
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/i;
 const TSX_FILE = /\.tsx$/i;
+/** Text that looks like TypeScript: a type annotation, an interface, a type alias, an `as` cast. */
+const TYPESCRIPT_SHAPE = /:\s*[A-Za-z_$][\w$.<>[\]|, ]*\s*[,)=;{]|\binterface\s+\w|\btype\s+\w+\s*=|\bas\s+(?:const|any|string|number|unknown)\b/;
 
 /** Whether a language has a parser. */
 export function isCodeLanguage(language: Language): language is CodeLanguage {
@@ -641,7 +638,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
   let tree = parse(parser);
   // JavaScript the JavaScript grammar cannot read may be TypeScript without the name saying so (a ```ts block, a `.js`
   // file with type annotations): read again with the TypeScript grammar, and keep that reading if it has no errors.
-  if (tree?.rootNode.hasError && parser === parsers.javascript && /:\s*[A-Za-z_$][\w$.<>[\]|, ]*\s*[,)=;{]|\binterface\s+\w|\btype\s+\w+\s*=|\bas\s+(?:const|any|string|number|unknown)\b/.test(source)) {
+  if (tree?.rootNode.hasError && parser === parsers.javascript && TYPESCRIPT_SHAPE.test(source)) {
     const typescript = (await loadTypeScriptParsers()).typescript;
     const typed = parse(typescript);
     if (typed === null) typescript.reset();

@@ -63,7 +63,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-33': { maliciousFailing: 37, benignFailing: 1 },
   'round-34': { maliciousFailing: 36, benignFailing: 2 },
   'round-35': { maliciousFailing: 42, benignFailing: 1 },
-  'round-36': { maliciousFailing: 40, benignFailing: 1 },
+  'round-36': { maliciousFailing: 41, benignFailing: 1 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -771,8 +771,8 @@ function siteOf(host: string): string {
 function ownedFileOf(source: Place): string | undefined {
   const named = SENSITIVE_FILE.exec(source.evidence)?.[0];
   if (!named) return undefined;
-  const base = named.split('/').pop() ?? named;
-  return OWNED_CREDENTIAL_FILES.find((path) => path.endsWith(`/${base}`) && named.endsWith(path.replace(/^~\//, '').split('/').slice(-2).join('/')));
+  // By its folder too: several tools keep a `config.json` (`~/.docker/config.json`, `~/.netlify/config.json`).
+  return OWNED_CREDENTIAL_FILES.find((path) => named.endsWith(path.replace(/^~\//, '').split('/').slice(-2).join('/')));
 }
 
 function toOwnService(source: Place, hosts: readonly string[]): boolean {
@@ -785,8 +785,7 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
     return hosts.length > 0 && variables.every((variable) => hosts.some((host) => secretBelongsTo(variable, host)));
   }
   if (!named || hosts.length === 0) return false;
-  const base = named.split('/').pop() ?? named;
-  const file = OWNED_CREDENTIAL_FILES.find((path) => path.endsWith(`/${base}`));
+  const file = ownedFileOf(source);
   return file !== undefined && hosts.every((host) => secretBelongsTo(file, host) || isPackageRegistry(host));
 }
 
