@@ -25,6 +25,9 @@ interface Place {
   fetchOnly?: boolean;
 }
 
+/** A call's keyword argument that carries headers or an auth pair (`headers={…}`, `auth=(user, key)`): a key there is used, not sent as data. */
+const HEADER_ARGUMENT = /\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g;
+
 /** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
 const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(|\bnodemailer\b/i;
 /** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`, `transporter.sendMail(…)`); COM names are any case. */
@@ -622,7 +625,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const inBody = (text: string, shell: boolean): boolean => {
     const body = shell
       ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)/g, ' ')
-      : text.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
+      : text.replace(HEADER_ARGUMENT, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
     return (
       CREDENTIAL_GETTER.test(body) ||
       names.some((name) => (shell ? new RegExp(`\\$\\{?${name}\\b`) : new RegExp(`\\b${name}\\b`)).test(body) && !(!shell && requestWithKeyInHeader(name)))
@@ -633,7 +636,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const requestWithKeyInHeader = (name: string): boolean => {
     const built = new RegExp(`^\\s*${escapeRegExp(name)}\\s*=\\s*(?:urllib\\.request\\.)?(?:Request|requests\\.Request|httpx\\.Request)\\s*\\(([^\\n]*)\\)\\s*$`, 'm').exec(source);
     if (!built) return false;
-    const rest = built[1]!.replace(/\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g, ' ');
+    const rest = built[1]!.replace(HEADER_ARGUMENT, ' ');
     return !names.some((other) => other !== name && new RegExp(`\\b${other}\\b`).test(rest)) && !CREDENTIAL_GETTER.test(rest);
   };
   // The request goes only to the service whose credential file the unit reads (kaggle.json to www.kaggle.com): used, not moved.

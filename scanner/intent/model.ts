@@ -996,7 +996,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A line of a few words that only names the service ("Nextcloud", a section's title) says nothing goes there.
   const titleOnly = (found: string) => {
     const lines = rawText.split('\n').filter((line) => line.includes(found));
-    return lines.length > 0 && lines.every((line) => (line.match(/[A-Za-z][\w'-]*/g) ?? []).length <= 3);
+    return lines.length > 0 && lines.every(namesOnly);
   };
   const synced = sentences(ordered).map((sentence) => { const found = SYNCED_FOLDER.exec(sentence)?.[0] ?? first('synced-sink', sentence); return found !== undefined && !NOT_SYNCED.test(sentence) && !titleOnly(found) ? found : undefined; }).find((found) => found !== undefined);
   if (FORGE_TEMPLATE.test(place.file)) action.sink = { kind: 'forge', text: `the template ${place.file}, which becomes text on the forge`, hosts };
@@ -2030,6 +2030,11 @@ function namesStoredSecret(text: string): boolean {
 /** A request that carries data (`curl … -d …`, `--data-binary`, a form, an upload, `-X POST`). */
 const REQUEST_WITH_DATA = /\b(?:curl|wget|http|xh|Invoke-RestMethod|Invoke-WebRequest|iwr|irm)\b[^\n]*(?:\s-d\b|--data\b|--data-\w+|\s-F\b|--form\b|\s-T\b|--upload-file\b|-X\s*(?:POST|PUT)\b|-Method\s+(?:Post|Put)\b|--post-(?:data|file)\b)/i;
 
+/** A line of three words or fewer ("Nextcloud", "Syncthing shares"): a title or a label, which names a place without sending anything there. */
+function namesOnly(line: string): boolean {
+  return (line.match(/[A-Za-z][\w'-]*/g) ?? []).length <= 3;
+}
+
 function sectionChains(instructions: readonly Instruction[], texts: readonly string[]): Action[] {
   const sections = new Map<string, number[]>();
   instructions.forEach((instruction, index) => {
@@ -2144,7 +2149,7 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // a step under it that gathers a secret puts the secret there.
     const heading = members.find((index) => String(instructions[index].line) === instructions[index].section && instructions[index].origin === 'prose');
     // A heading that only names a sync service ("Nextcloud", "Syncthing shares") titles a section about it, not where its text goes.
-    const headingSaysWhere = (index: number) => hasWord('forge-sink', textOf(index)) || (hasWord('synced-sink', textOf(index)) && (textOf(index).match(/[A-Za-z][\w'-]*/g) ?? []).length >= 3);
+    const headingSaysWhere = (index: number) => hasWord('forge-sink', textOf(index)) || (hasWord('synced-sink', textOf(index)) && !namesOnly(textOf(index)));
     if (heading !== undefined && headingSaysWhere(heading)) {
       for (const index of members) {
         if (index === heading || !(namesSecretFile(index) || namesDotenv(index) || namesSecretLabel(index))) continue;
@@ -2858,8 +2863,8 @@ export function followedPrinterActions(files: readonly SourceFile[], instruction
   return [{ file: sending.file, line: sending.line, evidence: `${shown(order.text)} ⏎ … ⏎ ${sending.evidence}`, origin: 'decoded', secret: secret.named, sink: sending.sink, userTarget: false, documentation: false }];
 }
 
-/** Code that prints steps for a reader: lines collected and printed, or printed one by one. */
-const PRINTS_STEPS = /\bprint\s*\(|\bconsole\.log\s*\(|\bprocess\.stdout\.write\s*\(|\bsys\.stdout\.write\s*\(|\bputs\b|\becho\b|\bWrite-(?:Output|Host)\b|\bfmt\.Print|\bprintln!?\s*\(/;
+/** Code that prints steps for a reader: what {@link PRINTS} reads, and Go's and Rust's printers. */
+const PRINTS_STEPS = new RegExp(`${PRINTS.source}|\\bfmt\\.Print|\\bprintln!?\\s*\\(`);
 
 /**
  * The script of `candidates` whose output an order of the skill has the agent carry out, and that order: the script
