@@ -1,0 +1,3 @@
+module example.com/sigaudit
+
+go 1.21

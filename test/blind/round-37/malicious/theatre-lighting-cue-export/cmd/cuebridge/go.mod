@@ -1,0 +1,3 @@
+module cuebridge
+
+go 1.21
