@@ -5,7 +5,7 @@
 export { writeArchive, readArchive, archiveTreeFiles, type ArchiveFile } from './archive.ts';
 export { writeFileAtomic, writeNewFileAtomic, writeJsonAtomic } from './atomic-write.ts';
 export { canonicalJson } from './canonical-json.ts';
-export { isOwnNetworkHost, isPrivateIpv4 } from './hosts.ts';
+export { isOwnNetworkHost, isOwnReverseName, isPrivateIpv4 } from './hosts.ts';
 export { SkillRegistryError, DigestError, ArchiveError, type DigestErrorCode, type ArchiveErrorCode } from './errors.ts';
 export { sha256Hex, parseSha256, type Sha256Digest } from './hash.ts';
 export { SEVERITIES, VERDICTS, placeOf, severityRank, worseVerdict, type Severity, type Verdict, type Issue } from './issue.ts';

@@ -172,6 +172,8 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
     }
   };
   const links = linkTable(records);
+  // Sockets something was sent on: a connected datagram socket with none of these only picked a route.
+  const sentOn = new Set(records.filter((record) => record.syscall !== 'connect' && record.socket !== undefined).map((record) => record.socket));
   let runnerSeen = false;
   for (const record of records) {
     const failed = record.errno !== undefined || record.result < 0;
@@ -271,7 +273,8 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
         if (address.port === 53 && (address.host === context.dnsServer || address.host.startsWith('127.'))) break;
         if (record.syscall === 'sendto') break;
         const host = address.family === 'AF_INET6' ? `[${address.host}]` : address.host;
-        events.push({ kind: 'connect', target: `${host}:${address.port}`, command: context.command, canary: false, source: 'trace' });
+        const unsent = record.datagram === true && !sentOn.has(record.socket);
+        events.push({ kind: 'connect', target: `${host}:${address.port}`, command: context.command, canary: false, source: 'trace', ...(unsent ? { unsent } : {}) });
         break;
       }
       default:

@@ -34,6 +34,10 @@ export interface SyscallRecord {
   address?: SocketAddress;
   /** Bytes sent by `sendto` (strace only prints them). */
   data?: Buffer;
+  /** The socket a `connect` or send call used, as the tracer names it (`socket:[7]`): the same socket in every process. */
+  socket?: string;
+  /** A `connect` of a datagram (UDP) socket, which only picks a route and sends nothing by itself. */
+  datagram?: boolean;
   /** Child pid of a successful clone/fork. */
   childPid?: number;
   /** Status passed to `exit_group`. */
@@ -50,7 +54,7 @@ export interface SyscallRecord {
 /** System calls the tracers are asked to report; everything the events need and nothing more. */
 export const TRACED_SYSCALLS = [
   'open', 'openat', 'openat2', 'creat', 'execve', 'execveat', 'unlink', 'unlinkat', 'rmdir', 'rename', 'renameat', 'renameat2',
-  'mkdir', 'mkdirat', 'truncate', 'symlink', 'symlinkat', 'link', 'linkat', 'chmod', 'fchmodat', 'connect', 'sendto', 'sendmsg', 'sendmmsg',
+  'mkdir', 'mkdirat', 'truncate', 'symlink', 'symlinkat', 'link', 'linkat', 'chmod', 'fchmodat', 'socket', 'connect', 'sendto', 'sendmsg', 'sendmmsg',
   'clone', 'clone3', 'fork', 'vfork', 'chdir', 'fchdir', 'newfstatat', 'stat', 'access', 'faccessat', 'faccessat2', 'exit_group',
 ] as const;
 
@@ -237,6 +241,21 @@ function straceAddress(text: string): SocketAddress | undefined {
   return { family, host, port };
 }
 
+/** Calls that send on a socket. */
+const SENDS = new Set(['sendto', 'sendmsg', 'sendmmsg']);
+
+/** The socket named by a descriptor argument: `0x3 socket:[1]` (gVisor) or `3<socket:[25659099]>` (strace -y). */
+function socketOf(arg: string): string | undefined {
+  return /socket:\[\d+\]/.exec(arg)?.[0];
+}
+
+/** Marks each `connect` of a socket made as SOCK_DGRAM, once every socket's type is known. */
+function markDatagrams(records: SyscallRecord[], datagrams: Set<string>): void {
+  for (const record of records) {
+    if (record.syscall === 'connect' && record.socket !== undefined && datagrams.has(record.socket)) record.datagram = true;
+  }
+}
+
 /** Pid of the sandbox's init inside gVisor: the container's first process. */
 const GVISOR_INIT_PID = 1;
 
@@ -247,6 +266,10 @@ const GVISOR_INIT_PID = 1;
 export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord[] {
   const records: SyscallRecord[] = [];
   const cwd = new ProcessPaths(initialCwd);
+  // gVisor prints a socket's name on the calls that use it but only the descriptor from `socket()`:
+  // the process's descriptor → whether the socket it made there is a datagram one, then the name → the same.
+  const datagramFds = new Map<string, boolean>();
+  const datagrams = new Set<string>();
   const line = /\] \[\s*(\d+):\s*(\d+)\] (.+?) X (\w+)\((.*)\) = (-?\d+) \(0x[0-9a-f]+\)(?: errno=(\d+) \(([^)]*)\))? \([^()]*\)$/;
   for (const text of log.split('\n')) {
     if (!text.includes(' X ') || !text.includes('strace.go')) continue;
@@ -283,6 +306,12 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
     if (syscall === 'execve' || syscall === 'execveat') record.argv = parseStringList(args[syscall === 'execve' ? 1 : 2] ?? '');
     if (syscall === 'connect') record.address = gvisorAddress(args[1] ?? '');
     if (syscall === 'sendto') record.address = gvisorAddress(args[4] ?? '');
+    if (syscall === 'socket' && errno === undefined && result >= 0) datagramFds.set(`${groupText}:${result}`, /\bSOCK_DGRAM\b/.test(args[1] ?? ''));
+    if (syscall === 'connect' || SENDS.has(syscall)) {
+      record.socket = socketOf(args[0] ?? '');
+      const descriptor = Number.parseInt(args[0] ?? '', 16);
+      if (record.socket !== undefined && datagramFds.get(`${groupText}:${descriptor}`) === true) datagrams.add(record.socket);
+    }
     if (syscall === 'chdir' && errno === undefined && record.paths[0] !== undefined) cwd.set(pid, record.paths[0]);
     if (syscall === 'exit_group') record.exitStatus = Number(args[0]) & 0xff;
     if (['clone', 'clone3', 'fork', 'vfork'].includes(syscall) && errno === undefined && result > 0) {
@@ -291,6 +320,7 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
     }
     records.push(record);
   }
+  markDatagrams(records, datagrams);
   return records;
 }
 
@@ -309,6 +339,7 @@ export interface StraceFile {
  */
 export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], initialCwd = '/', initArgv?: string[]): SyscallRecord[] {
   const perPid = new Map<number, SyscallRecord[]>();
+  const datagrams = new Set<string>();
   const line = /^(?:\d\d:\d\d:\d\d\.\d+ )?(\w+)\((.*)\)\s+= (-?\d+|\?)(?:<((?:[^>\\]|\\.)*)>)?(?: (E[A-Z0-9]+) \([^)]*\))?/;
   for (const file of files) {
     const records: SyscallRecord[] = [];
@@ -342,6 +373,8 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
       if (syscall === 'unlinkat') record.flags = args[2] ?? '';
       if (syscall === 'execve' || syscall === 'execveat') record.argv = parseStringList(args[syscall === 'execve' ? 1 : 2] ?? '');
       if (syscall === 'connect') record.address = straceAddress(args[1] ?? '');
+      if (syscall === 'socket' && openedText !== undefined && /\bSOCK_DGRAM\b/.test(args[1] ?? '')) datagrams.add(openedText);
+      if (syscall === 'connect' || SENDS.has(syscall)) record.socket = socketOf(args[0] ?? '');
       if (syscall === 'sendto') {
         record.address = straceAddress(args[4] ?? '');
         const buffer = (args[1] ?? '').trim();
@@ -358,6 +391,7 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
     }
     perPid.set(file.pid, records);
   }
+  for (const records of perPid.values()) markDatagrams(records, datagrams);
   // strace sees pids of the sandbox's pid namespace in clone results but names files by host pid, so
   // the command's processes are found by elimination: everything except bwrap's own set-up processes
   // (they exec prlimit/bwrap/ip, or build the new root), and the runner's file from its exec on.

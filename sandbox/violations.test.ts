@@ -116,6 +116,13 @@ describe('findViolations', () => {
     expect(limit([])).toEqual(['medium']);
     expect(limit([event('connect', '127.0.0.1:7070')])).toEqual(['medium']);
     expect(limit([event('connect', 'pool.coin-stratum.invalid:443')])).toEqual(['high']);
+    // A server learning its own address (a UDP socket connected to pick a route, the PTR name of its private address) reached nothing.
+    expect(limit([event('connect', '192.0.2.1:9', { unsent: true }), event('dns', '7.1.168.192.in-addr.arpa')])).toEqual(['medium']);
+    expect(limit([event('connect', '192.0.2.1:443')])).toEqual(['high']);
+    expect(limit([event('dns', '7.100.51.198.in-addr.arpa')])).toEqual(['high']);
+    // A slow, polite probe of the site the user names reached only that site.
+    expect(limit([event('http', 'https://api.example.com/.env', { userChosen: true }), event('connect', 'api.example.com:443', { userChosen: true })])).toEqual(['medium']);
+    expect(limit([event('http', 'https://api.example.com/.env', { userChosen: true }), event('connect', 'pool.coin-stratum.invalid:443')])).toEqual(['high']);
     expect(findViolations([event('limit', 'wall time 20000 ms', { limit: 'wall-time' })], noCapabilities(), honeypot).map((violation) => violation.severity)).toEqual(['high']);
   });
 

@@ -2,7 +2,7 @@
  * Observed versus declared: which events break the rules or the entry's capabilities, and what the skill
  * was seen to use, in capability form.
  */
-import { SYNCED_FOLDER, credentialKindOf, isOwnNetworkHost, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
+import { SYNCED_FOLDER, credentialKindOf, isOwnNetworkHost, isOwnReverseName, readsOwnCredential, secretBelongsTo } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, ObservedCapabilities, Violation } from '../schemas/index.ts';
 import { SCRATCH } from './events.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
@@ -409,7 +409,8 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           // A private or link-local address, or a name only a private resolver answers (`db.internal`), is a lab, the user's own
           // network or the machine's own link: no stranger on the internet receives it. Still reported, as a warning; a planted
           // secret sent there still fails above.
-          if (isOwnNetworkHost(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached ${event.target} (${event.kind}) on the user's own network, which the entry does not declare (${declaredText}). Only a machine there, or the machine's own link, can answer; declare it if the skill needs it.`);
+          if (event.unsent === true) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` connected a UDP socket to ${event.target}, which the entry does not declare (${declaredText}), and sent nothing the trace saw: a program does this to learn its own address. A program that writes on such a socket is not traced, so check what it does; declare the host if the skill sends there.`);
+          else if (isOwnNetworkHost(host)) add('dryrun-undeclared-egress', 'medium', `\`${event.command}\` reached ${event.target} (${event.kind}) on the user's own network, which the entry does not declare (${declaredText}). Only a machine there, or the machine's own link, can answer; declare it if the skill needs it.`);
           else add('dryrun-undeclared-egress', 'high', `\`${event.command}\` reached ${event.target} (${event.kind}), but the entry declares ${declaredText}. Add the host to capabilities.network, or remove the network access.`);
         }
         break;
@@ -421,7 +422,7 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
           break;
         }
         // A client left waiting on a protocol the sinkhole does not speak (ssh, a database) runs out of wall time without doing anything.
-        const waitingOnSinkhole = limit === 'wall-time' && events.some((other) => other.command === event.command && other.kind === 'connect' && !/:(?:80|443|53|8080|8443)$/.test(other.target));
+        const waitingOnSinkhole = limit === 'wall-time' && events.some((other) => other.command === event.command && other.kind === 'connect' && other.unsent !== true && !/:(?:80|443|53|8080|8443)$/.test(other.target));
         if (waitingOnSinkhole) {
           add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` ran out of wall time (${event.target}) while connected to a service the dry run's sinkhole cannot answer; what it would have done after that was not seen.`);
           break;
@@ -435,7 +436,10 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         }
         // Out of wall time having mostly waited (under half its CPU budget), and trying to reach nothing off the machine:
         // a supervisor loop, a watcher or a server with no client. A miner burns CPU, and one throttled below that needs a pool to reach.
-        const reachedOut = events.some((other) => other.command === event.command && leavesMachine(other));
+        // A UDP socket connected to pick a route and the name of its own address looked up are how a server learns where it listens.
+        const learnsOwnAddress = (other: DryRunEvent) => other.unsent === true || (other.kind === 'dns' && isOwnReverseName(other.target.toLowerCase().replace(/\.$/, '')));
+        // Requests to the targets the user names (a polite probe of the user's own site, its delay between requests) are the job's.
+        const reachedOut = events.some((other) => other.command === event.command && leavesMachine(other) && other.userChosen !== true && !learnsOwnAddress(other));
         if (limit === 'wall-time' && event.idle === true && !reachedOut) {
           add('dryrun-limit-wall-time', 'medium', `\`${event.command}\` ran until the wall time (${event.target}) while using little CPU and reaching nothing off the machine: it waited (a server, a watcher or a restart loop). What it would have done later was not seen; a skill should say when a command runs until stopped.`);
           break;

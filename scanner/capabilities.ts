@@ -87,6 +87,11 @@ function onRemoteHost(text: string, index: number): boolean {
 /** What stands right before a path that scp and rsync read as another machine's: `host:`, `user@host:`, `$HOST:` (not a drive letter). */
 const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:[\w.-]+@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
 
+/** A line of code that gives a request a claimed origin or referrer: a keyword, a key or an item of headers. */
+const CLAIMED_ORIGIN = /\b(?:origin|referr?er)\s*[=:]\s*[frb]?["'`]|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*[frb]?["'`]/i;
+/** That value on its line, so any other address on the line still counts. */
+const CLAIMED_ORIGIN_VALUE = /(?:\b(?:origin|referr?er)\s*[=:]\s*|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*)[frb]?(["'`])[^"'`]*\1/gi;
+
 /** Infers what the skill can do from its code units and segments. */
 export function inferCapabilities(files: readonly SourceFile[], facts: readonly CodeFacts[], segments: readonly Segment[]): { capabilities: Capabilities; uses: CapabilityUse[] } {
   const uses: CapabilityUse[] = [];
@@ -129,6 +134,11 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
   };
   // The skill's own scripts run under their interpreter: `scripts/init_skill.py` is not a command to declare.
   const ownFiles = new Set(files.map((file) => file.path.split('/').pop() ?? file.path).filter((name) => /\.\w+$/.test(name)));
+  const linesOf = new Map<string, string[]>();
+  const lineOf = (file: string, line: number): string => {
+    if (!linesOf.has(file)) linesOf.set(file, (files.find((entry) => entry.path === file)?.text ?? '').split('\n'));
+    return linesOf.get(file)![line - 1] ?? '';
+  };
   for (const unit of facts) {
     if (!unit.inferCapabilities) continue;
     const isBlock = unit.unit.includes('#');
@@ -136,7 +146,10 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     const remoteCommands = unit.language === 'shell' ? unit.commands.filter((command) => command.name === 'ssh') : [];
     for (const string of unit.strings) {
       // A URL a program that stays on the machine only holds (a test vector it prints) is not a host it contacts.
-      if (!(unit.offline && BARE_URL.test(string.text))) addHosts(string.text, unit.file, string.line);
+      // The same for a request's claimed origin in code (`origin=f"http://{FOREIGN}"`, `headers["Referer"] = "https://…"`):
+      // where the request says it comes from, sent to wherever the call goes.
+      const claimed = !isBlock && CLAIMED_ORIGIN.test(lineOf(unit.file, string.line)) && !/\b(?:https?|wss?):\/\//.test(lineOf(unit.file, string.line).replace(CLAIMED_ORIGIN_VALUE, ' '));
+      if (!(unit.offline && BARE_URL.test(string.text)) && !claimed) addHosts(string.text, unit.file, string.line);
       // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.
       const tail = string.text.slice(-24);
       if (remoteCommands.some((command) => command.line === string.line && command.text.includes(tail) && onRemoteHost(command.text, command.text.lastIndexOf(tail)))) continue;

@@ -124,6 +124,12 @@ export const DryRunEventSchema = z.looseObject({
    * seen), which every call of it written in the skill's files only lists (`crontab -l`, `launchctl list`).
    */
   listsOnly: z.boolean().optional(),
+  /**
+   * A `connect` of a datagram (UDP) socket on which the trace saw nothing sent: such a connect only picks
+   * a route, the usual way a program learns its own address (`connect` to 192.0.2.1:9, then `getsockname`).
+   * A program writing on the socket with write() is not traced, so it stays a warning, not nothing.
+   */
+  unsent: z.boolean().optional(),
   /** A wall-time stop of a command that had used under half its CPU budget: it mostly waited. */
   idle: z.boolean().optional(),
 });

@@ -64,7 +64,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-34': { maliciousFailing: 36, benignFailing: 2 },
   'round-35': { maliciousFailing: 42, benignFailing: 1 },
   'round-36': { maliciousFailing: 41, benignFailing: 1 },
-  'round-37': { maliciousFailing: 38, benignFailing: 5 },
+  'round-37': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding } from '../model.ts';
-import { CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
@@ -23,6 +23,8 @@ interface Place {
   published?: boolean;
   /** For a sink: a plain download (`curl -fsSL -o f https://…/install.sh`), which carries nothing of this machine's out. */
   fetchOnly?: boolean;
+  /** For a sink: the agent's own configuration, whose tool server gets the headers written with it on every connection. */
+  agentServer?: string;
 }
 
 /** A call's keyword argument that carries headers or an auth pair (`headers={…}`, `auth=(user, key)`): a key there is used, not sent as data. */
@@ -108,6 +110,10 @@ const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\
 
 /** Code that packs a blob into what it publishes: it encodes or compresses data (and, with {@link ARTIFACT_METADATA}, sets an annotation or a label of the artifact). */
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
+/** An archive a program builds: Python's tarfile and zipfile, Node's archiver, JSZip and adm-zip, Go's archive writers, .NET's, Ruby's, PowerShell's. */
+const ARCHIVE_WRITER = /\btarfile\.open\b|\bzipfile\.ZipFile\b|\bshutil\.make_archive\b|\barchiver\s*\(|\bnew\s+(?:JSZip|AdmZip)\b|\b(?:tar|zip)\.NewWriter\b|\bZipFile\.Open\b|\bZipArchive\b|\bCompress-Archive\b|\bArchive::(?:Tar|Zip)\b|\bZip::File\b|\bGem::Package::TarWriter\b/;
+/** A call that puts a file into such an archive. */
+const ARCHIVE_ADD = /(?:^|\.)(?:add|addfile|write|writestr|append|file|addLocalFile|addFile|CreateEntryFromFile|add_file|add_file_simple)$|^(?:shutil\.make_archive|Compress-Archive)$/;
 /** What may name a list just before its opening bracket: `KEYS = `, `const KEYS: string[] = Object.freeze(`, `NAMES = frozenset(`, `keys := []string`, `String[] KEYS = List.of(`. */
 const LIST_NAME = /\b([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,40})?=\s*(?:Object\.freeze\(\s*|frozenset\(\s*|set\(\s*|new\s+Set\(\s*|\[\]string|new\s+String\[\]\s*|(?:List|Set)\.of|Arrays\.asList|tuple)?(?:%[wi])?$/;
 
@@ -311,6 +317,8 @@ interface UnitFlow {
   /** An artifact pushed to a registry, and whether this unit packs data into what it builds (encodes a blob, sets a label or annotation). */
   pushes: Place[];
   packs: boolean;
+  /** A `git push` to something other than origin or upstream, whose destination the unit may take from a data file. */
+  foreignPush?: Place;
 }
 
 /** Output kept in a file: a redirection of standard output to anything but /dev/null, or a copy through tee. */
@@ -436,6 +444,54 @@ const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*
 /** A part of a variable name that says it holds a secret or a connection with its password (`_CONN_`, `FERNET`, `DSN`). */
 const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|FERNET|CONN|DSN)$/i;
 
+/** Where a tool server's connection headers open in a program (`headers: {`, `"headers" => {`, `headers = {`). */
+const HEADERS_OPEN = /["']?headers["']?\s*(?::|=>?)\s*\{/g;
+
+/** The text of the braces that open at `open`, nested braces and all (at most 2,000 characters). */
+function braced(source: string, open: number): string {
+  let depth = 0;
+  for (let index = open; index < source.length && index < open + 2000; index += 1) {
+    if (source[index] === '{') depth += 1;
+    else if (source[index] === '}' && (depth -= 1) === 0) return source.slice(open, index + 1);
+  }
+  return source.slice(open, open + 2000);
+}
+
+/**
+ * A tool server written into the agent's own configuration by a program (`cfg.mcpServers["vault"] = { url: "https://…",
+ * headers: { Authorization: `Bearer ${token}` } }`, then the file saved to `~/.claude.json`): the agent connects there with
+ * those headers in every later session, so a secret in them is sent to that server each time. Not when every secret is the
+ * server's own service's (a GitHub token for GitHub's server), and not for a server on this machine.
+ */
+function agentServerHeaders(unit: CodeFacts, source: string): { source: Place; sink: Place } | undefined {
+  if (!/\bmcp_?servers\b|\bmcpServers\b/i.test(source)) return undefined;
+  const config = unit.strings.find((string) => AGENT_CONFIG_FILE.test(string.text));
+  // The write of the configuration itself (not its backup copy), else any write of the program.
+  const write = unit.writes.find((entry) => AGENT_CONFIG_FILE.test(entry.path) && !/copy/i.test(entry.text)) ?? unit.calls.find((call) => FILE_WRITE.test(call.callee) && !/^(?:open|tar|zip|cp|rsync|ditto)$|copy/i.test(call.callee));
+  if (config === undefined || write === undefined) return undefined;
+  const hosts = [...new Set(unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host)))];
+  if (hosts.length === 0) return undefined;
+  for (const match of source.matchAll(HEADERS_OPEN)) {
+    const block = braced(source, match.index + match[0].length - 1);
+    const line = unit.lineOffset + source.slice(0, match.index).split('\n').length;
+    // Secrets by the variable they are read from (`process.env.ANTHROPIC_API_KEY`, a name bound to `GITHUB_TOKEN`), or a login printed (`gh auth token`).
+    const variables = [...new Set([...(block.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []).filter((name) => SECRET_ENV_NAME.test(name)), ...[...unit.secretNames].filter(([name]) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(block)).map(([, variable]) => variable)])];
+    const logins = CREDENTIAL_GETTER.test(block) || [...unit.credentialNames].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(block));
+    if (variables.length === 0 && !logins) continue;
+    if (!logins && hosts.every((host) => variables.every((variable) => secretBelongsTo(variable, host)))) continue;
+    const what = [...variables, ...(logins ? ['a stored login'] : [])].join(', ');
+    return {
+      source: place(unit.file, line, `${what} in the headers of the tool server at ${hosts.join(', ')}`),
+      sink: { ...place(unit.file, write.line, write.text.split('\n')[0]!), agentServer: hosts.join(', ') },
+    };
+  }
+  return undefined;
+}
+
+function place(file: string, line: number, evidence: string): Place {
+  return { file, line, evidence: trim(evidence) };
+}
+
 function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
   const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [], pushes: [], packs: false };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
@@ -462,8 +518,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   // a secret scanner lists such patterns to report where secrets lie; a program that also reads what they match and
   // encodes the bytes (base64, gzip) packs the files themselves into data.
   if (!isMarkdownBlock) {
-    const globbed = unit.needles.find((needle) => /[*?]/.test(needle.text) && sourceIn(needle.text, undefined));
-    if (globbed && unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)) && unit.calls.some((call) => ENCODES_BLOB.test(call.text))) flow.strongSources.push(place(globbed.line, `${globbed.text} (files found by this pattern are read and encoded)`));
+    // A pattern that names one, or a credential file listed beside patterns (`["~/.config/*/credentials*", "~/.aws/credentials", "~/.ssh/id_*"]`).
+    const pattern = (needle: { text: string }) => /[*?]/.test(needle.text);
+    const globbed = unit.needles.find((needle) => pattern(needle) && sourceIn(needle.text, undefined)) ?? unit.needles.find((needle) => sourceIn(needle.text, undefined) && unit.needles.some((other) => other !== needle && pattern(other) && Math.abs(other.line - needle.line) <= 10));
+    const encoded = unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)) && unit.calls.some((call) => ENCODES_BLOB.test(call.text));
+    // Added to an archive the program builds (`tar.add(path)` into a `tarfile.open(fileobj=buf, mode="w:gz")`): read and packed at once.
+    const archived = ARCHIVE_WRITER.test(source) && unit.calls.some((call) => ARCHIVE_ADD.test(call.callee));
+    if (globbed && (encoded || archived)) flow.strongSources.push(place(globbed.line, `${globbed.text} (the files this list finds are read and ${encoded ? 'encoded' : 'archived'})`));
   }
   if (!isMarkdownBlock && unit.language !== 'shell') {
     for (const { index, names } of secretsReadFromList(source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, index).split('\n').length, `${names.join(', ')} read by name from a list`));
@@ -510,6 +571,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   // (`refs/snapshots/…`, not a branch or a tag) or a repository URL: what it commits leaves with the push.
   const pushCall = unit.calls.find((call) => GIT_PUSH_CALL.test(call.text) && !/["'`](?:origin|upstream)["'`]/.test(call.text));
   if (pushCall && !isMarkdownBlock && (HIDDEN_REF.test(source) || REPOSITORY_URL.test(source))) flow.sinks.push(place(pushCall.line, `${pushCall.text.split('\n')[0]} (pushes to another remote)`));
+  else if (pushCall && !isMarkdownBlock) flow.foreignPush = place(pushCall.line, pushCall.text.split('\n')[0]!);
   // A shell push to a remote the same script adds (`git remote add offsite "$OFFSITE_URL"` with `OFFSITE_URL="${OFFSITE_URL:-https://…}"`,
   // then `git push --force offsite restore-kit`): the branch goes to that address.
   if (unit.language === 'shell' && !isMarkdownBlock) {
@@ -655,6 +717,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
   }
+  const server = isMarkdownBlock || unit.language === 'shell' ? undefined : agentServerHeaders(unit, source);
+  if (server) flow.sameCommand.push(server);
   // A file the deployed site serves (a `_headers` or `_redirects` file, one under the publish folder), written by a program
   // that packs a stored credential it has just read (base64, gzip, at most 20 lines after the read): the packed bytes are
   // published to anyone who fetches the site. Packing that comes before any read (a CSP hash) packs something else.
@@ -754,7 +818,9 @@ function finding(source: Place, sink: Place, how: string): RawFinding {
     evidence: across ? `${source.evidence} (${source.file}:${source.line}) → ${sink.evidence} (${sink.file}:${sink.line})` : `${source.evidence} → ${sink.evidence} (line ${sink.line})`,
     message: across
       ? `Reads ${how} in ${source.file} and sends data out from ${sink.file}, which it is linked to: a credential-theft chain across the skill's scripts.`
-      : `Reads ${how} and ${sink.synced ? 'writes data into a folder a sync client uploads' : sink.published ? 'writes it, packed, into a file the site it deploys serves to anyone' : 'sends data over the network or DNS'} in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
+      : sink.agentServer !== undefined
+        ? `Writes ${source.evidence.replace(/ in the headers of .*$/, '')} into the headers of a tool server it adds to the agent's own configuration, at ${sink.agentServer}: the agent sends them there on every connection, in every later session.`
+        : `Reads ${how} and ${sink.synced ? 'writes data into a folder a sync client uploads' : sink.published ? 'writes it, packed, into a file the site it deploys serves to anyone' : 'sends data over the network or DNS'} in the same ${source.file.endsWith('.md') ? 'command' : 'script'}: the shape of credential theft.`,
   };
 }
 
@@ -835,7 +901,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 30;
+export const version = 31;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -852,7 +918,16 @@ export function detect(context: ScanContext): RawFinding[] {
   const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), sources.get(unit.file)));
   // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
   // handed to a command or script that sends things out: the list is the source.
-  const lists = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path) && credentialLines(file.text) > 0);
+  const dataFiles = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path));
+  const lists = dataFiles.filter((file) => credentialLines(file.text) > 0);
+  // A `git push` whose destination comes from a data file of the skill that names a hidden ref or another repository
+  // (`url: https://…/mirror.git`, `ref_prefix: refs/snapshots`): what the program commits leaves with the push.
+  for (const flow of flows) {
+    if (flow.foreignPush === undefined || flow.sinks.length > 0) continue;
+    const texts = flow.unit.strings.map((string) => string.text);
+    const config = dataFiles.find((file) => texts.some((text) => text.includes(file.path.split('/').pop()!)) && (DATA_HIDDEN_REF.test(file.text) || DATA_REPOSITORY_URL.test(file.text)));
+    if (config) flow.sinks.push({ ...flow.foreignPush, evidence: trim(`${flow.foreignPush.evidence} (pushes to where ${config.path} points)`) });
+  }
   for (const flow of flows) {
     // A script that reaches modules or the global object by names it computes (`Function('return this')()`,
     // `module.constructor._load(S(n))`, `__import__(name)`) shows no sink, and needs none to send the files its list names.
@@ -949,6 +1024,11 @@ export function detect(context: ScanContext): RawFinding[] {
   }
   return findings;
 }
+
+/** A hidden ref (`refs/snapshots`, not a branch, tag or remote-tracking ref) as a data file writes it, quoted or not. */
+const DATA_HIDDEN_REF = /(?:^|[\s"'`:=])refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/m;
+/** A repository address as a data file writes it. */
+const DATA_REPOSITORY_URL = /\bhttps?:\/\/[^\s"'`]+\.git\b|\bgit@[\w.-]+:[^\s"'`]+|\bssh:\/\/[^\s"'`]+/;
 
 /** A command that uploads a named file (`curl --data-binary @out.json …`, `-F f=@out.json`, `-T out.json`). */
 const UPLOADS_FILE = /\b(?:curl|http|xh)\b[^\n]*(?:@["']?[\w.-]+\.\w+|\s(?:-T|--upload-file)\s+["']?[\w.-]+\.\w+)/;

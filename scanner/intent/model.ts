@@ -213,7 +213,7 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /(?:^|;\s*)never\s+`--?[\w-]+`\s*[.;]?\s*$|(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|the (?:tool|script|skill|command|helper|scanner|linter))\s+)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust)\w*\b/i;
+  /(?:^|;\s*)never\s+`--?[\w-]+`\s*[.;]?\s*$|(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|they|these|those|the (?:tool|script|skill|command|helper|scanner|linter|keys?|files?|backups?|secrets?|tokens?|copies))\s+(?:also\s+|still\s+|even\s+)?(?:(?:must|should|may|can|will)\s+)?)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:(?:try|attempt|ever|even)\s+(?:to\s+)?)?(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|deobfuscate|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust|land|sync|pick|choose|move|back up)\w*\b/i;
 
 /** A sentence that opens with an order to act (`Post to X:`, `Grant …`). */
 const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate)\b/i;
@@ -1076,7 +1076,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // host chooses on the day. Hashes the skill ships for an index it names pin nothing against its author.
   const pinnedLine = remote === undefined ? '' : linesAround(ordered, remote);
   const hashPinned = remote !== undefined && HASH_PINNED_PIP.test(pinnedLine) && destinations(pinnedLine).every((host) => isPackageRegistry(host));
-  if (remote && namedOrigin && !pageOnly && !hashPinned) {
+  // An archive of data fetched to be read by the skill's own program (`… all.zip`, then "pass it with `--offline-zip
+  // path/to/all.zip`"): nothing in it runs, unless the sentence also opens, installs or runs it, or gives it a password.
+  const dataArchive = remote !== undefined && ARCHIVE_LINK.test(remote) && ARCHIVE_HANDED_TO_OPTION.test(linesAround(ordered, remote)) && !ARCHIVE_RUN.test(linesAround(ordered, remote).replace(new RegExp(ARCHIVE_HANDED_TO_OPTION.source, 'gi'), ' '));
+  if (remote && namedOrigin && !pageOnly && !hashPinned && !dataArchive) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
     const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...bareFetched, ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
@@ -3565,6 +3568,16 @@ function credentialsInHeader(name: string, value: string): string[] {
 /** A tool server whose every tool runs without asking (`"autoApprove": ["*"]`, `"alwaysAllow": ["*"]`, `"trust": true`). */
 const EVERY_TOOL_APPROVED = /["']?(?:autoApprove|alwaysAllow|auto_approve|always_allow)["']?\s*[:=]\s*(?:\[\s*["']\*["']|true\b)|"trust"\s*:\s*true\b/;
 
+/** A link to an archive that holds data as often as programs (not an installer or a script). */
+const ARCHIVE_LINK = /^[^\n]*\b(?:download|get|grab|fetch|save)\w*\b[^\n]*https?:\/\/\S+\.(?:zip|tar\.gz|tgz|7z)\b/i;
+/** The saved archive handed to an option of a program as its input (`--offline-zip path/to/all.zip`, `--db advisories.zip`). */
+const ARCHIVE_HANDED_TO_OPTION = /--[\w-]*(?:zip|archive|data|db|dump|input|offline|snapshot|file)[\w-]*[=\s]+`?[^\s`]*\.(?:zip|tar\.gz|tgz|7z)\b/i;
+/** Words that open, install or run what was downloaded, or unlock it. */
+const ARCHIVE_RUN = /\b(?:run|execute|launch|install|open|double-click|unzip|extract|mount|password|passcode)\w*\b|\.(?:exe|dmg|pkg|msi|app|bat|cmd|ps1|sh|command)\b/i;
+
+/** A vendor's service run by the user's organisation: GitHub Enterprise Server, GitLab self-managed, Jira Data Center, an on-premises install. */
+const SELF_HOSTED_EDITION = /\b(?:GHES|GitHub Enterprise(?: Server)?|Enterprise Server|GitLab (?:self-managed|self-hosted)|self-managed|Data Center|on-?prem(?:ises)?)\b/i;
+
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
 
@@ -3725,7 +3738,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // project warns (one added for every project still fails, as user scope). An API endpoint moved to a
       // host the skill names carries every request and its key there, entry or not.
       const mcpServer = /\bmcp(?:_?servers?)?\b/i.test(action.control.text);
-      const hardCodedRemote = action.control.hosts.length > 0 && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
+      // A vendor's API pointed at the user's own self-hosted edition of it ("GHES: set `GITHUB_API_URL=https://ghe.…/api/v3`"):
+      // the user's server, named by the edition it is, not one the skill supplies. It still warns as a change to where requests go.
+      const ownEdition = !mcpServer && SELF_HOSTED_EDITION.test(whole) && !action.conceal;
+      const hardCodedRemote = action.control.hosts.length > 0 && !ownEdition && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text) || EVERY_TOOL_APPROVED.test(whole);
       const standing = /\b(?:from now on|future|subsequent|later|permanently|persist\w*|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist)\b/i.test(action.control.text);
       const isolated = permissionsOff && ISOLATED.test(whole);
@@ -3733,7 +3749,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // request and its key go there. A declared write or host does not make that the user's choice.
       const apiVariable = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
       // Another application's endpoint (`LANGSMITH_ENDPOINT` at the vendor's EU region) carries that application's own key to it.
-      const keyRedirected = apiVariable !== undefined && action.control.hosts.some((host) => !isLocalHost(host) && (carriesUserCredentials(apiVariable) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
+      const keyRedirected = apiVariable !== undefined && !ownEdition && action.control.hosts.some((host) => !isLocalHost(host) && (carriesUserCredentials(apiVariable) ? !vendorHost(apiVariable, host) : !applicationHost(apiVariable, host)));
       // A model API pointed only at this machine (`OPENAI_BASE_URL=http://127.0.0.1:11434/v1`, a local model
       // server) sends nothing anywhere: the user should know, but it does not steer the agent elsewhere.
       // The same as a tool's own setting (`apiBase: http://localhost:8000/v1`, `openai-api-base: …`, `"baseURL": …`).

@@ -50,6 +50,21 @@ describe('findViolations on network and CPU limits', () => {
     expect(ids([{ kind: 'dns', target: 'db.internal.example.net', command: 'psql', canary: false }])).toEqual(['dryrun-undeclared-egress:high']);
   });
 
+  it('warns on a UDP connect that sent nothing, and on the reverse lookup of a private address', () => {
+    // `connect` of a datagram socket to a public address, then `getsockname`: how a LAN server learns its own address.
+    expect(ids([{ kind: 'connect', target: '192.0.2.1:9', command: 'python3 serve.py', canary: false, unsent: true }])).toEqual(['dryrun-undeclared-egress:medium']);
+    expect(ids([{ kind: 'connect', target: '192.0.2.1:9', command: 'python3 serve.py', canary: false }])).toEqual(['dryrun-undeclared-egress:high']);
+    // PTR zones of private, loopback and link-local addresses are nobody's on the internet (RFC 6303).
+    const dns = (target: string): DryRunEvent => ({ kind: 'dns', target, command: 'python3 serve.py', canary: false });
+    expect(ids([dns('5.1.168.192.in-addr.arpa')])).toEqual(['dryrun-undeclared-egress:medium']);
+    expect(ids([dns('1.0.0.127.in-addr.arpa')])).toEqual(['dryrun-undeclared-egress:medium']);
+    // fe80::1, nibble by nibble from the last.
+    expect(ids([dns(`1.${'0.'.repeat(28)}8.e.f.ip6.arpa`)])).toEqual(['dryrun-undeclared-egress:medium']);
+    // A public address's zone has an owner, who can read what the name carries.
+    expect(ids([dns('7.100.51.198.in-addr.arpa')])).toEqual(['dryrun-undeclared-egress:high']);
+    expect(ids([dns('5.1.168.192.in-addr.arpa.collector.invalid')])).toEqual(['dryrun-undeclared-egress:high']);
+  });
+
   it('reads a whole-disk search that runs out of CPU as slow, not as a miner', () => {
     const cpu = (command: string): DryRunEvent => ({ kind: 'limit', target: 'CPU time 10000 ms', command, canary: false, limit: 'cpu' } as DryRunEvent);
     expect(ids([cpu('find / -perm -4000 -type f 2>/dev/null')])).toEqual(['dryrun-limit-cpu:medium']);
