@@ -5,7 +5,7 @@
 import { credentialKindOf } from '../core/index.ts';
 import type { DryRunEvent } from '../schemas/index.ts';
 import { displayPathOf, type Honeypot } from './honeypot.ts';
-import { resolvePath, type SyscallRecord } from './trace.ts';
+import { SENDS, resolvePath, type SyscallRecord } from './trace.ts';
 
 /** Paths whose reads are interpreter and libc start-up, never evidence. */
 const NOISE_PREFIXES = ['/usr/', '/lib/', '/lib64/', '/bin/', '/sbin/', '/proc/', '/sys/', '/dev/', '/etc/', '/tmp/', '/run/', '/var/tmp/'];
@@ -172,8 +172,10 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
     }
   };
   const links = linkTable(records);
-  // Sockets something was sent on: a connected datagram socket with none of these only picked a route.
-  const sentOn = new Set(records.filter((record) => record.syscall !== 'connect' && record.socket !== undefined).map((record) => record.socket));
+  // A connected datagram socket that was asked its own address (`getsockname`) and that nothing was seen sent on only picked
+  // a route: how a program learns its own address. One never asked was connected to send, with write() perhaps, which is not traced.
+  const sentOn = new Set(records.filter((record) => SENDS.has(record.syscall)).map((record) => record.socket));
+  const named = new Set(records.filter((record) => record.syscall === 'getsockname').map((record) => record.socket));
   let runnerSeen = false;
   for (const record of records) {
     const failed = record.errno !== undefined || record.result < 0;
@@ -273,7 +275,7 @@ export function recordsToEvents(records: SyscallRecord[], context: EventContext)
         if (address.port === 53 && (address.host === context.dnsServer || address.host.startsWith('127.'))) break;
         if (record.syscall === 'sendto') break;
         const host = address.family === 'AF_INET6' ? `[${address.host}]` : address.host;
-        const unsent = record.datagram === true && !sentOn.has(record.socket);
+        const unsent = record.datagram === true && !sentOn.has(record.socket) && named.has(record.socket);
         events.push({ kind: 'connect', target: `${host}:${address.port}`, command: context.command, canary: false, source: 'trace', ...(unsent ? { unsent } : {}) });
         break;
       }

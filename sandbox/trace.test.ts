@@ -80,28 +80,32 @@ describe('datagram sockets', () => {
     [
       'I1206 19:02:45.032307   29361 strace.go:605] [   2:   2] python3 X socket(AF_INET, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP) = 3 (0x3) (32.188µs)',
       'I1206 19:02:45.032523   29361 strace.go:605] [   2:   2] python3 X connect(0x3 socket:[1], 0x7fbc881ea7b0 {Family: AF_INET, Addr: 192.0.2.1, Port: 9}, 0x10) = 0 (0x0) (41.162µs)',
+      'I1206 19:02:45.032646   29361 strace.go:605] [   2:   2] python3 X getsockname(0x3 socket:[1], 0x7fbc881ea7b0 {Family: AF_INET, Addr: 127.0.0.1, Port: 26045}, 0x7fbc881ea7ac {length=16}) = 0 (0x0) (4.056µs)',
       ...(sent ? ['I1206 19:02:45.032943   29361 strace.go:614] [   2:   2] python3 X sendto(0x3 socket:[1], 0xa5f170, 0x1, 0x0, null, 0x0) = 1 (0x1) (178.967µs)'] : []),
       'I1206 19:02:45.033091   29361 strace.go:605] [   2:   2] python3 X socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 4 (0x4) (42.633µs)',
       'I1206 19:02:45.033092   29361 strace.go:605] [   2:   2] python3 X connect(0x4 socket:[2], 0x7fbc881ea7b0 {Family: AF_INET, Addr: 192.0.2.1, Port: 443}, 0x10) = 0 (0x0) (41.162µs)',
     ].join('\n');
   const context = { home: '/home/jordan', workDir: '/home/jordan/src/s', honeypot: createHoneypot(), command: 'run', runnerArgv: ['/bin/bash', '-c', 'run'], dnsServer: undefined };
 
-  it('marks a UDP connect that nothing was sent on, under gVisor', () => {
+  it('marks a UDP connect that was asked its own address and that nothing was sent on, under gVisor', () => {
     const events = recordsToEvents(parseGvisorTrace(gvisor(false), '/'), context);
     expect(events).toContainEqual({ kind: 'connect', target: '192.0.2.1:9', command: 'run', canary: false, source: 'trace', unsent: true });
     expect(events).toContainEqual({ kind: 'connect', target: '192.0.2.1:443', command: 'run', canary: false, source: 'trace' });
   });
 
-  it('keeps a UDP connect followed by a send a plain connection', () => {
+  it('keeps a UDP connect followed by a send, or never asked its address, a plain connection', () => {
     const events = recordsToEvents(parseGvisorTrace(gvisor(true), '/'), context);
     expect(events).toContainEqual({ kind: 'connect', target: '192.0.2.1:9', command: 'run', canary: false, source: 'trace' });
+    // Connected, then written to with write(2), which is not traced: it was connected to send.
+    const unasked = gvisor(false).split('\n').filter((line) => !line.includes('getsockname')).join('\n');
+    expect(recordsToEvents(parseGvisorTrace(unasked, '/'), context)).toContainEqual({ kind: 'connect', target: '192.0.2.1:9', command: 'run', canary: false, source: 'trace' });
   });
 
   it('reads the socket type from strace, where the socket is made in one process and connected in its child', () => {
     const runner = ['/bin/bash', '-c', 'run'];
     const files = (sent: boolean) => [
       { pid: 200, text: '07:00:00.000001 execve("/bin/bash", ["/bin/bash", "-c", "run"], 0x1 /* 3 vars */) = 0\n07:00:00.000002 socket(AF_INET, SOCK_DGRAM|SOCK_CLOEXEC, IPPROTO_IP) = 3<socket:[25659099]>\n' },
-      { pid: 201, text: `07:00:00.000003 connect(3<socket:[25659099]>, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("8.8.8.8")}, 16) = 0\n${sent ? '07:00:00.000004 sendto(3<socket:[25659099]>, "x", 1, 0, NULL, 0) = 1\n' : ''}` },
+      { pid: 201, text: `07:00:00.000003 connect(3<socket:[25659099]>, {sa_family=AF_INET, sin_port=htons(80), sin_addr=inet_addr("8.8.8.8")}, 16) = 0\n07:00:00.000004 getsockname(3<socket:[25659099]>, {sa_family=AF_INET, sin_port=htons(40000), sin_addr=inet_addr("10.0.0.5")}, [16]) = 0\n${sent ? '07:00:00.000005 sendto(3<socket:[25659099]>, "x", 1, 0, NULL, 0) = 1\n' : ''}` },
     ];
     expect(recordsToEvents(parseStraceFiles(files(false), runner, '/'), context)).toContainEqual({ kind: 'connect', target: '8.8.8.8:80', command: 'run', canary: false, source: 'trace', unsent: true });
     expect(recordsToEvents(parseStraceFiles(files(true), runner, '/'), context)).toContainEqual({ kind: 'connect', target: '8.8.8.8:80', command: 'run', canary: false, source: 'trace' });

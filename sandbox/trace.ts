@@ -54,7 +54,7 @@ export interface SyscallRecord {
 /** System calls the tracers are asked to report; everything the events need and nothing more. */
 export const TRACED_SYSCALLS = [
   'open', 'openat', 'openat2', 'creat', 'execve', 'execveat', 'unlink', 'unlinkat', 'rmdir', 'rename', 'renameat', 'renameat2',
-  'mkdir', 'mkdirat', 'truncate', 'symlink', 'symlinkat', 'link', 'linkat', 'chmod', 'fchmodat', 'socket', 'connect', 'sendto', 'sendmsg', 'sendmmsg',
+  'mkdir', 'mkdirat', 'truncate', 'symlink', 'symlinkat', 'link', 'linkat', 'chmod', 'fchmodat', 'socket', 'connect', 'getsockname', 'sendto', 'sendmsg', 'sendmmsg',
   'clone', 'clone3', 'fork', 'vfork', 'chdir', 'fchdir', 'newfstatat', 'stat', 'access', 'faccessat', 'faccessat2', 'exit_group',
 ] as const;
 
@@ -242,7 +242,7 @@ function straceAddress(text: string): SocketAddress | undefined {
 }
 
 /** Calls that send on a socket. */
-const SENDS = new Set(['sendto', 'sendmsg', 'sendmmsg']);
+export const SENDS: ReadonlySet<string> = new Set(['sendto', 'sendmsg', 'sendmmsg']);
 
 /** The socket named by a descriptor argument: `0x3 socket:[1]` (gVisor) or `3<socket:[25659099]>` (strace -y). */
 function socketOf(arg: string): string | undefined {
@@ -307,7 +307,7 @@ export function parseGvisorTrace(log: string, initialCwd: string): SyscallRecord
     if (syscall === 'connect') record.address = gvisorAddress(args[1] ?? '');
     if (syscall === 'sendto') record.address = gvisorAddress(args[4] ?? '');
     if (syscall === 'socket' && errno === undefined && result >= 0) datagramFds.set(`${groupText}:${result}`, /\bSOCK_DGRAM\b/.test(args[1] ?? ''));
-    if (syscall === 'connect' || SENDS.has(syscall)) {
+    if (syscall === 'connect' || syscall === 'getsockname' || SENDS.has(syscall)) {
       record.socket = socketOf(args[0] ?? '');
       const descriptor = Number.parseInt(args[0] ?? '', 16);
       if (record.socket !== undefined && datagramFds.get(`${groupText}:${descriptor}`) === true) datagrams.add(record.socket);
@@ -374,7 +374,7 @@ export function parseStraceFiles(files: StraceFile[], runnerArgv: string[], init
       if (syscall === 'execve' || syscall === 'execveat') record.argv = parseStringList(args[syscall === 'execve' ? 1 : 2] ?? '');
       if (syscall === 'connect') record.address = straceAddress(args[1] ?? '');
       if (syscall === 'socket' && openedText !== undefined && /\bSOCK_DGRAM\b/.test(args[1] ?? '')) datagrams.add(openedText);
-      if (syscall === 'connect' || SENDS.has(syscall)) record.socket = socketOf(args[0] ?? '');
+      if (syscall === 'connect' || syscall === 'getsockname' || SENDS.has(syscall)) record.socket = socketOf(args[0] ?? '');
       if (syscall === 'sendto') {
         record.address = straceAddress(args[4] ?? '');
         const buffer = (args[1] ?? '').trim();

@@ -4,7 +4,7 @@
  */
 import { CommandNameSchema, EnvNameSchema, HostPatternSchema, noCapabilities, type Capabilities } from '../schemas/index.ts';
 import type { CodeFacts, Segment, SourceFile } from './model.ts';
-import { BARE_URL, isExampleHost, isIdentifierHost, isLocalHost, urlHosts } from './knowledge.ts';
+import { BARE_URL, NETWORK_SINK_CALL, isExampleHost, isIdentifierHost, isLocalHost, urlHosts } from './knowledge.ts';
 
 /** Where an inferred capability was seen first. */
 export interface CapabilityUse {
@@ -88,9 +88,12 @@ function onRemoteHost(text: string, index: number): boolean {
 const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:[\w.-]+@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
 
 /** A line of code that gives a request a claimed origin or referrer: a keyword, a key or an item of headers. */
-const CLAIMED_ORIGIN = /\b(?:origin|referr?er)\s*[=:]\s*[frb]?["'`]|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*[frb]?["'`]/i;
+const CLAIMED_ORIGIN = /\b(?:origin|referr?er)s?\s*[=:]\s*[frb]?["'`[]|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*[frb]?["'`]|\bfor\s+(?:origin|referr?er)\s+in\s*\[/i;
+/** A call whose first argument is the claimed origin itself (`fetch(headers["Referer"], …)`, `requests.post(ORIGIN, …)`). */
+const CALLED_WITH_CLAIMED_ORIGIN = /^[\w.$]*\(\s*(?:[\w.$]+\s*\[\s*["'](?:Origin|Referr?er)["']\s*\]|[\w.$]*\b(?:origin|referr?er|ORIGIN|REFERR?ER)\b)\s*[,)+`]/i;
+
 /** That value on its line, so any other address on the line still counts. */
-const CLAIMED_ORIGIN_VALUE = /(?:\b(?:origin|referr?er)\s*[=:]\s*|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*)[frb]?(["'`])[^"'`]*\1/gi;
+const CLAIMED_ORIGIN_VALUE = /(?:\b(?:origin|referr?er)s?\s*[=:]\s*\[?|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*|\bfor\s+(?:origin|referr?er)\s+in\s*\[)[frb]?(["'`])[^"'`]*\1/gi;
 
 /** Infers what the skill can do from its code units and segments. */
 export function inferCapabilities(files: readonly SourceFile[], facts: readonly CodeFacts[], segments: readonly Segment[]): { capabilities: Capabilities; uses: CapabilityUse[] } {
@@ -148,7 +151,13 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       // A URL a program that stays on the machine only holds (a test vector it prints) is not a host it contacts.
       // The same for a request's claimed origin in code (`origin=f"http://{FOREIGN}"`, `headers["Referer"] = "https://…"`):
       // where the request says it comes from, sent to wherever the call goes.
-      const claimed = !isBlock && CLAIMED_ORIGIN.test(lineOf(unit.file, string.line)) && !/\b(?:https?|wss?):\/\//.test(lineOf(unit.file, string.line).replace(CLAIMED_ORIGIN_VALUE, ' '));
+      // Not when the request goes to that same value (`fetch(headers["Referer"], …)`), nor when the line also sends to another
+      // machine than this one.
+      const claimed =
+        !isBlock &&
+        CLAIMED_ORIGIN.test(lineOf(unit.file, string.line)) &&
+        urlHosts(lineOf(unit.file, string.line).replace(CLAIMED_ORIGIN_VALUE, ' ')).every(({ host }) => isLocalHost(host)) &&
+        !unit.calls.some((call) => NETWORK_SINK_CALL.test(call.callee) && CALLED_WITH_CLAIMED_ORIGIN.test(call.text));
       if (!(unit.offline && BARE_URL.test(string.text)) && !claimed) addHosts(string.text, unit.file, string.line);
       // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.
       const tail = string.text.slice(-24);

@@ -12,7 +12,8 @@ import type { CodeFacts, SourceFile } from './model.ts';
 /** Extensions of programming languages read lexically (the parsed ones are Python, JavaScript/TypeScript and shell). */
 const LEXICAL_EXTENSIONS = new Set([
   '.rb', '.rake', '.gemspec', '.go', '.ps1', '.psm1', '.psd1', '.php', '.pl', '.pm', '.lua', '.rs', '.java', '.kt', '.kts',
-  '.cs', '.swift', '.r', '.jl', '.ex', '.exs', '.scala', '.groovy', '.gradle', '.sbt', '.dart', '.nim', '.zig', '.c', '.cc', '.cpp', '.h', '.m', '.vbs', '.bat', '.cmd', '.applescript', '.scpt',
+  '.cs', '.csx', '.swift', '.r', '.jl', '.ex', '.exs', '.scala', '.sc', '.groovy', '.gradle', '.sbt', '.dart', '.nim', '.zig', '.c', '.cc', '.cpp', '.h', '.m', '.vbs', '.bat', '.cmd', '.applescript', '.scpt',
+  '.tcl', '.fs', '.fsx', '.vb', '.bas', '.ahk', '.cr', '.hs', '.ml', '.erl', '.clj', '.cljs', '.raku', '.rmd', '.qmd',
 ]);
 
 /**
@@ -22,7 +23,7 @@ const LEXICAL_EXTENSIONS = new Set([
 const LEXICAL_FILE_NAMES = new Set(['Rakefile', 'Gemfile', 'Fastfile', 'Appfile', 'Pluginfile', 'Matchfile', 'Gymfile', 'Scanfile', 'Snapfile', 'Deliverfile', 'Podfile', 'Dangerfile', 'Vagrantfile', 'Brewfile', 'Capfile', 'Guardfile', 'Berksfile', 'Thorfile', 'Jenkinsfile']);
 
 /** Interpreters named in a `#!` line that are read lexically. */
-const LEXICAL_INTERPRETERS = /^(?:ruby|perl|php|pwsh|powershell|lua|Rscript|julia|elixir|groovy|osascript)$/;
+const LEXICAL_INTERPRETERS = /^(?:ruby|perl|php|pwsh|powershell|lua|Rscript|julia|elixir|groovy|osascript|tclsh|wish|swift|kotlin|scala|dart|crystal|nim|raku|dotnet-script)$/;
 
 /** Whether a file is code in a language read lexically. */
 export function isLexicalCode(file: SourceFile): boolean {
@@ -45,7 +46,7 @@ const CALL = /\b([A-Za-z_][\w]*(?:(?:\.|::|->)[A-Za-z_]\w*)*)\s*\(/g;
 const REFLECTIVE_CALL = /\b([A-Za-z_]\w*(?:(?:\.|::)[A-Za-z_]\w*)*)\.(send|public_send|__send__|const_get)\s*\(?\s*(?::|["'])([A-Za-z_]\w*[!?=]?)/g;
 
 /** Ruby's calls without parentheses that send or read (`Net::HTTP.post uri, body`). */
-const BARE_CALL = /\b((?:Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|URI|Open3|IO|File|Kernel)(?:\.|::)[a-z_]\w*[!?]?)\s+(?=["'\w:$@[{])/g;
+const BARE_CALL = /\b((?:Net::HTTP|HTTParty|Faraday|RestClient|Excon|Typhoeus|URI|Open3|IO|File|Kernel|http)(?:\.|::)[a-z_]\w*[!?]?)\s+(?=["'\w:$@[{])/g;
 
 /** A call that compiles a regular expression, in the languages read lexically. */
 const PATTERN_LINE = /\b(?:regexp\.(?:MustCompile|Compile)|re\.compile|new\s+RegExp|Regex::new|Regexp\.new|Pattern\.compile|preg_match\w*|\[regex\])\s*\(?/;
@@ -108,12 +109,12 @@ function processWrappers(lines: readonly string[]): Map<string, string> {
   return out;
 }
 
-/** A download whose body a line keeps (`$r = Invoke-WebRequest …`, `body = Net::HTTP.get(uri)`, `resp, err := http.Get(u)`). */
-const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec|use\s+LWP::Simple)\b|\bhttp\.(?:Post|PostForm|Head)\s*\(|\}\)\.(?:Post|Get|Do)\s*\(|\bclient\.(?:Post|Do)\s*\(/i;
+/** A download whose body a line keeps (`$r = Invoke-WebRequest …`, `body = Net::HTTP.get(uri)`, `resp, err := http.Get(u)`, Groovy's `new URL(u).text`, Kotlin's `URL(u).readText()`). */
+const DOWNLOAD = /\b(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm|DownloadString|DownloadData|Net::HTTP\.get(?:_response)?|URI\.open|HTTParty\.get|Faraday\.get|RestClient\.get|http\.Get|Client\.Get|LWP::Simple::get|HTTP::Tiny->new->get|file_get_contents\s*\(\s*["']https?:|curl_exec|use\s+LWP::Simple|HTTP\.get|httpc\.request|readLines\s*\(\s*(?:url\s*\(\s*)?["']https?:|download\s*\(\s*["']https?:|http\.request)\b|\bURL\s*\([^()\n]*\)\s*\.\s*(?:text|getText\s*\(\s*\)|readText\s*\(\s*\)|openStream\s*\(\s*\))|\.toURL\s*\(\s*\)\s*\.\s*text\b|\bhttp\.(?:Post|PostForm|Head)\s*\(|\}\)\.(?:Post|Get|Do)\s*\(|\bclient\.(?:Post|Do)\s*\(/i;
 /** An assignment: the name it binds (`$x =`, `my $x =`, `x :=`, `a, err :=`). */
-const ASSIGNMENT = /^\s*(?:my\s+|our\s+|local\s+|var\s+|let\s+|const\s+|\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>]))(.*)$/;
+const ASSIGNMENT = /^\s*(?:my\s+|our\s+|local\s+|var\s+|let\s+|const\s+|val\s+|def\s+|auto\s+|final\s+|String\s+|string\s+|\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>])|<-)(.*)$/;
 /** Calls that run text as code (`Invoke-Expression $x`, `eval(body)`), or a whole command line given as one string (`system(cmd)`, `sh -c "$x"`). */
-const RUNS_FETCHED_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval)\b|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b|\bexec\.Command(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?"(?:\/(?:usr\/)?bin\/)?(?:ba|z|da)?sh"\s*,\s*"-c"/;
+const RUNS_FETCHED_TEXT = /\bInvoke-Expression\b|\biex\b|\[ScriptBlock\]::Create|\bInvoke-Command\s+-ScriptBlock\b|\b(?:instance_eval|class_eval|module_eval|eval|evaluate|Eval\.me|GroovyShell|loadstring|include_string|Code\.eval_string)\b|\bload\s*\(\s*[\w.]+\s*\)\s*\(|\b(?:system|exec|passthru|shell_exec|popen|IO\.popen|%x)\s*\(?\s*(?=[$@\w]+\s*(?:\)|$|;))|\bsh\s+-c\b|["'](?:ba|z)?sh["']\s*,\s*["']-c["']|\bexec\.Command(?:Context)?\s*\(\s*(?:ctx\s*,\s*)?"(?:\/(?:usr\/)?bin\/)?(?:ba|z|da)?sh"\s*,\s*"-c"/;
 
 /**
  * Text fetched from the network and later run (`$warm = Invoke-WebRequest …` then `Invoke-Expression
@@ -140,6 +141,12 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
     if (run && tainted.size > 0 && mentions(raw.slice(run.index, run.index + run[0].length + 120))) facts.execSinks.push({ callee: run[0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
   }
 }
+
+/**
+ * Code run straight from an address in one call: R's `source("https://…")` and `source_url`, Julia's `include(download(…))`,
+ * PHP's `include "http://…"`, Lua's `load(http.request(…))`, Groovy's `evaluate(new URL(…).text)`.
+ */
+const RUNS_FROM_ADDRESS = /\b(?:source|sys\.source|source_url|source_gist)\s*\(\s*["']https?:|\b(?:eval|assert|create_function)\s*\(\s*(?:file_get_contents|get|curl_exec)\s*\(\s*["']https?:|\binclude\s*\(\s*download\s*\(|\b(?:include|require)(?:_once)?\s*\(?\s*["']https?:|\bload(?:string)?\s*\(\s*(?:http\.request|game:HttpGet)\s*\(|\bevaluate\s*\(\s*new\s+URL\s*\(|\beval\s*\(\s*parse\s*\(\s*text\s*=\s*readLines\s*\(\s*(?:url\s*\(\s*)?["']https?:/;
 
 /** An array of string literals over one or more lines, joined where it is written (`["u=https://host/x.sh;", "(curl \"$u\" | sh) ||"].join(" ")`). */
 const JOINED_ARRAY = /\[\s*((?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*(?:,\s*)?)+)\]\s*\.join\s*(?:\(\s*(?:"([^"\n]{0,8})"|'([^'\n]{0,8})')?\s*\))?/g;
@@ -186,6 +193,8 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
       if (joined) literals.push(words.join(joined[1] ?? joined[2] ?? ''));
     }
     for (const text of literals) facts.strings.push({ text, line });
+    // A Windows path (`"$HOME\.aws\credentials"`, `'%USERPROFILE%\.ssh\id_rsa'`): the same path with forward slashes too.
+    for (const text of literals) if (/\\\.[\w-]/.test(text)) facts.strings.push({ text: text.replace(/\\/g, '/'), line });
     // `filepath.Join(home, ".kube", "config")`, `Join-Path $HOME '.aws' 'credentials'`: the pieces are one path.
     if (literals.length >= 2 && JOINS_PATHS.test(raw)) facts.strings.push({ text: literals.join('/'), line });
     // `"~/.ssh/" + "id_rsa"`, `'~/.gem' .. '/credentials'`: one string.
@@ -225,5 +234,8 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
   }
   facts.strings.push(...joined);
   if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts, /\.ps[dm]?1$/i.test(file.path));
+  lines.forEach((raw, index) => {
+    if (RUNS_FROM_ADDRESS.test(raw)) facts.execSinks.push({ callee: RUNS_FROM_ADDRESS.exec(raw)![0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
+  });
   return facts;
 }

@@ -30,6 +30,9 @@ interface Place {
 /** A call's keyword argument that carries headers or an auth pair (`headers={…}`, `auth=(user, key)`): a key there is used, not sent as data. */
 const HEADER_ARGUMENT = /\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+)/g;
 
+/** PHP's file functions opening an address (`file_get_contents('https://…?d=' . $x)`): a request like any other. */
+const URL_OPENING_CALL = /^(?:file_get_contents|fopen|readfile|file|get_headers|simplexml_load_file)\s*\(\s*["']https?:\/\//;
+
 /** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
 const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(|\bnodemailer\b/i;
 /** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`, `transporter.sendMail(…)`); COM names are any case. */
@@ -111,9 +114,31 @@ const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\
 /** Code that packs a blob into what it publishes: it encodes or compresses data (and, with {@link ARTIFACT_METADATA}, sets an annotation or a label of the artifact). */
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
 /** An archive a program builds: Python's tarfile and zipfile, Node's archiver, JSZip and adm-zip, Go's archive writers, .NET's, Ruby's, PowerShell's. */
-const ARCHIVE_WRITER = /\btarfile\.open\b|\bzipfile\.ZipFile\b|\bshutil\.make_archive\b|\barchiver\s*\(|\bnew\s+(?:JSZip|AdmZip)\b|\b(?:tar|zip)\.NewWriter\b|\bZipFile\.Open\b|\bZipArchive\b|\bCompress-Archive\b|\bArchive::(?:Tar|Zip)\b|\bZip::File\b|\bGem::Package::TarWriter\b/;
-/** A call that puts a file into such an archive. */
-const ARCHIVE_ADD = /(?:^|\.)(?:add|addfile|write|writestr|append|file|addLocalFile|addFile|CreateEntryFromFile|add_file|add_file_simple)$|^(?:shutil\.make_archive|Compress-Archive)$/;
+const ARCHIVE_WRITER = /\btarfile\b|\bzipfile\b|\bZipFile\s*\(|\bshutil\.make_archive\b|\barchiver\s*\(|\bnew\s+(?:JSZip|AdmZip)\b|\b(?:tar|zip)\.NewWriter\b|\bZipFile\.Open\b|\bZipArchive\b|\bCompress-Archive\b|\bArchive::(?:Tar|Zip)\b|\bZip::File\b|\bGem::Package::TarWriter\b/;
+/** A call that puts a file into such an archive (not bytes the program wrote, like `writestr`). */
+const ARCHIVE_ADD = /(?:^|\.)(?:add|addfile|write|append|addLocalFile|addFile|CreateEntryFromFile|add_file|add_file_simple|Create)$|(?:^|\.)(?:archive|zip|tar|arc|bundle|pack|zf|tf|z|zw|tw)\w*\.(?:glob|directory|file)$|^(?:shutil\.make_archive)$/;
+/** A call whose first argument is a name or an expression, not a fixed file name. */
+const ADDS_BY_NAME = /^[^(]*\(\s*(?!["'`])[A-Za-z_$(]/;
+/** Names bound to an archive being written (`with zipfile.ZipFile(buf, "w") as z`, `tar = tarfile.open(…)`, `zw := zip.NewWriter(f)`). */
+function archiveNames(source: string): Set<string> {
+  const out = new Set<string>();
+  for (const match of source.matchAll(/\b(?:tarfile\.open|zipfile\.ZipFile|ZipFile|\w+\.open|archiver|JSZip|AdmZip|zip\.NewWriter|tar\.NewWriter|ZipFile\.Open|ZipArchive|Zip::File\.open|Gem::Package::TarWriter\.new)\s*\([^\n]*?\)\s*(?:as\s+([A-Za-z_]\w*)|do\s*\|\s*([A-Za-z_]\w*)\s*\|)/g)) out.add(match[1] ?? match[2]!);
+  for (const match of source.matchAll(/\b([A-Za-z_$][\w$]*)\s*:?=\s*(?:new\s+)?(?:tarfile\.open|zipfile\.ZipFile|ZipFile|\w+\.open\s*\([^)\n]*["']w|archiver|JSZip|AdmZip|zip\.NewWriter|tar\.NewWriter|ZipFile\.Open|ZipArchive|Zip::File\.open)\b/g)) out.add(match[1]!);
+  return out;
+}
+
+/** A list named for what to leave out. */
+const EXCLUSION_LIST = /ignore|exclude|skip|deny|block|omit|except|never|forbid/i;
+
+/** The name of the nearest list opened on or above a line of a source (`IGNORE = [`, `const EXCLUDE = [`), or ''. */
+function listNameAbove(source: string, line: number): string {
+  const lines = source.split('\n');
+  for (let index = Math.min(line, lines.length) - 1, seen = 0; index >= 0 && seen < 20; index -= 1, seen += 1) {
+    const opened = /\b([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,40})?=\s*(?:\[|\(|\{|frozenset\(|set\(|new\s+Set\(\s*\[)/.exec(lines[index]!);
+    if (opened) return opened[1]!;
+  }
+  return '';
+}
 /** What may name a list just before its opening bracket: `KEYS = `, `const KEYS: string[] = Object.freeze(`, `NAMES = frozenset(`, `keys := []string`, `String[] KEYS = List.of(`. */
 const LIST_NAME = /\b([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,40})?=\s*(?:Object\.freeze\(\s*|frozenset\(\s*|set\(\s*|new\s+Set\(\s*|\[\]string|new\s+String\[\]\s*|(?:List|Set)\.of|Arrays\.asList|tuple)?(?:%[wi])?$/;
 
@@ -427,6 +452,8 @@ function mintReachesSend(source: string, line: number): boolean {
 }
 
 /** `git push` run by a program (`execFileSync("git", ["push", …])`, `subprocess.run(["git", "push", …])`). */
+/** A push written as one command line inside a string (`"git push --quiet {url} HEAD:…"`). */
+const GIT_PUSH_LINE = /^[\w.]*\(\s*[fbr]?["'`]git\s+push\b/;
 const GIT_PUSH_CALL = /["'`]git["'`]\s*,\s*\[?\s*(?:["'`]-[^"'`]*["'`]\s*,\s*)*["'`]push["'`]/;
 /** A ref that is neither a branch nor a tag (`refs/changeset-snapshots/…`): nothing the user's tools show. */
 const HIDDEN_REF = /["'`]refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/;
@@ -444,36 +471,61 @@ const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*
 /** A part of a variable name that says it holds a secret or a connection with its password (`_CONN_`, `FERNET`, `DSN`). */
 const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|FERNET|CONN|DSN)$/i;
 
-/** Where a tool server's connection headers open in a program (`headers: {`, `"headers" => {`, `headers = {`). */
-const HEADERS_OPEN = /["']?headers["']?\s*(?::|=>?)\s*\{/g;
+/** Where a tool server's connection headers are given in a program (`headers: {`, `"headers" => {`, `headers=dict(`, `headers: auth`). */
+const HEADERS_AT = /["']?(?:headers|http_headers)["']?\s*(?::|=>?)\s*(?:(\{)|(dict\s*\()|([A-Za-z_$][\w$]*)\b(?!\s*[.(\[]))/g;
 
-/** The text of the braces that open at `open`, nested braces and all (at most 2,000 characters). */
-function braced(source: string, open: number): string {
+/** The text of the brackets that open at `open` (`{…}` or `(…)`), nested ones and all (at most 2,000 characters). */
+function bracketed(source: string, open: number): string {
+  const opener = source[open]!;
+  const closer = opener === '(' ? ')' : '}';
   let depth = 0;
   for (let index = open; index < source.length && index < open + 2000; index += 1) {
-    if (source[index] === '{') depth += 1;
-    else if (source[index] === '}' && (depth -= 1) === 0) return source.slice(open, index + 1);
+    if (source[index] === opener) depth += 1;
+    else if (source[index] === closer && (depth -= 1) === 0) return source.slice(open, index + 1);
   }
   return source.slice(open, open + 2000);
 }
 
+/** The headers a match of HEADERS_AT gives: the literal written there, or the one bound to the name it uses (`const auth = {…}`). */
+function headersBlock(source: string, match: RegExpMatchArray): string | undefined {
+  const at = match.index! + match[0].length;
+  if (match[1] !== undefined || match[2] !== undefined) return bracketed(source, source.lastIndexOf(match[1] !== undefined ? '{' : '(', at));
+  const bound = new RegExp(`\\b${escapeRegExp(match[3]!)}\\s*(?::[^=\\n]{0,60})?=\\s*(?:(\\{)|dict\\s*(\\())`).exec(source);
+  return bound === null ? undefined : bracketed(source, bound.index + bound[0].length - 1);
+}
+
+/** A tool server's address written beside its headers (`url: "https://…"`, `"serverUrl": "…"`), within a few lines. */
+const SERVER_URL = /\\?["']?(?:url|serverUrl|server_url|uri|endpoint|httpUrl)\\?["']?\s*(?::|=>?)\s*(?:[frb]?\\?["'`](https?:\/\/[^"'`\s\\]+)|([A-Za-z_$][\w$]*)\b(?!\s*[.(\[]))/g;
+
+/** How many lines around the headers their server's address may be written. */
+const SERVER_SPAN = 8;
+
 /**
  * A tool server written into the agent's own configuration by a program (`cfg.mcpServers["vault"] = { url: "https://…",
  * headers: { Authorization: `Bearer ${token}` } }`, then the file saved to `~/.claude.json`): the agent connects there with
- * those headers in every later session, so a secret in them is sent to that server each time. Not when every secret is the
- * server's own service's (a GitHub token for GitHub's server), and not for a server on this machine.
+ * those headers in every later session, so a secret in them is sent to that server each time. Each block of headers goes with
+ * the address written beside it; one whose address the program does not write (the user's own, read from the environment) is
+ * the user's. Not when every secret is that server's own service's (a GitHub token for GitHub's server).
  */
 function agentServerHeaders(unit: CodeFacts, source: string): { source: Place; sink: Place } | undefined {
-  if (!/\bmcp_?servers\b|\bmcpServers\b/i.test(source)) return undefined;
+  // VS Code's `mcp.json` keeps them under `servers`.
+  const servers = /\bmcp_?servers\b|\bmcpServers\b/i.test(source) || (/(?:\.|["'])servers\b/.test(source) && unit.strings.some((string) => /(?:^|[/\\])mcp\.json$/.test(string.text)));
+  if (!servers) return undefined;
   const config = unit.strings.find((string) => AGENT_CONFIG_FILE.test(string.text));
   // The write of the configuration itself (not its backup copy), else any write of the program.
   const write = unit.writes.find((entry) => AGENT_CONFIG_FILE.test(entry.path) && !/copy/i.test(entry.text)) ?? unit.calls.find((call) => FILE_WRITE.test(call.callee) && !/^(?:open|tar|zip|cp|rsync|ditto)$|copy/i.test(call.callee));
   if (config === undefined || write === undefined) return undefined;
-  const hosts = [...new Set(unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host)))];
-  if (hosts.length === 0) return undefined;
-  for (const match of source.matchAll(HEADERS_OPEN)) {
-    const block = braced(source, match.index + match[0].length - 1);
-    const line = unit.lineOffset + source.slice(0, match.index).split('\n').length;
+  const lines = source.split('\n');
+  for (const match of source.matchAll(HEADERS_AT)) {
+    const block = headersBlock(source, match);
+    if (block === undefined) continue;
+    const line = source.slice(0, match.index).split('\n').length;
+    // The address nearest the headers, the lines above first (the object's own `url:`), as the program builds it (a template's
+    // pieces filled in); a constant it names is its address.
+    const nearby = [...Array.from({ length: SERVER_SPAN + 1 }, (_, back) => line - back), ...Array.from({ length: SERVER_SPAN }, (_, ahead) => line + 1 + ahead)].filter((at) => at >= 1 && at <= lines.length);
+    const address = nearby.flatMap((at) => [...lines[at - 1]!.matchAll(SERVER_URL)].map((url) => unit.strings.find((string) => string.line === unit.lineOffset + at && /^https?:\/\//.test(string.text))?.text ?? url[1] ?? constantAddress(source, url[2]!)).filter((url) => url !== ''))[0];
+    const hosts = address === undefined ? [] : urlHosts(address).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+    if (hosts.length === 0) continue;
     // Secrets by the variable they are read from (`process.env.ANTHROPIC_API_KEY`, a name bound to `GITHUB_TOKEN`), or a login printed (`gh auth token`).
     const variables = [...new Set([...(block.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []).filter((name) => SECRET_ENV_NAME.test(name)), ...[...unit.secretNames].filter(([name]) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(block)).map(([, variable]) => variable)])];
     const logins = CREDENTIAL_GETTER.test(block) || [...unit.credentialNames].some((name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(block));
@@ -481,7 +533,7 @@ function agentServerHeaders(unit: CodeFacts, source: string): { source: Place; s
     if (!logins && hosts.every((host) => variables.every((variable) => secretBelongsTo(variable, host)))) continue;
     const what = [...variables, ...(logins ? ['a stored login'] : [])].join(', ');
     return {
-      source: place(unit.file, line, `${what} in the headers of the tool server at ${hosts.join(', ')}`),
+      source: place(unit.file, unit.lineOffset + line, `${what} in the headers of the tool server at ${hosts.join(', ')}`),
       sink: { ...place(unit.file, write.line, write.text.split('\n')[0]!), agentServer: hosts.join(', ') },
     };
   }
@@ -509,7 +561,8 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   };
   for (const string of unit.strings) {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
-    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text)) flow.strongSources.push(place(string.line, string.text));
+    // A list of what to leave out (`EXCLUDE = ["~/.ssh/id_*", "~/.aws/credentials"]`) names files the program does not take.
+    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text) && !EXCLUSION_LIST.test(listNameAbove(source, string.line - unit.lineOffset))) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
     for (const { url, host, index } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text) && !namespaces.has(/^[^\s"'`<>{}]+/.exec(string.text.slice(index))![0])) flow.exfilEndpoints.push(place(string.line, url));
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta|json|ya?ml)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
@@ -520,10 +573,19 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   if (!isMarkdownBlock) {
     // A pattern that names one, or a credential file listed beside patterns (`["~/.config/*/credentials*", "~/.aws/credentials", "~/.ssh/id_*"]`).
     const pattern = (needle: { text: string }) => /[*?]/.test(needle.text);
-    const globbed = unit.needles.find((needle) => pattern(needle) && sourceIn(needle.text, undefined)) ?? unit.needles.find((needle) => sourceIn(needle.text, undefined) && unit.needles.some((other) => other !== needle && pattern(other) && Math.abs(other.line - needle.line) <= 10));
+    // A list of what to leave out (`IGNORE = [".env", "**/*.pem"]`, `EXCLUDE = …`) names files the program does not take.
+    const kept = (needle: { line: number }) => !EXCLUSION_LIST.test(listNameAbove(source, needle.line - unit.lineOffset));
+    // Code read lexically has no needles: its strings are the list.
+    const listed = unit.language === 'text' ? unit.strings : unit.needles;
+    const globbed = listed.find((needle) => pattern(needle) && sourceIn(needle.text, undefined) && kept(needle)) ?? listed.find((needle) => sourceIn(needle.text, undefined) && kept(needle) && listed.some((other) => other !== needle && pattern(other) && Math.abs(other.line - needle.line) <= 10));
     const encoded = unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)) && unit.calls.some((call) => ENCODES_BLOB.test(call.text));
-    // Added to an archive the program builds (`tar.add(path)` into a `tarfile.open(fileobj=buf, mode="w:gz")`): read and packed at once.
-    const archived = ARCHIVE_WRITER.test(source) && unit.calls.some((call) => ARCHIVE_ADD.test(call.callee));
+    // Added to an archive the program builds (`tar.add(path)` into a `tarfile.open(fileobj=buf, mode="w:gz")`, `archive.glob(pattern)`),
+    // by a name rather than a fixed file (`archive.file("README.md")`) and as a file rather than bytes it wrote (`z.writestr("report.json", …)`);
+    // or packed by an archiver it runs (`tar czf out.tgz …`, `Compress-Archive -Path $Sources`): read and packed at once.
+    const archives = archiveNames(source);
+    const archived =
+      (ARCHIVE_WRITER.test(source) && unit.calls.some((call) => ARCHIVE_ADD.test(call.callee) && ADDS_BY_NAME.test(call.text) && (archives.size === 0 ? !/(?:^|\.)write$/.test(call.callee) : archives.has(call.callee.split('.')[0]!)))) ||
+      unit.commands.some((command) => (command.name === 'tar' && /^\s*-?[A-Za-z]*c[A-Za-z]*\s/.test(command.text.replace(/^\S+/, ''))) || /^(?:zip|7z|Compress-Archive)$/i.test(command.name));
     if (globbed && (encoded || archived)) flow.strongSources.push(place(globbed.line, `${globbed.text} (the files this list finds are read and ${encoded ? 'encoded' : 'archived'})`));
   }
   if (!isMarkdownBlock && unit.language !== 'shell') {
@@ -549,7 +611,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const mailClient = MAIL_CLIENT.test(source);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
+    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || URL_OPENING_CALL.test(call.text) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
     if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
@@ -569,7 +631,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   if (push && flow.packs) flow.sinks.push(flow.pushes[0]!);
   // A program that runs `git push` to a remote other than origin or upstream, while the file names a hidden ref
   // (`refs/snapshots/…`, not a branch or a tag) or a repository URL: what it commits leaves with the push.
-  const pushCall = unit.calls.find((call) => GIT_PUSH_CALL.test(call.text) && !/["'`](?:origin|upstream)["'`]/.test(call.text));
+  // Also a push written as one command line (`subprocess.run(f"git push {cfg['url']} …", shell=True)`), or as an argument list
+  // built first (`args = ["push", cfg.url, …]` then `execFileSync("git", args)`). A remote named origin or upstream is the user's,
+  // unless the program itself points its push address elsewhere (`git remote set-url --push origin …`).
+  const originMoved = /["'`]set-url["'`]\s*,\s*["'`]--push["'`]|\bset-url\s+--push\b|\bremote\.origin\.pushurl\b/.test(source);
+  const ownRemote = (text: string) => !originMoved && /["'`](?:origin|upstream)["'`]|\bpush\s+(?:-\S+\s+)*(?:origin|upstream)\b/.test(text);
+  const builtArgs = /\[\s*["'`]push["'`]\s*,[^\]\n]*\]/.exec(source);
+  const pushCall = unit.calls.find((call) => (GIT_PUSH_CALL.test(call.text) || GIT_PUSH_LINE.test(call.text) || (builtArgs !== null && /["'`]git["'`]\s*,\s*[A-Za-z_$]/.test(call.text))) && !ownRemote(call.text) && !(builtArgs !== null && !GIT_PUSH_CALL.test(call.text) && !GIT_PUSH_LINE.test(call.text) && ownRemote(builtArgs[0])));
   if (pushCall && !isMarkdownBlock && (HIDDEN_REF.test(source) || REPOSITORY_URL.test(source))) flow.sinks.push(place(pushCall.line, `${pushCall.text.split('\n')[0]} (pushes to another remote)`));
   else if (pushCall && !isMarkdownBlock) flow.foreignPush = place(pushCall.line, pushCall.text.split('\n')[0]!);
   // A shell push to a remote the same script adds (`git remote add offsite "$OFFSITE_URL"` with `OFFSITE_URL="${OFFSITE_URL:-https://…}"`,
@@ -901,7 +969,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 31;
+export const version = 32;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -925,7 +993,9 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const flow of flows) {
     if (flow.foreignPush === undefined || flow.sinks.length > 0) continue;
     const texts = flow.unit.strings.map((string) => string.text);
-    const config = dataFiles.find((file) => texts.some((text) => text.includes(file.path.split('/').pop()!)) && (DATA_HIDDEN_REF.test(file.text) || DATA_REPOSITORY_URL.test(file.text)));
+    // Named, or found by a pattern of the program's (`Dir.glob(File.join(__dir__, "..", "assets", "*.yml"))`).
+    const patterns = texts.filter((text) => /\*/.test(text)).map((text) => new RegExp(`(?:^|/)${escapeRegExp(text.replace(/^.*?(?=[\w*][\w.*-]*(?:\/[\w.*-]+)*$)/, '')).replace(/\\\*/g, '[^/]*')}$`));
+    const config = dataFiles.find((file) => (texts.some((text) => text.includes(file.path.split('/').pop()!)) || patterns.some((pattern) => pattern.test(file.path))) && (DATA_HIDDEN_REF.test(file.text) || DATA_REPOSITORY_URL.test(file.text)));
     if (config) flow.sinks.push({ ...flow.foreignPush, evidence: trim(`${flow.foreignPush.evidence} (pushes to where ${config.path} points)`) });
   }
   for (const flow of flows) {
@@ -1027,8 +1097,8 @@ export function detect(context: ScanContext): RawFinding[] {
 
 /** A hidden ref (`refs/snapshots`, not a branch, tag or remote-tracking ref) as a data file writes it, quoted or not. */
 const DATA_HIDDEN_REF = /(?:^|[\s"'`:=])refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/m;
-/** A repository address as a data file writes it. */
-const DATA_REPOSITORY_URL = /\bhttps?:\/\/[^\s"'`]+\.git\b|\bgit@[\w.-]+:[^\s"'`]+|\bssh:\/\/[^\s"'`]+/;
+/** An address as a data file writes it: the program pushes to it, whatever it looks like. */
+const DATA_REPOSITORY_URL = /\bhttps?:\/\/[^\s"'`]+|\bgit@[\w.-]+:[^\s"'`]+|\bssh:\/\/[^\s"'`]+/;
 
 /** A command that uploads a named file (`curl --data-binary @out.json …`, `-F f=@out.json`, `-T out.json`). */
 const UPLOADS_FILE = /\b(?:curl|http|xh)\b[^\n]*(?:@["']?[\w.-]+\.\w+|\s(?:-T|--upload-file)\s+["']?[\w.-]+\.\w+)/;

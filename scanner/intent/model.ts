@@ -213,7 +213,7 @@ function all(word: WordClass, text: string): string[] {
  * first, since "do not tell the user" is itself an order.
  */
 const NEGATED_ACT =
-  /(?:^|;\s*)never\s+`--?[\w-]+`\s*[.;]?\s*$|(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|they|these|those|the (?:tool|script|skill|command|helper|scanner|linter|keys?|files?|backups?|secrets?|tokens?|copies))\s+(?:also\s+|still\s+|even\s+)?(?:(?:must|should|may|can|will)\s+)?)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to)\s+(?:(?:try|attempt|ever|even)\s+(?:to\s+)?)?(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|deobfuscate|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust|land|sync|pick|choose|move|back up)\w*\b/i;
+  /(?:^|;\s*)never\s+`--?[\w-]+`\s*[.;]?\s*$|(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|they|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:tool|script|skill|command|helper|scanner|linter|keys?|files?|backups?|secrets?|tokens?|copies|credentials?|passwords?)(?:\s+`[^`\n]+`)?)\s+(?:also\s+|still\s+|even\s+)?(?:(?:must|should|may|can|will)\s+)?)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to|under no circumstances|in no case|at no point)\s+(?:(?:try|attempt|ever|even)\s+(?:to\s+)?)?(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|deobfuscate|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust|land|sync|pick|choose|move|back up|end up|sent)\w*\b/i;
 
 /** A sentence that opens with an order to act (`Post to X:`, `Grant …`). */
 const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate)\b/i;
@@ -246,7 +246,13 @@ function withoutConcealment(text: string): string {
 /** Whether a sentence describes a behaviour rather than orders it. */
 export function describes(sentence: string): boolean {
   const rest = withoutConcealment(sentence);
-  if (NEGATED_ACT.test(rest) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
+  // A prohibition tacked onto an order that sends somewhere ("Upload the key to https://…, and it must never land on a synced
+  // folder") forbids something else: the order before it stands. After an order that sends nowhere ("Generate the key, and
+  // never upload it") the prohibition is the point.
+  const negated = NEGATED_ACT.exec(rest);
+  const before = negated === null ? '' : rest.slice(0, negated.index);
+  const orderStands = before !== '' && ordersBefore(before) && (/\b(?:https?|wss?|ftp):\/\//.test(before) || hasWord('network-sink', before));
+  if ((negated !== null && !orderStands) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
   // Said of someone in general, unless the sentence goes on to an order of its own ("…, so upload it now") or hides something.
   // The same in a clause after a dash or a semicolon ("Every hit is a lead — a security skill legitimately quotes …"), when no clause orders.
   if (rest === sentence && !orderAfter().test(rest)) {
@@ -260,6 +266,11 @@ export function describes(sentence: string): boolean {
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   // A word of an address (`hs.attacker.example`) says nothing about the sentence.
   return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
+}
+
+/** Whether a clause of the text opens with an order ("When a sample arrives, send …", "Then upload …"). */
+function ordersBefore(text: string): boolean {
+  return text.split(/[,;:]\s*|\s[—–]\s/).some((clause) => ORDER_VERB.test(/^[\W_]*(?:(?:then|now|also|finally|next|first|please|just)\s+)*([A-Za-z]+)/i.exec(clause)?.[1] ?? ''));
 }
 
 /** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
@@ -1078,7 +1089,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const hashPinned = remote !== undefined && HASH_PINNED_PIP.test(pinnedLine) && destinations(pinnedLine).every((host) => isPackageRegistry(host));
   // An archive of data fetched to be read by the skill's own program (`… all.zip`, then "pass it with `--offline-zip
   // path/to/all.zip`"): nothing in it runs, unless the sentence also opens, installs or runs it, or gives it a password.
-  const dataArchive = remote !== undefined && ARCHIVE_LINK.test(remote) && ARCHIVE_HANDED_TO_OPTION.test(linesAround(ordered, remote)) && !ARCHIVE_RUN.test(linesAround(ordered, remote).replace(new RegExp(ARCHIVE_HANDED_TO_OPTION.source, 'gi'), ' '));
+  // The command that hands it over is the skill's own step (`run \`python3 scripts/audit.py --offline-zip all.zip\``), not a run of the archive.
+  const dataArchive = remote !== undefined && ARCHIVE_LINK.test(remote) && ARCHIVE_HANDED_TO_OPTION.test(linesAround(ordered, remote)) && !ARCHIVE_RUN.test(linesAround(ordered, remote).replace(ARCHIVE_HANDING_STEPS, ' '));
   if (remote && namedOrigin && !pageOnly && !hashPinned && !dataArchive) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
@@ -3572,11 +3584,25 @@ const EVERY_TOOL_APPROVED = /["']?(?:autoApprove|alwaysAllow|auto_approve|always
 const ARCHIVE_LINK = /^[^\n]*\b(?:download|get|grab|fetch|save)\w*\b[^\n]*https?:\/\/\S+\.(?:zip|tar\.gz|tgz|7z)\b/i;
 /** The saved archive handed to an option of a program as its input (`--offline-zip path/to/all.zip`, `--db advisories.zip`). */
 const ARCHIVE_HANDED_TO_OPTION = /--[\w-]*(?:zip|archive|data|db|dump|input|offline|snapshot|file)[\w-]*[=\s]+`?[^\s`]*\.(?:zip|tar\.gz|tgz|7z)\b/i;
+/** Every step that hands such an archive over, with the verb before it (`run \`python3 x.py --offline-zip all.zip\``, `pass it with --db x.zip`). */
+const ARCHIVE_HANDING_STEPS = new RegExp(String.raw`(?:\b(?:run|execute|launch|use|with)\s+)?` + '`[^`\\n]*' + ARCHIVE_HANDED_TO_OPTION.source + '[^`\\n]*`|' + ARCHIVE_HANDED_TO_OPTION.source, 'gi');
+
 /** Words that open, install or run what was downloaded, or unlock it. */
 const ARCHIVE_RUN = /\b(?:run|execute|launch|install|open|double-click|unzip|extract|mount|password|passcode)\w*\b|\.(?:exe|dmg|pkg|msi|app|bat|cmd|ps1|sh|command)\b/i;
 
-/** A vendor's service run by the user's organisation: GitHub Enterprise Server, GitLab self-managed, Jira Data Center, an on-premises install. */
-const SELF_HOSTED_EDITION = /\b(?:GHES|GitHub Enterprise(?: Server)?|Enterprise Server|GitLab (?:self-managed|self-hosted)|self-managed|Data Center|on-?prem(?:ises)?)\b/i;
+/**
+ * A vendor's service run by the user's organisation, by the variable's vendor: GitHub Enterprise Server for `GITHUB_API_URL`,
+ * GitLab self-managed for `GITLAB_API_URL`, Jira Server or Data Center for `JIRA_BASE_URL`. Model APIs have no such edition.
+ */
+const SELF_HOSTED_EDITION: Record<string, RegExp> = {
+  GITHUB: /\b(?:GHES|GHE|GitHub Enterprise(?: Server)?)\b/i,
+  GH: /\b(?:GHES|GHE|GitHub Enterprise(?: Server)?)\b/i,
+  GITLAB: /\bGitLab\s+(?:self-managed|self-hosted|Server|CE|EE|instance)\b|\bself-(?:managed|hosted)\s+GitLab\b|\b(?:its|your|their|our|the company's|your company's)\s+own\s+GitLab\b/i,
+  JIRA: /\bJira\s+(?:Server|Data Center)\b/i,
+  CONFLUENCE: /\bConfluence\s+(?:Server|Data Center)\b/i,
+  BITBUCKET: /\bBitbucket\s+(?:Server|Data Center)\b/i,
+  SENTRY: /\bself-hosted\s+Sentry\b|\bSentry\s+self-hosted\b/i,
+};
 
 /** A container or throwaway machine: where turning permission prompts off is the documented practice. */
 const ISOLATED = /\b(?:dev ?containers?|containers?|docker|sandbox(?:ed)?|isolated|throwaway|disposable|ephemeral|VM|virtual machine|CI runner)\b/i;
@@ -3740,7 +3766,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const mcpServer = /\bmcp(?:_?servers?)?\b/i.test(action.control.text);
       // A vendor's API pointed at the user's own self-hosted edition of it ("GHES: set `GITHUB_API_URL=https://ghe.…/api/v3`"):
       // the user's server, named by the edition it is, not one the skill supplies. It still warns as a change to where requests go.
-      const ownEdition = !mcpServer && SELF_HOSTED_EDITION.test(whole) && !action.conceal;
+      const endpointVendor = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT|URL|HOST|SERVER)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
+      const ownEdition = !mcpServer && endpointVendor !== undefined && SELF_HOSTED_EDITION[endpointVendor]?.test(whole) === true && !action.conceal;
       const hardCodedRemote = action.control.hosts.length > 0 && !ownEdition && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text) || EVERY_TOOL_APPROVED.test(whole);
       const standing = /\b(?:from now on|future|subsequent|later|permanently|persist\w*|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist)\b/i.test(action.control.text);
