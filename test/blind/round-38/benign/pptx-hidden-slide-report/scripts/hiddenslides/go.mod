@@ -1,0 +1,3 @@
+module example.local/hiddenslides
+
+go 1.21
