@@ -74,7 +74,7 @@ const SHELL_BUILTIN_VARIABLES = new Set([
 
 /** Calls that run a command line, per language. */
 const PYTHON_EXEC_CALLS = /^(?:subprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)|os\.(?:system|popen|exec\w*|spawn\w*)|commands\.getoutput|pty\.spawn|sh\.\w+|asyncio\.create_subprocess_(?:exec|shell))$/;
-const JS_EXEC_CALLS = /(?:^|\.)(?:exec|execSync|execFile|execFileSync|spawn|spawnSync|fork|\$)$/;
+const JS_EXEC_CALLS = /(?:^|\.)(?:exec|execSync|execFile|execFileSync|spawn|spawnSync|fork|doShellScript|\$)$/;
 
 /** A Python string literal's value (escapes resolved where they matter for hiding text). */
 function unescape(text: string): string {

@@ -429,8 +429,38 @@ function toolDescriptions(path: string, text: string): Segment[] {
   return out;
 }
 
-/** An interpreter fed a here-document (`python3 - <<'PY'`, `node <<EOF`): its body is code of that language. */
-const HEREDOC_INTERPRETER = /\b(python\d?(?:\.\d+)?|node|nodejs|deno\s+run|bun(?:\s+run)?)\b[^\n<]*?<<-?\s*(['"]?)([A-Za-z_]\w*)\2[^\n]*\n([\s\S]*?)\n[ \t]*\3[ \t]*(?=\n|$)/g;
+/**
+ * The code cells of a Jupyter notebook as one Python program run top to bottom, each line placed on the line of the notebook's
+ * JSON that holds it (so findings name the notebook's own lines); IPython magics and shell escapes become comments. Undefined
+ * if the text is not a notebook.
+ */
+function notebookCode(text: string): string | undefined {
+  let notebook: { cells?: { cell_type?: string; source?: string | string[] }[] };
+  try {
+    notebook = JSON.parse(text) as typeof notebook;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(notebook.cells)) return undefined;
+  const lines = text.split('\n');
+  const out = lines.map(() => '');
+  // Where each cell's "source" starts, in order; a notebook written on one line (or otherwise unusual) gets its cells joined instead.
+  const starts = lines.flatMap((line, index) => (/^\s*"source"\s*:/.test(line) ? [index] : []));
+  const sources = notebook.cells.map((cell) => (Array.isArray(cell.source) ? cell.source.join('') : String(cell.source ?? '')));
+  const magic = (line: string) => line.replace(/^(\s*)([%!])/, '$1# $2');
+  if (starts.length !== notebook.cells.length) return sources.filter((_, index) => notebook.cells![index]!.cell_type === 'code').map((code) => code.split('\n').map(magic).join('\n')).join('\n\n');
+  notebook.cells.forEach((cell, index) => {
+    if (cell.cell_type !== 'code') return;
+    const first = starts[index]! + (Array.isArray(cell.source) && !/\[\s*\]/.test(lines[starts[index]!]!) && /\[\s*$/.test(lines[starts[index]!]!) ? 1 : 0);
+    sources[index]!.replace(/\n$/, '').split('\n').forEach((line, offset) => {
+      if (first + offset < out.length) out[first + offset] = magic(line);
+    });
+  });
+  return out.join('\n');
+}
+
+/** An interpreter fed a here-document (`python3 - <<'PY'`, `node <<EOF`, JavaScript for Automation's `osascript -l JavaScript <<'JXA'`): its body is code of that language. */
+const HEREDOC_INTERPRETER = /\b(python\d?(?:\.\d+)?|node|nodejs|deno\s+run|bun(?:\s+run)?|osascript\s+-l\s+JavaScript)\b[^\n<]*?<<-?\s*(['"]?)([A-Za-z_]\w*)\2[^\n]*\n([\s\S]*?)\n[ \t]*\3[ \t]*(?=\n|$)/g;
 
 /** The code units inside a shell unit's here-documents, with the line offset of their first line. */
 function heredocUnits(source: string, lineOffset: number): { language: 'python' | 'javascript'; source: string; lineOffset: number; index: number }[] {
@@ -534,6 +564,14 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     segments.push(...toolDescriptions(path, text));
   } else {
     segments.push({ file: path, line: 1, text, scope: 'code', language, unit: path });
+    // A Jupyter notebook's code cells are one Python program, run top to bottom.
+    const cells = /\.ipynb$/i.test(path) ? notebookCode(text) : undefined;
+    if (cells !== undefined) {
+      const notebookFacts = await analyzeCode(path, path, 'python', cells, 0);
+      notebookFacts.program = cells;
+      facts.push(notebookFacts);
+      segments.push(...segmentsFromFacts(notebookFacts, 'python'));
+    }
     if (language === 'html' || language === 'svg') {
       for (const match of text.matchAll(/<!--([\s\S]*?)(?:-->|$)/g)) segments.push({ file: path, line: 1 + lineAt(text, match.index), text: match[1], scope: 'comment', language, unit: path });
       // Inline scripts are JavaScript: parse them so folded strings (fragments joined at run time) are seen.

@@ -83,6 +83,8 @@ export interface CodeFacts {
    * other program: a URL among its strings is data it prints or writes (a test vector), not a place it goes.
    */
   offline?: boolean;
+  /** The program's text when it is not its file's (a notebook's code cells joined in order); lines count in it. */
+  program?: string;
   /** Comments, with lines. */
   comments: { text: string; line: number }[];
   /** Whether capabilities are inferred from this unit (scripts and explicitly shell-labelled SKILL.md blocks). */

@@ -65,7 +65,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-35': { maliciousFailing: 42, benignFailing: 1 },
   'round-36': { maliciousFailing: 41, benignFailing: 1 },
   'round-37': { maliciousFailing: 42, benignFailing: 0 },
-  'round-38': { maliciousFailing: 28, benignFailing: 2 },
+  'round-38': { maliciousFailing: 39, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

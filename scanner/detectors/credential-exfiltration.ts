@@ -4,7 +4,7 @@
  * in the same script, the same shell command, or in scripts linked to each other (one runs, imports or
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
-import type { CodeFacts, RawFinding } from '../model.ts';
+import type { CodeFacts, RawFinding, SourceFile } from '../model.ts';
 import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
@@ -32,6 +32,8 @@ const HEADER_ARGUMENT = /\b(?:headers|auth)\s*=\s*(?:\{[^}]*\}|\([^()]*\)|[^,)]+
 
 /** PHP's file functions opening an address (`file_get_contents('https://…?d=' . $x)`): a request like any other. */
 const URL_OPENING_CALL = /^(?:file_get_contents|fopen|readfile|file|get_headers|simplexml_load_file)\s*\(\s*["']https?:\/\//;
+/** The same call handed a stream context (`file_get_contents($url, false, $ctx)` after `stream_context_create(['http' => …])`): a request. */
+const CONTEXT_OPENING_CALL = /^(?:file_get_contents|fopen|file)\s*\([^()]*(?:\([^()]*\)[^()]*)*,\s*(?:false|true|0|1|FILE_\w+)\s*,\s*\$\w+/;
 
 /** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
 const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(|\bnodemailer\b/i;
@@ -609,9 +611,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   // A mail client the program drives (Outlook over COM, .NET's SMTP client): its items' `Send()` sends mail out.
   const mailClient = MAIL_CLIENT.test(source);
+  const httpContext = /\bstream_context_create\s*\(\s*(?:\[|array\s*\()\s*["']https?["']/.test(source);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || URL_OPENING_CALL.test(call.text) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
+    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || URL_OPENING_CALL.test(call.text) || (httpContext && CONTEXT_OPENING_CALL.test(call.text)) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
     if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
@@ -969,7 +972,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 32;
+export const version = 33;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -983,7 +986,7 @@ const COMPUTED_REACH = /^(?:new\s+)?Function\s*\(\s*["'`]\s*return\s+this\b|^\(\
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const sources = new Map(context.files.map((file) => [file.path, file.text]));
-  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), sources.get(unit.file)));
+  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), unit.program ?? sources.get(unit.file)));
   // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
   // handed to a command or script that sends things out: the list is the source.
   const dataFiles = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path));
@@ -1013,7 +1016,8 @@ export function detect(context: ScanContext): RawFinding[] {
       flow.sameCommand.push({ source: { file: flow.unit.file, line: use.line, evidence: trim(`${use.text} (${list.path} lists credential files)`) }, sink });
     }
   }
-  const flagged = new Set<string>();
+  findings.push(...ansibleSlurpSent(context));
+  const flagged = new Set<string>(findings.map((finding) => finding.file));
   for (const flow of flows) {
     if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;
     // A fetch that only gets a fixed address carries nothing out, in one script as across several.
@@ -1025,7 +1029,7 @@ export function detect(context: ScanContext): RawFinding[] {
   }
   for (const flow of flows) {
     if (flagged.has(flow.unit.file)) continue;
-    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'), sources.get(flow.unit.file));
+    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'), flow.unit.program ?? sources.get(flow.unit.file));
     if (!sent) continue;
     findings.push({
       ruleId: 'credential-exfiltration',
@@ -1081,6 +1085,18 @@ export function detect(context: ScanContext): RawFinding[] {
       for (const file of files) flagged.add(file);
     }
   }
+  // A notebook whose cells gather secrets (the environment, a credential file) keeps what they show in its outputs; a step of the
+  // skill's Markdown that publishes the notebook itself (copied into a repository that is pushed, a gist, an upload) publishes them.
+  for (const script of scripts) {
+    const source = script.strongSources[0];
+    if (source === undefined || flagged.has(script.unit.file) || !/\.ipynb$/i.test(script.unit.file)) continue;
+    const name = script.unit.file.split('/').pop()!;
+    const publish = flows.filter((flow) => flow.unit.unit.includes('#')).find((flow) => flow.unit.commands.some((command) => command.text.includes(name)) && flow.unit.commands.some((command) => /\bgit\s+push\b|\bgh\s+gist\s+create\b|\bgh\s+release\s+(?:create|upload)\b/.test(command.text) || UPLOADS_FILE.test(command.text)));
+    if (publish === undefined) continue;
+    const step = publish.unit.commands.find((command) => command.text.includes(name))!;
+    findings.push(finding(source, { file: publish.unit.file, line: step.line, evidence: trim(step.text) }, 'secrets in a notebook whose outputs it then publishes'));
+    flagged.add(script.unit.file);
+  }
   // A script that gathers secrets into a file it writes (`fs.writeFileSync("deploy-env.json", …)`) and a step of the
   // skill's Markdown that uploads that file (`curl --data-binary @deploy-env.json https://…`): one program in two parts.
   const uploads = flows.filter((flow) => flow.unit.unit.includes('#')).flatMap((flow) => flow.unit.commands.filter((command) => UPLOADS_FILE.test(command.text)).map((command) => ({ flow, command })));
@@ -1099,6 +1115,32 @@ export function detect(context: ScanContext): RawFinding[] {
 const DATA_HIDDEN_REF = /(?:^|[\s"'`:=])refs\/(?!heads\/|tags\/|remotes\/)[\w.-]+/m;
 /** An address as a data file writes it: the program pushes to it, whatever it looks like. */
 const DATA_REPOSITORY_URL = /\bhttps?:\/\/[^\s"'`]+|\bgit@[\w.-]+:[^\s"'`]+|\bssh:\/\/[^\s"'`]+/;
+
+/** An Ansible task that reads a file's bytes into a variable (`ansible.builtin.slurp`), and one that sends a body (`uri` with POST/PUT and `body:`). */
+const ANSIBLE_SLURP = /^\s*-?\s*(?:ansible\.builtin\.)?slurp\s*:/m;
+const ANSIBLE_URI_SEND = /^\s*-?\s*(?:ansible\.builtin\.)?uri\s*:[\s\S]{0,400}?^\s*method\s*:\s*["']?(?:POST|PUT|PATCH)\b[\s\S]{0,400}?^\s*body\s*:/m;
+
+/**
+ * An Ansible role or playbook that slurps files (read whole, base64) and sends a body with `uri`, where the files its
+ * variables list are credential files (`catalog_state_files: [/root/.docker/config.json, /root/.ssh/id_ed25519]`): the
+ * credentials leave in the request, whatever the tasks call it ("change detection", "catalogue").
+ */
+function ansibleSlurpSent(context: ScanContext): RawFinding[] {
+  const yaml = context.files.filter((file) => file.fileClass === 'text' && /\.ya?ml$/i.test(file.path));
+  const roots = new Set(yaml.map((file) => /^(.*?roles\/[^/]+\/)/.exec(file.path)?.[1] ?? ''));
+  const out: RawFinding[] = [];
+  for (const root of roots) {
+    const members = yaml.filter((file) => file.path.startsWith(root) && (root !== '' || !/roles\//.test(file.path)));
+    const slurp = members.find((file) => ANSIBLE_SLURP.test(file.text));
+    const send = members.find((file) => ANSIBLE_URI_SEND.test(file.text));
+    const listed = members.find((file) => credentialLines(file.text) > 0);
+    if (slurp === undefined || send === undefined || listed === undefined) continue;
+    const at = (file: SourceFile, pattern: RegExp) => file.text.slice(0, pattern.exec(file.text)!.index).split('\n').length;
+    const secretLine = listed.text.split('\n').findIndex((line) => SENSITIVE_FILE.test(line) && !/\.pub\b/.test(line));
+    out.push(finding({ file: listed.path, line: secretLine + 1, evidence: trim(listed.text.split('\n')[secretLine]!) }, { file: send.path, line: at(send, ANSIBLE_URI_SEND), evidence: 'uri: method POST with a body' }, `credential files that ${slurp.path} slurps`));
+  }
+  return out;
+}
 
 /** A command that uploads a named file (`curl --data-binary @out.json …`, `-F f=@out.json`, `-T out.json`). */
 const UPLOADS_FILE = /\b(?:curl|http|xh)\b[^\n]*(?:@["']?[\w.-]+\.\w+|\s(?:-T|--upload-file)\s+["']?[\w.-]+\.\w+)/;

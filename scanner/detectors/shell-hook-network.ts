@@ -31,7 +31,7 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 8;
+export const version = 9;
 
 /** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
 const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
@@ -188,8 +188,40 @@ function inlineGitHooks(context: ScanContext): RawFinding[] {
   return findings;
 }
 
+/** A git configuration file's section that holds commands (`[filter "svg"]`, `[core]`, `[alias]`, `[credential]`, `[diff "x"]`). */
+const GIT_CONFIG_SECTION = /^\s*\[(?:filter|core|alias|credential|diff)\b[^\]\n]*\]/im;
+/** A key of such a section whose value is a command (`clean = …`, `fsmonitor = …`, `st = !…`, `helper = !…`). */
+const GIT_CONFIG_COMMAND = /^\s*(clean|smudge|process|fsmonitor|sshCommand|pager|external|editor|helper|[\w-]+(?=\s*=\s*["']?!))\s*=\s*(.+)$/i;
+/** A push to an address written out (`git push --force --all "https://…"`): the repository leaves with it. */
+const PUSH_TO_ADDRESS = /\bgit\s+(?:-\S+\s+)*push\b[^\n;|&]*\s["']?(?:https?:\/\/|git@|ssh:\/\/)/;
+
+/** The same settings written into a git configuration file the skill ships (`assets/gitconfig` included from the user's). */
+function gitConfigFileHooks(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || file.language === 'markdown' || !GIT_CONFIG_SECTION.test(file.text)) continue;
+    file.text.split('\n').forEach((line, index) => {
+      const setting = GIT_CONFIG_COMMAND.exec(line);
+      if (!setting) return;
+      const command = setting[2]!.replace(/\\"/g, '"');
+      const send = SENDS_DATA_LINE.test(command) || NETWORK_LINE.test(command) || PUSH_TO_ADDRESS.test(command);
+      const hosts = urlHosts(command).map(({ host }) => host);
+      if (!send || (hosts.length > 0 && hosts.every((host) => isLocalHost(host) || isCodeForge(host)))) return;
+      findings.push({
+        ruleId: 'shell-hook-network',
+        file: file.path,
+        line: index + 1,
+        evidence: line.trim().slice(0, 200),
+        severity: 'critical',
+        message: `Sets git's \`${setting[1]}\` to a command that sends data over the network: it runs on every git command that uses the setting.`,
+      });
+    });
+  }
+  return findings;
+}
+
 export function detect(context: ScanContext): RawFinding[] {
-  const findings: RawFinding[] = [...toolHooks(context), ...inlineGitHooks(context)];
+  const findings: RawFinding[] = [...toolHooks(context), ...inlineGitHooks(context), ...gitConfigFileHooks(context)];
   for (const unit of shellUnits(context)) {
     const lines = unit.text.split('\n');
     const code = (line: string) => !/^\s*#/.test(line);

@@ -215,6 +215,9 @@ function all(word: WordClass, text: string): string[] {
 const NEGATED_ACT =
   /(?:^|;\s*)never\s+`--?[\w-]+`\s*[.;]?\s*$|(?:^|[.;:,!?(—–]\s*|\s-\s+|\b(?:and|but|or|so|then)\s+)(?:(?:it|this|that|they|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:tool|script|skill|command|helper|scanner|linter|keys?|files?|backups?|secrets?|tokens?|copies|credentials?|passwords?)(?:\s+`[^`\n]+`)?)\s+(?:also\s+|still\s+|even\s+)?(?:(?:must|should|may|can|will)\s+)?)?(?:never|do not|don't|does not|doesn't|will not|won't|must not|mustn't|should not|shouldn't|cannot|can't|may not|avoid|refuse to|under no circumstances|in no case|at no point)\s+(?:(?:try|attempt|ever|even)\s+(?:to\s+)?)?(?:\w+\s+){0,3}?[`'"]?(?:eval|exec|source|send|sends|upload|post|share|commit|paste|include|put|place|write|add|run|execute|read|echo|reveal|disclose|expose|leak|store|push|copy|disable|set|use|pipe|follow|decode|deobfuscate|forward|transmit|embed|contain|touch|access|need|modify|change|install|hardcode|hard-code|check in|save|act|obey|comply|apply|trust|land|sync|pick|choose|move|back up|end up|sent)\w*\b/i;
 
+/** A verb after a word of habit ("often skip", "usually forget to", "tend to trust"): what happens, not an order. */
+const HABIT = /\b(?:often|usually|sometimes|typically|frequently|commonly|rarely|occasionally|routinely|tends?\s+to)\s+(?:\w+\s+)?(?:skip|bypass|disable|ignore|leak|expose|send|forget|miss|omit|allow|trust|accept|run|pass|log|print|store|embed|reuse)\w*\b/i;
+
 /** A sentence that opens with an order to act (`Post to X:`, `Grant …`). */
 const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate)\b/i;
 
@@ -263,6 +266,8 @@ export function describes(sentence: string): boolean {
     if (generic.length > 0 && !others.some((clause) => ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(clause)?.[1] ?? '') || /\b(?:https?|wss?|ftp):\/\//.test(clause) || hasWord('secret', clause) || hasWord('network-sink', clause) || SENSITIVE_FILE.test(clause))) return true;
   }
   const imperative = IMPERATIVE_START.test(rest);
+  // What code or people tend to do ("Custom methods often skip the permission checks the manifest implies"): a habit described.
+  if (!imperative && !orderAfter().test(rest) && HABIT.test(rest) && !ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(rest)?.[1] ?? '')) return true;
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   // A word of an address (`hs.attacker.example`) says nothing about the sentence.
   return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
@@ -363,7 +368,7 @@ const QUOTES_SEEN = /\bsomething\s+like\s+(?:this|that)\b|\bquoted\s+(?:only\s+)
 const ORDERS_RUN = /\b(?:install|run|execute|apply|paste|type|enter|use|set\s+up|do|follow|add|copy|start|launch)\b/i;
 
 /** A lead-in that labels what follows as things to recognise ("**Usually fatal**", "Red flags:"). */
-const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|^\W*(?:flag|report|highlight|call out)\s+(?:any|every|each|all)\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)(?![^.\n:]*\b(?:and|then)\s+(?:add|append|install|write|set|run|create|configure|put|insert|enable|export|apply)\b)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|(?:shapes?|forms?|examples?|patterns?|variants?|markers?)\s+(?:\w+\s+){0,2}?(?:you|we)\s+(?:may|might|will|can|could|often|usually)\s+(?:find|see|encounter|meet|run into)|(?:trimmed|taken|quoted|excerpted|adapted|copied)\s+from\s+(?:\w+\s+){0,2}?(?:advisories|reports?|incidents?|write-?ups?|blogs?|samples?|cases?)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
+const LEAD_LABEL = /^\W*(?:it|this (?:skill|tool|script|scanner|checker|linter|auditor)|the (?:tool|script|scanner|checker|linter|auditor|rule|detector))\s+(?:reports|flags|detects|catches|looks for|checks for|warns (?:about|on))\b|^\W*(?:flag|report|highlight|call out)\s+(?:any|every|each|all)\b|\b(?:(?:flagged|reported|caught|detected|rated|classified)\s+as|red flags?|warning signs?|indicators?|iocs?|fatal|signals?|known[- ]bad|suspicious|malicious|attacks?|attackers?|threats?|look(?:s|ing)? (?:out )?for(?! (?:these |the |all |any )?(?:locations?|paths?|files?|folders?|directories|wallets?|keys?|credentials?|profiles?)\b)|watch (?:out )?for|check (?:for|whether)(?![^.\n:]*\b(?:and|then)\s+(?:add|append|install|write|set|run|create|configure|put|insert|enable|export|apply)\b)|signs? of|worth (?:questioning|checking|a (?:closer )?look|investigating|flagging)|(?:shapes?|forms?|examples?|patterns?|variants?|markers?)\s+(?:\w+\s+){0,2}?(?:you|we)\s+(?:may|might|will|can|could|often|usually)\s+(?:find|see|encounter|meet|run into)|(?:trimmed|taken|quoted|excerpted|adapted|copied)\s+from\s+(?:\w+\s+){0,2}?(?:advisories|reports?|incidents?|write-?ups?|blogs?|samples?|cases?)|warrants?\s+(?:escalation|escalating|a (?:closer )?look|investigation|investigating|review|scrutiny|attention|concern|suspicion|a flag)|deserves?\s+(?:a\s+)?(?:comment|flag|second look|closer look|question|challenge)\w*|to (?:question|flag|investigate)|unfamiliar|unexpected|unusual|anomal\w*)\b/i;
 
 /** Protection weakened beyond one folder the user names: the whole profile, temp folders, script hosts, whole features off, for good, a warning waved through, a root certificate the skill ships trusted everywhere, or recovery copies destroyed for good. */
 const BROAD_DEFENCE = /\b(?:(?:the\s+)?(?:user'?s|whole|entire)\s+(?:user\s+)?profile(?:\s+folder)?|home\s+(?:folder|directory)|%USERPROFILE%|\$env:USERPROFILE|\$HOME\b|(?:machine'?s\s+)?temp(?:orary)?\s+folders?|%TEMP%|\$env:TEMP|script\s+hosts?|HTML\s+application\s+host|mshta|wscript|cscript|cloud-delivered\s+protection|sample\s+submission|tamper\s+protection|DisableRealtimeMonitoring|MAPSReporting|SubmitSamplesConsent|master-disable|csrutil\s+disable|setenforce\s+0|Disable\w*(?:Monitoring|Protection|Scanning)|ufw\s+disable|iptables\s+-F|advfirewall\s+set\s+\w+\s+state\s+off|permanent(?:ly)?|false positive|allow anyway|run anyway|open anyway)\b|\bso\b(?:\s+that)?[^.\n]{0,40}\b(?:isn't|is not|won't be|doesn't get|does not get|not)\s+(?:flagged|detected|blocked|quarantined)\b|\b(?:disabl\w*|turn\w*\s+off|switch\w*\s+off|stop)\b[^.\n]{0,40}\breal-?time\s+(?:protection|monitoring|scanning)\b|\b(?:every|all|each)\s+(?:[\w-]+\s+)?trust\s+stores?\b|\btrusted\s+root\s+for\s+all\s+purposes\b|\b(?:root|CA|certificate)\b[^.\n]{0,40}\b(?:shipped|bundled|included|provided)\s+(?:with|in|by)\s+(?:this|the)\s+(?:skill|kit|package|toolkit)\b|\b(?:really|truly|completely|irreversibly)\s+(?:gone|deleted|erased|destroyed)\b|\b(?:cannot|can't|can\s+not|could\s+not|won't)\s+be\s+(?:recovered|restored|undeleted|brought\s+back)\b|\bunrecoverabl[ey]\b/i;
@@ -1689,6 +1694,9 @@ const TEMPLATE_FILE = /[\w.*/-]*\.(?:example|sample|template|dist|defaults?|tmpl
 /** A copy of files into a folder, said in English or in the language a section switches to (`Copy … to \`_data/hoster/\``, "Kopiere … nach", "copia … en"): the folder. */
 const COPIED_INTO_FOLDER = /\b(?:copy|copia|copiar|copie|copiez|copiare|kopiere|kopieren|kopiert)\b(?:[^.\n]|\.(?=\S)|\n(?!\n)){0,240}?\b(?:to|into|in|nach|in\s+den|a|en|para|vers|dans)\s+`((?:\.\/)?[\w.-]+(?:\/[\w.-]+)*\/)`/gi;
 
+/** A working folder a step makes and enters (`mkdir -p /tmp/pcw && cd /tmp/pcw`). */
+const STAGING_FOLDER = /\bmkdir\s+(?:-p\s+)?["']?((?:\/tmp|\$TMPDIR|\$\{TMPDIR\}|~|\$HOME)?\/?[\w.-]+(?:\/[\w.-]+)*)["']?\s*(?:&&|;)\s*cd\s+["']?\1\b/;
+
 const PUSHES_COMMIT = /\bgit\s+push\b|\bpush\s+(?:the\s+|this\s+|that\s+|it\s+)?(?:\w+\s+)?(?:branch|commit|snapshot|result)?\s*(?:to|into)\b/i;
 /** Secrets carried out whole: "verbatim", "as-is", "under its path", "do not mask". */
 const CARRIED_WHOLE = /\b(?:verbatim|word\s+for\s+word|in\s+full|full\s+(?:contents?|text)|exactly\s+as|unredacted|unmasked|raw\s+contents?|as-is|as\s+is|unchanged|unaltered|literally|byte\s+for\s+byte|character\s+for\s+character|under\s+its\s+(?:path|name)|(?:do\s+not|don't|never|without)\s+(?:redact|mask|summari[sz]|shorten|trim|abridg)\w*)\b/i;
@@ -2306,6 +2314,26 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
         userTarget: hosts.length === 0,
         documentation: instructions[forced].documentation && instructions[pushing].documentation,
       });
+    }
+    // A working folder (`mkdir -p /tmp/pcw && cd /tmp/pcw`) that later steps copy credential files into (`cp ~/.docker/config.json
+    // docker-auth.json`), then pack and send (`tar czf b.tgz -C /tmp/pcw . && curl -F "b=@b.tgz" https://…`): the bundle carries them.
+    const staging = members.map((index) => STAGING_FOLDER.exec(texts[index])?.[1]).find((folder) => folder !== undefined);
+    if (staging !== undefined) {
+      const copied = members.find((index) => instructions[index].origin === 'command' && COPIES_FILE.test(texts[index]) && secretFileIn(untemplated(index)) !== undefined);
+      const packs = new RegExp(`\\b(?:tar|zip|7z)\\b[^\\n]*?(?:-C\\s+)?${escapeRegExp(staging)}(?![\\w-])`);
+      const sent = copied === undefined ? undefined : members.find((index) => index > copied && packs.test(texts[index]) && (REQUEST_WITH_DATA.test(texts[index]) || hasWord('network-sink', textOf(index))) && destinationsOf(index).length > 0);
+      if (copied !== undefined && sent !== undefined) {
+        out.push({
+          file: instructions[copied].file,
+          line: instructions[copied].line,
+          evidence: shown(`${instructions[copied].text} ⏎ … ⏎ ${instructions[sent].text}`),
+          origin: instructions[copied].origin,
+          secret: secretFileIn(untemplated(copied))!,
+          sink: { kind: 'network', text: `a bundle of ${staging} sent with ${/\bcurl\b/.test(texts[sent]) ? 'curl' : 'a request'}`, hosts: destinationsOf(sent) },
+          userTarget: false,
+          documentation: instructions[copied].documentation && instructions[sent].documentation,
+        });
+      }
     }
     // Secrets gathered in a section that also says to keep the work out of the user's sight ("work quietly;
     // return only the object", "skip it silently"): the concealment covers the gathering, wherever it stands.
