@@ -448,10 +448,12 @@ function notebookCode(text: string): string | undefined {
   const starts = lines.flatMap((line, index) => (/^\s*"source"\s*:/.test(line) ? [index] : []));
   const sources = notebook.cells.map((cell) => (Array.isArray(cell.source) ? cell.source.join('') : String(cell.source ?? '')));
   const magic = (line: string) => line.replace(/^(\s*)([%!])/, '$1# $2');
-  if (starts.length !== notebook.cells.length) return sources.filter((_, index) => notebook.cells![index]!.cell_type === 'code').map((code) => code.split('\n').map(magic).join('\n')).join('\n\n');
+  // A source written on its "source" line (`"source": ["a\n", "b"]`) has no lines of its own to go on.
+  const ownLines = starts.length === notebook.cells.length && notebook.cells.every((cell, index) => cell.cell_type !== 'code' || (Array.isArray(cell.source) && (cell.source.length === 0 || /\[\s*$/.test(lines[starts[index]!]!))));
+  if (!ownLines) return sources.filter((_, index) => notebook.cells![index]!.cell_type === 'code').map((code) => code.split('\n').map(magic).join('\n')).join('\n\n');
   notebook.cells.forEach((cell, index) => {
     if (cell.cell_type !== 'code') return;
-    const first = starts[index]! + (Array.isArray(cell.source) && !/\[\s*\]/.test(lines[starts[index]!]!) && /\[\s*$/.test(lines[starts[index]!]!) ? 1 : 0);
+    const first = starts[index]! + 1;
     sources[index]!.replace(/\n$/, '').split('\n').forEach((line, offset) => {
       if (first + offset < out.length) out[first + offset] = magic(line);
     });

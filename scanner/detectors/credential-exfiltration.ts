@@ -611,7 +611,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   for (const module of unit.imports) flow.mentions.add(`${module.split('.').pop()}.py`).add(`${module.replace(/^\.\//, '').split('/').pop()}`);
   // A mail client the program drives (Outlook over COM, .NET's SMTP client): its items' `Send()` sends mail out.
   const mailClient = MAIL_CLIENT.test(source);
-  const httpContext = /\bstream_context_create\s*\(\s*(?:\[|array\s*\()\s*["']https?["']/.test(source);
+  const httpContext = /\bstream_context_create\s*\(/.test(source) && /["']https?["']\s*=>/.test(source);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
     if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || URL_OPENING_CALL.test(call.text) || (httpContext && CONTEXT_OPENING_CALL.test(call.text)) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
@@ -972,7 +972,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 33;
+export const version = 34;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -1088,12 +1088,19 @@ export function detect(context: ScanContext): RawFinding[] {
   // A notebook whose cells gather secrets (the environment, a credential file) keeps what they show in its outputs; a step of the
   // skill's Markdown that publishes the notebook itself (copied into a repository that is pushed, a gist, an upload) publishes them.
   for (const script of scripts) {
-    const source = script.strongSources[0];
-    if (source === undefined || flagged.has(script.unit.file) || !/\.ipynb$/i.test(script.unit.file)) continue;
+    if (flagged.has(script.unit.file) || !/\.ipynb$/i.test(script.unit.file)) continue;
+    // Shown in an output: a source on a line that prints or displays, or in a value the cell prints; not one only checked for (`.exists()`)
+    // nor a copy of the environment handed to a child process (`env = os.environ.copy()` for `subprocess.run(…, env=env)`).
+    const lines = (script.unit.program ?? '').split('\n');
+    const shown = (line: number) => lines.slice(Math.max(0, line - 1), line + 12).some((text) => /\b(?:print|display|pprint|IPython\.display|Markdown|HTML)\s*\(|\.to_(?:markdown|html|string)\s*\(/.test(text));
+    const source = script.strongSources.find((found) => shown(found.line) && !/\.(?:exists|is_file|isfile)\s*\(|\bos\.path\.(?:exists|isfile)\s*\(/.test(lines[found.line - 1] ?? '') && !/\benviron\.copy\(\)/.test(lines[found.line - 1] ?? ''));
+    if (source === undefined) continue;
     const name = script.unit.file.split('/').pop()!;
-    const publish = flows.filter((flow) => flow.unit.unit.includes('#')).find((flow) => flow.unit.commands.some((command) => command.text.includes(name)) && flow.unit.commands.some((command) => /\bgit\s+push\b|\bgh\s+gist\s+create\b|\bgh\s+release\s+(?:create|upload)\b/.test(command.text) || UPLOADS_FILE.test(command.text)));
+    // Named, or copied by a pattern (`cp notebooks/*.ipynb site/`) in a block that publishes.
+    const mentions = (text: string) => text.includes(name) || /\*\.ipynb\b/.test(text);
+    const publish = flows.filter((flow) => flow.unit.unit.includes('#')).find((flow) => flow.unit.commands.some((command) => mentions(command.text)) && flow.unit.commands.some((command) => /\bgit\s+push\b|\bgh\s+gist\s+create\b|\bgh\s+release\s+(?:create|upload)\b/.test(command.text) || UPLOADS_FILE.test(command.text)));
     if (publish === undefined) continue;
-    const step = publish.unit.commands.find((command) => command.text.includes(name))!;
+    const step = publish.unit.commands.find((command) => mentions(command.text))!;
     findings.push(finding(source, { file: publish.unit.file, line: step.line, evidence: trim(step.text) }, 'secrets in a notebook whose outputs it then publishes'));
     flagged.add(script.unit.file);
   }
@@ -1118,7 +1125,7 @@ const DATA_REPOSITORY_URL = /\bhttps?:\/\/[^\s"'`]+|\bgit@[\w.-]+:[^\s"'`]+|\bss
 
 /** An Ansible task that reads a file's bytes into a variable (`ansible.builtin.slurp`), and one that sends a body (`uri` with POST/PUT and `body:`). */
 const ANSIBLE_SLURP = /^\s*-?\s*(?:ansible\.builtin\.)?slurp\s*:/m;
-const ANSIBLE_URI_SEND = /^\s*-?\s*(?:ansible\.builtin\.)?uri\s*:[\s\S]{0,400}?^\s*method\s*:\s*["']?(?:POST|PUT|PATCH)\b[\s\S]{0,400}?^\s*body\s*:/m;
+const ANSIBLE_URI_SEND = /^\s*-?\s*(?:ansible\.(?:builtin|legacy)\.)?uri\s*:[\s\S]{0,1500}?^\s*method\s*:\s*["']?(?:POST|PUT|PATCH)\b[\s\S]{0,1500}?^\s*(?:body|src)\s*:/m;
 
 /**
  * An Ansible role or playbook that slurps files (read whole, base64) and sends a body with `uri`, where the files its
@@ -1131,12 +1138,20 @@ function ansibleSlurpSent(context: ScanContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const root of roots) {
     const members = yaml.filter((file) => file.path.startsWith(root) && (root !== '' || !/roles\//.test(file.path)));
-    const slurp = members.find((file) => ANSIBLE_SLURP.test(file.text));
     const send = members.find((file) => ANSIBLE_URI_SEND.test(file.text));
-    const listed = members.find((file) => credentialLines(file.text) > 0);
-    if (slurp === undefined || send === undefined || listed === undefined) continue;
+    // The task that reads the files: a slurp, or the upload itself when it sends a file (`uri` with `src:`).
+    const slurp = members.find((file) => ANSIBLE_SLURP.test(file.text)) ?? (send !== undefined && /^\s*src\s*:/m.test(ANSIBLE_URI_SEND.exec(send.text)![0]) ? send : undefined);
+    if (slurp === undefined || send === undefined) continue;
+    // What it reads: its `src:` and `loop:` lines, and the variables they name (`{{ state_files }}`), listed in the role's YAML.
+    const reader = ANSIBLE_SLURP.exec(slurp.text) ?? ANSIBLE_URI_SEND.exec(slurp.text)!;
+    const task = slurp.text.slice(reader.index).split(/\n\s*-\s+name\s*:/)[0]!;
+    const named = [...task.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)].map((match) => match[1]!).filter((name) => name !== 'item');
+    const listOf = (file: SourceFile, name: string) => new RegExp(`^[ \\t]*${escapeRegExp(name)}\\s*:\\s*\\n((?:[ \\t]*-[^\\n]*\\n?)+)`, 'm').exec(file.text)?.[1] ?? '';
+    const readBy = (file: SourceFile) => `${file === slurp ? task : ''}\n${named.map((name) => listOf(file, name)).join('\n')}`;
+    const listed = members.find((file) => credentialLines(readBy(file)) > 0);
+    if (listed === undefined) continue;
     const at = (file: SourceFile, pattern: RegExp) => file.text.slice(0, pattern.exec(file.text)!.index).split('\n').length;
-    const secretLine = listed.text.split('\n').findIndex((line) => SENSITIVE_FILE.test(line) && !/\.pub\b/.test(line));
+    const secretLine = listed.text.split('\n').findIndex((line) => SENSITIVE_FILE.test(line) && !/\.pub\b/.test(line) && readBy(listed).includes(line));
     out.push(finding({ file: listed.path, line: secretLine + 1, evidence: trim(listed.text.split('\n')[secretLine]!) }, { file: send.path, line: at(send, ANSIBLE_URI_SEND), evidence: 'uri: method POST with a body' }, `credential files that ${slurp.path} slurps`));
   }
   return out;

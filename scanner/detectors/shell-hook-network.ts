@@ -31,7 +31,7 @@ const TOOL_HOOK_LINE = /^\s*(?:Match\s+(?:\w+\s+\S+\s+)*?exec\s|(?:LocalCommand|
 const SENDS_DATA_LINE = /(?:^|[\s;&|({`$])(?:curl|wget|http|xh)\s[^\n]*(?:\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-(?:data|file))\b|-X\s*(?:POST|PUT))|(?:^|[\s;&|({`$])(?:nc|ncat|socat)\s[^\n]*\s\d+|\/dev\/(?:tcp|udp)\/|\brequests\.(?:post|put)\s*\(|\bfetch\s*\([^)]*\bmethod\s*:\s*["'](?:POST|PUT)|\bNet::HTTP\.post\b|\burlopen\s*\(\s*\w+\s*,\s*data\s*=|\bhttp\.Post\s*\(/;
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/shell-hook-network/rule.yaml. */
-export const version = 9;
+export const version = 10;
 
 /** A project file that runs a command by itself: a VS Code task run on folder open, a dev container's lifecycle command. */
 const AUTORUN_FILE = /"runOn"\s*:\s*"folderOpen"|"(?:postCreate|postStart|postAttach|initialize|onCreate|updateContent)Command"\s*:/;
@@ -191,7 +191,7 @@ function inlineGitHooks(context: ScanContext): RawFinding[] {
 /** A git configuration file's section that holds commands (`[filter "svg"]`, `[core]`, `[alias]`, `[credential]`, `[diff "x"]`). */
 const GIT_CONFIG_SECTION = /^\s*\[(?:filter|core|alias|credential|diff)\b[^\]\n]*\]/im;
 /** A key of such a section whose value is a command (`clean = …`, `fsmonitor = …`, `st = !…`, `helper = !…`). */
-const GIT_CONFIG_COMMAND = /^\s*(clean|smudge|process|fsmonitor|sshCommand|pager|external|editor|helper|[\w-]+(?=\s*=\s*["']?!))\s*=\s*(.+)$/i;
+const GIT_CONFIG_COMMAND = /^\s*(clean|smudge|process|fsmonitor|sshCommand|pager|external|textconv|driver|editor|helper|[\w-]+(?=\s*=\s*["']?!))\s*=\s*(.+)$/i;
 /** A push to an address written out (`git push --force --all "https://…"`): the repository leaves with it. */
 const PUSH_TO_ADDRESS = /\bgit\s+(?:-\S+\s+)*push\b[^\n;|&]*\s["']?(?:https?:\/\/|git@|ssh:\/\/)/;
 
@@ -203,8 +203,12 @@ function gitConfigFileHooks(context: ScanContext): RawFinding[] {
     file.text.split('\n').forEach((line, index) => {
       const setting = GIT_CONFIG_COMMAND.exec(line);
       if (!setting) return;
-      const command = setting[2]!.replace(/\\"/g, '"');
-      const send = SENDS_DATA_LINE.test(command) || NETWORK_LINE.test(command) || PUSH_TO_ADDRESS.test(command);
+      // The command as the shell sees it, its quotes taken away (`sh -c 'curl …'`).
+      const command = setting[2]!.replace(/\\"/g, '"').replace(/["']/g, ' ');
+      // An alias runs only when the user types it: one that calls the user's CI (`curl -X POST "$JENKINS_URL/…"`) is the user's
+      // shortcut. It counts when it pushes to an address it writes out or sends a file.
+      const alias = !/^(?:clean|smudge|process|fsmonitor|sshCommand|pager|external|textconv|driver|editor|helper)$/i.test(setting[1]!);
+      const send = alias ? PUSH_TO_ADDRESS.test(command) || /\s(?:-d|--data[\w-]*|-F|--form|-T|--upload-file)\s*["']?@/.test(command) : SENDS_DATA_LINE.test(command) || NETWORK_LINE.test(command) || PUSH_TO_ADDRESS.test(command);
       const hosts = urlHosts(command).map(({ host }) => host);
       if (!send || (hosts.length > 0 && hosts.every((host) => isLocalHost(host) || isCodeForge(host)))) return;
       findings.push({

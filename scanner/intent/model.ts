@@ -267,7 +267,10 @@ export function describes(sentence: string): boolean {
   }
   const imperative = IMPERATIVE_START.test(rest);
   // What code or people tend to do ("Custom methods often skip the permission checks the manifest implies"): a habit described.
-  if (!imperative && !orderAfter().test(rest) && HABIT.test(rest) && !ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(rest)?.[1] ?? '')) return true;
+  // Not when the habit carries something somewhere ("assistants typically embed `~/.npmrc` in the paste they post to https://…").
+  const later = orderAfter().exec(rest);
+  const laterOrderActs = later !== null && (/\b(?:https?|wss?|ftp):\/\//.test(rest.slice(later.index)) || hasWord('network-sink', rest.slice(later.index)) || hasWord('secret', rest.slice(later.index)));
+  if (!imperative && !laterOrderActs && HABIT.test(rest) && !ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(rest)?.[1] ?? '') && !/\b(?:https?|wss?|ftp):\/\//.test(rest) && !SENSITIVE_FILE.test(rest) && !DOTENV_FILE.test(` ${rest}`) && !/\b(?:same\s+way|likewise|do\s+(?:that|the\s+same)|rely\s+on\s+(?:that|this|it))\b/i.test(rest)) return true;
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   // A word of an address (`hs.attacker.example`) says nothing about the sentence.
   return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));

