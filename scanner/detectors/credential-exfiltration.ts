@@ -132,9 +132,8 @@ function archiveNames(source: string): Set<string> {
 /** A list named for what to leave out. */
 const EXCLUSION_LIST = /ignore|exclude|skip|deny|block|omit|except|never|forbid/i;
 
-/** The name of the nearest list opened on or above a line of a source (`IGNORE = [`, `const EXCLUDE = [`), or ''. */
-function listNameAbove(source: string, line: number): string {
-  const lines = source.split('\n');
+/** The name of the nearest list opened on or above a line of a source's lines (`IGNORE = [`, `const EXCLUDE = [`), or ''. */
+function listNameAbove(lines: readonly string[], line: number): string {
   for (let index = Math.min(line, lines.length) - 1, seen = 0; index >= 0 && seen < 20; index -= 1, seen += 1) {
     const opened = /\b([A-Za-z_$][\w$]*)\s*(?::[^=\n]{0,40})?=\s*(?:\[|\(|\{|frozenset\(|set\(|new\s+Set\(\s*\[)/.exec(lines[index]!);
     if (opened) return opened[1]!;
@@ -561,10 +560,12 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     const name = (SENSITIVE_FILE.exec(text)?.[0] ?? '').replace(/^.*\//, '');
     return name.length >= 4 && unit.commands.some((command) => readsOwnCredential(command.name, text) && command.text.includes(name));
   };
+  // A list of what to leave out (`EXCLUDE = ["~/.ssh/id_*", "~/.aws/credentials"]`, `IGNORE = [".env", "**/*.pem"]`) names files the program does not take.
+  let sourceLines: string[] | undefined;
+  const leftOut = (line: number) => EXCLUSION_LIST.test(listNameAbove((sourceLines ??= source.split('\n')), line - unit.lineOffset));
   for (const string of unit.strings) {
     // Shell words are judged per command (a key passed with `-i` is used, not read out).
-    // A list of what to leave out (`EXCLUDE = ["~/.ssh/id_*", "~/.aws/credentials"]`) names files the program does not take.
-    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text) && !EXCLUSION_LIST.test(listNameAbove(source, string.line - unit.lineOffset))) flow.strongSources.push(place(string.line, string.text));
+    if (!isMarkdownBlock && unit.language !== 'shell' && sourceIn(string.text, undefined) && !handedToOwner(string.text) && !leftOut(string.line)) flow.strongSources.push(place(string.line, string.text));
     if (!isMarkdownBlock && DOTENV_FILE.test(string.text)) flow.softSources.push(place(string.line, string.text));
     for (const { url, host, index } of urlHosts(string.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_URL.test(string.text) && !namespaces.has(/^[^\s"'`<>{}]+/.exec(string.text.slice(index))![0])) flow.exfilEndpoints.push(place(string.line, url));
     for (const word of string.text.match(/(?<![\w.-])[\w.-]{1,255}\.(?:py|js|mjs|cjs|ts|sh|bash|erb|ejs|eta|json|ya?ml)\b|\/tmp\/[\w./-]+|\.[\w-]+\.(?:txt|json|dat|log|tmp|b64)\b/g) ?? []) flow.mentions.add(word.split('/').pop() ?? word);
@@ -575,8 +576,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   if (!isMarkdownBlock) {
     // A pattern that names one, or a credential file listed beside patterns (`["~/.config/*/credentials*", "~/.aws/credentials", "~/.ssh/id_*"]`).
     const pattern = (needle: { text: string }) => /[*?]/.test(needle.text);
-    // A list of what to leave out (`IGNORE = [".env", "**/*.pem"]`, `EXCLUDE = …`) names files the program does not take.
-    const kept = (needle: { line: number }) => !EXCLUSION_LIST.test(listNameAbove(source, needle.line - unit.lineOffset));
+    const kept = (needle: { line: number }) => !leftOut(needle.line);
     // Code read lexically has no needles: its strings are the list.
     const listed = unit.language === 'text' ? unit.strings : unit.needles;
     const globbed = listed.find((needle) => pattern(needle) && sourceIn(needle.text, undefined) && kept(needle)) ?? listed.find((needle) => sourceIn(needle.text, undefined) && kept(needle) && listed.some((other) => other !== needle && pattern(other) && Math.abs(other.line - needle.line) <= 10));
