@@ -21,12 +21,12 @@ import { GvisorSandbox, gvisorUsable } from './gvisor.ts';
 import { createHoneypot, createIdentity, displayPathOf, plantHoneypot, type Honeypot, type HoneypotIdentity } from './honeypot.ts';
 import { resolveLimits, type DryRunLimits } from './limits.ts';
 import { SHELL_STARTUP_FILE, UNSAFE_IN_SETUP, onlyShellSetupAdded, readRegular, scanDecodedOutput, scanWrittenFiles, snapshotAreas, writtenFiles, type WatchedArea } from './follow.ts';
-import { SAMPLE_FILES, argumentHosts, argumentPaths, exampleHosts, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
+import { SAMPLE_FILES, argumentHosts, argumentPaths, commandsFromSkillMd, exampleHosts, inventedMatcher, placeholderHosts, planCommands, type PlannedCommand } from './plan.ts';
 import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/index.ts';
 import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.1';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.2';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -249,7 +249,11 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
     // What the dry run invented for a command (a sample URL, a sample file), and a host the command names
     // only by a placeholder (`LHOST`), is the user's choice.
     // A host SKILL.md gives as an example of the user's own (`e.g. shop.example.com` for "the domain") is the user's too.
-    const examples = exampleHosts(await readFile(join(dir, 'SKILL.md'), 'utf8').catch(() => ''));
+    const skillMd = await readFile(join(dir, 'SKILL.md'), 'utf8').catch(() => '');
+    const examples = exampleHosts(skillMd);
+    // A host SKILL.md hands the skill's own program (`sudo scripts/stage-pem.sh shop.example.com …`) is the user's value in
+    // every step that uses it (`openssl s_client -connect shop.example.com:443` to check the result).
+    for (const step of commandsFromSkillMd(skillMd)) for (const host of argumentHosts(step.command)) if (/\.[a-z]{2,}$/i.test(host)) examples.add(host);
     const chosen = new Map(
       planned.map((item) => {
         const invented = inventedMatcher([...(item.invented ?? []), ...placeholderHosts(item.command)]);

@@ -154,6 +154,8 @@ describe('arguments given to the skill\'s own program', () => {
     expect([...argumentHosts('python3 scripts/probe.py https://status.example.org/health --json')]).toContain('status.example.org');
     expect([...argumentHosts('curl -s https://api.example.org/x')]).toEqual([]);
     expect([...argumentHosts('bash scripts/a.sh foo && curl https://elsewhere.example.org')]).toEqual(['foo']);
+    expect([...argumentHosts('sudo scripts/stage-pem.sh shop.example.com /etc/haproxy/certs/shop.example.com.pem')]).toContain('shop.example.com');
+    expect([...argumentHosts('sudo -E bash scripts/stage-pem.sh shop.example.com')]).toEqual(['shop.example.com']);
     expect(argumentPaths('bash scripts/dotfiles.sh add ~/.zshrc $HOME/.config/nvim/')).toEqual(['~/.zshrc', '~/.config/nvim']);
     expect(argumentPaths('cp ~/.zshrc /tmp/x')).toEqual([]);
   });

@@ -174,7 +174,7 @@ function urlHost(value: string): string | undefined {
 }
 
 /** A command that runs one of the skill's own programs (`bash scripts/diag.sh …`, `./bin/tool …`), and what follows it. */
-const OWN_PROGRAM = /^\s*(?:(?:sudo\s+)?(?:bash|sh|zsh|python\d?(?:\.\d+)?|node|ruby|perl|pwsh|npx\s+tsx|deno\s+run(?:\s+-\S+)*|uv\s+run)\s+)?(?:\.\/)?(?:scripts|bin|tools|src)\/[\w./-]+\s+(.*)$/;
+const OWN_PROGRAM = /^\s*(?:sudo\s+(?:-\S+\s+)*)?(?:(?:bash|sh|zsh|python\d?(?:\.\d+)?|node|ruby|perl|pwsh|npx\s+tsx|deno\s+run(?:\s+-\S+)*|uv\s+run)\s+)?(?:\.\/)?(?:scripts|bin|tools|src)\/[\w./-]+\s+(.*)$/;
 
 /** The arguments a command gives the skill's own program, unquoted (none when it runs something else). */
 function ownProgramArguments(command: string): string[] {

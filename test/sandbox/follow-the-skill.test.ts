@@ -189,6 +189,17 @@ describe.each(backends)('the dry run under %s', (backend) => {
     });
   });
 
+  describe("when SKILL.md hands a host to the skill's own program and another step reaches it", () => {
+    it("records that host as the user's choice in every step, while a host the skill only names stays egress", async () => {
+      const check = `python3 -c "import socket; print(socket.getaddrinfo('shop.example.com', 443))" || true`;
+      const named = `python3 -c "import socket; print(socket.getaddrinfo('status.cert-helper.invalid', 443))" || true`;
+      const report = await run(await skill('# Renew\n\n```bash\nsudo scripts/stage-pem.sh shop.example.com /etc/haproxy/certs/shop.example.com.pem\n```\n'), [check, named]);
+      expect(eventsOf(report, check).some((event) => event.kind === 'dns' && event.userChosen === true)).toBe(true);
+      expect(ruleIds(report, check)).not.toContain('dryrun-undeclared-egress');
+      expect(ruleIds(report, named)).toContain('dryrun-undeclared-egress');
+    });
+  });
+
   describe('when a command reaches a host named by a placeholder or by a dotless alias', () => {
     it("records both as the user's choice, not as undeclared egress, while a dotted host the skill names still is", async () => {
       const placeholder = `python3 -c "import socket; print(socket.getaddrinfo('LHOST', 4444))" || true`;
