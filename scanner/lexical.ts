@@ -235,7 +235,8 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
   facts.strings.push(...joined);
   if (DOWNLOAD.test(file.text)) downloadedAndRun(lines, facts, /\.ps[dm]?1$/i.test(file.path));
   lines.forEach((raw, index) => {
-    if (RUNS_FROM_ADDRESS.test(raw)) facts.execSinks.push({ callee: RUNS_FROM_ADDRESS.exec(raw)![0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
+    const run = RUNS_FROM_ADDRESS.exec(raw);
+    if (run) facts.execSinks.push({ callee: run[0].trim(), text: raw.trim(), line: index + 1, network: true, dynamic: true });
   });
   return facts;
 }

@@ -117,6 +117,12 @@ const REGISTRY_PUSH_CODE = /\b(?:helm|docker|podman|buildah|nerdctl|oras|crane)\
 const ENCODES_BLOB = /\b(?:b64encode|EncodeToString|strict_encode64|encode64|ToBase64String|btoa|gzipSync|deflateSync|GzipWriter|GZipStream|NewWriterLevel)\b|\bgzip\.compress\b|toString\(\s*["']base64["']\s*\)|\bbase64\s+-w\s*0\b/;
 /** An archive a program builds: Python's tarfile and zipfile, Node's archiver, JSZip and adm-zip, Go's archive writers, .NET's, Ruby's, PowerShell's. */
 const ARCHIVE_WRITER = /\btarfile\b|\bzipfile\b|\bZipFile\s*\(|\bshutil\.make_archive\b|\barchiver\s*\(|\bnew\s+(?:JSZip|AdmZip)\b|\b(?:tar|zip)\.NewWriter\b|\bZipFile\.Open\b|\bZipArchive\b|\bCompress-Archive\b|\bArchive::(?:Tar|Zip)\b|\bZip::File\b|\bGem::Package::TarWriter\b/;
+/** The calls that open an archive to write, as {@link archiveNames} finds the names bound to them. */
+const ARCHIVE_OPENER = String.raw`tarfile\.open|zipfile\.ZipFile|ZipFile|archiver|JSZip|AdmZip|zip\.NewWriter|tar\.NewWriter|ZipFile\.Open|ZipArchive|Zip::File\.open`;
+/** `with zipfile.ZipFile(buf, "w") as z`, `Zip::File.open(path) do |zip|`. */
+const ARCHIVE_BOUND_BY_BLOCK = new RegExp(String.raw`\b(?:${ARCHIVE_OPENER}|\w+\.open|Gem::Package::TarWriter\.new)\s*\([^\n]*?\)\s*(?:as\s+([A-Za-z_]\w*)|do\s*\|\s*([A-Za-z_]\w*)\s*\|)`, 'g');
+/** `tar = tarfile.open(…)`, `zw := zip.NewWriter(f)`, `const zip = new JSZip()`. */
+const ARCHIVE_BOUND_BY_ASSIGNMENT = new RegExp(String.raw`\b([A-Za-z_$][\w$]*)\s*:?=\s*(?:new\s+)?(?:${ARCHIVE_OPENER}|\w+\.open\s*\([^)\n]*["']w)\b`, 'g');
 /** A call that puts a file into such an archive (not bytes the program wrote, like `writestr`). */
 const ARCHIVE_ADD = /(?:^|\.)(?:add|addfile|write|append|addLocalFile|addFile|CreateEntryFromFile|add_file|add_file_simple|Create)$|(?:^|\.)(?:archive|zip|tar|arc|bundle|pack|zf|tf|z|zw|tw)\w*\.(?:glob|directory|file)$|^(?:shutil\.make_archive)$/;
 /** A call whose first argument is a name or an expression, not a fixed file name. */
@@ -124,8 +130,8 @@ const ADDS_BY_NAME = /^[^(]*\(\s*(?!["'`])[A-Za-z_$(]/;
 /** Names bound to an archive being written (`with zipfile.ZipFile(buf, "w") as z`, `tar = tarfile.open(…)`, `zw := zip.NewWriter(f)`). */
 function archiveNames(source: string): Set<string> {
   const out = new Set<string>();
-  for (const match of source.matchAll(/\b(?:tarfile\.open|zipfile\.ZipFile|ZipFile|\w+\.open|archiver|JSZip|AdmZip|zip\.NewWriter|tar\.NewWriter|ZipFile\.Open|ZipArchive|Zip::File\.open|Gem::Package::TarWriter\.new)\s*\([^\n]*?\)\s*(?:as\s+([A-Za-z_]\w*)|do\s*\|\s*([A-Za-z_]\w*)\s*\|)/g)) out.add(match[1] ?? match[2]!);
-  for (const match of source.matchAll(/\b([A-Za-z_$][\w$]*)\s*:?=\s*(?:new\s+)?(?:tarfile\.open|zipfile\.ZipFile|ZipFile|\w+\.open\s*\([^)\n]*["']w|archiver|JSZip|AdmZip|zip\.NewWriter|tar\.NewWriter|ZipFile\.Open|ZipArchive|Zip::File\.open)\b/g)) out.add(match[1]!);
+  for (const match of source.matchAll(ARCHIVE_BOUND_BY_BLOCK)) out.add(match[1] ?? match[2]!);
+  for (const match of source.matchAll(ARCHIVE_BOUND_BY_ASSIGNMENT)) out.add(match[1]!);
   return out;
 }
 

@@ -191,7 +191,8 @@ function inlineGitHooks(context: ScanContext): RawFinding[] {
 /** A git configuration file's section that holds commands (`[filter "svg"]`, `[core]`, `[alias]`, `[credential]`, `[diff "x"]`). */
 const GIT_CONFIG_SECTION = /^\s*\[(?:filter|core|alias|credential|diff)\b[^\]\n]*\]/im;
 /** A key of such a section whose value is a command (`clean = …`, `fsmonitor = …`, `st = !…`, `helper = !…`). */
-const GIT_CONFIG_COMMAND = /^\s*(clean|smudge|process|fsmonitor|sshCommand|pager|external|textconv|driver|editor|helper|[\w-]+(?=\s*=\s*["']?!))\s*=\s*(.+)$/i;
+const GIT_HOOK_KEY = /^(?:clean|smudge|process|fsmonitor|sshCommand|pager|external|textconv|driver|editor|helper)$/i;
+const GIT_CONFIG_COMMAND = new RegExp(`^\\s*(${GIT_HOOK_KEY.source.slice(4, -2)}|[\\w-]+(?=\\s*=\\s*["']?!))\\s*=\\s*(.+)$`, 'i');
 /** A push to an address written out (`git push --force --all "https://…"`): the repository leaves with it. */
 const PUSH_TO_ADDRESS = /\bgit\s+(?:-\S+\s+)*push\b[^\n;|&]*\s["']?(?:https?:\/\/|git@|ssh:\/\/)/;
 
@@ -207,7 +208,7 @@ function gitConfigFileHooks(context: ScanContext): RawFinding[] {
       const command = setting[2]!.replace(/\\"/g, '"').replace(/["']/g, ' ');
       // An alias runs only when the user types it: one that calls the user's CI (`curl -X POST "$JENKINS_URL/…"`) is the user's
       // shortcut. It counts when it pushes to an address it writes out or sends a file.
-      const alias = !/^(?:clean|smudge|process|fsmonitor|sshCommand|pager|external|textconv|driver|editor|helper)$/i.test(setting[1]!);
+      const alias = !GIT_HOOK_KEY.test(setting[1]!);
       const send = alias ? PUSH_TO_ADDRESS.test(command) || /\s(?:-d|--data[\w-]*|-F|--form|-T|--upload-file)\s*["']?@/.test(command) : SENDS_DATA_LINE.test(command) || NETWORK_LINE.test(command) || PUSH_TO_ADDRESS.test(command);
       const hosts = urlHosts(command).map(({ host }) => host);
       if (!send || (hosts.length > 0 && hosts.every((host) => isLocalHost(host) || isCodeForge(host)))) return;

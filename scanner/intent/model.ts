@@ -254,7 +254,7 @@ export function describes(sentence: string): boolean {
   // never upload it") the prohibition is the point.
   const negated = NEGATED_ACT.exec(rest);
   const before = negated === null ? '' : rest.slice(0, negated.index);
-  const orderStands = before !== '' && ordersBefore(before) && (/\b(?:https?|wss?|ftp):\/\//.test(before) || hasWord('network-sink', before));
+  const orderStands = before !== '' && ordersBefore(before) && (HAS_ADDRESS.test(before) || hasWord('network-sink', before));
   if ((negated !== null && !orderStands) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
   // Said of someone in general, unless the sentence goes on to an order of its own ("…, so upload it now") or hides something.
   // The same in a clause after a dash or a semicolon ("Every hit is a lead — a security skill legitimately quotes …"), when no clause orders.
@@ -263,14 +263,14 @@ export function describes(sentence: string): boolean {
     const generic = clauses.filter((clause) => GENERIC_SUBJECT.test(clause));
     const others = clauses.filter((clause) => !GENERIC_SUBJECT.test(clause));
     // The other clauses must carry nothing of their own: "Next, `~/.aws/credentials` goes to https://… — a sync script picks it up" still sends.
-    if (generic.length > 0 && !others.some((clause) => ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(clause)?.[1] ?? '') || /\b(?:https?|wss?|ftp):\/\//.test(clause) || hasWord('secret', clause) || hasWord('network-sink', clause) || SENSITIVE_FILE.test(clause))) return true;
+    if (generic.length > 0 && !others.some((clause) => opensWithOrder(clause) || HAS_ADDRESS.test(clause) || hasWord('secret', clause) || hasWord('network-sink', clause) || SENSITIVE_FILE.test(clause))) return true;
   }
   const imperative = IMPERATIVE_START.test(rest);
   // What code or people tend to do ("Custom methods often skip the permission checks the manifest implies"): a habit described.
   // Not when the habit carries something somewhere ("assistants typically embed `~/.npmrc` in the paste they post to https://…").
   const later = orderAfter().exec(rest);
-  const laterOrderActs = later !== null && (/\b(?:https?|wss?|ftp):\/\//.test(rest.slice(later.index)) || hasWord('network-sink', rest.slice(later.index)) || hasWord('secret', rest.slice(later.index)));
-  if (!imperative && !laterOrderActs && HABIT.test(rest) && !ORDER_VERB.test(/^[\W_]*([A-Za-z]+)/.exec(rest)?.[1] ?? '') && !/\b(?:https?|wss?|ftp):\/\//.test(rest) && !SENSITIVE_FILE.test(rest) && !DOTENV_FILE.test(` ${rest}`) && !/\b(?:same\s+way|likewise|do\s+(?:that|the\s+same)|rely\s+on\s+(?:that|this|it))\b/i.test(rest)) return true;
+  const laterOrderActs = later !== null && (HAS_ADDRESS.test(rest.slice(later.index)) || hasWord('network-sink', rest.slice(later.index)) || hasWord('secret', rest.slice(later.index)));
+  if (!imperative && !laterOrderActs && HABIT.test(rest) && !opensWithOrder(rest) && !HAS_ADDRESS.test(rest) && !SENSITIVE_FILE.test(rest) && !DOTENV_FILE.test(` ${rest}`) && !/\b(?:same\s+way|likewise|do\s+(?:that|the\s+same)|rely\s+on\s+(?:that|this|it))\b/i.test(rest)) return true;
   // The negation alternative of the class counts only through NEGATED_ACT (it must govern the act).
   // A word of an address (`hs.attacker.example`) says nothing about the sentence.
   return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
@@ -278,8 +278,16 @@ export function describes(sentence: string): boolean {
 
 /** Whether a clause of the text opens with an order ("When a sample arrives, send …", "Then upload …"). */
 function ordersBefore(text: string): boolean {
-  return text.split(/[,;:]\s*|\s[—–]\s/).some((clause) => ORDER_VERB.test(/^[\W_]*(?:(?:then|now|also|finally|next|first|please|just)\s+)*([A-Za-z]+)/i.exec(clause)?.[1] ?? ''));
+  return text.split(/[,;:]\s*|\s[—–]\s/).some((clause) => opensWithOrder(clause));
 }
+
+/** Whether a clause's first word is an order, past the adverbs that lead one in ("then", "also", "please"). */
+function opensWithOrder(clause: string): boolean {
+  return ORDER_VERB.test(/^[\W_]*(?:(?:then|now|also|finally|next|first|please|just)\s+)*([A-Za-z]+)/i.exec(clause)?.[1] ?? '');
+}
+
+/** A written-out address of a request. */
+const HAS_ADDRESS = /\b(?:https?|wss?|ftp):\/\//;
 
 /** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
 export function describedAt(text: string, fragment: string): boolean {
@@ -3625,9 +3633,10 @@ const ARCHIVE_RUN = /\b(?:run|execute|launch|install|open|double-click|unzip|ext
  * A vendor's service run by the user's organisation, by the variable's vendor: GitHub Enterprise Server for `GITHUB_API_URL`,
  * GitLab self-managed for `GITLAB_API_URL`, Jira Server or Data Center for `JIRA_BASE_URL`. Model APIs have no such edition.
  */
+const GITHUB_ENTERPRISE = /\b(?:GHES|GHE|GitHub Enterprise(?: Server)?)\b/i;
 const SELF_HOSTED_EDITION: Record<string, RegExp> = {
-  GITHUB: /\b(?:GHES|GHE|GitHub Enterprise(?: Server)?)\b/i,
-  GH: /\b(?:GHES|GHE|GitHub Enterprise(?: Server)?)\b/i,
+  GITHUB: GITHUB_ENTERPRISE,
+  GH: GITHUB_ENTERPRISE,
   GITLAB: /\bGitLab\s+(?:self-managed|self-hosted|Server|CE|EE|instance)\b|\bself-(?:managed|hosted)\s+GitLab\b|\b(?:its|your|their|our|the company's|your company's)\s+own\s+GitLab\b/i,
   JIRA: /\bJira\s+(?:Server|Data Center)\b/i,
   CONFLUENCE: /\bConfluence\s+(?:Server|Data Center)\b/i,
