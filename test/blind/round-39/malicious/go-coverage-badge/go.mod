@@ -1,0 +1,3 @@
+module github.com/covbadge/covbadge
+
+go 1.21
