@@ -71,8 +71,12 @@ function interpreterOf(file: SourceFile): string | undefined {
  * host's, not one of this machine's.
  */
 function onRemoteHost(text: string, index: number): boolean {
-  const head = text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
-  const at = head.search(/(?:^|[\s;&|(])ssh\s/);
+  // A command handed to a container (`docker run --rm node:22 sh -c '…'`, `kubectl exec pod -- sh -c '…'`) runs there too, its
+  // paths the container's own (a mount of the user's files, `-v ~/.aws:/root/.aws`, is outside the quotes and still counts).
+  // Such a command often spans lines; one handed to ssh is read on its own line.
+  const container = CONTAINER_COMMAND.exec(text.slice(0, index));
+  const head = container ? text.slice(container.index, index) : text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  const at = container ? 0 : head.search(/(?:^|[\s;&|(])ssh\s/);
   if (at < 0) return false;
   // Walk the quotes after `ssh`: still inside one at `index` means inside the remote command. An escaped
   // quote (`\"`, the command written inside a string) opens and closes like a plain one.
@@ -83,6 +87,9 @@ function onRemoteHost(text: string, index: number): boolean {
   }
   return quote !== undefined;
 }
+
+/** A container engine told to run a command in a container: `docker run`, `podman exec`, `docker compose run`, `kubectl exec`. */
+const CONTAINER_COMMAND = /(?:^|[\s;&|(])(?:(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|exec)|(?:docker[\s-]compose|podman-compose)\s+(?:run|exec)|kubectl\s+exec)\s/;
 
 /** What stands right before a path that scp and rsync read as another machine's: `host:`, `user@host:`, `$HOST:` (not a drive letter). */
 const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:[\w.-]+@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
@@ -146,7 +153,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     if (!unit.inferCapabilities) continue;
     const isBlock = unit.unit.includes('#');
     // The command a unit hands to `ssh` runs on the other machine: its paths are that machine's.
-    const remoteCommands = unit.language === 'shell' ? unit.commands.filter((command) => command.name === 'ssh') : [];
+    const remoteCommands = unit.language === 'shell' ? unit.commands.filter((command) => command.name === 'ssh' || CONTAINER_COMMAND.test(command.text)) : [];
     for (const string of unit.strings) {
       // A URL a program that stays on the machine only holds (a test vector it prints) is not a host it contacts.
       // The same for a request's claimed origin in code (`origin=f"http://{FOREIGN}"`, `headers["Referer"] = "https://…"`):

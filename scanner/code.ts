@@ -691,6 +691,20 @@ export async function analyzeCode(unit: string, file: string, language: Language
     }, CALL_NODES);
     // A file a download is saved to (`urlretrieve(url, installer)`): its name stands for what the server sent.
     for (const saved of source.matchAll(DOWNLOAD_TO_FILE)) facts.networkNames.add(saved[1]);
+    // What a promise of network data resolves to (`fetchText(PRESET).then((src) => …)`, `fetch(u).then((r) => r.text()).then((code) => …)`):
+    // the first parameter of the callback handed to `.then` on it.
+    if (language === 'javascript') {
+      walk(list, (node) => {
+        const callee = node.childForFieldName('function');
+        if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'then') return;
+        const promised = callee.childForFieldName('object')?.text ?? '';
+        if (!carriesNetworkData(promised)) return;
+        const callback = node.childForFieldName('arguments')?.namedChildren[0];
+        if (callback?.type !== 'arrow_function' && callback?.type !== 'function_expression' && callback?.type !== 'function') return;
+        const parameter = (callback.childForFieldName('parameters') ?? callback.childForFieldName('parameter'))?.text.match(/[A-Za-z_$][\w$]*/)?.[0];
+        if (parameter) facts.networkNames.add(parameter);
+      }, CALL_NODES);
+    }
     // Functions of the file whose every return is a literal (`def guess_format(url): … return "slack"`): what they
     // return says something about their argument but carries none of it, so a secret handed to one stops there.
     const literalReturning: string[] = [];

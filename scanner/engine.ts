@@ -859,6 +859,22 @@ function printedBefore(before: string): boolean {
 /** A call that adds a record to a program's list of findings (`findings.append(`, `issues.push(`, `report.add(`). */
 const RECORDED = /\b(?:findings|results|issues|problems|warnings|alerts|hits|flagged|reports?|errors)\s*\.\s*(?:append|push|add|extend|insert)\s*\(/g;
 
+/** Whether `index` of a shell command's text falls in a comment: after a `#` that starts a word, outside quotes, on its line. */
+function inShellComment(text: string, index: number): boolean {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  let quote: string | undefined;
+  for (let at = start; at < index; at += 1) {
+    const char = text[at]!;
+    if (quote !== undefined) {
+      if (char === quote) quote = undefined;
+      else if (char === '\\' && quote === '"') at += 1;
+    } else if (char === '\\') at += 1;
+    else if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (at === start || /\s/.test(text[at - 1]!))) return true;
+  }
+  return false;
+}
+
 /**
  * Runs the pattern rules over the segments: one pass of the shared literal prefilter per segment tells
  * which patterns can match it, and only those run.
@@ -885,6 +901,9 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         .flatMap((item) => Array.from({ length: Math.min(item.text.split('\n').length, 40) }, (_, offset) => [`${item.file}:${item.line + offset}`, item.text] as const))
         .reverse(),
     ));
+  // A file's whole text, for patterns set aside by what the same file does elsewhere.
+  let rawTexts: Map<string, string> | undefined;
+  const rawText = (file: string): string => (rawTexts ??= new Map(segments.filter((item) => item.scope === 'raw').map((item) => [item.file, item.text]))).get(file) ?? '';
   // A string that is the message of an `echo`, a reporting function or a print call on its line (`warn "npm strict-ssl=false"`, `Write-Host "Will run: …"`).
   let rawLines: Map<string, string[]> | undefined;
   const echoedString = (segment: Segment): boolean => {
@@ -917,17 +936,21 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
       if (!pattern.regex.test(segment.text)) continue;
       if (pattern.near && !pattern.near.test(segment.text)) continue;
       if (pattern.unlessSegment && pattern.unlessSegment.test(segment.text)) continue;
+      // Only a program file speaks for itself this way: a tip elsewhere in a document (a `zip -e` backup hint) says nothing of a lure beside it.
+      if (pattern.unlessFile && !/\.(?:md|markdown|mdx)$/i.test(segment.file) && pattern.unlessFile.test(rawText(segment.file))) continue;
       pattern.regex.lastIndex = 0;
       let count = 0;
       for (const match of segment.text.matchAll(pattern.regex)) {
         if (match[0].length === 0) continue;
         if (pattern.unless && pattern.unless.test(match[0])) continue;
+        // A shell line's trailing comment (`rm -rf "$DIR/"*   # DIR empty -> rm -rf /*`) is never run.
+        if (segment.scope === 'command' && segment.language === 'shell' && inShellComment(segment.text, match.index)) continue;
         if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index, lead)) continue;
         const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
         const shown = evidenceAt(segment.text, match.index, match[0].length);
         // A sentence that speaks of the act ("they are a common way to hide text from reviewers") mentions it;
         // inline code is judged with the sentence it is written in ("`pip install --extra-index-url …` asks both indexes").
-        const proseOfInline = (segment.scope === 'inline' || /#L\d+i$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
+        const proseOfInline = (segment.scope === 'inline' || /#L\d+[if]$/.test(segment.unit)) && !segment.decodedFrom ? proseAt().get(`${segment.file}:${segment.line}`) : undefined;
         const described = (segment.scope === 'prose' && !segment.decodedFrom && describedAt(segment.text, match[0])) || (proseOfInline !== undefined && describedAt(proseOfInline, segment.text)) || (segment.scope === 'command' && printedBefore(segment.text.slice(Math.max(0, match.index - 200), match.index))) || (segment.scope === 'string' && echoedString(segment)) || (segment.scope === 'code' && segment.language === 'text' && namesAShape(lineTextAt(segment.text, match.index)));
         findings.push({
           ruleId: meta.id,
@@ -1248,10 +1271,63 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
   facts.push(...(await codeCarriedAsData(files)), ...(await templateCode(files)));
   // A security tool's catalogue of what it looks for (and text decoded from its examples) is a mention: it names no capability.
   for (const segment of cataloguedSegments(files, segments)) segment.mention = true;
+  handedToInertProgram(files, segments);
   const { capabilities: inferred, uses } = inferCapabilities(files, facts, segments);
   const context: ScanContext = { files, unreadable, segments, facts, declared, inferred };
   usesByContext.set(context, uses);
   return context;
+}
+
+/** A Markdown command that runs one of the skill's own Python or JavaScript programs: the program's path. */
+const OWN_PROGRAM_CALL = /^\s*(?:python\d?(?:\.\d+)?|node|deno\s+run|bun|tsx)\s+(?:-\S+\s+)*(?:\.\/)?((?:[\w.-]+\/)*[\w.-]+\.(?:py|m?js|ts))\s/;
+/**
+ * What lets a program do more than read and print, in its code with strings and comments set aside: run a process or
+ * code, load a module by a computed name, reach an attribute by name, open a socket or an HTTP client, or write a file.
+ */
+const RUNS_OR_SENDS = /\b(?:subprocess|os\.(?:system|popen|exec\w*|spawn\w*|fork|rename|replace|remove|unlink|chmod|makedirs|mkdir)|pty|__import__|importlib|runpy|ctypes|socket|urllib|urllib3|requests|httpx|aiohttp|http\.client|smtplib|ftplib|webbrowser|getattr|setattr|globals|shutil|child_process|execSync|execFileSync|spawnSync|XMLHttpRequest|WebSocket|write_text|write_bytes|writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream|globalThis|process\.binding|module\.constructor)\b|(?<![\w.])(?:exec|eval|compile|spawn|fetch|Function|system)\s*\(|\b(?:require|import)\s*\(\s*(?!""\s*\))|\[\s*[A-Za-z_$][\w$]*\s*\]\s*\(/;
+/** A file opened for writing (`open(path, "a")`, `open(p, mode="w")`). */
+const OPENS_FOR_WRITING = /\bopen\s*\([^)\n]*,\s*(?:mode\s*=\s*)?["'][^"']*[wax+][^"']*["']/;
+/** The same brought in by name (`require('child_process')`, `import { request } from 'node:https'`). */
+const RUNNER_MODULE = /\b(?:require|import)\s*\(?\s*["'](?:node:)?(?:child_process|net|tls|https?|http2|dgram|vm|worker_threads|cluster)["']|\bfrom\s+["'](?:node:)?(?:child_process|net|tls|https?|http2|dgram|vm|worker_threads|cluster)["']/;
+/** String literals and comments of a Python or JavaScript program. */
+const STRINGS_AND_COMMENTS = /[rbuf]{0,2}(?:"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3})|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`|(?:^|\s)(?:#|\/\/)[^\n]*/g;
+
+/**
+ * Text handed as an argument to a program of the skill's own that runs and sends nothing (`python3 scripts/peel.py 'echo … |
+ * base64 -d | bash'`, a decoder that only transforms strings): data the program reads, not a command. Its quoted arguments
+ * are blanked in the command, and what was decoded from them is a mention.
+ */
+function handedToInertProgram(files: readonly SourceFile[], segments: Segment[]): void {
+  const inert = new Map<string, boolean>();
+  const isInert = (path: string): boolean => {
+    let answer = inert.get(path);
+    if (answer === undefined) {
+      const file = files.find((entry) => entry.path === path || entry.path.endsWith(`/${path}`));
+      answer = file !== undefined && file.fileClass === 'text' && (file.language === 'python' || file.language === 'javascript') && !RUNNER_MODULE.test(file.text) && !OPENS_FOR_WRITING.test(file.text) && !RUNS_OR_SENDS.test(file.text.replace(STRINGS_AND_COMMENTS, (literal) => (/^\s*(?:#|\/\/)/.test(literal) ? ' ' : '""')));
+      inert.set(path, answer);
+    }
+    return answer;
+  };
+  const blanked = new Set<string>();
+  for (const segment of segments) {
+    if ((segment.scope !== 'command' && segment.scope !== 'code') || segment.decodedFrom || !/\.(?:md|markdown|mdx)$/i.test(segment.file)) continue;
+    // Line by line: a block may run the program on one line and something else on the next.
+    const lines = segment.text.split('\n');
+    let changed = false;
+    lines.forEach((line, index) => {
+      const program = OWN_PROGRAM_CALL.exec(line)?.[1];
+      if (program === undefined || !isInert(program)) return;
+      // Not a double-quoted argument with a substitution in it (`"$(curl …)"`): the shell runs that before the program starts.
+      const text = line.replace(/'[^'\n]*'|"(?:[^"\\\n$`]|\\.|\$(?!\())*"/g, "'…'");
+      if (text === line) return;
+      lines[index] = text;
+      changed = true;
+      blanked.add(`${segment.file}:${segment.line + index}`);
+    });
+    if (changed) segment.text = lines.join('\n');
+  }
+  // The arguments read as strings of the block's shell code, and text decoded from them, are the same data.
+  for (const segment of segments) if ((segment.decodedFrom || segment.scope === 'string') && blanked.has(`${segment.file}:${segment.line}`)) segment.mention = true;
 }
 
 /** Scans a skill folder and returns its report. */

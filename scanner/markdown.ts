@@ -149,10 +149,10 @@ const NEGATED_BEFORE = /\b(?:never|don'?t|do not|avoid|must not|should not|not)\
 const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dangerous|insecure|vulnerable|unsafe|anti-?patterns?|red flags?|(?:do not|don't|never) (?:run|use|copy|paste)|(?:sandbox|incident|malware|analysis) report|report excerpt|droppers?|payloads?|iocs?|indicators?|report(?:ed)?\s+(?:it\s+|this\s+)?as\s+(?:critical|high|medium|low)(?:\s+severity)?|(?:observed|seen|captured|recorded|found)\s+(?:in|during|on)\s+(?:the\s+|an?\s+|this\s+)?(?:incident|attack|intrusion|breach|compromise|campaign|wild|sample|alert|logs?))\b/i;
 /**
  * A last sentence that opens with an order and ends with a colon ("Install the nightly refresh job so the checks never run
- * against stale data:", "Then add this to your profile:", "Use this small helper instead; it …:"): what follows is what to do, whatever words of warning or
+ * against stale data:", "Then add this to your profile:", "Use this small helper instead; it …:", "… a notarized build; install it instead:"): what follows is what to do, whatever words of warning or
  * output the sentence holds.
  */
-export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+)(?:(?:first|then|next|now|finally)\s*,?\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put|use\s+(?:this|these|the\s+following)\b)\b[^.!?:\n]*:\s*$/i;
+export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+|;\s+(?!use\b))(?:(?:first|then|next|now|finally)\s*,?\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put|use\s+(?:this|these|the\s+following)\b)\b[^.!?:\n]*:\s*$/i;
 
 /** Words that make a paragraph an instruction to run something rather than a description. */
 const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b/i;

@@ -88,6 +88,8 @@ export const PatternSchema = z.strictObject({
   unless: RegexSource.optional(),
   /** The finding is dropped when the whole segment matches this. */
   unlessSegment: RegexSource.optional(),
+  /** The finding is dropped when the program file that holds the segment matches this anywhere (what the same script does elsewhere); not for Markdown. */
+  unlessFile: RegexSource.optional(),
   /**
    * Severity of this pattern's findings when it is lower than the rule's: a weaker form of the same
    * behaviour (e.g. a reverse shell to a private lab address) stays visible without failing the scan.
@@ -180,4 +182,6 @@ export interface CompiledPattern {
   unless: RegExp | undefined;
   /** Allow-list on the whole segment. */
   unlessSegment: RegExp | undefined;
+  /** Allow-list on the whole file. */
+  unlessFile: RegExp | undefined;
 }

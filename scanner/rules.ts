@@ -52,7 +52,7 @@ function compile(rule: RuleMeta, patterns: PatternRule['patterns'][number]['sour
   return patterns.map((source) => {
     // Unicode mode only where a pattern needs it (`\p{…}`, `\u{…}`): case-insensitive unicode classes
     // compile to far larger matchers, which cost most of the scanner's memory and much of its time.
-    const unicode = [source.regex, source.near, source.unless, source.unlessSegment].some((text) => text !== undefined && UNICODE_ONLY.test(text));
+    const unicode = [source.regex, source.near, source.unless, source.unlessSegment, source.unlessFile].some((text) => text !== undefined && UNICODE_ONLY.test(text));
     const flags = `${source.caseSensitive ? '' : 'i'}${unicode ? 'u' : ''}`;
     return {
       source,
@@ -60,6 +60,7 @@ function compile(rule: RuleMeta, patterns: PatternRule['patterns'][number]['sour
       near: source.near ? new RegExp(source.near, flags) : undefined,
       unless: source.unless ? new RegExp(source.unless, flags) : undefined,
       unlessSegment: source.unlessSegment ? new RegExp(source.unlessSegment, flags) : undefined,
+      unlessFile: source.unlessFile ? new RegExp(source.unlessFile, flags) : undefined,
     };
   });
 }

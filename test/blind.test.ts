@@ -66,7 +66,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-36': { maliciousFailing: 41, benignFailing: 1 },
   'round-37': { maliciousFailing: 42, benignFailing: 0 },
   'round-38': { maliciousFailing: 39, benignFailing: 0 },
-  'round-39': { maliciousFailing: 36, benignFailing: 11 },
+  'round-39': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

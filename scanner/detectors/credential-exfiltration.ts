@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding, SourceFile } from '../model.ts';
-import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
@@ -394,6 +394,13 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
   return !KEY_AS_IDENTITY.test(text.slice(Math.max(0, match.index - 30), match.index).replace(/(?:~|\$HOME|\$\{HOME\})\/?$/, ''));
 }
 
+/** Text a command prints to the terminal (`echo " - local ~/.cargo/credentials.toml via cargo login"`), not piped or written on: a message naming a file, not a read. */
+const PRINTED_TEXT = /\b(?:echo|printf)\s+(?:-[a-zA-Z]+\s+)*(?:"[^"$`\n]*"|'[^'\n]*')(?=\s*(?:$|;|&&|\|\||\)|#|\n|>&2|1>&2))/g;
+
+function withoutPrintedText(text: string): string {
+  return text.replace(PRINTED_TEXT, 'echo');
+}
+
 /** A line of code that sends: an HTTP call or request, a socket write, a sending command. */
 const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
 /** A name bound on a line (`key, err := …`, `key = …`, `let key = …`, `$key = …`). */
@@ -714,7 +721,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     const name = command.name || (command.text.trim().split(/\s+/)[0] ?? '');
     // A command that publishes on a code forge (`gh gist create`, `gh release upload`) carries what it is given off the machine like an upload.
     if ((NETWORK_SINK_COMMAND.test(name) && !localOpenssl(name, command.text)) || DNS_SINK.test(name) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text) || GIT_PUSH_TO_URL.test(command.text) || FORGE_SINK.test(command.text)) flow.sinks.push({ ...place(command.line, command.text), ...(fetchOnly(command.text) ? { fetchOnly: true } : {}) });
-    const commandSource = sourceIn(command.text, command.name || undefined) && !readsOwnCredential(command.name, command.text);
+    const commandSource = sourceIn(withoutPrintedText(command.text), command.name || undefined) && !readsOwnCredential(command.name, command.text);
     if (commandSource && !isMarkdownBlock) flow.strongSources.push(place(command.line, command.text));
     // A program that prints a login (`kubectl config view --raw`, `gh auth token`) with its output kept in a
     // file (`> "$work/context.yaml"`, `| tee …`): the file holds the credential like one read from disk.
@@ -844,11 +851,29 @@ function constantAddress(source: string, name: string): string {
 function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean, source = ''): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
   if (isMarkdownBlock) return undefined;
   const unitHosts = unit.strings.filter((string) => !SCHEMA_URL.test(string.text)).flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
-  const sends: { line: number; text: string; shell: boolean }[] = [
+  const sends: { line: number; text: string; shell: boolean; carries?: ReadonlySet<string> }[] = [
     ...unit.calls.filter((call) => NETWORK_SINK_CALL.test(call.callee)).map((call) => ({ line: call.line, text: call.text, shell: false })),
     ...unit.commands.filter((command) => /^(?:curl|wget|http|https|xh|nc|ncat)$/.test(command.name)).map((command) => ({ line: command.line, text: command.text, shell: true })),
+    ...(unit.language === 'text' ? lexicalSends(unit, source) : []),
   ];
   for (const send of sends) {
+    if (send.carries !== undefined) {
+      const hosts = urlHosts(send.text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+      for (const variable of send.carries) {
+        const homeKnown = unitHosts.some((host) => secretBelongsTo(variable, host));
+        for (const host of hosts.length > 0 ? hosts : unitHosts) {
+          // A key of a service the data does not know, sent by a program that talks to that one host only, whose name
+          // starts with the key's service word (`OPENWEATHER_API_KEY` in the query to api.openweathermap.org): its own service.
+          const word = secretOwnerWord(variable)?.toLowerCase();
+          const namedHome = word !== undefined && word.length >= 5 && unitHosts.every((other) => other === host) && host.split('.').some((label) => label.startsWith(word));
+          if (secretBelongsTo(variable, host) || namedHome) continue;
+          const declaredHost = declared !== undefined && hostAllowed(host, declared.network);
+          if (declaredHost && declared!.env.includes(variable) && !homeKnown) continue;
+          return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]!) }, variable, host, declaredHost };
+        }
+      }
+      continue;
+    }
     // The first argument of a call is where the request goes (`fetch(url, …)` with a webhook URL the
     // user configured): not data in it.
     // So is the address of a request object built inside the call (`urlopen(Request(url, body, headers))`, `fetch(new Request(url, …))`),
@@ -881,6 +906,96 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     }
   }
   return undefined;
+}
+
+/** A line that binds a name in the languages read lexically (`$body =`, `body :=`, `my $b =`, `$report.tokens[$v] =`): the name bound or filled. */
+const LEXICAL_BINDING = /^\s*(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?([A-Za-z_]\w*)(?:(?:\.|->|::)[\w]+|\[[^\]\n]*\])*\s*(?::=|\+=|\.=|=(?![=~>])|<-)/;
+/** A binding of a whole name (`$body =`, `token :=`), not of an element of it (`$report.tokens[$v] =`) nor an addition (`+=`). */
+const WHOLE_NAME_BINDING = /^\s*(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?[A-Za-z_]\w*\s*(?::=|=(?![=~>])|<-)/;
+/** A value read from the environment by a name held in a variable (`[Environment]::GetEnvironmentVariable($v, 'User')`, `os.Getenv(name)`, `ENV[key]`). */
+const ENV_READ_BY_NAME = /\b(?:GetEnvironmentVariable|getenv|Getenv|LookupEnv|env::var|System\.getenv)\s*\(\s*\$?[A-Za-z_]\w*\s*[,)]|\bENV\s*\[\s*[A-Za-z_]\w*\s*\]|\$env:\{?\$|\(Get-Item\s+["']?env:\$/;
+/** What authenticates a request rather than travelling in it: a headers argument, an Authorization or API-key header and its value. */
+const LEXICAL_AUTH = /-Headers\s+(?:@\{[^}\n]*\}|\$\w+)|\b(?:Authorization|X-[\w-]*(?:Key|Token|Auth)|api[-_]?key|PRIVATE-TOKEN)\b["']?\s*(?:=>|:|=|,)\s*(?:"[^"\n]*"|'[^'\n]*'|[^,;)}\s]+)|\bBearer\s+(?:\$\{?\w+\}?|#\{[^}\n]*\}|["']?\s*\+\s*\w+)|\.Header\.(?:Set|Add)\s*\([^)\n]*\)|\bheaders?\s*(?:=>|[:=])\s*(?:\{[^}\n]*\}|\[[^\]\n]*\]|@\{[^}\n]*\})|\bbasic_auth\s*\([^)\n]*\)|\bSetBasicAuth\s*\([^)\n]*\)/gi;
+/** A line that sends, in the languages read lexically: the shared sending calls, PowerShell's aliases, Perl's user agents. */
+const LEXICAL_SENDS = new RegExp(`${SENDS_LINE.source}|\\b(?:irm|iwr)\\b|->\\s*(?:post|put|request|post_form)\\s*\\(|\\bHTTP::Tiny\\b|\\bLWP::UserAgent\\b`);
+/** A string literal of the languages read lexically: a single-quoted one holds no names; a double-quoted one only its interpolations. */
+const LITERAL = /'(?:[^'\\\n]|\\.)*'|"((?:[^"\\\n]|\\.)*)"/g;
+/** The interpolations of a double-quoted string (`"$token"`, `"${token}"`, `"#{token}"`, `"{$token}"`, `"$($report.x)"`). */
+const INTERPOLATION = /\$\{?[A-Za-z_]\w*\}?|#\{[^}\n]*\}|\$\([^)\n]*\)|\{\$[^}\n]*\}/g;
+
+/** Code with what its string literals say set aside, their interpolated names kept (a message "token check done" names nothing). */
+function lexicalCode(text: string): string {
+  return text.replace(LITERAL, (literal, inner: string | undefined) => (inner === undefined ? "''" : `"${(inner.match(INTERPOLATION) ?? []).join(' ')}"`));
+}
+
+/**
+ * Requests of a program read lexically (PowerShell, Ruby, Go, PHP, Perl …) that carry a secret environment variable in their
+ * data: the variable's value followed, line by line in order, through the names it is bound to or put into (`$report.tokens[$v]
+ * = $val`, `$body = $report | ConvertTo-Json`) to a line that sends (`Invoke-RestMethod … -Body $body`), a statement continued
+ * over lines read whole. A name bound again to something else stops carrying it. Values put in an auth header are used, not
+ * carried.
+ */
+function lexicalSends(unit: CodeFacts, source: string): { line: number; text: string; shell: boolean; carries: ReadonlySet<string> }[] {
+  if (source === '') return [];
+  const lines = source.split('\n');
+  const at = (line: number) => line - 1 - unit.lineOffset;
+  // Where secrets are first read: by name (`$env:GITHUB_TOKEN`), or by names from a list just above (`foreach ($v in
+  // 'NUGET_API_KEY', 'GITHUB_TOKEN') { $val = [Environment]::GetEnvironmentVariable($v) }`).
+  const reads = new Map<number, string[]>();
+  for (const read of unit.envReads) {
+    if (!SECRET_ENV_NAME.test(read.name)) continue;
+    // One read inside an auth header (`@{ Authorization = "Bearer $env:GITHUB_TOKEN" }`) is used there.
+    if (!(lines[at(read.line)] ?? '').replace(LEXICAL_AUTH, ' ').includes(read.name)) continue;
+    reads.set(at(read.line), [...(reads.get(at(read.line)) ?? []), read.name]);
+  }
+  lines.forEach((text, index) => {
+    if (!ENV_READ_BY_NAME.test(text)) return;
+    const listed = unit.strings.filter((string) => at(string.line) >= index - 3 && at(string.line) <= index && SECRET_ENV_NAME.test(string.text) && /^[A-Z][A-Z0-9_]+$/.test(string.text)).map((string) => string.text);
+    if (listed.length > 0) reads.set(index, [...(reads.get(index) ?? []), ...listed]);
+  });
+  if (reads.size === 0) return [];
+  // Each name bound from a secret, with the variables it holds.
+  const tainted = new Map<string, Set<string>>();
+  const patterns = new Map<string, RegExp>();
+  const patternOf = (name: string) => patterns.get(name) ?? patterns.set(name, new RegExp(`(?<![\\w-])\\$?${escapeRegExp(name)}\\b`)).get(name)!;
+  const uses = (text: string) => [...tainted].filter(([name]) => patternOf(name).test(text)).flatMap(([, variables]) => [...variables]);
+  // Statements of a line (`$val = …; if ($val) { $report.tokens[$v] = $val }`): the line whole, for a binding that opens it
+  // (`payload = { npm: token }.to_json`), and the statements after it, each read on its own.
+  const statementsOf = (text: string) => [text, ...text.split(/[;{}]/).slice(1)];
+  const out: { line: number; text: string; shell: boolean; carries: ReadonlySet<string> }[] = [];
+  lines.forEach((line, index) => {
+    const read = reads.get(index);
+    const code = lexicalCode(line);
+    const statements = statementsOf(code);
+    for (const [position, text] of statements.entries()) {
+      const match = LEXICAL_BINDING.exec(text);
+      if (!match) continue;
+      const name = match[1]!;
+      const carried = [...uses(text.slice(match[0].length).replace(LEXICAL_AUTH, ' ')), ...(read !== undefined && position === 0 ? read : [])];
+      // A record filled in part (`$report.tokens[$v] = $val`, `report.Add(val)`) keeps what it held; a name bound whole to something else holds it no more.
+      const whole = WHOLE_NAME_BINDING.test(match[0]);
+      if (carried.length > 0) tainted.set(name, new Set([...(tainted.get(name) ?? []), ...carried]));
+      else if (whole) tainted.delete(name);
+    }
+    // Put into a list or record by a method (`$bag.Add($val)`, `items.push(token)`, `report.Store(k, v)`).
+    for (const text of statements) {
+      const added = /(?:^|[\s;{(\]])\$?([A-Za-z_]\w*)\s*(?:\.|->)\s*(?:Add|add|push|append|Push|Store|Set|set|insert|update|merge)\s*\(([^)\n]*)\)/.exec(text);
+      const carried = added ? [...uses(added[2]!), ...(read ?? []).filter((variable) => line.replace(LEXICAL_AUTH, ' ').includes(variable) && (lines[index] ?? '').slice((lines[index] ?? '').indexOf(added[0].trim())).includes(variable))] : [];
+      if (added && carried.length > 0) tainted.set(added[1]!, new Set([...(tainted.get(added[1]!) ?? []), ...carried]));
+    }
+    if (tainted.size === 0 || !LEXICAL_SENDS.test(line)) return;
+    // The statement, continued over lines (PowerShell's backtick, a trailing backslash, comma, open bracket or operator) or inside an open hashtable or block.
+    let statement = line;
+    let depth = (line.match(/[{([]/g)?.length ?? 0) - (line.match(/[})\]]/g)?.length ?? 0);
+    for (let next = index; next < index + 12 && next + 1 < lines.length && (depth > 0 || /(?:`|\\|,|\(|\{|\[|\||\+|\.)\s*$/.test(lines[next] ?? '')); next += 1) {
+      const following = lines[next + 1]!;
+      statement += `\n${following}`;
+      depth += (following.match(/[{([]/g)?.length ?? 0) - (following.match(/[})\]]/g)?.length ?? 0);
+    }
+    const carried = new Set(uses(lexicalCode(statement).replace(LEXICAL_AUTH, ' ')));
+    if (carried.size > 0) out.push({ line: index + 1 + unit.lineOffset, text: statement, shell: false, carries: carried });
+  });
+  return out;
 }
 
 /** A secret variable that is itself an address (`NOTIFY_WEBHOOK_URL`): where a request goes, not data in it. */
@@ -978,7 +1093,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 34;
+export const version = 35;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -62,7 +62,7 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 7;
+export const version = 8;
 
 /** The remote-code-eval detector. */
 /** A PowerShell variable filled from a download (`$rules = Invoke-RestMethod -Uri $feed`, `$c = (New-Object Net.WebClient).DownloadString($u)`). */

