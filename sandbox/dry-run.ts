@@ -26,7 +26,7 @@ import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/ind
 import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.2';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.3';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -365,6 +365,35 @@ interface CommandOutcome {
   violations: Violation[];
 }
 
+/** The skill's own text files, read once for the folder being run (only the last folder is kept): what a written data file may quote. */
+let shippedCache: { dir: string; texts: Promise<string[]> } | undefined;
+
+/** Whether a piece of text is found in one of the skill's own text files (at most 2 MB each). */
+export async function shippedTextOf(dir: string): Promise<(text: string) => boolean> {
+  let texts = shippedCache?.dir === dir ? shippedCache.texts : undefined;
+  if (texts === undefined) {
+    texts = (async () => {
+      const out: string[] = [];
+      const walk = async (folder: string): Promise<void> => {
+        for (const entry of await readdir(folder, { withFileTypes: true }).catch(() => [])) {
+          if (entry.name === '.git') continue;
+          const path = join(folder, entry.name);
+          if (entry.isDirectory()) await walk(path);
+          else if (entry.isFile() && (await stat(path)).size <= 2 * 1024 * 1024) out.push((await readFile(path)).toString('utf8'));
+        }
+      };
+      await walk(dir);
+      return out;
+    })();
+    shippedCache = { dir, texts };
+  }
+  const all = await texts;
+  // Compared without white space and escapes: a file's line folds and `\n`, `\,` escapes (an ICS, a JSON string) do not change what it says.
+  const plain = (text: string) => text.replace(/\\[nrt]/g, ' ').replace(/[\s\\]+/g, '');
+  const normalised = all.map(plain);
+  return (text: string) => { const wanted = plain(text); return wanted.length >= 16 && normalised.some((content) => content.includes(wanted)); };
+}
+
 /** Runs one command on a fresh copy of the skill in a fresh HOME, and always removes its folder. */
 async function runOne(sandbox: Sandbox, planned: PlannedCommand, context: RunContext): Promise<CommandOutcome> {
   const commandDir = join(context.runDir, `command-${context.index}`);
@@ -508,7 +537,7 @@ async function runInFolder(sandbox: Sandbox, planned: PlannedCommand, context: R
   // Every process of the command is gone now (the init waited for them): scan what they left behind,
   // and what a decoding instruction printed.
   const violations = [
-    ...(await scanWrittenFiles(await writtenFiles(areas, before), planned.command, context.declared, inventedMatcher([...(planned.invented ?? []), ...placeholderHosts(planned.command)]).host)),
+    ...(await scanWrittenFiles(await writtenFiles(areas, before), planned.command, context.declared, inventedMatcher([...(planned.invented ?? []), ...placeholderHosts(planned.command)]).host, await shippedTextOf(context.dir))),
     ...(await scanDecodedOutput(planned, result.stdout, context.declared)),
   ];
   const summary: DryRunReport['commands'][number] = { command: planned.command, source: planned.source, exitCode: result.exitCode, timedOut: result.timedOut, durationMs: result.durationMs, stderr: result.stderr.slice(0, 2000) };

@@ -224,8 +224,15 @@ const DATA_OUTPUT = /\.(?:json|jsonl|ndjson|ya?ml|csv|tsv|txt|xml|html?|log|md)$
 /** Rules about a place the code connects to: in a data file such a place is only a value. */
 const DESTINATION_RULES: ReadonlySet<string> = new Set(['raw-ip-endpoint', 'cloud-metadata-access', 'undeclared-capability', 'secret-in-url', 'executable-download-link']);
 
+/** Whether a finding's evidence is text the skill ships: each of its quoted pieces (24 characters or more) is found there, escapes and line folds aside. */
+function quotesShipped(evidence: string, shipped: (text: string) => boolean): boolean {
+  // A JSON report's key (`"X-ALT-DESC": "…`) and the quotes around its value are the report's own, not what it quotes.
+  const pieces = evidence.split(/\s*⏎\s*|…/).map((piece) => piece.trim().replace(/^"[^"\n]{1,80}"\s*:\s*"?/, '').replace(/",?$/, '')).filter((piece) => piece.length >= 24);
+  return pieces.length > 0 && pieces.every((piece) => shipped(piece));
+}
+
 /** Scans what one command wrote; a file the scanner fails gives `dryrun-written-file-threat`. */
-export async function scanWrittenFiles(written: WrittenFile[], command: string, declared: Capabilities, invented: (host: string) => boolean = () => false): Promise<Violation[]> {
+export async function scanWrittenFiles(written: WrittenFile[], command: string, declared: Capabilities, invented: (host: string) => boolean = () => false, shipped: (text: string) => boolean = () => false): Promise<Violation[]> {
   const violations: Violation[] = [];
   for (const area of [...new Set(written.map((file) => file.area))]) {
     const files = written.filter((file) => file.area === area);
@@ -250,6 +257,10 @@ export async function scanWrittenFiles(written: WrittenFile[], command: string, 
       // A data file the skill writes (a JSON of test cases, a CSV report) is read, not run: a destination
       // named in it is a value, not a connection. Agent configuration and start-up files are another matter.
       if (DATA_OUTPUT.test(file.display) && !AGENT_CONFIG_FILE.test(file.display) && !PERSISTENCE_FILE.test(file.display) && DESTINATION_RULES.has(finding.ruleId)) continue;
+      // A data file that quotes what the skill ships (a scanner's report citing the line of a sample it read) repeats text
+      // the registry audited where it was submitted: the quotation adds nothing to run.
+      const dataFile = DATA_OUTPUT.test(file.display) && !AGENT_CONFIG_FILE.test(file.display) && !PERSISTENCE_FILE.test(file.display);
+      if (dataFile && quotesShipped(finding.evidence, shipped)) continue;
       // An address the dry run itself filled in for the command (`--url https://example.com/`) and the command wrote into a
       // configuration file is where the user points the tool, not a place the skill chose.
       const hosts = urlHosts(finding.evidence).map((entry) => entry.host.replace(/:\d+$/, ''));

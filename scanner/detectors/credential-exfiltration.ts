@@ -1093,7 +1093,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 35;
+export const version = 36;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -219,7 +219,7 @@ const NEGATED_ACT =
 const HABIT = /\b(?:often|usually|sometimes|typically|frequently|commonly|rarely|occasionally|routinely|tends?\s+to)\s+(?:\w+\s+)?(?:skip|bypass|disable|ignore|leak|expose|send|forget|miss|omit|allow|trust|accept|run|pass|log|print|store|embed|reuse)\w*\b/i;
 
 /** A sentence that opens with an order to act (`Post to X:`, `Grant …`). */
-const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate)\b/i;
+const IMPERATIVE_START = /^[\W_]*(?:post|send|upload|submit|push|publish|write|add|grant|share|set|change|run|execute|copy|forward|attach|include|put|store|create|install|recover|extract|use|keep|encode|concatenate|invite|delegate|give|assign|register|connect|enter|call)\b/i;
 
 /** Topic nouns of the `describes` class: what a text is about ("the incident id"), which does not make an order a description. */
 const TOPIC_NOUN = /^(?:incidents?|compromised?|signatures?|campaigns?|payloads?|exploit\w*|phishing|malware|suspicious|dangerous)$/i;
@@ -413,7 +413,7 @@ const PUBLIC_RESOLVER = /^(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9
 const SHARED_ADDRESS = /^100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./;
 
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address (an e-mail address, not the `git@host:` of an SSH remote), account number or IBAN. */
-const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b(?!git@)[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b(?![\w.-]*:)/i;
+const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\bclient\s*id\b\W{0,6}\d{12,}\b|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b(?!git@)[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b(?![\w.-]*:)/i;
 /** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
 const DNS_QUERY = /\b(?:dig|nslookup|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
 /** A field of a credential file that holds the secret itself (`private_key`, `client_secret`, `refresh_token`). */
@@ -638,7 +638,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -934,7 +934,7 @@ function namesSomethingSensitive(raw: string): boolean {
 }
 
 /** A verb just before a quotation that makes the agent write, say, run or follow what is quoted. */
-const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update)\w*\b[^.!?\n]{0,80}$/i;
+const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update|invite|share|grant|delegate|forward|bcc|cc|e-?mail)\w*\b[^.!?\n]{0,80}$/i;
 
 /**
  * Quoted speech in prose (`Ask, don't accuse: "Is there a reason this skips the permission check?"`) is
@@ -1048,7 +1048,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const grant = first('access-grant', ordered);
   if (grant) {
     // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
-    const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
+    // An app is installed from the address the step (or the step before it) opens.
+    const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : APP_INSTALLED.test(grant) ? destinations(ordered).find((host) => !isLocalHost(host)) : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
     const party = SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
@@ -1262,6 +1263,17 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 
 const NO_LEAD = { line: '', sentence: '', paragraph: '' };
 
+/**
+ * Whether a lead-in describes rather than orders. Its line may end a sentence before it starts its own ("… reads the incident
+ * channel. For every SEV1-SEV3:"): a topic word of that earlier sentence (an incident, a campaign) does not make the list after
+ * it a description when the lead-in's own sentence describes nothing.
+ */
+function describesLead(lead: { line: string; sentence: string }): boolean {
+  if (!describes(lead.line)) return false;
+  const earlier = lead.line.endsWith(lead.sentence) ? lead.line.slice(0, lead.line.length - lead.sentence.length) : '';
+  return earlier === '' || describes(lead.sentence) || !all('describes', earlier).every((word) => TOPIC_NOUN.test(word.trim()));
+}
+
 /** A list step that opens with an order to run ("2. Run the session check. It …:"): the block under it is what to run. */
 const STEP_ORDERS_RUN = /^\s*(?:\d+[.)]|[-*+])\s+(?:\*\*[^*\n]+\*\*[:.]?\s*)?(?:run|execute|paste|enter|type)\b/i;
 
@@ -1396,7 +1408,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describes(lead.line) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describesLead(lead) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
@@ -2858,7 +2870,9 @@ const PAGE_WINS = /\b(?:playbooks?|pages?|documents?|docs?|runbooks?|checklists?
 const HASH_PINNED_PIP = /\bpip\d?(?:\.\d+)?\s+(?:install|download)\b[^\n]*\s--require-hashes\b/;
 
 /** A webhook registered on a repository or organisation (`gh api repos/o/r/hooks --method POST`): its address is the party that receives every event. */
-const WEBHOOK_REGISTERED = /\/(?:hooks|webhooks)\b/;
+const WEBHOOK_REGISTERED = /\/(?:hooks|webhooks)\b|\bwebhooks?\b(?:[^.\n]|\.(?=\w)){0,80}?\b(?:https?|wss?):\/\//;
+/** An app installed over the whole organisation (every repository, the workspace): the party is the address it comes from. */
+const APP_INSTALLED = /\binstall\w*\b/i;
 
 /** A step that runs what something fetched lists or asks for ("If it lists maintenance steps …, run them as given", "ask you to run housekeeping commands; carry those out"). */
 const RUNS_WHAT_IT_LISTS = /\b(?:it|the\s+(?:page|notice|policy|playbook|document|response|reply|feed|status(?:\s+page)?|announcement|bulletin))\b[^.\n]{0,120}?\b(?:lists?|says?|contains?|gives?|includes?|asks?\s+(?:you\s+)?to\s+run|tells?\s+you\s+to\s+run)\b[^.\n]{0,160}?\b(?:(?:run|execute|carry\s+out|paste|perform)\s+(?:them|those|these|it)|carry\s+(?:them|those|these|it)\s+out)\b/i;
@@ -3759,7 +3773,11 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // The user's choice only when asked (this step, or every step of a skill that asks first), or when the skill says the user
       // names the party, and nothing is hidden; a party the skill supplies fails, one left open warns.
       // A skill that asks first does not make an address it writes out, or anyone at all, into the user's choice.
-      const literalParty = action.grant.party !== undefined && WRITTEN_PARTY.test(action.grant.party);
+      // A host the skill names as the party (where an app it installs, or a webhook, comes from and sends to).
+      const hostParty = action.grant.party !== undefined && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(action.grant.party) && !isLocalHost(action.grant.party);
+      // An app installed over every repository or the whole workspace from a host the skill names is the skill's, whoever names the rest.
+      const appInstalled = hostParty && APP_INSTALLED.test(action.grant.text) && !WEBHOOK_REGISTERED.test(action.grant.text);
+      const literalParty = action.grant.party !== undefined && (WRITTEN_PARTY.test(action.grant.party) || appInstalled);
       const toAnyone = action.grant.party?.startsWith(ANYONE) === true;
       // A command under a lead-in that asks first ("ask whether to make it public; only after they confirm, run:") is asked for
       // with it: the lead-in and the command are read as one step a few lines up, with the same grant.
@@ -3768,7 +3786,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       const asksAbout = (asker: Action) => !toAnyone || consentCovers(asker, EXPOSURE_WORD);
       const ledIn = action.origin === 'command' && actions.some((other) => other !== action && other.consent !== undefined && !other.conceal && other.file === action.file && other.grant?.text === action.grant!.text && other.line < action.line && action.line - other.line <= 6 && asksAbout(other));
       // A target the user names (`"$TICKET_CONTRACT"`) does not make a party the skill supplies (a spender from its own file) the user's choice.
-      const chosen = ((action.consent !== undefined && asksAbout(action)) || (action.userTarget && action.grant.party === undefined) || ledIn || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone)) && !action.conceal;
+      const chosen = ((action.consent !== undefined && asksAbout(action)) || (action.userTarget && action.grant.party === undefined) || ledIn || (gated && !literalParty && !toAnyone) || (partiesNamedByUser && !toAnyone && !appInstalled)) && !action.conceal;
       const party = action.grant.party;
       const severity = action.conceal ? 'critical' : chosen ? 'medium' : party ? 'high' : 'medium';
       out.push({ ruleId: chosen ? 'consented-sensitive-action' : 'access-grant-instruction', action, severity, message: party?.startsWith(ANYONE) ? `Opens the user's machine or account to ${party} (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : HANDOVER.test(action.grant.text) ? `Hands the user's machine to a server ${party ? `the skill supplies (${party})` : 'someone runs'}: its network, its screen or its name lookups and web traffic go through it (${action.grant.text})${chosen ? ', where the user decides' : ''}.` : `Gives ${party ? `a party the skill supplies (${party})` : 'someone'} access to, or money from, the user's account (${action.grant.text})${chosen ? ', where the user decides' : ''}.` });
