@@ -1316,7 +1316,8 @@ function handedToInertProgram(files: readonly SourceFile[], segments: Segment[])
     let changed = false;
     lines.forEach((line, index) => {
       const program = OWN_PROGRAM_CALL.exec(line)?.[1];
-      if (program === undefined || !isInert(program)) return;
+      // What it prints handed to a shell or an interpreter (`python3 scripts/peel.py '…' | sh`) is run after all.
+      if (program === undefined || !isInert(program) || /\|\s*(?:sudo\s+)?(?:(?:ba|z|k|da)?sh|python\d?|node|perl|ruby|eval|source|xargs)\b/.test(line.replace(/'[^'\n]*'|"(?:[^"\\\n]|\\.)*"/g, "''"))) return;
       // Not a double-quoted argument with a substitution in it (`"$(curl …)"`): the shell runs that before the program starts.
       const text = line.replace(/'[^'\n]*'|"(?:[^"\\\n$`]|\\.|\$(?!\())*"/g, "'…'");
       if (text === line) return;
