@@ -414,15 +414,20 @@ function withoutStrings(text: string): string {
   return text.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`\n]*`/g, '""');
 }
 
-/** Lines joined into statements: a line whose brackets stay open takes the next ones (a map literal, a call over lines). */
-function statementsOf(lines: readonly string[]): { line: number; text: string }[] {
+/**
+ * Lines joined into statements: a line whose brackets stay open takes the next ones (a map literal, a call over lines), and
+ * so does a line that `continues` matches (PowerShell's trailing backtick, a shell's backslash).
+ */
+function statementsOf(lines: readonly string[], continues?: RegExp): { line: number; text: string }[] {
   const out: { line: number; text: string }[] = [];
   let open = 0;
+  let carried = false;
   for (const [index, text] of lines.entries()) {
     const code = withoutStrings(text);
-    if (open > 0 && out.length > 0 && open < 40) out[out.length - 1].text += `\n${text}`;
+    if ((open > 0 || carried) && out.length > 0 && open < 40) out[out.length - 1].text += `\n${text}`;
     else out.push({ line: index + 1, text });
     open = Math.max(0, open + (code.match(/[([{]/g)?.length ?? 0) - (code.match(/[)\]}]/g)?.length ?? 0));
+    carried = continues !== undefined && continues.test(text);
     // A function's own body is not one statement.
     if (DEFINES.test(text)) open = 0;
   }
@@ -910,6 +915,8 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
 
 /** A line that binds a name in the languages read lexically (`$body =`, `body :=`, `my $b =`, `$report.tokens[$v] =`): the name bound or filled. */
 const LEXICAL_BINDING = /^\s*(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?([A-Za-z_]\w*)(?:(?:\.|->|::)[\w]+|\[[^\]\n]*\])*\s*(?::=|\+=|\.=|=(?![=~>])|<-)/;
+/** A line that goes on to the next: PowerShell's backtick, a backslash, a trailing comma, pipe or operator. */
+const CONTINUED_LINE = /(?:`|\\|,|\||\+|\.)\s*$/;
 /** A binding of a whole name (`$body =`, `token :=`), not of an element of it (`$report.tokens[$v] =`) nor an addition (`+=`). */
 const WHOLE_NAME_BINDING = /^\s*(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?[A-Za-z_]\w*\s*(?::=|=(?![=~>])|<-)/;
 /** A value read from the environment by a name held in a variable (`[Environment]::GetEnvironmentVariable($v, 'User')`, `os.Getenv(name)`, `ENV[key]`). */
@@ -961,12 +968,14 @@ function lexicalSends(unit: CodeFacts, source: string): { line: number; text: st
   const uses = (text: string) => [...tainted].filter(([name]) => patternOf(name).test(text)).flatMap(([, variables]) => [...variables]);
   // Statements of a line (`$val = …; if ($val) { $report.tokens[$v] = $val }`): the line whole, for a binding that opens it
   // (`payload = { npm: token }.to_json`), and the statements after it, each read on its own.
-  const statementsOf = (text: string) => [text, ...text.split(/[;{}]/).slice(1)];
+  const partsOf = (text: string) => [text, ...text.split(/[;{}]/).slice(1)];
+  // Each statement that sends, by its first line, continued over lines.
+  const sendingStatements = new Map(statementsOf(lines, CONTINUED_LINE).filter((statement) => LEXICAL_SENDS.test(statement.text.split('\n')[0]!)).map((statement) => [statement.line - 1, statement.text]));
   const out: { line: number; text: string; shell: boolean; carries: ReadonlySet<string> }[] = [];
   lines.forEach((line, index) => {
     const read = reads.get(index);
     const code = lexicalCode(line);
-    const statements = statementsOf(code);
+    const statements = partsOf(code);
     for (const [position, text] of statements.entries()) {
       const match = LEXICAL_BINDING.exec(text);
       if (!match) continue;
@@ -983,15 +992,8 @@ function lexicalSends(unit: CodeFacts, source: string): { line: number; text: st
       const carried = added ? [...uses(added[2]!), ...(read ?? []).filter((variable) => line.replace(LEXICAL_AUTH, ' ').includes(variable) && (lines[index] ?? '').slice((lines[index] ?? '').indexOf(added[0].trim())).includes(variable))] : [];
       if (added && carried.length > 0) tainted.set(added[1]!, new Set([...(tainted.get(added[1]!) ?? []), ...carried]));
     }
-    if (tainted.size === 0 || !LEXICAL_SENDS.test(line)) return;
-    // The statement, continued over lines (PowerShell's backtick, a trailing backslash, comma, open bracket or operator) or inside an open hashtable or block.
-    let statement = line;
-    let depth = (line.match(/[{([]/g)?.length ?? 0) - (line.match(/[})\]]/g)?.length ?? 0);
-    for (let next = index; next < index + 12 && next + 1 < lines.length && (depth > 0 || /(?:`|\\|,|\(|\{|\[|\||\+|\.)\s*$/.test(lines[next] ?? '')); next += 1) {
-      const following = lines[next + 1]!;
-      statement += `\n${following}`;
-      depth += (following.match(/[{([]/g)?.length ?? 0) - (following.match(/[})\]]/g)?.length ?? 0);
-    }
+    const statement = sendingStatements.get(index);
+    if (tainted.size === 0 || statement === undefined) return;
     const carried = new Set(uses(lexicalCode(statement).replace(LEXICAL_AUTH, ' ')));
     if (carried.size > 0) out.push({ line: index + 1 + unit.lineOffset, text: statement, shell: false, carries: carried });
   });
