@@ -203,6 +203,35 @@ describe('startSinkhole', () => {
       await settledEvents(sinkhole);
     });
 
+    it('tells apart flows that leave one client port for several destinations, over TCP and UDP', async () => {
+      // The second flow's reply would clash with the first's at the listener, so the kernel gives it
+      // another source port on the way in; its original destination is still the one it was sent to.
+      const source = `import socket
+held = []
+for port, address in enumerate(['192.0.2.81', '192.0.2.82', '192.0.2.83'], start=8081):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(('', 40555))
+    s.connect((address, port))
+    s.sendall(b'HELLO ' + address.encode() + b'\\n')
+    held.append(s)
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for address in ['203.0.113.21', '203.0.113.22']:
+    u.sendto(b'PING ' + address.encode(), (address, 9999))
+for s in held:
+    s.close()`;
+      const run = await runInNetns(sinkhole, files.resolvConf, ['python3', '-c', source]);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const events = await settledEvents(sinkhole);
+      for (const [address, port] of [['192.0.2.81', 8081], ['192.0.2.82', 8082], ['192.0.2.83', 8083]] as const) {
+        expect(eventOf(events, 'connect', `${address}:${port}`).detail).toMatchObject({ protocol: 'tcp', firstBytes: `HELLO ${address}\n` });
+      }
+      for (const address of ['203.0.113.21', '203.0.113.22']) {
+        expect(eventOf(events, 'connect', `${address}:9999`).detail).toMatchObject({ protocol: 'udp', firstBytes: `PING ${address}` });
+      }
+      expect(events.filter((event) => event.kind === 'connect' && event.target.startsWith(`${sinkhole.dnsServer}:`))).toEqual([]);
+    });
+
     it('gives the same events, in the same order, for the same activity', async () => {
       const activity = async () => {
         await curl('-o', '/dev/null', '--cacert', files.caFile, '-d', `a=${canary}`, 'https://same.example.invalid/a');
@@ -335,12 +364,21 @@ describe('originalDestinationIn', () => {
   // reply from the listener the flow was redirected to (TCP 10000, UDP 10001).
   const older = 'ipv4     2 tcp      6 118 TIME_WAIT src=192.168.103.2 dst=192.0.2.77 sport=41234 dport=8080 src=192.168.103.1 dst=192.168.103.2 sport=10000 dport=41234 [ASSURED] mark=0 zone=0 use=2';
   const live = 'ipv4     2 tcp      6 431999 ESTABLISHED src=192.168.103.2 dst=198.19.218.62 sport=41234 dport=443 src=192.168.103.1 dst=192.168.103.2 sport=10000 dport=41234 [ASSURED] mark=0 zone=0 use=2';
+  // The same client port used again for another destination while the first flow still holds the
+  // reply tuple: the kernel gave the new flow the source port 52001 on the way in.
+  const reused = 'ipv4     2 tcp      6 431999 ESTABLISHED src=192.168.103.2 dst=192.0.2.78 sport=41234 dport=8081 src=192.168.103.1 dst=192.168.103.2 sport=10000 dport=52001 [ASSURED] mark=0 zone=0 use=2';
   const dns = 'ipv4     2 tcp      6 431999 ESTABLISHED src=192.168.103.2 dst=192.168.103.1 sport=41234 dport=53 src=192.168.103.1 dst=192.168.103.2 sport=53 dport=41234 [ASSURED] mark=0 zone=0 use=2';
   const udp = 'ipv4     2 udp      17 29 src=192.168.103.2 dst=203.0.113.9 sport=41234 dport=9999 [UNREPLIED] src=192.168.103.1 dst=192.168.103.2 sport=10001 dport=41234 mark=0 zone=0 use=2';
 
-  it('takes the live flow from a client port over an older, closing one to another destination', () => {
+  it('takes the live flow over a closing one with the same reply', () => {
     expect(originalDestinationIn([older, live].join('\n'), 'tcp', '192.168.103.2', 41234, 10000)).toEqual({ address: '198.19.218.62', port: 443 });
     expect(originalDestinationIn([older].join('\n'), 'tcp', '192.168.103.2', 41234, 10000)).toEqual({ address: '192.0.2.77', port: 8080 });
+  });
+
+  it('finds a flow by the client port the listener saw, which the kernel may have changed on the way in', () => {
+    expect(originalDestinationIn([live, reused].join('\n'), 'tcp', '192.168.103.2', 52001, 10000)).toEqual({ address: '192.0.2.78', port: 8081 });
+    expect(originalDestinationIn([live, reused].join('\n'), 'tcp', '192.168.103.2', 41234, 10000)).toEqual({ address: '198.19.218.62', port: 443 });
+    expect(originalDestinationIn(reused, 'tcp', '192.168.103.2', 41234, 10000)).toBeUndefined();
   });
 
   it('takes only a flow redirected to the listener that accepted it, and only of its protocol', () => {

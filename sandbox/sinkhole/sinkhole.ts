@@ -429,8 +429,8 @@ class SinkholeEngine {
 
   /**
    * Reads where a redirected flow was going from the sink namespace's connection tracking table.
-   * `listenerPort` is the port the flow was redirected to: the entry's reply tuple comes from it, which
-   * tells this flow apart from an older one that left the same client port for another destination.
+   * `address`:`port` is the client as the listener's socket sees it and `listenerPort` the port the flow
+   * was redirected to: together they are the entry's reply tuple, which no other entry shares.
    * The table is read again when the entry is not in it: the kernel lists it in pages, and entries that
    * come and go between two pages (a busy sandbox opens and closes many) can push a live entry out of
    * one reading.
@@ -934,21 +934,23 @@ function plainAddress(address: string): string {
 }
 
 /**
- * The original destination of the flow from `client`:`port` in a connection tracking table, or
- * undefined. The first tuple of an entry is the packet as the sandbox sent it (its destination is the
- * one wanted), the second the reply, which comes from the listener the flow was redirected to. Among
- * several entries for the client port, a live one is preferred over one that is closing.
+ * The original destination of the flow the listener on `listenerPort` sees from `client`:`port`, in a
+ * connection tracking table, or undefined. The first tuple of an entry is the packet as the sandbox
+ * sent it (its destination is the one wanted), the second the reply, which comes from the listener the
+ * flow was redirected to. The flow is found by its reply tuple, the one the listener's socket shows:
+ * when a client port that another flow to the listener still holds is used again for a new
+ * destination, the kernel gives the new flow another source port on the way in, which only the reply
+ * tuple carries. Among several entries, a live one is preferred over one that is closing.
  */
 export function originalDestinationIn(table: string, protocol: 'tcp' | 'udp', clientAddress: string, port: number, listenerPort: number | undefined): Destination | undefined {
   const client = expandedAddress(clientAddress);
   let closing: Destination | undefined;
   for (const line of table.split('\n')) {
-    if (!line.includes(` ${protocol} `) || !line.includes(` sport=${port} `)) continue;
-    const tuples = [...line.matchAll(/src=(\S+) dst=(\S+) sport=(\d+) dport=(\d+)/g)];
-    const sent = tuples[0];
-    if (sent === undefined || Number(sent[3]) !== port || expandedAddress(sent[1]!) !== client) continue;
-    const reply = tuples[1];
-    if (listenerPort !== undefined && reply !== undefined && Number(reply[3]) !== listenerPort) continue;
+    if (!line.includes(` ${protocol} `) || !line.includes(` dport=${port} `)) continue;
+    const [sent, reply] = [...line.matchAll(/src=(\S+) dst=(\S+) sport=(\d+) dport=(\d+)/g)];
+    if (sent === undefined || reply === undefined) continue;
+    if (Number(reply[4]) !== port || expandedAddress(reply[2]!) !== client) continue;
+    if (listenerPort !== undefined && Number(reply[3]) !== listenerPort) continue;
     const destination = { address: plainAddress(sent[2]!), port: Number(sent[4]) };
     if (/ (?:TIME_WAIT|CLOSE|CLOSE_WAIT|LAST_ACK|FIN_WAIT) /.test(line)) closing ??= destination;
     else return destination;
