@@ -1,0 +1,3 @@
+module github.com/billlens/billlens
+
+go 1.22

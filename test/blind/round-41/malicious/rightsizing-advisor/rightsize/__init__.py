@@ -1,0 +1,2 @@
+"""Rightsizing advisor."""
+__version__ = "1.3.0"
