@@ -124,6 +124,20 @@ function reversedRuns(input: string): { text: string; index: number }[] {
 /** A quoted literal that a reverser reads: a here-string or pipe into `rev`, Python's `[::-1]` and `reversed(…)`, JavaScript's split-reverse-join and `[...s].reverse()`. */
 const REVERSED_LITERAL = /\brev\s*<<<\s*(['"])([^\n]{8,4000}?)\1|\b(?:echo|printf)\s+(?:-[\w-]+\s+|'%s'\s+|"%s"\s+)*(['"])([^\n]{8,4000}?)\3\s*\|\s*rev\b|(['"])([^\n'"]{8,4000})\5\s*\[\s*::\s*-1\s*\]|(['"])([^\n'"]{8,4000})\7\s*\.split\(\s*(['"])\9\s*\)\s*\.reverse\(\)|\breversed\(\s*(['"])([^\n'"]{8,4000})\10\s*\)|\[\s*\.\.\.\s*(['"`])([^\n'"`]{8,4000})\12\s*\]\s*\.reverse\(\)/g;
 
+/**
+ * A literal handed to a ROT13 decoder: Python's `codecs.decode("…", "rot13")` (or `encode`, the same for ROT13) and
+ * `tr 'A-Za-z' 'N-ZA-Mn-za-m'` fed by `echo '…' |` or `<<< '…'`.
+ */
+const ROT13_LITERAL = /\bcodecs\.(?:de|en)code\(\s*(['"])([^\n]{8,4000}?)\1\s*,\s*['"]rot[_-]?13['"]|\b(?:echo|printf)\s+(?:-[\w-]+\s+)*(['"])([^\n]{8,4000}?)\3\s*\|\s*tr\s+['"]?\[?(?:A-Za-z|a-zA-Z)\]?['"]?\s+['"]?\[?(?:N-ZA-Mn-za-m|n-za-mN-ZA-M)\]?['"]?|\btr\s+['"]?\[?(?:A-Za-z|a-zA-Z)\]?['"]?\s+['"]?\[?(?:N-ZA-Mn-za-m|n-za-mN-ZA-M)\]?['"]?\s*<<<\s*(['"])([^\n]{8,4000}?)\5/g;
+
+/** Letters rotated by 13 places; anything else unchanged. */
+function rot13(text: string): string {
+  return text.replace(/[A-Za-z]/g, (letter) => {
+    const base = letter <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((letter.charCodeAt(0) - base + 13) % 26) + base);
+  });
+}
+
 /** The widest quoted literal on one line that contains `from`…`to` and no quote of its own kind. */
 function enclosingLiteral(input: string, from: number, to: number): { start: number; end: number } | undefined {
   const lineStart = input.lastIndexOf('\n', from) + 1;
@@ -219,6 +233,11 @@ function decodeOne(input: string): Decoded[] {
     if (literal.length < 8 || out.some((decoded) => decoded.how === 'reversed' && decoded.index === index)) continue;
     const text = [...literal].reverse().join('');
     if (looksLikeText(text)) out.push({ how: 'reversed', text, index, encoded: literal });
+  }
+  for (const match of input.matchAll(ROT13_LITERAL)) {
+    const literal = match[2] ?? match[4] ?? match[6] ?? '';
+    const text = rot13(literal);
+    if (looksLikeText(text)) out.push({ how: 'rot13', text, index: match.index + match[0].indexOf(literal), encoded: literal });
   }
   for (const match of input.matchAll(HEX_ESCAPES)) {
     const text = Buffer.from(match[0].replace(/\\x/g, ''), 'hex').toString('utf8');

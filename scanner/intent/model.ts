@@ -443,8 +443,37 @@ const ORDERS_EXCLUSION = /\b(?:add|create|set|put|register|configure|whitelist|a
 /** A target the skill itself names: one of its own files, an executable, the script's own folder. */
 const SKILL_TARGET = /(?:^|[\s`'"(])(?:\.\/)?(?:scripts|bin|assets|tools|vendor)[\\/][\w.-]+|\b[\w-]+\.(?:exe|dll|scr|ps1|bat|cmd|app)\b|\$PSScriptRoot|\$\(dirname\b/i;
 
+/** The exchanger a change to a zone's MX records names (`"Type":"MX" … "5 inbound.relay.example."`, `--rrdatas="10 …"`, `--exchange …`): the host the domain's mail goes to. */
+const MAIL_EXCHANGER = /\b(?:UPSERT|CREATE)\b[\s\S]{0,200}?["']Type["']\s*:\s*["']MX["'][\s\S]{0,160}?(?<![\w.$-])\d{1,5}\s+(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\.?(?=["'`\s|,\]]|$)|--type[=\s]+["']?MX\b[^\n]*?--rrdatas[=\s]+["']?\d{1,5}\s+(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)|--rrdatas[=\s]+["']?\d{1,5}\s+(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)[^\n]*?--type[=\s]+["']?MX\b|\baz\s+network\s+dns\s+record-set\s+mx\s+add-record\b[^\n]*?--exchange\s+["']?(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)|["']type["']\s*:\s*["']MX["'][^{}]{0,200}?["']content["']\s*:\s*["'](?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
+
+/** Mail services whose exchangers a domain's owner picks (the host of an MX record of theirs is that service, not a stranger). */
+const MAIL_PROVIDER = /(?:^|\.)(?:google\.com|googlemail\.com|outlook\.com|inbound-smtp\.[a-z0-9-]+\.amazonaws\.com|amazonses\.com|zoho\.(?:com|eu|in|com\.au)|protonmail\.ch|proton\.me|fastmail\.com|messagingengine\.com|mimecast\.com|pphosted\.com|icloud\.com|yandex\.net|mx\.cloudflare\.net|migadu\.com|gandi\.net|ovh\.net|secureserver\.net|mailchannels\.net|mxroute\.com|titan\.email|registrar-servers\.com|hostinger\.com|ionos\.\w+|one\.com|fastmail\.fm|tutanota\.de)$/;
+
 /** An account number written out (an IBAN): a party the skill supplies. */
 const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
+
+/**
+ * A cloud account written out as a principal (`arn:aws:iam::999988887777:root`, `"AWS": "999988887777"`, a variables
+ * file's `trusted_account_ids = ["999988887777"]`): an account the skill supplies, unless {@link notAnOutsideAccount}.
+ */
+const CLOUD_ACCOUNT_PARTY = /(?:\barn:aws:iam::|\bAWS["']?\s*[:=]\s*\[?\s*["']?|\b\w*(?:trusted|assumers?|principals?|cross_account|external_account)\w*\s*[=:]\s*\[?\s*["']?|--principals?[=\s]+["']?|\baccount\s+(?:id\s+)?)(\d{12})\b/g;
+
+/**
+ * Accounts that are nobody's: the AWS documentation's placeholders (one digit repeated, `111122223333` and its kin,
+ * counting up or down), and AWS's own Elastic Load Balancing accounts, which only write access logs into the user's bucket.
+ */
+function notAnOutsideAccount(account: string): boolean {
+  return /^(\d)\1{11}$|^(?:111122223333|444455556666|777788889999|123456789012|012345678901|210987654321|098765432109|123412341234|987654321098)$/.test(account) || ELB_LOG_ACCOUNTS.has(account);
+}
+
+/** The Elastic Load Balancing accounts of AWS's regions, which deliver load balancer access logs to a bucket (AWS's documentation lists them). */
+const ELB_LOG_ACCOUNTS = new Set(['127311923021', '033677994240', '027434742980', '797873946194', '985666609251', '054676820928', '156460612806', '652711504416', '009996457667', '897822967062', '635631232127', '582318560864', '600734575887', '383597477331', '114774131450', '783225319266', '718504428378', '507241528517', '048591011584', '190560391635']);
+
+/** The first account written out in `text` that is an outside party. */
+function outsideAccount(text: string): string | undefined {
+  for (const match of text.matchAll(CLOUD_ACCOUNT_PARTY)) if (!notAnOutsideAccount(match[1]!)) return match[1];
+  return undefined;
+}
 
 /** What a command serves on this machine that a tunnel hands to anyone: a shell in the browser, the home folder, a server with its login off. */
 const SERVES_MACHINE = /\b(?:ttyd|gotty|wetty|shellinaboxd?)\b|\bhttp\.server\b[^\n]{0,80}(?:\$HOME|\$\{HOME\}|~|\s\/(?=\s|$))|--directory[= ]["']?(?:\$HOME|\$\{HOME\}|~\/?|\/)(?=["'\s]|$)|--(?:\w+\.)?(?:token|password)=(?:''|""|\s)|--auth[= ]none\b/i;
@@ -454,7 +483,7 @@ const SERVES_MACHINE = /\b(?:ttyd|gotty|wetty|shellinaboxd?)\b|\bhttp\.server\b[
  * testing: a shell, the home folder or the disk served, the SSH port, a server with its login switched off,
  * write access for everyone, another cloud account, or a repository made public with its whole history.
  */
-const EXPOSED_TO_ANYONE = new RegExp(String.raw`${SERVES_MACHINE.source}|(?::|\btcp\s+)22\b(?![.:]\d)|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|--visibility[\s=]+["']?public\b|\s-[fF]\s+(?:private=false|visibility=public)\b|\bUserId\W{1,4}\d{12}\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b`, 'i');
+const EXPOSED_TO_ANYONE = new RegExp(String.raw`${SERVES_MACHINE.source}|(?::|\btcp\s+)22\b(?![.:]\d)|\bPrincipal\W{1,6}\*[\s\S]{0,300}?\b(?:s3:\*|s3:Put\w*|s3:Delete\w*)|\ballUsers:(?:objectAdmin|admin|objectCreator|legacyBucketWriter)\b|\bpublic-read-write\b|--user-ids\s+\d{12}\b|--visibility[\s=]+["']?public\b|\s-[fF]\s+(?:private=false|visibility=public)\b|\bUserId\W{1,4}\d{12}\b|\bsystem:(?:anonymous|unauthenticated)\b|\bexpos\w*\s+(?:the\s+|your\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:shell|terminal|home\s+(?:folder|directory)|machine|desktop|file\s?system)\b`, 'i');
 
 /** The party of an exposure: whoever finds it. */
 const ANYONE = 'anyone who reaches it';
@@ -1045,13 +1074,17 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     action.sink = { kind: 'network', text: push.replace(/\s+/g, ' ').slice(0, 80), hosts: destinations(push), registry: true, packsCredential: SENSITIVE_FILE.test(push) || DOTENV_FILE.test(` ${push}`) };
   }
   // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
-  const grant = first('access-grant', ordered);
+  // Mail routed to a provider's exchanger (Google, Microsoft, Amazon SES, …) is the user's choice of mail service, not a party the skill adds.
+  const exchanger = (found: string | undefined) => (found === undefined ? undefined : MAIL_EXCHANGER.exec(found)?.slice(1).find((host) => host !== undefined)?.toLowerCase().replace(/\.$/, ''));
+  const grantFound = first('access-grant', ordered);
+  const grant = grantFound !== undefined && MAIL_PROVIDER.test(exchanger(grantFound) ?? '') ? undefined : grantFound;
   if (grant) {
     // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
     // An app is installed from the address the step (or the step before it) opens.
     const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : APP_INSTALLED.test(grant) ? destinations(ordered).find((host) => !isLocalHost(host)) : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
-    const party = SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
+    const cloudAccount = outsideAccount(ordered);
+    const party = exchanger(grant) ?? SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
@@ -1947,6 +1980,25 @@ function partiesHeldInVariables(actions: Action[], instructions: readonly Instru
       }
     }
   }
+}
+
+/** A trail stopped or deleted by the name a command gave it (`aws cloudtrail delete-trail --name "$NAME"`). */
+const TRAIL_TEARDOWN = /\bcloudtrail\s+(?:stop-logging|delete-trail)\b[^\n]*?--name[=\s]+["']?([$\w{}.-]+)/;
+
+/**
+ * Teardowns of a trail the same program created (`aws cloudtrail create-trail --name "$NAME"` … `delete-trail --name
+ * "$NAME"`): the program's own scaffolding, removed, lowers no protection of the user's.
+ */
+export function withoutOwnTeardowns(actions: Action[], files: readonly SourceFile[]): Action[] {
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  return actions.map((action) => {
+    // The line as written (the action's text has the script's variables filled in).
+    const text = texts.get(action.file) ?? '';
+    const name = action.defence === undefined ? undefined : TRAIL_TEARDOWN.exec(text.split('\n')[action.line - 1] ?? '')?.[1];
+    if (name === undefined) return action;
+    const created = new RegExp(String.raw`\bcloudtrail\s+create-trail\b[^\n]*?--name[=\s]+["']?${escapeRegExp(name)}(?![\w}.-])`).test(text);
+    return created ? { ...action, defence: undefined } : action;
+  });
 }
 
 /**
@@ -3276,10 +3328,11 @@ function statesBehaviour(sentence: string): boolean {
 }
 
 /**
- * Protections of a repository or an application that everyone working on it relies on: the default branch's protection and
- * required signatures or rulesets deleted, Django's CSRF middleware taken out.
+ * Protections of a repository, an application or a cloud account that everyone working on it relies on: the default
+ * branch's protection and required signatures or rulesets deleted, Django's CSRF middleware taken out, the account's audit
+ * trail, configuration recorder, threat detection or log exports stopped or deleted.
  */
-const SHARED_SAFETY_NET = /\/branches\/[^\s/"']+\/protection\b(?:\/required_signatures)?|\/rulesets\/\S+|\bprotected_branches\/\S+|\bCsrfViewMiddleware\b|\bcan_approve_pull_request_reviews\b/;
+const SHARED_SAFETY_NET = new RegExp(String.raw`/branches/[^\s/"']+/protection\b(?:/required_signatures)?|/rulesets/\S+|\bprotected_branches/\S+|\bCsrfViewMiddleware\b|\bcan_approve_pull_request_reviews\b|(?i:${String.raw`\bcloudtrail\s+(?:stop-logging|delete-trail|put-event-selectors)\b|\bguardduty\s+(?:delete-detector|disassociate-[\w-]+|update-detector\b[^\n]*--no-enable|create-filter\b[^\n]*--action\s+ARCHIVE)|\bconfigservice\s+(?:(?:stop|delete)-configuration-recorder|delete-delivery-channel)\b|\bsecurityhub\s+disable-security-hub\b|\b(?:macie2\s+disable-macie|inspector2\s+disable|accessanalyzer\s+delete-analyzer|delete-flow-logs)\b|\bsecurity\s+pricing\s+create\b[^\n]*--tier[=\s]+["']?free\b|\bpricingTier["']?\s*:\s*["']Free\b|\bmonitor\s+(?:diagnostic-settings|log-profiles)\s+delete\b|\blogging\s+sinks\s+(?:delete|update\b[^\n]*--add-exclusion)|\benable_logging\s*=\s*false\b|\bguardduty\.Detector\s*\([^)\n]*\benable\s*=\s*False\b|\bRecorderStatus\s*\([^)\n]*\bis_enabled\s*=\s*False\b|\.(?:stop_logging|delete_trail|delete_detector|stop_configuration_recorder|delete_configuration_recorder|disable_security_hub)\s*\(|\.update_detector\s*\([^)\n]*\bEnable\s*=\s*False\b|\b(?:StopLogging|DeleteTrail|DeleteDetector|StopConfigurationRecorder|DisableSecurityHub)Command\s*\(`})`);
 
 /** A session that points origin's push elsewhere (`git remote set-url --add --push origin https://…`, `git remote set-url origin …`): the host it adds. */
 const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:origin|upstream)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
