@@ -443,8 +443,14 @@ const ORDERS_EXCLUSION = /\b(?:add|create|set|put|register|configure|whitelist|a
 /** A target the skill itself names: one of its own files, an executable, the script's own folder. */
 const SKILL_TARGET = /(?:^|[\s`'"(])(?:\.\/)?(?:scripts|bin|assets|tools|vendor)[\\/][\w.-]+|\b[\w-]+\.(?:exe|dll|scr|ps1|bat|cmd|app)\b|\$PSScriptRoot|\$\(dirname\b/i;
 
-/** The exchanger a change to a zone's MX records names (`"Type":"MX" … "5 inbound.relay.example."`, `--rrdatas="10 …"`, `--exchange …`): the host the domain's mail goes to. */
-const MAIL_EXCHANGER = /\b(?:UPSERT|CREATE)\b[\s\S]{0,200}?["']Type["']\s*:\s*["']MX["'][\s\S]{0,160}?(?<![\w.$-])\d{1,5}\s+(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\.?(?=["'`\s|,\]]|$)|--type[=\s]+["']?MX\b[^\n]*?--rrdatas[=\s]+["']?\d{1,5}\s+(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)|--rrdatas[=\s]+["']?\d{1,5}\s+(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)[^\n]*?--type[=\s]+["']?MX\b|\baz\s+network\s+dns\s+record-set\s+mx\s+add-record\b[^\n]*?--exchange\s+["']?(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)|["']type["']\s*:\s*["']MX["'][^{}]{0,200}?["']content["']\s*:\s*["'](?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
+/**
+ * The exchanger in a change to a zone's MX records that the access-grant words matched (`"Type":"MX" … "5 inbound.relay.example."`,
+ * `--rrdatas="10 …"`, `--exchange …`, `"content":"…"`): the host the domain's mail goes to.
+ */
+function mailExchanger(grant: string): string | undefined {
+  if (!/(?<![\w.-])MX(?![\w.-])/i.test(grant)) return undefined;
+  return /(?:(?<![\w.$-])\d{1,5}\s+|--exchange\s+["']?|["']content["']\s*:\s*["'])(?![$<{])([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(grant)?.[1]?.toLowerCase();
+}
 
 /** Mail services whose exchangers a domain's owner picks (the host of an MX record of theirs is that service, not a stranger). */
 const MAIL_PROVIDER = /(?:^|\.)(?:google\.com|googlemail\.com|outlook\.com|inbound-smtp\.[a-z0-9-]+\.amazonaws\.com|amazonses\.com|zoho\.(?:com|eu|in|com\.au)|protonmail\.ch|proton\.me|fastmail\.com|messagingengine\.com|mimecast\.com|pphosted\.com|icloud\.com|yandex\.net|mx\.cloudflare\.net|migadu\.com|gandi\.net|ovh\.net|secureserver\.net|mailchannels\.net|mxroute\.com|titan\.email|registrar-servers\.com|hostinger\.com|ionos\.\w+|one\.com|fastmail\.fm|tutanota\.de)$/;
@@ -1075,16 +1081,15 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   }
   // Access or money handed over: only to a party the skill supplies (a shipped file, an address it writes); one the user names is the user's act.
   // Mail routed to a provider's exchanger (Google, Microsoft, Amazon SES, …) is the user's choice of mail service, not a party the skill adds.
-  const exchanger = (found: string | undefined) => (found === undefined ? undefined : MAIL_EXCHANGER.exec(found)?.slice(1).find((host) => host !== undefined)?.toLowerCase().replace(/\.$/, ''));
   const grantFound = first('access-grant', ordered);
-  const grant = grantFound !== undefined && MAIL_PROVIDER.test(exchanger(grantFound) ?? '') ? undefined : grantFound;
+  const grant = grantFound !== undefined && MAIL_PROVIDER.test(mailExchanger(grantFound) ?? '') ? undefined : grantFound;
   if (grant) {
     // A tunnel to a host the skill names is the skill's door in; what it exposes to anyone is given to anyone.
     // An app is installed from the address the step (or the step before it) opens.
     const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : APP_INSTALLED.test(grant) ? destinations(ordered).find((host) => !isLocalHost(host)) : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
     const cloudAccount = outsideAccount(ordered);
-    const party = exchanger(grant) ?? SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
+    const party = mailExchanger(grant) ?? SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
@@ -1094,7 +1099,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (defence) {
     // Sentences that refuse or forbid the step do not make it broad; one that waves a warning through does.
     const broad = sentences(ordered).filter((part) => !(REFUSES.test(part) || RECOVERY.test(part)) || /\b(?:false positive|anyway|flagged|detected|blocked|quarantined)\b/i.test(part)).map((part) => BROAD_DEFENCE.exec(part)?.[0]).find((found) => found !== undefined) ?? RECOVERY_WIPED.exec(ordered)?.[0];
-    const shared = SHARED_SAFETY_NET.exec(ordered)?.[0];
+    const shared = SHARED_SAFETY_NET.exec(ordered)?.[0] ?? (CLOUD_SAFETY_NET.test(defence) ? defence : undefined);
     action.defence = { text: defence, ...(broad ? { broad } : {}), ...(shared ? { shared } : {}) };
   }
   const configPaths = agentConfigPaths(ordered);
@@ -3332,7 +3337,10 @@ function statesBehaviour(sentence: string): boolean {
  * branch's protection and required signatures or rulesets deleted, Django's CSRF middleware taken out, the account's audit
  * trail, configuration recorder, threat detection or log exports stopped or deleted.
  */
-const SHARED_SAFETY_NET = new RegExp(String.raw`/branches/[^\s/"']+/protection\b(?:/required_signatures)?|/rulesets/\S+|\bprotected_branches/\S+|\bCsrfViewMiddleware\b|\bcan_approve_pull_request_reviews\b|(?i:${String.raw`\bcloudtrail\s+(?:stop-logging|delete-trail|put-event-selectors)\b|\bguardduty\s+(?:delete-detector|disassociate-[\w-]+|update-detector\b[^\n]*--no-enable|create-filter\b[^\n]*--action\s+ARCHIVE)|\bconfigservice\s+(?:(?:stop|delete)-configuration-recorder|delete-delivery-channel)\b|\bsecurityhub\s+disable-security-hub\b|\b(?:macie2\s+disable-macie|inspector2\s+disable|accessanalyzer\s+delete-analyzer|delete-flow-logs)\b|\bsecurity\s+pricing\s+create\b[^\n]*--tier[=\s]+["']?free\b|\bpricingTier["']?\s*:\s*["']Free\b|\bmonitor\s+(?:diagnostic-settings|log-profiles)\s+delete\b|\blogging\s+sinks\s+(?:delete|update\b[^\n]*--add-exclusion)|\benable_logging\s*=\s*false\b|\bguardduty\.Detector\s*\([^)\n]*\benable\s*=\s*False\b|\bRecorderStatus\s*\([^)\n]*\bis_enabled\s*=\s*False\b|\.(?:stop_logging|delete_trail|delete_detector|stop_configuration_recorder|delete_configuration_recorder|disable_security_hub)\s*\(|\.update_detector\s*\([^)\n]*\bEnable\s*=\s*False\b|\b(?:StopLogging|DeleteTrail|DeleteDetector|StopConfigurationRecorder|DisableSecurityHub)Command\s*\(`})`);
+const SHARED_SAFETY_NET = /\/branches\/[^\s/"']+\/protection\b(?:\/required_signatures)?|\/rulesets\/\S+|\bprotected_branches\/\S+|\bCsrfViewMiddleware\b|\bcan_approve_pull_request_reviews\b/;
+
+/** A protection the defence-off words matched that belongs to a cloud account: its audit trail, recorder, threat detection or log exports. */
+const CLOUD_SAFETY_NET = /\b(?:cloudtrail|guardduty|configservice|securityhub|macie2|inspector2|accessanalyzer|delete-flow-logs|security\s+pricing|pricingTier|diagnostic-settings|log-profiles|logging\s+sinks|enable_logging|RecorderStatus|stop_logging|delete_trail|delete_detector|update_detector|\w*_configuration_recorder|disable_security_hub|(?:StopLogging|DeleteTrail|DeleteDetector|StopConfigurationRecorder|DisableSecurityHub)Command)\b/i;
 
 /** A session that points origin's push elsewhere (`git remote set-url --add --push origin https://…`, `git remote set-url origin …`): the host it adds. */
 const ORIGIN_REPOINTED = /\bgit\s+remote\s+set-url\s+(?:--add\s+|--push\s+)*(?:origin|upstream)\s+["']?(?:https?:\/\/|ssh:\/\/)?(?:[\w.-]+@)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i;
