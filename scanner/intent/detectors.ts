@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RawFinding } from '../model.ts';
 import { RuleMetaSchema } from '../rule-schema.ts';
 import type { Detector, ScanContext } from '../detectors/types.ts';
-import { actionsOf, concealedFileActions, consentGated, decideActions, filledTemplateActions, followedDecoderActions, followedPrinterActions, gatheredFileUploads, instructionsOf, parameterTableActions, mailActions, partiesNamedByUser, persistenceJudgements, serversNamedByUser, shellFlowActions, sourcesNamedByUser, withTableHosts, type IntentRuleId, type Judgement, withoutOwnTeardowns } from './model.ts';
+import { actionsOf, concealedFileActions, consentGated, decideActions, filledTemplateActions, followedDecoderActions, followedPrinterActions, gatheredFileUploads, instructionsOf, parameterTableActions, mailActions, partiesNamedByUser, persistenceJudgements, serversNamedByUser, shellFlowActions, sourcesNamedByUser, withTableHosts, withoutOwnTeardowns, type IntentRuleId, type Judgement } from './model.ts';
 
 const RulesFileSchema = z.strictObject({
   /** Format version; only 1 exists. */
