@@ -10,6 +10,7 @@ import { Language as TreeSitterLanguage, Parser, type Node } from 'web-tree-sitt
 import { SECRET_ENV_NAME, SENSITIVE_FILE } from '../core/index.ts';
 import type { CodeFacts } from './model.ts';
 import type { Language } from './rule-schema.ts';
+import { mayBeRawDeflate } from './decode.ts';
 import { escapeRegExp } from './knowledge.ts';
 import { plainCommand } from './markdown.ts';
 
@@ -214,6 +215,7 @@ const MAX_INFLATED = 256 * 1024;
 /** Compressed bytes (raw deflate, zlib, gzip or brotli) as text, or undefined when they do not inflate. */
 function inflatedText(bytes: Buffer, brotli: boolean): string | undefined {
   for (const inflate of brotli ? [brotliDecompressSync] : [inflateRawSync, inflateSync, gunzipSync]) {
+    if (inflate === inflateRawSync && !mayBeRawDeflate(bytes)) continue;
     try {
       const text = inflate(bytes, { maxOutputLength: MAX_INFLATED }).toString('utf8');
       // Random bytes that happen to inflate are not text anyone wrote.

@@ -274,13 +274,46 @@ function decodeOne(input: string): Decoded[] {
   return out;
 }
 
+/** Order in which a dynamic deflate block lists the code lengths of its code-length alphabet (RFC 1951, 3.2.7). */
+const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+/**
+ * Whether `bytes` can begin a raw deflate stream, by its first block's header alone: false only where
+ * zlib would refuse it too (a reserved block type, a stored block whose length and its complement
+ * disagree, a dynamic block with too many symbols or a code-length code that is not a complete prefix
+ * code). Raw deflate has no header of its own, so most random bytes reach zlib otherwise, and each
+ * refusal costs a stream object with its buffers.
+ */
+export function mayBeRawDeflate(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return false;
+  const type = (bytes[0]! >> 1) & 3;
+  if (type === 3) return false;
+  if (type === 0) return bytes.length < 5 || ((bytes[1]! | (bytes[2]! << 8)) ^ 0xffff) === (bytes[3]! | (bytes[4]! << 8));
+  if (type === 1 || bytes.length < 10) return true; // fixed codes: only inflating tells
+  let bit = 3;
+  const bits = (count: number): number => {
+    let value = 0;
+    for (let index = 0; index < count; index += 1, bit += 1) value |= ((bytes[bit >> 3]! >> (bit & 7)) & 1) << index;
+    return value;
+  };
+  const literals = bits(5) + 257;
+  const distances = bits(5) + 1;
+  if (literals > 286 || distances > 30) return false;
+  const lengths = new Array<number>(19).fill(0);
+  const listed = bits(4) + 4;
+  for (let index = 0; index < listed; index += 1) lengths[CODE_LENGTH_ORDER[index]!] = bits(3);
+  if (lengths.every((length) => length === 0)) return true; // zlib builds an empty table and fails later; leave it to zlib
+  // Kraft's sum in units of 2^-7: a prefix code zlib accepts here uses exactly all of it.
+  return lengths.reduce((sum, length) => sum + (length === 0 ? 0 : 1 << (7 - length)), 0) === 1 << 7;
+}
+
 /** `bytes` inflated as raw deflate, zlib or gzip (at most 256 KiB out), or undefined when none applies. */
 function inflatedOf(bytes: Buffer): Buffer | undefined {
   // Only raw deflate has no header; a zlib or gzip stream is tried only when its header is there, since
   // each failed attempt throws (and random bytes, most keys' output, would fail all three).
   const zlib = bytes.length >= 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0;
   const gzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const raw = bytes.length >= 1 && ((bytes[0]! >> 1) & 3) !== 3;
+  const raw = mayBeRawDeflate(bytes);
   for (const inflate of [raw && inflateRawSync, zlib && inflateSync, gzip && gunzipSync]) {
     if (!inflate) continue;
     try {

@@ -1333,6 +1333,10 @@ function handedToInertProgram(files: readonly SourceFile[], segments: Segment[])
 
 /** Scans a skill folder and returns its report. */
 export async function scanSkill(dir: string, options: ScanOptions = {}): Promise<ScanReport> {
+  // Node runs what it queues with process.nextTick (the events of a zlib stream that refused its input, which hold the
+  // stream and its buffers) only when control returns to the event loop. Reading a skill waits on nothing, so a batch
+  // of scans would keep every earlier skill's leftovers until the batch ends: each scan starts on a fresh turn.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const started = performance.now();
   const [ruleSet, policy] = await Promise.all([bundledRuleSet(), options.policy ? Promise.resolve(options.policy) : defaultPolicy(), loadParsers()]);
   const context = await analyseSkill(dir, options.declared);
