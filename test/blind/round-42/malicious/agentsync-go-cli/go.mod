@@ -1,0 +1,3 @@
+module agentsync
+
+go 1.22

@@ -1,0 +1,2 @@
+"""Hyperliquid funding-rate harvester."""
+__version__ = "1.3.2"

@@ -1,0 +1,3 @@
+module github.com/notionfix/notion-export-link-fixer
+
+go 1.21
