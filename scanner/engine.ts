@@ -366,6 +366,17 @@ function promptedScriptStep(files: readonly SourceFile[], path: string, line: nu
   // The gate may be on the step's own line when it tests the answer (`if (answer === 'y') appendFileSync(rc, lines)`); `|| exit` there is error handling.
   const own = file.text.split('\n')[line - 1] ?? '';
   if (asked >= 0 && (code.slice(asked).some((text) => GATES.test(text)) || ANSWER_TESTED.test(own))) return true;
+  // Or a yes/no question earlier in the same function whose "no" ends it on the question's own line (`read -r -p "Proceed? [y/N] " ok;
+  // [[ "$ok" =~ ^[Yy]$ ]] || { echo "aborted"; exit 1; }`): the steps after it in that function run only on a yes.
+  const lines = file.text.split('\n');
+  for (let index = line - 2; index >= Math.max(0, line - 41); index -= 1) {
+    const text = lines[index] ?? '';
+    if (/^(?:function\s+)?[\w:-]+\s*\(\s*\)\s*\{?\s*$|^function\s+[\w:-]+\s*\{?\s*$|^\}/.test(text)) break;
+    // The "no" branch must leave the function itself: `|| exit`, `|| return`, `|| { …; exit 1; }`; not a subshell's `( …; exit 1 )`,
+    // nor a message that only says the word (`|| echo "press Ctrl-C to exit"`).
+    const bare = text.replace(/"(?:[^"\\\n]|\\.)*"|'[^'\n]*'/g, '""');
+    if (!/^\s*(?:#|\/\/)/.test(text) && CONFIRM_GUARD.test(text) && YES_NO_QUESTION.test(text) && /\|\|\s*(?:\{[^}]*?[;{]\s*(?:exit|return)\b[^}]*\}|(?:exit|return)\b)/.test(bare)) return true;
+  }
   // Or a question at the script's top level whose "no" ends the script (`read -r -p "Create …? [y/N]" ans` then
   // `[ "$ans" = "y" ] || { echo "Nothing changed."; exit 1; }`): everything after it runs only on a yes.
   // The prompt must ask a yes/no question and the line after must test its answer.
@@ -386,7 +397,9 @@ const YES_NO_QUESTION = /\[\s*[yY]\s*\/\s*[nN]\s*\]|\(\s*[yY]\s*\/\s*[nN]\s*\)|\
  */
 function introducedAsQuoted(texts: readonly SourceFile[], path: string): boolean {
   const name = path.split('/').pop() ?? path;
-  return quotingParagraphs(texts).some((paragraph) => paragraph.includes(name));
+  // Or the folder it is in, named as a folder ("`assets/test-pages/` holds small pages … they are test inputs").
+  const folder = path.includes('/') ? `${path.slice(0, path.lastIndexOf('/'))}/` : undefined;
+  return quotingParagraphs(texts).some((paragraph) => paragraph.includes(name) || (folder !== undefined && paragraph.includes(folder)));
 }
 
 /** The paragraphs of the skill's SKILL.md files that say what follows is quoted: read once per skill. */

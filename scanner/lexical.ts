@@ -73,6 +73,21 @@ function unquote(literal: string): string {
 /** A function header (`func git(args ...string)`, `def run(*args)`, `function sh($cmd)`, `fn cargo(args: &[&str])`): its name and parameters. */
 const FUNCTION_HEADER = /\b(?:func|def|function|sub|fn|proc)\s+(?:\([^()\n]{0,80}\)\s*)?([A-Za-z_]\w*)\s*\(([^()\n]{0,200})\)/;
 
+/**
+ * A function's first line in the languages read lexically, with or without a parameter list: Ruby's `def fetch_rules`,
+ * Go's `func (c *Client) token() string {`, PowerShell's `function Get-Feed {`, Perl's `sub token {`, Lua's `local function load(`.
+ */
+const DEFINITION = /^\s*(?:(?:public|private|protected|static|async|export|local|pub(?:\(crate\))?|override|suspend)\s+)*(?:func|def|function|sub|fn|proc)\s+(?:\([^()\n]{0,80}\)\s*)?(?:self\.|[A-Za-z_]\w*\.)?([A-Za-z_][\w-]*[?!]?)\s*(?:\(|\{|$)/;
+
+/** The functions of a file read lexically, each from its first line to the line before the next one's (0-based, inclusive). */
+export function functionSpans(lines: readonly string[]): { name: string; start: number; end: number }[] {
+  const starts = lines.flatMap((line, index) => {
+    const name = DEFINITION.exec(line)?.[1];
+    return name === undefined ? [] : [{ name, start: index }];
+  });
+  return starts.map((span, index) => ({ ...span, end: (starts[index + 1]?.start ?? lines.length) - 1 }));
+}
+
 /** Lines after a function header within which a process call makes the function a wrapper of that program. */
 const WRAPPER_SPAN = 6;
 
@@ -129,6 +144,8 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
   };
   // Perl's LWP::Simple exports `get`: imported, a bare `get($url)` downloads.
   const perlGet = lines.some((line) => /^\s*use\s+LWP::Simple\b/.test(line));
+  // A function whose body downloads (`def fetch_rules … http.get(uri.request_uri) … end`) returns what it fetched: its calls are fetched text.
+  for (const span of functionSpans(lines)) if (lines.slice(span.start + 1, span.end + 1).some((line) => DOWNLOAD.test(line) || (perlGet && /\bget\s*\(/.test(line)))) tainted.add(span.name);
   for (const [index, raw] of lines.entries()) {
     const assigned = ASSIGNMENT.exec(raw);
     if (assigned && (DOWNLOAD.test(assigned[2]!) || (perlGet && /\bget\s*\(/.test(assigned[2]!)) || mentions(assigned[2]!))) tainted.add(assigned[1]!);

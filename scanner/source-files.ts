@@ -22,7 +22,8 @@ export interface UnreadablePath {
 const EXTENSION_LANGUAGE: Record<string, Language> = {
   '.md': 'markdown', '.markdown': 'markdown', '.mdx': 'markdown', '.mdc': 'markdown',
   '.py': 'python', '.pyw': 'python', '.pyi': 'python',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript',
+  // `.gs`: Google Apps Script, JavaScript run in the user's Google account.
+  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript', '.gs': 'javascript',
   '.ts': 'javascript', '.tsx': 'javascript', '.mts': 'javascript', '.cts': 'javascript',
   '.sh': 'shell', '.mk': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell', '.command': 'shell', '.fish': 'shell',
   '.json': 'json', '.jsonc': 'json', '.json5': 'json',

@@ -69,7 +69,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-39': { maliciousFailing: 42, benignFailing: 0 },
   'round-40': { maliciousFailing: 34, benignFailing: 4 },
   'round-41': { maliciousFailing: 35, benignFailing: 1 },
-  'round-42': { maliciousFailing: 34, benignFailing: 11 },
+  'round-42': { maliciousFailing: 41, benignFailing: 4 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

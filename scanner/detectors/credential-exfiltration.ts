@@ -9,6 +9,7 @@ import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCE
 import { isPackageRegistry } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
+import { functionSpans } from '../lexical.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import type { ScanContext } from './types.ts';
@@ -25,6 +26,8 @@ interface Place {
   fetchOnly?: boolean;
   /** For a sink: the agent's own configuration, whose tool server gets the headers written with it on every connection. */
   agentServer?: string;
+  /** For a sink: a lookup in a public package index (`urlopen(Request(f"https://registry.npmjs.org/{name}"))`) that carries no data. */
+  registryRead?: boolean;
 }
 
 /** A call's keyword argument that carries headers or an auth pair (`headers={…}`, `auth=(user, key)`): a key there is used, not sent as data. */
@@ -37,6 +40,33 @@ const CONTEXT_OPENING_CALL = /^(?:file_get_contents|fopen|file)\s*\([^()]*(?:\([
 
 /** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
 const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(|\bnodemailer\b/i;
+/** Google Apps Script's mail services, which send as the user from the user's account (`MailApp.sendEmail({to, body, attachments})`). */
+const APPS_SCRIPT_MAIL = /^(?:MailApp|GmailApp)\.sendEmail$/;
+/**
+ * Apps Script's live tokens for the user's account (`ScriptApp.getOAuthToken()`, with every scope the project asked for):
+ * used in a request's Authorization header they call Google for the user; anywhere else they are handed on.
+ */
+const APPS_SCRIPT_TOKEN = /^ScriptApp\.(?:getOAuthToken|getIdentityToken)$/;
+/** A token written where a request authenticates (an Authorization header, a Bearer value, an `oauth_token` parameter of Google's own APIs). */
+const USED_TO_AUTHENTICATE = /\bAuthorization\b|\bBearer\b|\bheaders\s*[:=]|\b(?:access|oauth)_token=/i;
+/** Google's own hosts, where an Apps Script token authenticates the user's requests. */
+const GOOGLE_HOST = /(?:^|\.)(?:googleapis\.com|google\.com)$/;
+
+/**
+ * Whether the Apps Script token taken on `line` (`ScriptApp.getOAuthToken()`, or the name it is bound to) is only put where a
+ * request authenticates, or handed back to the user's own dialog (`return ScriptApp.getOAuthToken()` for a picker), in a program
+ * whose every named host is Google's: Google's documented use. Comments say nothing either way.
+ */
+function googleTokenUsedWithGoogle(unit: CodeFacts, source: string, line: number): boolean {
+  const lines = source.split('\n').map((text) => text.replace(/\/\/.*$/, ''));
+  const hosts = unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase()));
+  if (!hosts.every((host) => GOOGLE_HOST.test(host))) return false;
+  const at = lines[line - 1 - unit.lineOffset] ?? '';
+  const name = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*ScriptApp\.get\w+Token\s*\(\s*\)\s*;?\s*$/.exec(at)?.[1];
+  if (name === undefined) return /^\s*return\s+ScriptApp\.get\w+Token\s*\(\s*\)/.test(at) || USED_TO_AUTHENTICATE.test(at);
+  const uses = lines.filter((text, index) => index !== line - 1 - unit.lineOffset && new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\b`).test(text));
+  return uses.every((text) => USED_TO_AUTHENTICATE.test(text) || new RegExp(`^\\s*return\\s+${name.replace(/\$/g, '\\$')}\\s*;?\\s*$`).test(text));
+}
 /** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`, `transporter.sendMail(…)`); COM names are any case. */
 const MAIL_ITEM_SEND = /(?:^|\.)(?:send|sendasync|sendmail|sendmailasync)$/i;
 
@@ -383,6 +413,11 @@ const BROWSER_STORE_NAME = /(?:^|[\s'"=/\\(,])(?:Login Data|Web Data|Local State
 function sourceIn(text: string, commandName: string | undefined): boolean {
   const match = SENSITIVE_FILE.exec(text) ?? BROWSER_STORE_NAME.exec(text);
   if (!match) return false;
+  // A command list is read command by command: `mkdir -p /commandhistory && touch /commandhistory/.bash_history && chown …`
+  // (a Dockerfile's `RUN` line) makes an empty history file, it reads none.
+  const parts = commandName === undefined ? [] : text.split(/&&|\|\||;/);
+  if (parts.length > 1) return parts.some((part) => sourceIn(part, part.trim().replace(/^(?:RUN|sudo)\s+/, '').split(/\s+/)[0] ?? ''));
+  if (commandName !== undefined && METADATA_ONLY.test(commandName)) return false;
   if (commandName !== undefined && KEY_MANAGEMENT.test(commandName)) return false;
   // `-f` before the file is a key handed to ssh-keygen or ssh; to a copy (`cp -f ~/.netrc kit/`) it only means force.
   if (commandName !== undefined && /^(?:cat|base64|gzip|tar|zip)$/.test(commandName)) return true;
@@ -394,6 +429,9 @@ function sourceIn(text: string, commandName: string | undefined): boolean {
   return !KEY_AS_IDENTITY.test(text.slice(Math.max(0, match.index - 30), match.index).replace(/(?:~|\$HOME|\$\{HOME\})\/?$/, ''));
 }
 
+/** Commands that make, link or re-permission a file, or test for it, without reading what it holds. */
+const METADATA_ONLY = /^(?:touch|mkdir|chmod|chown|chgrp|ln|rmdir|stat|test|\[)$/;
+
 /** Text a command prints to the terminal (`echo " - local ~/.cargo/credentials.toml via cargo login"`), not piped or written on: a message naming a file, not a read. */
 const PRINTED_TEXT = /\b(?:echo|printf)\s+(?:-[a-zA-Z]+\s+)*(?:"[^"$`\n]*"|'[^'\n]*')(?=\s*(?:$|;|&&|\|\||\)|#|\n|>&2|1>&2))/g;
 
@@ -402,7 +440,7 @@ function withoutPrintedText(text: string): string {
 }
 
 /** A line of code that sends: an HTTP call or request, a socket write, a sending command. */
-const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
+const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|\.(?:Post|PostForm)\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
 /** A name bound on a line (`key, err := …`, `key = …`, `let key = …`, `$key = …`). */
 const BINDS = /^\s*(?:(?:let|var|const|my|local)\s+)?\$?(?!if\b|for\b|while\b|return\b)([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*:?=(?!=)/;
 
@@ -483,6 +521,36 @@ const REPOSITORY_URL = /["'`](?:https?:\/\/[^\s"'`]+\.git|git@[\w.-]+:[^\s"'`]+|
 const CONTAINER_ENGINE = /\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd)\.sock\b|\bdocker\.sock\b|\bDOCKER_HOST\b|\bdocker\.from_env\s*\(|\bnew\s+Docker\s*\(|\blocalhost:2375\b/;
 /** A container's environment read from its description (`info.Config.Env`, `attrs["Config"]["Env"]`, `{{.Config.Env}}`). */
 const CONTAINER_ENVIRONMENT = /\bConfig\??\.Env\b|\[\s*["']Config["']\s*\]\s*\[\s*["']Env["']\s*\]|\{\{\s*(?:json\s+)?\.Config\.Env\s*\}\}/;
+
+/**
+ * Every environment variable copied into data by its names: `{k: os.environ[k] for k in keys}` over names taken from the
+ * environment itself, a loop filling a mapping (`for k in os.environ: out[k] = os.environ[k]`), or JavaScript's walk over
+ * `process.env`'s keys (`for (const k in process.env) out[k] = process.env[k]`, `Object.keys(process.env).map((k) => [k, process.env[k]])`).
+ * Group 2 (Python's comprehension) is what the names are taken from.
+ */
+const ENVIRONMENT_BY_NAME = /\{\s*(\w+)\s*:\s*(?:(?:os\.)?environ\[\s*\1\s*\]|os\.getenv\(\s*\1\s*\)|(?:os\.)?environ\.get\(\s*\1\s*\))\s*for\s+\1\s+in\s+([\w.()]+)[^}\n]{0,160}\}|\bfor\s+(\w+)\s+in\s+(?:sorted\(\s*|list\(\s*)?(?:os\.)?environ(?:\.keys\(\))?\s*\)?\s*:[^\n]*\n?[^\n]*?\w+\[\s*\3\s*\]\s*=\s*(?:os\.)?environ\[\s*\3\s*\]|\bfor\s*\(\s*(?:const|let|var)\s+(\w+)\s+(?:in\s+process\.env|of\s+Object\.keys\(\s*process\.env\s*\))\s*\)\s*\{?[^\n]*?\[\s*\4\s*\]\s*=\s*process\.env\[\s*\4\s*\]|\bObject\.keys\(\s*process\.env\s*\)\s*\.(?:map|reduce|forEach)\(\s*\(?\s*(?:\w+\s*,\s*)?(\w+)\s*\)?\s*=>[^\n]{0,80}?process\.env\[\s*\5\s*\]/;
+
+/** Names taken from the environment (`keys = sorted(k for k in os.environ if …)`, `names = list(os.environ)`), for {@link ENVIRONMENT_BY_NAME}. */
+function namesOfEnvironment(iterable: string, source: string): boolean {
+  if (/^(?:sorted\(|list\(|set\(|tuple\()?(?:os\.)?environ(?:\.keys\(\))?\)?$/.test(iterable)) return true;
+  if (!/^\w+$/.test(iterable)) return false;
+  const bound = new RegExp(`^\\s*${iterable}\\s*=\\s*([^\\n]+)`, 'm').exec(source)?.[1] ?? '';
+  return /\bfor\s+\w+\s+in\s+(?:os\.)?environ\b(?!\s*\.get)|\b(?:sorted|list|set|tuple)\(\s*(?:os\.)?environ\s*(?:\.keys\(\)\s*)?\)|\benviron\.keys\(\)|\bfilter\([^\n]*,\s*(?:os\.)?environ(?:\.keys\(\))?\s*\)/.test(bound);
+}
+
+/**
+ * Whether a copy of the environment (`copied`, as written in `statement`) is bound to a name that is only handed to a child
+ * process (`env = {…}` then `subprocess.run(…, env=env)`): the child's environment, not data sent.
+ */
+function onlyChildEnvironment(copied: string, statement: string, source: string): boolean {
+  const name = new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
+  if (name === undefined) return false;
+  // Edits of the copy (`env["CI"] = "1"`, `env.pop("X")`) are not uses of what it holds.
+  const edited = source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[`, 'g'), ' ');
+  const valueUses = [...edited.matchAll(new RegExp(`(?<![\\w.])${name}\\b(?!\\s*=(?!=))`, 'g'))].length;
+  const childUses = [...source.matchAll(new RegExp(`\\benv\\s*[=:]\\s*${name}\\b`, 'g'))].length;
+  return valueUses > 0 && valueUses === childUses;
+}
 
 /** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
 const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
@@ -632,8 +700,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const httpContext = /\bstream_context_create\s*\(/.test(source) && /["']https?["']\s*=>/.test(source);
   for (const call of unit.calls) {
     const line = call.text.split('\n')[0];
-    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || NETWORK_SINK_CALL.test(call.callee) || URL_OPENING_CALL.test(call.text) || (httpContext && CONTEXT_OPENING_CALL.test(call.text)) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}) });
+    if ((mailClient && MAIL_ITEM_SEND.test(call.callee)) || APPS_SCRIPT_MAIL.test(call.callee) || NETWORK_SINK_CALL.test(call.callee) || URL_OPENING_CALL.test(call.text) || (httpContext && CONTEXT_OPENING_CALL.test(call.text)) || DNS_SINK.test(call.callee) || TELEMETRY_EXPORTER.test(call.callee) || (NETWORK_SINK_COMMAND.test(call.callee) && !localOpenssl(call.callee, call.text))) flow.sinks.push({ ...place(call.line, line), ...(fetchOnly(call.text) ? { fetchOnly: true } : {}), ...(!isMarkdownBlock && readsPackageIndex(call.text, source) ? { registryRead: true } : {}) });
     if (WHOLE_ENVIRONMENT.test(call.text)) flow.strongSources.push(place(call.line, line));
+    if (APPS_SCRIPT_TOKEN.test(call.callee) && !googleTokenUsedWithGoogle(unit, source, call.line)) flow.strongSources.push(place(call.line, `${line.trim()} (the user's live Google token)`));
     // A browser extension's own reach into the user's sessions: every cookie, the history, request headers.
     if (EXTENSION_SESSION_API.test(call.callee)) flow.strongSources.push(place(call.line, line));
   }
@@ -696,16 +765,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     else {
       const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 1).join('\n');
       const copied = COPIES_WHOLE_ENVIRONMENT.exec(statement);
-      // Bound to a name that is only handed to a child process (`env = {…}` then `subprocess.run(…, env=env)`): the child's environment, not data sent.
-      const name = copied ? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied[0].slice(0, 24))}`).exec(statement)?.[1] : undefined;
-      // Edits of the copy (`env["CI"] = "1"`, `env.pop("X")`) are not uses of what it holds.
-      const edited = name ? source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[`, 'g'), ' ') : source;
-      const valueUses = name ? [...edited.matchAll(new RegExp(`(?<![\\w.])${name}\\b(?!\\s*=(?!=))`, 'g'))].length : 0;
-      const childUses = name ? [...source.matchAll(new RegExp(`\\benv\\s*[=:]\\s*${name}\\b`, 'g'))].length : 0;
-      const childOnly = valueUses > 0 && valueUses === childUses;
-      if (copied && !childOnly) flow.strongSources.push(place(sweep.line, copied[0]));
+      if (copied && !onlyChildEnvironment(copied[0], statement, source)) flow.strongSources.push(place(sweep.line, copied[0]));
     }
   }
+  // Every variable copied by its names rather than as pairs (`{k: os.environ[k] for k in keys}` with `keys` taken from the environment).
+  const byName = sweep || isMarkdownBlock ? null : ENVIRONMENT_BY_NAME.exec(source);
+  const byNameStatement = byName ? source.slice(source.lastIndexOf('\n', byName.index) + 1, byName.index + byName[0].length) : '';
+  if (byName && (byName[2] === undefined || namesOfEnvironment(byName[2], source)) && !onlyChildEnvironment(byName[0], byNameStatement, source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, byName.index).split('\n').length, byName[0].split('\n')[0]!));
   // The environments of the containers on the machine, read through the container engine's socket or API (`Config.Env`
   // of each `docker inspect`): every container's passwords and tokens, taken together.
   if (!isMarkdownBlock && CONTAINER_ENGINE.test(source)) {
@@ -802,7 +868,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     }
   }
   for (const command of unit.commands) {
-    if (/^(?:curl|wget|nc|ncat|http|xh)$/.test(command.name) && inBody(command.text, true)) {
+    if (/^(?:curl|wget|nc|ncat|http|xh)$/.test(command.name) && inBody(command.text, true) && !tokenToIssuer(command.text)) {
       flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
   }
@@ -869,8 +935,9 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
         for (const host of hosts.length > 0 ? hosts : unitHosts) {
           // A key of a service the data does not know, sent by a program that talks to that one host only, whose name
           // starts with the key's service word (`OPENWEATHER_API_KEY` in the query to api.openweathermap.org): its own service.
+          // A label that adds more than a short suffix (`notion-rehost`, `notionmirror`) is someone else's name built on the service's.
           const word = secretOwnerWord(variable)?.toLowerCase();
-          const namedHome = word !== undefined && word.length >= 5 && unitHosts.every((other) => other === host) && host.split('.').some((label) => label.startsWith(word));
+          const namedHome = word !== undefined && word.length >= 5 && unitHosts.every((other) => other === host) && host.split('.').some((label) => label.startsWith(word) && /^[a-z0-9]{0,3}$/.test(label.slice(word.length)));
           if (secretBelongsTo(variable, host) || namedHome) continue;
           const declaredHost = declared !== undefined && hostAllowed(host, declared.network);
           if (declaredHost && declared!.env.includes(variable) && !homeKnown) continue;
@@ -914,11 +981,11 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
 }
 
 /** A line that binds a name in the languages read lexically (`$body =`, `body :=`, `my $b =`, `$report.tokens[$v] =`): the name bound or filled. */
-const LEXICAL_BINDING = /^\s*(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?([A-Za-z_]\w*)(?:(?:\.|->|::)[\w]+|\[[^\]\n]*\])*\s*(?::=|\+=|\.=|=(?![=~>])|<-)/;
+const LEXICAL_BINDING = /^\s*(?:(?:else\s+)?if\s+)?(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?([A-Za-z_]\w*)(?:(?:\.|->|::)[\w]+|\[[^\]\n]*\])*(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|\+=|\.=|=(?![=~>])|<-)/;
 /** A line that goes on to the next: PowerShell's backtick, a backslash, a trailing comma, pipe or operator. */
 const CONTINUED_LINE = /(?:`|\\|,|\||\+|\.)\s*$/;
 /** A binding of a whole name (`$body =`, `token :=`), not of an element of it (`$report.tokens[$v] =`) nor an addition (`+=`). */
-const WHOLE_NAME_BINDING = /^\s*(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?[A-Za-z_]\w*\s*(?::=|=(?![=~>])|<-)/;
+const WHOLE_NAME_BINDING = /^\s*(?:(?:else\s+)?if\s+)?(?:(?:my|our|local|var|let|const|val|def|auto|final)\s+)?\$?[A-Za-z_]\w*(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*(?::=|=(?![=~>])|<-)/;
 /** A value read from the environment by a name held in a variable (`[Environment]::GetEnvironmentVariable($v, 'User')`, `os.Getenv(name)`, `ENV[key]`). */
 const ENV_READ_BY_NAME = /\b(?:GetEnvironmentVariable|getenv|Getenv|LookupEnv|env::var|System\.getenv)\s*\(\s*\$?[A-Za-z_]\w*\s*[,)]|\bENV\s*\[\s*[A-Za-z_]\w*\s*\]|\$env:\{?\$|\(Get-Item\s+["']?env:\$/;
 /** What authenticates a request rather than travelling in it: a headers argument, an Authorization or API-key header and its value. */
@@ -963,9 +1030,21 @@ function lexicalSends(unit: CodeFacts, source: string): { line: number; text: st
   if (reads.size === 0) return [];
   // Each name bound from a secret, with the variables it holds.
   const tainted = new Map<string, Set<string>>();
+  // A function that reads a secret and returns a value (`func notionToken() string { … os.Getenv(k) … return v }`): its calls carry the secret.
+  const spans = functionSpans(lines);
+  for (const span of spans) {
+    const read = [...reads].filter(([index]) => index >= span.start && index <= span.end).flatMap(([, variables]) => variables);
+    if (read.length > 0 && lines.slice(span.start, span.end + 1).some((line) => /(?:^|[{;])\s*return\s+\S/.test(line))) tainted.set(span.name, new Set(read));
+  }
   const patterns = new Map<string, RegExp>();
   const patternOf = (name: string) => patterns.get(name) ?? patterns.set(name, new RegExp(`(?<![\\w-])\\$?${escapeRegExp(name)}\\b`)).get(name)!;
   const uses = (text: string) => [...tainted].filter(([name]) => patternOf(name).test(text)).flatMap(([, variables]) => [...variables]);
+  // And a function that returns what such a function gives (`func fingerprint() string { return "fp-" + credential() }`), one level further.
+  for (const span of spans) {
+    if (tainted.has(span.name)) continue;
+    const returned = lines.slice(span.start, span.end + 1).filter((line) => /(?:^|[{;])\s*return\s+\S/.test(line)).flatMap((line) => uses(line));
+    if (returned.length > 0) tainted.set(span.name, new Set(returned));
+  }
   // Statements of a line (`$val = …; if ($val) { $report.tokens[$v] = $val }`): the line whole, for a binding that opens it
   // (`payload = { npm: token }.to_json`), and the statements after it, each read on its own.
   const partsOf = (text: string) => [text, ...text.split(/[;{}]/).slice(1)];
@@ -1052,6 +1131,56 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
   return file !== undefined && hosts.every((host) => secretBelongsTo(file, host) || isPackageRegistry(host));
 }
 
+/** Public package indexes that only serve what was published: a read of one carries nothing of the machine's out. */
+const PACKAGE_INDEX_HOST = /^(?:registry\.npmjs\.org|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|(?:index\.)?crates\.io|rubygems\.org|proxy\.golang\.org|repo1\.maven\.org|api\.nuget\.org|packagist\.org)$/;
+
+/**
+ * A call that only reads a public package index: the address it is given is written in it or bound once in the program to
+ * package index URLs only (`url = f"https://registry.npmjs.org/{name}" if … else f"https://pypi.org/pypi/{name}/json"`), and
+ * neither the call nor what its first argument was built from carries data (a body, a method that writes, a publish).
+ */
+function readsPackageIndex(callText: string, source: string): boolean {
+  // The first argument followed through up to three plain bindings (`urlopen(req)` ← `req = Request(url, …)` ← `url = f"https://…"`).
+  let text = callText;
+  let expression = callText;
+  for (let depth = 0; depth < 3; depth += 1) {
+    const name = /^[^(]*\(\s*(?:(?:\w+\.)*Request\(\s*)?([A-Za-z_]\w*)\s*[,)]/.exec(expression)?.[1];
+    const bound = name === undefined ? undefined : new RegExp(`^\\s*${name}\\s*=\\s*([^\\n]*(?:\\n[ \\t]+[^\\n]*){0,2})`, 'm').exec(source)?.[1];
+    if (bound === undefined) break;
+    text += `\n${bound}`;
+    expression = bound;
+  }
+  const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase());
+  return hosts.length > 0 && hosts.every((host) => PACKAGE_INDEX_HOST.test(host)) && !SENDS_DATA.test(text);
+}
+
+/** A request or command that carries data rather than only asking for a resource. */
+const SENDS_DATA = /\b(?:data|json|body|files|content)\s*[=:]|\bmethod\s*[=:]\s*["'`]?(?:POST|PUT|PATCH)\b|["'`](?:POST|PUT|PATCH)["'`]|\.(?:post|put|patch|upload\w*)\s*\(|\s(?:-d|--data[\w-]*|-F|--form|-T|--upload-file|-X\s*(?:POST|PUT|PATCH))\b|\bpublish\b|\bsendall\b|\bsend\s*\(/i;
+
+/**
+ * The sign-in and API hosts of the service whose CLI prints a token (`gcloud auth print-access-token`, `gh auth token`): where
+ * the token is checked or used, not the service's storage or publishing hosts (a bucket or a gist is anyone's).
+ */
+const TOKEN_ISSUER: Record<string, readonly string[]> = {
+  gcloud: ['oauth2.googleapis.com', 'www.googleapis.com', 'accounts.google.com', 'sts.googleapis.com', 'iamcredentials.googleapis.com'],
+  gh: ['api.github.com'],
+  az: ['login.microsoftonline.com', 'graph.microsoft.com', 'management.azure.com'],
+  aws: ['sts.amazonaws.com'],
+  npm: ['registry.npmjs.org'],
+  heroku: ['api.heroku.com'],
+};
+
+/**
+ * A request that only shows a CLI's token to the party that issued it (`curl "https://oauth2.googleapis.com/tokeninfo?access_token=$(gcloud
+ * auth print-access-token)"`): no upload, nothing published (`/gists`, `/issues`), and every host one of the issuer's own.
+ */
+function tokenToIssuer(text: string): boolean {
+  if (FORGE_PUBLISH_PATH.test(text) || /\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|-X\s*(?:POST|PUT|PATCH))/.test(text)) return false;
+  const issuers = [...text.matchAll(new RegExp(CREDENTIAL_GETTER.source, 'g'))].map((match) => TOKEN_ISSUER[match[0].split(/\s+/)[0]!]);
+  const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase());
+  return issuers.length > 0 && hosts.length > 0 && issuers.every((own) => own !== undefined && hosts.every((host) => own.includes(host)));
+}
+
 /** The cloud providers' own API hosts, where a key minted for the user's cloud account is used, not moved. */
 const CLOUD_API_HOST = /^(?:(?:iam|sts|secretsmanager|ssm|kms)(?:[.-][a-z0-9-]+)?\.amazonaws\.com|(?:iam|iamcredentials|oauth2|secretmanager|cloudresourcemanager|serviceusage|sts)\.googleapis\.com|(?:graph\.microsoft|login\.microsoftonline|management\.azure)\.com|[a-z0-9-]+\.vault\.azure\.net)$/i;
 
@@ -1084,7 +1213,8 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
   const soft = flows.flatMap((flow) => flow.softSources);
   // A push in one linked unit and the packing in another (a hook the publisher runs writes the annotation): one program.
   const packed = flows.some((flow) => flow.packs);
-  const sinks = [...flows.flatMap((flow) => flow.sinks), ...(packed ? flows.flatMap((flow) => flow.pushes) : [])];
+  // A lookup in a public package index carries nothing its owner could hand on (see registryRead).
+  const sinks = [...flows.flatMap((flow) => flow.sinks), ...(packed ? flows.flatMap((flow) => flow.pushes) : [])].filter((sink) => !sink.registryRead);
   const endpoints = flows.flatMap((flow) => flow.exfilEndpoints);
   if (strong.length > 0 && sinks.length > 0) return finding(strong[0], sinks[0], 'a credential store or the whole environment');
   if (minted.length > 0 && sinks.length > 0) return finding(minted[0], sinks[0], "a new credential it mints for the user's account (a cloud key or a package registry token)");
@@ -1095,7 +1225,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 36;
+export const version = 37;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -968,8 +968,8 @@ function namesSomethingSensitive(raw: string): boolean {
   return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind) => mayBeFileKind(kind, text) && kind.test(text)) || REGISTRY_PUSH.test(text);
 }
 
-/** A verb just before a quotation that makes the agent write, say, run or follow what is quoted. */
-const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update|invite|share|grant|delegate|forward|bcc|cc|e-?mail)\w*\b[^.!?\n]{0,80}$/i;
+/** A verb just before a quotation that makes the agent write, say, run or follow what is quoted ("says" reports what something else says). */
+const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say(?!s\b)|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update|invite|share|grant|delegate|forward|bcc|cc|e-?mail)\w*\b[^.!?\n]{0,80}$/i;
 
 /**
  * Quoted speech in prose (`Ask, don't accuse: "Is there a reason this skips the permission check?"`) is
@@ -979,7 +979,9 @@ function withoutQuotedSpeech(text: string): string {
   // A quote given as an example ("say why it matters (e.g. \"this hidden text would …\")") illustrates; it orders nothing,
   // even when it runs over a line.
   return text.replace(/(\be\.g\.|\bfor\s+(?:example|instance)|\bsuch\s+as)([,:]?\s*)"[^"]{1,300}"/gi, '$1$2"…"').replace(/"([^"\n]{1,300})"|“([^”\n]{1,300})”/g, (quote, _plain: string, _curly: string, offset: number) => {
-    const before = text.slice(Math.max(0, offset - 160), offset);
+    // The verb must stand outside the quotes: in `says "run this setup command" or "do not mention it"` the second quote
+    // is introduced by "says", not by the "run" inside the first.
+    const before = text.slice(Math.max(0, offset - 160), offset).replace(/"[^"\n]*"|“[^”\n]*”/g, '"…"');
     const sentence = before.slice(Math.max(before.search(/[^.!?]*$/), 0));
     return QUOTE_INTRODUCED.test(sentence) ? quote : '"…"';
   });
@@ -1236,7 +1238,7 @@ type Heading = { line: number; text: string; level: number };
  * reconstructions … strings to recognise, not commands to run"): it governs its section and every
  * subsection under it.
  */
-export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\(\s*(?:quoted\s+)?(?:evidence|examples?|samples?|indicators?|data|strings?|references?)\b[^()\n]{0,30},\s*not\s+(?:commands?|instructions?)\s*\)|\bquoted\s+(?:here\s+)?as\s+[*_]{0,2}(?:strings?|patterns?|text|data|examples?)\b|\b(?:the\s+)?(?:auditor|scanner|checker|linter|tool|skill|detector)\s+never\s+(?:runs?|executes?|follows?)\s+(?:them|these|any\s+of\s+(?:them|these))\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b/i;
+export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:to|you should|for you to) (?:run|follow|execute|copy|carry out)\b|\(\s*(?:quoted\s+)?(?:evidence|examples?|samples?|indicators?|data|strings?|references?)\b[^()\n]{0,30},\s*not\s+(?:commands?|instructions?)\s*\)|\bquoted\s+(?:here\s+)?as\s+[*_]{0,2}(?:strings?|patterns?|text|data|examples?)\b|\b(?:the\s+)?(?:auditor|scanner|checker|linter|tool|skill|detector)\s+never\s+(?:runs?|executes?|follows?)\s+(?:them|these|any\s+of\s+(?:them|these))\b|\b(?:strings?|text|examples?|patterns?|samples?|phrasings?) (?:to|you should) (?:recogni[sz]e|spot|look for|detect|flag|quote)\b|\bdefanged\b|\b(?:do not|don't|never) (?:run|execute|follow|obey|act on|carry out) (?:these|them|any of (?:these|them)|the examples)\b|\breconstructions? of\b|\btest (?:inputs?|data|cases?|strings?)\b[^\n]{0,60}\b(?:never|not|do not|don't)\b|\b(?:they|these|those)\s+are\s+test\s+(?:inputs?|data|cases?|fixtures?)\b|\bcontain\s+(?:real(?:-looking|istic)?\s+)?(?:injection|attack|malicious)\s+(?:strings?|text|payloads?|samples?)\s+on\s+purpose\b|\bquotes\s+(?:the\s+)?(?:real(?:-world)?\s+|known\s+|public\s+)?(?:shapes|examples|samples|snippets|instances)\s+of\b|\b(?:so|for)\s+(?:auditors|reviewers|analysts)\s+(?:can\s+|to\s+)?(?:recogni[sz]e|spot|explain)\b|\b(?:listed|quoted|shown|included|collected|given)\s+(?:here\s+)?so\s+(?:that\s+)?(?:you|the\s+agent|readers?|reviewers?)\s+(?:can\s+)?recogni[sz]e\b|\bnever\s+(?:steps?|commands?|instructions?)\s+(?:to\s+(?:repeat|run|follow|execute)|to\s+you|for\s+you)\b/i;
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
