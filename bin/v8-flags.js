@@ -10,3 +10,8 @@
 // collections: growing it by a fifth keeps the peak resident set of a 1449-skill scan near 225 MB instead of
 // 300-340 MB, for a few per cent more CPU, and sets no ceiling a large skill could hit.
 export const SCAN_FLAGS = ['--liftoff-only', '--max-semi-space-size=8', '--heap-growing-percent=20'];
+
+// The C library's allocator: V8's compiler and collector threads each get a malloc arena of their own by default,
+// and a scan's many short-lived compiler allocations leave each arena holding freed pages. Two arenas kept the peak
+// resident set of a 4,117-skill scan at 273 MB instead of 296 MB (BENCHMARKS.md, scan).
+export const SCAN_ENV = { MALLOC_ARENA_MAX: '2' };

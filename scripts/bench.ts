@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { SCAN_FLAGS } from '../bin/v8-flags.js';
+import { SCAN_ENV, SCAN_FLAGS } from '../bin/v8-flags.js';
 import { writeFileAtomic } from '../core/index.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -41,7 +41,7 @@ for (const name of benches) {
   process.stderr.write(`\n== bench ${name}\n`);
   // The scale benchmark takes its own options (--sizes, --runs, --sample, --work, --keep).
   const passed = scale ? args.filter((arg) => arg !== '--scale' && arg !== '--write') : [];
-  const result = spawnSync(process.execPath, [...SCAN_FLAGS, join(root, 'scripts', 'bench', `${name}.ts`), ...passed], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [...SCAN_FLAGS, join(root, 'scripts', 'bench', `${name}.ts`), ...passed], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...SCAN_ENV } });
   process.stdout.write(result.stdout);
   if (result.status !== 0) {
     failed += 1;

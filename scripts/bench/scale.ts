@@ -25,7 +25,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { SCAN_FLAGS } from '../../bin/v8-flags.js';
+import { SCAN_ENV, SCAN_FLAGS } from '../../bin/v8-flags.js';
 import { buildRegistry, listEntryFiles } from '../../pipeline/index.ts';
 import { generateRegistry, type GeneratedSkill } from '../gen-registry.ts';
 import { buildSite, serveSite } from '../site.ts';
@@ -91,7 +91,7 @@ async function runPhase(name: string, args: Record<string, string>): Promise<Pha
 
 function phase(name: string, args: Record<string, string | undefined>): Promise<PhaseResult> {
   return new Promise((resolvePhase, rejectPhase) => {
-    const child = spawn(process.execPath, [...SCAN_FLAGS, import.meta.filename, '--phase', name, '--args', JSON.stringify(args)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SCAN_FLAGS, import.meta.filename, '--phase', name, '--args', JSON.stringify(args)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...SCAN_ENV } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', rejectPhase);

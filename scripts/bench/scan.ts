@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SCAN_FLAGS } from '../../bin/v8-flags.js';
+import { SCAN_ENV, SCAN_FLAGS } from '../../bin/v8-flags.js';
 import { ensureRealSkills, PACKAGE, REAL_SKILLS_DIR } from './lib/real-skills-package.ts';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -108,7 +108,7 @@ function measure(engine: string, set: SkillSet): Measurement {
   const runs: Measurement[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     // The CLI and the build run the scanner with V8's baseline WebAssembly tier and a small young generation (see bin/skill-registry.js).
-    const result = spawnSync(process.execPath, [...SCAN_FLAGS, fileURLToPath(import.meta.url), '--child', engine, '--set', set], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, [...SCAN_FLAGS, fileURLToPath(import.meta.url), '--child', engine, '--set', set], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...SCAN_ENV } });
     if (result.status !== 0) throw new Error(`measuring ${engine} failed (exit ${result.status}): ${result.stderr.slice(-2000)}`);
     runs.push(JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as Measurement);
   }
@@ -131,7 +131,7 @@ function section(set: SkillSet): string {
   const what = set === 'real' ? `published skills of \`${PACKAGE.name}@${PACKAGE.version}\` (the real-skills bench's catalogue` : 'labelled skills (`test/corpus` and `test/blind/round-*`';
   return `## scan${set === 'real' ? ' (published skills)' : ''}
 
-Static scan of the ${baseline.skills} ${what}, ${mb.toFixed(2)} MiB), each engine in a fresh process (\`${SCAN_FLAGS.join(' ')}\`, as the CLI and the build run it), median of ${RUNS} runs by CPU time. Peak memory is the process's maximum resident set, start-up included.
+Static scan of the ${baseline.skills} ${what}, ${mb.toFixed(2)} MiB), each engine in a fresh process (\`${Object.entries(SCAN_ENV).map(([name, value]) => `${name}=${value}`).join(' ')} node ${SCAN_FLAGS.join(' ')}\`, as the CLI and the build run it), median of ${RUNS} runs by CPU time. Peak memory is the process's maximum resident set, start-up included.
 
 | engine | CPU s | vs read+hash | MB/s per core | CPU ms per skill | peak MiB |
 |---|---:|---:|---:|---:|---:|
