@@ -440,7 +440,7 @@ function withoutPrintedText(text: string): string {
 }
 
 /** A line of code that sends: an HTTP call or request, a socket write, a sending command. */
-const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|\.(?:Post|PostForm)\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
+const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|\.(?:Post|PostForm)\s*\(|smtp\.SendMail\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
 /** A name bound on a line (`key, err := …`, `key = …`, `let key = …`, `$key = …`). */
 const BINDS = /^\s*(?:(?:let|var|const|my|local)\s+)?\$?(?!if\b|for\b|while\b|return\b)([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*:?=(?!=)/;
 
@@ -929,7 +929,9 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
   ];
   for (const send of sends) {
     if (send.carries !== undefined) {
-      const hosts = urlHosts(send.text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+      // A mail server written as `host:port` (`smtp.SendMail("mx.example:25", …)`) is where the data goes, though no URL names it.
+      const mailServer = [...send.text.matchAll(/["'`]([a-z0-9-]+(?:\.[a-z0-9-]+)+):\d{2,5}["'`]/gi)].map((match) => match[1]!.toLowerCase());
+      const hosts = [...urlHosts(send.text).map((entry) => entry.host.replace(/:\d+$/, '')), ...mailServer].filter((host) => !isLocalHost(host));
       for (const variable of send.carries) {
         const homeKnown = unitHosts.some((host) => secretBelongsTo(variable, host));
         for (const host of hosts.length > 0 ? hosts : unitHosts) {
@@ -1225,7 +1227,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 37;
+export const version = 38;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
