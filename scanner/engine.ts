@@ -360,15 +360,15 @@ const GATES = /\|\|\s*(?:\{[^}\n]*\b)?(?:exit|return|continue)\b|\bif\b|\bcase\b
 function promptedScriptStep(files: readonly SourceFile[], path: string, line: number): boolean {
   const file = files.find((entry) => entry.path === path);
   if (!file || file.language === 'markdown') return false;
-  const code = file.text.split('\n').slice(Math.max(0, line - 9), line - 1).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
+  const lines = file.text.split('\n');
+  const code = lines.slice(Math.max(0, line - 9), line - 1).filter((text) => !/^\s*(?:#|\/\/|<#)/.test(text));
   // A prompt for a value (`read -p "Printer IP: " ip`, `Read-Host "Path"`) asks nothing about the step; a yes/no question does.
   const asked = code.findIndex((text) => CONFIRM_GUARD.test(text) && (YES_NO_QUESTION.test(text) || !/\bread\b|\bRead-Host\b/i.test(text)));
   // The gate may be on the step's own line when it tests the answer (`if (answer === 'y') appendFileSync(rc, lines)`); `|| exit` there is error handling.
-  const own = file.text.split('\n')[line - 1] ?? '';
+  const own = lines[line - 1] ?? '';
   if (asked >= 0 && (code.slice(asked).some((text) => GATES.test(text)) || ANSWER_TESTED.test(own))) return true;
   // Or a yes/no question earlier in the same function whose "no" ends it on the question's own line (`read -r -p "Proceed? [y/N] " ok;
   // [[ "$ok" =~ ^[Yy]$ ]] || { echo "aborted"; exit 1; }`): the steps after it in that function run only on a yes.
-  const lines = file.text.split('\n');
   for (let index = line - 2; index >= Math.max(0, line - 41); index -= 1) {
     const text = lines[index] ?? '';
     if (/^(?:function\s+)?[\w:-]+\s*\(\s*\)\s*\{?\s*$|^function\s+[\w:-]+\s*\{?\s*$|^\}/.test(text)) break;
@@ -380,7 +380,7 @@ function promptedScriptStep(files: readonly SourceFile[], path: string, line: nu
   // Or a question at the script's top level whose "no" ends the script (`read -r -p "Create …? [y/N]" ans` then
   // `[ "$ans" = "y" ] || { echo "Nothing changed."; exit 1; }`): everything after it runs only on a yes.
   // The prompt must ask a yes/no question and the line after must test its answer.
-  const before = file.text.split('\n').slice(0, line - 1);
+  const before = lines.slice(0, line - 1);
   return before.some((text, index) => {
     if (!/^\S/.test(text) || !CONFIRM_GUARD.test(text) || !YES_NO_QUESTION.test(text)) return false;
     const answer = /\bread\b[^\n]*?\s([A-Za-z_]\w*)\s*$/.exec(text)?.[1] ?? /^\s*([A-Za-z_]\w*)\s*=\s*input\(/.exec(text)?.[1];

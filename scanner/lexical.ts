@@ -144,11 +144,12 @@ function downloadedAndRun(lines: readonly string[], facts: CodeFacts, powershell
   };
   // Perl's LWP::Simple exports `get`: imported, a bare `get($url)` downloads.
   const perlGet = lines.some((line) => /^\s*use\s+LWP::Simple\b/.test(line));
+  const downloads = (text: string) => DOWNLOAD.test(text) || (perlGet && /\bget\s*\(/.test(text));
   // A function whose body downloads (`def fetch_rules … http.get(uri.request_uri) … end`) returns what it fetched: its calls are fetched text.
-  for (const span of functionSpans(lines)) if (lines.slice(span.start + 1, span.end + 1).some((line) => DOWNLOAD.test(line) || (perlGet && /\bget\s*\(/.test(line)))) tainted.add(span.name);
+  for (const span of functionSpans(lines)) if (lines.slice(span.start + 1, span.end + 1).some(downloads)) tainted.add(span.name);
   for (const [index, raw] of lines.entries()) {
     const assigned = ASSIGNMENT.exec(raw);
-    if (assigned && (DOWNLOAD.test(assigned[2]!) || (perlGet && /\bget\s*\(/.test(assigned[2]!)) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
+    if (assigned && (downloads(assigned[2]!) || mentions(assigned[2]!))) tainted.add(assigned[1]!);
     // Go's decoding into a variable (`json.NewDecoder(resp.Body).Decode(&pr)`) and a loop over what was fetched (`for _, step := range pr.Steps`).
     const decoded = /\.(?:Decode|Unmarshal)\s*\(\s*(?:[^,()]*,\s*)?&(\w+)/.exec(raw);
     if (decoded && mentions(raw.slice(0, decoded.index + decoded[0].length))) tainted.add(decoded[1]!);

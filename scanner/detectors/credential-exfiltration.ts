@@ -62,10 +62,11 @@ function googleTokenUsedWithGoogle(unit: CodeFacts, source: string, line: number
   const hosts = unit.strings.flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase()));
   if (!hosts.every((host) => GOOGLE_HOST.test(host))) return false;
   const at = lines[line - 1 - unit.lineOffset] ?? '';
-  const name = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*ScriptApp\.get\w+Token\s*\(\s*\)\s*;?\s*$/.exec(at)?.[1];
-  if (name === undefined) return /^\s*return\s+ScriptApp\.get\w+Token\s*\(\s*\)/.test(at) || USED_TO_AUTHENTICATE.test(at);
-  const uses = lines.filter((text, index) => index !== line - 1 - unit.lineOffset && new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\b`).test(text));
-  return uses.every((text) => USED_TO_AUTHENTICATE.test(text) || new RegExp(`^\\s*return\\s+${name.replace(/\$/g, '\\$')}\\s*;?\\s*$`).test(text));
+  const bound = /\b(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*ScriptApp\.get\w+Token\s*\(\s*\)\s*;?\s*$/.exec(at)?.[1];
+  if (bound === undefined) return /^\s*return\s+ScriptApp\.get\w+Token\s*\(\s*\)/.test(at) || USED_TO_AUTHENTICATE.test(at);
+  const name = escapeRegExp(bound);
+  const uses = lines.filter((text, index) => index !== line - 1 - unit.lineOffset && new RegExp(`(?<![\\w$.])${name}\\b`).test(text));
+  return uses.every((text) => USED_TO_AUTHENTICATE.test(text) || new RegExp(`^\\s*return\\s+${name}\\s*;?\\s*$`).test(text));
 }
 /** The call that sends such a client's item or message (`$mail.Send()`, `smtp.Send(msg)`, `transporter.sendMail(…)`); COM names are any case. */
 const MAIL_ITEM_SEND = /(?:^|\.)(?:send|sendasync|sendmail|sendmailasync)$/i;
@@ -1156,8 +1157,11 @@ function readsPackageIndex(callText: string, source: string): boolean {
   return hosts.length > 0 && hosts.every((host) => PACKAGE_INDEX_HOST.test(host)) && !SENDS_DATA.test(text);
 }
 
+/** A curl or wget option that sends a body or a file, or a method that writes. */
+const UPLOAD_OPTION = /\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|-X\s*(?:POST|PUT|PATCH))\b/;
+
 /** A request or command that carries data rather than only asking for a resource. */
-const SENDS_DATA = /\b(?:data|json|body|files|content)\s*[=:]|\bmethod\s*[=:]\s*["'`]?(?:POST|PUT|PATCH)\b|["'`](?:POST|PUT|PATCH)["'`]|\.(?:post|put|patch|upload\w*)\s*\(|\s(?:-d|--data[\w-]*|-F|--form|-T|--upload-file|-X\s*(?:POST|PUT|PATCH))\b|\bpublish\b|\bsendall\b|\bsend\s*\(/i;
+const SENDS_DATA = new RegExp(String.raw`\b(?:data|json|body|files|content)\s*[=:]|\bmethod\s*[=:]\s*["'\x60]?(?:POST|PUT|PATCH)\b|["'\x60](?:POST|PUT|PATCH)["'\x60]|\.(?:post|put|patch|upload\w*)\s*\(|${UPLOAD_OPTION.source}|\bpublish\b|\bsendall\b|\bsend\s*\(`, 'i');
 
 /**
  * The sign-in and API hosts of the service whose CLI prints a token (`gcloud auth print-access-token`, `gh auth token`): where
@@ -1177,7 +1181,7 @@ const TOKEN_ISSUER: Record<string, readonly string[]> = {
  * auth print-access-token)"`): no upload, nothing published (`/gists`, `/issues`), and every host one of the issuer's own.
  */
 function tokenToIssuer(text: string): boolean {
-  if (FORGE_PUBLISH_PATH.test(text) || /\s(?:-d|--data[\w-]*|-F|--form[\w-]*|-T|--upload-file|-X\s*(?:POST|PUT|PATCH))/.test(text)) return false;
+  if (FORGE_PUBLISH_PATH.test(text) || UPLOAD_OPTION.test(text)) return false;
   const issuers = [...text.matchAll(new RegExp(CREDENTIAL_GETTER.source, 'g'))].map((match) => TOKEN_ISSUER[match[0].split(/\s+/)[0]!]);
   const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase());
   return issuers.length > 0 && hosts.length > 0 && issuers.every((own) => own !== undefined && hosts.every((host) => own.includes(host)));
