@@ -1,0 +1,3 @@
+module github.com/ckptd/ckptship
+
+go 1.21
