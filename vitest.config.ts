@@ -1,7 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+
+// One temporary root per run: tests and the processes they start make their folders under it (TMPDIR), and
+// test/tmp-root.ts removes it when the run ends. The config is read again in each worker: the root is made once.
+const runRoot = process.env.SKILL_REGISTRY_TEST_TMP ?? mkdtempSync(join(tmpdir(), 'skill-registry-run-'));
+process.env.SKILL_REGISTRY_TEST_TMP = runRoot;
 
 export default defineConfig({
   test: {
@@ -16,6 +21,7 @@ export default defineConfig({
     pool: 'forks',
     // The client remembers the newest revocation list per registry; tests (and the CLIs they start) keep
     // that memory in a folder of their own run, never in the invoking user's HOME or another run's.
-    env: { SKILL_REGISTRY_STATE_DIR: join(tmpdir(), `skill-registry-test-state-${process.pid}-${randomUUID().slice(0, 8)}`) },
+    env: { TMPDIR: runRoot, SKILL_REGISTRY_TEST_TMP: runRoot, SKILL_REGISTRY_STATE_DIR: join(runRoot, 'state') },
+    globalSetup: ['test/tmp-root.ts'],
   },
 });

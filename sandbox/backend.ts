@@ -4,8 +4,10 @@
  * its syscall records and resource outcome. gVisor and bubblewrap implement it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { CgroupMode } from './cgroup.ts';
 import type { DryRunLimits } from './limits.ts';
 import { runnerExitStatus, type SyscallRecord } from './trace.ts';
@@ -194,10 +196,35 @@ export function collectOutput(child: ChildProcess, limit: number): { stdout: () 
   return { stdout: () => Buffer.concat(chunks.stdout).toString('utf8'), stderr: () => Buffer.concat(chunks.stderr).toString('utf8') };
 }
 
+/**
+ * Where a dry run makes its folders, and the temporary folder its host tools (runsc) are given. Started by
+ * root, the sandboxed command runs as another host user, who must be able to pass through every folder above
+ * the run's: a private temporary folder (pam_tmpdir's `/tmp/user/0`, a `TMPDIR` of mode 0700) would stop the
+ * sandbox at start. Such a folder is passed over for the system's `/tmp`.
+ */
+export function sandboxScratchBase(): string {
+  const preferred = tmpdir();
+  return process.getuid?.() !== 0 || passableByOthers(preferred) ? preferred : '/tmp';
+}
+
+/** Whether every folder from the root down to `dir` lets other users through (search permission). */
+function passableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    const mode = statSync(current, { throwIfNoEntry: false })?.mode;
+    if (mode === undefined || (mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
+}
+
+/** The environment of the backends' host tools: the invoking one, with a temporary folder they can use. */
+export function hostToolEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, TMPDIR: sandboxScratchBase() };
+}
+
 /** Runs a host tool to completion (the backends' own plumbing, never skill code). */
 export function runTool(file: string, args: string[], timeoutMs = 15_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], env: hostToolEnv() });
     const output = collectOutput(child, 1024 * 1024);
     // A timer of our own, cleared on every outcome (spawn's `timeout` stays armed when spawning fails).
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);

@@ -7,12 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { chmod, chown, cp, lchown, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { DEFAULT_TREE_LIMITS, DigestError, canonicalJson, sha256Hex, treeDigest } from '../core/index.ts';
 import type { Capabilities, DryRunEvent, DryRunReport, Violation } from '../schemas/index.ts';
 import { noCapabilities } from '../schemas/index.ts';
-import { MAX_TRACE_BYTES, runnerArgv, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
+import { MAX_TRACE_BYTES, runnerArgv, sandboxScratchBase, type Sandbox, type SandboxLayout, type SandboxName, type SandboxNetwork } from './backend.ts';
 import { BubblewrapSandbox, bubblewrapHostId, bubblewrapUsable } from './bubblewrap.ts';
 import { SandboxError } from './errors.ts';
 import { cgroupMode, type CgroupMode } from './cgroup.ts';
@@ -59,10 +58,11 @@ const ISOLATED_RESOLVER = '127.0.0.53';
 
 let available: Promise<SandboxName[]> | undefined;
 
+
 /** Backends usable on this machine, best first (probed once per process). */
 export async function availableSandboxes(): Promise<SandboxName[]> {
   available ??= (async () => {
-    const scratch = await mkdtemp(join(tmpdir(), 'skill-registry-probe-'));
+    const scratch = await mkdtemp(join(sandboxScratchBase(), 'skill-registry-probe-'));
     try {
       const names: SandboxName[] = [];
       if (await gvisorUsable(scratch).catch(() => false)) names.push('gvisor');
@@ -206,7 +206,7 @@ export async function dryRunSkill(dir: string, options: DryRunOptions): Promise<
   const cgroups = options.resourceControl === 'none' ? undefined : await cgroupMode();
   const { commands: planned, dropped } = await planCommands(dir, options.commands ?? [], limits.maxCommands);
   const honeypot = createHoneypot(createIdentity(digest));
-  const runDir = await mkdtemp(join(tmpdir(), 'skill-registry-dryrun-'));
+  const runDir = await mkdtemp(join(sandboxScratchBase(), 'skill-registry-dryrun-'));
   await chmod(runDir, 0o711);
   const skillName = basename(dir).replace(/[^\w.-]/g, '-') || 'skill';
   const workDir = `${honeypot.identity.projectsDir}/${skillName}`;

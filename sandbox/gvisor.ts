@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyStopped, collectOutput, readCapped, runTool, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
+import { INIT_INTERPRETER, MAX_TRACE_BYTES, classifyStopped, collectOutput, hostToolEnv, readCapped, runTool, sandboxArgv, sandboxEnv, type Sandbox, type SandboxRunResult, type SandboxRunSpec } from './backend.ts';
 import { CommandCgroup, GVISOR_CHILD } from './cgroup.ts';
 import { SandboxError } from './errors.ts';
 import { supervise } from './supervise.ts';
@@ -196,8 +196,8 @@ export class GvisorSandbox implements Sandbox {
     const runArgs = [...global, 'run', `--bundle=${bundle}`, spec.id];
     const child =
       spec.network.kind === 'sinkhole'
-        ? spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', JOIN_NETWORK_SCRIPT, 'sh', join(privateDir, 'proc-sys'), RUNSC, ...runArgs], { stdio: ['pipe', 'pipe', 'pipe'] })
-        : spawn(RUNSC, runArgs, { stdio: ['pipe', 'pipe', 'pipe'] });
+        ? spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', JOIN_NETWORK_SCRIPT, 'sh', join(privateDir, 'proc-sys'), RUNSC, ...runArgs], { stdio: ['pipe', 'pipe', 'pipe'], env: hostToolEnv() })
+        : spawn(RUNSC, runArgs, { stdio: ['pipe', 'pipe', 'pipe'], env: hostToolEnv() });
     const output = collectOutput(child, spec.limits.outputBytes);
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(spec.stdin);

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -273,6 +273,27 @@ describe.each(backends)('dry run under %s', (backend) => {
       expect(has(report, 'file-read', '~/.netrc', true)).toBe(true);
       expect(report.violations.filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity)).toContain('medium');
       expect(report.verdict).toBe('warn');
+    });
+  });
+
+  describe('when the temporary folder is private to its owner (pam_tmpdir, TMPDIR of mode 0700)', () => {
+    it('still runs the command, and leaves nothing in that folder', async () => {
+      const saved = process.env.TMPDIR;
+      const parent = mkdtempSync(join(saved ?? '/tmp', 'private-tmp-parent-'));
+      chmodSync(parent, 0o755);
+      const privateTmp = join(parent, 'private');
+      mkdirSync(privateTmp, { mode: 0o700 });
+      process.env.TMPDIR = privateTmp;
+      try {
+        const report = await run('formatter', caps({ commands: ['python3'] }));
+        expect(report.verdict).toBe('pass');
+        expect(report.observed.commands).toContain('python3');
+        expect(readdirSync(privateTmp)).toEqual([]);
+      } finally {
+        process.env.TMPDIR = saved;
+        if (saved === undefined) delete process.env.TMPDIR;
+        rmSync(parent, { recursive: true, force: true });
+      }
     });
   });
 
