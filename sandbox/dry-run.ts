@@ -25,7 +25,7 @@ import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/ind
 import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.4';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.5';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {
@@ -174,9 +174,9 @@ function sinkholeToEvent(event: SinkholeEvent, command: string): DryRunEvent {
   return { ...event.detail, kind: event.kind, target: event.target, command, canary: event.canary, source: 'sinkhole' };
 }
 
-/** A host name with no dot (`build-box`, an ssh alias): it resolves only through the user's own configuration or network. */
+/** A host name with no dot (`build-box`, an ssh alias, a template's unfilled `__WEBHOOK__` hole): it resolves only through the user's own configuration or network. */
 function isLocalName(host: string): boolean {
-  return /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(host) && !/^\d+$/.test(host) && host.toLowerCase() !== 'localhost';
+  return /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/i.test(host) && !/^\d+$/.test(host) && host.toLowerCase() !== 'localhost';
 }
 
 /** Dry-runs the skill in `dir`. Throws {@link SandboxError} `NO_SANDBOX` when no backend is usable (unless skipped). */

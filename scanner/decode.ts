@@ -1,4 +1,5 @@
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { SECRET_ENV_NAME, SENSITIVE_FILE } from '../core/index.ts';
 
 /**
  * Decoding what attackers encode: base64 (and zlib or gzip inside it), base32, hex (plain and `\x` escapes),
@@ -331,12 +332,21 @@ function inflatedOf(bytes: Buffer): Buffer | undefined {
  * `unpack(PACKED, 'gh-pr-2024')`), or with one byte: the text that comes out, when it reads as text.
  * Keys are the file's short string literals; only blobs that do not already decode to text are tried.
  */
-export function xorDecodes(blobs: readonly string[], keys: readonly string[]): { text: string; encoded: string; key: string }[] {
+export function xorDecodes(blobs: readonly string[], keys: readonly string[], constants: readonly string[] = []): { text: string; encoded: string; key: string }[] {
   const out: { text: string; encoded: string; key: string }[] = [];
   const candidates = [...new Set(keys.filter((key) => key.length >= 1 && key.length <= 64))].slice(0, 64);
+  const ownBytes = [...new Set(constants.filter((key) => key.length === 1))];
   for (const blob of [...new Set(blobs)].slice(0, 32)) {
     const raw = /^(?:[0-9a-fA-F]{2}){8,}$/.test(blob) ? Buffer.from(blob, 'hex') : /^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(blob) ? Buffer.from(blob.replace(/-/g, '+').replace(/_/g, '/'), 'base64') : undefined;
-    if (!raw || raw.length < 8 || raw.length > 64 * 1024 || looksLikeText(raw.toString('utf8'))) continue;
+    if (!raw || raw.length < 8 || raw.length > 64 * 1024) continue;
+    // A byte the program itself XORs with (`b ^ _K` with `_K = 0x5A`) comes first, even when the raw bytes happen to be
+    // printable (XOR with 0x5A keeps ASCII printable): the program says how to read its blobs.
+    const own = ownBytes.map((key) => ({ key, text: Buffer.from(raw.map((byte) => byte ^ key.charCodeAt(0))).toString('utf8') })).find((entry) => looksLikeText(entry.text) && (entry.text.match(/[A-Za-z0-9 ./:_"{}[\],@=~-]/g)?.length ?? 0) >= 0.95 * entry.text.length);
+    if (own) {
+      out.push({ text: own.text, encoded: blob, key: `0x${own.key.charCodeAt(0).toString(16)}` });
+      continue;
+    }
+    if (looksLikeText(raw.toString('utf8'))) continue;
     // Compressed before it was XORed, or after: the blob inflated (raw deflate, zlib or gzip) is tried too.
     const inflated = inflatedOf(raw);
     if (inflated !== undefined && looksLikeText(inflated.toString('utf8'))) continue; // plain compression is decodeAll's
@@ -400,6 +410,61 @@ export function filledTemplates(input: string): { text: string; index: number; e
       const text = line.replace(TEMPLATE_SLOT, (slot, name: string) => values.get(name) ?? slot).replace(/^\s*[\w-]+\s*:\s*["']?|["']\s*$/g, '');
       if (looksLikeText(text)) out.push({ text, index: offset, encoded: line.trim() });
     }
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+/** A placeholder as documents write one: `<badge_token>`, `{api_key}`, `{{ token }}`, `${TOKEN}`. */
+const PLACEHOLDER = /<[a-z][\w-]{0,40}>|\{\{?\s*[A-Za-z_]\w{0,40}\s*\}?\}|\$\{[A-Za-z_]\w{0,40}\}|%[A-Z][A-Z0-9_]{0,40}%/g;
+
+/** A list item or table row that defines a placeholder: ``- `<badge_token>` — the `key` field of …``, `| {token} | … |`. */
+const PLACEHOLDER_DEFINITION = /^\s*(?:[-*+]|\d{1,2}[.)]|\|)\s*\**`?(<[a-z][\w-]{0,40}>|\{\{?\s*[A-Za-z_]\w{0,40}\s*\}?\}|\$\{[A-Za-z_]\w{0,40}\}|%[A-Z][A-Z0-9_]{0,40}%)`?\**\s*(?:—|–|-{1,2}|:|=|\||\bis\b|\bmeans\b)\s*(.+)$/;
+
+/** A login a command prints (`gh auth token`, `gcloud auth print-access-token`, `op read op://…`, a keychain lookup). */
+const LOGIN_PRINTED = /\b(?:gh\s+auth\s+token|gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token|az\s+account\s+get-access-token|aws\s+(?:sts\s+get-session-token|configure\s+get\s+aws_secret_access_key|ecr\s+get-login-password)|op\s+read\b|security\s+find-(?:generic|internet)-password|npm\s+token\s+create|heroku\s+auth:token|doctl\s+auth\s+token|vault\s+(?:print\s+token|token\s+create))\b/;
+
+/** Words that present a line as what not to do. */
+const AVOIDED = /\b(?:do\s+not|don't|never|avoid|must\s+not|should\s+not|instead\s+of|leaks?|anti-?pattern|bad\s+example|wrong)\b/i;
+
+/** A definition that points back at the file the previous one named ("the `key` field of the same file"). */
+const SAME_FILE = /\b(?:the\s+same|that|this)\s+(?:file|json|config(?:uration)?(?:\s+file)?)\b/i;
+
+/**
+ * Lines that use placeholders defined elsewhere in the same document as a secret (a credential file's field,
+ * a secret-named variable): ``auth=<badge_token>`` in a badge URL with ``- `<badge_token>` — the `key` field of
+ * `~/.kaggle/kaggle.json` `` in a list below (or a login a command prints, `gh auth token`). Each such line reads as the line with its placeholders' definitions
+ * beside it, so the secret and where it goes are one sentence. A definition that names no secret adds nothing.
+ */
+export function glossedPlaceholders(input: string): { text: string; index: number; encoded: string }[] {
+  if (!/[<{%]/.test(input)) return [];
+  const lines = input.split('\n');
+  const definitions = new Map<string, string>();
+  const definitionLines = new Set<number>();
+  let lastFile: string | undefined;
+  for (const [at, line] of lines.entries()) {
+    const match = PLACEHOLDER_DEFINITION.exec(line);
+    if (!match) continue;
+    let meaning = match[2];
+    // The item's continuation lines (indented, not a new item) belong to it.
+    for (let next = at + 1; next < lines.length && /^\s{2,}\S/.test(lines[next]) && !/^\s*(?:[-*+]|\d{1,2}[.)])\s/.test(lines[next]); next += 1) meaning += ` ${lines[next].trim()}`;
+    const file = meaning.split(/[\s`'"(),]+/).find((word) => SENSITIVE_FILE.test(word));
+    if (file !== undefined) lastFile = file;
+    else if (lastFile !== undefined && SAME_FILE.test(meaning)) meaning = `${meaning} (${lastFile})`;
+    const secret = SENSITIVE_FILE.test(meaning) || LOGIN_PRINTED.test(meaning) || [...meaning.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)].some((name) => SECRET_ENV_NAME.test(name[0]));
+    if (!secret) continue;
+    const name = match[1].replace(/\s+/g, '');
+    if (!definitions.has(name)) definitions.set(name, meaning.replace(/\s*\|?\s*$/, '').replace(/[.;]$/, ''));
+    definitionLines.add(at);
+  }
+  if (definitions.size === 0) return [];
+  const out: { text: string; index: number; encoded: string }[] = [];
+  let offset = 0;
+  for (const [at, line] of lines.entries()) {
+    // A line shown as what not to do ("Do not put the key in page URLs: a line like `…?key=<maps_key>` leaks it") orders nothing.
+    const warned = AVOIDED.test(`${lines[at - 1] ?? ''}\n${line}`);
+    const used = definitionLines.has(at) || warned ? [] : [...new Set([...line.matchAll(PLACEHOLDER)].map((slot) => slot[0].replace(/\s+/g, '')).filter((slot) => definitions.has(slot)))];
+    if (used.length > 0) out.push({ text: `${line.trim()}, where ${used.map((slot) => `${slot} is ${definitions.get(slot)}`).join(' and ')}.`, index: offset, encoded: line.trim() });
     offset += line.length + 1;
   }
   return out;

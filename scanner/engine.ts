@@ -10,7 +10,7 @@ import { ScanReportSchema, type Capabilities, type Finding, type ScanReport } fr
 import { hostAllowed, inferCapabilities, pathAllowed } from './capabilities.ts';
 import { isLexicalCode, joinedStringArrays, lexicalFacts } from './lexical.ts';
 import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
-import { decodeAll, filledTemplates, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
+import { decodeAll, filledTemplates, glossedPlaceholders, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
 import { BARE_URL, FIXTURE_PATH, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, escapeRegExp, urlHosts } from './knowledge.ts';
@@ -304,6 +304,34 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
     if (!executedElsewhere && !runByTestRunner(file.path, texts)) out.add(file.path);
   }
   return out;
+}
+
+/** A folder of test fixtures named as a program's output (`Path("tests/fixtures/rag_injection")`, `'./testdata/'`). */
+const FIXTURE_OUTPUT = /["'`](?:\.\/)?(?:(?:tests?|spec|__tests__)\/(?:[\w.-]+\/)*fixtures?|(?:tests?\/)?fixtures?|testdata)(?:\/[\w.-]*)*["'`]/;
+/** What would make such a program more than a writer of files: a process, code run from text, a request or a server by name. */
+const SENDS_OR_RUNS = /\b(?:subprocess|os\.system|os\.popen|os\.exec\w*|os\.spawn\w*|child_process|spawn\w*|Popen|exec|eval|compile|__import__|importlib|ctypes|pickle|fetch|XMLHttpRequest|WebSocket|createServer|listen)\b/;
+/** A program that writes files. */
+const WRITES_FILES = /\.write_text\s*\(|\.write_bytes\s*\(|\bopen\s*\([^)\n]*["'][wa]b?\+?["']|\bwriteFileSync\s*\(|\bfs\.(?:promises\.)?writeFile\s*\(|\bjson\.dump\s*\(/;
+/** Modules a writer of test fixtures needs: files, paths, text, encodings, randomness; nothing that reaches another machine. */
+const FIXTURE_MODULES = new Set(['argparse', 'base64', 'binascii', 'codecs', 'collections', 'csv', 'dataclasses', 'datetime', 'gzip', 'hashlib', 'html', 'io', 'itertools', 'json', 'math', 'os', 'os.path', 'pathlib', 'random', 're', 'secrets', 'string', 'struct', 'sys', 'tarfile', 'textwrap', 'time', 'typing', 'unicodedata', 'uuid', 'zipfile', '__future__', 'fs', 'fs/promises', 'path', 'crypto', 'url', 'util', 'zlib', 'buffer', 'process']);
+
+/** The modules a Python or JavaScript program imports (`import a, b`, `from a.b import c`, `require('x')`, `import … from 'node:x'`). */
+function importedModules(text: string): string[] {
+  return [
+    ...[...text.matchAll(/^\s*import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*)\s*$/gm)].flatMap((match) => match[1]!.split(',').map((name) => name.trim().split(/\s+/)[0]!)),
+    ...[...text.matchAll(/^\s*from\s+([\w.]+)\s+import\b/gm)].map((match) => match[1]!),
+    ...[...text.matchAll(/\brequire\s*\(\s*["'`]([^"'`]+)["'`]\s*\)|\bfrom\s+["']([^"']+)["']|\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)|^\s*import\s+["']([^"']+)["']/gm)].map((match) => (match[1] ?? match[2] ?? match[3] ?? match[4])!.replace(/^node:/, '')),
+  ];
+}
+
+/**
+ * Whether a script's whole job is writing test fixtures: it names a fixtures folder as where it writes, imports nothing
+ * beyond files, paths, text and encodings (no client of any protocol, named or not), and runs or evaluates nothing.
+ */
+function fixtureWriter(file: SourceFile): boolean {
+  if ((file.language !== 'python' && file.language !== 'javascript') || !FIXTURE_OUTPUT.test(file.text) || !WRITES_FILES.test(file.text)) return false;
+  const code = file.text.replace(/^\s*(?:#|\/\/).*$/gm, '');
+  return !SENDS_OR_RUNS.test(code.replace(/(["'`])(?:\\.|(?!\1)[^\\\n])*\1/g, '""')) && importedModules(code).every((name) => FIXTURE_MODULES.has(name));
 }
 
 /**
@@ -623,6 +651,8 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     // A sequence of indexes read from a numbered word table in the same document, or in another of the
     // skill's documents when this one has none: the composed text.
     for (const composed of indexTableTexts(text, tables)) segments.push(...composedSegments(path, 1 + lineAt(text, composed.index), composed.text, language, decodedLabel('index-table', composed.encoded)));
+    // A line using placeholders the document defines elsewhere as a secret: read with the definitions beside it.
+    for (const glossed of glossedPlaceholders(text)) segments.push(...composedSegments(path, 1 + lineAt(text, glossed.index), glossed.text, language, decodedLabel('placeholder', glossed.encoded)));
     // Decode per segment so decoded text keeps its context (an example block stays an example).
     const seen = new Set<string>();
     for (const segment of segments.filter((item) => item.scope !== 'raw')) {
@@ -656,7 +686,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       const strings = [...unit.strings, ...unit.needles];
       const blobs = strings.filter((string) => string.text.length >= 16 && /^[A-Za-z0-9+/=_-]+$/.test(string.text));
       if (blobs.length > 0) {
-        for (const decoded of xorDecodes(blobs.map((blob) => blob.text), strings.filter((string) => string.text.length <= 64).map((string) => string.text))) {
+        for (const decoded of xorDecodes(blobs.map((blob) => blob.text), strings.filter((string) => string.text.length <= 64).map((string) => string.text), xorConstants(text))) {
           const line = blobs.find((blob) => blob.text === decoded.encoded)?.line ?? 1;
           segments.push({ file: path, line, text: decoded.text, scope: 'code', language, unit: unit.unit, decodedFrom: decodedLabel(`xor with "${decoded.key}"`, decoded.encoded) });
           decodedStrings.push({ text: decoded.text, line });
@@ -671,12 +701,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       // Keys: the file's short strings, a byte XORed in (`b[i] ^ 0x5a`) and its byte arrays (`k = []byte{0x13, 0x37}`).
       const keys = [
         ...[...unit.strings, ...unit.needles].map((string) => string.text).filter((key) => key.length >= 2 && key.length <= 64),
-        ...[...text.matchAll(/\^=?\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})\b/g)].map((match) => String.fromCharCode(Number(match[1]) & 0xff)),
-        // A byte XORed in by name (`b[i] ^ k` with `const k = 0x5a`, `key := byte(90)`): the constant's value.
-        ...[...text.matchAll(/\^=?\s*([A-Za-z_]\w*)\b(?!\s*[[(.])/g)].flatMap((match) => {
-          const value = new RegExp(`\\b${match[1]}(?:\\s+(?:byte|uint8|u8|int|char|sbyte))?\\s*(?::=|=)\\s*(?:(?:byte|uint8|u8|char)\\s*\\(\\s*)?(0x[0-9a-fA-F]{1,2}|\\d{1,3})\\b(?!\\s*[,.\\]])`).exec(text)?.[1];
-          return value === undefined ? [] : [String.fromCharCode(Number(value) & 0xff)];
-        }),
+        ...xorConstants(text),
         ...all.filter((array) => array.bytes.length <= 64).map((array) => String.fromCharCode(...array.bytes)),
       ];
       const named = new Map<string, string>();
@@ -771,6 +796,22 @@ function literalsOf(text: string): string[] {
 const PROCESS_STARTER = /^(?:exec\.Command(?:Context)?|subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|child_process\.\w+|spawn|spawnSync|execFile|execFileSync|system|Process\.Start|Command::new|Runtime\.getRuntime\(\)\.exec|ProcessBuilder)$/;
 
 /** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
+/**
+ * The single bytes a program XORs with: a literal (`b ^ 0x5a`) or a constant by name (`b[i] ^ k` with `const k = 0x5a`,
+ * `_K = 0x5A`, `key := byte(90)`, `_K = ord("Z")`).
+ */
+function xorConstants(text: string): string[] {
+  return [
+    ...[...text.matchAll(/\^=?\s*(0x[0-9a-fA-F]{1,2}|\d{1,3})\b/g)].map((match) => String.fromCharCode(Number(match[1]) & 0xff)),
+    ...[...text.matchAll(/\^=?\s*([A-Za-z_]\w*)\b(?!\s*[[(.])/g)].flatMap((match) => {
+      const value = new RegExp(`\\b${match[1]}(?:\\s+(?:byte|uint8|u8|int|char|sbyte))?\\s*(?::=|=)\\s*(?:(?:byte|uint8|u8|char)\\s*\\(\\s*)?(0x[0-9a-fA-F]{1,2}|\\d{1,3})\\b(?!\\s*[,.\\]])`).exec(text)?.[1];
+      // A character's code (`_K = ord("Z")`, `k = 'Z'.charCodeAt(0)`) is a byte too.
+      const char = new RegExp(`\\b${match[1]}\\s*(?::=|=)\\s*(?:ord\\(\\s*["'](.)["']\\s*\\)|["'](.)["']\\.charCodeAt\\(\\s*0?\\s*\\))`).exec(text);
+      return value !== undefined ? [String.fromCharCode(Number(value) & 0xff)] : char !== null ? [(char[1] ?? char[2])!] : [];
+    }),
+  ];
+}
+
 const XOR_OPERATION = /\^=|[\w\])]\s*\^\s*[\w(]|\bxor\b|\bbxor\b/i;
 
 /** Words that turn a sentence into a warning about what not to do. */
@@ -1371,6 +1412,10 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
   for (const detector of ruleSet.detectors) raw.push(...detector.detect(context));
 
   const quotations = quotationFiles(files);
+  // A program that only writes test fixtures (its output folder a `tests/fixtures/…` one, no request, process or
+  // eval anywhere in it) holds its attack strings as data for those files, run or not.
+  const fixtureWriters = new Set(files.filter((file) => file.fileClass === 'text' && fixtureWriter(file)).map((file) => file.path));
+  for (const path of fixtureWriters) quotations.add(path);
   const gated = consentGated(files);
   const securityTool = securityPurpose(files);
   const metaById = new Map(ruleSet.metas.map((meta) => [meta.id, meta]));
@@ -1412,7 +1457,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${cleaner ? ` ${item.file} only deletes what it names and sends nothing, so this is a warning.` : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.` : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
+      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${cleaner ? ` ${item.file} only deletes what it names and sends nothing, so this is a warning.` : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? (fixtureWriters.has(item.file) ? ` ${item.file} only writes test fixtures (it sends, runs and evaluates nothing), so this is a warning.` : ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.`) : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

@@ -154,8 +154,8 @@ const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dang
  */
 export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+|;\s+(?!use\b))(?:(?:first|then|next|now|finally)\s*,?\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put|use\s+(?:this|these|the\s+following)\b)\b[^.!?:\n]*:\s*$/i;
 
-/** Words that make a paragraph an instruction to run something rather than a description. */
-const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b/i;
+/** Words that make a paragraph an instruction to run something rather than a description; a verb right before inline code ("set `…`", "add `…`") orders what the code says. */
+const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b|\b(?:set|add|put|write|insert|append|merge|enable)\s+(?=\u0000)/i;
 
 function lineAt(text: string, index: number): number {
   let line = 0;
@@ -238,7 +238,7 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       // A paragraph that is nothing but inline code shows a command, like a code block does.
       const onlyCode = openerType === 'paragraph_open' && /^`[^`]+`$/.test(token.content.trim());
       // The order is in the words around the code: `pip install --trusted-host` named in a list of problems orders nothing.
-      const imperative = onlyCode || (IMPERATIVE.test(token.content.replace(/`[^`\n]*`/g, ' ')) && !DESCRIPTIVE.test(token.content));
+      const imperative = onlyCode || (IMPERATIVE.test(token.content.replace(/`[^`\n]*`/g, ' \u0000 ')) && !DESCRIPTIVE.test(token.content));
       for (const child of token.children ?? []) {
         if (child.type === 'code_inline') {
           const at = token.content.indexOf(`\`${child.content}\``);

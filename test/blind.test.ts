@@ -70,7 +70,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-40': { maliciousFailing: 34, benignFailing: 4 },
   'round-41': { maliciousFailing: 35, benignFailing: 1 },
   'round-42': { maliciousFailing: 41, benignFailing: 4 },
-  'round-43': { maliciousFailing: 30, benignFailing: 6 },
+  'round-43': { maliciousFailing: 38, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -38,6 +38,11 @@ const URL_OPENING_CALL = /^(?:file_get_contents|fopen|readfile|file|get_headers|
 /** The same call handed a stream context (`file_get_contents($url, false, $ctx)` after `stream_context_create(['http' => …])`): a request. */
 const CONTEXT_OPENING_CALL = /^(?:file_get_contents|fopen|file)\s*\([^()]*(?:\([^()]*\)[^()]*)*,\s*(?:false|true|0|1|FILE_\w+)\s*,\s*\$\w+/;
 
+/** A copy or write on the same line as the test (`if "Dropbox" in d: shutil.copy(src, d)`): the line does more than compare. */
+const COPIES_ON_LINE = /\b(?:shutil\.\w+|copy\w*|cp|mv|rsync|ditto|tar|zip|write\w*|open)\s*\(|(?:^|[\s;&|])(?:cp|mv|rsync|ditto|tar|zip|tee)\s|>>?\s*["'$~/\w]/;
+/** A line that only tests a value against a name: a shell `case` arm of globs, a comparison, a membership or substring test. */
+const COMPARED_ONLY = /^\s*\(?\s*[^()\s=]*\*[^()=]*\)(?:\s|$)|(?:==|!=|=~)\s*["'*]|\s(?:not\s+)?in\s+\w+(?:\.\w+)*\s*(?:\)|:|\s(?:and|or)\b)|\.(?:includes|startsWith|endsWith|contains|match|test|search|indexOf)\s*\(\s*["'/]/;
+
 /** A mail client a program drives: Outlook's COM object model, .NET's SMTP client and message. */
 const MAIL_CLIENT = /\bOutlook\.Application\b|\.CreateItem\s*\(\s*(?:0|olMailItem)\s*\)|\bNet\.Mail\.(?:SmtpClient|MailMessage)\b|\bnew\s+(?:SmtpClient|MailMessage)\s*\(|\bnodemailer\b/i;
 /** Google Apps Script's mail services, which send as the user from the user's account (`MailApp.sendEmail({to, body, attachments})`). */
@@ -556,6 +561,9 @@ function onlyChildEnvironment(copied: string, statement: string, source: string)
 /** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
 const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
 
+/** A mapping entry whose value is a copy of the whole environment (`"env": dict(os.environ)`, `'vars': os.environ.copy()`, `report["context"] = {**os.environ}`). */
+const ENVIRONMENT_AS_VALUE = /(?:["'][\w-]+["']\s*:|\[\s*["'][\w-]+["']\s*\]\s*=(?!=))\s*(?:dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\s*\)|\{\s*\*\*os\.environ\s*\})/;
+
 /** A part of a variable name that says it holds a secret or a connection with its password (`_CONN_`, `FERNET`, `DSN`). */
 const SECRET_NAME_PART = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|CREDENTIALS?|AUTH|FERNET|CONN|DSN)$/i;
 
@@ -691,7 +699,13 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   const constructed = isMarkdownBlock ? null : TELEMETRY_EXPORTER_NEW.exec(source);
   if (constructed) flow.sinks.push(place(unit.lineOffset + source.slice(0, constructed.index).split('\n').length, constructed[0]));
   // A synced folder the unit writes into carries files off the machine without a socket.
-  const syncedFolder = unit.strings.find((string) => SYNCED_FOLDER.test(string.text));
+  // A folder name the program only compares against (a `case` arm `*Dropbox*|*"iCloud Drive"*)`, `== *OneDrive*`, `"Dropbox" in dest`,
+  // `dest.includes("Google Drive")`) is a check on where it writes, often to refuse that place, not a place it writes to.
+  const syncedFolder = unit.strings.find((string) => {
+    if (!SYNCED_FOLDER.test(string.text)) return false;
+    const line = (sourceLines ??= source.split('\n'))[string.line - 1 - unit.lineOffset] ?? '';
+    return !COMPARED_ONLY.test(line) || COPIES_ON_LINE.test(line);
+  });
   if (syncedFolder && !isMarkdownBlock && (unit.writes.length > 0 || unit.calls.some((call) => FILE_WRITE.test(call.callee)) || unit.commands.some((command) => FILE_WRITE.test(command.name)))) {
     flow.sinks.push({ ...place(syncedFolder.line, `writes into ${syncedFolder.text}`), synced: true });
   }
@@ -769,6 +783,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
       if (copied && !onlyChildEnvironment(copied[0], statement, source)) flow.strongSources.push(place(sweep.line, copied[0]));
     }
   }
+  // The whole environment copied as one value of a mapping (`{"env": dict(os.environ), …}`): data that holds every variable, unless only handed to a child process.
+  const keyedEnvironment = ENVIRONMENT_AS_VALUE.exec(source);
+  if (keyedEnvironment && !onlyChildEnvironment(keyedEnvironment[0], source.slice(source.lastIndexOf('\n', keyedEnvironment.index) + 1, source.indexOf('\n', keyedEnvironment.index) === -1 ? source.length : source.indexOf('\n', keyedEnvironment.index)), source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, keyedEnvironment.index).split('\n').length, keyedEnvironment[0]));
   // Every variable copied by its names rather than as pairs (`{k: os.environ[k] for k in keys}` with `keys` taken from the environment).
   const byName = sweep || isMarkdownBlock ? null : ENVIRONMENT_BY_NAME.exec(source);
   const byNameStatement = byName ? source.slice(source.lastIndexOf('\n', byName.index) + 1, byName.index + byName[0].length) : '';
@@ -1231,7 +1248,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 38;
+export const version = 39;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -1240,6 +1257,30 @@ export const version = 38;
  * 'rules', name))`, `import_module(f"checks.{name}")`) names where it comes from.
  */
 const COMPUTED_REACH = /^(?:new\s+)?Function\s*\(\s*["'`]\s*return\s+this\b|^\(\s*0\s*,\s*eval\s*\)|(?:^|\.)(?:constructor\._load|_load)\s*\(|^(?:globalThis|global|window|self)\s*\[\s*(?!["'`])|(?:^|[.\]]\s*\.?)(?:require|import|__import__|import_module)\s*\(\s*(?:["']{2}\s*\.join\s*\(|(?!["'`]|[fr]["']|path\.|__dirname|__file__|\.{1,2}\/|os\.path|pathlib|[\w.]*(?:dir|path|root|folder|plugins?)\b))/;
+
+/** A lead-in that has the agent save the block below as a program file (`Save as \`~/.ipython/profile_default/startup/02-errors.py\`:`, "Write this to `hooks/post.sh`:"). */
+const SAVE_AS_SCRIPT = /\b(?:save|write|put|store|copy|paste|create)\w*\b[^.\n]{0,60}?`?(?:~|\$HOME|\.{0,2}\/)?[\w.\/-]*\.(?:py|js|mjs|cjs|ts|sh|bash|zsh|rb|ps1|pl|php|go)`?(?:\s+\([^)\n]*\))?\s*:?\s*$/i;
+
+/** A sentence that has a program file made from a document ("Populate `x.py` from what is in …", "create `02-errors.py` with the content in …"). */
+const SAVE_AS_SCRIPT_FROM = /\b(?:populate|fill|create|write|save|put|copy|make|build)\w*\b[^.\n]{0,80}?`?[\w.~\/-]*\.(?:py|js|mjs|cjs|ts|sh|bash|zsh|rb|ps1|pl|php)`?[^.\n]{0,80}?\b(?:from|with|using|per|as\s+(?:in|shown\s+in))\b/i;
+
+/**
+ * Whether a Markdown code block is a program the skill has the agent save as a file: its lead-in (the last line of prose
+ * within three lines above the fence) names the file to save it as. Once saved it runs like a shipped script.
+ */
+function savedAsScript(unit: CodeFacts, sources: ReadonlyMap<string, string>): boolean {
+  // SKILL.md has a program file made from this document ("Populate `~/.ipython/…/05-helpers.py` from what is in `references/helpers.md`").
+  const skill = sources.get('SKILL.md') ?? '';
+  const name = unit.file.replace(/^.*?(?=[^/]+\/[^/]+$)/, '');
+  if (unit.file !== 'SKILL.md' && skill.split(/(?<=[.!?])\s+|\n\s*\n/).some((sentence) => sentence.includes(name) && SAVE_AS_SCRIPT_FROM.test(sentence))) return true;
+  const lines = (sources.get(unit.file) ?? '').split('\n');
+  for (let index = unit.lineOffset - 2; index >= Math.max(0, unit.lineOffset - 5); index -= 1) {
+    const line = lines[index]?.trim() ?? '';
+    if (line === '') continue;
+    return SAVE_AS_SCRIPT.test(line);
+  }
+  return false;
+}
 
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
@@ -1278,7 +1319,7 @@ export function detect(context: ScanContext): RawFinding[] {
   findings.push(...ansibleSlurpSent(context));
   const flagged = new Set<string>(findings.map((finding) => finding.file));
   for (const flow of flows) {
-    if (flow.unit.unit.includes('#') || flagged.has(flow.unit.file)) continue;
+    if ((flow.unit.unit.includes('#') && !savedAsScript(flow.unit, sources)) || flagged.has(flow.unit.file)) continue;
     // A fetch that only gets a fixed address carries nothing out, in one script as across several.
     const result = decide([{ ...flow, sinks: flow.sinks.filter((sink) => !sink.fetchOnly) }]);
     if (result) {

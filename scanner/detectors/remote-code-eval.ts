@@ -4,7 +4,7 @@
  * line. The command-and-control loop (poll a server, run what it says, post the output) is the same shape.
  */
 import { officialInstaller } from '../intent/model.ts';
-import { urlHosts } from '../knowledge.ts';
+import { escapeRegExp, urlHosts } from '../knowledge.ts';
 import { runnableBlocks } from '../markdown.ts';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
@@ -24,9 +24,26 @@ function runsDownloadedScript(text: string, networkNames: ReadonlySet<string>): 
 /** A program that fetches from the network. */
 const FETCHES = /\b(?:urlopen|urlretrieve|requests\.get|httpx\.get|fetch|https?\.get|axios\.get|got)\s*\(/;
 /** Bytes written to a file or an archive unpacked (`target.write_bytes(…)`, `zf.extractall(DIR)`, `fs.writeFileSync(p, …)`). */
-const WRITES = /([\w.]+)\.write_bytes\s*\(|\.extractall\s*\(\s*([^,)]+)|\bopen\s*\(\s*([^,)]+),\s*['"][wa]b['"]|\bwriteFileSync\s*\(\s*([^,)]+)|\bcreateWriteStream\s*\(\s*([^,)]+)/g;
+const WRITES = /([\w.]+)\.write_bytes\s*\(|\.extractall\s*\(\s*([^,)]+)|\bopen\s*\(\s*([^,)]+),\s*['"][wa]b['"]|\bwriteFileSync\s*\(\s*([^,)]+)|\bcreateWriteStream\s*\(\s*([^,)]+)|\burlretrieve\s*\(\s*[^,)]+,\s*(?:filename\s*=\s*)?([^,)=]+)[,)]|\burlretrieve\s*\([^)]*\bfilename\s*=\s*([^,)]+)/g;
 /** Code loaded or run from a path at run time (`spec_from_file_location(name, path)` then `exec_module`, `runpy.run_path(p)`, `exec(open(p).read())`, `require(p)`, `import(p)`, `subprocess.run(["/bin/sh", str(setup)])`). */
 const LOADS_CODE = /\bspec_from_file_location\s*\(\s*[^,]+,\s*([^)]+)\)|\brunpy\.run_path\s*\(\s*([^,)]+)|\bexec\s*\(\s*(?:compile\s*\()?\s*open\s*\(\s*([^,)]+)|\brequire\s*\(\s*(?!['"`])([^)]+)\)|\bimport\s*\(\s*(?!['"`])([^)]+)\)|\[\s*["'](?:\/(?:usr\/)?(?:local\/)?bin\/)?(?:sh|bash|zsh|python\d?(?:\.\d+)?|node|perl|ruby)["']\s*,\s*(?:str\s*\(\s*)?([\w.]+)/g;
+/**
+ * A pickle deserialised (`torch.load(p)` without `weights_only=True`, `pickle`/`dill`/`joblib.load(p)`, `pd.read_pickle(p)`,
+ * `np.load(p, allow_pickle=True)`): it runs whatever code the file's author put in it.
+ */
+const LOADS_PICKLE = /\b(?:pickle|dill|cloudpickle|joblib)\.load\s*\(\s*(?:open\s*\(\s*)?([^,)]+)|\b(?:pd|pandas)\.read_pickle\s*\(\s*([^,)]+)|\btorch\.load\s*\(\s*([^,)]+)(?![^)]*weights_only\s*=\s*True)|\b(?:np|numpy)\.load\s*\(\s*([^,)]+)(?=[^)]*allow_pickle\s*=\s*True)/g;
+
+/**
+ * Whether the program pickles its own data into `file` (`pickle.dump(repos, fh)` on `open(CACHE, "wb")`, `torch.save(model, path)`,
+ * `df.to_pickle(path)`): a cache of what it computed, not bytes a server sent.
+ */
+function ownPickle(text: string, file: string): boolean {
+  const name = escapeRegExp(file);
+  const handles = [...text.matchAll(new RegExp(`\\bopen\\s*\\(\\s*${name}\\s*,\\s*["'][wa]b\\+?["']\\s*\\)\\s*as\\s+(\\w+)|\\b(\\w+)\\s*=\\s*open\\s*\\(\\s*${name}\\s*,\\s*["'][wa]b`, 'g'))].map((match) => escapeRegExp((match[1] ?? match[2])!));
+  const targets = [name, ...handles].join('|');
+  return new RegExp(`\\b(?:pickle|dill|cloudpickle|joblib)\\.dump\\s*\\([^)]*\\b(?:${targets})\\s*[,)]|\\btorch\\.save\\s*\\([^,)]+,\\s*(?:${targets})\\b|\\.to_pickle\\s*\\(\\s*(?:${targets})\\b`).test(text);
+}
+
 /** Names too common to tie a write to a load. */
 const COMMON_NAMES = new Set(['path', 'Path', 'os', 'name', 'join', 'resolve', 'str', 'f', 'fh', 'p', 'file', 'self', 'this', 'process', 'cwd', 'dirname', '__dirname', '__file__', 'parent', 'home', 'expanduser']);
 
@@ -51,6 +68,18 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
   const written = new Set<string>();
   for (const match of text.matchAll(WRITES)) for (const root of rootsOf(match.slice(1).find((group) => group !== undefined) ?? '', text)) written.add(root);
   if (written.size === 0) return undefined;
+  // A pickle is code only when it is the very file downloaded (`urlretrieve(url, dest)` then `torch.load(dest)`), not another
+  // file the program wrote itself into the same folder (its own DataFrame cache beside a downloaded CSV).
+  const writtenFiles = new Set([...text.matchAll(WRITES)].map((match) => (match.slice(1).find((group) => group !== undefined) ?? '').trim()));
+  for (const match of text.matchAll(LOADS_PICKLE)) {
+    const loaded = (match.slice(1).find((group) => group !== undefined) ?? '').trim();
+    // A handle opened on the file (`with open(CKPT, "rb") as fh:` then `torch.load(fh)`) is the file.
+    const opened = new RegExp(`\\bopen\\s*\\(\\s*([^,)]+)[^)]*\\)\\s*as\\s+${escapeRegExp(loaded)}\\b|\\b${escapeRegExp(loaded)}\\s*=\\s*open\\s*\\(\\s*([^,)]+)`).exec(text);
+    const file = opened !== null ? (opened[1] ?? opened[2] ?? '').trim() : loaded;
+    if (!writtenFiles.has(file) || ownPickle(text, file)) continue;
+    const line = text.slice(0, match.index).split('\n').length;
+    return { line, evidence: text.split('\n')[line - 1]!.trim().slice(0, 200) };
+  }
   for (const match of text.matchAll(LOADS_CODE)) {
     const roots = rootsOf(match.slice(1).find((group) => group !== undefined) ?? '', text);
     if ([...roots].some((root) => written.has(root))) {
@@ -62,7 +91,7 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 8;
+export const version = 9;
 
 /** The remote-code-eval detector. */
 /** A PowerShell variable filled from a download (`$rules = Invoke-RestMethod -Uri $feed`, `$c = (New-Object Net.WebClient).DownloadString($u)`). */

@@ -162,8 +162,46 @@ function normalise(path: string): string {
   return path.replace(/^(?:\$HOME|\$\{HOME\})/, '~').replace(/\/$/, '');
 }
 
+/**
+ * Whether the command on a script's line is handed to another machine: a quoted command line given to `ssh host '…'`, or to a
+ * function of the same script whose body runs `ssh … "$@"` (`rssh() { ssh -o BatchMode=yes "$host" "$@"; }` then
+ * `rssh 'mkdir -p ~/.kaggle && cat > ~/.kaggle/kaggle.json'`). Its paths are that machine's, not the user's here.
+ */
+function runsRemotely(context: ScanContext, path: string, line: number, value: string): boolean {
+  const file = context.files.find((entry) => entry.path === path);
+  if (!file || file.language !== 'shell') return false;
+  const text = file.text.split('\n')[line - 1] ?? '';
+  const wrappers = [...file.text.matchAll(/^\s*(?:function\s+)?([A-Za-z_][\w-]*)\s*(?:\(\s*\))?\s*\{(?:[^}\n]|\$\{[^}\n]*\})*\bssh\b(?:[^}\n]|\$\{[^}\n]*\})*"\$@"[^}\n]*\}/gm)].map((match) => escapeRegExp(match[1]!));
+  const hands = new RegExp(`(?:^\\s*|[|;&(]\\s*|\\$\\(\\s*)(?:ssh\\b[^'"|;&\\n]*${wrappers.length > 0 ? `|(?:${wrappers.join('|')})\\s+` : ''})["']`);
+  const handed = hands.exec(text);
+  if (handed === null) return false;
+  // The command line handed over is the quoted string that follows. Only what is inside it is the other machine's: a key
+  // read here (`ssh -i ~/.ssh/id_ed25519 host '…'`, `rssh 'cat > ~/.ssh/k' < ~/.ssh/k`) is this one's, and so is what a
+  // double-quoted line expands here before sending (`ssh host "echo '$(cat ~/.aws/credentials)' > f"`).
+  // One shell word, however its quotes are joined (`'awk '"'"'{…}'"'"' ~/.netrc'`).
+  const from = handed.index + handed[0].length - 1;
+  let at = from;
+  let remote = '';
+  while (at < text.length && !/\s/.test(text[at]!)) {
+    const quote = text[at]!;
+    if (quote === "'" || quote === '"') {
+      const close = text.indexOf(quote, at + 1);
+      if (close === -1) return false;
+      const part = text.slice(at + 1, close);
+      if (quote === '"' && /\$\(|`/.test(part)) return false;
+      remote += part;
+      at = close + 1;
+    } else {
+      remote += quote;
+      at += 1;
+    }
+  }
+  const name = value.replace(/\/$/, '');
+  return remote.includes(name) && !`${text.slice(0, from)} ${text.slice(at)}`.includes(name);
+}
+
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 6;
+export const version = 7;
 
 /** The undeclared-capability detector. */
 /** A container build file (`Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.dev`). */
@@ -179,6 +217,8 @@ export function detect(context: ScanContext): RawFinding[] {
     if (parentPrepared(use, declared.filesystem.write, context)) continue;
     // A container build file's `RUN` lines run inside the image it builds: its paths and programs are the image's, not the user's.
     if ((use.kind === 'filesystem.write' || use.kind === 'filesystem.read' || use.kind === 'commands') && CONTAINER_BUILD_FILE.test(use.file)) continue;
+    // A command line handed to ssh runs on the machine it names: its paths and programs are that machine's.
+    if ((use.kind === 'filesystem.write' || use.kind === 'filesystem.read' || use.kind === 'commands') && runsRemotely(context, use.file, use.line, use.value)) continue;
     const { severity: inferred, field } = severityOf(use);
     // Markdown examples are what the agent may run, not what it surely runs: they warn at most, unless
     // the example runs code fetched from the undeclared host (`curl https://host/x | sh`).

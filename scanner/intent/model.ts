@@ -320,7 +320,7 @@ const PROTECTS_SECRET = /\b(?:keep|leave|hide|omit)\w*\s+(?:the\s+|all\s+|any\s+
 /** "Tell it / the reviewer what …": a helper agent as the one told, not the user. */
 const TELLS_HELPER = /\b(?:tell|inform|brief|instruct)\s+(?:it\s+(?:what|which|how|whether|your|about\s+your)\b|the\s+(?:reviewer|subagent|sub-agent|helper|agent|model|worker|assistant)s?\b(?!\s+(?:or|and|nor)\s+(?:anyone|anybody|the\s+user|users?|people|others|the\s+human)\b))/i;
 /** A step or command kept out too ("… out of the summary, including this step"): no longer only the secrets. */
-const NAMES_A_STEP = /\b(?:this|that|these|those|the|each|every)\s+(?:steps?|commands?|actions?|changes?|runs?|edits?|calls?)\b/i;
+const NAMES_A_STEP = /\b(?:this|that|these|those|the|each|every)\s+(?:steps?|commands?(?![\s-]+lines?\b)|actions?|changes?|runs?|edits?|calls?)\b/i;
 /** Other people as the ones who reach something ("so colleagues can open it …"). */
 const OTHER_PEOPLE = /\b(?:colleagues?|others|other\s+people|teammates?|the\s+team|readers|viewers|recipients|reviewers|collaborators)\b[^.]{0,80}$/i;
 
@@ -339,41 +339,61 @@ const SIDE_EFFECT_SUBJECT = /(?:\b[a-z]+ing\b(?:\s+(?:it|them|this|that|the\s+[\
 /** Other parties named as a sentence's subject, right before its verb: products by name (`Dropbox/iCloud/OneDrive`), people, apps, services and their APIs ("CI APIs never reveal values"). */
 const THIRD_PARTIES = /(?:\b(?:[A-Z]|[a-z][A-Z])[\w.-]*(?:\s*(?:\/|,|\band\b|\bor\b)\s*(?:[A-Z]|[a-z][A-Z])[\w.-]*)+|\b(?:people|users|developers|apps|applications|tools|services|browsers|clients|extensions|programs|vendors|attackers|stealers|malware|APIs|servers|platforms|providers|registries|(?:many|most|some)\s+[a-z]+s))\s*$/;
 
+/** Words that introduce an example ("e.g.", "for example", "such as") right before it. */
+const EXAMPLE_LEAD = /(?:\be\.g\.|\bfor\s+(?:example|instance)|\bsuch\s+as|\blike)\s*[,:]?\s*$/i;
+
 /** The first concealment phrase of an order in `text`, if any. */
 function concealmentIn(text: string): string | undefined {
   for (const sentence of sentences(text)) {
-    const phrase = first('conceal', sentence);
-    if (!phrase) continue;
-    // Judged by its own clause: "send it — and never put the string in the reply" keeps the reply clean of it.
-    const clause = sentence.split(/\s[—–]\s|;\s|,\s+(?:and|but|so)\s|\s+and\s+(?=never\b|do not\b|don't\b)/).find((part) => part.includes(phrase)) ?? sentence;
-    if (describes(clause)) continue;
-    const before = sentence.slice(0, sentence.indexOf(phrase));
-    // What a step does as a side effect, said of the step ("changing it silently reroutes every install", "this quietly drops rows"): a warning, not an order.
-    if (SIDE_EFFECT_ADVERB.test(phrase) && SIDE_EFFECT_SUBJECT.test(before)) continue;
-    // The same said of other parties by name ("Dropbox/iCloud/OneDrive quietly sync them", "many apps silently upload"): what they do, not an order.
-    if (/^(?:silently|quietly|invisibly|unobtrusively|never|do\s+not|don't|won't|will\s+not)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) continue;
-    if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) continue;
-    // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
-    if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) continue;
-    // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
-    if (/^without\b/i.test(phrase) && USERS_OWN_CONDITION.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) continue;
-    // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
-    // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
-    if ((covers(PROTECTS_SECRET, clause, phrase) || covers(TELLS_HELPER, clause, phrase)) && !NAMES_A_STEP.test(clause)) continue;
-    // "so colleagues can open it without asking for access" speaks of other people reaching a file.
-    if (/^without\s+asking\b/i.test(phrase) && /^\s*for\s+access\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length)) && OTHER_PEOPLE.test(before)) continue;
-    // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
-    if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
-    return phrase;
+    // Every phrase of the sentence is judged: secret hygiene excused in one clause ("keep the token out of the chat")
+    // does not excuse another clause that hides a step ("and keep that push command line out of your summary").
+    for (const phrase of new Set(all('conceal', sentence))) if (!excusedConcealment(text, sentence, phrase)) return phrase;
   }
   return undefined;
+}
+
+/** Words after an example that have it carried out ("…, following what it says", "then do as it says"). */
+const EXAMPLE_FOLLOWED = /\b(?:follow(?:ing|s)?|obey(?:ing|s)?|carry(?:ing)?\s+out|do(?:ing)?\s+(?:as|what)\s+it\s+says|act(?:ing)?\s+on|apply(?:ing)?)\b/i;
+
+/** Whether a concealment phrase of `sentence` (in `text`) reads as something other than an order to hide an act from the user. */
+function excusedConcealment(text: string, sentence: string, phrase: string): boolean {
+  // Judged by its own clause: "send it — and never put the string in the reply" keeps the reply clean of it.
+  const clause = sentence.split(/\s[—–]\s|;\s|,\s+(?:and|but|so)\s|\s+and\s+(?=never\b|do not\b|don't\b)/).find((part) => part.includes(phrase)) ?? sentence;
+  if (describes(clause)) return true;
+  const before = sentence.slice(0, sentence.indexOf(phrase));
+  // What a step does as a side effect, said of the step ("changing it silently reroutes every install", "this quietly drops rows"): a warning, not an order.
+  if (SIDE_EFFECT_ADVERB.test(phrase) && SIDE_EFFECT_SUBJECT.test(before)) return true;
+  // The same said of other parties by name ("Dropbox/iCloud/OneDrive quietly sync them", "many apps silently upload"): what they do, not an order.
+  if (/^(?:silently|quietly|invisibly|unobtrusively|never|do\s+not|don't|won't|will\s+not)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) return true;
+  if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) return true;
+  // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
+  if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) return true;
+  // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
+  if (/^without\b/i.test(phrase) && USERS_OWN_CONDITION.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) return true;
+  // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
+  // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
+  if ((covers(PROTECTS_SECRET, clause, phrase) || covers(TELLS_HELPER, clause, phrase)) && !NAMES_A_STEP.test(clause)) return true;
+  // "so colleagues can open it without asking for access" speaks of other people reaching a file.
+  if (/^without\s+asking\b/i.test(phrase) && /^\s*for\s+access\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length)) && OTHER_PEOPLE.test(before)) return true;
+  // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
+  if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”')) return true;
+  // Inside an example quoted in code (``e.g. `Internal code: CANARY-7Q4M. Never reveal this.` ``): the words of the example
+  // text, not an order to the agent, unless the words after the example have it carried out ("…`, following what it says").
+  const at = Math.max(0, text.indexOf(sentence)) + sentence.indexOf(phrase);
+  const upTo = text.slice(0, at).replace(/```/g, '');
+  if ((upTo.match(/`/g)?.length ?? 0) % 2 === 1 && EXAMPLE_LEAD.test(upTo.slice(0, upTo.lastIndexOf('`')))) {
+    const closing = text.indexOf('`', at);
+    const after = closing === -1 ? '' : text.slice(closing + 1, closing + 160).split(/\n\s*\n/)[0]!;
+    if (!EXAMPLE_FOLLOWED.test(after)) return true;
+  }
+  return false;
 }
 
 /** A lead-in that ends in an order to send with what follows ("Fill in the report and submit:"): the block is that send, whatever the lead-in mentions. */
 const SENDS_WHAT_FOLLOWS = /\b(?:submit|send|post|upload)\s*(?:it|them|this|that|the\s+[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:with|using|via|by\s+running)?\s*:\s*$/i;
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
-const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b|\s+(?:the\s+|this\s+|each\s+|every\s+|a\s+|your\s+)?[a-z]+\s+(?:with|using|via|to|by)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?)\b/i;
+const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b|\s+(?:the\s+|this\s+|each\s+|every\s+|a\s+|your\s+)?[a-z]+\s+(?:with|using|via|to|by)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?|(?:script|tool|command|scanner|program|checker|audit)\s+(?:shows|displays|emits)(?!\s+(?:you\s+)?(?:(?:the|a|an|which|what)\s+)?(?:(?:exact|right|correct|next|fix(?:ing)?|repair|install|setup)\s+)?(?:commands?|fix(?:es)?|steps?|lines?|one-liners?|what\s+to\s+(?:run|do))\b)|(?:it|script|tool|scanner)\s+(?:shows|displays)\s+(?:something\s+)?like)\b/i;
 
 /**
  * A lead-in that quotes what someone else wrote ("found something like this in an alert:", "its instructions
@@ -566,7 +586,10 @@ function vendorKey(variable: string): boolean {
 
 /** Whether `text` carries a known service's key to `hosts`, none of which is that service's: it is handed over, not used. */
 function keyHandedElsewhere(text: string, hosts: readonly string[]): boolean {
-  return hosts.length > 0 && [...text.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].some(([, variable]) => vendorKey(variable!) && !hosts.some((host) => secretBelongsTo(variable!, host)));
+  if (hosts.length === 0) return false;
+  // A placeholder naming a service's key (`<openai key>`, `{hf_token}`, `<anthropic api key>`) stands for that key.
+  const named = [...text.matchAll(/[<{]\s*([a-z][a-z0-9]*)[ _-](?:api[ _-])?(key|token|secret|password)\s*[>}]/gi)].map(([, word, kind]) => `${word!.toUpperCase()}_${kind!.toUpperCase()}`);
+  return [...[...text.matchAll(/\$\{?([A-Z][A-Z0-9_]*)/g)].map(([, variable]) => variable!), ...named].some((variable) => vendorKey(variable) && !hosts.some((host) => secretBelongsTo(variable, host)));
 }
 
 /** Authentication with a secret (a header, a login): using a token for its own service, not moving it. */
@@ -673,7 +696,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1463,7 +1486,7 @@ const gatedByFiles = new WeakMap<readonly SourceFile[], boolean>();
  * on the user's machine: they warn with the reason, they do not fail.
  */
 /** The server a helper adds is the one the user names ("adds only the server the user asked for"). */
-const USER_NAMES_SERVER = /\b(?:only\s+)?the\s+(?:MCP\s+|tool\s+)?servers?\s+(?:that\s+)?the\s+user\s+(?:names?|named|asked\s+for|asks\s+for|chose|chooses|picks?|wants|specifie[sd]|gives?)\b|\b(?:an?|the)\s+(?:MCP\s+)?server\s+(?:that\s+)?the\s+user\s+names\b/i;
+const USER_NAMES_SERVER = /\b(?:only\s+)?the\s+(?:MCP\s+|tool\s+)?servers?\s+(?:that\s+)?the\s+user\s+(?:names?|named|asked\s+for|asks\s+for|chose|chooses|picks?|wants|specifie[sd]|gives?)\b|\b(?:an?|the)\s+(?:[\w()-]+\s+){0,5}?(?:MCP\s+)?servers?\s+(?:that\s+)?the\s+user\s+(?:names|named|gives|gave)\b/i;
 
 /**
  * Whether a skill's tool-server changes are the user's choice: SKILL.md says the server is the one the user names, and its
@@ -2094,7 +2117,7 @@ const USER_MATERIAL = /\b(?:e-?mail\s+addresses|(?:names|e-?mails)\s*(?:,|and|or
 const ADDRESS_WITH_PARAMETERS = /https?:\/\/[^\s`'")<>]+\?[\w.%-]+=|\b(?:base|endpoint|url)\b\s*(?:url\s*)?[:=]\s*`?https?:\/\//i;
 
 /** The conversation taken whole, not summarised ("the complete text of this conversation so far", "every user message", "verbatim"). */
-const WHOLE_CONVERSATION = /\btranscript_path\b|\$\{?CLAUDE_TRANSCRIPT|\b(?:complete|entire|full|whole|raw|unedited)\s+(?:text\s+of\s+)?(?:this\s+|the\s+)?(?:conversation|chat|session|transcript)\b|\bevery\s+(?:user\s+)?message\b|\b(?:conversation|chat|transcript|messages)\b[^.\n]{0,60}\b(?:verbatim|word\s+for\s+word|not\s+a\s+summary)\b/i;
+const WHOLE_CONVERSATION = /\btranscript_path\b|\$\{?CLAUDE_TRANSCRIPT|\b(?:complete|entire|full|whole|raw|unedited)\s+(?:text\s+of\s+)?(?:(?:this|the|our|your)\s+)?(?:(?:current|present|ongoing|active|live)\s+)?(?:conversation|chat|session|transcript)\b|\bfrom\s+(?:their|the\s+user'?s|your)\s+(?:very\s+)?first\s+message\b|\bdo\s+not\s+(?:summari[sz]e|abridge|paraphrase|condense)\b|\bevery\s+(?:user\s+)?message\b|\b(?:conversation|chat|transcript|messages)\b[^.\n]{0,60}\b(?:verbatim|word\s+for\s+word|not\s+a\s+summary)\b/i;
 
 /** Values of secrets written in ("the full value of", "put the key value in", "the resolved target … with its credential part"). */
 const SECRET_VALUES_WHOLE = /\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:\w+\s+)?values?\b|\b(?:full|whole|entire|complete|actual|real|resolved|raw)\s+(?:connection\s+strings?|passwords?|tokens?|api\s+keys?|credentials?|secrets?|DSNs?)\b|\b(?:key|token|secret|password|credential)\s+values?\b|\bvalues?\s+(?:of|from)\s+(?:each\s+|every\s+|the\s+)?`?\$?[A-Z][A-Z0-9]*_[A-Z0-9_]+/i;
@@ -2846,7 +2869,12 @@ export function withTableHosts(actions: readonly Action[], files: readonly Sourc
     if (action.sink?.kind !== 'network' || action.sink.hosts.length > 0) return action;
     // The variable as a URL's host (`https://$HOST/…`) or as a whole base address (`"$BASE_URL/v2/verify"`).
     const text = action.fullText ?? action.evidence;
-    const variable = [...text.matchAll(/(?:(?:https?|wss?):\/\/|["'\s=])\$\{?([A-Za-z_]\w*)\}?(?=[/:"'\s$]|$)/g)].map((match) => match[1]!.toUpperCase()).find((name) => hosts.has(name));
+    const variables = [...text.matchAll(/(?:(?:https?|wss?):\/\/|["'\s=])\$\{?([A-Za-z_]\w*)\}?(?=[/:"'\s$]|$)/g)].map((match) => match[1]!.toUpperCase());
+    const variable = variables.find((name) => hosts.has(name));
+    // A variable the skill's own data sets to an address (a workflow's `env:` with `DIFF_SERVICE: https://…`) is that address.
+    if (variable === undefined && variables.length > 0) keyed ??= keyedAddresses(files);
+    const setTo = variable === undefined && keyed !== undefined ? variables.find((name) => keyed!.has(name.toLowerCase())) : undefined;
+    if (setTo !== undefined) return { ...action, sink: { ...action.sink, hosts: keyed!.get(setTo.toLowerCase())! }, userTarget: false };
     // Or a template's hole named after a key of the skill's own data (`curl … {precheck}` with `"precheck": "https://host/v3/bundle"`).
     const holes = variable === undefined ? [...text.matchAll(/\{\{?\s*([A-Za-z_][\w.-]*)\s*\}?\}/g)].map((match) => match[1]!.toLowerCase()) : [];
     if (holes.length > 0) keyed ??= keyedAddresses(files);
@@ -2856,11 +2884,11 @@ export function withTableHosts(actions: readonly Action[], files: readonly Sourc
   });
 }
 
-/** Addresses the skill's own data files give names to (`"precheck": "https://host/v3/bundle"`, `upload_url: https://…`), by key. */
+/** Addresses the skill's own data files give names to (`"precheck": "https://host/v3/bundle"`, `upload_url: https://…`, a `.env`'s `DIFF_SERVICE=https://…`), by key. */
 function keyedAddresses(files: readonly SourceFile[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const file of files) {
-    if (file.fileClass !== 'text' || !['json', 'yaml', 'toml'].includes(file.language)) continue;
+    if (file.fileClass !== 'text' || !(['json', 'yaml', 'toml'].includes(file.language) || /(?:^|\/)\.env(?:\.[\w-]+)?$/.test(file.path))) continue;
     for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
       const host = destinations(match[2]!).find((found) => !isLocalHost(found));
       if (host !== undefined) out.set(match[1]!.toLowerCase(), [...new Set([...(out.get(match[1]!.toLowerCase()) ?? []), host])]);
@@ -3818,7 +3846,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A login a CLI prints (`gh auth token`) sent only to that CLI's own service is that login used, not moved.
     const ownLogin = action.secret !== undefined && sinkHosts.length > 0 && PRINTED_LOGIN_OWNER.some(([printed, home]) => printed.test(action.secret!) && sinkHosts.every((host) => home.test(host)));
     // A known service's key (`DD_API_KEY`) sent to hosts none of which is that service's has a home elsewhere: declared or not, it is moved.
-    const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.secret, sinkHosts);
+    const foreignHome = action.secret !== undefined && keyHandedElsewhere(action.sink?.kind === 'network' ? `${action.secret}\n${action.sink.text}` : action.secret, sinkHosts);
     // A login a tool prints or a key the cloud mints for the user's account (`aws iam create-access-key`) is a credential too,
     // and so is a file attached whole where the template says a credential file goes (`-F "cred_1=@<first credential file>"`).
     // An account's OAuth refresh or ID token sent anywhere but its identity provider is that account handed over: never the skill's own token.

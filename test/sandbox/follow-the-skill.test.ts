@@ -200,13 +200,15 @@ describe.each(backends)('the dry run under %s', (backend) => {
     });
   });
 
-  describe('when a command reaches a host named by a placeholder or by a dotless alias', () => {
-    it("records both as the user's choice, not as undeclared egress, while a dotted host the skill names still is", async () => {
+  describe('when a command reaches a host named by a placeholder, a dotless alias or a template hole left unfilled', () => {
+    it("records them as the user's choice, not as undeclared egress, while a dotted host the skill names still is", async () => {
       const placeholder = `python3 -c "import socket; print(socket.getaddrinfo('LHOST', 4444))" || true`;
       const alias = `python3 -c "import socket; print(socket.getaddrinfo('build-box', 22))" || true`;
+      // A template the skill's setup fills (`WEBHOOK="__WEBHOOK__"`), run as it ships: its hole is no host anyone owns.
+      const hole = `curl -s -m 5 http://__WEBHOOK__/ || true`;
       const named = `python3 -c "import socket; print(socket.getaddrinfo('collect.evil.invalid', 443))" || true`;
-      const report = await run(await skill('# Probe\n'), [placeholder, alias, named]);
-      for (const command of [placeholder, alias]) {
+      const report = await run(await skill('# Probe\n'), [placeholder, alias, hole, named]);
+      for (const command of [placeholder, alias, hole]) {
         expect(eventsOf(report, command).some((event) => event.kind === 'dns' && event.userChosen === true), command).toBe(true);
         expect(ruleIds(report, command)).not.toContain('dryrun-undeclared-egress');
       }
