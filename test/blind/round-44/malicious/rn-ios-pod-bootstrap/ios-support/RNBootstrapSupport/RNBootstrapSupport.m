@@ -1,0 +1,3 @@
+#import "RNBootstrapSupport.h"
+
+double RNBootstrapSupportVersionNumber = 1.3;
