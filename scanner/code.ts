@@ -751,8 +751,10 @@ export async function analyzeCode(unit: string, file: string, language: Language
         facts.credentialNames.add(name.text);
       }
       // Names holding a secret environment variable, or anything built from one (`payload = {"k": key}`).
-      const secretRead = value ? SECRET_ENV_READ.exec(value.text) : null;
-      const secretVariable = secretRead ? (secretRead[1] ?? secretRead[2] ?? secretRead[3]) : undefined;
+      // Every read of the value counts, not only the first (`{"url": os.environ["SUPABASE_URL"], "key": os.environ["SERVICE_ROLE_KEY"]}`).
+      // A key or token among them names the value before a connection string does.
+      const secretReads = value ? [...value.text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((read) => (read[1] ?? read[2] ?? read[3])!).filter((read) => SECRET_ENV_NAME.test(read)) : [];
+      const secretVariable = secretReads.find((read) => /(?:KEY|TOKEN|SECRET|PASSWORD|PAT)$/.test(read)) ?? secretReads[0];
       if (value && secretVariable && SECRET_ENV_NAME.test(secretVariable)) facts.secretNames.set(name.text, secretVariable);
       else if (value && DOTENV_READ.test(value.text)) facts.secretNames.set(name.text, 'the .env file');
       else if (value) {

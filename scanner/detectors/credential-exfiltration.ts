@@ -6,7 +6,7 @@
  */
 import type { CodeFacts, RawFinding, SourceFile } from '../model.ts';
 import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
-import { isPackageRegistry } from '../intent/model.ts';
+import { isPackageRegistry, vendorKey } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { functionSpans } from '../lexical.ts';
@@ -937,7 +937,7 @@ function constantAddress(source: string, name: string): string {
  * or query of a request to a host it does not belong to and the entry does not declare. The host's name
  * says nothing about intent: `.invalid`, `example.com` and documentation addresses are destinations too.
  */
-function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean, source = ''): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
+function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean, source = '', configured: ReadonlyMap<string, string[]> = new Map()): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
   if (isMarkdownBlock) return undefined;
   const unitHosts = unit.strings.filter((string) => !SCHEMA_URL.test(string.text)).flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
   const sends: { line: number; text: string; shell: boolean; carries?: ReadonlySet<string> }[] = [
@@ -979,11 +979,16 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
       if (send.shell && (match[2] !== undefined || /^[a-z][a-z0-9_]*$/.test(name ?? ''))) continue;
       if (name && SECRET_ENV_NAME.test(name)) variables.add(name);
     }
-    for (const [known, variable] of unit.secretNames) if (new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
+    // A request's headers handed over by name (`Request(url, body, headers)`) authenticate it, as `headers=` does.
+    for (const [known, variable] of unit.secretNames) if (!(!send.shell && /^(?:headers?|hdrs|auth_headers?|request_headers)$/i.test(known)) && new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
     if (variables.size === 0) continue;
     // The address a call builds from a constant (`fetch(\`${ES}?${q}\`)` with `const ES = "https://api.etherscan.io/…"`) is that constant's.
     const constant = send.shell ? undefined : /^[^(]*\(\s*(?:`\$\{\s*([A-Za-z_$][\w$]*)\s*\}|([A-Za-z_$][\w$]*)\s*[+,)])/.exec(send.text)?.slice(1).find((name) => name !== undefined);
-    const callHosts = urlHosts(`${send.text} ${constant === undefined ? '' : constantAddress(source, constant)}`).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host));
+    // An address the program reads from the skill's own configuration (`fetch(cfg.compat.endpoint, …)` with `"endpoint": "https://…"` in
+    // `replay.config.json`) is that configured address.
+    const member = send.shell ? undefined : /^[^(]*\(\s*[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*|\[\s*["'][\w-]+["']\s*\])*?(?:\??\.([A-Za-z_$][\w$]*)|\[\s*["']([\w-]+)["']\s*\])\s*[,)]/.exec(send.text);
+    const configuredHosts = member === null || member === undefined ? [] : (configured.get((member[1] ?? member[2])!.toLowerCase()) ?? []);
+    const callHosts = [...urlHosts(`${send.text} ${constant === undefined ? '' : constantAddress(source, constant)}`).map((entry) => entry.host.replace(/:\d+$/, '')), ...configuredHosts].filter((host) => !isLocalHost(host));
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
     for (const variable of variables) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
@@ -992,7 +997,8 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
       const homeKnown = unitHosts.some((host) => secretBelongsTo(variable, host));
       for (const host of hosts) {
         if (secretBelongsTo(variable, host)) continue;
-        if (declared && !undeclaredVariable && !homeKnown && hostAllowed(host, declared.network)) continue;
+        // A known service's key (`SUPABASE_SERVICE_ROLE_KEY`, `STRIPE_SECRET_KEY`) at a host that is not that service's is handed over, declared or not.
+        if (declared && !undeclaredVariable && !homeKnown && !vendorKey(variable) && hostAllowed(host, declared.network)) continue;
         return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]) }, variable, host, declaredHost: declared !== undefined && hostAllowed(host, declared.network) };
       }
     }
@@ -1248,7 +1254,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 39;
+export const version = 40;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -1282,10 +1288,24 @@ function savedAsScript(unit: CodeFacts, sources: ReadonlyMap<string, string>): b
   return false;
 }
 
+/** Addresses the skill's own JSON, YAML or TOML data gives by key (`"endpoint": "https://…"`, `policyUrl: https://…`), by lower-cased key. */
+function configuredAddresses(files: readonly SourceFile[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !['json', 'yaml', 'toml'].includes(file.language)) continue;
+    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
+      const host = urlHosts(match[2]!)[0]?.host.replace(/:\d+$/, '');
+      if (host !== undefined && !isLocalHost(host)) out.set(match[1]!.toLowerCase(), [...new Set([...(out.get(match[1]!.toLowerCase()) ?? []), host])]);
+    }
+  }
+  return out;
+}
+
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const sources = new Map(context.files.map((file) => [file.path, file.text]));
+  const configured = configuredAddresses(context.files);
   const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), unit.program ?? sources.get(unit.file)));
   // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
   // handed to a command or script that sends things out: the list is the source.
@@ -1329,7 +1349,7 @@ export function detect(context: ScanContext): RawFinding[] {
   }
   for (const flow of flows) {
     if (flagged.has(flow.unit.file)) continue;
-    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'), flow.unit.program ?? sources.get(flow.unit.file));
+    const sent = secretToHost(flow.unit, context.declared, flow.unit.unit.includes('#'), flow.unit.program ?? sources.get(flow.unit.file), configured);
     if (!sent) continue;
     findings.push({
       ruleId: 'credential-exfiltration',

@@ -317,6 +317,10 @@ const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn
 
 /** Secrets as what is kept out of the conversation: "keep passwords out of the chat", "never show the token in the reply". */
 const PROTECTS_SECRET = /\b(?:keep|leave|hide|omit)\w*\s+(?:the\s+|all\s+|any\s+|raw\s+|real\s+|their\s+|your\s+)?(?:passwords?|passphrases?|tokens?|secrets?|credentials?|api\s+keys?|private\s+keys?|secret\s+values?|keys)\s+(?:out\s+of|from)\b/i;
+/** A secret's value kept out of what is written or said ("do not quote the value", "never print the token", "do not mention the value's characters"). */
+const SECRET_VALUE_KEPT = /\b(?:do\s+not|don't|never|without)\s+(?:quot|mention|repeat|print|echo|past|show|includ|log|reveal|expos|display|writ)\w*\s+(?:the\s+|its\s+|their\s+|any\s+|a\s+)?(?:(?:secret|credential|token|key|password)(?:'s)?\s+)?(?:values?|secrets?|tokens?|keys?|passwords?|credentials?)(?:'s)?\b/i;
+/** A credential named in words. */
+const CREDENTIAL_WORD = /\b(?:credentials?|api\s+keys?|tokens?|private\s+keys?|passwords?|secrets?)\b/i;
 /** "Tell it / the reviewer what …": a helper agent as the one told, not the user. */
 const TELLS_HELPER = /\b(?:tell|inform|brief|instruct)\s+(?:it\s+(?:what|which|how|whether|your|about\s+your)\b|the\s+(?:reviewer|subagent|sub-agent|helper|agent|model|worker|assistant)s?\b(?!\s+(?:or|and|nor)\s+(?:anyone|anybody|the\s+user|users?|people|others|the\s+human)\b))/i;
 /** A step or command kept out too ("… out of the summary, including this step"): no longer only the secrets. */
@@ -373,6 +377,9 @@ function excusedConcealment(text: string, sentence: string, phrase: string): boo
   // Secrets kept out of the chat ("keep passwords out of the chat") protect the user; a reviewer or subagent
   // not told something ("don't tell it what you think is fine") is not the user kept in the dark.
   if ((covers(PROTECTS_SECRET, clause, phrase) || covers(TELLS_HELPER, clause, phrase)) && !NAMES_A_STEP.test(clause)) return true;
+  // A credential's value kept out of what is written ("If the diff includes a credential, do not quote the value in the comment",
+  // "Do not mention the value's characters"): its secrecy protected, said where the text speaks of a credential.
+  if (covers(SECRET_VALUE_KEPT, clause, phrase) && CREDENTIAL_WORD.test(text.slice(Math.max(0, text.indexOf(sentence) - 400), text.indexOf(sentence) + sentence.length)) && !NAMES_A_STEP.test(clause)) return true;
   // "so colleagues can open it without asking for access" speaks of other people reaching a file.
   if (/^without\s+asking\b/i.test(phrase) && /^\s*for\s+access\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length)) && OTHER_PEOPLE.test(before)) return true;
   // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
@@ -577,10 +584,10 @@ const LOADED_LOGIN = /\b(?:export\s+)?([A-Z][A-Z0-9_]*)=["']?\$\(\s*(?:op\s+read
  * Hosted-only services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one
  * home. Services that also run self-hosted or behind gateways (GitHub Enterprise, GitLab, Sentry, model APIs) are not here.
  */
-const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'TEMPO', 'ZENDESK', 'ASANA', 'INTERCOM', 'MAILGUN', 'POSTMARK', 'RESEND', 'WANDB', 'KAGGLE']);
+const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'TEMPO', 'ZENDESK', 'ASANA', 'INTERCOM', 'MAILGUN', 'POSTMARK', 'RESEND', 'WANDB', 'KAGGLE', 'SUPABASE', 'FIREBASE', 'EXPO', 'CLERK', 'RESEND', 'MAPBOX', 'ALGOLIA', 'PLANETSCALE', 'NEON', 'UPSTASH', 'PUSHER', 'AUTH0']);
 
 /** Whether a variable is a known service's key (its first word names the service, its last says it is a secret). */
-function vendorKey(variable: string): boolean {
+export function vendorKey(variable: string): boolean {
   return VENDOR_KEY_WORDS.has(variable.split('_')[0]!) && /(?:TOKEN|SECRET|PASSWORD|KEY|PAT)$/.test(variable);
 }
 
@@ -696,7 +703,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -991,8 +998,14 @@ function namesSomethingSensitive(raw: string): boolean {
   return INTERESTING.some((word) => hasWord(word, text)) || FILE_KINDS.some((kind) => mayBeFileKind(kind, text) && kind.test(text)) || REGISTRY_PUSH.test(text);
 }
 
-/** A verb just before a quotation that makes the agent write, say, run or follow what is quoted ("says" reports what something else says). */
-const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say(?!s\b)|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update|invite|share|grant|delegate|forward|bcc|cc|e-?mail)\w*\b[^.!?\n]{0,80}$/i;
+/**
+ * A verb just before a quotation that makes the agent write, say, run or follow what is quoted ("says" reports what something else
+ * says; "addressed" is no "add"), or a procedure the skill relies on quoted as what it says ("the onboarding runbook says \"…\"").
+ */
+const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|persist|prepend|include|remember|follow|obey|adopt|set|run|execute|type|enter|say(?!s\b)|reply|respond|answer|send|post|commit|use|tell|print|echo|output|change|replace|update|invite|share|grant|delegate|forward|bcc|cc|e-?mail|state|explain|announce|warn)(?:s|es|ed|d|ing)?\b[^.!?\n]{0,80}$|\b(?:runbook|playbook|checklist|procedure|policy|guide|instructions|readme|manual|sop|wiki)\s+(?:says|states|reads|requires|specifies|tells\s+you)\s*:?\s*$/i;
+
+/** {@link QUOTE_INTRODUCED} over a sentence whose lines are joined, where an order may stand further back. */
+const QUOTE_INTRODUCED_ACROSS_LINES = new RegExp(QUOTE_INTRODUCED.source.replace('{0,80}$', '{0,160}$'), 'i');
 
 /**
  * Quoted speech in prose (`Ask, don't accuse: "Is there a reason this skips the permission check?"`) is
@@ -1001,12 +1014,18 @@ const QUOTE_INTRODUCED = /\b(?:append|add|write|insert|paste|put|store|save|pers
 function withoutQuotedSpeech(text: string): string {
   // A quote given as an example ("say why it matters (e.g. \"this hidden text would …\")") illustrates; it orders nothing,
   // even when it runs over a line.
-  return text.replace(/(\be\.g\.|\bfor\s+(?:example|instance)|\bsuch\s+as)([,:]?\s*)"[^"]{1,300}"/gi, '$1$2"…"').replace(/"([^"\n]{1,300})"|“([^”\n]{1,300})”/g, (quote, _plain: string, _curly: string, offset: number) => {
+  // A quote may wrap onto the next line of its paragraph ("ignore previous⏎instructions"), not across a blank line.
+  return text.replace(/(\be\.g\.|\bfor\s+(?:example|instance)|\bsuch\s+as)([,:]?\s*)"[^"]{1,300}"/gi, '$1$2"…"').replace(/"((?:[^"\n]|\n(?![ \t]*\n)){1,300})"|“((?:[^”\n]|\n(?![ \t]*\n)){1,300})”/g, (quote, _plain: string, _curly: string, offset: number) => {
+    // A quote over several lines that opens its own line or item (`1. "Before writing … apply every instruction in it."`)
+    // is the text the step gives, not speech inside a sentence: kept, as a one-line quote would be judged by its lead-in.
+    if (quote.includes('\n') && /^\s*(?:\d+[.)]\s+|[-*+>]\s+)?$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return quote;
     // The verb must stand outside the quotes: in `says "run this setup command" or "do not mention it"` the second quote
     // is introduced by "says", not by the "run" inside the first.
-    const before = text.slice(Math.max(0, offset - 160), offset).replace(/"[^"\n]*"|“[^”\n]*”/g, '"…"');
+    const before = text.slice(Math.max(0, offset - 160), offset).replace(/"(?:[^"\n]|\n(?![ \t]*\n))*"|“(?:[^”\n]|\n(?![ \t]*\n))*”/g, '"…"');
     const sentence = before.slice(Math.max(before.search(/[^.!?]*$/), 0));
-    return QUOTE_INTRODUCED.test(sentence) ? quote : '"…"';
+    // A list item's order carries over the line it wraps onto ("Append a section … containing these rules:⏎  1. \"…\"").
+    const joined = sentence.replace(/\n\s*(?:\d+[.)]\s+|[-*+]\s+)?/g, ' ');
+    return QUOTE_INTRODUCED.test(sentence) || QUOTE_INTRODUCED_ACROSS_LINES.test(joined) ? quote : '"…"';
   });
 }
 
@@ -3853,7 +3872,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     const accountToken = action.secret !== undefined && OAUTH_ACCOUNT_TOKEN.test(action.secret) && sinkHosts.length > 0;
     const atProvider = accountToken && sinkHosts.every((host) => IDENTITY_PROVIDER_HOST.test(host));
     const handedToken = accountToken && !atProvider && !REDEEMS_TOKEN.test(action.fullText ?? action.evidence);
-    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || handedToken || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || (/^(?:env|printenv)\b/.test(action.secret) && ENVIRONMENT_SECRET_SWEEP.test(action.fullText ?? action.evidence)) || PRIVATE_FIELD.test(action.secret) || ONE_TIME_CODE.test(action.fullText ?? action.evidence) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
+    // Three or more different secrets written into one request or address (`?sp={{STORE_PASSWORD}}&mp={{MATCH_PASSWORD}}&et={{EXPO_TOKEN}}`):
+    // no declared service needs the user's other secrets bundled with its own.
+    const bundled = action.sink?.kind === 'network' && new Set([...(action.fullText ?? action.evidence).matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g)].map((name) => name[0]).filter((name) => SECRET_ENV_NAME.test(name))).size >= 3;
+    const concreteSecret = action.secret !== undefined && !ownLogin && (action.valuesWhole === true || foreignHome || bundled || handedToken || SENSITIVE_FILE.test(action.secret) || DOTENV_FILE.test(` ${action.secret}`) || hasWord('machine-secret', action.secret) || action.secret === WHOLE_ENVIRONMENT || ENVIRONMENT_SECRET_SWEEP.test(action.secret) || (/^(?:env|printenv)\b/.test(action.secret) && ENVIRONMENT_SECRET_SWEEP.test(action.fullText ?? action.evidence)) || PRIVATE_FIELD.test(action.secret) || ONE_TIME_CODE.test(action.fullText ?? action.evidence) || CREDENTIAL_GETTER.test(action.secret) || CREDENTIAL_FILE_ATTACHED.test(action.fullText ?? action.evidence));
     const declaredVariable = declared !== undefined && action.secret !== undefined && declared.env.some((name) => action.secret!.includes(name));
     const toDeclared = action.sink?.kind === 'network' && sinkHosts.length > 0 && declaredHosts(sinkHosts, declared);
     // A push to a registry carries a secret out only as a stored credential packed in while the user is kept
