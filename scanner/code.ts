@@ -755,7 +755,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       // A key or token among them names the value before a connection string does.
       const secretReads = value ? [...value.text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((read) => (read[1] ?? read[2] ?? read[3])!).filter((read) => SECRET_ENV_NAME.test(read)) : [];
       const secretVariable = secretReads.find((read) => /(?:KEY|TOKEN|SECRET|PASSWORD|PAT)$/.test(read)) ?? secretReads[0];
-      if (value && secretVariable && SECRET_ENV_NAME.test(secretVariable)) facts.secretNames.set(name.text, secretVariable);
+      if (secretVariable !== undefined) facts.secretNames.set(name.text, secretVariable);
       else if (value && DOTENV_READ.test(value.text)) facts.secretNames.set(name.text, 'the .env file');
       else if (value) {
         const carried = withoutLiteralCalls(value.text);

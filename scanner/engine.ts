@@ -795,7 +795,6 @@ function literalsOf(text: string): string[] {
 /** Calls that start a program named by their first argument (Go, Python, Node, Ruby, .NET, Rust, Java). */
 const PROCESS_STARTER = /^(?:exec\.Command(?:Context)?|subprocess\.(?:run|call|check_call|check_output|Popen)|os\.system|os\.popen|child_process\.\w+|spawn|spawnSync|execFile|execFileSync|system|Process\.Start|Command::new|Runtime\.getRuntime\(\)\.exec|ProcessBuilder)$/;
 
-/** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
 /**
  * The single bytes a program XORs with: a literal (`b ^ 0x5a`) or a constant by name (`b[i] ^ k` with `const k = 0x5a`,
  * `_K = 0x5A`, `key := byte(90)`, `_K = ord("Z")`).
@@ -812,6 +811,7 @@ function xorConstants(text: string): string[] {
   ];
 }
 
+/** An XOR of bytes in code: `^=`, `a ^ b`, `xor` (a key applied to a blob). */
 const XOR_OPERATION = /\^=|[\w\])]\s*\^\s*[\w(]|\bxor\b|\bbxor\b/i;
 
 /** Words that turn a sentence into a warning about what not to do. */

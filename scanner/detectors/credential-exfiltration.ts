@@ -6,7 +6,7 @@
  */
 import type { CodeFacts, RawFinding, SourceFile } from '../model.ts';
 import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
-import { isPackageRegistry, vendorKey } from '../intent/model.ts';
+import { isPackageRegistry, keyedAddresses, vendorKey } from '../intent/model.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
 import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
 import { functionSpans } from '../lexical.ts';
@@ -1288,24 +1288,12 @@ function savedAsScript(unit: CodeFacts, sources: ReadonlyMap<string, string>): b
   return false;
 }
 
-/** Addresses the skill's own JSON, YAML or TOML data gives by key (`"endpoint": "https://…"`, `policyUrl: https://…`), by lower-cased key. */
-function configuredAddresses(files: readonly SourceFile[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const file of files) {
-    if (file.fileClass !== 'text' || !['json', 'yaml', 'toml'].includes(file.language)) continue;
-    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
-      const host = urlHosts(match[2]!)[0]?.host.replace(/:\d+$/, '');
-      if (host !== undefined && !isLocalHost(host)) out.set(match[1]!.toLowerCase(), [...new Set([...(out.get(match[1]!.toLowerCase()) ?? []), host])]);
-    }
-  }
-  return out;
-}
-
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const sources = new Map(context.files.map((file) => [file.path, file.text]));
-  const configured = configuredAddresses(context.files);
+  // Addresses the skill's own JSON, YAML or TOML gives by key: where a request to `cfg.compat.endpoint` goes.
+  const configured = keyedAddresses(context.files, { dotenv: false });
   const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), unit.program ?? sources.get(unit.file)));
   // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
   // handed to a command or script that sends things out: the list is the source.

@@ -2903,11 +2903,14 @@ export function withTableHosts(actions: readonly Action[], files: readonly Sourc
   });
 }
 
-/** Addresses the skill's own data files give names to (`"precheck": "https://host/v3/bundle"`, `upload_url: https://…`, a `.env`'s `DIFF_SERVICE=https://…`), by key. */
-function keyedAddresses(files: readonly SourceFile[]): Map<string, string[]> {
+/**
+ * Addresses the skill's own data files give names to (`"precheck": "https://host/v3/bundle"`, `upload_url: https://…`, a `.env`'s
+ * `DIFF_SERVICE=https://…`), by lower-cased key. `dotenv: false` reads only JSON, YAML and TOML.
+ */
+export function keyedAddresses(files: readonly SourceFile[], { dotenv = true }: { dotenv?: boolean } = {}): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const file of files) {
-    if (file.fileClass !== 'text' || !(['json', 'yaml', 'toml'].includes(file.language) || /(?:^|\/)\.env(?:\.[\w-]+)?$/.test(file.path))) continue;
+    if (file.fileClass !== 'text' || !(['json', 'yaml', 'toml'].includes(file.language) || (dotenv && /(?:^|\/)\.env(?:\.[\w-]+)?$/.test(file.path)))) continue;
     for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
       const host = destinations(match[2]!).find((found) => !isLocalHost(found));
       if (host !== undefined) out.set(match[1]!.toLowerCase(), [...new Set([...(out.get(match[1]!.toLowerCase()) ?? []), host])]);
