@@ -4,6 +4,7 @@
  * scanner's rules, the dry run's honeypot and violations, and the decide step all read it from here, so
  * what counts as "a secret" or "agent configuration" is one fact with one home.
  */
+import { LiteralGatedRegExp } from './prefilter.ts';
 import data from './sensitive.json' with { type: 'json' };
 
 /** One kind of credential file. */
@@ -35,7 +36,7 @@ export const CREDENTIAL_FILE_KINDS: readonly CredentialFileKind[] = data.credent
 }));
 
 /** Any credential file, key ring, browser or wallet store, or agent credential (one regex of all kinds). */
-export const SENSITIVE_FILE = new RegExp(data.credentialFiles.map((entry) => entry.match).join('|'), flags);
+export const SENSITIVE_FILE: RegExp = new LiteralGatedRegExp(data.credentialFiles.map((entry) => entry.match).join('|'), flags);
 
 /** A `.env` file: often secrets, but loading it is routine, so it counts only with a way out. */
 export const DOTENV_FILE = new RegExp(data.dotenv.match);

@@ -23,7 +23,7 @@ import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
 import { isMakefile, makeRecipes } from './makefile.ts';
 import { QUOTES_WHAT_FOLLOWS, consentGated, sectionConsentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
-import { LiteralFilter, requiredLiterals } from './prefilter.ts';
+import { LiteralFilter, requiredLiterals } from '../core/prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 import { SCANNER_VERSION } from './version.ts';
 

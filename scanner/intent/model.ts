@@ -23,7 +23,7 @@ import { foldCharacterCodes } from '../decode.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
 import type { CodeFacts, Segment, SourceFile } from '../model.ts';
-import { FilteredFamily } from '../prefilter.ts';
+import { FilteredFamily } from '../../core/prefilter.ts';
 import { vocabulary, WORD_CLASSES, type WordClass } from './vocabulary.ts';
 
 /** installers.yaml: official installer hosts and package registries, with where the list came from. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AGENT_CONFIG_FILE, DOTENV_FILE, SENSITIVE_FILE, SYNCED_FOLDER } from '../../core/index.ts';
-import { FilteredFamily, LiteralFilter, requiredLiterals } from '../../scanner/prefilter.ts';
+import { FilteredFamily, LiteralFilter, LiteralGatedRegExp, requiredLiterals } from '../../core/prefilter.ts';
 import { bundledRuleSet } from '../../scanner/rules.ts';
 import { vocabulary, WORD_CLASSES } from '../../scanner/intent/vocabulary.ts';
 
@@ -99,5 +99,41 @@ describe('LiteralFilter', () => {
     // The check means something only if expressions both match and get filtered out, many times over.
     expect(matches).toBeGreaterThan(1000);
     expect(filtered).toBeGreaterThan(matches);
+  });
+});
+
+describe('LiteralGatedRegExp', () => {
+  it('answers as the plain expression does, on every corpus text', async () => {
+    const plain = new RegExp(SENSITIVE_FILE.source, SENSITIVE_FILE.flags);
+    const gated = new LiteralGatedRegExp(SENSITIVE_FILE.source, SENSITIVE_FILE.flags);
+    const texts = await corpusTexts();
+    let matches = 0;
+    for (const text of texts) {
+      const expected = plain.exec(text);
+      const found = gated.exec(text);
+      expect(found?.index, text.slice(0, 80)).toBe(expected?.index);
+      expect(found?.[0]).toBe(expected?.[0]);
+      expect(gated.test(text)).toBe(expected !== null);
+      if (expected) matches += 1;
+    }
+    // Both answers occur many times, so the comparison covers the gate's yes and its no.
+    expect(matches).toBeGreaterThan(100);
+    expect(texts.length - matches).toBeGreaterThan(100);
+  });
+
+  it("keeps a global expression's position as the plain one does, and works through string methods", () => {
+    const gated = new LiteralGatedRegExp('\\.npmrc|\\.pypirc', 'gi');
+    expect('cat ~/.npmrc ~/.PYPIRC'.match(gated)).toEqual(['.npmrc', '.PYPIRC']);
+    expect('cp ~/.npmrc x'.replace(gated, '<file>')).toBe('cp ~/<file> x');
+    gated.lastIndex = 5;
+    expect(gated.exec('nothing to see')).toBeNull();
+    expect(gated.lastIndex).toBe(0);
+    expect([...'a .npmrc b .pypirc'.matchAll(gated)].map((match) => match.index)).toEqual([2, 11]);
+  });
+
+  it('runs an expression that needs no literal every time', () => {
+    const gated = new LiteralGatedRegExp('\\d{3}', '');
+    expect(gated.test('code 404')).toBe(true);
+    expect(gated.test('none')).toBe(false);
   });
 });

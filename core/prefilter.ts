@@ -401,6 +401,18 @@ export class LiteralFilter {
     return possible;
   }
 
+  /** Whether any expression can match `text`: {@link scan} that stops at the first literal found. */
+  any(text: string): boolean {
+    if (this.always.includes(1)) return true;
+    const { next, width, classOf } = this;
+    let state = 0;
+    for (let position = 0; position < text.length; position += 1) {
+      state = next[state * width + classOf[text.charCodeAt(position)]];
+      if (state < 0) return true;
+    }
+    return false;
+  }
+
   /** The indexes of the expressions that can match `text`, ascending: {@link scan} as a list, for callers that ask about few. */
   hits(text: string): number[] {
     const possible = this.scan(text);
@@ -452,5 +464,30 @@ export class FilteredFamily {
       this.characters += text.length;
     }
     return possible;
+  }
+}
+
+/**
+ * A regular expression that asks its own literal prefilter first: on a text where none of the literals every
+ * match needs occurs, `exec` (and so `test`, `match`, `replace`, which call it) answers no match without running
+ * the expression. The answers are the plain expression's. For a long alternation asked about many texts (every
+ * credential file the project knows), most of which name none of them.
+ */
+export class LiteralGatedRegExp extends RegExp {
+  readonly #gate: LiteralFilter | undefined;
+
+  constructor(pattern: string | RegExp, flags?: string) {
+    super(pattern, flags);
+    const literals = requiredLiterals(this);
+    this.#gate = literals === undefined ? undefined : new LiteralFilter([literals]);
+  }
+
+  override exec(text: string): RegExpExecArray | null {
+    const input = String(text);
+    if (this.#gate !== undefined && !this.#gate.any(input)) {
+      if (this.global || this.sticky) this.lastIndex = 0;
+      return null;
+    }
+    return super.exec(input);
   }
 }
