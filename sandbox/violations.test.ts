@@ -289,3 +289,20 @@ describe('a credential file read by the program that owns it', () => {
     expect(severities([event('file-read', '~/.netrc', { canary: true, program: 'curl' }), event('exec', '/usr/bin/curl', { argv: ['curl', '--netrc-file', '/home/user/.netrc', 'https://api.example.invalid/'] }), out])).toEqual(['dryrun-credential-read:medium']);
   });
 });
+
+describe("one of the machine's programs looking up the account it runs as", () => {
+  const severities = (events: DryRunEvent[]) => findViolations(events, noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-credential-read').map((violation) => violation.severity);
+  // With a connection out in the same command, a credential read it could carry away is critical.
+  const shadow = (program: string, command = 'psql -w -c "select 1"') => [event('file-read', '/etc/shadow', { program, command, missing: true }), event('connect', '203.0.113.7:5432', { command, userChosen: true })];
+  it("is not a read of /etc/shadow by the skill when a system tool the command started does it (Debian's psql wrapper as root)", () => {
+    expect(severities([event('exec', '/usr/bin/psql', { command: 'psql -w -c "select 1"' }), ...shadow('psql')])).toEqual([]);
+    const script = 'scripts/restore.sh plan --target postgres://db.example/app';
+    expect(severities([event('exec', '/usr/bin/psql', { command: script }), ...shadow('psql', script)])).toEqual([]);
+  });
+  it('still fails the read when the skill asks for the file, runs its own program, or hands the file to a reader', () => {
+    expect(severities([event('exec', '/usr/bin/cat', { command: 'cat /etc/shadow' }), ...shadow('cat', 'cat /etc/shadow')])).toEqual(['critical']);
+    expect(severities([event('exec', '/usr/bin/python3', { command: 'python3 scripts/x.py' }), ...shadow('python3', 'python3 scripts/x.py')])).toEqual(['critical']);
+    expect(severities([event('exec', '/tmp/work/bin/helper', { command: './bin/helper' }), ...shadow('helper', './bin/helper')])).toEqual(['critical']);
+    expect(severities([event('exec', '/usr/bin/psql', { command: 'psql -f /etc/shadow' }), ...shadow('psql', 'psql -f /etc/shadow')])).toEqual(['critical']);
+  });
+});

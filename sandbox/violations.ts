@@ -212,6 +212,12 @@ function calibrate(violations: Violation[], events: readonly DryRunEvent[]): Vio
 }
 
 /** Programs that run another program's code: what they read is that program's doing. */
+/** The account databases the C library reads to look a user up. */
+const ACCOUNT_DATABASE = /^\/etc\/g?shadow$/;
+/** Programs installed on the machine itself, not shipped or downloaded by the skill. */
+const SYSTEM_PROGRAM = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$|^\/usr\/lib\/[^/]+\/(?:[^/]+\/)*bin\/[^/]+$/;
+/** Tools that read, copy or send the files they are given. */
+const FILE_READING_PROGRAM = /^(?:cat|tac|head|tail|less|more|cp|mv|dd|tar|zip|gzip|bzip2|xz|zstd|7z|base64|base32|xxd|od|hexdump|strings|grep|egrep|rg|awk|gawk|sed|sort|uniq|cut|tr|tee|openssl|gpg|curl|wget|nc|ncat|socat|scp|sftp|rsync|ssh|sudo|doas|su|unshadow|john|hashcat|find|xargs|install|ln|vim?|nano|emacs)$/;
 const INTERPRETER_PROGRAM = /^(?:.*\/)?(?:python\d*(?:\.\d+)?|node|bash|sh|dash|ruby|perl)$/;
 
 /** The program a one-command line runs (`gcloud auth login` is gcloud), past variable assignments; none for a pipeline or a list. */
@@ -301,6 +307,9 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
   // that started that CLI is the CLI (gcloud and the AWS CLI run on their own Python).
   const started = new Map<string, Set<string>>();
   for (const event of events) if (event.kind === 'exec') started.set(event.command, (started.get(event.command) ?? new Set()).add(event.target.split('/').pop() ?? event.target));
+  // The machine's own programs each command started (`/usr/bin/psql`), as opposed to the skill's scripts and downloads.
+  const systemStarted = new Map<string, Set<string>>();
+  for (const event of events) if (event.kind === 'exec' && SYSTEM_PROGRAM.test(event.target)) systemStarted.set(event.command, (systemStarted.get(event.command) ?? new Set()).add(event.target.split('/').pop() ?? event.target));
   for (const event of events) {
     const add = (ruleId: string, severity: Violation['severity'], message: string) => violations.push({ ruleId, severity, message, event });
     // A destination or path the dry run invented for a placeholder is where the user points the skill:
@@ -314,7 +323,17 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         // A tool looking for its project configuration in a temporary folder the command made (`cd /tmp/x && npm pack`
         // looks for /tmp/x/.npmrc) finds nothing of the user's there.
         const lookupInTemp = event.missing === true && SCRATCH.test(event.target);
-        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target) && !ownHistory && !lookupInTemp) {
+        // One of the machine's own programs looking up the account it runs as (Debian's `psql` wrapper asks for the user's
+        // entry, and as root the C library opens /etc/shadow): the system's lookup, not a read by the skill, unless the
+        // command names the file or the program is an interpreter or a tool that reads files it is given.
+        const accountLookup =
+          ACCOUNT_DATABASE.test(event.target) &&
+          event.program !== undefined &&
+          !INTERPRETER_PROGRAM.test(event.program) &&
+          !FILE_READING_PROGRAM.test(event.program) &&
+          (systemStarted.get(event.command)?.has(event.program) ?? false) &&
+          !/\bg?shadow\b/.test(event.command);
+        if ((credentialFiles.has(event.target) || kind !== undefined) && !secretDeclared(event.target) && !ownHistory && !lookupInTemp && !accountLookup) {
           const what = kind === undefined ? '' : ` (${kind.what})`;
           const tried = event.missing === true ? 'tried to read' : event.refused === true ? 'tried to read (and was refused)' : 'read';
           const absent = event.missing === true ? ' It does not exist in the dry run, but looking for it shows what the skill is after.' : '';

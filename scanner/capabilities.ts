@@ -35,8 +35,14 @@ const SHELL_BUILTINS = new Set([
   'then', 'else', 'fi', 'do', 'done', 'esac', 'in', 'function', 'select', 'until', 'while', 'for', 'if', 'case', 'time', 'sudo', 'env', 'xargs', 'nohup',
 ]);
 
-/** Text right before a URL that makes it an XML namespace, schema or DTD identifier. */
-const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bnamespace|\b(?:xsi:)?(?:noNamespaceS|s)chemaLocation|\bPUBLIC\s+\\?"[^"]*\\?"|\bSYSTEM)\s*=?\s*\\?["']$/;
+/** Text right before a URL that makes it an XML namespace, schema or DTD identifier, also as a constant named for one (`NS = "http://maven.apache.org/SETTINGS/1.0.0"`). */
+const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bnamespace|\b(?:[A-Za-z]+_)?(?:NS|ns|NAMESPACE)(?:_(?:URI|URL))?\s*=|\b(?:xsi:)?(?:noNamespaceS|s)chemaLocation|\bPUBLIC\s+\\?"[^"]*\\?"|\bSYSTEM)\s*=?\s*\\?["']$/;
+
+/** A line that binds a constant named for an XML namespace to one URL (`NS = "http://…"`, `const XMLNS_URI = '…';`). */
+const NAMESPACE_CONSTANT = /^\s*(?:(?:const|let|var|final|static|private|public|readonly|val)\s+)*(?:[A-Za-z]+_)?(?:NS|XMLNS|NAMESPACE)(?:_(?:URI|URL))?\s*(?::\s*\w+\s*)?=\s*["'](?:https?|urn):[^"'\s]+["']\s*;?\s*$/;
+
+/** A program's use of XML namespaces. */
+const XML_NAMESPACE_API = /\bregister_namespace\b|\bnsmap\b|\bnamespaces\s*=|\bxmlns\b|\b(?:createElementNS|setAttributeNS|getElementsByTagNameNS|lookupNamespaceURI)\b|\bXNamespace\b|\bElementTree\b|\blxml\b/;
 
 /** Paths every system has that say nothing about what a skill touches. */
 const ORDINARY_PATH = /^\/(?:dev\/(?:null|stdin|stdout|stderr|tty|zero|u?random|fd\/\d)|tmp(?:\/|$)|usr\/(?:bin|local\/bin|sbin)\/\w+$|bin\/\w+$|usr\/bin\/env$|proc\/self\/)/;
@@ -112,10 +118,15 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     seen.add(key);
     uses.push(use);
   };
+  // Programs that work with XML namespaces (ElementTree, lxml, the DOM's `…NS` methods): where a namespace URL is an identifier.
+  const namespaceFiles = new Set(files.filter((file) => file.fileClass === 'text' && XML_NAMESPACE_API.test(file.text)).map((file) => file.path));
+  const usesXmlNamespaces = (file: string) => namespaceFiles.has(file);
   const addHosts = (text: string, file: string, line: number) => {
     for (const { host, url, index } of urlHosts(text)) {
       // XML namespace and schema identifiers (`xmlns:script="http://openoffice.org/2000/script"`) name a vocabulary, not a server.
       if (XML_IDENTIFIER_CONTEXT.test(text.slice(Math.max(0, index - 60), index))) continue;
+      // A namespaced element name in Clark notation (`{http://maven.apache.org/SETTINGS/1.0.0}mirror`, as ElementTree writes it) is one too.
+      if (text[index - 1] === '{' && /^[^\s{}]+\}+[A-Za-z_{]/.test(text.slice(index)) && usesXmlNamespaces(file)) continue;
       // A request's claimed origin (`-H "Origin: https://other.site"`, `--referer …`) names where it says it comes from, not where it goes.
       if (/(?:\b(?:Origin|Referr?er)\s*:\s*|--referr?er[\s=]+["']?)$/i.test(text.slice(Math.max(0, index - 20), index))) continue;
       // An OAuth scope (`https://www.googleapis.com/auth/gmail.readonly`) names a permission, not a server.
@@ -165,7 +176,10 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
         CLAIMED_ORIGIN.test(lineOf(unit.file, string.line)) &&
         urlHosts(lineOf(unit.file, string.line).replace(CLAIMED_ORIGIN_VALUE, ' ')).every(({ host }) => isLocalHost(host)) &&
         !unit.calls.some((call) => NETWORK_SINK_CALL.test(call.callee) && CALLED_WITH_CLAIMED_ORIGIN.test(call.text));
-      if (!(unit.offline && BARE_URL.test(string.text)) && !claimed) addHosts(string.text, unit.file, string.line);
+      // A namespace constant (`NS = "http://maven.apache.org/SETTINGS/1.0.0"`) names an XML vocabulary, as `xmlns=` does, in a
+      // program that works with XML namespaces.
+      const namespace = NAMESPACE_CONSTANT.test(lineOf(unit.file, string.line)) && usesXmlNamespaces(unit.file);
+      if (!(unit.offline && BARE_URL.test(string.text)) && !claimed && !namespace) addHosts(string.text, unit.file, string.line);
       // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.
       const tail = string.text.slice(-24);
       if (remoteCommands.some((command) => command.line === string.line && command.text.includes(tail) && onRemoteHost(command.text, command.text.lastIndexOf(tail)))) continue;

@@ -22,6 +22,7 @@ import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
 import { isMakefile, makeRecipes } from './makefile.ts';
+import { isMsbuildFile, msbuildCommands, msbuildInlineCode, msbuildProperties } from './msbuild.ts';
 import { QUOTES_WHAT_FOLLOWS, consentGated, sectionConsentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from '../core/prefilter.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
@@ -592,13 +593,19 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
       }
     }
   } else if (isCodeLanguage(language)) {
-    // A Makefile runs its recipes, not its settings and rules.
-    const code = language === 'shell' && isMakefile(path) ? makeRecipes(text) : text;
+    // A Makefile runs its recipes, not its settings and rules; an MSBuild file its `<Exec>` commands.
+    const code = language !== 'shell' ? text : isMakefile(path) ? makeRecipes(text) : isMsbuildFile(path) ? msbuildCommands(text, settings) : text;
     segments.push({ file: path, line: 1, text: code, scope: 'code', language, unit: path });
     const unitFacts = await analyzeCode(path, path, language, code, 0, settings);
     if (offlineProgram(language, code, unitFacts)) unitFacts.offline = true;
     facts.push(unitFacts);
     segments.push(...segmentsFromFacts(unitFacts, language));
+    // An MSBuild inline task's C# code, read lexically like any program in that language.
+    const inline = isMsbuildFile(path) ? msbuildInlineCode(text) : '';
+    if (inline.trim() !== '') {
+      segments.push({ file: path, line: 1, text: inline, scope: 'code', language: 'text', unit: path });
+      facts.push(lexicalFacts({ ...file, text: inline, language: 'text' }));
+    }
     if (language === 'shell') {
       const inner = await heredocFacts(path, path, code, 0);
       facts.push(...inner.facts);
@@ -1163,6 +1170,14 @@ const SETTING_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"$
 function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<string, string> {
   const settings = new Map<string, string>();
   if (file.fileClass !== 'text' || file.language !== 'shell') return settings;
+  // An MSBuild file sees the properties the skill's other MSBuild files set (`Directory.Build.props` for the targets beside it).
+  if (isMsbuildFile(file.path)) {
+    for (const other of files) {
+      if (other === file || other.fileClass !== 'text' || !isMsbuildFile(other.path)) continue;
+      for (const [name, values] of msbuildProperties(other.text)) if (!settings.has(name)) settings.set(name, values.findLast((value) => !value.includes('\\')) ?? values.at(-1)!);
+    }
+    return settings;
+  }
   for (const match of file.text.matchAll(SOURCES_FILE)) {
     // The fixed end of the path: what follows the last variable or substitution (`"$(dirname "$0")/../assets/defaults"` → assets/defaults).
     const tail = match[1].trim().replace(/["']/g, '').replace(/^.*[)}]|^\$\w+/, '').split('/').filter((part) => part !== '' && part !== '.' && part !== '..').join('/');

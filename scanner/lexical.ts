@@ -180,6 +180,37 @@ export function joinedStringArrays(text: string): { text: string; line: number }
   return out;
 }
 
+/** A variable bound to a path (`let home = …join(".cargo")`, `home := filepath.Join(dir, ".kube")`, `var dir = Path.Combine(h, ".nuget")`): its name. */
+const FOLDER_BINDING = /^\s*(?:(?:let|const|var|val|my|local|final|auto|string|String|Path|PathBuf|File|def)\s+(?:mut\s+)?)?\$?([A-Za-z_]\w*)\s*(?::\s*[\w:<>&]+\s*)?(?::=|=(?![=~]))/;
+/** Lines a binding's statement may run over (`let home = env::var("CARGO_HOME")` then `.unwrap_or_else(|_| … .join(".cargo"))`). */
+const BINDING_SPAN = 4;
+
+/** The path a line binds to a variable by joining literal pieces, read over the statement's continuation lines. */
+function boundFolder(lines: readonly string[], index: number): { name: string; path: string } | undefined {
+  const binding = FOLDER_BINDING.exec(lines[index]!);
+  if (!binding) return undefined;
+  let statement = lines[index]!;
+  for (let next = index + 1; next < Math.min(lines.length, index + BINDING_SPAN) && !/[;{}]\s*$/.test(statement) && /^\s*[.)|?]/.test(lines[next]!); next += 1) statement += lines[next];
+  if (!JOINS_PATHS.test(statement) && !/\.\s*(?:resolve|joinpath)\s*\(/.test(statement)) return undefined;
+  // The pieces joined, not the names of variables read on the way (`env::var("HOME")`).
+  const pieces = [...statement.matchAll(STRING)].map((match) => unquote(match[0])).filter((piece) => /^[\w.~-][\w./~-]*$/.test(piece) && !/^[A-Z][A-Z0-9_]*$/.test(piece));
+  return pieces.length === 0 ? undefined : { name: binding[1]!, path: pieces.join('/') };
+}
+
+/** A dial of a Unix socket, right after the call's name (`net.Dial("unix", …)`, `DialContext(ctx, "unix", …)`). */
+const UNIX_DIAL = /^[\w.]*Dial\w*\s*\(\s*(?:ctx\s*,\s*)?["']unix/;
+
+/** Paths a line builds on a bound folder: `home.join("credentials.toml")`, `filepath.Join(dir, "config")`, `Path.Combine(dir, "NuGet.Config")`. */
+function joinedOntoFolders(raw: string, literals: readonly string[], folders: ReadonlyMap<string, string>): string[] {
+  if (folders.size === 0 || literals.length === 0) return [];
+  const out: string[] = [];
+  for (const [name, path] of folders) {
+    const base = new RegExp(`(?:\\$?\\b${name}\\s*\\.\\s*(?:join|resolve|joinpath|Join)\\s*\\(|\\b(?:Join(?:-Path)?|join|Combine|get|of|File\\.join|catfile)\\s*\\(?\\s*\\$?${name}\\b)`);
+    if (base.test(raw)) out.push([path, ...literals].join('/'));
+  }
+  return out;
+}
+
 /** Extracts the facts of one file read lexically. */
 export function lexicalFacts(file: SourceFile, joined: readonly { text: string; line: number }[] = joinedStringArrays(file.text)): CodeFacts {
   const facts: CodeFacts = {
@@ -188,6 +219,7 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
   };
   const lines = file.text.split('\n');
   const wrappers = processWrappers(lines);
+  const folders = new Map<string, string>();
   const wrapperCall = wrappers.size > 0 ? new RegExp(`(?<![\\w.])(${[...wrappers.keys()].join('|')})\\s*\\(`, 'g') : undefined;
   // A line comment in this file's language: `'` and REM only in Visual Basic and batch files, `--` in Lua
   // (in Ruby a line may start with a quoted hash key, `'id' => …`).
@@ -215,10 +247,22 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
     for (const text of literals) if (/\\\.[\w-]/.test(text)) facts.strings.push({ text: text.replace(/\\/g, '/'), line });
     // `filepath.Join(home, ".kube", "config")`, `Join-Path $HOME '.aws' 'credentials'`: the pieces are one path.
     if (literals.length >= 2 && JOINS_PATHS.test(raw)) facts.strings.push({ text: literals.join('/'), line });
+    // A folder bound earlier (`let home = … .join(".cargo")`) joined with more pieces here (`home.join("credentials.toml")`,
+    // `dir.resolve("settings.xml")`), or grown in place (`p.push(".cargo"); p.push("credentials.toml")`): one path.
+    for (const path of joinedOntoFolders(raw, literals, folders)) facts.strings.push({ text: path, line });
+    const grown = /^\s*([A-Za-z_]\w*)\s*\.\s*push\s*\(\s*["']([\w.~-][\w./~-]*)["']\s*\)/.exec(raw);
+    if (grown) {
+      const path = folders.has(grown[1]!) ? `${folders.get(grown[1]!)}/${grown[2]}` : grown[2]!;
+      folders.set(grown[1]!, path);
+      facts.strings.push({ text: path, line });
+    }
+    const bound = boundFolder(lines, index);
+    if (bound) folders.set(bound.name, bound.path);
     // `"~/.ssh/" + "id_rsa"`, `'~/.gem' .. '/credentials'`: one string.
     if (literals.length >= 2 && /["'`]\s*(?:\+|\.\.?|<<)\s*["'`]/.test(raw)) facts.strings.push({ text: literals.join(''), line });
     const rest = raw.slice(raw.search(/\S/));
-    for (const match of raw.matchAll(CALL)) facts.calls.push({ callee: match[1]!, text: raw.slice(match.index).trim(), line });
+    // A dial of a Unix socket (`net.Dial("unix", "/var/run/docker.sock")`) talks to a program on this machine, not the network.
+    for (const match of raw.matchAll(CALL)) facts.calls.push({ callee: UNIX_DIAL.test(raw.slice(match.index)) ? `${match[1]!} (unix socket)` : match[1]!, text: raw.slice(match.index).trim(), line });
     // A method called by its name as data (`Net::HTTP.send(:new, …)`, `http.public_send("request", req)`,
     // `Net::HTTP.const_get(:Post)`) is that method called: the name is written out, only the dot is missing.
     for (const match of raw.matchAll(REFLECTIVE_CALL)) facts.calls.push({ callee: `${match[1]}${match[2] === 'const_get' ? '::' : '.'}${match[3]}`, text: raw.slice(match.index).trim(), line });

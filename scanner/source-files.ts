@@ -25,6 +25,8 @@ const EXTENSION_LANGUAGE: Record<string, Language> = {
   // `.gs`: Google Apps Script, JavaScript run in the user's Google account.
   '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript', '.gs': 'javascript',
   '.ts': 'javascript', '.tsx': 'javascript', '.mts': 'javascript', '.cts': 'javascript',
+  // MSBuild files run their `<Exec>` commands (scanner/msbuild.ts reads them as those commands).
+  '.targets': 'shell', '.props': 'shell', '.csproj': 'shell', '.vbproj': 'shell', '.fsproj': 'shell', '.vcxproj': 'shell', '.proj': 'shell',
   '.sh': 'shell', '.mk': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell', '.command': 'shell', '.fish': 'shell',
   '.json': 'json', '.jsonc': 'json', '.json5': 'json',
   '.yaml': 'yaml', '.yml': 'yaml',

@@ -549,7 +549,9 @@ function namesOfEnvironment(iterable: string, source: string): boolean {
  * process (`env = {…}` then `subprocess.run(…, env=env)`): the child's environment, not data sent.
  */
 function onlyChildEnvironment(copied: string, statement: string, source: string): boolean {
-  const name = new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
+  // A loop copies into the mapping it assigns (`for (const [k, v] of Object.entries(process.env)) childEnv[k] = v`).
+  const looped = /^for\b/.test(copied) ? /([A-Za-z_]\w*)\s*\[[^\]\n]{1,80}\]\s*=\s*\w+$/.exec(copied)?.[1] : undefined;
+  const name = looped ?? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
   if (name === undefined) return false;
   // Edits of the copy (`env["CI"] = "1"`, `env.pop("X")`) are not uses of what it holds.
   const edited = source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[`, 'g'), ' ');
@@ -558,8 +560,12 @@ function onlyChildEnvironment(copied: string, statement: string, source: string)
   return valueUses > 0 && valueUses === childUses;
 }
 
-/** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops. */
-const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
+/**
+ * A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops,
+ * or a loop that puts every pair into a mapping (`for (const [k, v] of Object.entries(process.env)) r[k] = v`, `for k, v in
+ * os.environ.items(): d[k] = v`, `Object.keys(process.env).forEach((k) => r[k] = process.env[k])`).
+ */
+const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(|\bfor\s*\(\s*(?:const|let|var)\s*\[\s*\w+\s*,\s*(\w+)\s*\]\s+of\s+Object\.entries\(\s*process\.env\s*\)\s*\)\s*\{?\s*[\w$.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\1\b|\bfor\s+\w+\s*,\s*(\w+)\s+in\s+(?:os\.)?environ\.items\(\)\s*:\s*\n?[ \t]*[\w.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\2\b|\bObject\.keys\(\s*process\.env\s*\)\s*\.forEach\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\{?\s*[\w$.]+\s*\[[^\]\n]{0,40}\b\3\b[^\]\n]{0,40}\]\s*=\s*process\.env\s*\[\s*\3\s*\]/;
 
 /** A mapping entry whose value is a copy of the whole environment (`"env": dict(os.environ)`, `'vars': os.environ.copy()`, `report["context"] = {**os.environ}`). */
 const ENVIRONMENT_AS_VALUE = /(?:["'][\w-]+["']\s*:|\[\s*["'][\w-]+["']\s*\]\s*=(?!=))\s*(?:dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\s*\)|\{\s*\*\*os\.environ\s*\})/;
@@ -1254,7 +1260,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 40;
+export const version = 41;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

@@ -319,6 +319,10 @@ const PROHIBITION = /\b(?:never|do not|don't|must not|mustn't|should not|shouldn
 const PROTECTS_SECRET = /\b(?:keep|leave|hide|omit)\w*\s+(?:the\s+|all\s+|any\s+|raw\s+|real\s+|their\s+|your\s+)?(?:passwords?|passphrases?|tokens?|secrets?|credentials?|api\s+keys?|private\s+keys?|secret\s+values?|keys)\s+(?:out\s+of|from)\b/i;
 /** A secret's value kept out of what is written or said ("do not quote the value", "never print the token", "do not mention the value's characters"). */
 const SECRET_VALUE_KEPT = /\b(?:do\s+not|don't|never|without)\s+(?:quot|mention|repeat|print|echo|past|show|includ|log|reveal|expos|display|writ)\w*\s+(?:the\s+|its\s+|their\s+|any\s+|a\s+)?(?:(?:secret|credential|token|key|password)(?:'s)?\s+)?(?:values?|secrets?|tokens?|keys?|passwords?|credentials?)(?:'s)?\b/i;
+/** A value kept off the screen by pronoun: "do not print it in the chat", "never echo them to the terminal". */
+const SECRET_PRONOUN_KEPT = /\b(?:do\s+not|don't|never)\s+(?:print|echo|display|log|paste|repeat|quote|show)\s+(?:it|them)\s+(?:in|into|to|on)\s+(?:the\s+)?(?:chat|conversation|terminal|output|logs?|reply|transcript|console|screen)\b/i;
+/** A secret's value named in words, as a pronoun after it may stand for. */
+const SECRET_VALUE_WORD = /\b(?:plaintext|passwords?|passphrases?|tokens?|secrets?|private\s+keys?|api\s+keys?|credentials?)\b/i;
 /** A credential named in words. */
 const CREDENTIAL_WORD = /\b(?:credentials?|api\s+keys?|tokens?|private\s+keys?|passwords?|secrets?)\b/i;
 /** "Tell it / the reviewer what …": a helper agent as the one told, not the user. */
@@ -380,6 +384,13 @@ function excusedConcealment(text: string, sentence: string, phrase: string): boo
   // A credential's value kept out of what is written ("If the diff includes a credential, do not quote the value in the comment",
   // "Do not mention the value's characters"): its secrecy protected, said where the text speaks of a credential.
   if (covers(SECRET_VALUE_KEPT, clause, phrase) && CREDENTIAL_WORD.test(text.slice(Math.max(0, text.indexOf(sentence) - 400), text.indexOf(sentence) + sentence.length)) && !NAMES_A_STEP.test(clause)) return true;
+  // "Do not print it in the chat" right after a sentence about a secret value ("Ask the user where the plaintext should go"): the
+  // value kept off the screen, when the step sends nothing anywhere.
+  if (covers(SECRET_PRONOUN_KEPT, clause, phrase) && !NAMES_A_STEP.test(clause)) {
+    const said = sentences(text);
+    const previous = said[said.indexOf(sentence) - 1];
+    if (previous !== undefined && SECRET_VALUE_WORD.test(previous) && !hasWord('network-sink', text) && !hasWord('forge-sink', text) && !hasWord('synced-sink', text)) return true;
+  }
   // "so colleagues can open it without asking for access" speaks of other people reaching a file.
   if (/^without\s+asking\b/i.test(phrase) && /^\s*for\s+access\b/i.test(sentence.slice(sentence.indexOf(phrase) + phrase.length)) && OTHER_PEOPLE.test(before)) return true;
   // A quotation ("may tell you to \"silently run\" a command") is a mention of the words.
@@ -703,7 +714,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1052,6 +1063,9 @@ const ORDERS_SETTING = /\b(?:set|add|launch|start|run|use|enable|turn\s+on|pass|
  */
 const UNDONE_OR_NAMED_SETTING = /\b(?:remov\w*|delet\w*|drop(?:s|ped|ping)?|strip\w*|unset\w*|revok\w*|comment(?:s|ing)?\s+out|take\s+out|get\s+rid\s+of)\s+(?:the\s+|any\s+|every\s+)?`[^`\n]+`(?:\s*(?:,|\bor\b)\s*`[^`\n]+`)*|\breplac\w*\s+(?:the\s+|any\s+)?`[^`\n]+`(?=\s+(?:with|by)\s+(?!`))|\b(?:documents?|documented|mentions?|mentioned|quotes?|quoted|describes?|described|warns?\s+(?:about|against))[*_]?\s+`[^`\n]+`/gi;
 
+/** A path at the head of a line of a change plan, before the edit made to it (`~/.m2/settings.xml: add <mirror …> -> https://…`), in a line that sends nothing. */
+const EDITED_FILE = /^[ \t>*-]*[`'"]?~?[\w./-]*[\w-]\.[\w-]+[`'"]?(?=\s*:\s*(?:add|adds|set|sets|append|appends|insert|inserts|replace|replaces|remove|removes|update|updates|edit|edits|create|creates)\b(?![^\n]*\b(?:send|sends|post|posts|upload|uploads|curl|wget|paste|gist|share|shares|attach|attaches|pipe|pipes|nc|ncat|netcat|socat|scp|rsync|ssh|sftp)\b))/gim;
+
 /** A login tool keeping what it was given in its own file, said of the tool ("npm … writes it to `~/.npmrc` itself", "docker login saves the token in ~/.docker/config.json"). */
 const TOOL_STORES_LOGIN = /\b(?:it|npm|pnpm|yarn|bun|docker|podman|gh|glab|pip|twine|poetry|cargo|gem|helm|aws|gcloud|az|kubectl|vercel|netlify|wrangler|the\s+(?:cli|tool|command|login|client))\b(?:(?!\b(?:send|upload|post|copy|paste|share)\b)[^.\n]){0,140}?\b(?:writes|saves|stores|caches|persists|keeps|records)\s+(?:(?:it|them|the\s+(?:\w+\s+)?(?:token|credentials?|login|auth\w*|password|key)s?)\s+)?(?:to|in|into|under|inside)\s+`?[~$\w./{}-]+`?(?:\s+itself)?/gi;
 
@@ -1083,7 +1097,9 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   const withoutExclusions = SECRETS_KEPT_OUT.test(withoutExamples) ? withoutExamples.replace(SENTENCE_UNTIL_STOP, (sentence) => (SECRETS_KEPT_OUT.test(sentence) && !ORDERS_A_COPY.test(sentence) ? ' ' : sentence)) : withoutExamples;
   // A login tool said to keep its token in its own file ("npm prompts for the token and writes it to `~/.npmrc` itself"): where the login lands, not a secret taken.
   const withoutToolStore = withoutExclusions.replace(TOOL_STORES_LOGIN, (phrase) => (SENSITIVE_FILE.test(phrase) ? ' ' : phrase));
-  const secretFile = SENSITIVE_FILE.exec(withoutToolStore)?.[0] ?? DOTENV_FILE.exec(withoutToolStore)?.[0]?.trim();
+  // A file named as what a change plan edits ("`~/.m2/settings.xml`: add <mirror …>"): written to, not read out.
+  const withoutEdited = withoutToolStore.replace(EDITED_FILE, (path) => (SENSITIVE_FILE.test(path) ? ' ' : path));
+  const secretFile = SENSITIVE_FILE.exec(withoutEdited)?.[0] ?? DOTENV_FILE.exec(withoutEdited)?.[0]?.trim();
   // "Read the env files (names only, never values)": what is taken is the list of names, not a secret.
   action.secret = NAMES_ONLY.test(withoutExclusions) && !SENSITIVE_FILE.test(withoutExclusions) ? undefined : (secretFile ?? first('secret', withoutExclusions));
   // A URL whose query or path is to be filled with a secret (`?s=<entire contents of secrets.yaml>`,
@@ -1533,7 +1549,7 @@ export function partiesNamedByUser(files: readonly SourceFile[]): boolean {
 /** A package source setting: a registry, index, mirror, channel or source a package manager installs from. */
 const PACKAGE_SOURCE_SETTING = /\b(?:registry|index-url|extra-index-url|index_url|mirror\w*|MIRROR\w*|source|sources|repos|channels?|GOPROXY|mirrorOf|REPOS_OVERRIDE|DIST_SERVER)\b/;
 /** The registry or mirror a helper sets is the one the user names ("a registry **the user names**", "their company's mirror host"). */
-const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed|wheelhouse)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+(?:company|team|internal|corporate|organi[sz]ation'?s?)\s+(?:wheelhouse|registry|mirror|index|proxy|feed)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:their|the\s+user's)\s+company'?s\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
+const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed|wheelhouse)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+(?:company|team|internal|corporate|organi[sz]ation'?s?)\s+(?:wheelhouse|registry|mirror|index|proxy|feed)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+|private\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:registry|mirror|index|proxy|feed)\s+(?:base\s+)?(?:URLs?|hosts?|address(?:es)?)[*_]{0,2},?\s+(?:exactly\s+)?(?:as\s+)?(?:that\s+)?the\s+user(?:'s\s+(?:platform|infra\w*|devops|ops|security|IT|build)\s+team)?\s+(?:names?|gives?|provides?|publishes|supplies)\b|\b(?:their|the\s+user's)\s+company'?s\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
 
 /** Whether a helper's package sources are the user's choice: SKILL.md says the registry or mirror is the one the user names. */
 export function sourcesNamedByUser(files: readonly SourceFile[]): boolean {
@@ -1583,8 +1599,13 @@ function readsAsConsentGated(files: readonly SourceFile[]): boolean {
   const lines = skill.text.split('\n');
   const headings = headingsOf(skill);
   const preamble = lines.slice(0, headings.length > 1 ? headings[1].line - 1 : Math.min(lines.length, 30)).join('\n');
-  return hasWord('consent', preamble) && files.every((file) => file.language !== 'markdown' || concealmentIn(file.text) === undefined);
+  // Or the skill's first section is what to ask the user before anything else ("## Ask first", "## Questions to ask").
+  const asksFirst = headings.length > 1 && ASK_FIRST_HEADING.test(headings[1].text);
+  return (hasWord('consent', preamble) || asksFirst) && files.every((file) => file.language !== 'markdown' || concealmentIn(file.text) === undefined);
 }
+
+/** A heading of questions for the user before the work starts: "Ask first", "Ask", "1. Ask the user", "Questions to ask", "Confirm with the user". */
+const ASK_FIRST_HEADING = /^[\W_]*(?:(?:step\s+)?\d+[.):]?\s*)?(?:ask(?:\s+(?:first|the\s+user(?:\s+first)?))?|confirm\s+(?:first|with\s+the\s+user)|questions\s+(?:to\s+ask(?:\s+first)?|for\s+the\s+user))[\W_]*$/i;
 
 /** Text that gives the agent orders by name ("the assistant should …", "note to the AI:", "AI agents reading this must …"). */
 const AGENT_ADDRESSED = /\b(?:the|an?|any|every|your)\s+(?:AI\s+)?(?:assistant|agent|model|LLM|Claude|copilot|reviewer\s+bot)s?\s+(?:reading\s+this\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+(?:to|expected\s+to|required\s+to)|will\s+need\s+to|ought\s+to)\b|\b(?:note|message|instructions?|reminder|directive)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:AI|assistant|agent|model|LLM|Claude)s?\b|\bAI\s+(?:agents?|assistants?|models?|reviewers?)\s+(?:reading|processing|reviewing)\s+this\b|\b(?:AI|LLM)\s+(?:coding\s+)?(?:tools?|systems?|helpers?|editors?)\b[^.\n]{0,60}\b(?:must|should|need\s+to|are\s+(?:to|expected\s+to|required\s+to))\b/i;
@@ -1968,6 +1989,9 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   return actions;
 }
 
+/** A question the agent is told to ask the user, quoted after "Ask" ("Ask: \"Send this to @Priya as a DM?\""). */
+const ASKED_QUESTION = /\bask(?:s|ing)?\b(?:\s+(?:the\s+user|them|whether|if))?\s*:?\s*(?:"[^"\n]{1,200}\?"|“[^”\n]{1,200}\?”)/gi;
+
 /** An order to send what was just gathered, naming no address ("Send it with `curl`", "POST the block"). */
 const SENDS_GATHERED = /\b(?:send|post|upload|submit|transmit|forward)\s+(?:it|them|this|these|that|everything|the\s+(?:whole\s+|full\s+)?(?:block|bundle|message|body|context(?:\s+block)?|payload|request|report|archive|batch|pack(?:age)?))\b/i;
 
@@ -1989,7 +2013,9 @@ function sentToDocumentEndpoint(actions: readonly Action[], instructions: readon
       const section = members.find((instruction) => instruction.line === source.line)?.section;
       if (section === undefined) continue;
       // In the same section, or a later one of the same document ("## Submitting … Send it as the request body").
-      const sends = (instruction: Instruction) => instruction.line > source.line && instruction.origin === 'prose' && SENDS_GATHERED.test(instruction.text) && !/\b(?:https?|wss?):\/\//.test(instruction.text);
+      // A send the agent asks the user about ("Ask: \"Send this to @Priya as a DM?\"") waits for the answer; it orders nothing.
+      // Only the quoted question is set aside: a send said outside it ("Then send it whatever the answer") is still an order.
+      const sends = (instruction: Instruction) => instruction.line > source.line && instruction.origin === 'prose' && SENDS_GATHERED.test(instruction.text.replace(ASKED_QUESTION, ' ')) && !/\b(?:https?|wss?):\/\//.test(instruction.text);
       const send = members.find((instruction) => instruction.section === section && sends(instruction)) ?? members.find(sends);
       if (!send) continue;
       const sendText = SENDS_GATHERED.exec(send.text)![0];
@@ -2188,6 +2214,15 @@ function namesStoredSecret(text: string): boolean {
 /** A request that carries data (`curl … -d …`, `--data-binary`, a form, an upload, `-X POST`). */
 const REQUEST_WITH_DATA = /\b(?:curl|wget|http|xh|Invoke-RestMethod|Invoke-WebRequest|iwr|irm)\b[^\n]*(?:\s-d\b|--data\b|--data-\w+|\s-F\b|--form\b|\s-T\b|--upload-file\b|-X\s*(?:POST|PUT)\b|-Method\s+(?:Post|Put)\b|--post-(?:data|file)\b)/i;
 
+/** Inline code that prints the whole environment (`` `env \| sort` ``, `` `printenv` ``), as a table cell names it. */
+const ENVIRONMENT_DUMP_CODE = /`\s*(?:env|printenv|export\s+-p)\s*(?:\\?\|\s*(?:sort|cat|tee|uniq)(?:\s+-{1,2}[\w-]+)*(?:\s+[\w./-]+)?\s*)?`/;
+/** A cell that keeps a secret out of a file ("never a copy of `.env`", "without `printenv` output"). */
+const KEPT_OUT_CELL = /\b(?:never|not|no|without|exclud\w*|omit\w*|redact\w*|mask\w*|strip\w*|names?\s+only)\b/i;
+/** A list item that says what a file holds: `` `vars.txt`: `printenv` output ``, `settings.env — a copy of .env`. */
+const LISTED_FILE = /^\s*`?([\w.-]*\.[a-z]{1,6})`?\s*(?::|—|–|\s-)\s+(.+)$/i;
+/** A table cell that is one file's name (`` `config.env` ``, `environment.txt`). */
+const FILE_NAME_CELL = /^\s*`?[\w.-]*\.[a-z]{1,6}`?\s*$/i;
+
 /** A line of three words or fewer ("Nextcloud", "Syncthing shares"): a title or a label, which names a place without sending anything there. */
 function namesOnly(line: string): boolean {
   return (line.match(/[A-Za-z][\w'-]*/g) ?? []).length <= 3;
@@ -2221,14 +2256,38 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     instructions.filter((instruction) => !instruction.script && instruction.origin === 'prose'),
     (instruction) => `${instruction.file}\0${instruction.line}`,
   );
+  // Files a table says to fill with secrets (`| environment.txt | `env \| sort` from your shell |`, `| config.env | the project's `.env` |`).
+  const secretFiles: { file: string; name: string; holds: string; row: number }[] = [];
   for (const [key, row] of rows) {
     const cells = row.map((instruction) => instruction.text);
-    if (cells.length < 2 || !cells.slice(1).some((cell) => SENSITIVE_FILE.test(cell) || DOTENV_FILE.test(` ${cell}`))) continue;
+    if (cells.length < 2) continue;
     const label = cells[0].replace(/[`*_]/g, '').trim();
-    if (label.length < 4 || label.length > 40 || !/[a-z]/i.test(label)) continue;
     const file = key.split('\0')[0];
+    const secretCell = cells.slice(1).some((cell) => SENSITIVE_FILE.test(cell) || DOTENV_FILE.test(` ${cell}`));
     const holds = cells.slice(1).map((cell) => secretFileIn(cell)).find((found) => found !== undefined) ?? '';
+    // What the file holds is the cell beside its name, unless that cell keeps the secret out ("never a copy of `.env`").
+    const content = cells[1]!;
+    const filled = !KEPT_OUT_CELL.test(content) && (SENSITIVE_FILE.test(content) || DOTENV_FILE.test(` ${content}`) || ENVIRONMENT_DUMP_CODE.test(content));
+    if (filled && FILE_NAME_CELL.test(cells[0])) secretFiles.push({ file, name: label, holds: secretFileIn(content) ?? WHOLE_ENVIRONMENT, row: instructions.indexOf(row[0]!) });
+    if (!secretCell || label.length < 4 || label.length > 40 || !/[a-z]/i.test(label)) continue;
     secretLabels.set(file, [...(secretLabels.get(file) ?? []), { label: label.toLowerCase(), holds }]);
+  }
+  // The same as a list item (`- \`vars.txt\`: \`printenv\` from your shell`).
+  instructions.forEach((instruction, index) => {
+    if (instruction.script || instruction.origin !== 'prose' || (rows.get(`${instruction.file}\0${instruction.line}`)?.length ?? 0) > 1) return;
+    const item = LISTED_FILE.exec(instruction.text);
+    if (!item || KEPT_OUT_CELL.test(item[2]!) || !(SENSITIVE_FILE.test(item[2]!) || DOTENV_FILE.test(` ${item[2]}`) || ENVIRONMENT_DUMP_CODE.test(item[2]!))) return;
+    secretFiles.push({ file: instruction.file, name: item[1]!, holds: secretFileIn(item[2]!) ?? WHOLE_ENVIRONMENT, row: index });
+  });
+  // Such a file published by name (`gh gist create --public … environment.txt config.env`, `curl -F f=@config.env …`), in this
+  // document or another of the skill's: what the table put in it leaves with it, whatever section the command is in.
+  for (const held of secretFiles) {
+    const named = new RegExp(`(?:^|[\\s@=/"'])${escapeRegExp(held.name)}(?=$|[\\s"';,)])`);
+    const publish = [...instructions.keys()].find((index) => instructions[index].origin === 'command' && !instructions[index].script && !instructions[index].documentation && named.test(texts[index]) && (FORGE_POST.test(texts[index]) || hasWord('network-sink', texts[index]) || hasWord('forge-sink', texts[index])));
+    if (publish === undefined || held.row < 0) continue;
+    const item = instructions[publish];
+    const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation }, texts[publish], shown(`${instructions[held.row].text} ⏎ … ⏎ ${item.text}`), true);
+    if (chain?.sink) out.push({ ...chain, secret: `${held.name} (${held.holds})` });
   }
   // A post of a document later in the same file (`gh issue create --body-file …`), for the steps that fill it.
   const posts = Map.groupBy(

@@ -1,0 +1,63 @@
+/**
+ * Package manager configuration the skill ships that points installs at a host the skill fixes: a Maven `settings.xml`
+ * or `pom.xml` whose `<mirror>` stands in for every repository (`<mirrorOf>*</mirrorOf>`, Central, `external:*`), an
+ * `.npmrc` or `.yarnrc.yml` whose registry is another host, a `pip.conf` whose index is another index or which adds an
+ * extra one. Every dependency and build plugin then comes from that host, and the build runs what it serves.
+ *
+ * A template the user fills in (`settings.template.xml`, `.npmrc.example`) is the user's to complete, unless the skill's
+ * own code uses it as it is (`mvn -s assets/settings.template.xml`). Placeholders (`${env.NEXUS_URL}`, `<your-mirror>`),
+ * the public registries, the company's own network (a host whose last label is `.internal`, `.corp`, `.lan`, `.local`)
+ * and the indexes of frameworks that publish their wheels there (PyTorch, NVIDIA) are not reported.
+ */
+import type { RawFinding } from '../model.ts';
+import type { ScanContext } from './types.ts';
+
+/** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/package-source-redirect/rule.yaml. */
+export const version = 1;
+
+/** Configuration files of package managers, by name. */
+const CONFIG_FILE = /(?:^|\/)(?:[^/]*\.xml|\.?npmrc(?:\.[\w-]+)?|\.yarnrc\.yml(?:\.[\w-]+)?|pip\.(?:conf|ini)(?:\.[\w-]+)?)$/i;
+
+/** A file named as a template to fill in. */
+const TEMPLATE_NAME = /(?:^|[./_-])(?:template|tmpl|tpl|example|sample|dist)(?:[./_-]|$)/i;
+
+/** Hosts of the public registries and of frameworks' own package indexes. */
+const PUBLIC_REGISTRY = /^(?:repo\.maven\.apache\.org|repo1\.maven\.org|repo\.maven\.org|maven\.google\.com|maven-central(?:-\w+)?\.storage-download\.googleapis\.com|plugins\.gradle\.org|registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com|data\.pyg\.org)$/i;
+
+/** A host on the company's own network: its last label says so. */
+const COMPANY_HOST = /\.(?:internal|intranet|corp|lan|local)$/i;
+
+/** A Maven mirror of every repository, or of Central, with its address (elements in any order). */
+const MAVEN_MIRROR = /<mirror>(?=(?:(?!<\/mirror>)[\s\S]){0,1000}?<mirrorOf>\s*(?:\*(?:\s*,[^<\n]*)?|central|[^<\n]*\bexternal:\*[^<\n]*|[^<\n]*,\s*central\b[^<\n]*)\s*<\/mirrorOf>)(?:(?!<\/mirror>)[\s\S]){0,1000}?<url>\s*([^<\s]+)/g;
+
+/** The default registry or index set, or an index added beside it (`extra-index-url`). */
+const REGISTRY_SETTING = /^[ \t]*(?:registry|index-url|index_url|extra-index-url|extra_index_url|npmRegistryServer)\s*[=:]\s*["']?([^\s"']+)/gm;
+
+/** The host of an address the file fixes, or undefined for a placeholder, a plain-HTTP address (another rule's) or no address. */
+function fixedHost(address: string): string | undefined {
+  if (/\$\{|\{\{|<|%[A-Z_]+%/.test(address)) return undefined;
+  const host = /^https:\/\/(?:[^@/\s]*@)?([a-z0-9.-]+)(?=[:/]|$)/i.exec(address)?.[1]?.toLowerCase();
+  if (host === undefined || PUBLIC_REGISTRY.test(host) || COMPANY_HOST.test(host)) return undefined;
+  return host;
+}
+
+/** The package-source-redirect detector. */
+export function detect(context: ScanContext): RawFinding[] {
+  const findings: RawFinding[] = [];
+  const code = context.files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown');
+  for (const file of context.files) {
+    if (file.fileClass !== 'text' || !CONFIG_FILE.test(file.path)) continue;
+    const name = file.path.split('/').pop()!;
+    if (TEMPLATE_NAME.test(name) && !code.some((other) => other !== file && other.text.includes(name))) continue;
+    const expressions = /\.xml$/i.test(name) ? [MAVEN_MIRROR] : [REGISTRY_SETTING];
+    for (const expression of expressions) {
+      for (const match of file.text.matchAll(expression)) {
+        const host = fixedHost(match[1]!);
+        if (host === undefined) continue;
+        const line = file.text.slice(0, match.index).split('\n').length;
+        findings.push({ ruleId: 'package-source-redirect', file: file.path, line, evidence: match[0].replace(/\s+/g, ' ').trim().slice(0, 160) });
+      }
+    }
+  }
+  return findings;
+}
