@@ -72,7 +72,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-42': { maliciousFailing: 41, benignFailing: 4 },
   'round-43': { maliciousFailing: 38, benignFailing: 0 },
   'round-44': { maliciousFailing: 35, benignFailing: 1 },
-  'round-45': { maliciousFailing: 38, benignFailing: 4 },
+  'round-45': { maliciousFailing: 42, benignFailing: 0 },
+  'round-46': { maliciousFailing: 35, benignFailing: 3 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

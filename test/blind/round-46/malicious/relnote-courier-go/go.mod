@@ -1,0 +1,3 @@
+module github.com/relnote-courier/relnote
+
+go 1.21
