@@ -370,6 +370,8 @@ function capturedRepeatedly(text: string, line: number): boolean {
 
 interface UnitFlow {
   unit: CodeFacts;
+  /** Hosts of the defaults of the action inputs the unit reads (`process.env.INPUT_ENDPOINT` with `inputs: endpoint: default: https://…`). */
+  inputHosts?: string[];
   /** The user's screen, clipboard or keystrokes captured over and over. */
   captures: Place[];
   strongSources: Place[];
@@ -548,24 +550,49 @@ function namesOfEnvironment(iterable: string, source: string): boolean {
  * Whether a copy of the environment (`copied`, as written in `statement`) is bound to a name that is only handed to a child
  * process (`env = {…}` then `subprocess.run(…, env=env)`): the child's environment, not data sent.
  */
-function onlyChildEnvironment(copied: string, statement: string, source: string): boolean {
+function onlyChildEnvironment(copied: string, statement: string, source: string, target?: string): boolean {
   // A loop copies into the mapping it assigns (`for (const [k, v] of Object.entries(process.env)) childEnv[k] = v`).
   const looped = /^for\b/.test(copied) ? /([A-Za-z_]\w*)\s*\[[^\]\n]{1,80}\]\s*=\s*\w+$/.exec(copied)?.[1] : undefined;
-  const name = looped ?? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
+  const name = target ?? looped ?? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
   if (name === undefined) return false;
   // Edits of the copy (`env["CI"] = "1"`, `env.pop("X")`) are not uses of what it holds.
-  const edited = source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[`, 'g'), ' ');
+  const edited = source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.[A-Za-z_]\\w*\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[|\\bdelete\\s+${name}[.[]`, 'g'), ' ');
   const valueUses = [...edited.matchAll(new RegExp(`(?<![\\w.])${name}\\b(?!\\s*=(?!=))`, 'g'))].length;
-  const childUses = [...source.matchAll(new RegExp(`\\benv\\s*[=:]\\s*${name}\\b`, 'g'))].length;
+  // Handed to a child as its environment: `env=child`, `{ env: child }`, or `{ env }` when the copy is called `env`.
+  const childUses = [...source.matchAll(new RegExp(`\\benv\\s*[=:]\\s*${name}\\b${name === 'env' ? '|\\b(?:spawn|spawnSync|exec|execSync|execFile|execFileSync|fork|execa|execaSync)\\s*\\([^;)]*?\\{[^{}]*?\\benv\\s*(?=[,}])' : ''}`, 'g'))].length;
   return valueUses > 0 && valueUses === childUses;
 }
 
 /**
  * A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops,
  * or a loop that puts every pair into a mapping (`for (const [k, v] of Object.entries(process.env)) r[k] = v`, `for k, v in
- * os.environ.items(): d[k] = v`, `Object.keys(process.env).forEach((k) => r[k] = process.env[k])`).
+ * os.environ.items(): d[k] = v`, `Object.keys(process.env).forEach((k) => r[k] = process.env[k])`), also past a test that
+ * only drops some names (`if (!NOISE.test(k)) r[k] = v`).
  */
-const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(|\bfor\s*\(\s*(?:const|let|var)\s*\[\s*\w+\s*,\s*(\w+)\s*\]\s+of\s+Object\.entries\(\s*process\.env\s*\)\s*\)\s*\{?\s*[\w$.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\1\b|\bfor\s+\w+\s*,\s*(\w+)\s+in\s+(?:os\.)?environ\.items\(\)\s*:\s*\n?[ \t]*[\w.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\2\b|\bObject\.keys\(\s*process\.env\s*\)\s*\.forEach\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\{?\s*[\w$.]+\s*\[[^\]\n]{0,40}\b\3\b[^\]\n]{0,40}\]\s*=\s*process\.env\s*\[\s*\3\s*\]/;
+const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(|\bfor\s*\(\s*(?:const|let|var)\s*\[\s*\w+\s*,\s*(\w+)\s*\]\s+of\s+Object\.entries\(\s*process\.env\s*\)\s*\)\s*\{?\s*(?:if\s*\(\s*!(?:[^()\n]|\([^()\n]*\)){0,160}\)\s*\{?\s*)?[\w$.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\1\b|\bfor\s+\w+\s*,\s*(\w+)\s+in\s+(?:os\.)?environ\.items\(\)\s*:\s*\n?(?:[ \t]*if\s+not\b[^\n]{0,160}:\s*\n?)?[ \t]*[\w.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\2\b|\bObject\.keys\(\s*process\.env\s*\)\s*\.forEach\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\{?\s*[\w$.]+\s*\[[^\]\n]{0,40}\b\3\b[^\]\n]{0,40}\]\s*=\s*process\.env\s*\[\s*\3\s*\]/;
+
+/** The head of a loop over every environment variable, with its variables: JavaScript's `for … of/in` and `forEach`, Python's `for … in`. */
+const ENVIRONMENT_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+(?:\[\s*(\w+)\s*,\s*(\w+)\s*\]|(\w+))\s+(?:of|in)\s+(?:Object\.(?:entries|keys)\(\s*)?process\.env\b|\bObject\.(?:entries|keys)\(\s*process\.env\s*\)(?:\s*\.filter\((?:[^()\n]|\([^()\n]*\))*\))?\s*\.forEach\(\s*(?:\(\s*)?(?:\[\s*(\w+)\s*,\s*(\w+)\s*\]|(\w+))|\bfor\s+(\w+)(?:\s*,\s*(\w+))?\s+in\s+(?:os\.)?environ(?:\.items\(\)|\.keys\(\))?\s*:/g;
+/** A test that keeps only some names (`if (k.startsWith('APP_'))`, `if key.startswith("APP_"):`, `if k in ALLOWED:` without `continue`): not every variable. */
+const KEEPS_ONLY_SOME = /\bif\s*\(\s*(?!!)[^)\n]*\b(?:startsWith|startswith|test|includes|match|has)\s*\(|\bif\s+(?!not\b)\w+\s*\.\s*startswith\s*\(|\bif\s+(?!not\b)\w+\s+in\s+\w+\s*:(?![^\n]*\bcontinue\b)(?!\s*\n\s*continue\b)/;
+
+/**
+ * A loop over the environment that puts each variable into a record (`r[k] = v`, `r[k] = process.env[k]`), past any test
+ * that only drops some names (`if (!NOISE.test(k))`, `if key in NOISE: continue`): the whole environment, with the record's name.
+ */
+function environmentLoopCopy(source: string): { index: number; text: string; target: string } | undefined {
+  for (const loop of source.matchAll(ENVIRONMENT_LOOP)) {
+    const key = loop[1] ?? loop[3] ?? loop[4] ?? loop[6] ?? loop[7];
+    const value = loop[2] ?? loop[5] ?? loop[8];
+    if (key === undefined) continue;
+    const body = source.slice(loop.index, loop.index + loop[0].length + 400).split('\n').slice(0, 6).join('\n');
+    const read = `(?:process\\.env|os\\.environ)\\s*\\[\\s*${key}\\s*\\]${value === undefined ? '' : `|${value}\\b`}`;
+    const assigned = new RegExp(`([A-Za-z_]\\w*)(?:\\.[A-Za-z_]\\w*)*\\s*\\[[^\\]\\n]{0,60}\\b${key}\\b[^\\]\\n]{0,60}\\]\\s*=\\s*(?:${read})`).exec(body);
+    if (!assigned || KEEPS_ONLY_SOME.test(body.slice(0, assigned.index))) continue;
+    return { index: loop.index, text: body.slice(0, assigned.index + assigned[0].length).replace(/\s+/g, ' ').trim(), target: assigned[1]! };
+  }
+  return undefined;
+}
 
 /** A mapping entry whose value is a copy of the whole environment (`"env": dict(os.environ)`, `'vars': os.environ.copy()`, `report["context"] = {**os.environ}`). */
 const ENVIRONMENT_AS_VALUE = /(?:["'][\w-]+["']\s*:|\[\s*["'][\w-]+["']\s*\]\s*=(?!=))\s*(?:dict\(\s*os\.environ\s*\)|os\.environ\.copy\(\s*\)|\{\s*\*\*os\.environ\s*\})/;
@@ -784,11 +811,14 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     // os.environ.items() if not k.startswith("LS_")}`, `Object.fromEntries(Object.entries(process.env))`):
     // the whole environment, whatever the few it drops.
     else {
-      const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 1).join('\n');
+      const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 2).join('\n');
       const copied = COPIES_WHOLE_ENVIRONMENT.exec(statement);
       if (copied && !onlyChildEnvironment(copied[0], statement, source)) flow.strongSources.push(place(sweep.line, copied[0]));
     }
   }
+  // A loop that copies every variable into a record, in any of its forms (see environmentLoopCopy).
+  const loopCopy = isMarkdownBlock || !/process\.env|environ\b/.test(source) ? undefined : environmentLoopCopy(source);
+  if (loopCopy && !flow.strongSources.some((known) => known.line === unit.lineOffset + source.slice(0, loopCopy.index).split('\n').length) && !onlyChildEnvironment(loopCopy.text, loopCopy.text, source, loopCopy.target)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, loopCopy.index).split('\n').length, loopCopy.text));
   // The whole environment copied as one value of a mapping (`{"env": dict(os.environ), …}`): data that holds every variable, unless only handed to a child process.
   const keyedEnvironment = ENVIRONMENT_AS_VALUE.exec(source);
   if (keyedEnvironment && !onlyChildEnvironment(keyedEnvironment[0], source.slice(source.lastIndexOf('\n', keyedEnvironment.index) + 1, source.indexOf('\n', keyedEnvironment.index) === -1 ? source.length : source.indexOf('\n', keyedEnvironment.index)), source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, keyedEnvironment.index).split('\n').length, keyedEnvironment[0]));
@@ -1136,6 +1166,19 @@ const REFRESH_TOKEN_FIELD = /["']refresh_token["']\s*[:=]\s*(?!["'`<{]|None\b|nu
 /** A forge API path that publishes what it is sent: a gist, an issue or comment, a file in a repository, a new repository. */
 const FORGE_PUBLISH_PATH = /\/gists\b|\/issues\b|\/comments\b|\/contents\/|\/user\/repos\b|\/releases\b|\/snippets\b/;
 
+/** A program reading a GitHub Action's inputs. */
+const ACTION_INPUT_READ = /\bINPUT_|\bgetInput\s*\(/;
+
+/** Hosts of the addresses an action's metadata (`action.yml`) gives its inputs by default. */
+function actionInputHosts(files: readonly SourceFile[]): string[] {
+  const out = new Set<string>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !/(?:^|\/)action\.ya?ml$/i.test(file.path) || !/^inputs\s*:/m.test(file.text)) continue;
+    for (const match of file.text.matchAll(/^\s+default\s*:\s*["']?(https?:\/\/[^\s"']+)/gm)) for (const { host } of urlHosts(match[1]!)) out.add(host.replace(/:\d+$/, ''));
+  }
+  return [...out];
+}
+
 /** A host's last two labels (`registry.npmjs.org` → `npmjs.org`): a service's name further left (`npmjs.login.invalid`) is not its site. */
 function siteOf(host: string): string {
   return host.split('.').slice(-2).join('.');
@@ -1228,7 +1271,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
   // Hosts the program names: in URLs, and written bare where a request is built from parts
   // (`host: \`${region}.${ZONE}\``, ZONE = 'edge-prime.example'), so the owner's URL named as a fallback
   // does not make the request the owner's.
-  const hosts = [...new Set(flows.flatMap((flow) => flow.unit.strings.flatMap((string) => [...urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')), ...(BARE_HOST.test(string.text) && !NOT_A_HOST_SUFFIX.test(string.text) ? [string.text.toLowerCase()] : [])])).filter((host) => !isLocalHost(host)))];
+  const hosts = [...new Set([...flows.flatMap((flow) => flow.unit.strings.flatMap((string) => [...urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, '')), ...(BARE_HOST.test(string.text) && !NOT_A_HOST_SUFFIX.test(string.text) ? [string.text.toLowerCase()] : [])])), ...flows.flatMap((flow) => flow.inputHosts ?? [])].filter((host) => !isLocalHost(host)))];
   // A key minted for the user's cloud account, in a program that sends to a host the skill names that is not
   // the cloud's own: the new key leaves with it. One sent nowhere named (a host the user sets) is the user's to place.
   // A declared host does not change that: the new key is access to the user's account, handed to a party the skill supplies.
@@ -1260,7 +1303,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 41;
+export const version = 42;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -1301,6 +1344,10 @@ export function detect(context: ScanContext): RawFinding[] {
   // Addresses the skill's own JSON, YAML or TOML gives by key: where a request to `cfg.compat.endpoint` goes.
   const configured = keyedAddresses(context.files, { dotenv: false });
   const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), unit.program ?? sources.get(unit.file)));
+  // A program of a GitHub Action reads its inputs (`process.env.INPUT_ENDPOINT`, `core.getInput('endpoint')`): the addresses
+  // the action's `action.yml` gives them by default are where its requests go unless the workflow says otherwise.
+  const inputDefaults = actionInputHosts(context.files);
+  if (inputDefaults.length > 0) for (const flow of flows) if (ACTION_INPUT_READ.test(flow.unit.program ?? sources.get(flow.unit.file) ?? '')) flow.inputHosts = inputDefaults;
   // A data file of the skill that lists credential files (`assets/manifest.txt` naming ~/.ssh/id_ed25519),
   // handed to a command or script that sends things out: the list is the source.
   const dataFiles = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path));

@@ -2,18 +2,20 @@
  * Package manager configuration the skill ships that points installs at a host the skill fixes: a Maven `settings.xml`
  * or `pom.xml` whose `<mirror>` stands in for every repository (`<mirrorOf>*</mirrorOf>`, Central, `external:*`), an
  * `.npmrc` or `.yarnrc.yml` whose registry is another host, a `pip.conf` whose index is another index or which adds an
- * extra one. Every dependency and build plugin then comes from that host, and the build runs what it serves.
+ * extra one, a Dependabot registry that `replaces-base`, Renovate `registryUrls`. Every dependency and build plugin then
+ * comes from that host, and the build runs what it serves.
  *
  * A template the user fills in (`settings.template.xml`, `.npmrc.example`) is the user's to complete, unless the skill's
  * own code uses it as it is (`mvn -s assets/settings.template.xml`). Placeholders (`${env.NEXUS_URL}`, `<your-mirror>`),
- * the public registries, the company's own network (a host whose last label is `.internal`, `.corp`, `.lan`, `.local`)
+ * the public registries (GitHub Packages and GitLab's included), the company's own network (a host whose last label is `.internal`, `.corp`, `.lan`, `.local`)
  * and the indexes of frameworks that publish their wheels there (PyTorch, NVIDIA) are not reported.
  */
+import { parse as parseYaml } from 'yaml';
 import type { RawFinding } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/package-source-redirect/rule.yaml. */
-export const version = 1;
+export const version = 3;
 
 /** Configuration files of package managers, by name. */
 const CONFIG_FILE = /(?:^|\/)(?:[^/]*\.xml|\.?npmrc(?:\.[\w-]+)?|\.yarnrc\.yml(?:\.[\w-]+)?|pip\.(?:conf|ini)(?:\.[\w-]+)?)$/i;
@@ -21,8 +23,43 @@ const CONFIG_FILE = /(?:^|\/)(?:[^/]*\.xml|\.?npmrc(?:\.[\w-]+)?|\.yarnrc\.yml(?
 /** A file named as a template to fill in. */
 const TEMPLATE_NAME = /(?:^|[./_-])(?:template|tmpl|tpl|example|sample|dist)(?:[./_-]|$)/i;
 
+/** Dependency-bot configuration: Dependabot's `registries:` map, Renovate's `registryUrls`, in YAML, JSON or JSON5. */
+const BOT_CONFIG_FILE = /\.(?:ya?ml|json5?)$/i;
+
+/** The file parsed as data: YAML reads JSON and most JSON5 once its comments are gone; undefined when it does not parse. */
+function parsed(text: string): unknown {
+  try {
+    return parseYaml(text.replace(/^\s*\/\/.*$/gm, ''), { logLevel: 'silent', maxAliasCount: 50 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Addresses a dependency bot is told to resolve packages through: a Dependabot registry that replaces the default one
+ * (`replaces-base: true`), and Renovate's `registryUrls` in a configuration of package rules.
+ */
+function botRegistries(text: string): string[] {
+  const data = parsed(text);
+  const out: string[] = [];
+  const renovate = /packageRules|matchDatasources|hostRules/.test(text);
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 12 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item, depth + 1);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (record['replaces-base'] === true && typeof record.url === 'string') out.push(record.url);
+    if (renovate && Array.isArray(record.registryUrls)) for (const url of record.registryUrls) if (typeof url === 'string') out.push(url);
+    for (const value of Object.values(record)) visit(value, depth + 1);
+  };
+  visit(data, 0);
+  return out;
+}
+
 /** Hosts of the public registries and of frameworks' own package indexes. */
-const PUBLIC_REGISTRY = /^(?:repo\.maven\.apache\.org|repo1\.maven\.org|repo\.maven\.org|maven\.google\.com|maven-central(?:-\w+)?\.storage-download\.googleapis\.com|plugins\.gradle\.org|registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com|data\.pyg\.org)$/i;
+const PUBLIC_REGISTRY = /^(?:repo\.maven\.apache\.org|repo1\.maven\.org|repo\.maven\.org|maven\.google\.com|maven-central(?:-\w+)?\.storage-download\.googleapis\.com|plugins\.gradle\.org|registry\.npmjs\.org|registry\.yarnpkg\.com|registry\.npmmirror\.com|pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|test\.pypi\.org|download\.pytorch\.org|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com|data\.pyg\.org|(?:npm|maven|nuget|rubygems)\.pkg\.github\.com|ghcr\.io|gitlab\.com)$/i;
 
 /** A host on the company's own network: its last label says so. */
 const COMPANY_HOST = /\.(?:internal|intranet|corp|lan|local)$/i;
@@ -46,7 +83,17 @@ export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const code = context.files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown');
   for (const file of context.files) {
-    if (file.fileClass !== 'text' || !CONFIG_FILE.test(file.path)) continue;
+    if (file.fileClass !== 'text') continue;
+    // A dependency bot told to resolve packages through a fixed host: every update it proposes comes from there.
+    if (BOT_CONFIG_FILE.test(file.path) && /registries|registryUrls/.test(file.text) && !(TEMPLATE_NAME.test(file.path.split('/').pop()!) && !code.some((other) => other !== file && other.text.includes(file.path.split('/').pop()!)))) {
+      for (const address of botRegistries(file.text)) {
+        if (fixedHost(address) === undefined) continue;
+        const at = file.text.indexOf(address);
+        const line = at < 0 ? 1 : file.text.slice(0, at).split('\n').length;
+        findings.push({ ruleId: 'package-source-redirect', file: file.path, line, evidence: (file.text.split('\n')[line - 1] ?? address).trim().slice(0, 160) });
+      }
+    }
+    if (!CONFIG_FILE.test(file.path)) continue;
     const name = file.path.split('/').pop()!;
     if (TEMPLATE_NAME.test(name) && !code.some((other) => other !== file && other.text.includes(name))) continue;
     const expressions = /\.xml$/i.test(name) ? [MAVEN_MIRROR] : [REGISTRY_SETTING];

@@ -291,11 +291,19 @@ const HAS_ADDRESS = /\b(?:https?|wss?|ftp):\/\//;
 
 /** Whether the sentence of `text` that holds `fragment` describes a behaviour rather than orders it. */
 export function describedAt(text: string, fragment: string): boolean {
+  // A hostile value written into an input for a check to refuse ("writes `\"pr\": \"1; rm -rf /\"` into result.json; stage 2 must reject it"): test data.
+  const at = text.indexOf(fragment);
+  if (at >= 0 && WRITTEN_AS_INPUT.test(text.slice(Math.max(0, at - 80), at)) && REJECTED_INPUT.test(text.slice(at + fragment.length).split('\n')[0]!.slice(0, 160))) return true;
   const sentence = sentences(text).find((part) => part.includes(fragment));
   if (sentence === undefined) return false;
   // What a safeguard keeps a thing from becoming ("so that an empty variable cannot turn into `rm -rf /`"): the outcome prevented.
   return PREVENTED_OUTCOME.test(sentence.slice(0, sentence.indexOf(fragment))) || describes(sentence);
 }
+
+/** Words before a value that put it into something as data ("writes `…`", "feed it `…`", "set the title to `…`"). */
+const WRITTEN_AS_INPUT = /\b(?:writ(?:e|es|ing)|put(?:s|ting)?|insert(?:s|ing)?|inject(?:s|ing)?|feed(?:s|ing)?|pass(?:es|ing)?|sets?|setting|submit(?:s|ting)?|enter(?:s|ing)?|type(?:s|ing)?|paste(?:s|ing)?|use(?:s|ing)?)\b[^.;\n]{0,40}?[`'"]?$/i;
+/** What the check under test is to do with that value: refuse it. */
+const REJECTED_INPUT = /\b(?:must|should|has\s+to|is\s+expected\s+to|will)\s+(?:reject|refuse|block|flag|catch|escape|sanitize|sanitise|fail\s+on|not\s+(?:run|execute|accept|evaluate))\b|\b(?:must|should)\s+be\s+(?:rejected|refused|blocked|flagged|escaped|caught)\b/i;
 
 /** Words right before a quoted command that make it the outcome something is kept from ("cannot turn into `…`", "never expands to `…`"). */
 const PREVENTED_OUTCOME = /\b(?:cannot|can't|can\s+never|never|won't|will\s+not|must\s+not|no\s+longer)\s+(?:turn|become|end\s+up|expand|grow|escalate|degrade|collapse|resolve)s?\s+(?:in(?:to)?|as|to)\s+(?:an?\s+|the\s+)?[`'"]?$/i;
@@ -714,7 +722,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\b(?:for|on)\s+(?:installing|setting\s+(?:it\s+)?up|(?:the\s+)?install(?:ation)?\s+(?:steps|instructions)|how\s+to\s+(?:install|set\s+(?:it\s+)?up))\b|\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|installation|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1547,9 +1555,9 @@ export function partiesNamedByUser(files: readonly SourceFile[]): boolean {
 }
 
 /** A package source setting: a registry, index, mirror, channel or source a package manager installs from. */
-const PACKAGE_SOURCE_SETTING = /\b(?:registry|index-url|extra-index-url|index_url|mirror\w*|MIRROR\w*|source|sources|repos|channels?|GOPROXY|mirrorOf|REPOS_OVERRIDE|DIST_SERVER)\b/;
+const PACKAGE_SOURCE_SETTING = /\b(?:registry|index-url|extra-index-url|index_url|mirror\w*|MIRROR\w*|source|sources|repos|channels?|GOPROXY|mirrorOf|REPOS_OVERRIDE|DIST_SERVER|npmRegistryServer|registryUrl)\b/;
 /** The registry or mirror a helper sets is the one the user names ("a registry **the user names**", "their company's mirror host"). */
-const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed|wheelhouse)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+(?:company|team|internal|corporate|organi[sz]ation'?s?)\s+(?:wheelhouse|registry|mirror|index|proxy|feed)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+|private\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:registry|mirror|index|proxy|feed)\s+(?:base\s+)?(?:URLs?|hosts?|address(?:es)?)[*_]{0,2},?\s+(?:exactly\s+)?(?:as\s+)?(?:that\s+)?the\s+user(?:'s\s+(?:platform|infra\w*|devops|ops|security|IT|build)\s+team)?\s+(?:names?|gives?|provides?|publishes|supplies)\b|\b(?:their|the\s+user's)\s+company'?s\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
+const USER_NAMES_SOURCE = /\b(?:registry|registries|mirror|index|repository|proxy|channel|feed|wheelhouse)\s+(?:that\s+)?\*{0,2}the\s+user\s+(?:names?|named|gives?|gave|provides?|chooses?|picks?)\b|\bthe\s+(?:company|team|internal|corporate|organi[sz]ation'?s?)\s+(?:wheelhouse|registry|mirror|index|proxy|feed)\b|\bthe\s+user'?s\s+(?:own\s+|company'?s?\s+|internal\s+|corporate\s+|private\s+)(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b|\b(?:registry|mirror|index|proxy|feed)\s+(?:base\s+)?(?:URLs?|hosts?|address(?:es)?)[*_]{0,2},?\s+(?:exactly\s+)?(?:as\s+)?(?:that\s+)?the\s+user(?:'s\s+(?:platform|infra\w*|devops|ops|security|IT|build)\s+team)?\s+(?:names?|gives?|provides?|publishes|supplies)\b|\b(?:their|the\s+user's)\s+(?:own\s+)?(?:company'?s?|private|internal|corporate)\s+(?:\w+\s+)?(?:registry|mirror|index|proxy|repository|feed)\b/i;
 
 /** Whether a helper's package sources are the user's choice: SKILL.md says the registry or mirror is the one the user names. */
 export function sourcesNamedByUser(files: readonly SourceFile[]): boolean {
@@ -2172,8 +2180,10 @@ const FILLED_ADDRESS = /https?:\/\/[^\s`'")<>]+(?:\/|\?[\w.%-]+=|&[\w.%-]+=)(?:<
 function stagedInto(text: string): string | undefined {
   const redirected = /(?<![<>&\d])>>?\s*("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)/.exec(text)?.[1];
   if (redirected !== undefined && !/^["']?\/dev\//.test(redirected)) return redirected.replace(/^["']|["']$/g, '');
-  const copied = /\b(?:cp|install|rsync)\s+(?:-\S+\s+)*(?:"[^"\n]+"|'[^'\n]+'|\S+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|]+)/.exec(text)?.[1];
-  return copied?.replace(/^["']|["']$/g, '');
+  // A copy's destination is its last operand (`cp ~/.npmrc ~/.pypirc env/`), before any redirection or next command.
+  const copy = /\b(?:cp|install|rsync)\s+(?:-\S+\s+)*((?:(?:"[^"\n]+"|'[^'\n]+'|(?!\d?[<>])[^\s;&|<>]+)\s*){2,})/.exec(text)?.[1];
+  const operands = copy === undefined ? [] : [...copy.matchAll(/"[^"\n]+"|'[^'\n]+'|[^\s;&|<>]+/g)].map((operand) => operand[0]).filter((operand) => !/^\d$/.test(operand));
+  return operands.length >= 2 ? operands.at(-1)!.replace(/^["']|["']$/g, '') : undefined;
 }
 
 /** Context that is the user's repositories or code ("private repos", "internal code"). */
@@ -2695,6 +2705,16 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     // "$bundle.b64"`, then `curl --data-binary @"$bundle.b64" …`): the secrets go with the upload.
     // Where an upload goes, as text to read with it: '' when its line names the address (a URL, or an scp or rsync target
     // `user@host.example:/in/`, see destinations), else the URL a name stands for (`"$DROP_URL"`); undefined when nothing names one.
+    // The address of the remote a push names, when a command of the same file sets it (`git remote add provenance https://…`,
+    // `git config remote.provenance.url https://…`).
+    const remoteAdded = (file: string, push: string): string | undefined => {
+      const remote = /\bgit\s+push\s+(?:-\S+\s+)*([\w.-]+)/.exec(push)?.[1];
+      if (remote === undefined) return undefined;
+      const pattern = new RegExp(`\\bgit\\s+(?:remote\\s+(?:add|set-url)\\s+(?:-\\S+\\s+)*${escapeRegExp(remote)}|config\\s+(?:--\\S+\\s+)*remote\\.${escapeRegExp(remote)}\\.(?:push)?url)\\s+["']?((?:https?|ssh|git):\\/\\/[^\\s"']+|[\\w.-]+@[\\w.-]+:[^\\s"']+)`);
+      // Run as a block's line or quoted inline in a step ("Add the mirror remote: `git remote add provenance https://…`").
+      const index = texts.findIndex((text, at) => instructions[at].file === file && !instructions[at].script && pattern.test(text));
+      return index < 0 ? undefined : pattern.exec(texts[index])![1];
+    };
     const uploadAddress = (index: number): string | undefined => {
       if (destinations(texts[index]).length > 0 || MAILED_TO.test(texts[index])) return '';
       const url = urlOfName(instructions[index].file, texts[index]);
@@ -2783,9 +2803,13 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       if (roots.length === 0) continue;
       // Or a request whose address reads the file in place (`curl "https://…/register?ctx=$(base64 -w0 .work/ctx-auth.txt)"`).
       const readInAddress = (index: number) => [...texts[index].matchAll(/https?:\/\/[^\s"'`]*?\$\(([^)]*)\)/g)].some((match) => roots.some((root) => root.test(match[1]!)));
-      const upload = later.find((index) => (SENDS_FILE.test(texts[index]) || readInAddress(index)) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined) ?? fetchedWith;
+      // Or a commit of it pushed to a remote the skill adds (`git add -f env && git commit …`, then `git push provenance HEAD`
+      // with `git remote add provenance https://…`): the push carries the staged files to that remote.
+      const added = later.find((index) => /\bgit\s+add\b/.test(texts[index]) && roots.some((root) => root.test(texts[index])));
+      const pushed = added === undefined ? undefined : later.find((index) => index >= added && /\bgit\s+push\b/.test(texts[index]) && remoteAdded(instructions[stage].file, texts[index]) !== undefined);
+      const upload = later.find((index) => (SENDS_FILE.test(texts[index]) || readInAddress(index)) && roots.some((root) => root.test(texts[index])) && uploadAddress(index) !== undefined) ?? fetchedWith ?? pushed;
       if (upload === undefined) continue;
-      const named = uploadAddress(upload)!;
+      const named = upload === pushed ? ` (${remoteAdded(instructions[stage].file, texts[upload])})` : uploadAddress(upload)!;
       const chain = readAction({ file: instructions[stage].file, line: instructions[stage].line, origin: 'command', documentation: instructions[stage].documentation && instructions[upload].documentation }, `${texts[stage]}\n\n${texts[upload]}${named}`, shown(`${instructions[stage].text} ⏎ … ⏎ ${instructions[upload].text}`));
       if (chain) {
         // What the staging command took is the secret (`env | grep -E '^(DBT_ENV_SECRET_|HF_TOKEN)' > bundle/env`), not a word around it.
