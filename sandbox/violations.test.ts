@@ -306,3 +306,17 @@ describe("one of the machine's programs looking up the account it runs as", () =
     expect(severities([event('exec', '/usr/bin/psql', { command: 'psql -f /etc/shadow' }), ...shadow('psql', 'psql -f /etc/shadow')])).toEqual(['critical']);
   });
 });
+
+describe('a command that runs out of CPU time', () => {
+  const limits = (events: DryRunEvent[]) => findViolations(events, noCapabilities(), honeypot).filter((violation) => violation.ruleId === 'dryrun-limit-cpu').map((violation) => violation.severity);
+  const cpu = event('limit', 'CPU time 10000 ms', { command: 'scripts/tags.sh show pkg', limit: 'cpu' });
+  it('warns when a script ran the package manager several times, talking only to web ports', () => {
+    const npm = Array.from({ length: 4 }, () => event('exec', '/usr/bin/npm', { command: 'scripts/tags.sh show pkg' }));
+    expect(limits([...npm, event('connect', 'registry.npmjs.org:443', { command: 'scripts/tags.sh show pkg' }), event('http', 'https://registry.npmjs.org/-/whoami', { command: 'scripts/tags.sh show pkg' }), cpu])).toEqual(['medium']);
+  });
+  it('fails one long process that reaches out, and package manager runs that reach a mining port', () => {
+    expect(limits([event('exec', '/tmp/work/xm', { command: 'scripts/tags.sh show pkg' }), event('connect', '198.51.100.9:443', { command: 'scripts/tags.sh show pkg' }), cpu])).toEqual(['high']);
+    const npm = Array.from({ length: 4 }, () => event('exec', '/usr/bin/npm', { command: 'scripts/tags.sh show pkg' }));
+    expect(limits([...npm, event('connect', '198.51.100.9:3333', { command: 'scripts/tags.sh show pkg' }), cpu])).toEqual(['high']);
+  });
+});

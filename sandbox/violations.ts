@@ -261,6 +261,8 @@ export type UserChoice = (command: string, host: string) => boolean;
 const WHOLE_DISK_SEARCH = /^\s*(?:sudo\s+)?(?:find\s+\/(?:\s|$)|getcap\s+-r\s+\/(?:\s|$)|du\s+(?:-\S+\s+)*\/(?:\s|$)|locate\s|grep\s+-\w*[rR]\w*\s+\S+\s+\/(?:\s|$))/;
 
 /** A command that creates a Python virtual environment (no code of the skill runs in it; a package install could run the skill's own hooks, so it is not here). */
+/** Package managers' command-line programs (and the runtime npm runs on). */
+const PACKAGE_CLI = /^(?:npm|npx|pnpm|yarn|node|pip\d?(?:\.\d+)?|gem|bundle|cargo|go|mvn|gradle|dotnet|composer|poetry|uv|conda|brew)$/;
 const PACKAGE_TOOL_WORK = /^\s*(?:[\w./-]*python[\d.]*\s+-m\s+(?:venv|virtualenv|ensurepip)\b|virtualenv\s|uv\s+venv\b)/;
 
 /** A command that starts an interactive shell. */
@@ -477,6 +479,15 @@ export function findViolations(events: DryRunEvent[], declared: Capabilities, ho
         // into every venv), not a miner.
         if (limit === 'cpu' && PACKAGE_TOOL_WORK.test(event.command)) {
           add('dryrun-limit-cpu', 'medium', `\`${event.command}\` creates a virtual environment and ran out of CPU time under the sandbox (${event.target}); what it would have done after that was not seen.`);
+          break;
+        }
+        // A script that runs a package manager's CLI again and again (`npm view` for each field, `pip show` per package): each start
+        // costs seconds of CPU under the sandbox, spread over many short processes, and it talks only web and name service ports.
+        // A miner is one long process, and its pool rarely listens on 443 alone.
+        const toolStarts = events.filter((other) => other.command === event.command && other.kind === 'exec' && PACKAGE_CLI.test(other.target.split('/').pop() ?? other.target)).length;
+        const webOnly = events.every((other) => other.command !== event.command || !leavesMachine(other) || other.kind === 'dns' || /:(?:80|443|53)$/.test(other.target) || (other.kind === 'http' && /^https?:\/\/[^/:]+(?:[/?#]|$)/.test(other.target)));
+        if (limit === 'cpu' && toolStarts >= 3 && webOnly) {
+          add('dryrun-limit-cpu', 'medium', `\`${event.command}\` runs a package manager ${toolStarts} times and ran out of CPU time under the sandbox (${event.target}); what it would have done after that was not seen.`);
           break;
         }
         // Work that only burns CPU (an audit script walking the system, a long computation) with no attempt to reach
