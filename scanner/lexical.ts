@@ -251,7 +251,8 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
     // `dir.resolve("settings.xml")`), or grown in place (`p.push(".cargo"); p.push("credentials.toml")`): one path.
     for (const path of joinedOntoFolders(raw, literals, folders)) facts.strings.push({ text: path, line });
     const grown = /^\s*([A-Za-z_]\w*)\s*\.\s*push\s*\(\s*["']([\w.~-][\w./~-]*)["']\s*\)/.exec(raw);
-    if (grown) {
+    // A push onto a list of words (`args.push("--verbose")`) grows no path: only a bound folder or a hidden folder's name does.
+    if (grown && (folders.has(grown[1]!) || /^[.~]/.test(grown[2]!))) {
       const path = folders.has(grown[1]!) ? `${folders.get(grown[1]!)}/${grown[2]}` : grown[2]!;
       folders.set(grown[1]!, path);
       facts.strings.push({ text: path, line });
