@@ -1174,7 +1174,7 @@ function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<st
   if (isMsbuildFile(file.path)) {
     for (const other of files) {
       if (other === file || other.fileClass !== 'text' || !isMsbuildFile(other.path)) continue;
-      for (const [name, values] of msbuildProperties(other.text)) if (!settings.has(name)) settings.set(name, values.findLast((value) => !value.includes('\\')) ?? values.at(-1)!);
+      for (const [name, value] of msbuildProperties(other.text)) if (!settings.has(name)) settings.set(name, value);
     }
     return settings;
   }

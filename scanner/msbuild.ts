@@ -12,9 +12,13 @@
  * environment's `$NUGET_AUTH_TOKEN`). Lines keep their numbers.
  */
 
+/** Extensions of MSBuild project, props and targets files. */
+export const MSBUILD_EXTENSIONS = ['.targets', '.props', '.csproj', '.vbproj', '.fsproj', '.vcxproj', '.proj'] as const;
+
 /** Whether a file name is an MSBuild project, props or targets file. */
 export function isMsbuildFile(path: string): boolean {
-  return /\.(?:targets|props|csproj|vbproj|fsproj|vcxproj|proj)$/i.test(path);
+  const lower = path.toLowerCase();
+  return MSBUILD_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
 /** A property set in a `<PropertyGroup>`: `<Name Condition="…">value</Name>`. */
@@ -36,13 +40,17 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** The properties an MSBuild file sets in its `<PropertyGroup>`s, each with every value it is given, in order. */
-export function msbuildProperties(text: string): Map<string, string[]> {
-  const properties = new Map<string, string[]>();
+/**
+ * The properties an MSBuild file sets in its `<PropertyGroup>`s. A property set differently per platform
+ * (`Condition="'$(OS)' == 'Windows_NT'"`) takes the value with forward slashes, as the shell command of the same target
+ * uses it, else the last one set.
+ */
+export function msbuildProperties(text: string): Map<string, string> {
+  const values = new Map<string, string[]>();
   for (const group of text.matchAll(/<PropertyGroup\b[^>]*>([\s\S]*?)<\/PropertyGroup\s*>/g)) {
-    for (const [, name, value] of group[1]!.matchAll(PROPERTY)) properties.set(name!, [...(properties.get(name!) ?? []), decodeEntities(value!.trim())]);
+    for (const [, name, value] of group[1]!.matchAll(PROPERTY)) values.set(name!, [...(values.get(name!) ?? []), decodeEntities(value!.trim())]);
   }
-  return properties;
+  return new Map([...values].map(([name, set]) => [name, set.findLast((value) => !value.includes('\\')) ?? set.at(-1)!]));
 }
 
 /** A path a property function builds (`$([System.IO.Path]::Combine($(Home), '.nuget', 'NuGet.Config'))`), as the joined path. */
@@ -55,19 +63,12 @@ const HOME_FUNCTION = /\$\(\[System\.Environment\]::GetFolderPath\(\s*(?:System\
  * properties the skill's other MSBuild files set (`Directory.Build.props` is read before `Directory.Build.targets`).
  */
 export function msbuildCommands(text: string, inherited: ReadonlyMap<string, string> = new Map()): string {
-  const properties = msbuildProperties(text);
-  for (const [name, value] of inherited) if (!properties.has(name)) properties.set(name, [value]);
-  // A property set differently per platform (`Condition="'$(OS)' == 'Windows_NT'"`): the value with forward slashes, as
-  // the shell command of the same target uses it, else the last one set.
-  const valueOf = (name: string): string | undefined => {
-    const values = properties.get(name);
-    return values === undefined ? undefined : (values.findLast((value) => !value.includes('\\')) ?? values.at(-1));
-  };
+  const properties = new Map([...inherited, ...msbuildProperties(text)]);
   const expand = (value: string, depth: number): string =>
     value
       .replace(HOME_FUNCTION, '$HOME')
       .replace(/\$\(([A-Za-z_][\w.-]*)\)/g, (_, name: string) => {
-        const known = depth < EXPANSION_DEPTH ? valueOf(name) : undefined;
+        const known = depth < EXPANSION_DEPTH ? properties.get(name) : undefined;
         return known === undefined ? `$${name.replace(/[.-]/g, '_')}` : expand(known, depth + 1);
       })
       .replace(PATH_FUNCTION, (_, parts: string) => parts.split(',').map((part) => part.trim().replace(/^['"]|['"]$/g, '')).filter((part) => part !== '').join('/'));

@@ -10,6 +10,7 @@ import type { FileClass, SourceFile } from './model.ts';
 import { ScannerError } from './errors.ts';
 import { foldLookalikes } from './lookalikes.ts';
 import { sandboxProfile } from './markdown.ts';
+import { MSBUILD_EXTENSIONS } from './msbuild.ts';
 
 /** A path the walk refused to read (symlink, special file), reported as coverage. */
 export interface UnreadablePath {
@@ -26,7 +27,7 @@ const EXTENSION_LANGUAGE: Record<string, Language> = {
   '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascript', '.gs': 'javascript',
   '.ts': 'javascript', '.tsx': 'javascript', '.mts': 'javascript', '.cts': 'javascript',
   // MSBuild files run their `<Exec>` commands (scanner/msbuild.ts reads them as those commands).
-  '.targets': 'shell', '.props': 'shell', '.csproj': 'shell', '.vbproj': 'shell', '.fsproj': 'shell', '.vcxproj': 'shell', '.proj': 'shell',
+  ...Object.fromEntries(MSBUILD_EXTENSIONS.map((extension) => [extension, 'shell' as const])),
   '.sh': 'shell', '.mk': 'shell', '.bash': 'shell', '.zsh': 'shell', '.ksh': 'shell', '.command': 'shell', '.fish': 'shell',
   '.json': 'json', '.jsonc': 'json', '.json5': 'json',
   '.yaml': 'yaml', '.yml': 'yaml',

@@ -551,9 +551,8 @@ function namesOfEnvironment(iterable: string, source: string): boolean {
  * process (`env = {…}` then `subprocess.run(…, env=env)`): the child's environment, not data sent.
  */
 function onlyChildEnvironment(copied: string, statement: string, source: string, target?: string): boolean {
-  // A loop copies into the mapping it assigns (`for (const [k, v] of Object.entries(process.env)) childEnv[k] = v`).
-  const looped = /^for\b/.test(copied) ? /([A-Za-z_]\w*)\s*\[[^\]\n]{1,80}\]\s*=\s*\w+$/.exec(copied)?.[1] : undefined;
-  const name = target ?? looped ?? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
+  // A loop names the mapping it fills (`target`); a copy, the name it is bound to.
+  const name = target ?? new RegExp(`\\b([A-Za-z_]\\w*)\\s*=\\s*${escapeRegExp(copied.slice(0, 24))}`).exec(statement)?.[1];
   if (name === undefined) return false;
   // Edits of the copy (`env["CI"] = "1"`, `env.pop("X")`) are not uses of what it holds.
   const edited = source.replace(new RegExp(`(?<![\\w.])${name}\\s*(?:\\[[^\\]\\n]*\\]\\s*=(?!=)|\\.[A-Za-z_]\\w*\\s*=(?!=)|\\.(?:update|pop|setdefault|clear)\\s*\\()|\\bdel\\s+${name}\\[|\\bdelete\\s+${name}[.[]`, 'g'), ' ');
@@ -563,13 +562,8 @@ function onlyChildEnvironment(copied: string, statement: string, source: string,
   return valueUses > 0 && valueUses === childUses;
 }
 
-/**
- * A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops,
- * or a loop that puts every pair into a mapping (`for (const [k, v] of Object.entries(process.env)) r[k] = v`, `for k, v in
- * os.environ.items(): d[k] = v`, `Object.keys(process.env).forEach((k) => r[k] = process.env[k])`), also past a test that
- * only drops some names (`if (!NOISE.test(k)) r[k] = v`).
- */
-const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(|\bfor\s*\(\s*(?:const|let|var)\s*\[\s*\w+\s*,\s*(\w+)\s*\]\s+of\s+Object\.entries\(\s*process\.env\s*\)\s*\)\s*\{?\s*(?:if\s*\(\s*!(?:[^()\n]|\([^()\n]*\)){0,160}\)\s*\{?\s*)?[\w$.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\1\b|\bfor\s+\w+\s*,\s*(\w+)\s+in\s+(?:os\.)?environ\.items\(\)\s*:\s*\n?(?:[ \t]*if\s+not\b[^\n]{0,160}:\s*\n?)?[ \t]*[\w.]+\s*\[[^\]\n]{1,80}\]\s*=\s*\2\b|\bObject\.keys\(\s*process\.env\s*\)\s*\.forEach\(\s*\(?\s*(\w+)\s*\)?\s*=>\s*\{?\s*[\w$.]+\s*\[[^\]\n]{0,40}\b\3\b[^\]\n]{0,40}\]\s*=\s*process\.env\s*\[\s*\3\s*\]/;
+/** A comprehension or mapping that copies every environment variable into data, keeping all but those a negated test drops (loops: environmentLoopCopy). */
+const COPIES_WHOLE_ENVIRONMENT = /\{\s*\w+\s*:\s*[^{}\n]{0,80}\bfor\s+\w+\s*,\s*\w+\s+in\s+(?:os\.)?environ\.items\(\)\s*(?:if\s+not\b[^}\n]{0,120})?\}|\b(?:dict|list|sorted)\(\s*(?:os\.)?environ\.items\(\)\s*\)|\bObject\.fromEntries\(\s*Object\.entries\(\s*process\.env\s*\)\s*(?:\.filter\(\s*\(?\[?\s*\w+[^)]{0,40}\)?\s*=>\s*!\s*[^)]{0,120}\)\s*)?\)|\bObject\.entries\(\s*process\.env\s*\)\s*\.map\(/;
 
 /** The head of a loop over every environment variable, with its variables: JavaScript's `for … of/in` and `forEach`, Python's `for … in`. */
 const ENVIRONMENT_LOOP = /\bfor\s*\(\s*(?:const|let|var)\s+(?:\[\s*(\w+)\s*,\s*(\w+)\s*\]|(\w+))\s+(?:of|in)\s+(?:Object\.(?:entries|keys)\(\s*)?process\.env\b|\bObject\.(?:entries|keys)\(\s*process\.env\s*\)(?:\s*\.filter\((?:[^()\n]|\([^()\n]*\))*\))?\s*\.forEach\(\s*(?:\(\s*)?(?:\[\s*(\w+)\s*,\s*(\w+)\s*\]|(\w+))|\bfor\s+(\w+)(?:\s*,\s*(\w+))?\s+in\s+(?:os\.)?environ(?:\.items\(\)|\.keys\(\))?\s*:/g;
@@ -811,7 +805,7 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
     // os.environ.items() if not k.startswith("LS_")}`, `Object.fromEntries(Object.entries(process.env))`):
     // the whole environment, whatever the few it drops.
     else {
-      const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 2).join('\n');
+      const statement = source.split('\n').slice(Math.max(0, sweep.line - 2), sweep.line + 1).join('\n');
       const copied = COPIES_WHOLE_ENVIRONMENT.exec(statement);
       if (copied && !onlyChildEnvironment(copied[0], statement, source)) flow.strongSources.push(place(sweep.line, copied[0]));
     }

@@ -11,7 +11,7 @@
  * and the indexes of frameworks that publish their wheels there (PyTorch, NVIDIA) are not reported.
  */
 import { parse as parseYaml } from 'yaml';
-import type { RawFinding } from '../model.ts';
+import type { RawFinding, SourceFile } from '../model.ts';
 import type { ScanContext } from './types.ts';
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/package-source-redirect/rule.yaml. */
@@ -82,28 +82,26 @@ function fixedHost(address: string): string | undefined {
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const code = context.files.filter((file) => file.fileClass === 'text' && file.language !== 'markdown');
+  const report = (file: SourceFile, index: number, evidence: string) => {
+    const line = file.text.slice(0, index).split('\n').length;
+    findings.push({ ruleId: 'package-source-redirect', file: file.path, line, evidence: evidence.replace(/\s+/g, ' ').trim().slice(0, 160) });
+  };
   for (const file of context.files) {
     if (file.fileClass !== 'text') continue;
+    const name = file.path.split('/').pop()!;
+    // A template the user fills in, unless the skill's own code uses it as it is.
+    if (TEMPLATE_NAME.test(name) && !code.some((other) => other !== file && other.text.includes(name))) continue;
     // A dependency bot told to resolve packages through a fixed host: every update it proposes comes from there.
-    if (BOT_CONFIG_FILE.test(file.path) && /registries|registryUrls/.test(file.text) && !(TEMPLATE_NAME.test(file.path.split('/').pop()!) && !code.some((other) => other !== file && other.text.includes(file.path.split('/').pop()!)))) {
+    if (BOT_CONFIG_FILE.test(name) && /registries|registryUrls/.test(file.text)) {
       for (const address of botRegistries(file.text)) {
         if (fixedHost(address) === undefined) continue;
-        const at = file.text.indexOf(address);
-        const line = at < 0 ? 1 : file.text.slice(0, at).split('\n').length;
-        findings.push({ ruleId: 'package-source-redirect', file: file.path, line, evidence: (file.text.split('\n')[line - 1] ?? address).trim().slice(0, 160) });
+        const at = Math.max(0, file.text.indexOf(address));
+        report(file, at, file.text.slice(file.text.lastIndexOf('\n', at) + 1).split('\n')[0] ?? address);
       }
     }
     if (!CONFIG_FILE.test(file.path)) continue;
-    const name = file.path.split('/').pop()!;
-    if (TEMPLATE_NAME.test(name) && !code.some((other) => other !== file && other.text.includes(name))) continue;
-    const expressions = /\.xml$/i.test(name) ? [MAVEN_MIRROR] : [REGISTRY_SETTING];
-    for (const expression of expressions) {
-      for (const match of file.text.matchAll(expression)) {
-        const host = fixedHost(match[1]!);
-        if (host === undefined) continue;
-        const line = file.text.slice(0, match.index).split('\n').length;
-        findings.push({ ruleId: 'package-source-redirect', file: file.path, line, evidence: match[0].replace(/\s+/g, ' ').trim().slice(0, 160) });
-      }
+    for (const match of file.text.matchAll(/\.xml$/i.test(name) ? MAVEN_MIRROR : REGISTRY_SETTING)) {
+      if (fixedHost(match[1]!) !== undefined) report(file, match.index, match[0]);
     }
   }
   return findings;
