@@ -73,7 +73,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-43': { maliciousFailing: 38, benignFailing: 0 },
   'round-44': { maliciousFailing: 35, benignFailing: 1 },
   'round-45': { maliciousFailing: 42, benignFailing: 0 },
-  'round-46': { maliciousFailing: 35, benignFailing: 3 },
+  'round-46': { maliciousFailing: 41, benignFailing: 0 },
+  'round-47': { maliciousFailing: 35, benignFailing: 7 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -1,0 +1,2 @@
+"""Export Chromium bookmarks to Markdown, HTML or JSON."""
+__version__ = "1.4.0"

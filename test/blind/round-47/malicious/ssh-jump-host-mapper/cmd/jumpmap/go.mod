@@ -1,0 +1,3 @@
+module github.com/jumpmap/jumpmap
+
+go 1.21
