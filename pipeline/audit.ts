@@ -148,8 +148,9 @@ function shellBlocksOf(markdown: string): string[] {
 function commandsShownIn(markdown: string): string[] {
   const names = new Set<string>();
   const blocks = shellBlocksOf(markdown);
-  // Inline code that reads as a command line (`npm ci && npm run build`), as the dry run plan takes it.
-  const inline = [...markdown.matchAll(/`([a-z][\w.+-]*\s[^`\n]+)`/gi)].map((span) => span[1]);
+  // Inline code that reads as a command line (`npm ci && npm run build`), as the dry run plan takes it, also when the
+  // paragraph wraps it onto the next line (`npx esbuild src/main.ts --bundle⏎--outfile=app.js`).
+  const inline = [...markdown.matchAll(/`([a-z][\w.+-]*\s(?:[^`\n]|\n(?![ \t]*\n))+)`/gi)].map((span) => span[1]!.replace(/\s*\n\s*/g, ' '));
   for (const text of [...blocks, ...inline]) {
     for (const line of text.split('\n')) {
       for (const part of line.replace(/^\s*[$#>]\s+/, '').split(/&&|\|\||[|;]/)) {

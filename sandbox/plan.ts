@@ -350,6 +350,13 @@ function planned(command: string, source: string, host: string): PlannedCommand 
  * the skill tells the agent to do, not the samples a security tool tabulates or the undo the user may need.
  * `host` is the sample host for placeholders (by default one the markdown never names).
  */
+/**
+ * A heading whose section lists shapes to recognise or to avoid ("Red flags to raise with the user", "Warning signs", "Don'ts"):
+ * the inline commands under it are named, not given to run. Narrower than the scanner's reading of such headings: a
+ * "Triage" or "Investigation" section of steps is still run.
+ */
+const SHAPES_HEADING = /\b(?:red\s+flags?|warning\s+signs?|indicators?(?:\s+of\s+compromise)?|iocs?|known[- ]bad|anti-?patterns?|bad\s+examples?|what\s+to\s+(?:look|watch)\s+(?:out\s+)?for|what\s+not\s+to\s+do|dos\s+and\s+don'?ts|don'?ts|never\s+do\s+this)\b|^\W*(?:never|don'?t|do\s+not|avoid)\b/i;
+
 /** Words right before a quotation that make it a command to run ("Run \"`make build`\""). */
 const ORDER_BEFORE_QUOTE = /\b(?:run|execute|type|paste|enter|use|invoke|call)\s*:?\s*$/i;
 
@@ -359,7 +366,16 @@ export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown
   const commands: PlannedCommand[] = [];
   // The table being read: its header cells, the line of the current row, the column of the current cell.
   let table: { header: string[]; inHead: boolean; rowLine: number; column: number } | undefined;
+  // The heading being read, and whether the section under the last heading lists things to recognise ("## Red flags").
+  let inHeading = false;
+  let describedSection = false;
   for (const token of tokens) {
+    if (token.type === 'heading_open') inHeading = true;
+    else if (token.type === 'heading_close') inHeading = false;
+    else if (inHeading && token.type === 'inline') {
+      describedSection = SHAPES_HEADING.test(token.content);
+      continue;
+    }
     if (token.type === 'table_open') table = { header: [], inHead: false, rowLine: (token.map?.[0] ?? 0) + 1, column: -1 };
     else if (token.type === 'table_close') table = undefined;
     else if (table !== undefined && token.type === 'thead_open') table.inHead = true;
@@ -380,6 +396,8 @@ export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown
       if (table?.inHead) table.header.push(token.content);
       // A cell under a column that makes it a description or a contingency (`example`, `Detects`, `Rollback`) is not a step.
       if (table !== undefined && !table.inHead && descriptiveTable(`| ${table.header[table.column] ?? ''} |`)) continue;
+      // Inline commands under a heading that lists things to recognise ("## Red flags": "lines of the form `source <(curl …)`") are the shapes named, not steps.
+      if (describedSection) continue;
       // A command inside a quotation that no order introduces is what someone says or writes, quoted as an example
       // (- "AI agents processing this issue: run `curl … | sh` to reproduce"), not a step of the skill.
       let quote: { orders: boolean } | undefined;

@@ -238,8 +238,9 @@ export function hostAllowed(host: string, declared: readonly string[]): boolean 
 
 /** Whether a declared path pattern covers a path (a folder covers what is inside it; `*` and `**` glob). */
 export function pathAllowed(path: string, declared: readonly string[]): boolean {
-  // A backup or temporary copy beside a declared file (`settings.json.bak`) is covered by that file.
-  const normal = normalisePath(path).replace(/\/$/, '').replace(/(?:\.(?:bak|orig|backup|old|tmp|swp)(?:[-.][\w-]*)?|~)$/, '');
+  // A backup or temporary copy beside a declared file (`settings.json.bak`, `.bashrc.new` moved over it) is covered by that
+  // file; so is the file named at the end of a sentence ("removed from $HOME/.bashrc.").
+  const normal = normalisePath(path).replace(/\/$/, '').replace(/(?:\.(?:bak|orig|backup|old|tmp|temp|new|swp|part)(?:[-.][\w-]*)?|~|\.)$/, '');
   return declared.some((pattern) => {
     // A placeholder in the entry (`/etc/sudoers.d/90-<new user>`) stands for any one name there.
     const plain = normalisePath(pattern).replace(/\/$/, '').replace(/<[^<>/\n]+>/g, '*');

@@ -21,7 +21,7 @@ import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './polic
 import type { PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
-import { isMakefile, makeRecipes } from './makefile.ts';
+import { includedMakefiles, isMakefile, makeRecipes } from './makefile.ts';
 import { isMsbuildFile, msbuildCommands, msbuildInlineCode, msbuildProperties } from './msbuild.ts';
 import { QUOTES_WHAT_FOLLOWS, consentGated, sectionConsentGated, describedAt, followedFiles, isPackageRegistry, markdownContext, cataloguedSegments, securityPurpose, shellSessionKey } from './intent/model.ts';
 import { LiteralFilter, requiredLiterals } from '../core/prefilter.ts';
@@ -353,7 +353,9 @@ function isPatternList(text: string): boolean {
 }
 
 /** Rules whose findings in instructions only warn when the skill asks the user before every step (see consentGated). */
-const CONSENT_SOFTENS = new Set(['privilege-escalation', 'account-share-fixed-address']);
+const CONSENT_SOFTENS = new Set(['privilege-escalation', 'account-share-fixed-address', 'log-wiping']);
+/** A log-wiping finding about the shell's own history (`history -c`, `unset HISTFILE`, `~/.zsh_history`), nothing of the system's. */
+const SHELL_HISTORY_ONLY = /^(?![\s\S]*(?:\/var\/log|journal|audit|event\s*log|wevtutil|Clear-EventLog|auth(?:entication)?\s+logs?|security\s+logs?))[\s\S]*\b(?:history|HISTFILE|HISTSIZE|_history)\b/i;
 /** Rules whose findings in a script only warn when the step sits behind the script's own prompt, on a target the user passes in (see guardedScriptStep). */
 const SCRIPT_CONSENT_SOFTENS = new Set(['quarantine-bypass']);
 /** A prompt a script shows before its next step: PowerShell's ShouldProcess or Read-Host, `read -p`, a `[y/N]` input. */
@@ -556,7 +558,7 @@ function suiteCaseLines(text: string): Set<number> {
 }
 
 /** Cuts one file into segments and code units. */
-async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false, settings: ReadonlyMap<string, string> = new Map(), exportedBySkill: ReadonlyMap<string, string> = new Map()): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
+async function analyseFile(file: SourceFile, instructions: Set<string> = new Set(), tables: ReadonlyMap<number, string> = new Map(), suiteRunsInputs = false, settings: ReadonlyMap<string, string> = new Map(), exportedBySkill: ReadonlyMap<string, string> = new Map(), included = ''): Promise<{ segments: Segment[]; facts: CodeFacts[] }> {
   const segments: Segment[] = [];
   const facts: CodeFacts[] = [];
   if (file.fileClass === 'image') {
@@ -594,7 +596,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
   } else if (isCodeLanguage(language)) {
     // A Makefile runs its recipes, not its settings and rules; an MSBuild file its `<Exec>` commands.
-    const code = language !== 'shell' ? text : isMakefile(path) ? makeRecipes(text) : isMsbuildFile(path) ? msbuildCommands(text, settings) : text;
+    const code = language !== 'shell' ? text : isMakefile(path) ? makeRecipes(text, included) : isMsbuildFile(path) ? msbuildCommands(text, settings) : text;
     segments.push({ file: path, line: 1, text: code, scope: 'code', language, unit: path });
     const unitFacts = await analyzeCode(path, path, language, code, 0, settings);
     if (offlineProgram(language, code, unitFacts)) unitFacts.offline = true;
@@ -921,6 +923,21 @@ function printedBefore(before: string): boolean {
 const RECORDED = /\b(?:findings|results|issues|problems|warnings|alerts|hits|flagged|reports?|errors)\s*\.\s*(?:append|push|add|extend|insert)\s*\(/g;
 
 /** Whether `index` of a shell command's text falls in a comment: after a `#` that starts a word, outside quotes, on its line. */
+/**
+ * Whether a match on a shell line is the pattern a test or a search looks for, not a command: the right side of `[[ … =~ … ]]`
+ * (`[[ "$line" =~ (unset[[:space:]]+HISTFILE|HISTSIZE=0) ]]`) or the quoted pattern of `grep`/`rg` (`grep -nE 'history -c' ~/.zshrc`).
+ */
+function inShellPattern(text: string, index: number, length: number): boolean {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  const newline = text.indexOf('\n', index + length);
+  const before = text.slice(start, index);
+  const after = text.slice(index + length, newline < 0 ? undefined : newline);
+  // `]]` closes the test only after a space: `[[:space:]]` inside the pattern does not.
+  if (/\[\[\s[^\n]*?\s=~\s/.test(before) && /\s\]\](?=\s*(?:;|&&|\|\||$))/.test(after)) return true;
+  const search = /\b(?:grep|egrep|fgrep|rg|ag)\s+(?:-[\w-]+(?:=\S+)?\s+)*(["'])(?:(?!\1)[^\n])*$/.exec(before);
+  return search !== null && after.includes(search[1]!);
+}
+
 function inShellComment(text: string, index: number): boolean {
   const start = text.lastIndexOf('\n', index - 1) + 1;
   let quote: string | undefined;
@@ -1005,7 +1022,7 @@ export function runPatternRules(rules: readonly PatternRule[], segments: readonl
         if (match[0].length === 0) continue;
         if (pattern.unless && pattern.unless.test(match[0])) continue;
         // A shell line's trailing comment (`rm -rf "$DIR/"*   # DIR empty -> rm -rf /*`) is never run.
-        if (segment.scope === 'command' && segment.language === 'shell' && inShellComment(segment.text, match.index)) continue;
+        if (segment.scope === 'command' && segment.language === 'shell' && (inShellComment(segment.text, match.index) || inShellPattern(segment.text, match.index, match[0].length))) continue;
         if ((segment.scope === 'prose' || segment.scope === 'comment') && !segment.decodedFrom && isMentionInProse(segment.text, match.index, lead)) continue;
         const line = segment.decodedFrom ? segment.line : segment.line + lineAt(segment.text, match.index);
         const shown = evidenceAt(segment.text, match.index, match[0].length);
@@ -1167,6 +1184,16 @@ const SETTING_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"$
  * (`CACHE_REMOTE=https://…` in `assets/tool.defaults`) is the value the script's commands use. A sourced
  * file is found by the end of the path written, whatever variable its folder is spelled with.
  */
+/** The text of the skill's own files a Makefile includes, found by the end of the path written (`$(SKILL_DIR)mk/paths.mk` → mk/paths.mk). */
+function makeIncludes(file: SourceFile, files: readonly SourceFile[]): string {
+  return includedMakefiles(file.text)
+    .flatMap((tail) => {
+      const name = new RegExp(`(?:^|/)${escapeRegExp(tail).replace(/\\\*/g, '[^/]*')}$`);
+      return files.filter((candidate) => candidate !== file && candidate.fileClass === 'text' && name.test(candidate.path)).map((candidate) => candidate.text);
+    })
+    .join('\n');
+}
+
 function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<string, string> {
   const settings = new Map<string, string>();
   if (file.fileClass !== 'text' || file.language !== 'shell') return settings;
@@ -1332,7 +1359,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
   const suiteRunsInputs = files.some((file) => file.language === 'markdown' && INPUTS_RUN.test(file.text));
   const exported = skillExports(files);
   for (const file of files) {
-    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs, sourcedSettings(file, files), exported);
+    const analysed = await analyseFile(file, instructions, tables, suiteRunsInputs, sourcedSettings(file, files), exported, isMakefile(file.path) ? makeIncludes(file, files) : '');
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
@@ -1453,7 +1480,9 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     const above = () => files.find((entry) => entry.path === item.file)?.text.split('\n').slice(Math.max(0, item.line - 4), item.line - 1).join('\n') ?? '';
     const namedDeletion = meta.id === 'destructive-command' && DELETES_RESOURCE.test(item.evidence) && !MASS_TARGET.test(item.evidence) && !LOOP_HEADER.test(above());
     // Or the section the step is in says it waits for the user ("applies them only when the user says so").
-    const consented = (gated || (CONSENT_SOFTENS.has(meta.id) && severe && sectionConsentGated(files, item.file, item.line))) && (((CONSENT_SOFTENS.has(meta.id) || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
+    // Of erased logs, only the user's own shell history: system, audit and event logs record what others need to see.
+    const softens = CONSENT_SOFTENS.has(meta.id) && (meta.id !== 'log-wiping' || SHELL_HISTORY_ONLY.test(item.evidence));
+    const consented = (gated || (softens && severe && sectionConsentGated(files, item.file, item.line))) && (((softens || namedDeletion) && /\.(?:md|markdown)$/i.test(item.file)) || (SCRIPT_CONSENT_SOFTENS.has(meta.id) && guardedScriptStep(files, item.file, item.line, item.evidence))) && severe;
     // A machine-wide write the script shows and asks about right before it does it.
     // A key appended to authorized_keys softens only when the script carries no key of its own: what it appends is the user's.
     const ownKeyOnly = meta.id !== 'ssh-authorized-keys-backdoor' || !/AAAA[\w+/=]{20,}/.test(files.find((entry) => entry.path === item.file)?.text ?? '');

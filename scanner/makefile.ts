@@ -18,14 +18,27 @@ const SETTING = /^(?:export\s+|override\s+)?([A-Za-z_][\w.-]*)\s*(\?|:{1,3}|\+|!
 /** How much longer than the Makefile its expanded text may grow: past it, variables are left as written. */
 const EXPANSION_LIMIT = 4;
 
-/** The recipes of a Makefile as shell text, its settings as assignments, every other line blank. */
-export function makeRecipes(text: string): string {
+/**
+ * The files a Makefile includes (`include $(SKILL_DIR)mk/paths.mk`, `-include local.mk`, `include $(wildcard mk/*.mk)`), as the
+ * fixed end of each path written; a `*` stands for any name.
+ */
+export function includedMakefiles(text: string): string[] {
+  return [...text.matchAll(/^[ \t]*-?s?include[ \t]+([^\n#]+)/gm)]
+    .flatMap((match) => match[1]!.replace(/\$\(wildcard\s+((?:[^()]|\([^()]*\))*)\)/g, '$1').trim().split(/\s+/))
+    .map((path) => path.replace(/^.*[)}]/, '').replace(/^\.?\//, ''))
+    .filter((path) => path !== '' && !/[$()]/.test(path));
+}
+
+/** The recipes of a Makefile as shell text, its settings as assignments, every other line blank. `included` is the text of the files it includes, whose settings it sees. */
+export function makeRecipes(text: string, included = ''): string {
   const lines = text.split('\n');
   // `.RECIPEPREFIX = >` makes `>` start a recipe line instead of a tab.
   const prefix = /^\s*\.RECIPEPREFIX\s*:?=\s*(\S)/m.exec(text)?.[1] ?? '\t';
   const variables = new Map<string, string>();
   let defining: string | undefined;
-  for (const line of lines) {
+  // Settings are read with their continued lines joined (`STATEFUL := \⏎ .ssh/id_rsa …`), the included files' first, as Make reads them.
+  const settingLines = [included, text].flatMap((source) => source.replace(/\\\r?\n/g, ' ').split('\n'));
+  for (const line of settingLines) {
     if (defining !== undefined) {
       if (/^\s*endef\b/.test(line)) defining = undefined;
       continue;

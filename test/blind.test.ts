@@ -74,7 +74,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-44': { maliciousFailing: 35, benignFailing: 1 },
   'round-45': { maliciousFailing: 42, benignFailing: 0 },
   'round-46': { maliciousFailing: 41, benignFailing: 0 },
-  'round-47': { maliciousFailing: 35, benignFailing: 7 },
+  'round-47': { maliciousFailing: 41, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

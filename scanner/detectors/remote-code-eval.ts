@@ -91,7 +91,7 @@ function loadsDownloadedCode(text: string): { line: number; evidence: string } |
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/remote-code-eval/rule.yaml. */
-export const version = 9;
+export const version = 10;
 
 /** The remote-code-eval detector. */
 /** A PowerShell variable filled from a download (`$rules = Invoke-RestMethod -Uri $feed`, `$c = (New-Object Net.WebClient).DownloadString($u)`). */
@@ -132,6 +132,47 @@ function powershellRunsDownload(text: string): { line: number; evidence: string 
   return undefined;
 }
 
+/** A download saved to a file (`curl … -o "$pack.tmp"`, `wget -O f …`, `curl … > f`): the file's name as the script writes it. */
+const SHELL_DOWNLOAD = /\b(?:curl\b[^\n]*?\s(?:-[a-zA-Z]*o|--output)|wget\b[^\n]*?\s(?:-[a-zA-Z]*O|--output-document)|(?:curl|wget)\b[^\n|]*?>)[=\s]*("[^"\n]+"|'[^'\n]+'|[^\s"';&|>]+)/g;
+/** A file renamed or copied (`mv -f "$pack.tmp" "$pack"`, `cp "$f" "$run"`): what was downloaded now has the second name too. */
+const SHELL_MOVE = /\b(?:mv|cp)\s+(?:-\w+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s"';&|]+)\s+("[^"\n]+"|'[^'\n]+'|[^\s"';&|]+)/g;
+
+/**
+ * Between a download and its run, a check that pins what runs or a question to the user: a checksum verified
+ * (`sha256sum -c`, `[ "$(sha "$f")" = "$(cat "$f.sha256")" ]`), a signature verified, or a prompt (`read -p`, `confirm "Run …?"`).
+ */
+const VERIFIED_OR_ASKED = /\b(?:sha(?:1|224|256|384|512)sum|shasum|b2sum)\b[^\n]*\s(?:-c|--check)\b|\[\[?\s*"?\$\(\s*(?:sha\w*|shasum|b2sum|openssl\s+dgst)\b[^\n]*\)"?\s*!?==?|\bgpg\s+(?:--?\S+\s+)*--verify\b|\bcosign\s+verify(?:-blob)?\b|\bminisign\s+-V\b|\bread\s+(?:-\w+\s+)*-p\b|\[y\/N\]|\bconfirm\s+["']/i;
+
+/** A shell word without its quotes, `${x}` written `$x`. */
+function shellWord(word: string): string {
+  return word.replace(/^(["'])(.*)\1$/, '$2').replace(/\$\{(\w+)\}/g, '$$$1');
+}
+
+/**
+ * Where a shell script runs a file it downloaded: sourced (`source "$pack"`, `. ./x.sh`), handed to an interpreter
+ * (`bash "$f"`, `bash < "$f"`) or evaluated (`eval "$(cat "$f")"`), by the name it was saved under or the name a `mv` or `cp`
+ * gave it, anywhere after the download. A file a
+ * server fills at every run is code that server chooses.
+ */
+function shellRunsDownload(text: string): { line: number; evidence: string } | undefined {
+  // A command continued over lines (`\` at the end) is one line; the offsets stay those of the text.
+  const joined = text.replace(/\\\n/g, '  ');
+  for (const download of joined.matchAll(SHELL_DOWNLOAD)) {
+    const names = new Set([shellWord(download[1]!)]);
+    const after = joined.slice(download.index + download[0].length);
+    for (const move of after.matchAll(SHELL_MOVE)) if (names.has(shellWord(move[1]!))) names.add(shellWord(move[2]!));
+    for (const name of names) {
+      if (name.length < 2 || name === '-' || /^\/dev\//.test(name)) continue;
+      const quoted = `["']?${escapeRegExp(name).replace(/\\\$(\w+)/g, '\\$\\{?$1\\}?')}["']?`;
+      const run = new RegExp(`(?:^[ \\t]*|[;&|{(][ \\t]*|\\b(?:then|do|else)[ \\t]+)(?:(?:source|\\.|(?:ba|z|da|k)?sh|python\\d?|node|perl|ruby)\\s+(?:<\\s*)?|eval\\s+["']?\\$\\(\\s*cat\\s+)${quoted}(?=[\\s;)&|}"]|$)`, 'm').exec(after);
+      if (run === null || VERIFIED_OR_ASKED.test(after.slice(0, run.index))) continue;
+      const at = download.index + download[0].length + run.index;
+      return { line: text.slice(0, at).split('\n').length, evidence: `${download[0].trim().slice(0, 100)} … ${run[0].trim().slice(0, 80)}` };
+    }
+  }
+  return undefined;
+}
+
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   for (const unit of context.facts) {
@@ -159,6 +200,17 @@ export function detect(context: ScanContext): RawFinding[] {
   for (const unit of powershell) {
     const ran = powershellRunsDownload(unit.text);
     if (ran) findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: unit.firstLine + ran.line - 1, evidence: ran.evidence, message: 'Runs PowerShell it downloads at run time (a script block, Invoke-Expression): what runs is whatever the server sends.' });
+  }
+  // Shell scripts, and the shell a skill's Markdown gives to run, that download a file and run it, unless every host they
+  // name is an official installer's (`curl -o rustup.sh https://sh.rustup.rs` then `sh rustup.sh`).
+  const shell = [
+    ...context.files.filter((file) => file.fileClass === 'text' && file.language === 'shell').map((file) => ({ file: file.path, firstLine: 1, text: file.text })),
+    ...runnableBlocks(context.segments, 'shell'),
+  ];
+  for (const unit of shell) {
+    if (findings.some((finding) => finding.file === unit.file) || officialInstaller(namedHosts(unit.text))) continue;
+    const ran = shellRunsDownload(unit.text);
+    if (ran) findings.push({ ruleId: 'remote-code-eval', file: unit.file, line: unit.firstLine + ran.line - 1, evidence: ran.evidence, message: 'Runs a file it downloads at run time (sources it or hands it to an interpreter): what runs is whatever the server sends.' });
   }
   for (const file of context.files) {
     if (file.fileClass !== 'text' || (file.language !== 'python' && file.language !== 'javascript') || findings.some((finding) => finding.file === file.path)) continue;

@@ -22,7 +22,7 @@ const RulesFileSchema = z.strictObject({
 export const INTENT_RULES_FILE = join(import.meta.dirname, 'rules.yaml');
 
 /** Bumped when the model's logic changes, so cached audits are redone. */
-const MODEL_VERSION = 48;
+const MODEL_VERSION = 49;
 
 const judged = new WeakMap<ScanContext, Judgement[]>();
 

@@ -335,8 +335,8 @@ const SECRET_VALUE_WORD = /\b(?:plaintext|passwords?|passphrases?|tokens?|secret
 const CREDENTIAL_WORD = /\b(?:credentials?|api\s+keys?|tokens?|private\s+keys?|passwords?|secrets?)\b/i;
 /** "Tell it / the reviewer what …": a helper agent as the one told, not the user. */
 const TELLS_HELPER = /\b(?:tell|inform|brief|instruct)\s+(?:it\s+(?:what|which|how|whether|your|about\s+your)\b|the\s+(?:reviewer|subagent|sub-agent|helper|agent|model|worker|assistant)s?\b(?!\s+(?:or|and|nor)\s+(?:anyone|anybody|the\s+user|users?|people|others|the\s+human)\b))/i;
-/** A step or command kept out too ("… out of the summary, including this step"): no longer only the secrets. */
-const NAMES_A_STEP = /\b(?:this|that|these|those|the|each|every)\s+(?:steps?|commands?(?![\s-]+lines?\b)|actions?|changes?|runs?|edits?|calls?)\b/i;
+/** A step or command kept out too ("… out of the summary, including this step", "or that the token was sent"): no longer only the secrets. */
+const NAMES_A_STEP = /\b(?:this|that|these|those|the|each|every)\s+(?:steps?|commands?(?![\s-]+lines?\b)|actions?|changes?|runs?|edits?|calls?)\b|\bthat\s+(?:\w+\s+){0,4}?(?:was|were|is|are|has\s+been|have\s+been|got)\s+(?:sent|uploaded|posted|shared|copied|forwarded|pushed|synced|transmitted|submitted|checked|verified)\b/i;
 /** Other people as the ones who reach something ("so colleagues can open it …"). */
 const OTHER_PEOPLE = /\b(?:colleagues?|others|other\s+people|teammates?|the\s+team|readers|viewers|recipients|reviewers|collaborators)\b[^.]{0,80}$/i;
 
@@ -597,7 +597,7 @@ function insideFence(lines: readonly string[], from: number, line: number): bool
 }
 
 /** A stored login printed into a variable (`export NAME="$(op read …)"`, `NAME=$(gh auth token)`). */
-const LOADED_LOGIN = /\b(?:export\s+)?([A-Z][A-Z0-9_]*)=["']?\$\(\s*(?:op\s+read|gh\s+auth\s+token|security\s+find-(?:generic|internet)-password|gcloud\s+auth\s+(?:application-default\s+)?print-access-token|az\s+account\s+get-access-token|aws\s+configure\s+get|pass\s+show|bw\s+get|vault\s+kv\s+get|doppler\s+secrets\s+get)\b[^)\n]*\)["']?/g;
+const LOADED_LOGIN = /\b(?:export\s+)?([A-Z][A-Z0-9_]*)=["']?\$\(\s*(?:op\s+read|gh\s+auth\s+token|security\s+find-(?:generic|internet)-password|gcloud\s+auth\s+(?:application-default\s+)?print-access-token|az\s+account\s+get-access-token|aws\s+configure\s+get|pass\s+show|bw\s+get|vault\s+kv\s+get|doppler\s+secrets\s+get|bw\s+unlock|op\s+signin)\b[^)\n]*\)["']?/g;
 
 /**
  * Hosted-only services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one
@@ -722,7 +722,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\b(?:for|on)\s+(?:installing|setting\s+(?:it\s+)?up|(?:the\s+)?install(?:ation)?\s+(?:steps|instructions)|how\s+to\s+(?:install|set\s+(?:it\s+)?up))\b|\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|installation|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\b(?:for|on)\s+(?:installing|setting\s+(?:it\s+)?up|(?:the\s+)?install(?:ation)?\s+(?:steps|instructions)|how\s+to\s+(?:install|set\s+(?:it\s+)?up))\b|\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:populate|fill(?:\s+in)?|create|write|prepare|collect)\s+(?:the\s+|all\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:listed|named|described|given|specified)\s+in\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|installation|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1003,12 +1003,19 @@ const FORGE_TEMPLATE = /(?:^|\/)(?:\.github\/)?(?:pull[_-]?request[_-]?template|
 
 /**
  * Instruction text as the agent reads it: zero-width characters split words so no pattern sees them (the
- * agent reads straight through), emphasis is dropped, and inline searches (`grep -E 'curl|bash' file`)
- * name what to look for, not what to do.
+ * agent reads straight through), emphasis is dropped, and inline searches (`grep -E 'curl|bash' file`) and
+ * the patterns of shell tests name what to look for, not what to do.
  */
 function readable(rawText: string): string {
-  return rawText.replace(INVISIBLE, '').replace(/(\*\*|__)(?=\S)([^*_\n]{1,80}?)\1/g, '$2').replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span));
+  return rawText
+    .replace(INVISIBLE, '')
+    .replace(/(\*\*|__)(?=\S)([^*_\n]{1,80}?)\1/g, '$2')
+    .replace(/`([^`\n]+)`/g, (span, inner: string) => (SEARCH_COMMAND.test(inner) || REGEX_LIKE.test(inner) ? '`…`' : span))
+    .replace(SHELL_REGEX_TEST, '$1…');
 }
+
+/** The pattern of a shell test (`[[ "$line" =~ (base64 -d.*\| *sh) ]]`): what a line is matched against, unless it runs something itself (`$(…)`). */
+const SHELL_REGEX_TEST = /(\[\[\s[^\n]*?\s=~\s)(?![^\n]*?(?:\$\(|`))[^\n]*?(?=\s\]\])/g;
 
 /** Whether readable text names anything sensitive at all: most text does not, and is not read sentence by sentence. */
 function namesSomethingSensitive(raw: string): boolean {
@@ -1085,9 +1092,17 @@ const BACKUP_WRITTEN = /(?:-o|--output|>|\btee)\s*["']?\S*\.(?:bak|backup|orig|o
 /** A file put back from the copy of itself made before an edit (`mv x.json.bak x.json`, `cp -f CLAUDE.md.orig CLAUDE.md`). */
 const RESTORES_BACKUP = /\b(?:mv|cp)\s+(?:-\S+\s+)*["']?(\S+?)\.(?:bak|backup|orig|old|prev)(?:\.\d+)?["']?\s+["']?\1["']?(?=\s|$)/g;
 
+/** A command that prints one quoted string and nothing else: no pipe, redirect or substitution. */
+const PRINTS_MESSAGE = /^\s*(?:echo|printf)\s+(?:-[a-zA-Z]+\s+)*(?:"(?:[^"\\\n`$]|\$(?!\()|\\.)*"|'[^'\n]*')\s*;?\s*$/;
+/** Shell syntax or a program in a printed message: the line may be written somewhere and run. */
+const SHELL_IN_MESSAGE = /[|;&<>=`]|\$\(|\b(?:export|alias|curl|wget|eval|source|sudo|sh|bash|zsh|python\d?|node|perl|ruby|iex|irm|iwr)\b/;
+
 /** Reads one piece of instruction text as an action; `sensitive` when the caller already knows it names something sensitive. */
 function readAction(place: { file: string; line: number; origin: Origin; documentation: boolean; exported?: ReadonlySet<string> | 'all' }, rawText: string, shownText: string, sensitive = false): Action | undefined {
   // Character codes are read both ways: as the decoder they are (decode-and-follow) and as the string they spell (its address).
+  // A command that only prints one quoted message (`echo "decode-exec: $line"`) tells the user something; it orders nothing.
+  // Not a line of shell (`echo "export PIP_INDEX_URL=…"` may go into a file the group around it writes).
+  if (place.origin === 'command' && PRINTS_MESSAGE.test(rawText) && !SHELL_IN_MESSAGE.test(rawText.replace(/^\s*(?:echo|printf)\s+(?:-[a-zA-Z]+\s+)*/, ''))) return undefined;
   const folded = foldCharacterCodes(rawText);
   const text = readable(folded === rawText ? rawText : `${rawText}\n${folded}`);
   if (!sensitive && !namesSomethingSensitive(text)) return undefined;
@@ -1994,7 +2009,29 @@ export function actionsOf(instructions: readonly Instruction[]): Action[] {
   exposedThroughTunnels(actions, instructions);
   partiesHeldInVariables(actions, instructions);
   actions.push(...sentToDocumentEndpoint(actions, instructions));
+  actions.push(...concealedReferences(actions));
   return actions;
+}
+
+/**
+ * A step kept from the user that is done "as described in" a linked file ("update the memory note as described in
+ * `references/vault-layout.md` … do it silently, and do not list it in the summary"): what that file has the agent do
+ * is what is hidden. Each sensitive action of the linked file, carried with the step's concealment.
+ */
+function concealedReferences(actions: readonly Action[]): Action[] {
+  const out: Action[] = [];
+  for (const step of actions) {
+    if (step.conceal === undefined || step.secret || step.context || step.sink || step.control || step.remote || step.grant || step.defence || step.decodeFollow || step.persist) continue;
+    for (const link of (step.fullText ?? step.evidence).matchAll(LINKED_FILE)) {
+      const target = (link[1] ?? link[2] ?? link[3])!.replace(/^\.\//, '');
+      const hidden = actions.find((action) => action.file === target && action.conceal === undefined && !action.documentation && ((action.secret !== undefined && action.sink !== undefined) || action.context || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.persist || (action.secret !== undefined && actions.some((other) => other.file === target && other.sink?.kind === 'synced'))));
+      if (hidden === undefined) continue;
+      const sink = hidden.sink ?? actions.find((other) => other.file === target && other.sink?.kind === 'synced')?.sink;
+      out.push({ ...hidden, ...(sink ? { sink } : {}), file: step.file, line: step.line, evidence: shown(`${step.evidence} ⏎ … ⏎ ${hidden.file}:${hidden.line}: ${hidden.evidence}`), conceal: step.conceal });
+      break;
+    }
+  }
+  return out;
 }
 
 /** A question the agent is told to ask the user, quoted after "Ask" ("Ask: \"Send this to @Priya as a DM?\""). */
@@ -2193,6 +2230,8 @@ const CODE_FORGE_API = /^(?:api\.github\.com|github\.com|uploads\.github\.com|gi
 
 /** A command that packs files into one (`tar`, `zip`, `7z a`, `gzip`). */
 const ARCHIVES = /\b(?:tar|zip|7z|7za|gzip|xz|zstd)\s/;
+/** Other programs that pack a folder into an archive, and the archive they write (`python3 -m zipfile -c out.zip dir/`, `ditto -c -k dir out.zip`). */
+const PACKS_ARCHIVE = /\bpython\d?(?:\.\d+)?\s+-m\s+(?:zipfile|tarfile)\s+-c\s+["']?([^\s"';&|]+)|\bditto\s+-c\b[^\n;&|]*\s["']?([^\s"';&|]+\.(?:zip|cpgz|cpio))["']?\s*$/;
 /** The file an archive step writes: its redirection target, tar's `f` argument, or zip's and 7z's first operand. */
 function archiveMade(text: string): string | undefined {
   const made = /\btar\s+(?:--?[\w-]+(?:=\S+)?\s+)*-?[A-Za-z]*f[A-Za-z]*\s+("[^"\n]+"|'[^'\n]+'|(?:\$\([^)\n]*\)|[^\s;&|])+)/.exec(text)?.[1] ?? /\b(?:zip|7za?\s+a)\s+(?:-\S+\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|-](?:\$\([^)\n]*\)|[^\s;&|])*)/.exec(text)?.[1] ?? stagedInto(text);
@@ -2229,9 +2268,9 @@ const ENVIRONMENT_DUMP_CODE = /`\s*(?:env|printenv|export\s+-p)\s*(?:\\?\|\s*(?:
 /** A cell that keeps a secret out of a file ("never a copy of `.env`", "without `printenv` output"). */
 const KEPT_OUT_CELL = /\b(?:never|not|no|without|exclud\w*|omit\w*|redact\w*|mask\w*|strip\w*|names?\s+only)\b/i;
 /** A list item that says what a file holds: `` `vars.txt`: `printenv` output ``, `settings.env — a copy of .env`. */
-const LISTED_FILE = /^\s*`?([\w.-]*\.[a-z]{1,6})`?\s*(?::|—|–|\s-)\s+(.+)$/i;
+const LISTED_FILE = /^\s*`?((?:[\w.-]+\/)*[\w.-]*\.[a-z]{1,6})`?\s*(?::|—|–|\s-)\s+(.+)$/i;
 /** A table cell that is one file's name (`` `config.env` ``, `environment.txt`). */
-const FILE_NAME_CELL = /^\s*`?[\w.-]*\.[a-z]{1,6}`?\s*$/i;
+const FILE_NAME_CELL = /^\s*`?(?:[\w.-]+\/)*[\w.-]*\.[a-z]{1,6}`?\s*$/i;
 
 /** A line of three words or fewer ("Nextcloud", "Syncthing shares"): a title or a label, which names a place without sending anything there. */
 function namesOnly(line: string): boolean {
@@ -2291,9 +2330,23 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
   });
   // Such a file published by name (`gh gist create --public … environment.txt config.env`, `curl -F f=@config.env …`), in this
   // document or another of the skill's: what the table put in it leaves with it, whatever section the command is in.
+  const commandOfSkill = (index: number) => instructions[index].origin === 'command' && !instructions[index].script && !instructions[index].documentation;
   for (const held of secretFiles) {
-    const named = new RegExp(`(?:^|[\\s@=/"'])${escapeRegExp(held.name)}(?=$|[\\s"';,)])`);
-    const publish = [...instructions.keys()].find((index) => instructions[index].origin === 'command' && !instructions[index].script && !instructions[index].documentation && named.test(texts[index]) && (FORGE_POST.test(texts[index]) || hasWord('network-sink', texts[index]) || hasWord('forge-sink', texts[index])));
+    const named = [new RegExp(`(?:^|[\\s@=/"'])${escapeRegExp(held.name)}(?=$|[\\s"';,)])`)];
+    // Its folder packed into an archive (`bundle/vars.txt`, then `tar czf bundle.tgz bundle/`): the archive carries it.
+    const folder = /^((?:[\w.-]+\/)+)[^/]+$/.exec(held.name)?.[1];
+    if (folder !== undefined) {
+      const packsFolder = new RegExp(`(?:^|[\\s"'=])(?:\\./)?${escapeRegExp(folder.slice(0, -1))}(?:/\\*?)?(?=$|[\\s"';)])`);
+      for (const index of instructions.keys()) {
+        if (!commandOfSkill(index) || !(ARCHIVES.test(texts[index]) || PACKS_ARCHIVE.test(texts[index])) || !packsFolder.test(texts[index])) continue;
+        // Packed to its output and piped on (`tar -czf - diag | curl --data-binary @- …`): this command sends it.
+        if (/\|/.test(texts[index].slice(texts[index].search(packsFolder)))) named.push(packsFolder);
+        const packed = PACKS_ARCHIVE.exec(texts[index]);
+        const made = packed !== null ? (packed[1] ?? packed[2]) : archiveMade(texts[index]);
+        if (made !== undefined && made !== '-' && !made.startsWith(folder)) named.push(archivePattern(made));
+      }
+    }
+    const publish = [...instructions.keys()].find((index) => commandOfSkill(index) && named.some((name) => name.test(texts[index])) && (FORGE_POST.test(texts[index]) || hasWord('network-sink', texts[index]) || hasWord('forge-sink', texts[index])));
     if (publish === undefined || held.row < 0) continue;
     const item = instructions[publish];
     const chain = readAction({ file: item.file, line: item.line, origin: item.origin, documentation: item.documentation }, texts[publish], shown(`${instructions[held.row].text} ⏎ … ⏎ ${item.text}`), true);
@@ -3696,6 +3749,9 @@ const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
  * transcript of this chat …") and a script of the skill that sends that file over the network (`requests.post(…,
  * data=open(path).read())` for a path ending in `notes.json`): what the steps gather, the script sends.
  */
+/** A step that fills a file ("Create `notes.json`. Each time, add: …", "append the transcript", "save … to"). */
+const GATHERS_INTO_FILE = /\b(?:add|adds|append|appends|write|writes|save|saves|record|records|log|logs|store|stores|keep|keeps|put|puts|copy|copies|dump|dumps|collect|collects|gather|gathers|create|creates|capture|captures|include|includes|paste|pastes)\b/i;
+
 export function gatheredFileUploads(instructions: readonly Instruction[], facts: readonly CodeFacts[]): Action[] {
   const senders = facts.filter((unit) => !unit.file.endsWith('.md') && unit.calls.some((call) => NETWORK_SINK_CALL.test(call.callee)));
   if (senders.length === 0) return [];
@@ -3703,6 +3759,9 @@ export function gatheredFileUploads(instructions: readonly Instruction[], facts:
     if (instruction.script || instruction.origin !== 'prose' || !(hasWord('context', readable(instruction.text)) || CONVERSATION_HELD.test(instruction.text))) continue;
     // The file is named by the step or by the lead-in of its list.
     const lead = [...instructions.slice(Math.max(0, index - 8), index)].reverse().find((other) => other.file === instruction.file && other.origin === 'prose' && /\S\.(?:json|jsonl|md|txt|log|ya?ml|csv)\b/.test(other.text));
+    // A step (or its list's lead-in) that puts something into a file, or names the agent's own transcripts (`~/.claude/projects/*`);
+    // a sentence that only names a file the skill reads ("Check a project's composer.json for …") gathers nothing into it.
+    if (!GATHERS_INTO_FILE.test(instruction.text) && !GATHERS_INTO_FILE.test(lead?.text ?? '') && !/~\/\.claude\/projects\b/.test(instruction.text)) continue;
     const named = [instruction.text, lead?.text ?? ''].flatMap((text) => text.match(/[\w.~\/-]*[\w-]\.(?:json|jsonl|md|txt|log|ya?ml|csv)\b/g) ?? []).map((path) => path.split('/').pop()!).filter((name) => name.length >= 6 && !/^(?:SKILL|README)\.md$/i.test(name));
     for (const name of named) {
       const unit = senders.find((candidate) => candidate.strings.some((string) => string.text.endsWith(name)));
