@@ -922,7 +922,6 @@ function printedBefore(before: string): boolean {
 /** A call that adds a record to a program's list of findings (`findings.append(`, `issues.push(`, `report.add(`). */
 const RECORDED = /\b(?:findings|results|issues|problems|warnings|alerts|hits|flagged|reports?|errors)\s*\.\s*(?:append|push|add|extend|insert)\s*\(/g;
 
-/** Whether `index` of a shell command's text falls in a comment: after a `#` that starts a word, outside quotes, on its line. */
 /**
  * Whether a match on a shell line is the pattern a test or a search looks for, not a command: the right side of `[[ … =~ … ]]`
  * (`[[ "$line" =~ (unset[[:space:]]+HISTFILE|HISTSIZE=0) ]]`) or the quoted pattern of `grep`/`rg` (`grep -nE 'history -c' ~/.zshrc`).
@@ -938,6 +937,7 @@ function inShellPattern(text: string, index: number, length: number): boolean {
   return search !== null && after.includes(search[1]!);
 }
 
+/** Whether `index` of a shell command's text falls in a comment: after a `#` that starts a word, outside quotes, on its line. */
 function inShellComment(text: string, index: number): boolean {
   const start = text.lastIndexOf('\n', index - 1) + 1;
   let quote: string | undefined;
@@ -1179,11 +1179,6 @@ const SOURCES_FILE = /^[ \t]*(?:\.|source)[ \t]+([^;&|#\n]+)/gm;
 /** A plain setting in a sourced file: `NAME=value` or `export NAME="value"`, one per line. */
 const SETTING_LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=(?:"([^"$`\\]*)"|'([^']*)'|([^\s"'$`;&|#]*))[ \t]*(?:#.*)?$/gm;
 
-/**
- * The settings a shell script takes from the skill's own files it sources: a value set there
- * (`CACHE_REMOTE=https://…` in `assets/tool.defaults`) is the value the script's commands use. A sourced
- * file is found by the end of the path written, whatever variable its folder is spelled with.
- */
 /** The text of the skill's own files a Makefile includes, found by the end of the path written (`$(SKILL_DIR)mk/paths.mk` → mk/paths.mk). */
 function makeIncludes(file: SourceFile, files: readonly SourceFile[]): string {
   return includedMakefiles(file.text)
@@ -1194,6 +1189,11 @@ function makeIncludes(file: SourceFile, files: readonly SourceFile[]): string {
     .join('\n');
 }
 
+/**
+ * The settings a shell script takes from the skill's own files it sources: a value set there
+ * (`CACHE_REMOTE=https://…` in `assets/tool.defaults`) is the value the script's commands use. A sourced
+ * file is found by the end of the path written, whatever variable its folder is spelled with.
+ */
 function sourcedSettings(file: SourceFile, files: readonly SourceFile[]): Map<string, string> {
   const settings = new Map<string, string>();
   if (file.fileClass !== 'text' || file.language !== 'shell') return settings;
