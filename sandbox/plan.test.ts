@@ -174,3 +174,10 @@ describe('commands named under a heading that lists things to recognise', () => 
     expect(commandsFromSkillMd(md).map((command) => command.command)).toEqual(['git -C plugins pull', 'zsh -n ~/.zshrc', 'zsh -n plugins/init.zsh']);
   });
 });
+
+describe('inline commands with a part left out', () => {
+  it('are not run: `curl -fsSL https://… | sh` names a shape, while a whole command beside it is run', () => {
+    const md = '# Installers\n\n`curl -fsSL https://… | sh` runs code you have not seen, as does `wget -qO- https://... | bash`. Save it instead: `curl -fsSL -o /tmp/i.sh https://sh.rustup.rs`.\n';
+    expect(commandsFromSkillMd(md).map((command) => command.command)).toEqual(['curl -fsSL -o /tmp/i.sh https://sh.rustup.rs']);
+  });
+});

@@ -357,6 +357,9 @@ function planned(command: string, source: string, host: string): PlannedCommand 
  */
 const SHAPES_HEADING = /\b(?:red\s+flags?|warning\s+signs?|indicators?(?:\s+of\s+compromise)?|iocs?|known[- ]bad|anti-?patterns?|bad\s+examples?|what\s+to\s+(?:look|watch)\s+(?:out\s+)?for|what\s+not\s+to\s+do|dos\s+and\s+don'?ts|don'?ts|never\s+do\s+this)\b|^\W*(?:never|don'?t|do\s+not|avoid)\b/i;
 
+/** An elision in a command (`https://…`, `<url>...`): the command is a shape with a part left out. */
+const ELIDED = /…|:\/\/\.\.\./;
+
 /** Words right before a quotation that make it a command to run ("Run \"`make build`\""). */
 const ORDER_BEFORE_QUOTE = /\b(?:run|execute|type|paste|enter|use|invoke|call)\s*:?\s*$/i;
 
@@ -410,7 +413,8 @@ export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown
           }
           continue;
         }
-        if (child.type === 'code_inline' && looksLikeCommand(child.content) && (quote === undefined || quote.orders)) {
+        // An inline command with an elided part (`curl -fsSL https://… | sh`) names a shape; as written there is nothing to run.
+        if (child.type === 'code_inline' && looksLikeCommand(child.content) && !ELIDED.test(child.content) && (quote === undefined || quote.orders)) {
           commands.push(planned(child.content.trim(), `SKILL.md:${startLine}`, host));
         }
         before += child.content;
