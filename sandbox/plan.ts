@@ -344,13 +344,6 @@ function planned(command: string, source: string, host: string): PlannedCommand 
 }
 
 /**
- * Commands from SKILL.md: shell fences line by line and inline code that looks like a command, except inline
- * code in a table column that makes its cells descriptions or contingencies (`example` in `| finding | example |
- * why |`, `Rollback` in `| Change | Rollback |`, as the scanner reads a table's columns): the dry run follows what
- * the skill tells the agent to do, not the samples a security tool tabulates or the undo the user may need.
- * `host` is the sample host for placeholders (by default one the markdown never names).
- */
-/**
  * A heading whose section lists shapes to recognise or to avoid ("Red flags to raise with the user", "Warning signs", "Don'ts"):
  * the inline commands under it are named, not given to run. Narrower than the scanner's reading of such headings: a
  * "Triage" or "Investigation" section of steps is still run.
@@ -363,6 +356,13 @@ const ELIDED = /…|:\/\/\.\.\./;
 /** Words right before a quotation that make it a command to run ("Run \"`make build`\""). */
 const ORDER_BEFORE_QUOTE = /\b(?:run|execute|type|paste|enter|use|invoke|call)\s*:?\s*$/i;
 
+/**
+ * Commands from SKILL.md: shell fences line by line and inline code that looks like a command, except inline
+ * code in a table column that makes its cells descriptions or contingencies (`example` in `| finding | example |
+ * why |`, `Rollback` in `| Change | Rollback |`, as the scanner reads a table's columns): the dry run follows what
+ * the skill tells the agent to do, not the samples a security tool tabulates or the undo the user may need.
+ * `host` is the sample host for placeholders (by default one the markdown never names).
+ */
 export function commandsFromSkillMd(markdown: string, host = sampleHost(markdown)): PlannedCommand[] {
   const md = new MarkdownIt();
   const tokens = md.parse(markdown, {});

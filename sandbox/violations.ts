@@ -260,9 +260,9 @@ export type UserChoice = (command: string, host: string) => boolean;
 /** Read-only searches over the whole file system. */
 const WHOLE_DISK_SEARCH = /^\s*(?:sudo\s+)?(?:find\s+\/(?:\s|$)|getcap\s+-r\s+\/(?:\s|$)|du\s+(?:-\S+\s+)*\/(?:\s|$)|locate\s|grep\s+-\w*[rR]\w*\s+\S+\s+\/(?:\s|$))/;
 
-/** A command that creates a Python virtual environment (no code of the skill runs in it; a package install could run the skill's own hooks, so it is not here). */
 /** Package managers' command-line programs (and the runtime npm runs on). */
 const PACKAGE_CLI = /^(?:npm|npx|pnpm|yarn|node|pip\d?(?:\.\d+)?|gem|bundle|cargo|go|mvn|gradle|dotnet|composer|poetry|uv|conda|brew)$/;
+/** A command that creates a Python virtual environment (no code of the skill runs in it; a package install could run the skill's own hooks, so it is not here). */
 const PACKAGE_TOOL_WORK = /^\s*(?:[\w./-]*python[\d.]*\s+-m\s+(?:venv|virtualenv|ensurepip)\b|virtualenv\s|uv\s+venv\b)/;
 
 /** A command that starts an interactive shell. */

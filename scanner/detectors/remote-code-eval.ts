@@ -151,8 +151,7 @@ function shellWord(word: string): string {
 /**
  * Where a shell script runs a file it downloaded: sourced (`source "$pack"`, `. ./x.sh`), handed to an interpreter
  * (`bash "$f"`, `bash < "$f"`) or evaluated (`eval "$(cat "$f")"`), by the name it was saved under or the name a `mv` or `cp`
- * gave it, anywhere after the download. A file a
- * server fills at every run is code that server chooses.
+ * gave it, anywhere after the download. A file a server fills at every run is code that server chooses.
  */
 function shellRunsDownload(text: string): { line: number; evidence: string } | undefined {
   // A command continued over lines (`\` at the end) is one line; the offsets stay those of the text.
