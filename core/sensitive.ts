@@ -89,16 +89,21 @@ export function secretBelongsTo(secret: string, host: string): boolean {
  */
 export function secretOwnerWord(secret: string): string | undefined {
   const generic: readonly string[] = data.secretOwners.generic;
-  return secret.replace(/^env:/, '').toUpperCase().split('_').find((part) => part.length >= 2 && !generic.includes(part));
+  const aliases = data.secretOwners.aliases as Record<string, string[]>;
+  // One letter names a service only when it is a known alias (`X_USER_ACCESS_TOKEN` → x.com).
+  return secret.replace(/^env:/, '').toUpperCase().split('_').find((part) => (part.length >= 2 || aliases[part] !== undefined) && !generic.includes(part));
 }
 
 /**
  * Whether a host name is the owner's: the owner word is one whole label of it (`api.github.com`,
  * `github.mycorp.example` for a self-hosted forge), or, for a dotted owner (`hf.co`), its domain. A
- * look-alike that merely contains the word (`api.anthropic-edge.example`, `github-sync.example`) is not.
+ * look-alike that merely contains the word (`api.anthropic-edge.example`, `github-sync.example`) or
+ * puts the owner's domain in front of another (`api.github.com.sync.example`) is not.
  */
 function ownerNamed(owner: string, host: string): boolean {
   if (owner.includes('.')) return host === owner || host.endsWith(`.${owner}`);
+  // The owner's own domain with more after it (`api.github.com.ci-metrics.example`) is a look-alike under someone else's.
+  if (new RegExp(`(?:^|\\.)${owner}\\.(?:com|io|org|net|co|ai|dev|app|cloud)\\.`).test(host)) return false;
   return host.split('.').includes(owner);
 }
 

@@ -81,7 +81,9 @@ function onRemoteHost(text: string, index: number): boolean {
   // paths the container's own (a mount of the user's files, `-v ~/.aws:/root/.aws`, is outside the quotes and still counts).
   // Such a command often spans lines; one handed to ssh is read on its own line.
   const container = CONTAINER_COMMAND.exec(text.slice(0, index));
-  const head = container ? text.slice(container.index, index) : text.slice(text.lastIndexOf('\n', index - 1) + 1, index);
+  // A line continued with a backslash is the same line (`ssh "$host" \⏎ '…'`); two spaces keep every offset.
+  const joined = text.replace(/\\\n/g, '  ');
+  const head = container ? text.slice(container.index, index) : joined.slice(joined.lastIndexOf('\n', index - 1) + 1, index);
   const at = container ? 0 : head.search(/(?:^|[\s;&|(])ssh\s/);
   if (at < 0) return false;
   // Walk the quotes after `ssh`: still inside one at `index` means inside the remote command. An escaped
@@ -97,8 +99,8 @@ function onRemoteHost(text: string, index: number): boolean {
 /** A container engine told to run a command in a container: `docker run`, `podman exec`, `docker compose run`, `kubectl exec`. */
 const CONTAINER_COMMAND = /(?:^|[\s;&|(])(?:(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|exec)|(?:docker[\s-]compose|podman-compose)\s+(?:run|exec)|kubectl\s+exec)\s/;
 
-/** What stands right before a path that scp and rsync read as another machine's: `host:`, `user@host:`, `$HOST:` (not a drive letter). */
-const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:[\w.-]+@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
+/** What stands right before a path that scp and rsync read as another machine's: `host:`, `user@host:`, `$USER@$HOST:` (not a drive letter). */
+const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:(?:[\w.-]+|\$\{?\w+\}?)@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
 
 /** A line of code that gives a request a claimed origin or referrer: a keyword, a key or an item of headers. */
 const CLAIMED_ORIGIN = /\b(?:origin|referr?er)s?\s*[=:]\s*[frb]?["'`[]|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*[frb]?["'`]|\bfor\s+(?:origin|referr?er)\s+in\s*\[/i;
@@ -182,7 +184,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       if (!(unit.offline && BARE_URL.test(string.text)) && !claimed && !namespace) addHosts(string.text, unit.file, string.line);
       // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.
       const tail = string.text.slice(-24);
-      if (remoteCommands.some((command) => command.line === string.line && command.text.includes(tail) && onRemoteHost(command.text, command.text.lastIndexOf(tail)))) continue;
+      if (remoteCommands.some((command) => command.line <= string.line && string.line < command.line + command.text.split('\n').length && command.text.includes(tail) && onRemoteHost(command.text, command.text.lastIndexOf(tail)))) continue;
       addPaths(string.text, unit.file, string.line);
     }
     for (const command of unit.commands) {

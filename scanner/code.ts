@@ -55,6 +55,26 @@ function loadTypeScriptParsers(): Promise<{ typescript: Parser; tsx: Parser }> {
 }
 
 /** Files in TypeScript, by extension; other JavaScript the JavaScript grammar cannot read is tried as TypeScript ({@link TYPESCRIPT_SHAPE}). */
+
+/** Assignment targets that are a field of an object: Python's `x["k"]` and `x.k`, JavaScript's `x["k"]` and `x.k`. */
+const FIELD_TARGETS = new Set(['subscript', 'attribute', 'subscript_expression', 'member_expression']);
+
+/**
+ * A pattern for reading a field again, as a name in `secretNames` is read (between `\b`s): `["_key"]` or `['_key']` for a
+ * string key, whatever object holds it; `self.token` or `this.token` for an attribute of the object's own. Undefined otherwise.
+ */
+function fieldPattern(target: Node): string | undefined {
+  const key = target.childForFieldName('subscript') ?? target.childForFieldName('index');
+  if (key !== null) {
+    const literal = /^(?:["'`])([A-Za-z_][\w-]*)["'`]$/.exec(key.text)?.[1];
+    return literal === undefined ? undefined : `(?<=\\[\\s*["'\x60])${literal}(?=["'\x60]\\s*\\])`;
+  }
+  // An attribute only of the object's own fields (`self.token`, `this.key`): `obj.key` elsewhere is some other object's.
+  const attribute = (target.childForFieldName('attribute') ?? target.childForFieldName('property'))?.text;
+  const owner = target.childForFieldName('object')?.text;
+  return attribute !== undefined && /^[A-Za-z_]\w*$/.test(attribute) && (owner === 'self' || owner === 'this' || owner === 'cls') ? `(?<=\\b(?:self|this|cls)\\.)${attribute}(?![\\w(])` : undefined;
+}
+
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/i;
 const TSX_FILE = /\.tsx$/i;
 /** Text that looks like TypeScript: a type annotation, an interface, a type alias, an `as` cast. */
@@ -742,6 +762,25 @@ export async function analyzeCode(unit: string, file: string, language: Language
         const target = node.childForFieldName('left');
         const iterable = node.childForFieldName('right');
         if (target && iterable && carriesNetworkData(iterable.text)) for (const id of target.text.match(/[A-Za-z_]\w*/g) ?? []) facts.networkNames.add(id);
+        return;
+      }
+      // Secrets taken from the environment by destructuring (`const { GITHUB_TOKEN, API_KEY: key } = process.env`): each name bound holds one.
+      if (name?.type === 'object_pattern' && value && /^process\.env$/.test(value.text.replace(/\s+/g, ''))) {
+        for (const property of name.namedChildren) {
+          if (property === null) continue;
+          const variable = property.type === 'pair_pattern' ? property.childForFieldName('key')?.text : property.type === 'shorthand_property_identifier_pattern' ? property.text : undefined;
+          const bound = property.type === 'pair_pattern' ? property.childForFieldName('value')?.text : variable;
+          if (variable && bound && /^[A-Za-z_$][\w$]*$/.test(bound) && SECRET_ENV_NAME.test(variable)) facts.secretNames.set(bound, variable);
+        }
+        return;
+      }
+      // A secret stored in a field (`cfg["_key"] = os.environ.get("GRID_API_KEY")`, `self.token = os.environ["X_TOKEN"]`,
+      // `this.key = process.env.STRIPE_KEY`): the field carries it wherever the program reads it again (a string key through any
+      // object, an attribute through `self` or `this`).
+      if (name && value && language !== 'shell' && FIELD_TARGETS.has(name.type)) {
+        const field = fieldPattern(name);
+        const read = [...value.text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((match) => (match[1] ?? match[2] ?? match[3])!).find((variable) => SECRET_ENV_NAME.test(variable)) ?? [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(value.text))?.[1];
+        if (field !== undefined && read !== undefined && !facts.secretNames.has(field)) facts.secretNames.set(field, read);
         return;
       }
       if (!name || (name.type !== 'identifier' && name.type !== 'variable_name')) return;

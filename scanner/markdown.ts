@@ -181,6 +181,32 @@ export function splitFrontMatter(text: string): { frontMatter: string | undefine
   return { frontMatter: match[1], body: blanked + text.slice(match[0].length) };
 }
 
+/** A shell prompt opening a line of a console session (`$ make test`, `% brew list`, `PS C:\\src> Get-Item`). */
+const PROMPT_LINE = /^\s*(?:\$|%|PS(?: [^>\n]{0,60})?>)\s+(?=\S)/;
+
+/** A line that opens with a program or a path to one (`curl …`, `sudo bash`, `./install.sh`, `export X=…`): typed, not printed. */
+const COMMAND_START = /^\s*(?:sudo\s+)?(?:curl|wget|bash|sh|zsh|fish|python\d?(?:\.\d+)?|node|deno|bun|perl|ruby|php|eval|exec|source|iex|irm|iwr|powershell|pwsh|chmod|chown|rm|cp|mv|cat|echo|printf|export|set|git|gh|npm|npx|pnpm|yarn|pip\d?|pipx|uv|brew|apt(?:-get)?|dnf|yum|docker|kubectl|ssh|scp|rsync|nc|ncat|base64|openssl|crontab|launchctl|systemctl|tee|xargs)(?=\s|$)|^\s*(?:sudo\s+)?(?:\.{1,2}\/|~\/|\/(?:usr|bin|tmp|etc|opt)\/)\S/;
+
+/** A line that opens with a lower-case word and goes on with shell plumbing (`tar czf - ~/.ssh | base64 | curl …`): typed, whatever the program. */
+const PIPELINE_LINE = /^\s*[a-z][\w.+-]*\s(?=[^\n]*(?:\s\|\s*[a-z]|&&|;\s*[a-z]|\s>>?\s*\S|\$\())/;
+
+/**
+ * A console session split into what was typed and what was printed, line for line: the commands with their prompts blanked
+ * (and the lines a `\` continues), the output lines blank in the one and kept in the other.
+ */
+function consoleSession(content: string): { commands: string; output: string } {
+  const commands: string[] = [];
+  const output: string[] = [];
+  let continued: boolean = false;
+  for (const text of content.split('\n')) {
+    const typed: boolean = continued || PROMPT_LINE.test(text);
+    commands.push(typed ? text.replace(PROMPT_LINE, (prompt) => ' '.repeat(prompt.length)) : '');
+    output.push(typed ? '' : text);
+    continued = typed && /\\\s*$/.test(text);
+  }
+  return { commands: commands.join('\n'), output: output.join('\n') };
+}
+
 /** Segments and code blocks of one Markdown file. */
 export function analyzeMarkdown(file: string, text: string, documentation = false): { segments: Segment[]; blocks: CodeBlock[] } {
   const segments: Segment[] = [];
@@ -275,19 +301,25 @@ export function analyzeMarkdown(file: string, text: string, documentation = fals
       const reportOutput = token.type === 'fence' && token.info.trim() === '' && lines.length >= 3 && lines.every((text) => REPORT_LINE.test(text));
       // Detection rules (YARA, Sigma, Snort) quote what they match: their strings are data, not acts.
       const example = documentation || logOutput || reportOutput || (BAD_EXAMPLE.test(lastProse) && !ORDERS_WHAT_FOLLOWS.test(lastProse)) || language === 'signature';
-      push('code', token.content, firstLine, unit, language, example);
+      // A console session (`$ python3 scripts/scan.py ./pkg` and then what it printed): the lines after a prompt are the
+      // commands, the others output shown (a scanner's report quoting `curl … | bash` prints it, nothing runs it).
+      // A line that reads as a command of its own (`curl … | bash` under `$ echo start`) is no output: such a block runs whole.
+      const session = (language === 'shell' || language === 'text') && lines.some((text) => PROMPT_LINE.test(text)) && lines.some((text) => !PROMPT_LINE.test(text) && !/^\s*#/.test(text)) && !lines.some((text) => !PROMPT_LINE.test(text) && (COMMAND_START.test(text) || PIPELINE_LINE.test(text)));
+      const { commands: content, output } = session ? consoleSession(token.content) : { commands: token.content, output: '' };
+      push('code', content, firstLine, unit, language, example);
+      push('code', output, firstLine, unit, language, true);
       // A ```swift or ```sql block is code in its own language, not a shell script to parse: its comment lines
       // (`// Check status without prompting`) explain the code beside them; its other lines are still read as
       // commands, so a shell line dressed in another fence runs as what it is.
       const otherCode = token.type === 'fence' && otherCodeLanguage(token.info);
       if (language === 'shell' || language === 'text') {
-        for (const command of commandLines(token.content, firstLine)) {
+        for (const command of commandLines(content, firstLine)) {
           if (otherCode && CODE_COMMENT_LINE.test(command.text)) continue;
           // A trailing `// …` comment of such code explains the line (`var notes: String? // can omit from summary`).
           push('command', otherCode ? command.text.replace(/\s\/\/\s.*$/, '') : command.text, command.line, unit, 'shell', example);
         }
       }
-      if (!example && !otherCode) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: token.content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
+      if (!example && !otherCode) blocks.push({ unit, language: language === 'text' ? 'shell' : language, source: content, lineOffset: firstLine - 1, explicitShell: token.type === 'fence' && /^(?:bash|sh|shell|zsh|console|terminal|shell-session|shellsession|sh-session)$/i.test(token.info.trim().split(/\s/)[0] ?? '') });
     } else if (token.type === 'html_block') {
       comments(token.content, line);
       push('prose', token.content.replace(HTML_COMMENT, ' '), line);

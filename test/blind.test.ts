@@ -75,7 +75,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-45': { maliciousFailing: 42, benignFailing: 0 },
   'round-46': { maliciousFailing: 41, benignFailing: 0 },
   'round-47': { maliciousFailing: 41, benignFailing: 0 },
-  'round-48': { maliciousFailing: 37, benignFailing: 8 },
+  'round-48': { maliciousFailing: 42, benignFailing: 2 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

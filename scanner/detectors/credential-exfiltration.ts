@@ -962,18 +962,38 @@ function constantAddress(source: string, name: string): string {
   return new RegExp(`(?:^|\\n)\\s*(?:export\\s+)?(?:const\\s+|final\\s+)?${escaped}\\s*=\\s*(?:[\\w.]+\\s*(?:\\|\\||\\?\\?|or)\\s*)?["'\`](https?:\\/\\/[^"'\`\\s]+)`).exec(source)?.[1] ?? '';
 }
 
+/** A request or connection bound to a name (`const req = https.request(url, …)`, `const ws = new WebSocket(url)`): the name and the call's line. */
+const BOUND_REQUEST = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:await\s+)?(?:(?:https?|http2|net|tls)\.(?:request|connect|createConnection)|new\s+WebSocket)\s*\(/g;
+
+/**
+ * What a program writes into a request it opened earlier (`req.write(body)`, `req.end(payload)`, `ws.send(data)`): each write
+ * is a send to the request's address, read together with the call that opened it.
+ */
+function boundRequestWrites(unit: CodeFacts, source: string): { line: number; text: string; shell: boolean }[] {
+  if (source === '' || !/\.(?:request|connect|createConnection)\s*\(|\bnew\s+WebSocket\s*\(/.test(source)) return [];
+  const out: { line: number; text: string; shell: boolean }[] = [];
+  for (const bound of source.matchAll(BOUND_REQUEST)) {
+    const line = unit.lineOffset + source.slice(0, bound.index).split('\n').length;
+    const opened = unit.calls.find((call) => call.line === line && /^(?:(?:https?|http2|net|tls)\.(?:request|connect|createConnection)|WebSocket|new WebSocket)$/.test(call.callee));
+    if (opened === undefined) continue;
+    for (const call of unit.calls) if (call.line >= line && (call.callee === `${bound[1]}.write` || call.callee === `${bound[1]}.end` || call.callee === `${bound[1]}.send`) && call.text.includes('(') && !/\(\s*\)\s*;?$/.test(call.text.trim())) out.push({ line: call.line, text: `${opened.text}\n${call.text}`, shell: false });
+  }
+  return out;
+}
+
 /**
  * A secret environment variable (read directly, or through names built from it) placed in the data, URL
  * or query of a request to a host it does not belong to and the entry does not declare. The host's name
  * says nothing about intent: `.invalid`, `example.com` and documentation addresses are destinations too.
  */
-function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean, source = '', configured: ReadonlyMap<string, string[]> = new Map()): { place: Place; variable: string; host: string; declaredHost: boolean } | undefined {
+function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMarkdownBlock: boolean, source = '', configured: ReadonlyMap<string, string[]> = new Map()): { place: Place; variable: string; host: string; declaredHost: boolean; header?: boolean } | undefined {
   if (isMarkdownBlock) return undefined;
   const unitHosts = unit.strings.filter((string) => !SCHEMA_URL.test(string.text)).flatMap((string) => urlHosts(string.text).map((entry) => entry.host.replace(/:\d+$/, ''))).filter((host) => !isLocalHost(host));
   const sends: { line: number; text: string; shell: boolean; carries?: ReadonlySet<string> }[] = [
     ...unit.calls.filter((call) => NETWORK_SINK_CALL.test(call.callee)).map((call) => ({ line: call.line, text: call.text, shell: false })),
     ...unit.commands.filter((command) => /^(?:curl|wget|http|https|xh|nc|ncat)$/.test(command.name)).map((command) => ({ line: command.line, text: command.text, shell: true })),
     ...(unit.language === 'text' ? lexicalSends(unit, source) : []),
+    ...(unit.language === 'javascript' ? boundRequestWrites(unit, source) : []),
   ];
   for (const send of sends) {
     if (send.carries !== undefined) {
@@ -1011,7 +1031,16 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     }
     // A request's headers handed over by name (`Request(url, body, headers)`) authenticate it, as `headers=` does.
     for (const [known, variable] of unit.secretNames) if (!(!send.shell && /^(?:headers?|hdrs|auth_headers?|request_headers)$/i.test(known)) && new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(body.replace(/^[^(]*\(/, ''))) variables.add(variable);
-    if (variables.size === 0) continue;
+    // A known service's key in the request's own auth header (`headers={"X-Client-Token": TOKEN}` with TOKEN read from
+    // GITHUB_TOKEN) authenticates only at that service: at a host that is not its own the header hands it over.
+    const inHeader = new Set<string>();
+    const whole = send.text.replace(/^[^(]*\(/, '');
+    for (const match of send.text.matchAll(send.shell ? /\$\{?([A-Z][A-Z0-9_]*)/g : new RegExp(SECRET_ENV_READ.source, 'g'))) {
+      const name = match[1] ?? match[2] ?? match[3];
+      if (name && vendorKey(name) && !variables.has(name)) inHeader.add(name);
+    }
+    for (const [known, variable] of unit.secretNames) if (vendorKey(variable) && !variables.has(variable) && new RegExp(send.shell ? `\\$\\{?${known}\\b` : `\\b${known}\\b`).test(whole)) inHeader.add(variable);
+    if (variables.size === 0 && inHeader.size === 0) continue;
     // The address a call builds from a constant (`fetch(\`${ES}?${q}\`)` with `const ES = "https://api.etherscan.io/…"`) is that constant's.
     const constant = send.shell ? undefined : /^[^(]*\(\s*(?:`\$\{\s*([A-Za-z_$][\w$]*)\s*\}|([A-Za-z_$][\w$]*)\s*[+,)])/.exec(send.text)?.slice(1).find((name) => name !== undefined);
     // An address the program reads from the skill's own configuration (`fetch(cfg.compat.endpoint, …)` with `"endpoint": "https://…"` in
@@ -1020,6 +1049,10 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     const configuredHosts = member === null || member === undefined ? [] : (configured.get((member[1] ?? member[2])!.toLowerCase()) ?? []);
     const callHosts = [...urlHosts(`${send.text} ${constant === undefined ? '' : constantAddress(source, constant)}`).map((entry) => entry.host.replace(/:\d+$/, '')), ...configuredHosts].filter((host) => !isLocalHost(host));
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
+    for (const variable of inHeader) {
+      const host = hosts.length > 0 && !hosts.some((candidate) => secretBelongsTo(variable, candidate)) ? hosts[0] : undefined;
+      if (host !== undefined) return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]!) }, variable, host, declaredHost: declared !== undefined && hostAllowed(host, declared.network), header: true };
+    }
     for (const variable of variables) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
       // A key whose own service the skill talks to (`STRIPE_SECRET_KEY` beside api.stripe.com) has a known home:
@@ -1297,7 +1330,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 42;
+export const version = 43;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -1391,7 +1424,7 @@ export function detect(context: ScanContext): RawFinding[] {
       file: sent.place.file,
       line: sent.place.line,
       evidence: sent.place.evidence,
-      message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into the data of a request to ${sent.host}, a host it does not belong to${sent.declaredHost ? ' (declared, but the key\'s own service is elsewhere)' : context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
+      message: `Puts ${sent.variable === 'the .env file' ? 'the contents of the .env file' : `the secret environment variable ${sent.variable}`} into ${sent.header ? 'the auth header' : 'the data'} of a request to ${sent.host}, a host it does not belong to${sent.declaredHost ? ' (declared, but the key\'s own service is elsewhere)' : context.declared ? ' and the entry does not declare' : ''}: the shape of credential theft.`,
     });
     flagged.add(flow.unit.file);
   }

@@ -89,6 +89,8 @@ export interface Action {
   decodeFollow?: string;
   /** A file that runs code again later or lets someone in (a shell start-up file, `authorized_keys`, a cron or launch entry) written to. */
   persist?: string;
+  /** A script from a fixed host put into the code or pages the agent writes for the user (`<script src="https://…">`): it runs wherever they are served. */
+  injects?: string;
   /** Words that keep the action from the user. */
   conceal?: string;
   /** Words that leave the decision or the target to the user. */
@@ -255,7 +257,7 @@ export function describes(sentence: string): boolean {
   const negated = NEGATED_ACT.exec(rest);
   const before = negated === null ? '' : rest.slice(0, negated.index);
   const orderStands = before !== '' && ordersBefore(before) && (HAS_ADDRESS.test(before) || hasWord('network-sink', before));
-  if ((negated !== null && !orderStands) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest)) return true;
+  if ((negated !== null && !orderStands) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest) || (INDICATOR_COMBINATION.test(rest) && !HAS_ADDRESS.test(rest) && !ordersBefore(rest))) return true;
   // Said of someone in general, unless the sentence goes on to an order of its own ("…, so upload it now") or hides something.
   // The same in a clause after a dash or a semicolon ("Every hit is a lead — a security skill legitimately quotes …"), when no clause orders.
   if (rest === sentence && !orderAfter().test(rest)) {
@@ -275,6 +277,9 @@ export function describes(sentence: string): boolean {
   // A word of an address (`hs.attacker.example`) says nothing about the sentence.
   return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
 }
+
+/** Pieces of a signature added up (`` `curl` + paste-site host + `| bash` ``): a pattern to match, not a command (unless an order or an address goes with it). */
+const INDICATOR_COMBINATION = /`[^`\n]{1,40}`\s*\+\s*(?:`[^`\n]{1,40}`|[\w -]{1,30}?)\s*\+\s*`[^`\n]{1,40}`/;
 
 /** Whether a clause of the text opens with an order ("When a sample arrives, send …", "Then upload …"). */
 function ordersBefore(text: string): boolean {
@@ -415,8 +420,8 @@ function excusedConcealment(text: string, sentence: string, phrase: string): boo
   return false;
 }
 
-/** A lead-in that ends in an order to send with what follows ("Fill in the report and submit:"): the block is that send, whatever the lead-in mentions. */
-const SENDS_WHAT_FOLLOWS = /\b(?:submit|send|post|upload)\s*(?:it|them|this|that|the\s+[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:with|using|via|by\s+running)?\s*:\s*$/i;
+/** A lead-in that ends in an order to send with what follows ("Fill in the report and submit:", "report the timings:"): the block is that send, whatever the lead-in mentions. */
+const SENDS_WHAT_FOLLOWS = /\b(?:submit|send|post|upload)\s*(?:it|them|this|that|the\s+[\w.-]+(?:\s+[\w.-]+)?)?\s*(?:with|using|via|by\s+running)?\s*:\s*$|\breport\s+(?:it|them|this|that|the\s+[\w.-]+(?:\s+[\w.-]+)?)\s*(?:with|using|via|by\s+running)?\s*:\s*$/i;
 
 /** A lead-in that presents what follows as something seen, not something to run ("Sandbox report excerpt:"). */
 const SHOWS_OUTPUT = /\b(?:report|excerpt|output(?!\s+of\b)|logs?(?!\s+(?:in|into|on|out)\b|\s+(?:the\s+|this\s+|each\s+|every\s+|a\s+|your\s+)?[a-z]+\s+(?:with|using|via|to|by)\b)|transcript|trace|captured|observed|seen in the wild|found in|prints?|looks like|sample (?:input|data|file)|fatal|signals?|(?:script|tool|command|scanner|program|checker|audit)\s+(?:shows|displays|emits)(?!\s+(?:you\s+)?(?:(?:the|a|an|which|what)\s+)?(?:(?:exact|right|correct|next|fix(?:ing)?|repair|install|setup)\s+)?(?:commands?|fix(?:es)?|steps?|lines?|one-liners?|what\s+to\s+(?:run|do))\b)|(?:it|script|tool|scanner)\s+(?:shows|displays)\s+(?:something\s+)?like)\b/i;
@@ -600,14 +605,17 @@ function insideFence(lines: readonly string[], from: number, line: number): bool
 const LOADED_LOGIN = /\b(?:export\s+)?([A-Z][A-Z0-9_]*)=["']?\$\(\s*(?:op\s+read|gh\s+auth\s+token|security\s+find-(?:generic|internet)-password|gcloud\s+auth\s+(?:application-default\s+)?print-access-token|az\s+account\s+get-access-token|aws\s+configure\s+get|pass\s+show|bw\s+get|vault\s+kv\s+get|doppler\s+secrets\s+get|bw\s+unlock|op\s+signin)\b[^)\n]*\)["']?/g;
 
 /**
- * Hosted-only services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`): such a key has one
- * home. Services that also run self-hosted or behind gateways (GitHub Enterprise, GitLab, Sentry, model APIs) are not here.
+ * Hosted services whose keys are named after them (`DD_API_KEY`, `STRIPE_SECRET_KEY`, `GITHUB_TOKEN`): such a key has one
+ * home (a GitHub Enterprise server is one the user names, in a variable, or one with `github` or `ghe` in its name). Services that
+ * also run self-hosted under any name or behind gateways (GitLab, Sentry, package registries, model APIs and their AI
+ * gateways) are not here.
  */
-const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'TEMPO', 'ZENDESK', 'ASANA', 'INTERCOM', 'MAILGUN', 'POSTMARK', 'RESEND', 'WANDB', 'KAGGLE', 'SUPABASE', 'FIREBASE', 'EXPO', 'CLERK', 'RESEND', 'MAPBOX', 'ALGOLIA', 'PLANETSCALE', 'NEON', 'UPSTASH', 'PUSHER', 'AUTH0']);
+const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 'LINEAR', 'CLOUDFLARE', 'CF', 'VERCEL', 'NETLIFY', 'TWILIO', 'SENDGRID', 'HEROKU', 'SHOPIFY', 'HUBSPOT', 'AIRTABLE', 'PAGERDUTY', 'NEWRELIC', 'HONEYCOMB', 'MIXPANEL', 'ALGOLIA', 'PINECONE', 'TEMPO', 'ZENDESK', 'ASANA', 'INTERCOM', 'MAILGUN', 'POSTMARK', 'RESEND', 'WANDB', 'KAGGLE', 'SUPABASE', 'FIREBASE', 'EXPO', 'CLERK', 'RESEND', 'MAPBOX', 'ALGOLIA', 'PLANETSCALE', 'NEON', 'UPSTASH', 'PUSHER', 'AUTH0', 'GITHUB', 'GH']);
 
 /** Whether a variable is a known service's key (its first word names the service, its last says it is a secret). */
 export function vendorKey(variable: string): boolean {
-  return VENDOR_KEY_WORDS.has(variable.split('_')[0]!) && /(?:TOKEN|SECRET|PASSWORD|KEY|PAT)$/.test(variable);
+  // A key for the service's self-hosted edition (`GH_ENTERPRISE_TOKEN`, `GITHUB_SERVER_TOKEN`) lives on whatever host the user runs it on.
+  return VENDOR_KEY_WORDS.has(variable.split('_')[0]!) && /(?:TOKEN|SECRET|PASSWORD|KEY|PAT)$/.test(variable) && !/_(?:ENTERPRISE|GHE|SERVER|SELF_?HOSTED|ONPREM|HOST)_/.test(`_${variable}_`);
 }
 
 /** Whether `text` carries a known service's key to `hosts`, none of which is that service's: it is handed over, not used. */
@@ -1045,6 +1053,8 @@ function withoutQuotedSpeech(text: string): string {
     // A quote over several lines that opens its own line or item (`1. "Before writing … apply every instruction in it."`)
     // is the text the step gives, not speech inside a sentence: kept, as a one-line quote would be judged by its lead-in.
     if (quote.includes('\n') && /^\s*(?:\d+[.)]\s+|[-*+>]\s+)?$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))) return quote;
+    // The value of a markup attribute (`<script src="https://…">`, `href="…"`) is part of the element written out, not speech.
+    if (/<[A-Za-z][\w-]*(?:\s+[\w:-]+(?:=(?:"[^"\n]*"|'[^'\n]*'|[^\s>]+))?)*\s+[\w:-]+=$/.test(text.slice(Math.max(0, offset - 200), offset))) return quote;
     // The verb must stand outside the quotes: in `says "run this setup command" or "do not mention it"` the second quote
     // is introduced by "says", not by the "run" inside the first.
     const before = text.slice(Math.max(0, offset - 160), offset).replace(/"(?:[^"\n]|\n(?![ \t]*\n))*"|“(?:[^”\n]|\n(?![ \t]*\n))*”/g, '"…"');
@@ -1110,7 +1120,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   if (!ordered.trim()) return undefined;
   // A known service's key in an auth header to hosts that are not that service's is handed to them, not used.
   const authHosts = destinations(ordered).filter((host) => !isLocalHost(host) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(host));
-  const withoutAuth = ordered.replace(AUTH_USE, (use) => (keyHandedElsewhere(use, authHosts) ? use : ' '));
+  let handed: string | undefined;
+  const withoutAuth = ordered.replace(AUTH_USE, (use) => (keyHandedElsewhere(use, authHosts) ? (handed ??= use) : ' '));
   const action: Action = { file: place.file, line: place.line, evidence: shownText, ...(shownText.endsWith('…') ? { fullText: rawText.replace(/\s+/g, ' ').trim() } : {}), origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
   // A stored login loaded into a variable for the next program (`export GITEA_TOKEN="$(op read 'op://…')"`), the
@@ -1132,6 +1143,8 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     action.secret ??= filled.secret;
     action.sink ??= { kind: 'network', text: filled.url, hosts: destinations(filled.url) };
   }
+  // The key rides in the request's own header to a host that is not its service's: the request is the send, whatever its method.
+  if (handed !== undefined && action.secret !== undefined) action.sink ??= { kind: 'network', text: handed.trim(), hosts: authHosts };
   action.context = first('context', ordered);
   const hosts = destinations(ordered);
   // "Get a key at https://openrouter.ai/keys", "Go to https://www.pexels.com/api/ → Sign up → Copy your API key":
@@ -1272,9 +1285,18 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // Writing into a file that runs again later (`append … to ~/.zshrc`, `>> ~/.ssh/authorized_keys`).
   const persisted = PERSISTS_WRITE.exec(ordered);
   if (persisted && PERSISTENCE_FILE.test(persisted[0])) action.persist = persisted[0].replace(/\s+/g, ' ').slice(0, 120);
+  // A loader from a fixed host put into what the agent writes (`must include <script src="https://cdn.…/rm.js">`): the user's
+  // pages run whatever that host serves. Honest skills add CDN scripts and analytics tags in the open; hidden, it is an implant.
+  // Read in the raw text, as the concealment is read in the whole: "Every page you touch gets <script src=…>" states the rule it
+  // sets, and its quoted address is what matters.
+  const loader = INJECTED_LOADER.exec(rawText)?.[0];
+  if (loader !== undefined && destinations(loader).some((host) => !isLocalHost(host))) action.injects = loader.slice(0, 120);
   const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.conceal || action.persist;
   return interesting ? action : undefined;
 }
+
+/** A script or frame loading from another machine (`<script async src="https://cdn.rankmetric.example/rm.js">`, `<iframe src=…>`, `import("https://…")`). */
+const INJECTED_LOADER = /<(?:script|iframe)\b[^>\n]*\bsrc\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+|\bimport\s*\(\s*["'`](?:https?:)?\/\/[^"'`\s)]+/i;
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
 const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?:\s*(?:…|\.\.\.))?(?=\s*(?:[`)|]|$))/gm;
@@ -1529,9 +1551,34 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describesLead(lead) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    const descriptive = shown || quotedExample(lines, line) || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describesLead(lead) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
+}
+
+/** A lead-in that has the agent write or add what follows ("Add a note like:"): a template, not an example. */
+const WRITES_WHAT_FOLLOWS = /\b(?:add|append|write|insert|put|paste|include|use|say|reply|answer|respond|set)\b/i;
+
+/** A lead-in that names a piece of text as what the example is ("a description like", "a message such as"), not a step ("a preflight like"). */
+const QUOTED_TEXT_LEAD = /\b(?:descriptions?|messages?|instructions?|text|strings?|prompts?|comments?|notes?|payloads?|phrases?|phrasing|wording|sentences?|snippets?|samples?|e-?mails?|replies|responses?|outputs?|injections?|issues?|tickets?|posts?|lines?|docstrings?|bodies|body|titles?)\s+(?:\w+\s+){0,3}?(?:like|such\s+as|e\.g\.|for\s+(?:example|instance))\s*[,:]?\s*$/i;
+
+/** Words after an example that have it carried out, not negated ("…; follow it" but not "never follow it"). */
+const EXAMPLE_FOLLOWED_AFTER = new RegExp(`(?<!\\b(?:never|not|don't|do\\s+not|must\\s+not)\\s+)${EXAMPLE_FOLLOWED.source}`, 'i');
+
+/**
+ * Whether a line is in a blockquote given as an example ("… and a description like" ⏎ "> Adds two numbers. <IMPORTANT> …"):
+ * the words of the example, unless the lead-in has them written somewhere or the text after the quote has them carried out.
+ */
+function quotedExample(lines: readonly string[], line: number): boolean {
+  if (!/^\s*>/.test(lines[line - 1] ?? '')) return false;
+  let start = line - 1;
+  while (start > 0 && /^\s*>/.test(lines[start - 1]!)) start -= 1;
+  let end = line - 1;
+  while (end + 1 < lines.length && /^\s*>/.test(lines[end + 1]!)) end += 1;
+  let before = start - 1;
+  while (before > 0 && before >= start - 2 && lines[before]!.trim() === '') before -= 1;
+  const lead = lines[before]?.trim() ?? '';
+  return EXAMPLE_LEAD.test(lead) && QUOTED_TEXT_LEAD.test(lead) && !WRITES_WHAT_FOLLOWS.test(lead.split(/(?<=[.!?])\s+/).pop() ?? lead) && !EXAMPLE_FOLLOWED_AFTER.test(lines.slice(end + 1, end + 4).join(' '));
 }
 
 /** Answers of {@link consentGated}, per skill's file list (a scan asks more than once). */
@@ -3088,11 +3135,15 @@ export function parameterTableActions(files: readonly SourceFile[]): Action[] {
     const lines = file.text.split('\n');
     for (const [index, line] of lines.entries()) {
       const defined = PARAMETER_DEFINED.exec(line);
-      const name = defined?.[1] ?? defined?.[2];
+      const name = defined?.[1] ?? defined?.[2] ?? defined?.[3];
       if (name === undefined || !byParameter.has(name.toLowerCase())) continue;
       // The sentence and the list under it, up to a blank line that is not followed by more of the list.
+      // A definition that is itself a list item ("- `c` — the working context: …") ends where the next item of that list
+      // defines another parameter ("- `p` — the top picks"); items that only go on with it ("2. the branch name") are its own.
+      const item = /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(line)?.[1];
+      const sibling = item === undefined ? undefined : new RegExp(`^${item}(?:[-*+]|\\d+[.)])\\s+(?:\`[\\w.-]{1,20}\`|\\*\\*[\\w.-]{1,20}\\*\\*)\\s*(?:is|=|holds|carries|contains|:|—|–|-{1,2})\\s`, 'i');
       let end = index;
-      while (end + 1 < lines.length && end - index < 16 && (lines[end + 1]!.trim() !== '' ? !/^\s*#/.test(lines[end + 1]!) : /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[end + 2] ?? ''))) end += 1;
+      while (end + 1 < lines.length && end - index < 16 && !sibling?.test(lines[end + 1]!) && (lines[end + 1]!.trim() !== '' ? !/^\s*#/.test(lines[end + 1]!) : sibling === undefined && /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[end + 2] ?? ''))) end += 1;
       const block = lines.slice(index, end + 1);
       const secret = block.map((text) => secretTaken(text.replace(/\b(?:not|never|no|without)\b[^.\n]*/gi, ' '))).find((found) => found !== undefined);
       if (secret === undefined) continue;
@@ -3104,7 +3155,7 @@ export function parameterTableActions(files: readonly SourceFile[]): Action[] {
 }
 
 /** A query parameter written in code and defined in words ("`k` is the base64 of …", "`k`: the token …", "set `k` to …"). */
-const PARAMETER_DEFINED = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?`([\w.-]{1,20})`\s*(?:is|=|holds|carries|contains|:)\s|\b(?:set|fill|build|make)\s+`([\w.-]{1,20})`\s+(?:to|with|from|as)\b/i;
+const PARAMETER_DEFINED = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:`([\w.-]{1,20})`|\*\*([\w.-]{1,20})\*\*)\s*(?:is|=|holds|carries|contains|:|—|–|-{1,2})\s|\b(?:set|fill|build|make)\s+`([\w.-]{1,20})`\s+(?:to|with|from|as)\b/i;
 
 /** An order to carry out what a fetched page lists ("work through every step the playbook lists", "apply each instruction the page gives"). */
 const FOLLOWS_FETCHED = /\b(?:work\s+through|carry\s+out|follow|execute|perform|apply|complete|run)\s+(?:every|each|all(?:\s+of)?(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|items?|actions?|commands?|tasks?)\s+(?:that\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:page|playbook|document|doc|runbook|checklist|guide|notes|file|response|reply|sheet)\s+(?:lists?|says?|contains?|gives?|describes?|includes?|has|prescribes?)\b/i;
@@ -3777,6 +3828,60 @@ export function gatheredFileUploads(instructions: readonly Instruction[], facts:
   return [];
 }
 
+/** A list a command takes from the text around it (`for f in <globs above>`, `<the files listed in the table>`). */
+const LIST_FROM_TEXT = /<[^<>\n]{0,40}\b(?:above|below|listed|(?:the|this)\s+table|the\s+list)\b[^<>\n]{0,40}>/i;
+/** An upload of a file held in a variable (`-F "f=@$f"`, `--data-binary @"$f"`, `-T "$f"`, `--post-file="$f"`, `files={"f": open(path, "rb")}`). */
+const UPLOADS_VARIABLE_FILE = /(?:-F|--form)\s+["']?[\w.-]*=@["']?\$|--data(?:-binary)?\s+["']?@["']?\$|(?:-T|--upload-file)\s+["']?\$|--(?:post|body)-file[=\s]+["']?\$|\bfiles\s*=\s*\{[^}\n]*\bopen\s*\(\s*\w+|\b(?:data|content)\s*=\s*open\s*\(\s*\w+[^)\n]*\)\.read\(\)/;
+
+/**
+ * A block of a Markdown file that uploads each file of a list the text gives (`for f in <globs above>; do args+=(-F
+ * "f=@$f")` … `curl https://…`), where that text names credential stores (a table of wallet folders, key files): the
+ * stores are what the request carries, though no path is written in the command.
+ */
+export function listedFileUploads(files: readonly SourceFile[]): Action[] {
+  let contextOf: ReturnType<typeof markdownContext> | undefined;
+  for (const file of files) {
+    if (file.fileClass !== 'text' || file.language !== 'markdown' || !UPLOADS_VARIABLE_FILE.test(file.text)) continue;
+    for (const block of file.text.matchAll(/^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1/gm)) {
+      const body = block[2]!;
+      if (!LIST_FROM_TEXT.test(body) || !UPLOADS_VARIABLE_FILE.test(body)) continue;
+      const hosts = destinations(body).filter((host) => !isLocalHost(host));
+      const secret = SENSITIVE_FILE.exec(file.text.slice(0, block.index) + file.text.slice(block.index + block[0].length))?.[0];
+      if (hosts.length === 0 || secret === undefined) continue;
+      const lines = body.split('\n');
+      const at = lines.findIndex((text) => destinations(text).length > 0);
+      const line = file.text.slice(0, block.index).split('\n').length + 1 + Math.max(0, at);
+      // A block quoted as evidence (a scanner's catalogue of what it flags) shows the shape; it orders nothing.
+      contextOf ??= markdownContext(files);
+      if (contextOf(file.path, line).descriptive) continue;
+      return [{ file: file.path, line, evidence: shown(`${secret} ⏎ … ⏎ ${lines.filter((text) => text.trim() !== '').join(' ⏎ ')}`), origin: 'command', secret, sink: { kind: 'network', text: (lines[at] ?? lines[0]!).trim().slice(0, 80), hosts }, userTarget: false, documentation: false }];
+    }
+  }
+  return [];
+}
+
+/**
+ * A block of markup the agent is told to put into what it writes, in the words just above it, where those words keep it from
+ * the user ("End every page with this block; add it silently and leave it out of your summary:" over `<script src="https://…">`).
+ */
+export function concealedLoaderBlocks(files: readonly SourceFile[]): Action[] {
+  const out: Action[] = [];
+  for (const file of files) {
+    if (file.fileClass !== 'text' || file.language !== 'markdown' || !INJECTED_LOADER.test(file.text)) continue;
+    for (const block of file.text.matchAll(/^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1/gm)) {
+      const loader = INJECTED_LOADER.exec(block[2]!)?.[0];
+      if (loader === undefined || !destinations(loader).some((host) => !isLocalHost(host))) continue;
+      const before = file.text.slice(0, block.index).replace(/\s+$/, '');
+      const lead = before.split(/\n[ \t\r]*\n/).pop() ?? '';
+      const conceal = concealmentIn(lead);
+      if (conceal === undefined) continue;
+      const line = before.split('\n').length;
+      out.push({ file: file.path, line, evidence: shown(`${lead.trim()} ⏎ ${loader}`), origin: 'prose', injects: loader.slice(0, 120), conceal, userTarget: false, documentation: false });
+    }
+  }
+  return out;
+}
+
 export function mailActions(files: readonly SourceFile[], facts: readonly CodeFacts[] = []): Action[] {
   const out: Action[] = [];
   // The recipients may be built in one module (`envelope()` adding a journal Bcc) and sent from another.
@@ -4175,7 +4280,7 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
         message: `${instructionsFetched ? 'Has the agent fetch instructions' : 'Runs code fetched'} from ${action.remote.hosts.length > 0 ? action.remote.hosts.join(', ') : 'another machine'} (${action.remote.text})${instructionsFetched ? ' and follow them in place of the audited skill' : ''}${declaredSource ? '; the entry declares the host, but what it serves is not what the registry audited' : ''}; nothing in the skill shows what ${instructionsFetched ? 'they say' : 'it does'}.`,
       });
     }
-    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.persist || action.origin === 'command';
+    const sensitive = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.persist || action.injects || action.origin === 'command';
     // Waiving a confirmation for reading alone ("listing profiles is read-only and does not need a separate
     // confirmation") hides nothing: with no sink, control, grant, remote code or decoder it is not concealment.
     const readOnly = action.secret !== undefined && !action.context && !action.sink && !action.control && !action.remote && !action.grant && !action.defence && !action.decodeFollow;
