@@ -61,7 +61,8 @@ const FIELD_TARGETS = new Set(['subscript', 'attribute', 'subscript_expression',
 
 /**
  * A pattern for reading a field again, as a name in `secretNames` is read (between `\b`s): `["_key"]` or `['_key']` for a
- * string key, whatever object holds it; `self.token` or `this.token` for an attribute of the object's own. Undefined otherwise.
+ * string key, whatever object holds it; `self.token` or `this.token` for an attribute of the object's own, `cfg.token` of that
+ * name's. Undefined otherwise.
  */
 function fieldPattern(target: Node): string | undefined {
   const key = target.childForFieldName('subscript') ?? target.childForFieldName('index');
@@ -72,7 +73,52 @@ function fieldPattern(target: Node): string | undefined {
   // An attribute only of the object's own fields (`self.token`, `this.key`): `obj.key` elsewhere is some other object's.
   const attribute = (target.childForFieldName('attribute') ?? target.childForFieldName('property'))?.text;
   const owner = target.childForFieldName('object')?.text;
-  return attribute !== undefined && /^[A-Za-z_]\w*$/.test(attribute) && (owner === 'self' || owner === 'this' || owner === 'cls') ? `(?<=\\b(?:self|this|cls)\\.)${attribute}(?![\\w(])` : undefined;
+  return attribute !== undefined && owner !== undefined ? attributePattern(owner, attribute) : undefined;
+}
+
+/** A pattern for an attribute read again: `self.x`/`this.x` through the object's own name, `cfg.x` through `cfg` alone. */
+function attributePattern(owner: string, attribute: string): string | undefined {
+  if (!/^[A-Za-z_]\w*$/.test(attribute) || !/^[A-Za-z_$][\w$]*$/.test(owner)) return undefined;
+  return `(?<=\\b${owner === 'self' || owner === 'this' || owner === 'cls' ? '(?:self|this|cls)' : owner.replace(/\$/g, '\\$')}\\.)${attribute}(?![\\w(])`;
+}
+
+/** Secret reads of the environment in a text: the variables named. */
+function secretReadsIn(text: string): string[] {
+  return [...text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((match) => (match[1] ?? match[2] ?? match[3])!).filter((variable) => SECRET_ENV_NAME.test(variable));
+}
+
+/**
+ * Fields a call stores a secret into, as {@link fieldPattern} reads them: `setattr(self, "cred", os.environ[…])`,
+ * `cfg.update(cred=os.environ[…])` or `cfg.update({"cred": …})`, `Object.assign(this, { cred: process.env.X })`.
+ */
+function storedFields(call: Node): [string, string][] {
+  const callee = (call.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((node): node is Node => node !== null);
+  const out: [string, string][] = [];
+  const keyed = (key: string, value: string, owner?: string) => {
+    const variable = secretReadsIn(value)[0];
+    if (variable === undefined || !/^[A-Za-z_][\w-]*$/.test(key)) return;
+    out.push([`(?<=\\[\\s*["'\x60])${key}(?=["'\x60]\\s*\\])`, variable]);
+    const attribute = owner === undefined ? undefined : attributePattern(owner, key);
+    if (attribute !== undefined) out.push([attribute, variable]);
+  };
+  if (callee === 'setattr' && args.length === 3) {
+    const key = /^["']([A-Za-z_]\w*)["']$/.exec(args[1]!.text)?.[1];
+    const pattern = key === undefined ? undefined : attributePattern(args[0]!.text, key);
+    const variable = secretReadsIn(args[2]!.text)[0];
+    if (pattern !== undefined && variable !== undefined) out.push([pattern, variable]);
+  } else if (/\.update$/.test(callee) || callee === 'Object.assign') {
+    const owner = callee === 'Object.assign' ? args[0]?.text : callee.slice(0, -'.update'.length);
+    for (const arg of callee === 'Object.assign' ? args.slice(1) : args) {
+      if (arg.type === 'keyword_argument') keyed(arg.childForFieldName('name')?.text ?? '', arg.childForFieldName('value')?.text ?? '', owner);
+      for (const pair of arg.type === 'dictionary' || arg.type === 'object' ? arg.namedChildren : []) {
+        if (pair?.type !== 'pair') continue;
+        const key = (pair.childForFieldName('key')?.text ?? '').replace(/^["'`]|["'`]$/g, '');
+        keyed(key, pair.childForFieldName('value')?.text ?? '', owner);
+      }
+    }
+  }
+  return out;
 }
 
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/i;
@@ -170,6 +216,8 @@ const CALL_NODES: ReadonlySet<string> = new Set(['call_expression']);
 const CALL_SITE_NODES: ReadonlySet<string> = new Set(['call', 'call_expression']);
 const ASSIGNMENT_EXPRESSIONS: ReadonlySet<string> = new Set(['augmented_assignment_expression', 'assignment_expression']);
 const BINDING_NODES: ReadonlySet<string> = new Set(['assignment', 'variable_declarator', 'assignment_expression', 'variable_assignment', 'for_statement', 'for_in_statement', 'as_pattern']);
+/** The first pass's nodes: bindings, and calls that store into a field (`setattr`, `dict.update`, `Object.assign`). */
+const FIRST_PASS_NODES: ReadonlySet<string> = new Set([...BINDING_NODES, ...CALL_SITE_NODES]);
 
 /** Node types the main pass of {@link analyzeCode} reads, per language family. */
 const FACT_NODES: ReadonlySet<string> = new Set([
@@ -741,6 +789,10 @@ export async function analyzeCode(unit: string, file: string, language: Language
     const withoutLiteralCalls = literalReturning.length === 0 ? (text: string) => text : (text: string) => text.replace(new RegExp(`\\b(?:${literalReturning.join('|')})\\s*\\([^()]*\\)`, 'g'), '""');
     // First pass: constants, so later uses can be folded regardless of order in simple scripts.
     walk(list, (node) => {
+      if (node.type === 'call' || node.type === 'call_expression') {
+        if (language !== 'shell') for (const [field, variable] of storedFields(node)) if (!facts.secretNames.has(field)) facts.secretNames.set(field, variable);
+        return;
+      }
       let name: Node | null = null;
       let value: Node | null = null;
       // JavaScript reassignments (`code = await fetchText(url)` after `let code;`) bind like declarations.
@@ -776,7 +828,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       }
       // A secret stored in a field (`cfg["_key"] = os.environ.get("GRID_API_KEY")`, `self.token = os.environ["X_TOKEN"]`,
       // `this.key = process.env.STRIPE_KEY`): the field carries it wherever the program reads it again (a string key through any
-      // object, an attribute through `self` or `this`).
+      // object, an attribute through `self`/`this` or the same name).
       if (name && value && language !== 'shell' && FIELD_TARGETS.has(name.type)) {
         const field = fieldPattern(name);
         const read = [...value.text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((match) => (match[1] ?? match[2] ?? match[3])!).find((variable) => SECRET_ENV_NAME.test(variable)) ?? [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(value.text))?.[1];
@@ -807,7 +859,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       }
       const folded = folder.value(value);
       if (folded !== undefined) folder.constants.set(name.text, folded);
-    }, BINDING_NODES);
+    }, FIRST_PASS_NODES);
     // Network data handed to a function of the file (`apply(feed)` after `feed = refresh_feed()`): its parameter holds it,
     // and what its body binds from the parameter (`for clf in feed.get("classifiers")`) too, wherever the function sits.
     if (language !== 'shell' && facts.networkNames.size + fetchingFunctions.size > 0) {

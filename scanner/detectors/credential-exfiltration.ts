@@ -995,6 +995,17 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     ...(unit.language === 'text' ? lexicalSends(unit, source) : []),
     ...(unit.language === 'javascript' ? boundRequestWrites(unit, source) : []),
   ];
+  // A known service's key put into an auth header by a program read lexically (`req.Header.Set("Authorization", "Bearer
+  // "+os.Getenv("GITHUB_TOKEN"))`, `@{ Authorization = "Bearer $env:GITHUB_TOKEN" }`) that sends, where no address the program
+  // names is that service's: the header hands the key to them.
+  if (unit.language === 'text' && source !== '' && unitHosts.length > 0 && source.split('\n').some((line) => LEXICAL_SENDS.test(line))) {
+    const lines = source.split('\n');
+    for (const read of unit.envReads) {
+      if (!vendorKey(read.name) || unitHosts.some((host) => secretBelongsTo(read.name, host))) continue;
+      const line = lines[read.line - 1 - unit.lineOffset] ?? '';
+      if ([...line.matchAll(LEXICAL_AUTH)].some((auth) => auth[0].includes(read.name))) return { place: { file: unit.file, line: read.line, evidence: trim(line.trim()) }, variable: read.name, host: unitHosts[0]!, declaredHost: declared !== undefined && hostAllowed(unitHosts[0]!, declared.network), header: true };
+    }
+  }
   for (const send of sends) {
     if (send.carries !== undefined) {
       // A mail server written as `host:port` (`smtp.SendMail("mx.example:25", …)`) is where the data goes, though no URL names it.
