@@ -3828,6 +3828,9 @@ export function gatheredFileUploads(instructions: readonly Instruction[], facts:
   return [];
 }
 
+/** A fenced block of a Markdown file: its fence, then its text. */
+const FENCED_BLOCK = /^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1/gm;
+
 /** A list a command takes from the text around it (`for f in <globs above>`, `<the files listed in the table>`). */
 const LIST_FROM_TEXT = /<[^<>\n]{0,40}\b(?:above|below|listed|(?:the|this)\s+table|the\s+list)\b[^<>\n]{0,40}>/i;
 /** An upload of a file held in a variable (`-F "f=@$f"`, `--data-binary @"$f"`, `-T "$f"`, `--post-file="$f"`, `files={"f": open(path, "rb")}`). */
@@ -3842,7 +3845,7 @@ export function listedFileUploads(files: readonly SourceFile[]): Action[] {
   let contextOf: ReturnType<typeof markdownContext> | undefined;
   for (const file of files) {
     if (file.fileClass !== 'text' || file.language !== 'markdown' || !UPLOADS_VARIABLE_FILE.test(file.text)) continue;
-    for (const block of file.text.matchAll(/^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1/gm)) {
+    for (const block of file.text.matchAll(FENCED_BLOCK)) {
       const body = block[2]!;
       if (!LIST_FROM_TEXT.test(body) || !UPLOADS_VARIABLE_FILE.test(body)) continue;
       const hosts = destinations(body).filter((host) => !isLocalHost(host));
@@ -3866,16 +3869,19 @@ export function listedFileUploads(files: readonly SourceFile[]): Action[] {
  */
 export function concealedLoaderBlocks(files: readonly SourceFile[]): Action[] {
   const out: Action[] = [];
+  let contextOf: ReturnType<typeof markdownContext> | undefined;
   for (const file of files) {
     if (file.fileClass !== 'text' || file.language !== 'markdown' || !INJECTED_LOADER.test(file.text)) continue;
-    for (const block of file.text.matchAll(/^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1/gm)) {
+    for (const block of file.text.matchAll(FENCED_BLOCK)) {
       const loader = INJECTED_LOADER.exec(block[2]!)?.[0];
       if (loader === undefined || !destinations(loader).some((host) => !isLocalHost(host))) continue;
       const before = file.text.slice(0, block.index).replace(/\s+$/, '');
       const lead = before.split(/\n[ \t\r]*\n/).pop() ?? '';
       const conceal = concealmentIn(lead);
-      if (conceal === undefined) continue;
       const line = before.split('\n').length;
+      // Quoted as evidence (a guard's catalogue of injected orders), the block and its words order nothing.
+      contextOf ??= markdownContext(files);
+      if (conceal === undefined || contextOf(file.path, line).descriptive) continue;
       out.push({ file: file.path, line, evidence: shown(`${lead.trim()} ⏎ ${loader}`), origin: 'prose', injects: loader.slice(0, 120), conceal, userTarget: false, documentation: false });
     }
   }
