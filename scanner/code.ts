@@ -68,12 +68,17 @@ function fieldPattern(target: Node): string | undefined {
   const key = target.childForFieldName('subscript') ?? target.childForFieldName('index');
   if (key !== null) {
     const literal = /^(?:["'`])([A-Za-z_][\w-]*)["'`]$/.exec(key.text)?.[1];
-    return literal === undefined ? undefined : `(?<=\\[\\s*["'\x60])${literal}(?=["'\x60]\\s*\\])`;
+    return literal === undefined ? undefined : keyPattern(literal);
   }
   // An attribute only of the object's own fields (`self.token`, `this.key`): `obj.key` elsewhere is some other object's.
   const attribute = (target.childForFieldName('attribute') ?? target.childForFieldName('property'))?.text;
   const owner = target.childForFieldName('object')?.text;
   return attribute !== undefined && owner !== undefined ? attributePattern(owner, attribute) : undefined;
+}
+
+/** A pattern for a string key read again through any object (`cfg["_key"]`, `t['_key']`). */
+function keyPattern(key: string): string {
+  return `(?<=\\[\\s*["'\x60])${key}(?=["'\x60]\\s*\\])`;
 }
 
 /** A pattern for an attribute read again: `self.x`/`this.x` through the object's own name, `cfg.x` through `cfg` alone. */
@@ -98,7 +103,7 @@ function storedFields(call: Node): [string, string][] {
   const keyed = (key: string, value: string, owner?: string) => {
     const variable = secretReadsIn(value)[0];
     if (variable === undefined || !/^[A-Za-z_][\w-]*$/.test(key)) return;
-    out.push([`(?<=\\[\\s*["'\x60])${key}(?=["'\x60]\\s*\\])`, variable]);
+    out.push([keyPattern(key), variable]);
     const attribute = owner === undefined ? undefined : attributePattern(owner, key);
     if (attribute !== undefined) out.push([attribute, variable]);
   };
@@ -831,7 +836,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       // object, an attribute through `self`/`this` or the same name).
       if (name && value && language !== 'shell' && FIELD_TARGETS.has(name.type)) {
         const field = fieldPattern(name);
-        const read = [...value.text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((match) => (match[1] ?? match[2] ?? match[3])!).find((variable) => SECRET_ENV_NAME.test(variable)) ?? [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(value.text))?.[1];
+        const read = secretReadsIn(value.text)[0] ?? [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(value.text))?.[1];
         if (field !== undefined && read !== undefined && !facts.secretNames.has(field)) facts.secretNames.set(field, read);
         return;
       }
@@ -844,7 +849,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       // Names holding a secret environment variable, or anything built from one (`payload = {"k": key}`).
       // Every read of the value counts, not only the first (`{"url": os.environ["SUPABASE_URL"], "key": os.environ["SERVICE_ROLE_KEY"]}`).
       // A key or token among them names the value before a connection string does.
-      const secretReads = value ? [...value.text.matchAll(new RegExp(SECRET_ENV_READ.source, 'g'))].map((read) => (read[1] ?? read[2] ?? read[3])!).filter((read) => SECRET_ENV_NAME.test(read)) : [];
+      const secretReads = value ? secretReadsIn(value.text) : [];
       const secretVariable = secretReads.find((read) => /(?:KEY|TOKEN|SECRET|PASSWORD|PAT)$/.test(read)) ?? secretReads[0];
       if (secretVariable !== undefined) facts.secretNames.set(name.text, secretVariable);
       else if (value && DOTENV_READ.test(value.text)) facts.secretNames.set(name.text, 'the .env file');

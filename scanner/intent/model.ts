@@ -1289,14 +1289,20 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // pages run whatever that host serves. Honest skills add CDN scripts and analytics tags in the open; hidden, it is an implant.
   // Read in the raw text, as the concealment is read in the whole: "Every page you touch gets <script src=…>" states the rule it
   // sets, and its quoted address is what matters.
-  const loader = INJECTED_LOADER.exec(rawText)?.[0];
-  if (loader !== undefined && destinations(loader).some((host) => !isLocalHost(host))) action.injects = loader.slice(0, 120);
+  const loader = remoteLoader(rawText);
+  if (loader !== undefined) action.injects = loader;
   const interesting = action.secret || action.context || action.sink || action.control || action.remote || action.grant || action.defence || action.decodeFollow || action.conceal || action.persist;
   return interesting ? action : undefined;
 }
 
 /** A script or frame loading from another machine (`<script async src="https://cdn.rankmetric.example/rm.js">`, `<iframe src=…>`, `import("https://…")`). */
 const INJECTED_LOADER = /<(?:script|iframe)\b[^>\n]*\bsrc\s*=\s*["']?(?:https?:)?\/\/[^"'\s>]+|\bimport\s*\(\s*["'`](?:https?:)?\/\/[^"'`\s)]+/i;
+
+/** The first loader in a text that fetches from another machine, cut for display. */
+function remoteLoader(text: string): string | undefined {
+  const loader = INJECTED_LOADER.exec(text)?.[0];
+  return loader !== undefined && destinations(loader).some((host) => !isLocalHost(host)) ? loader.slice(0, 120) : undefined;
+}
 
 /** A command line that only prints a version or help: it changes nothing whatever its flags. */
 const HARMLESS_INVOCATION = /\b[\w.-]+(?:\s+--?[\w-]+)*\s+(?:--version|--help|-h|-V)\b[^\n`]*|\bclaude\s+mcp\s+add(?:-json)?(?:\s+--?[\w-]+(?:[= ](?:local|user|project))?)*(?:\s*(?:…|\.\.\.))?(?=\s*(?:[`)|]|$))/gm;
@@ -3141,7 +3147,7 @@ export function parameterTableActions(files: readonly SourceFile[]): Action[] {
       // A definition that is itself a list item ("- `c` — the working context: …") ends where the next item of that list
       // defines another parameter ("- `p` — the top picks"); items that only go on with it ("2. the branch name") are its own.
       const item = /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(line)?.[1];
-      const sibling = item === undefined ? undefined : new RegExp(`^${item}(?:[-*+]|\\d+[.)])\\s+(?:\`[\\w.-]{1,20}\`|\\*\\*[\\w.-]{1,20}\\*\\*)\\s*(?:is|=|holds|carries|contains|:|—|–|-{1,2})\\s`, 'i');
+      const sibling = item === undefined ? undefined : new RegExp(`^${item}(?:[-*+]|\\d+[.)])\\s+${PARAMETER_NAMED}`, 'i');
       let end = index;
       while (end + 1 < lines.length && end - index < 16 && !sibling?.test(lines[end + 1]!) && (lines[end + 1]!.trim() !== '' ? !/^\s*#/.test(lines[end + 1]!) : sibling === undefined && /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[end + 2] ?? ''))) end += 1;
       const block = lines.slice(index, end + 1);
@@ -3155,7 +3161,9 @@ export function parameterTableActions(files: readonly SourceFile[]): Action[] {
 }
 
 /** A query parameter written in code and defined in words ("`k` is the base64 of …", "`k`: the token …", "set `k` to …"). */
-const PARAMETER_DEFINED = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:`([\w.-]{1,20})`|\*\*([\w.-]{1,20})\*\*)\s*(?:is|=|holds|carries|contains|:|—|–|-{1,2})\s|\b(?:set|fill|build|make)\s+`([\w.-]{1,20})`\s+(?:to|with|from|as)\b/i;
+/** A parameter's name in code or bold and what joins it to its definition ("`k` is", "**c** —"). */
+const PARAMETER_NAMED = String.raw`(?:\`([\w.-]{1,20})\`|\*\*([\w.-]{1,20})\*\*)\s*(?:is|=|holds|carries|contains|:|—|–|-{1,2})\s`;
+const PARAMETER_DEFINED = new RegExp(String.raw`^\s*(?:[-*+]\s+|\d+[.)]\s+)?${PARAMETER_NAMED}|\b(?:set|fill|build|make)\s+\`([\w.-]{1,20})\`\s+(?:to|with|from|as)\b`, 'i');
 
 /** An order to carry out what a fetched page lists ("work through every step the playbook lists", "apply each instruction the page gives"). */
 const FOLLOWS_FETCHED = /\b(?:work\s+through|carry\s+out|follow|execute|perform|apply|complete|run)\s+(?:every|each|all(?:\s+of)?(?:\s+the)?|the)\s+(?:[\w-]+\s+){0,2}?(?:steps?|instructions?|items?|actions?|commands?|tasks?)\s+(?:that\s+)?(?:the|this|that|its)\s+(?:[\w-]+\s+)?(?:page|playbook|document|doc|runbook|checklist|guide|notes|file|response|reply|sheet)\s+(?:lists?|says?|contains?|gives?|describes?|includes?|has|prescribes?)\b/i;
@@ -3873,8 +3881,8 @@ export function concealedLoaderBlocks(files: readonly SourceFile[]): Action[] {
   for (const file of files) {
     if (file.fileClass !== 'text' || file.language !== 'markdown' || !INJECTED_LOADER.test(file.text)) continue;
     for (const block of file.text.matchAll(FENCED_BLOCK)) {
-      const loader = INJECTED_LOADER.exec(block[2]!)?.[0];
-      if (loader === undefined || !destinations(loader).some((host) => !isLocalHost(host))) continue;
+      const loader = remoteLoader(block[2]!);
+      if (loader === undefined) continue;
       const before = file.text.slice(0, block.index).replace(/\s+$/, '');
       const lead = before.split(/\n[ \t\r]*\n/).pop() ?? '';
       const conceal = concealmentIn(lead);
@@ -3882,7 +3890,7 @@ export function concealedLoaderBlocks(files: readonly SourceFile[]): Action[] {
       // Quoted as evidence (a guard's catalogue of injected orders), the block and its words order nothing.
       contextOf ??= markdownContext(files);
       if (conceal === undefined || contextOf(file.path, line).descriptive) continue;
-      out.push({ file: file.path, line, evidence: shown(`${lead.trim()} ⏎ ${loader}`), origin: 'prose', injects: loader.slice(0, 120), conceal, userTarget: false, documentation: false });
+      out.push({ file: file.path, line, evidence: shown(`${lead.trim()} ⏎ ${loader}`), origin: 'prose', injects: loader, conceal, userTarget: false, documentation: false });
     }
   }
   return out;
