@@ -48,6 +48,10 @@ describe('invented values', () => {
     expect([matcher.host('sample-default-rtdb.firebaseio.com'), matcher.host('sample.s3.amazonaws.com')]).toEqual([true, true]);
     // The service's own hosts stay the skill's: only the host the placeholder named is the user's.
     expect([matcher.host('firebaseio.com'), matcher.host('s3.amazonaws.com'), matcher.host('collect.firebaseio.com')]).toEqual([false, false, false]);
+    // A shell variable in the host (`https://$ZENDESK_SUBDOMAIN.zendesk.com`) is the user's account the same way.
+    const variable = inventArguments('curl -s "https://$ZENDESK_SUBDOMAIN.zendesk.com/api/v2/tickets.json"');
+    expect(variable.command).toBe('curl -s "https://sample.zendesk.com/api/v2/tickets.json"');
+    expect([inventedMatcher(variable.invented).host('sample.zendesk.com'), inventedMatcher(variable.invented).host('zendesk.com')]).toEqual([true, false]);
   });
 
   it('takes a host the instructions give as an example of the user\'s own as the user\'s, and no other host they name', () => {

@@ -100,8 +100,8 @@ function sampleFor(name: string, host: string): string {
   return 'sample';
 }
 
-/** A URL whose host name holds a placeholder beside fixed labels: the scheme, the fixed text before and after, the placeholder. */
-const HOST_WITH_PLACEHOLDER = /(\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/?#]*@)?)([\w.-]*)(<[A-Za-z][\w .-]*>|(?<!\$)\{\{?[A-Za-z][\w-]*\}?\})((?:[\w-]*\.)+[a-z]{2,})(?=[:/?#\s"']|$)/g;
+/** A URL whose host name holds a placeholder beside fixed labels (`<project-id>`, `{bucket}`, `$ZENDESK_SUBDOMAIN`): the scheme, the fixed text before and after, the placeholder. */
+const HOST_WITH_PLACEHOLDER = /(\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s@/?#]*@)?)([\w.-]*)(<[A-Za-z][\w .-]*>|(?<!\$)\{\{?[A-Za-z][\w-]*\}?\}|\$\{[A-Z][A-Z0-9_]*\}|\$[A-Z][A-Z0-9_]*(?=[.-]))((?:[\w-]*\.)+[a-z]{2,})(?=[:/?#\s"']|$)/g;
 
 /**
  * Replaces `<file>`, `{url}`, `$ARG`, `${NAME}`, `$1` with sample values and records each value it

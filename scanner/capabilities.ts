@@ -99,6 +99,9 @@ function onRemoteHost(text: string, index: number): boolean {
 /** A container engine told to run a command in a container: `docker run`, `podman exec`, `docker compose run`, `kubectl exec`. */
 const CONTAINER_COMMAND = /(?:^|[\s;&|(])(?:(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|exec)|(?:docker[\s-]compose|podman-compose)\s+(?:run|exec)|kubectl\s+exec)\s/;
 
+/** An option that hands a command the hosts it connects to, written bare (`--hosts a.example.com,b.example.com`, `--server=db.example.com`). */
+const HOST_OPTION = /(?<![\w-])--(?:hosts?|servers?|domains?|targets?)(?:=|\s+)["']?((?:[a-z0-9-]+\.)+[a-z]{2,}(?:,(?:[a-z0-9-]+\.)+[a-z]{2,})*)\b/gi;
+
 /** What stands right before a path that scp and rsync read as another machine's: `host:`, `user@host:`, `$USER@$HOST:` (not a drive letter). */
 const REMOTE_PATH_PREFIX = /(?:^|[\s"'`(=])(?:(?:[\w.-]+|\$\{?\w+\}?)@)?(?:\$\{?\w+\}?|[\w-]{2,}(?:\.[\w-]+)*):$/;
 
@@ -136,6 +139,13 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       if (isLocalHost(host) || isExampleHost(host) || isIdentifierHost(host) || !HostPatternSchema.safeParse(host).success) continue;
       if (!host.includes('.')) continue;
       add({ kind: 'network', value: host, file, line, evidence: url });
+    }
+    // Hosts a command is given by an option (`--hosts shop.example.com,admin.example.com`, `--server=db.example.com`): it connects to them.
+    for (const option of text.matchAll(HOST_OPTION)) {
+      for (const host of option[1]!.toLowerCase().split(',')) {
+        if (isLocalHost(host) || isIdentifierHost(host) || !HostPatternSchema.safeParse(host).success) continue;
+        add({ kind: 'network', value: host, file, line, evidence: option[0].trim() });
+      }
     }
   };
   const addPaths = (text: string, file: string, line: number) => {

@@ -76,6 +76,11 @@ function fieldPattern(target: Node): string | undefined {
   return attribute !== undefined && owner !== undefined ? attributePattern(owner, attribute) : undefined;
 }
 
+/** Whether a name of `secretNames` is a field's pattern ({@link keyPattern}, {@link attributePattern}) rather than an identifier. */
+function isFieldPattern(known: string): boolean {
+  return known.startsWith('(?<=');
+}
+
 /** A pattern for a string key read again through any object (`cfg["_key"]`, `t['_key']`). */
 function keyPattern(key: string): string {
   return `(?<=\\[\\s*["'\x60])${key}(?=["'\x60]\\s*\\])`;
@@ -628,6 +633,29 @@ const DOWNLOAD_TO_FILE = /\burlretrieve\(\s*(?:[^,()]|\([^()]*\))+,\s*([A-Za-z_]
 /** Text that fetches data from the network (a call, a socket read), for tainting what it returns. */
 const NETWORK_WORD = /\b(?:urlopen|urlretrieve|requests\.(?:get|post|request)|httpx\.|fetch\s*\(|axios|https?\.get|http\.request|https\.request|socket\.|\.recv\(|got\(|aiohttp|http\.client|pycurl|WebSocket)/;
 
+/** A header that authenticates (`Authorization`, `X-Shopify-Access-Token`, `DD-API-KEY`, `X-Hub-Signature-256`): a token in it is used. */
+const AUTH_HEADER_ENTRY = /["'`]?[\w-]{0,40}(?:auth|token|key|secret|passw|session|signature|credential|cookie|bearer|jwt)[\w-]{0,40}["'`]?\s*:\s*[^,}\n]+/gi;
+
+/**
+ * Headers and auth arguments of a request: where a token is used, not sent as data. A header object written
+ * out keeps its other headers (`'X-Client-Build': tag(key)`): a secret in those is data sent along. Headers
+ * spread in from elsewhere (`...authHeaders()`) are the auth helper's.
+ */
+export function withoutAuth(text: string, shell: boolean): string {
+  return shell
+    ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)|\s-u\s+\S+|--oauth2-bearer\s+\S+/g, ' ')
+    : text
+        .replace(/\bheaders\s*[=:]\s*(\{(?:[^{}]|\$\{[^{}]{0,200}\}){0,2000}\})/g, (_whole, object: string) => ` ${object.replace(AUTH_HEADER_ENTRY, ' ').replace(/\.\.\.[^,}\n]+/g, ' ')}`)
+        .replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^{}]{0,2000}\}|[^,){]{1,2000})/g, ' ')
+        .replace(/["']?(?:Authorization|X-Api-Key|api[-_]?key)["']?\s*:\s*[^,}]+/gi, ' ');
+}
+
+/** A return that reads a response (`json.load(r)`, `r.json()`, `resp.text`, `res.data`, `body`): an answer, not what was handed in. */
+const ANSWER_READ = /\bjson\.loads?\s*\(|\.(?:json|text|content|read|data|body)\b|^(?:None|null|undefined|True|False|true|false|\{\s*\}|\[\s*\])?$/;
+
+/** A value that is a request's response (`requests.get(url, headers=…).json()`, `await fetch(url, {headers})`): what its auth header holds is used, not kept. */
+const RESPONSE_OF_REQUEST = /^\s*(?:await\s+)?(?:(?:[\w.]*\.)?(?:requests|httpx|session|client|axios|urllib\.request)\.(?:get|post|put|patch|delete|request|urlopen)|fetch|urlopen|axios)\s*\(/;
+
 /** Patterns naming secrets in environment variable names (the shared list in core/sensitive.json). */
 export { SECRET_ENV_NAME };
 
@@ -737,6 +765,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
     const assigned = new Set<string>();
     // Functions whose body talks to the network: their results are network data.
     const fetchingFunctions = new Set<string>();
+    // Of those, the ones whose every return hands back a request's answer (`return requests.get(…).json()`, `return json.load(r)`).
+    const answeringFunctions = new Set<string>();
     const list = nodesOf(tree.rootNode, language);
     const folder = new Folder(language);
     // Settings the script takes from files it sources; its own assignments, read below, win.
@@ -745,12 +775,23 @@ export async function analyzeCode(unit: string, file: string, language: Language
       if ((node.type === 'function_definition' || node.type === 'function_declaration' || node.type === 'method_definition') && NETWORK_WORD.test(node.text)) {
         const name = node.childForFieldName('name')?.text;
         if (name) fetchingFunctions.add(name);
+        const returns = [...node.text.matchAll(/\breturn\b([^\n;]*)/g)].map((match) => match[1]!.trim());
+        if (name && returns.length > 0 && returns.every((value) => NETWORK_WORD.test(value) || ANSWER_READ.test(value))) answeringFunctions.add(name);
       }
       if (language !== 'shell' && (node.type === 'function_definition' || node.type === 'function_declaration')) folder.addHelper(node, node.childForFieldName('name')?.text);
     }, FUNCTION_NODES);
     // Functions that hand their arguments to a process whole (`def sh(*args): subprocess.run(args, …)`,
     // `function run(cmd, args) { return execFileSync(cmd, args) }`): a call of one runs its literal arguments.
     const runners = processRunners(source, language);
+    // A secret stored in a field is read again through that field; a string key's whole object (`snap["session"] = creds` with
+    // `snap` a plain name) holds it too, and goes wherever that object is sent.
+    const storeField = (target: Node, read: string | undefined) => {
+      const field = fieldPattern(target);
+      if (field === undefined || read === undefined) return;
+      if (!facts.secretNames.has(field)) facts.secretNames.set(field, read);
+      const owner = (target.childForFieldName('subscript') ?? target.childForFieldName('index')) === null ? undefined : (target.childForFieldName('object') ?? target.childForFieldName('value'))?.text;
+      if (owner !== undefined && /^[A-Za-z_$][\w$]*$/.test(owner) && !/^(?:self|this|cls|headers?|os|process|env|environ)$/i.test(owner) && !facts.secretNames.has(owner)) facts.secretNames.set(owner, read);
+    };
     const carriesNetworkData = (text: string): boolean =>
       NETWORK_WORD.test(text) || [...fetchingFunctions].some((name) => new RegExp(`\\b${name}\\s*\\(`).test(text)) || [...facts.networkNames].some((name) => new RegExp(`\\b${name}\\b`).test(text));
     // Callbacks handed to a network call (`https.get(url, (res) => res.on('data', (c) => (code += c)))`):
@@ -835,9 +876,7 @@ export async function analyzeCode(unit: string, file: string, language: Language
       // `this.key = process.env.STRIPE_KEY`): the field carries it wherever the program reads it again (a string key through any
       // object, an attribute through `self`/`this` or the same name).
       if (name && value && language !== 'shell' && FIELD_TARGETS.has(name.type)) {
-        const field = fieldPattern(name);
-        const read = secretReadsIn(value.text)[0] ?? [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(value.text))?.[1];
-        if (field !== undefined && read !== undefined && !facts.secretNames.has(field)) facts.secretNames.set(field, read);
+        storeField(name, secretReadsIn(value.text)[0] ?? [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(value.text))?.[1]);
         return;
       }
       if (!name || (name.type !== 'identifier' && name.type !== 'variable_name')) return;
@@ -849,12 +888,16 @@ export async function analyzeCode(unit: string, file: string, language: Language
       // Names holding a secret environment variable, or anything built from one (`payload = {"k": key}`).
       // Every read of the value counts, not only the first (`{"url": os.environ["SUPABASE_URL"], "key": os.environ["SERVICE_ROLE_KEY"]}`).
       // A key or token among them names the value before a connection string does.
-      const secretReads = value ? secretReadsIn(value.text) : [];
+      // What a request returns is its answer, not the token in its auth header; what a function of the file that makes
+      // requests returns (`bases = http(url, tok)`) is its answer too, whatever it was handed.
+      const ownFetch = value !== null && value !== undefined && [...answeringFunctions].some((fn) => new RegExp(`^\\s*(?:await\\s+)?(?:[\\w$]+\\.)?${fn}\\s*\\(`).test(value.text));
+      const held = value === null || value === undefined || ownFetch ? '' : RESPONSE_OF_REQUEST.test(value.text) ? withoutAuth(value.text, false) : value.text;
+      const secretReads = held === '' ? [] : secretReadsIn(held);
       const secretVariable = secretReads.find((read) => /(?:KEY|TOKEN|SECRET|PASSWORD|PAT)$/.test(read)) ?? secretReads[0];
       if (secretVariable !== undefined) facts.secretNames.set(name.text, secretVariable);
       else if (value && DOTENV_READ.test(value.text)) facts.secretNames.set(name.text, 'the .env file');
       else if (value) {
-        const carried = withoutLiteralCalls(value.text);
+        const carried = withoutLiteralCalls(held);
         for (const [known, variable] of facts.secretNames) if (new RegExp(`\\b${known}\\b`).test(carried)) facts.secretNames.set(name.text, variable);
       }
       if (value && (value.type === 'arrow_function' || value.type === 'lambda')) folder.addHelper(value, name.text);
@@ -931,7 +974,8 @@ export async function analyzeCode(unit: string, file: string, language: Language
       for (const returned of node.text.matchAll(handedBack)) {
         // `${KEY: -4}`, `${KEY:+set}`, `${#KEY}` and `${KEY//?/*}` print a hint, not the key: only the whole value counts.
         const read = language === 'shell' ? /\$(?:\{([A-Z][A-Z0-9_]*)(?::-[^}]*)?\}|([A-Z][A-Z0-9_]*)\b)/.exec(returned[1]) : SECRET_ENV_READ.exec(returned[1]);
-        const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => new RegExp(`\\b${known}\\b`).test(returned[1]) && (language === 'shell' || returnedNames().has(known)) && !ownBinding(known))?.[1];
+        // A field read back (`return {"s": self.client_secret}`) is named by its pattern, not an identifier of the return.
+        const variable = read && SECRET_ENV_NAME.test(read[1] ?? read[2] ?? read[3] ?? '') ? (read[1] ?? read[2] ?? read[3]) : [...facts.secretNames].find(([known]) => (isFieldPattern(known) ? new RegExp(known).test(returned[1]) : new RegExp(`\\b${known}\\b`).test(returned[1]) && (language === 'shell' || returnedNames().has(known)) && !ownBinding(known)))?.[1];
         if (variable) {
           facts.secretNames.set(name, variable);
           secretFunctions.push(name);
@@ -944,9 +988,12 @@ export async function analyzeCode(unit: string, file: string, language: Language
         const name = node.childForFieldName('left') ?? node.childForFieldName('name');
         const value = node.childForFieldName('right') ?? node.childForFieldName('value');
         // The answer of a request that carries the secret (`const res = await fetch(…, { headers: { 'X-Tag': tag() } })`) is not the secret.
-        if (!name || !value || (name.type !== 'identifier' && name.type !== 'variable_name') || facts.secretNames.has(name.text) || NETWORK_WORD.test(value.text)) return;
+        if (!name || !value || NETWORK_WORD.test(value.text)) return;
+        const field = language !== 'shell' && FIELD_TARGETS.has(name.type);
+        if (!field && ((name.type !== 'identifier' && name.type !== 'variable_name') || facts.secretNames.has(name.text))) return;
         const called = secretFunctions.find((fn) => new RegExp(language === 'shell' ? `(?:\\$\\(|\`)\\s*${fn}\\b` : `\\b${fn}\\s*\\(`).test(value.text));
-        if (called) facts.secretNames.set(name.text, facts.secretNames.get(called)!);
+        if (called && field) storeField(name, facts.secretNames.get(called));
+        else if (called) facts.secretNames.set(name.text, facts.secretNames.get(called)!);
       }, BINDING_NODES);
     }
     walk(list, (node) => {

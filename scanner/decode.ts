@@ -126,6 +126,39 @@ function reversedRuns(input: string): { text: string; index: number }[] {
 const REVERSED_LITERAL = /\brev\s*<<<\s*(['"])([^\n]{8,4000}?)\1|\b(?:echo|printf)\s+(?:-[\w-]+\s+|'%s'\s+|"%s"\s+)*(['"])([^\n]{8,4000}?)\3\s*\|\s*rev\b|(['"])([^\n'"]{8,4000})\5\s*\[\s*::\s*-1\s*\]|(['"])([^\n'"]{8,4000})\7\s*\.split\(\s*(['"])\9\s*\)\s*\.reverse\(\)|\breversed\(\s*(['"])([^\n'"]{8,4000})\10\s*\)|\[\s*\.\.\.\s*(['"`])([^\n'"`]{8,4000})\12\s*\]\s*\.reverse\(\)/g;
 
 /**
+ * A function of the program that reverses its argument (`const r = (s) => s.split('').reverse().join('')`, `def r(s): return s[::-1]`,
+ * `r = lambda s: "".join(reversed(s))`): the literals handed to it (`r('vne.')`, `['YEK_…'].map(r)`) are read reversed.
+ */
+const REVERSER_HELPER = /\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:function\s*)?\(?\s*([A-Za-z_$][\w$]*)\s*\)?\s*(?:=>)?\s*\{?\s*(?:return\s+)?(?:\[\s*\.\.\.\s*\2\s*\]|\2\.split\(\s*(['"])\3\s*\)|Array\.from\(\s*\2\s*\))\s*\.reverse\(\)\s*\.join\(|\bfunction\s+([A-Za-z_$][\w$]*)\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{\s*return\s+(?:\[\s*\.\.\.\s*\5\s*\]|\5\.split\(\s*(['"])\6\s*\)|Array\.from\(\s*\5\s*\))\s*\.reverse\(\)\s*\.join\(|\bdef\s+([A-Za-z_]\w*)\s*\(\s*([A-Za-z_]\w*)\s*\)\s*(?:->\s*\w+\s*)?:\s*(?:\n\s*)?(?:(?:"{3}[^]*?"{3}|'{3}[^]*?'{3}|"[^"\n]*"|'[^'\n]*')\s*\n\s*)?return\s+(?:\8\s*\[\s*::\s*-1\s*\]|["']{2}\.join\(\s*reversed\(\s*\8\s*\)\s*\))|\b([A-Za-z_]\w*)\s*=\s*lambda\s+([A-Za-z_]\w*)\s*:\s*(?:\10\s*\[\s*::\s*-1\s*\]|["']{2}\.join\(\s*reversed\(\s*\10\s*\)\s*\))/g;
+
+/** What a reversed literal reads as when it means something: an environment variable's name, a home or dot path, an address. */
+const REVERSED_READS_AS = /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$|^~?\/?\.[\w-]+(?:\/[\w.-]+)*$|^~\/|^(?:https?|wss?):\/\/[\w.-]+/;
+
+/** The literals a program hands to a reversing function of its own, each read reversed, with where each stands. */
+export function reversedByHelper(input: string): { text: string; index: number; encoded: string }[] {
+  if (!/reverse|\[\s*::\s*-1\s*\]/.test(input)) return [];
+  const out: { text: string; index: number; encoded: string }[] = [];
+  for (const helper of input.matchAll(REVERSER_HELPER)) {
+    const name = (helper[1] ?? helper[4] ?? helper[7] ?? helper[9])!.replace(/\$/g, '\\$');
+    // `r('…')` one by one, or a list mapped through it (`['…', '…'].map(r)`, `map(r, ['…'])`, `[r(x) for x in ('…', …)]`).
+    const literals = [
+      ...[...input.matchAll(new RegExp(`(?<![\\w$.])${name}\\(\\s*(['"\x60])([^'"\x60\\n]{2,400})\\1\\s*\\)`, 'g'))].map((match) => ({ literal: match[2]!, index: match.index + match[0].indexOf(match[2]!) })),
+      ...[...input.matchAll(new RegExp(`\\[([^\\[\\]]{2,4000})\\]\\s*\\.map\\(\\s*${name}\\s*\\)|\\bmap\\(\\s*${name}\\s*,\\s*[\\[(]([^\\[\\]()]{2,4000})[\\])]`, 'g'))].flatMap((match) => [...(match[1] ?? match[2]!).matchAll(/(['"`])([^'"`\n]{2,400})\1/g)].map((item) => ({ literal: item[2]!, index: match.index + match[0].indexOf(item[0]) + 1 }))),
+    ];
+    // Handed a name (`back(n)` for `n` over a list of literals): every literal of the program that reads, reversed, as a variable
+    // name, a path or an address is one it may reverse.
+    if (new RegExp(`(?<![\\w$.])${name}\\(\\s*[A-Za-z_$][\\w$.]*(?:\\[[^\\]\\n]*\\])?\\s*\\)`).test(input)) {
+      for (const match of input.matchAll(/(['"`])([^'"`\n\\]{3,400})\1/g)) {
+        const text = [...match[2]!].reverse().join('');
+        if (REVERSED_READS_AS.test(text)) literals.push({ literal: match[2]!, index: match.index + 1 });
+      }
+    }
+    for (const { literal, index } of literals) if (out.every((entry) => entry.index !== index)) out.push({ text: [...literal].reverse().join(''), index, encoded: literal });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/**
  * A literal handed to a ROT13 decoder: Python's `codecs.decode("…", "rot13")` (or `encode`, the same for ROT13) and
  * `tr 'A-Za-z' 'N-ZA-Mn-za-m'` fed by `echo '…' |` or `<<< '…'`.
  */
@@ -234,6 +267,12 @@ function decodeOne(input: string): Decoded[] {
     if (literal.length < 8 || out.some((decoded) => decoded.how === 'reversed' && decoded.index === index)) continue;
     const text = [...literal].reverse().join('');
     if (looksLikeText(text)) out.push({ how: 'reversed', text, index, encoded: literal });
+  }
+  // Literals handed to a reversing function of the program's own, read together as the one text they spell.
+  const helped = reversedByHelper(input);
+  if (helped.length > 0 && !out.some((decoded) => decoded.how === 'reversed' && decoded.index === helped[0]!.index)) {
+    const text = helped.map((entry) => entry.text).join(' ');
+    if (looksLikeText(text)) out.push({ how: 'reversed', text, index: helped[0]!.index, encoded: helped.map((entry) => entry.encoded).join(' ') });
   }
   for (const match of input.matchAll(ROT13_LITERAL)) {
     const literal = match[2] ?? match[4] ?? match[6] ?? '';

@@ -296,9 +296,12 @@ function quotationFiles(files: readonly SourceFile[]): Set<string> {
   for (const file of texts) {
     if (isSkillFile(file.path)) continue;
     const catalogue = CATALOGUE_NAME.test(file.path) || (file.language === 'text' && CATALOGUE_STEM.test(file.path));
-    if (!FIXTURE_PATH.test(file.path) && !catalogue && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
     const base = file.path.split('/').pop() ?? '';
     const name = escapeRegExp(base);
+    // A file whose text the skill has the agent put into what it writes ("append the signature block exactly as given in
+    // `references/signature.md`") is content, whatever its name says.
+    const written = catalogue && texts.some((other) => other !== file && new RegExp(`\\bas\\s+(?:given|shown|written|set\\s+out)\\s+in\\s+\x60?(?:\\S*/)?${name}\\b|\\b(?:append|insert|include|add|paste|put)\\b[^.\\n]{0,80}?\\bfrom\\s+\x60?(?:\\S*/)?${name}\\b`, 'i').test(other.text));
+    if (!FIXTURE_PATH.test(file.path) && !(catalogue && !written) && !payloadData(texts, file.path) && !isPatternList(file.text) && !introducedAsQuoted(texts, file.path)) continue;
     const runs = new RegExp(`(?:^|[\\s;&|(\x60"'])(?:(?:ba|z|da)?sh|python\\d?(?:\\.\\d+)?|node|deno|bun|npx|tsx|ruby|perl|source|\\.|exec|pwsh|powershell)\\s+(?:-\\S+\\s+)*["']?(?:\\S*/)?${name}\\b|(?:^|[\\s;&|(\x60"'])\\./(?:\\S*/)?${name}(?:\\s|$|["'\x60])`, 'm');
     const applies = new RegExp(`${APPLIES_FILE}\\s+(?:[^\\s;&|]+\\s+)*?["']?(?:\\S*/)?${name}\\b|${APPLIES_FILE}[^\\n|;&]*<\\s*["']?(?:\\S*/)?${name}\\b`, 'm');
     const executedElsewhere = texts.some((other) => other !== file && (matchesNear(other.text, base, runs) || matchesNear(other.text, base, applies)));
@@ -1241,6 +1244,34 @@ const VERIFIES_FILE = /\b(?:sha(?:1|224|256|384|512)sum\s+(?:-\S+\s+)*(?:-c|--ch
  * file): the same as piping the download into the program, and read as that pipe (`curl … | sh`) at the
  * line that runs it. The steps of one script, or of one Markdown file's blocks, are read in order.
  */
+/** A program that runs what arrives on its standard input (`exec(sys.stdin.read())`, `eval "$(cat)"`, `new Function(stdin)`, `bash -s`). */
+const RUNS_STDIN = /\b(?:exec|eval|compile)\s*\(\s*sys\.stdin\b|\b(?:exec|eval)\s*\([^)\n]{0,40}\bstdin\b|\bsubprocess\.\w+\([^)\n]{0,80}\bsys\.stdin\.read\(\)[^)\n]{0,80}shell\s*=\s*True|\bnew\s+Function\s*\([^)\n]{0,60}\b(?:stdin|input|data)\b|\beval\s+"?\$\((?:cat|cat\s+-)\)"?|\b(?:ba|z)?sh\s+-s\b|\bsource\s+\/dev\/stdin\b/;
+
+/** A program that reads its standard input whole. */
+const READS_STDIN = /\bsys\.stdin\b|\bprocess\.stdin\b|readFileSync\(\s*(?:0|["']\/dev\/stdin["'])|\/dev\/stdin\b|\$input\b|\bSTDIN\b/;
+/** Text evaluated as code: Python's exec, eval and compile, JavaScript's eval, Function and vm. */
+const EVALUATES_TEXT = /(?<![\w.])(?:exec|eval|compile)\s*\(|\bnew\s+Function\s*\(|\bvm\.run\w*\s*\(|\bInvoke-Expression\b/;
+
+/**
+ * A download piped into a program of the skill's own (`curl … | python3 scripts/apply.py`) that runs what it reads on its
+ * standard input: the download is the code that runs, as `curl … | python3` would be.
+ */
+function pipedIntoRunner(facts: readonly CodeFacts[], files: readonly SourceFile[]): Segment[] {
+  // Or one that reads its input and, anywhere, evaluates text (`preset = sys.stdin.read()` … `exec(compile(preset, …))`).
+  const runners = files.filter((file) => file.fileClass === 'text' && (RUNS_STDIN.test(file.text) || (READS_STDIN.test(file.text) && EVALUATES_TEXT.test(file.text))));
+  if (runners.length === 0) return [];
+  const out: Segment[] = [];
+  for (const unit of facts) {
+    for (const command of unit.commands) {
+      const piped = /\b(?:curl|wget)\b[^|\n]*?((?:https?|ftp):\/\/[^\s"'|]+)[^|\n]*\|\s*(?:sudo\s+)?(python\d?(?:\.\d+)?|node|bash|sh|ruby|perl)\s+(?:-\S+\s+)*["']?((?:\.\/)?[\w./-]+)/.exec(command.text);
+      if (!piped) continue;
+      const script = piped[3]!.replace(/^\.\//, '');
+      if (runners.some((file) => file.path === script || file.path.endsWith(`/${script}`))) out.push({ file: unit.file, line: command.line, text: `curl -fsSL '${piped[1]}' | ${piped[2]}`, scope: 'command', language: 'shell', unit: unit.unit });
+    }
+  }
+  return out;
+}
+
 function downloadedThenRun(facts: readonly CodeFacts[], files: readonly SourceFile[]): Segment[] {
   const out: Segment[] = [];
   // The paths a loop variable takes (`for f in "$DIR/a.conf" "$STATE/shared.conf"; do … . "$f"`), per file.
@@ -1363,7 +1394,7 @@ export async function analyseSkill(dir: string, declared?: Capabilities): Promis
     segments.push(...analysed.segments);
     facts.push(...analysed.facts);
   }
-  segments.push(...downloadedThenRun(facts, files));
+  segments.push(...downloadedThenRun(facts, files), ...pipedIntoRunner(facts, files));
   facts.push(...(await codeCarriedAsData(files)), ...(await templateCode(files)));
   // A security tool's catalogue of what it looks for (and text decoded from its examples) is a mention: it names no capability.
   for (const segment of cataloguedSegments(files, segments)) segment.mention = true;

@@ -152,7 +152,7 @@ const BAD_EXAMPLE = /\b(?:attackers?|attacks?|malicious|malware|adversar\w*|dang
  * against stale data:", "Then add this to your profile:", "Use this small helper instead; it …:", "… a notarized build; install it instead:"): what follows is what to do, whatever words of warning or
  * output the sentence holds.
  */
-export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+|;\s+(?!use\b))(?:(?:first|then|next|now|finally)\s*,?\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put|use\s+(?:this|these|the\s+following)\b)\b[^.!?:\n]*:\s*$/i;
+export const ORDERS_WHAT_FOLLOWS = /(?:^|[.!?]\s+|;\s+(?!use\b))(?:(?:first|then|next|now|finally)\s*,?\s+|(?:before|after|once|when|whenever|each\s+time|every\s+time)\s+[^,.!?:\n]{1,60},\s+)?(?:install|run|execute|add|append|schedule|set\s+up|enable|register|apply|paste|create|configure|start|launch|load|import|deploy|put|fetch|download|retrieve|pull|use\s+(?:this|these|the\s+following)\b)\b[^.!?:\n]*:\s*$/i;
 
 /** Words that make a paragraph an instruction to run something rather than a description; a verb right before inline code ("set `…`", "add `…`") orders what the code says. */
 const IMPERATIVE = /\b(?:run|execute|paste|enter|type|install|copy|launch|open (?:a |the )?terminal|in (?:a |your )?terminal|first|before (?:using|you|continuing|proceeding)|prerequisites?|required|must|setup|set up)\b|\b(?:set|add|put|write|insert|append|merge|enable)\s+(?=\u0000)/i;

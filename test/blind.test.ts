@@ -76,7 +76,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-46': { maliciousFailing: 41, benignFailing: 0 },
   'round-47': { maliciousFailing: 41, benignFailing: 0 },
   'round-48': { maliciousFailing: 42, benignFailing: 2 },
-  'round-49': { maliciousFailing: 34, benignFailing: 7 },
+  'round-49': { maliciousFailing: 41, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

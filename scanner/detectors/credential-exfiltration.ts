@@ -7,8 +7,9 @@
 import type { CodeFacts, RawFinding, SourceFile } from '../model.ts';
 import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import { isPackageRegistry, keyedAddresses, vendorKey } from '../intent/model.ts';
+import { reversedByHelper } from '../decode.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
-import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ } from '../code.ts';
+import { CREDENTIAL_GETTER, CREDENTIAL_MINT, SECRET_ENV_NAME, SECRET_ENV_READ, withoutAuth } from '../code.ts';
 import { functionSpans } from '../lexical.ts';
 import { hostAllowed } from '../capabilities.ts';
 import type { Capabilities } from '../../schemas/index.ts';
@@ -284,7 +285,7 @@ function secretsReadFromList(source: string): { index: number; names: string[] }
  * `fp.env[k] = process.env[k]`): not a value only compared (`os.environ.get(k) is not None`) or shown masked.
  */
 function keptInto(body: string, read: string): string | undefined {
-  return new RegExp(String.raw`(?:^|[\s;{])([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\[[^\]\n]+\])?\s*(?:=|\.(?:append|push|add|update|extend|setdefault|set|store|put)\s*\()\s*(?:\{[^}\n]*?[:,]\s*|[^,()\n=]*,\s*)?${read}`, 'm').exec(body)?.[1];
+  return new RegExp(String.raw`(?:^|[\s;{])([A-Za-z_$][\w$]*)(?:\.[\w$]+)*(?:\[(?:[^\[\]\n]|\[[^\]\n]*\])+\])?\s*(?:=|\.(?:append|push|add|update|extend|setdefault|set|store|put)\s*\(\s*[(\[]?)\s*(?:\{[^}\n]*?[:,]\s*|[^,()\n=]*,\s*)?${read}`, 'm').exec(body)?.[1];
 }
 
 /** Whether a collection becomes data the program sends or hands back: serialised, put in telemetry attributes, headers or a body, handed to a sending call, or returned. */
@@ -667,7 +668,22 @@ function place(file: string, line: number, evidence: string): Place {
   return { file, line, evidence: trim(evidence) };
 }
 
-function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFlow {
+/** Code that reads the values of all a form's fields: each input's `.value` over a query of inputs, a form's elements, FormData of it. */
+const FORM_VALUES = /querySelectorAll\(\s*['"`][^'"`]*\b(?:input|select|textarea)\b[^)]*\)[^;]{0,200}?\.value\b|\.elements\b[^;]{0,120}?\.value\b|new\s+FormData\s*\(\s*(?!\))/;
+/** Whether browser code sends to an absolute outside address: a send call or an image source given one, written out or through a constant. */
+function sendsToOutsideAddress(source: string): boolean {
+  for (const call of source.matchAll(/\b(?:fetch|navigator\.sendBeacon|sendBeacon|axios(?:\.\w+)?|\$\.(?:post|ajax|get)|\.open)\s*\(\s*(?:["'`]\w+["'`]\s*,\s*)?(["'`][^"'`\n]*["'`]|[A-Za-z_$][\w$.]*)|\.src\s*=\s*(["'`][^"'`\n]*["'`]|[A-Za-z_$][\w$.]*)/g)) {
+    const target = (call[1] ?? call[2])!;
+    const address = /^["'`]/.test(target) ? target : (new RegExp(`\\b${target.split('.').pop()!.replace(/\$/g, '\\$')}\\s*[:=]\\s*(["'\x60][^"'\x60\\n]*["'\x60])`).exec(source)?.[1] ?? '');
+    if (urlHosts(address).some((entry) => !isLocalHost(entry.host))) return true;
+  }
+  return false;
+}
+
+/** A page field for a card or a password (`autocomplete="cc-number"`, `id="card-number"`, `name="cvc"`, `type="password"`). */
+const PAYMENT_OR_PASSWORD_FIELD = /autocomplete\s*=\s*["']?cc-|\b(?:id|name)\s*=\s*["']?(?:cc[-_]?(?:num|number|exp|csc|cvv)|card[-_]?(?:number|num|cvc|cvv|code)|cardnumber|cvc|cvv|cvv2|security[-_]?code)\b|\btype\s*=\s*["']?password\b/i;
+
+function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = '', formPages?: string): UnitFlow {
   const flow: UnitFlow = { unit, captures: [], strongSources: [], softSources: [], minted: [], sinks: [], exfilEndpoints: [], mentions: new Set(), sameCommand: [], pushes: [], packs: false };
   const place = (line: number, evidence: string): Place => ({ file: unit.file, line, evidence: trim(evidence) });
   const namespaces = namespaceUrls(source);
@@ -714,6 +730,16 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   }
   if (!isMarkdownBlock && unit.language !== 'shell') {
     for (const { index, names } of secretsReadFromList(source)) flow.strongSources.push(place(unit.lineOffset + source.slice(0, index).split('\n').length, `${names.join(', ')} read by name from a list`));
+    // Names and paths the program spells backwards and reverses at run time (`['YEK_TERCES_EPIRTS'].map(r)`, `r('vne.')`), read
+    // by name from the environment or as files: what they spell is what it takes.
+    const reversed = reversedByHelper(source).filter((entry) => (/^[A-Z][A-Z0-9_]+$/.test(entry.text) && SECRET_ENV_NAME.test(entry.text)) || SENSITIVE_FILE.test(entry.text) || DOTENV_FILE.test(` ${entry.text}`));
+    if (reversed.length > 0 && (COMPUTED_ENV_READ.test(source) || unit.calls.some((call) => FILE_CONTENT_READ.test(call.callee)))) flow.strongSources.push(place(unit.lineOffset + source.slice(0, reversed[0]!.index).split('\n').length, `${reversed.map((entry) => entry.text).join(', ')} (spelt backwards and reversed at run time)`));
+  }
+  // Browser code that gathers what a page's form holds (every input's value, `new FormData(form)`) on a page that asks for
+  // card numbers or passwords, in a program that names an outside address: what the customer types goes there (a skimmer).
+  if (!isMarkdownBlock && unit.language === 'javascript' && FORM_VALUES.test(source) && PAYMENT_OR_PASSWORD_FIELD.test(source + '\n' + (formPages ?? '')) && sendsToOutsideAddress(source)) {
+    const at = FORM_VALUES.exec(source)!;
+    flow.strongSources.push(place(unit.lineOffset + source.slice(0, at.index).split('\n').length, `${at[0].trim()} (the values typed into the page's form, card or password fields among them)`));
   }
   // An account's OAuth refresh token put in a request's data as a value the program holds (`{"refresh_token": saved["refresh_token"]}`):
   // the account's lasting access, whoever it is posted to unless that is its identity provider.
@@ -934,23 +960,6 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = ''): UnitFl
   return flow;
 }
 
-/** A header that authenticates (`Authorization`, `X-Shopify-Access-Token`, `DD-API-KEY`, `X-Hub-Signature-256`): a token in it is used. */
-const AUTH_HEADER_ENTRY = /["'`]?[\w-]{0,40}(?:auth|token|key|secret|passw|session|signature|credential|cookie|bearer|jwt)[\w-]{0,40}["'`]?\s*:\s*[^,}\n]+/gi;
-
-/**
- * Headers and auth arguments of a request: where a token is used, not sent as data. A header object written
- * out keeps its other headers (`'X-Client-Build': tag(key)`): a secret in those is data sent along. Headers
- * spread in from elsewhere (`...authHeaders()`) are the auth helper's.
- */
-function withoutAuth(text: string, shell: boolean): string {
-  return shell
-    ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)|\s-u\s+\S+|--oauth2-bearer\s+\S+/g, ' ')
-    : text
-        .replace(/\bheaders\s*[=:]\s*(\{(?:[^{}]|\$\{[^{}]{0,200}\}){0,2000}\})/g, (_whole, object: string) => ` ${object.replace(AUTH_HEADER_ENTRY, ' ').replace(/\.\.\.[^,}\n]+/g, ' ')}`)
-        .replace(/\b(?:headers|auth)\s*[=:]\s*(?:\{[^{}]{0,2000}\}|[^,){]{1,2000})/g, ' ')
-        .replace(/["']?(?:Authorization|X-Api-Key|api[-_]?key)["']?\s*:\s*[^,}]+/gi, ' ');
-}
-
 /**
  * The address a name holds when it is a constant: assigned once in the file, with `const` or in upper case. A name
  * reassigned or shadowed later may hold another address when the call runs. '' when it holds none.
@@ -1060,11 +1069,15 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     const configuredHosts = member === null || member === undefined ? [] : (configured.get((member[1] ?? member[2])!.toLowerCase()) ?? []);
     const callHosts = [...urlHosts(`${send.text} ${constant === undefined ? '' : constantAddress(source, constant)}`).map((entry) => entry.host.replace(/:\d+$/, '')), ...configuredHosts].filter((host) => !isLocalHost(host));
     const hosts = callHosts.length > 0 ? callHosts : unitHosts;
-    for (const variable of inHeader) {
+    // An address read from the service's own setting (`f"{API}/repos/…"` with `API = os.environ["GITHUB_API_URL"]`) is that
+    // service's, wherever the user runs it: its key goes home.
+    const addressSetting = callHosts.length > 0 ? undefined : addressFromEnvironment(send, source);
+    const ownAddress = (variable: string) => addressSetting !== undefined && secretOwnerWord(addressSetting) !== undefined && secretOwnerWord(addressSetting) === secretOwnerWord(variable);
+    for (const variable of [...inHeader].filter((name) => !ownAddress(name))) {
       const host = hosts.length > 0 && !hosts.some((candidate) => secretBelongsTo(variable, candidate)) ? hosts[0] : undefined;
       if (host !== undefined) return { place: { file: unit.file, line: send.line, evidence: trim(send.text.split('\n')[0]!) }, variable, host, declaredHost: declared !== undefined && hostAllowed(host, declared.network), header: true };
     }
-    for (const variable of variables) {
+    for (const variable of [...variables].filter((name) => !ownAddress(name))) {
       const undeclaredVariable = variable === 'the .env file' || (declared !== undefined && !declared.env.includes(variable));
       // A key whose own service the skill talks to (`STRIPE_SECRET_KEY` beside api.stripe.com) has a known home:
       // carried as data to another host, declared or not, it is moved, not used.
@@ -1078,6 +1091,29 @@ function secretToHost(unit: CodeFacts, declared: Capabilities | undefined, isMar
     }
   }
   return undefined;
+}
+
+/** An address setting read from the environment (`GITHUB_API_URL`, `GITLAB_HOST`, `JIRA_BASE_URL`). */
+const ADDRESS_SETTING = /^[A-Z][A-Z0-9_]*(?:URL|HOST|API|ENDPOINT|SERVER|BASE|ORIGIN|DOMAIN)$/;
+
+/**
+ * The environment variable a request's address starts from: `curl "$GITHUB_API_URL/…"`, `` fetch(`${process.env.GITHUB_API_URL}/…`) ``,
+ * or a name bound to one (`requests.get(f"{API}/…")` with `API = os.environ["GITHUB_API_URL"]`).
+ */
+function addressFromEnvironment(send: { text: string; shell: boolean }, source: string): string | undefined {
+  if (send.shell) {
+    const setting = /["'\s]\$\{?([A-Z][A-Z0-9_]*)\}?\//.exec(send.text)?.[1];
+    return setting !== undefined && ADDRESS_SETTING.test(setting) ? setting : undefined;
+  }
+  const start = /^[^(]*\(\s*(?:f?["'`]\$?\{\s*([^}\n]+?)\s*\}|([A-Za-z_$][\w$.]*(?:\[\s*["'][A-Z][A-Z0-9_]*["']\s*\])?)\s*[+,)])/.exec(send.text);
+  const expression = start?.[1] ?? start?.[2];
+  if (expression === undefined) return undefined;
+  const read = (text: string) => /(?:environ(?:\.get)?\s*[[(]\s*|getenv\(\s*|process\.env\[\s*)["']([A-Z][A-Z0-9_]*)["']|process\.env\.([A-Z][A-Z0-9_]*)/.exec(text)?.slice(1).find((name) => name !== undefined);
+  const bound = /^[A-Za-z_$][\w$]*$/.test(expression) ? (new RegExp(`(?:^|\\n)\\s*(?:(?:const|let|var)\\s+)?${expression.replace(/\$/g, '\\$')}\\s*=\\s*([^\\n]*)`).exec(source)?.[1] ?? '') : '';
+  // A fallback address written beside the read (`os.environ.get("GITHUB_API_URL", "https://…")`, `|| "https://…"`) is where it goes when unset.
+  if (/https?:\/\//.test(`${expression} ${bound}`)) return undefined;
+  const setting = read(expression) ?? (bound === '' ? undefined : read(bound));
+  return setting !== undefined && ADDRESS_SETTING.test(setting) ? setting : undefined;
 }
 
 /** A line that binds a name in the languages read lexically (`$body =`, `body :=`, `my $b =`, `$report.tokens[$v] =`): the name bound or filled. */
@@ -1341,7 +1377,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 43;
+export const version = 44;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return
@@ -1375,13 +1411,31 @@ function savedAsScript(unit: CodeFacts, sources: ReadonlyMap<string, string>): b
   return false;
 }
 
+/** A variable name listed as a string in a data file (`"STRIPE_SECRET_KEY",`, `- QBO_REFRESH_TOKEN`). */
+const LISTED_VARIABLE = /(?:^|[\s,\[:"'-])["']?([A-Z][A-Z0-9]*_[A-Z0-9_]+)["']?(?=\s*(?:[,\]}]|$))/gm;
+/** An environment read by a name the program computes (`os.environ.get(A[i])`, `os.getenv(name)`, `process.env[k]`), not a literal. */
+const COMPUTED_ENV_READ = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|process\.env\s*\[|ENV\s*\[|Getenv\s*\()\s*(?!["'`\s])[A-Za-z_$]/;
+
+/** Whether a program keeps a value it read from the environment by a computed name in a collection that becomes data (`ctx[A[i]] = os.environ[A[i]]`, returned or posted). */
+function computedReadsKept(source: string): boolean {
+  for (const read of source.matchAll(new RegExp(COMPUTED_ENV_READ.source, 'g'))) {
+    const start = source.lastIndexOf('\n', read.index) + 1;
+    const line = source.slice(start, source.indexOf('\n', read.index) === -1 ? undefined : source.indexOf('\n', read.index));
+    const container = keptInto(line, escapeRegExp(read[0]));
+    if (container !== undefined && becomesData(source, container)) return true;
+  }
+  return false;
+}
+
 /** The source → sink detector. */
 export function detect(context: ScanContext): RawFinding[] {
   const findings: RawFinding[] = [];
   const sources = new Map(context.files.map((file) => [file.path, file.text]));
   // Addresses the skill's own JSON, YAML or TOML gives by key: where a request to `cfg.compat.endpoint` goes.
   const configured = keyedAddresses(context.files, { dotenv: false });
-  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), unit.program ?? sources.get(unit.file)));
+  // The skill's pages (HTML and templates), where a script's form fields are declared.
+  const formPages = context.files.filter((file) => file.fileClass === 'text' && /\.(?:html?|vue|svelte|jsx|tsx|astro|hbs|ejs|liquid|php|j2|jinja2?|twig|njk|erb|mustache|tpl)$/i.test(file.path)).map((file) => file.text).join('\n');
+  const flows = context.facts.map((unit) => analyse(unit, unit.unit.includes('#'), unit.program ?? sources.get(unit.file), formPages));
   // A program of a GitHub Action reads its inputs (`process.env.INPUT_ENDPOINT`, `core.getInput('endpoint')`): the addresses
   // the action's `action.yml` gives them by default are where its requests go unless the workflow says otherwise.
   const inputDefaults = actionInputHosts(context.files);
@@ -1390,6 +1444,9 @@ export function detect(context: ScanContext): RawFinding[] {
   // handed to a command or script that sends things out: the list is the source.
   const dataFiles = context.files.filter((file) => file.fileClass === 'text' && !/\.(?:md|markdown|py|js|mjs|cjs|ts|sh|bash|rb|ps1|go)$/i.test(file.path));
   const lists = dataFiles.filter((file) => credentialLines(file.text) > 0);
+  // One that lists secret variables (`"STRIPE_SECRET_KEY", "QBO_REFRESH_TOKEN"` among a table's strings), for a program that reads
+  // the environment by names it computes (`os.environ.get(A[i])`): the variables it names are what is read.
+  const variableLists = dataFiles.filter((file) => new Set([...file.text.matchAll(LISTED_VARIABLE)].map((match) => match[1]!).filter((name) => SECRET_ENV_NAME.test(name))).size >= 2);
   // A `git push` whose destination comes from a data file of the skill that names a hidden ref or another repository
   // (`url: https://…/mirror.git`, `ref_prefix: refs/snapshots`): what the program commits leaves with the push.
   for (const flow of flows) {
@@ -1406,13 +1463,15 @@ export function detect(context: ScanContext): RawFinding[] {
     const hidden = flow.sinks.length === 0 ? flow.unit.calls.find((call) => COMPUTED_REACH.test(call.text)) : undefined;
     if (flow.sinks.length === 0 && hidden === undefined && flow.unit.commands.every((command) => !FORGE_SINK.test(command.text))) continue;
     const texts = [...flow.unit.commands.map((command) => ({ line: command.line, text: command.text })), ...flow.unit.strings];
-    for (const list of lists) {
+    const computedReads = computedReadsKept(flow.unit.program ?? sources.get(flow.unit.file) ?? '');
+    for (const list of [...lists, ...(computedReads ? variableLists : [])]) {
       const name = list.path.split('/').pop() ?? list.path;
       const use = texts.find((entry) => entry.text.includes(name));
       if (!use) continue;
+      const listsVariables = !lists.includes(list);
       const forge = flow.unit.commands.filter((command) => FORGE_SINK.test(command.text)).map((command) => ({ file: flow.unit.file, line: command.line, evidence: trim(command.text) }))[0];
       const sink = flow.sinks[0] ?? forge ?? { file: flow.unit.file, line: hidden!.line, evidence: trim(`${hidden!.text.split('\n')[0]} (modules reached by computed names)`) };
-      flow.sameCommand.push({ source: { file: flow.unit.file, line: use.line, evidence: trim(`${use.text} (${list.path} lists credential files)`) }, sink });
+      flow.sameCommand.push({ source: { file: flow.unit.file, line: use.line, evidence: trim(`${use.text} (${list.path} lists ${listsVariables ? 'secret variables the program reads by name' : 'credential files'})`) }, sink });
     }
   }
   findings.push(...ansibleSlurpSent(context));

@@ -201,7 +201,7 @@ function runsRemotely(context: ScanContext, path: string, line: number, value: s
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 10;
+export const version = 11;
 
 /** The undeclared-capability detector. */
 /** A container build file (`Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.dev`). */

@@ -373,6 +373,9 @@ function concealmentIn(text: string): string | undefined {
   return undefined;
 }
 
+/** Words that report what some text tells the agent ("lines telling the agent to …", "notes that ask the model to …"). */
+const REPORTED_ORDER = /\b(?:telling|asking|instructing|ordering|urging|that\s+(?:tells?|asks?|instructs?|orders?)|which\s+(?:tells?|asks?|instructs?))\s+(?:the\s+|an?\s+)?(?:agent|model|assistant|ai|llm|reader|it)\s+to\b/i;
+
 /** Words after an example that have it carried out ("…, following what it says", "then do as it says"). */
 const EXAMPLE_FOLLOWED = /\b(?:follow(?:ing|s)?|obey(?:ing|s)?|carry(?:ing)?\s+out|do(?:ing)?\s+(?:as|what)\s+it\s+says|act(?:ing)?\s+on|apply(?:ing)?)\b/i;
 
@@ -381,9 +384,14 @@ function excusedConcealment(text: string, sentence: string, phrase: string): boo
   // Judged by its own clause: "send it — and never put the string in the reply" keeps the reply clean of it.
   const clause = sentence.split(/\s[—–]\s|;\s|,\s+(?:and|but|so)\s|\s+and\s+(?=never\b|do not\b|don't\b)/).find((part) => part.includes(phrase)) ?? sentence;
   if (describes(clause)) return true;
+  // A clause of a sentence that describes as a whole ("Reports zero-width characters, and lines telling the agent to hide actions
+  // from the user"): an item of what it describes, unless the clause itself orders ("…, and never mention it").
+  if (clause !== sentence && REPORTED_ORDER.test(clause.slice(0, clause.indexOf(phrase))) && !opensWithOrder(clause) && !/^(?:do\s+not|don't|never)\b/i.test(phrase) && describes(sentence)) return true;
   const before = sentence.slice(0, sentence.indexOf(phrase));
   // What a step does as a side effect, said of the step ("changing it silently reroutes every install", "this quietly drops rows"): a warning, not an order.
   if (SIDE_EFFECT_ADVERB.test(phrase) && SIDE_EFFECT_SUBJECT.test(before)) return true;
+  // Hiding forbidden ("Never leave it out of the summary and never hide it from the user"): an order to tell.
+  if (/\b(?:never|don't|do\s+not|must\s+not|mustn't|should\s+not|shouldn't)\s+$/i.test(before) && !/^(?:never|do\s+not|don't|not)\b/i.test(phrase)) return true;
   // The same said of other parties by name ("Dropbox/iCloud/OneDrive quietly sync them", "many apps silently upload"): what they do, not an order.
   if (/^(?:silently|quietly|invisibly|unobtrusively|never|do\s+not|don't|won't|will\s+not)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) return true;
   if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) return true;
@@ -506,8 +514,11 @@ function mailExchanger(grant: string): string | undefined {
 /** Mail services whose exchangers a domain's owner picks (the host of an MX record of theirs is that service, not a stranger). */
 const MAIL_PROVIDER = /(?:^|\.)(?:google\.com|googlemail\.com|outlook\.com|inbound-smtp\.[a-z0-9-]+\.amazonaws\.com|amazonses\.com|zoho\.(?:com|eu|in|com\.au)|protonmail\.ch|proton\.me|fastmail\.com|messagingengine\.com|mimecast\.com|pphosted\.com|icloud\.com|yandex\.net|mx\.cloudflare\.net|migadu\.com|gandi\.net|ovh\.net|secureserver\.net|mailchannels\.net|mxroute\.com|titan\.email|registrar-servers\.com|hostinger\.com|ionos\.\w+|one\.com|fastmail\.fm|tutanota\.de)$/;
 
+/** A grant of payment details (bank account, IBAN, payout): the account number written out is its party before any file named. */
+const PAYMENT_DETAILS = /\b(?:bank|iban|payments?|payouts?|remittance|settlement|wallet)\b/i;
+
 /** An account number written out (an IBAN): a party the skill supplies. */
-const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/;
+const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b|\b(?:ACH\s+)?(?:routing|ABA|sort\s+code|BSB)\b[^.\n]{0,12}\b\d{6,9}\b/;
 
 /**
  * A cloud account written out as a principal (`arn:aws:iam::999988887777:root`, `"AWS": "999988887777"`, a variables
@@ -616,6 +627,26 @@ const VENDOR_KEY_WORDS = new Set(['DD', 'DATADOG', 'STRIPE', 'SLACK', 'NOTION', 
 export function vendorKey(variable: string): boolean {
   // A key for the service's self-hosted edition (`GH_ENTERPRISE_TOKEN`, `GITHUB_SERVER_TOKEN`) lives on whatever host the user runs it on.
   return VENDOR_KEY_WORDS.has(variable.split('_')[0]!) && /(?:TOKEN|SECRET|PASSWORD|KEY|PAT)$/.test(variable) && !/_(?:ENTERPRISE|GHE|SERVER|SELF_?HOSTED|ONPREM|HOST)_/.test(`_${variable}_`);
+}
+
+/** An address started from a setting (`"$GITHUB_API_URL/repos/…"`): the variable. */
+const ADDRESS_FROM_SETTING = /["'\s=]\$\{?([A-Z][A-Z0-9_]*(?:URL|HOST|API|ENDPOINT|SERVER|BASE|ORIGIN))\}?\//g;
+
+/**
+ * The hosts a command that uses a key at `offset` talks to: those of its own line (continued lines included) when it names
+ * any, none when its address comes from the key's own service's setting (`curl -H "…$GITHUB_TOKEN" "$GITHUB_API_URL/…"`),
+ * else those of the whole text.
+ */
+function commandHosts(text: string, offset: number, use: string, hosts: readonly string[]): readonly string[] {
+  if (hosts.length === 0) return hosts;
+  const start = text.lastIndexOf('\n', offset) + 1;
+  const end = /(?<!\\)\n/.exec(text.slice(offset))?.index;
+  const line = text.slice(start, end === undefined ? undefined : offset + end);
+  const own = destinations(line).filter((host) => hosts.includes(host));
+  if (own.length > 0) return own;
+  const key = /\$\{?([A-Z][A-Z0-9_]*)/.exec(use)?.[1];
+  const owner = key === undefined ? undefined : secretOwnerWord(key);
+  return owner !== undefined && [...line.matchAll(ADDRESS_FROM_SETTING)].some(([, setting]) => secretOwnerWord(setting!) === owner) ? [] : hosts;
 }
 
 /** Whether `text` carries a known service's key to `hosts`, none of which is that service's: it is handed over, not used. */
@@ -730,7 +761,7 @@ const SECURITY_PURPOSE = /\b(?:detect|flag|review|audit|scan|sweep|report|check|
 
 /** Words of a SKILL.md paragraph that have the agent take in a file it names: follow, read, load, apply, merge, "see … for a job to add" … */
 const FOLLOW_WORDS =
-  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\b(?:for|on)\s+(?:installing|setting\s+(?:it\s+)?up|(?:the\s+)?install(?:ation)?\s+(?:steps|instructions)|how\s+to\s+(?:install|set\s+(?:it\s+)?up))\b|\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:populate|fill(?:\s+in)?|create|write|prepare|collect)\s+(?:the\s+|all\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:listed|named|described|given|specified)\s+in\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|installation|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
+  /\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\b(?:for|on)\s+(?:installing|setting\s+(?:it\s+)?up|(?:the\s+)?install(?:ation)?\s+(?:steps|instructions)|how\s+to\s+(?:install|set\s+(?:it\s+)?up))\b|\bsee\b(?:[^.\n]|\.(?=\w)){0,80}\bfor\s+(?:a|an|the)\s+(?!(?:[\w-]+\s+){0,3}?(?:samples?|examples?|illustrative|illustrations?|bad|anti-?patterns?|vulnerable|insecure|malicious)\b)(?:[\w-]+\s+){0,3}?(?:jobs?|workflows?|snippets?|steps?|config(?:uration)?s?|setup|templates?|pipelines?|hooks?)\b|\b(?:with|using)\s+(?:the\s+)?(?:content|contents|text|code|body|script)\s+(?:in|of|from|given\s+in|shown\s+in)\b|\b(?:populate|fill(?:\s+in)?)\s+(?:[\w`./~$-]+\s+){0,4}?(?:from|with|using)\b|\b(?:populate|fill(?:\s+in)?|create|write|prepare|collect)\s+(?:the\s+|all\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:listed|named|described|given|specified)\s+in\b|\b(?:with|using|via|through)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified)\s+in\b|\b(?:follow|run|execute|perform|complete|do|apply|work\s+through|go\s+through|step\s+through|setup|set up|install|installation|steps?|before (?:the )?first use|before (?:anything else|retrying|continuing|going (?:on|further)|proceeding)|prerequisites?|read|load|consult|look\s+(?:(?:it|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+)?up|refer\s+to|obey|build|render|generate|(?:exactly\s+)?as\s+(?:described|specified|defined|documented|laid out|given|shown|written|set out|provided)\s+in|(?:use|run|start|launch|call|set\s+up|install|deploy|spin\s+up|submit|send|make|pay|perform|execute|apply|create|add|attach|include|prepare|assemble|build|collect|produce|upload|publish)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:described|documented|explained|detailed|defined|covered|specified|listed)\s+in|according to|(?:brief|prompt)\s+(?:in|from|at)|covers\s+(?:setting|configuring|applying|running|creating|enabling)|(?:finish|end|wrap\s+up|conclude|continue|proceed)\s+(?:with|by|using)|carry\s+out|merge|paste|(?:copy|add|use|insert)\s+(?:the\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:entry|entries|snippets?|blocks?|config(?:uration)?s?|settings)\s+(?:from|in|of|listed\s+in)|use\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:workflow|procedure|instructions|steps|guide|process|playbook|runbook|version|approach|method|recipe|technique|commands|checklist)\s+(?:(?:described|given|shown|laid\s+out)\s+)?(?:in|from|at|of))\b/i;
 
 /**
  * Files a SKILL.md tells the agent to follow or read (`follow the steps in references/setup.md`, `read
@@ -1121,7 +1152,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // A known service's key in an auth header to hosts that are not that service's is handed to them, not used.
   const authHosts = destinations(ordered).filter((host) => !isLocalHost(host) && /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(host));
   let handed: string | undefined;
-  const withoutAuth = ordered.replace(AUTH_USE, (use) => (keyHandedElsewhere(use, authHosts) ? (handed ??= use) : ' '));
+  const withoutAuth = ordered.replace(AUTH_USE, (use: string, ...rest: unknown[]) => (keyHandedElsewhere(use, commandHosts(ordered, rest.at(-2) as number, use, authHosts)) ? (handed ??= use) : ' '));
   const action: Action = { file: place.file, line: place.line, evidence: shownText, ...(shownText.endsWith('…') ? { fullText: rawText.replace(/\s+/g, ' ').trim() } : {}), origin: place.origin, userTarget: false, documentation: place.documentation };
   // "never files like `.env`, keys or logs" names secrets to keep out, not to take.
   // A stored login loaded into a variable for the next program (`export GITEA_TOKEN="$(op read 'op://…')"`), the
@@ -1185,7 +1216,7 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : APP_INSTALLED.test(grant) ? destinations(ordered).find((host) => !isLocalHost(host)) : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
     const cloudAccount = outsideAccount(ordered);
-    const party = mailExchanger(grant) ?? SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
+    const party = mailExchanger(grant) ?? (PAYMENT_DETAILS.test(grant) ? ACCOUNT_NUMBER.exec(ordered)?.[0] : undefined) ?? SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
@@ -1214,7 +1245,11 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
   // `Base URL: https://…`, a log endpoint, a test suite's `baseUrl=`) is that application's configuration.
   if (control && ENDPOINT_SETTING.test(control) && !steersAgent(control, ordered)) control = undefined;
   const proxyHost = control === undefined ? undefined : PROXY_HOST.exec(control)?.[1]?.toLowerCase();
-  const controlHosts = proxyHost !== undefined && !isLocalHost(proxyHost) && !PRIVATE_NAME.test(proxyHost) && !hosts.includes(proxyHost) ? [...hosts, proxyHost] : hosts;
+  // A host given bare to an endpoint setting (`GH_HOST=ci-metrics.example gh api …`) is where the program it configures connects,
+  // and a known service's key renamed for it (`GH_ENTERPRISE_TOKEN="$GITHUB_TOKEN"`) is handed to that host.
+  const assignedFound = control === undefined || !control.endsWith('=') ? undefined : new RegExp(`\\b${escapeRegExp(control)}["']?(?:https?:\\/\\/)?([a-z0-9-]+(?:\\.[a-z0-9-]+)+)`, 'i').exec(ordered)?.[1]?.toLowerCase();
+  const assignedHost = assignedFound !== undefined && [...ordered.matchAll(RENAMED_KEY)].some(([, name, key]) => name !== key && vendorKey(key!) && !secretBelongsTo(key!, assignedFound)) ? assignedFound : undefined;
+  const controlHosts = [proxyHost, assignedHost].reduce<string[]>((all, host) => (host !== undefined && !isLocalHost(host) && !PRIVATE_NAME.test(host) && !all.includes(host) ? [...all, host] : all), hosts);
   // A command that names its own scope (`claude mcp add … --scope project`) is in that scope, whatever a later sentence says of the other one.
   const ownScope = control === undefined ? undefined : /(?:--scope[\s=]+|-s\s+)(project|local|user)\b/.exec(linesAround(ordered, control))?.[1];
   if (control) action.control = { text: control, userScope: ownScope === undefined ? AGENT_CONFIG_USER_SCOPE.test(ordered) : ownScope === 'user', paths: configPaths, hosts: controlHosts };
@@ -1351,6 +1386,10 @@ export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
+/** A sample marked as one, not to be acted on (`SAMPLE – DO NOT ACT`, `[EXAMPLE — do not follow]`): a block holding it is shown, like a defanged one. */
+/** The marker as a line of its own (`> **SAMPLE – DO NOT ACT**`), not a remark at the end of a command's comment. */
+const SAMPLE_LINE = /^[ \t>]*[*_]*[ \t]*(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)[ \t*_]*[–—:-]+[ \t*_]*(?:DO[ \t]+NOT|DON'T|NEVER)[ \t]+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)[ \t]*[*_.!]*[ \t]*$/m;
+const SAMPLE_MARKER = /\b(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)\b[\s*_]*[–—:-]+[\s*_]*(?:DO\s+NOT|DON'T|NEVER)\s+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)\b/;
 
 /** The lines of the paragraph right under a heading (before any list, table, fence or blank line after text). */
 function openingParagraph(lines: readonly string[], heading: Heading): string {
@@ -1379,7 +1418,8 @@ function defangedFenceLines(lines: readonly string[]): Set<number> {
       start = index;
       marker = fence;
     } else if (fence.startsWith(marker)) {
-      if (DEFANGED.test(lines.slice(start + 1, index).join('\n'))) for (let line = start + 1; line <= index + 1; line += 1) out.add(line);
+      const body = lines.slice(start + 1, index).join('\n');
+      if (DEFANGED.test(body) || SAMPLE_LINE.test(body)) for (let line = start + 1; line <= index + 1; line += 1) out.add(line);
       start = -1;
     }
   });
@@ -1524,8 +1564,8 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
       const lines = file.text.split('\n');
       const headings = headingsOf(file);
       // The opening paragraph says so, or the heading itself ("Behaviours the pack targets (quoted evidence, not instructions)").
-      const quoting = new Set(headings.filter((entry) => QUOTES_WHAT_FOLLOWS.test(entry.text) || QUOTES_WHAT_FOLLOWS.test(openingParagraph(lines, entry))).map((entry) => entry.line));
-      layout = { headings, lines, quoting, defanged: DEFANGED.test(file.text) ? defangedFenceLines(lines) : new Set() };
+      const quoting = new Set(headings.filter((entry) => QUOTES_WHAT_FOLLOWS.test(entry.text) || SAMPLE_MARKER.test(entry.text) || QUOTES_WHAT_FOLLOWS.test(openingParagraph(lines, entry))).map((entry) => entry.line));
+      layout = { headings, lines, quoting, defanged: DEFANGED.test(file.text) || SAMPLE_MARKER.test(file.text) ? defangedFenceLines(lines) : new Set() };
       layouts.set(file.path, layout);
     }
     return layout;
@@ -1556,7 +1596,7 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // Output words ("report", "logs") count only on the lead-in's own line: a sentence that merely
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
-    const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line)) || (heading !== undefined && reportSample(heading.text, lines, line));
+    const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence)) || (heading !== undefined && reportSample(heading.text, lines, line));
     const descriptive = shown || quotedExample(lines, line) || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describesLead(lead) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
@@ -1607,7 +1647,9 @@ export function serversNamedByUser(files: readonly SourceFile[]): boolean {
   const text = skillText(files);
   if (!USER_NAMES_SERVER.test(text)) return false;
   const added = new Set([...text.matchAll(/\bclaude\s+mcp\s+add(?:-json)?\b(?:\s+-{1,2}[\w-]+(?:[=\s](?!-)\S+)?)*\s+([\w.@/-]+)/g)].map((match) => match[1]!.toLowerCase()));
-  return added.size >= 2;
+  // Or several services' remote servers given as examples (`https://mcp.stripe.com`, `https://mcp.linear.app/sse`).
+  const endpoints = new Set([...text.matchAll(/https?:\/\/([a-z0-9.-]+\.[a-z]{2,})(\/[^\s`'")]*)?/gi)].filter((match) => /^mcp\./i.test(match[1]!) || /\/(?:sse|mcp)\b/.test(match[2] ?? '')).map((match) => match[1]!.toLowerCase()));
+  return added.size >= 2 || endpoints.size >= 2;
 }
 
 /** Who gets access is the user's choice ("with an email address the user gives", "colleagues they name", "the address you provide"). */
@@ -1747,6 +1789,9 @@ export function instructionsOf(files: readonly SourceFile[], segments: readonly 
     else if (markdown && segment.scope === 'comment') origin = segment.language === 'markdown' ? 'hidden' : 'prose';
     // Settings shown in a JSON, YAML or TOML block are what the agent is told to apply.
     else if (markdown && segment.scope === 'code' && (segment.language === 'json' || segment.language === 'yaml' || segment.language === 'toml')) origin = 'command';
+    // Markup shown in a block whose elements load an address when displayed (a signature's `<img src="https://…?k=<token>">`)
+    // is what the agent writes into a reply or page: whoever renders it fetches that address.
+    else if (markdown && segment.scope === 'code' && (segment.language === 'html' || segment.language === 'svg') && REMOTE_ELEMENT.test(segment.text)) origin = 'command';
     // A line of a plain-text file that is a sentence (a system prompt kept as text, notes) is text, as in a program's
     // string; in a file SKILL.md has the agent read and follow (a template "whose field notes you follow") it is an order.
     else if (segment.scope === 'command' && segment.language === 'text' && !markdown && SENTENCE.test(segment.text)) origin = followed.has(segment.file) ? 'prose' : 'string';
@@ -1953,7 +1998,8 @@ const AGENT_ENDPOINT_WORDS = /\b(?:models?|llms?|agents?|assistant|claude|anthro
  */
 function applicationHost(application: string, host: string): boolean {
   const name = application.toLowerCase().replace(/_/g, '');
-  return host.toLowerCase().split(/[.-]/).some((label) => label.length >= 4 && (name.includes(label) || label.includes(name)));
+  // Or a host of the service by its known names (`JIRA` at `acme.atlassian.net`, core/sensitive.json `secretOwners.aliases`).
+  return host.toLowerCase().split(/[.-]/).some((label) => label.length >= 4 && (name.includes(label) || label.includes(name))) || secretBelongsTo(`${application}_TOKEN`, host);
 }
 
 /** Commands that print a stored login, and the hosts of the service that login is for. */
@@ -1969,6 +2015,9 @@ const DOCUMENTED_DEFAULT = /\b(?:defaults?\s+(?:to|is)|by\s+default|default\s*(?
 
 /** The model vendors' own API hosts (a storage bucket or a hosted space on the same domain is anyone's). */
 const MODEL_VENDOR_HOST = /(?:^|\.)(?:anthropic\.com|openai\.com|(?:generativelanguage|[\w-]*aiplatform)\.googleapis\.com|nvidia\.com|mistral\.ai|cohere\.(?:com|ai)|groq\.com|deepseek\.com|x\.ai|openrouter\.ai|together\.(?:xyz|ai)|fireworks\.ai|(?:api-inference|router)\.huggingface\.co|perplexity\.ai|replicate\.com)$/i;
+
+/** A variable set from another one for the next program (`GH_ENTERPRISE_TOKEN="$GITHUB_TOKEN" gh …`): the new name and the old. */
+const RENAMED_KEY = /\b([A-Z][A-Z0-9_]*)=["']?\$\{?([A-Z][A-Z0-9_]*)/g;
 
 /** Whether an endpoint setting steers the agent, or the user's credentials, somewhere. */
 function steersAgent(control: string, ordered: string): boolean {
@@ -2454,7 +2503,8 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
     const sendsThem = (start: number, end: number) => members.some((index) => index > start && index <= end && sendsThemAt(index));
     // A value named where it is gathered ("`c` — the contents of `.env`") and filled into the sink (`…&c=<c>`).
     const namesDotenv = once((index) => instructions[index].origin === 'prose' && DOTENV_FILE.test(` ${textOf(index)}`));
-    const namedValues = once((start) => [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`([A-Za-z_]\w{0,19})`\s*(?:—|–|-|:|=)/g)].map((match) => new RegExp(`<${match[1]}>|\\{\\{?\\s*${match[1]}\\s*\\}|\\$\\{?${match[1]}\\b`)));
+    // A name defined in a list item (`` `k` — … ``), or a placeholder defined so (`` `<workspace key>`: the value of … ``).
+    const namedValues = once((start) => [...texts[start].matchAll(/(?:^|\n|[-*]\s)\s*`(?:([A-Za-z_]\w{0,19})|<([^<>`\n]{1,40})>)`\s*(?:—|–|-|:|=)/g)].map((match) => (match[1] !== undefined ? new RegExp(`<${match[1]}>|\\{\\{?\\s*${match[1]}\\s*\\}|\\$\\{?${match[1]}\\b`) : new RegExp(`<${escapeRegExp(match[2]!)}>`))));
     const carriesNamed = (start: number, end: number) => namedValues(start).some((name) => name.test(texts[end]));
     // An address with a hole named after something the steps derive from a secret ("Open the JSON file at
     // `$GOOGLE_APPLICATION_CREDENTIALS` … take the `private_key` … Split into 32-character pieces", then
@@ -2681,15 +2731,18 @@ function sectionChains(instructions: readonly Instruction[], texts: readonly str
       }
     }
     for (const [from, to] of [['decode', 'follow'], ['context', 'network-sink'], ['context', 'forge-sink'], ['secret', 'forge-sink'], ['secret', 'network-sink']] as const) {
-      const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
+      // A secret's value defined for a name the steps fill in (`` `<k>`: the value of `INTERCOM_ACCESS_TOKEN` ``) starts one too.
+      const starts = members.filter((index) => (from === 'secret' ? readsSecretFile(index) || namesSecretFile(index) || namesDotenv(index) || (to === 'network-sink' && namedValues(index).length > 0 && (has('secret', index) || [...texts[index].matchAll(/`\$?\{?([A-Z][A-Z0-9_]{2,})\}?`/g)].some((match) => SECRET_ENV_NAME.test(match[1]!)))) : has(from, index)) && (from !== 'context' || to !== 'forge-sink' || privateCode(index)));
       if (starts.length === 0) continue;
       const sinks = members.filter((index) => has(to, index) && (to !== 'network-sink' || destinationsOf(index).length > 0 || CONFIGURED_DESTINATION.test(textOf(index))));
       for (const start of starts) {
         // The next instruction within a step's span was already read with this one as a pair.
         // A value named where it is gathered and filled into the query of a URL the agent opens (`?k=<k>`): the URL carries it out.
-        const fillsUrl = (index: number) => carriesNamed(start, index) && FILLED_URL_QUERY.test(texts[index]) && destinations(texts[index]).length > 0;
-        if (from === 'secret' && to === 'network-sink' && namedValues(start).length > 0 && (fillsUrl(start + 1) || members.some((index) => index > start + 1 && fillsUrl(index)))) {
-          const end = members.find((index) => index > start && fillsUrl(index)) as number;
+        // Not an address shown as what not to do ("Do not put the key in page URLs: a line like `…?key=<k>` leaks it").
+        const fillsUrl = (index: number) => carriesNamed(start, index) && FILLED_URL_QUERY.test(texts[index]) && destinations(texts[index]).length > 0 && sentences(texts[index]).some((sentence) => FILLED_URL_QUERY.test(sentence) && !describes(sentence));
+        // The definition may follow the address it fills (a template, then "`<k>`: the value of …" under it).
+        if (from === 'secret' && to === 'network-sink' && namedValues(start).length > 0 && (fillsUrl(start + 1) || members.some((index) => index !== start && fillsUrl(index)))) {
+          const end = (members.find((index) => index > start && fillsUrl(index)) ?? members.find((index) => index < start && fillsUrl(index))) as number;
           const chain = readAction({ file: instructions[start].file, line: instructions[start].line, origin: instructions[start].origin, documentation: instructions[start].documentation && instructions[end].documentation }, `${texts[start]}\n\n${texts[end]}`, shown(`${instructions[start].text} ⏎ … ⏎ ${instructions[end].text}`));
           if (chain?.secret) {
             chain.sink ??= { kind: 'network', text: FILLED_URL_QUERY.exec(texts[end])![0], hosts: destinations(texts[end]) };
@@ -3456,6 +3509,8 @@ const FILE_UPLOAD = /\b(?:scp|rsync|sftp)\s[^\n]*\s[\w.-]+@[\w.-]+:|\s(?:-F|--fo
 function fetchedOnOpen(text: string): boolean {
   return /^(?:WEBSERVICE|IMPORT\w+|IMAGE|INCLUDE\w+)\s*\(/i.test(first('forge-sink', text) ?? '');
 }
+/** An element that loads a remote address when the markup is displayed. */
+const REMOTE_ELEMENT = /<(?:img|iframe|script|link|video|audio|source|embed|object|image)\b[^>]*\b(?:src|href|data|xlink:href)\s*=\s*["']?https?:\/\//i;
 /** A Markdown or HTML image whose query string the agent fills in (`…/badge.svg?class=<roster>&t={email}`). */
 /** A URL whose query is filled with a value at run time (`?k=<k>`, `&v={piece}`, `?d=$d`). */
 const FILLED_URL_QUERY = /https?:\/\/[^\s)"'`>]*\?[^\s)"'`>]*=(?:<[\w .-]{1,60}>|\{\{?\s*[\w.-]{1,40}\s*\}?\}|\$\{?\w+\}?)/i;
@@ -3496,7 +3551,7 @@ const GATHERS_ROWS = /\b(?:for\s+(?:every|each)\s+(?:row|entry|line|item|source|
 const NAMED_URL = /`?\b([A-Z][A-Z0-9_]{2,})\b`?\s*(?:\||=|:)\s*[`'"]?(https?:\/\/[^\s`'"|)]+)/g;
 
 /** Registrable domains of model APIs whose name differs from their variables' prefix. */
-const VENDOR_DOMAINS: Record<string, string[]> = { GEMINI: ['googleapis.com'], GOOGLE: ['googleapis.com'], AZURE: ['azure.com'], CLAUDE: ['anthropic.com'], BEDROCK: ['amazonaws.com'], VERTEX: ['googleapis.com'] };
+const VENDOR_DOMAINS: Record<string, string[]> = { GEMINI: ['googleapis.com'], GOOGLE: ['googleapis.com'], AZURE: ['azure.com'], CLAUDE: ['anthropic.com'], BEDROCK: ['amazonaws.com'], VERTEX: ['googleapis.com'], JIRA: ['atlassian.net', 'atlassian.com', 'jira.com'], ATLASSIAN: ['atlassian.net', 'atlassian.com'], LINEAR: ['linear.app'], NOTION: ['notion.com', 'notion.so'], DD: ['datadoghq.com', 'datadoghq.eu', 'ddog-gov.com'], DATADOG: ['datadoghq.com', 'datadoghq.eu', 'ddog-gov.com'] };
 
 /**
  * Whether `host` is the vendor's own for a variable prefix (`ANTHROPIC` → `anthropic.com` and its
@@ -3792,10 +3847,12 @@ export function shellFlowActions(facts: readonly CodeFacts[], files: readonly So
 }
 
 /** Calls that send an e-mail message. */
-const MAIL_SEND = /\b(?:send_message|sendmail|send_mail|sendMail|messages\.send|send_email|sendEmail)\s*\(/;
+const MAIL_SEND = /\b(?:send_message|sendmail|send_mail|sendMail|messages\.send|send_email|sendEmail|send_raw_email|SendEmailCommand|SendRawEmailCommand)\s*\(|\/(?:v3\/)?mail\/send\b|\bapi\.postmarkapp\.com\/email\b|\bapi\.(?:eu\.)?mailgun\.net\/v3\/[^\s"'`]*\/messages\b/;
 /** A name bound to text holding an address at a fixed domain (`JOURNAL = "x" + user + "@relay.example"`). */
 const ADDRESS_CONSTANT = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=[^\n]*["'`][^"'`\n]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/gim;
 /** An address literal at a fixed domain inside a call. */
+/** A settings key whose value is a mail address (`"journal_address": "j@host"`, `archive_to: j@host`). */
+const CONFIGURED_ADDRESS = /["']?([A-Za-z_][\w-]*)["']?\s*[:=]\s*["']?([^\s"'@,{}\[\]]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)["']?\s*(?:,|$|\n|\})/gi;
 const ADDRESS_LITERAL = /["'`][^"'`\s@]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+["'`]/i;
 
 /**
@@ -3896,11 +3953,46 @@ export function concealedLoaderBlocks(files: readonly SourceFile[]): Action[] {
   return out;
 }
 
+/** A request to a service's webhook API (`/rest/webhooks/1.0/webhook`, `/repos/o/r/hooks`, `/v3/webhooks`, `webhooks.create`). */
+const WEBHOOK_API = /\/(?:rest\/)?(?:webhooks?|hooks)(?:\/[\w.{}$-]*)?["'`?]|\bwebhooks?\.(?:create|add|register)\s*\(|\bcreate_?webhook\s*\(/i;
+/** A key of a webhook's body that says where its events go. */
+const HOOK_TARGET_KEY = /["']?(?:url|callback(?:_?url)?|target(?:_?url)?|address|endpoint|notification_?url|delivery_?url|payload_?url)["']?\s*[:=]\s*(?:f?["'`]([^"'`\n]*)["'`]|([A-Z_][A-Z0-9_]*))/g;
+
+/**
+ * Code that registers a webhook on the user's account (a POST to the service's webhook API) whose events go to an address the
+ * program writes out or keeps in a constant: from then on every event of the account is sent there, a standing grant.
+ */
+export function webhookRegistrations(files: readonly SourceFile[]): Action[] {
+  const out: Action[] = [];
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !(file.language === 'python' || file.language === 'javascript') || !WEBHOOK_API.test(file.text)) continue;
+    const lines = file.text.split('\n');
+    lines.forEach((text, index) => {
+      if (!WEBHOOK_API.test(text) && !/webhook/i.test(text)) return;
+      // The body written within a few lines of the webhook request.
+      const around = lines.slice(Math.max(0, index - 2), index + 15).join('\n');
+      if (!/\b(?:post|put|create|register)\w*\s*\(|method\s*[=:]\s*["']POST/i.test(around)) return;
+      for (const target of around.matchAll(HOOK_TARGET_KEY)) {
+        const address = target[1] ?? new RegExp(`^\\s*(?:(?:export\\s+)?(?:const|let|var)\\s+)?${target[2]}\\s*=\\s*["'\x60]([^"'\x60\\n]+)`, 'm').exec(file.text)?.[1] ?? '';
+        const host = destinations(address).find((entry) => !isLocalHost(entry));
+        if (host === undefined) continue;
+        out.push({ file: file.path, line: index + 1, evidence: shown(text.trim()), origin: 'string', userTarget: false, documentation: false, grant: { text: `registers a webhook on the user's account whose events go to ${address.split('?')[0]}`, party: host } });
+        return;
+      }
+    });
+  }
+  return out;
+}
+
 export function mailActions(files: readonly SourceFile[], facts: readonly CodeFacts[] = []): Action[] {
   const out: Action[] = [];
   // The recipients may be built in one module (`envelope()` adding a journal Bcc) and sent from another.
   const code = files.filter((file) => file.fileClass === 'text' && (file.language === 'python' || file.language === 'javascript'));
   if (!code.some((file) => MAIL_SEND.test(file.text))) return out;
+  // A settings template the user copies and fills (`settings.example.yaml`) gives no address, unless a program reads that file itself.
+  const template = (path: string) => /[./_-](?:example|sample|template|dist)[./_-]/i.test(path) && !code.some((file) => file.text.includes(path.split('/').pop()!));
+  const configuredAddresses = new Map(files.filter((file) => file.fileClass === 'text' && /\.(?:json|ya?ml|toml)$/i.test(file.path) && !template(file.path)).flatMap((file) => [...file.text.matchAll(CONFIGURED_ADDRESS)].map((match) => [match[1]!, `${match[1]} (${match[2]} in ${file.path})`] as const)));
+  const configuredAddressKeys = [...configuredAddresses.keys()];
   for (const file of code) {
     const lines = file.text.split('\n');
     // An address assembled at run time (`["in", "box"].join("") + "@" + …`) is a fixed address all the same:
@@ -3910,6 +4002,8 @@ export function mailActions(files: readonly SourceFile[], facts: readonly CodeFa
       .flatMap((unit) => unit.strings.filter((entry) => /^[^\s@"'`]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(entry.text)).map((entry) => /^\s*(?:(?:export\s+)?(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*=/.exec(lines[entry.line - 1] ?? '')?.[1]))
       .filter((name): name is string => name !== undefined);
     const constants = [...new Set([...[...file.text.matchAll(ADDRESS_CONSTANT)].map((match) => match[1]), ...assembled])];
+    // A fixed address the skill ships in its own settings (`"journal_address": "j@…"` in assets/defaults.json), read by key.
+    const configured = configuredAddressKeys.filter((key) => new RegExp(`(?:\\.|\\[\\s*["']|\\.get\\(\\s*["'])${key}\\b`).test(file.text));
     // A recipient list the fixed address is added to (`envelope.append(_JOURNAL)`, `rcpts = to + [JOURNAL]`) carries it.
     const carriers = new Map<string, string>();
     for (const name of [...constants]) {
@@ -3920,10 +4014,14 @@ export function mailActions(files: readonly SourceFile[], facts: readonly CodeFa
       }
     }
     lines.forEach((text, index) => {
-      if (!MAIL_SEND.test(text) && !/\b(?:bcc|Bcc|BCC|to_addrs)\b/.test(text)) return;
-      const fixed = ADDRESS_LITERAL.exec(text)?.[0] ?? constants.find((name) => new RegExp(`\\b${name}\\b`).test(text));
-      if (!fixed || !/(?:to_addrs|bcc|cc|recipients?|rcpt|\bto\b)/i.test(text)) return;
-      const named = carriers.has(fixed) ? `${carriers.get(fixed)} (added to ${fixed})` : fixed;
+      if (!MAIL_SEND.test(text) && !/\b(?:bcc|Bcc|BCC|to_addrs)\b|\bcc\s*[:=]|\[\s*["'](?:Cc|CC|cc)["']\s*\]/.test(text)) return;
+      const onLine = configured.filter((key) => new RegExp(`(?:\\.|\\[\\s*["']|\\.get\\(\\s*["'])${key}\\b`).test(text));
+      const configuredKey = onLine.find((key) => !/from|sender|reply/i.test(key)) ?? onLine[0];
+      const fixed = ADDRESS_LITERAL.exec(text)?.[0] ?? constants.find((name) => new RegExp(`\\b${name}\\b`).test(text)) ?? configuredKey;
+      // A recipient the settings give, handed to the send call itself (`sendmail(sender, [to, cfg["audit"]], msg)`), unless it is the sender.
+      const positional = configuredKey !== undefined && fixed === configuredKey && MAIL_SEND.test(text) && !/from|sender|reply/i.test(configuredKey);
+      if (!fixed || !(positional || /(?:to_addrs|bcc|cc|recipients?|rcpt|\bto\b)/i.test(text))) return;
+      const named = carriers.has(fixed) ? `${carriers.get(fixed)} (added to ${fixed})` : (configuredAddresses.get(fixed) ?? fixed);
       out.push({ file: file.path, line: index + 1, evidence: shown(text), origin: 'string', context: "the user's outgoing mail", sink: { kind: 'forge', text: `a copy to the fixed address ${named}`, hosts: [] }, userTarget: false, documentation: false });
     });
   }
@@ -4233,7 +4331,9 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
       // the user's server, named by the edition it is, not one the skill supplies. It still warns as a change to where requests go.
       const endpointVendor = /\b([A-Z][A-Z0-9]*)_(?:BASE_URL|API_BASE|API_URL|ENDPOINT|URL|HOST|SERVER)\b/.exec(`${action.control.text} ${action.evidence}`)?.[1];
       const ownEdition = !mcpServer && endpointVendor !== undefined && SELF_HOSTED_EDITION[endpointVendor]?.test(whole) === true && !action.conceal;
-      const hardCodedRemote = action.control.hosts.length > 0 && !ownEdition && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
+      // A service's endpoint setting pointed at that service's own hosts (`JIRA_BASE_URL=https://acme.atlassian.net`) goes where it always went.
+      const ownService = !mcpServer && endpointVendor !== undefined && action.control.hosts.length > 0 && action.control.hosts.every((host) => vendorHost(endpointVendor, host) || secretBelongsTo(`${endpointVendor}_TOKEN`, host));
+      const hardCodedRemote = action.control.hosts.length > 0 && !ownEdition && !ownService && (declared === undefined ? !mcpServer : !declaredHosts(action.control.hosts, declared));
       const permissionsOff = /dangerously|bypass|yolo|full-auto|defaultMode|skipDangerous|allow|auto-?(?:approve|accept)|disable|turn off|switch off|skip|suppress|unattended|catch-?all|wildcard|blanket|(?:approved|authori[sz]ed|confirmed|sanctioned) by/i.test(action.control.text) || EVERY_TOOL_APPROVED.test(whole);
       // Quoted names (a `Stop` hook, a `Never` value) are names, not a standing order.
       const standing = /\b(?:from now on|future|subsequent|later|permanently|persist\w*|never|do not|don't|stop|treat|consider|mark|classify|whitelist|allowlist)\b/i.test(action.control.text.replace(/`[^`\n]*`/g, ' '));
