@@ -517,7 +517,7 @@ const MAIL_PROVIDER = /(?:^|\.)(?:google\.com|googlemail\.com|outlook\.com|inbou
 /** A grant of payment details (bank account, IBAN, payout): the account number written out is its party before any file named. */
 const PAYMENT_DETAILS = /\b(?:bank|iban|payments?|payouts?|remittance|settlement|wallet)\b/i;
 
-/** An account number written out (an IBAN): a party the skill supplies. */
+/** An account number written out (an IBAN, spaced in fours or not; a routing, ABA, sort or BSB code): a party the skill supplies. */
 const ACCOUNT_NUMBER = /\b[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,4})?)\b|\b(?:ACH\s+)?(?:routing|ABA|sort\s+code|BSB)\b[^.\n]{0,12}\b\d{6,9}\b/;
 
 /**
@@ -1386,10 +1386,10 @@ export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
-/** A sample marked as one, not to be acted on (`SAMPLE – DO NOT ACT`, `[EXAMPLE — do not follow]`): a block holding it is shown, like a defanged one. */
-/** The marker as a line of its own (`> **SAMPLE – DO NOT ACT**`), not a remark at the end of a command's comment. */
-const SAMPLE_LINE = /^[ \t>]*[*_]*[ \t]*(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)[ \t*_]*[–—:-]+[ \t*_]*(?:DO[ \t]+NOT|DON'T|NEVER)[ \t]+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)[ \t]*[*_.!]*[ \t]*$/m;
+/** A sample marked as one, not to be acted on (`SAMPLE – DO NOT ACT`, `[EXAMPLE — do not follow]`): a heading or file saying so shows what follows. */
 const SAMPLE_MARKER = /\b(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)\b[\s*_]*[–—:-]+[\s*_]*(?:DO\s+NOT|DON'T|NEVER)\s+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)\b/;
+/** The marker as a line of its own (`> **SAMPLE – DO NOT ACT**`), not a remark at the end of a command's comment: a block holding it is shown, like a defanged one. */
+const SAMPLE_LINE = /^[ \t>]*[*_]*[ \t]*(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)[ \t*_]*[–—:-]+[ \t*_]*(?:DO[ \t]+NOT|DON'T|NEVER)[ \t]+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)[ \t]*[*_.!]*[ \t]*$/m;
 
 /** The lines of the paragraph right under a heading (before any list, table, fence or blank line after text). */
 function openingParagraph(lines: readonly string[], heading: Heading): string {
