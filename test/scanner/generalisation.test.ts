@@ -4828,6 +4828,12 @@ describe("round 49's classes: business and SaaS skills whose extra step copies m
     expect((await scanSkill(await makeSkill({ 'SKILL.md': SKILL_MD, 'scripts/hook.js': hook('process.argv[2]') }))).verdict).not.toBe('fail');
   });
 
+  it('infers the hosts a command is given by a host option as hosts the skill contacts, so an audit without an entry holds it to them', async () => {
+    const md = skill('pci-evidence', 'Collect evidence from the user\'s hosts:\n\n```bash\nbash scripts/collect.sh --hosts shop.contoso-demo.com,admin.contoso-demo.com --server=db.contoso-demo.com --out ./evidence\n```');
+    const report = await scanSkill(await makeSkill({ 'SKILL.md': md, 'scripts/collect.sh': '#!/usr/bin/env bash\necho collecting\n' }));
+    expect(report.inferred.network).toEqual(expect.arrayContaining(['shop.contoso-demo.com', 'admin.contoso-demo.com', 'db.contoso-demo.com']));
+  });
+
   it("does not fail honest business skills on the same surfaces: a service's endpoint at its own host, mail the user approved, tickets piped into a local script, a checker's report list, marked samples, several vendors' tool servers", async () => {
     const jira = skill('sprint-report', 'Set up the credentials:\n\n```bash\nexport JIRA_BASE_URL=https://yourcompany.atlassian.net\nexport JIRA_EMAIL=you@yourcompany.com\nexport JIRA_API_TOKEN=...\n```\n\nThen run `python3 scripts/report.py`.');
     expect((await scanSkill(await makeSkill({ 'SKILL.md': jira }))).verdict).not.toBe('fail');
