@@ -1386,10 +1386,13 @@ export const QUOTES_WHAT_FOLLOWS = /\bnot (?:commands?|instructions?|steps?) (?:
 
 /** Destinations written so that nothing can follow them (`hxxp://`, `evil[.]com`): indicators quoted for a reader. */
 const DEFANGED = /\bhxxps?(?::|\[:\])\/\/|\w\[\.\]\w|\w\[dot\]\w/i;
+/** The words of a sample marker: what the text is, and the act it forbids. */
+const SAMPLE_WORD = '(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)';
+const DO_NOT_ACT = String.raw`(?:DO\s+NOT|DON'T|NEVER)\s+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)`;
 /** A sample marked as one, not to be acted on (`SAMPLE – DO NOT ACT`, `[EXAMPLE — do not follow]`): a heading or file saying so shows what follows. */
-const SAMPLE_MARKER = /\b(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)\b[\s*_]*[–—:-]+[\s*_]*(?:DO\s+NOT|DON'T|NEVER)\s+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)\b/;
+const SAMPLE_MARKER = new RegExp(String.raw`\b${SAMPLE_WORD}\b[\s*_]*[–—:-]+[\s*_]*${DO_NOT_ACT}\b`);
 /** The marker as a line of its own (`> **SAMPLE – DO NOT ACT**`), not a remark at the end of a command's comment: a block holding it is shown, like a defanged one. */
-const SAMPLE_LINE = /^[ \t>]*[*_]*[ \t]*(?:SAMPLE|EXAMPLE|TRAINING|SIMULATED|SIMULATION|TEST)[ \t*_]*[–—:-]+[ \t*_]*(?:DO[ \t]+NOT|DON'T|NEVER)[ \t]+(?:ACT|FOLLOW|RUN|REPLY|CLICK|OBEY|EXECUTE)[ \t]*[*_.!]*[ \t]*$/m;
+const SAMPLE_LINE = new RegExp(String.raw`^[ \t>]*[*_]*[ \t]*${SAMPLE_WORD}[ \t*_]*[–—:-]+[ \t*_]*${DO_NOT_ACT.replace(/\\s\+/g, '[ \\t]+')}[ \t]*[*_.!]*[ \t]*$`, 'm');
 
 /** The lines of the paragraph right under a heading (before any list, table, fence or blank line after text). */
 function openingParagraph(lines: readonly string[], heading: Heading): string {
