@@ -40,5 +40,6 @@ export {
   secretOwnerWord,
   readsOwnCredential,
   OWNED_CREDENTIAL_FILES,
+  SELF_HOSTED_SERVICES,
   type CredentialFileKind,
 } from './sensitive.ts';

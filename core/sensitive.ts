@@ -64,6 +64,12 @@ export function credentialKindOf(text: string): CredentialFileKind | undefined {
   return CREDENTIAL_FILE_KINDS.find((kind) => kind.match.test(text));
 }
 
+/**
+ * Services users run on their own server or at home (`secretOwners.selfHosted`), by the first word of their settings: an
+ * endpoint setting of theirs (`WP_API_URL`, `HASS_URL`) points at the user's own instance, wherever that is.
+ */
+export const SELF_HOSTED_SERVICES: ReadonlySet<string> = new Set(data.secretOwners.selfHosted.names);
+
 /** Tool credential files whose owning service is known (`~/.npmrc` → npm), from `secretOwners.files`. */
 export const OWNED_CREDENTIAL_FILES: readonly string[] = Object.keys(data.secretOwners.files);
 
@@ -104,7 +110,27 @@ function ownerNamed(owner: string, host: string): boolean {
   if (owner.includes('.')) return host === owner || host.endsWith(`.${owner}`);
   // The owner's own domain with more after it (`api.github.com.ci-metrics.example`) is a look-alike under someone else's.
   if (new RegExp(`(?:^|\\.)${owner}\\.(?:com|io|org|net|co|ai|dev|app|cloud)\\.`).test(host)) return false;
-  return host.split('.').includes(owner);
+  const labels = host.split('.');
+  // A service users also run on their own domain (`github.mycorp.example`, `gitlab.internal.example`) may be any label of it;
+  // any other service is the site itself (`oauth2.googleapis.com`, not `www.googleapis.stats-mirror.example`).
+  // Under a suffix only institutions can register (`eutils.ncbi.nlm.nih.gov`, `api.data.gov.uk`) nobody else can stand a look-alike.
+  if (SELF_HOSTABLE_OWNERS.has(owner) || INSTITUTIONAL_SUFFIX.test(host)) return labels.includes(owner);
+  return siteLabel(labels) === owner;
+}
+
+/** Owner words whose hosts may sit under other domains: self-hosted services, forges and trackers, hosted editions (`secretOwners.selfHosted`). */
+const SELF_HOSTABLE_OWNERS: ReadonlySet<string> = new Set([...data.secretOwners.selfHosted.names, ...data.secretOwners.selfHosted.onOtherDomains].map((name) => name.toLowerCase()));
+
+/** Public suffixes only governments, universities and treaty bodies can register under (`.gov`, `.edu`, `.mil`, `.int`, `.gov.uk`, `.ac.jp`). */
+const INSTITUTIONAL_SUFFIX = /\.(?:gov|edu|mil|int)$|\.(?:gov|edu|ac|mil|go|govt)\.[a-z]{2}$/i;
+
+/** The label that names a host's site: the one before its public suffix (`api.github.com` → github, `x.amazonaws.com.cn` → amazonaws). */
+function siteLabel(labels: readonly string[]): string | undefined {
+  const last = labels.at(-1) ?? '';
+  const second = labels.at(-2) ?? '';
+  // A country's second-level suffix (`co.uk`, `com.cn`, `ac.jp`) is part of the public suffix.
+  const suffixLength = last.length === 2 && /^(?:co|com|net|org|ac|gov|edu|ne|or)$/.test(second) && labels.length > 2 ? 2 : 1;
+  return labels.at(-1 - suffixLength);
 }
 
 /** Programs that read a credential file of their own (core/sensitive.json `credentialReaders`). */

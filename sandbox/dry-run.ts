@@ -25,7 +25,7 @@ import { startSinkhole, type Sinkhole, type SinkholeEvent } from './sinkhole/ind
 import { PERSISTENCE_COMMANDS, READS_SCHEDULE, findViolations, networkHost, observedCapabilities } from './violations.ts';
 
 /** Version of the dry-run engine, part of audit cache keys: bump it whenever behaviour changes. */
-export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.11';
+export const DRYRUN_ENGINE_VERSION = 'dryrun-1.9.12';
 
 /** Options of {@link dryRunSkill}. */
 export interface DryRunOptions {

@@ -38,6 +38,12 @@ const SHELL_BUILTINS = new Set([
 /** Text right before a URL that makes it an XML namespace, schema or DTD identifier, also as a constant named for one (`NS = "http://maven.apache.org/SETTINGS/1.0.0"`). */
 const XML_IDENTIFIER_CONTEXT = /(?:\bxmlns(?::[\w.-]+)?|\btargetNamespace|\bnamespace|\b(?:[A-Za-z]+_)?(?:NS|ns|NAMESPACE)(?:_(?:URI|URL))?\s*=|\b(?:xsi:)?(?:noNamespaceS|s)chemaLocation|\bPUBLIC\s+\\?"[^"]*\\?"|\bSYSTEM)\s*=?\s*\\?["']$/;
 
+/** Just before an address: an entry of a mapping named for XML namespaces (`NS = {"sm": `, `nsmap={None: `, `namespaces = {'a': '…', "b": `). */
+const NAMESPACE_MAP_ENTRY = /\b(?:[A-Za-z]+_)?(?:NS|ns|NSMAP|nsmap|NAMESPACES?|[Nn]amespaces?|XMLNS|xmlns)(?:_(?:MAP|URIS?))?\s*[:=]\s*\{(?:\s*(?:["'][\w.-]*["']|None)\s*:\s*["'][^"'\n]*["']\s*,)*\s*(?:["'][\w.-]*["']|None)\s*:\s*["']$/;
+
+/** Just before an address: inside a user-agent string, after the product token and the comment's `+` (`"Foo/2.1 (compatible; +`, `"Bot/1.0 (+`). */
+const USER_AGENT_LINK = /(?:^|["'`])[\w.-]+\/[\w.-]+(?:\s+[\w.-]+\/[\w.-]+)*\s*\([^()"'`\n]*\+$/;
+
 /** A line that binds a constant named for an XML namespace to one URL (`NS = "http://…"`, `const XMLNS_URI = '…';`). */
 const NAMESPACE_CONSTANT = /^\s*(?:(?:const|let|var|final|static|private|public|readonly|val)\s+)*(?:[A-Za-z]+_)?(?:NS|XMLNS|NAMESPACE)(?:_(?:URI|URL))?\s*(?::\s*\w+\s*)?=\s*["'](?:https?|urn):[^"'\s]+["']\s*;?\s*$/;
 
@@ -113,6 +119,76 @@ const CALLED_WITH_CLAIMED_ORIGIN = /^[\w.$]*\(\s*(?:[\w.$]+\s*\[\s*["'](?:Origin
 /** That value on its line, so any other address on the line still counts. */
 const CLAIMED_ORIGIN_VALUE = /(?:\b(?:origin|referr?er)s?\s*[=:]\s*\[?|["'](?:Origin|Referr?er)["']\s*(?::|\]\s*=)\s*|\bfor\s+(?:origin|referr?er)\s+in\s*\[)[frb]?(["'`])[^"'`]*\1/gi;
 
+/** A function of the program and the place of its parameter that names a request's claimed origin (`async function get(url, ua, referer)`). */
+const ORIGIN_PARAMETER_FUNCTION = /(?:\bfunction\s+|\bdef\s+)([A-Za-z_$][\w$]*)\s*\(([^()]*)\)/g;
+
+/** The functions of a program that take a request's claimed origin, with that parameter's place (`get(url, ua, referer)` → get, 2). */
+function originParameters(program: string): { name: string; place: number }[] {
+  if (!/referr?er|origin/i.test(program)) return [];
+  const found: { name: string; place: number }[] = [];
+  for (const definition of program.matchAll(ORIGIN_PARAMETER_FUNCTION)) {
+    const parameters = definition[2]!.split(',').map((parameter) => parameter.trim().replace(/^\*+/, '').split(/[\s:=]/)[0]!.toLowerCase());
+    const place = parameters.findIndex((parameter) => /^(?:referr?er|origin)$/.test(parameter));
+    if (place >= 0) found.push({ name: definition[1]!, place });
+  }
+  return found;
+}
+
+/** The top-level arguments of the call whose argument list starts at `from` in a line (split on commas outside brackets and quotes). */
+function callArguments(line: string, from: number): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let current = '';
+  for (const character of line.slice(from)) {
+    if (quote !== '') {
+      if (character === quote) quote = '';
+    } else if (character === '"' || character === "'" || character === '`') quote = character;
+    else if ('([{'.includes(character)) depth += 1;
+    else if (')]}'.includes(character)) {
+      if (depth === 0) break;
+      depth -= 1;
+    } else if (character === ',' && depth === 0) {
+      args.push(current);
+      current = '';
+      continue;
+    }
+    current += character;
+  }
+  args.push(current);
+  return args;
+}
+
+/**
+ * Whether a literal is the argument a function of the program takes as a request's claimed origin (`get(url, UA,
+ * "https://www.google.com/")` with `function get(url, ua, referer)`): where the request says it comes from.
+ */
+function claimedByParameter(functions: readonly { name: string; place: number }[], line: string, literal: string): boolean {
+  for (const { name, place } of functions) {
+    const call = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\(`).exec(line);
+    if (call && callArguments(line, call.index + call[0].length)[place]?.trim().replace(/^[frb]?["'`]|["'`]$/g, '') === literal) return true;
+  }
+  return false;
+}
+
+/** A key a request's address is read from (`u['store']`, `cfg.get("endpoint")`). */
+const CONFIG_KEY_READ = /\[\s*["']([A-Za-z_][\w-]*)["']\s*\]|\.get\(\s*["']([A-Za-z_][\w-]*)["']/g;
+
+/** The outside addresses the skill's JSON, YAML and TOML files give by key (`endpoint: https://…`), with where each is written. */
+function addressesBySettingKey(files: readonly SourceFile[]): Map<string, { file: string; line: number; url: string; host: string }[]> {
+  const out = new Map<string, { file: string; line: number; url: string; host: string }[]>();
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !['json', 'yaml', 'toml'].includes(file.language)) continue;
+    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
+      const host = urlHosts(match[2]!).map((entry) => entry.host.replace(/:\d+$/, '')).find((found) => !isLocalHost(found) && !isExampleHost(found) && HostPatternSchema.safeParse(found).success);
+      if (host === undefined) continue;
+      const key = match[1]!.toLowerCase();
+      out.set(key, [...(out.get(key) ?? []), { file: file.path, line: file.text.slice(0, match.index).split('\n').length, url: match[2]!, host }]);
+    }
+  }
+  return out;
+}
+
 /** Infers what the skill can do from its code units and segments. */
 export function inferCapabilities(files: readonly SourceFile[], facts: readonly CodeFacts[], segments: readonly Segment[]): { capabilities: Capabilities; uses: CapabilityUse[] } {
   const uses: CapabilityUse[] = [];
@@ -132,6 +208,9 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       if (XML_IDENTIFIER_CONTEXT.test(text.slice(Math.max(0, index - 60), index))) continue;
       // A namespaced element name in Clark notation (`{http://maven.apache.org/SETTINGS/1.0.0}mirror`, as ElementTree writes it) is one too.
       if (text[index - 1] === '{' && /^[^\s{}]+\}+[A-Za-z_{]/.test(text.slice(index)) && usesXmlNamespaces(file)) continue;
+      // The page a user agent names for its operator (`"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"`) is a link
+      // in the name a request gives itself, not where it goes.
+      if (USER_AGENT_LINK.test(text.slice(Math.max(0, index - 120), index))) continue;
       // A request's claimed origin (`-H "Origin: https://other.site"`, `--referer …`) names where it says it comes from, not where it goes.
       if (/(?:\b(?:Origin|Referr?er)\s*:\s*|--referr?er[\s=]+["']?)$/i.test(text.slice(Math.max(0, index - 20), index))) continue;
       // An OAuth scope (`https://www.googleapis.com/auth/gmail.readonly`) names a permission, not a server.
@@ -172,6 +251,26 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
     if (!linesOf.has(file)) linesOf.set(file, (files.find((entry) => entry.path === file)?.text ?? '').split('\n'));
     return linesOf.get(file)![line - 1] ?? '';
   };
+  const originFunctions = new Map<string, { name: string; place: number }[]>();
+  const originFunctionsOf = (file: string) => {
+    if (!originFunctions.has(file)) originFunctions.set(file, originParameters(files.find((entry) => entry.path === file)?.text ?? ''));
+    return originFunctions.get(file)!;
+  };
+  // Addresses the skill's own settings give a request by key (`store = "https://…"` in assets/scrub.toml, read as
+  // `f"{u['store']}/{batch}"`): the program connects to them, wherever the settings file sits.
+  let settingAddresses: Map<string, { file: string; line: number; url: string; host: string }[]> | undefined;
+  for (const unit of facts) {
+    if (!unit.inferCapabilities || unit.unit.includes('#') || unit.language === 'shell') continue;
+    for (const call of unit.calls) {
+      if (!NETWORK_SINK_CALL.test(call.callee)) continue;
+      const open = call.text.indexOf('(');
+      const address = open < 0 ? '' : (callArguments(call.text.replace(/\n/g, ' '), open + 1)[0] ?? '');
+      const keys = [...address.matchAll(CONFIG_KEY_READ)].map((match) => (match[1] ?? match[2])!.toLowerCase());
+      if (keys.length === 0) continue;
+      settingAddresses ??= addressesBySettingKey(files);
+      for (const key of keys) for (const given of settingAddresses.get(key) ?? []) add({ kind: 'network', value: given.host, file: given.file, line: given.line, evidence: given.url });
+    }
+  }
   for (const unit of facts) {
     if (!unit.inferCapabilities) continue;
     const isBlock = unit.unit.includes('#');
@@ -184,13 +283,17 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       // Not when the request goes to that same value (`fetch(headers["Referer"], …)`), nor when the line also sends to another
       // machine than this one.
       const claimed =
-        !isBlock &&
+        (!isBlock && claimedByParameter(originFunctionsOf(unit.file), lineOf(unit.file, string.line), string.text)) ||
+        (!isBlock &&
         CLAIMED_ORIGIN.test(lineOf(unit.file, string.line)) &&
         urlHosts(lineOf(unit.file, string.line).replace(CLAIMED_ORIGIN_VALUE, ' ')).every(({ host }) => isLocalHost(host)) &&
-        !unit.calls.some((call) => NETWORK_SINK_CALL.test(call.callee) && CALLED_WITH_CLAIMED_ORIGIN.test(call.text));
+        !unit.calls.some((call) => NETWORK_SINK_CALL.test(call.callee) && CALLED_WITH_CLAIMED_ORIGIN.test(call.text)));
       // A namespace constant (`NS = "http://maven.apache.org/SETTINGS/1.0.0"`) names an XML vocabulary, as `xmlns=` does, in a
       // program that works with XML namespaces.
-      const namespace = NAMESPACE_CONSTANT.test(lineOf(unit.file, string.line)) && usesXmlNamespaces(unit.file);
+      // So is a value of a namespace map (`NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}`), wherever the program uses it.
+      const line = lineOf(unit.file, string.line);
+      const at = line.indexOf(string.text);
+      const namespace = (NAMESPACE_CONSTANT.test(line) && usesXmlNamespaces(unit.file)) || (at > 0 && NAMESPACE_MAP_ENTRY.test(line.slice(Math.max(0, at - 200), at)));
       if (!(unit.offline && BARE_URL.test(string.text)) && !claimed && !namespace) addHosts(string.text, unit.file, string.line);
       // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.
       const tail = string.text.slice(-24);

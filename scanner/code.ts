@@ -882,7 +882,9 @@ export async function analyzeCode(unit: string, file: string, language: Language
       if (!name || (name.type !== 'identifier' && name.type !== 'variable_name')) return;
       assigned.add(name.text);
       if (value && language !== 'shell' && carriesNetworkData(value.text)) facts.networkNames.add(name.text);
-      if (value && (CREDENTIAL_GETTER.test(value.text) || SENSITIVE_FILE.test(value.text) || [...facts.credentialNames].some((known) => new RegExp(`\\b${known}\\b`).test(value.text)))) {
+      // What a request answers (`r = requests.post(TOKEN_URL, data={"client_secret": c["client_secret"]})`) is the service's reply:
+      // the credential went out in the request, which is judged where it is sent; the reply does not hold it.
+      if (value && !RESPONSE_OF_REQUEST.test(value.text) && (CREDENTIAL_GETTER.test(value.text) || SENSITIVE_FILE.test(value.text) || [...facts.credentialNames].some((known) => new RegExp(`\\b${known}\\b`).test(value.text)))) {
         facts.credentialNames.add(name.text);
       }
       // Names holding a secret environment variable, or anything built from one (`payload = {"k": key}`).

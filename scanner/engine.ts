@@ -13,7 +13,7 @@ import { analyzeCode, isCodeLanguage, loadParsers } from './code.ts';
 import { decodeAll, filledTemplates, glossedPlaceholders, indexTableTexts, numberedWords, xorDecodes } from './decode.ts';
 import { usesByContext } from './detectors/capability-inventory.ts';
 import type { ScanContext } from './detectors/types.ts';
-import { BARE_URL, FIXTURE_PATH, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, escapeRegExp, urlHosts } from './knowledge.ts';
+import { BARE_URL, FIXTURE_PATH, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SENSITIVE_FILE, escapeRegExp, handedToSsh, urlHosts } from './knowledge.ts';
 import { pngTextChunks } from './images.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
@@ -380,6 +380,15 @@ const DELETES_RESOURCE = /\b(?:delete|rm|rb|destroy|terminate(?:-instances)?|pur
 const LOOP_HEADER = /\b(?:for|foreach)\s+\$?\w+\s+in\b|\bwhile\s+(?:IFS=\S*\s+)?read\b|\bxargs\b|\.forEach\s*\(|\bfor\s*\(/;
 /** A deletion whose target is more than one named thing: every namespace or project, a loop, a wildcard, a home folder or the root. */
 const MASS_TARGET = new RegExp(`${LOOP_HEADER.source}|--all\\b|\\s-A\\b|--all-namespaces|\\$\\(|\\*|(?:^|\\s)["']?(?:~|\\$HOME|\\$\\{HOME\\})\\/?["']?(?:\\s|$)|\\s\\/(?:\\s|$)|\\brm\\s+-\\w*r|\\bprojects\\s+delete\\b|\\borganizations\\b|\\bs3\\s+rb\\b|\\bterraform\\s+destroy\\b`);
+
+/** A script that fetches anything (an address, a download tool, a forge's key listing, `ssh-import-id`): a key it appends may be someone else's. */
+const FETCHES_KEY = /\b(?:https?|ftp):\/\/|\b(?:curl|wget|fetch|aria2c|http|xh|nc|ncat|gh\s+api|glab\s+api|ssh-import-id|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b/;
+
+/** Whether a shell script's line runs on another machine, inside a quoted command it hands to `ssh`, in a script that fetches nothing from an address. */
+function handedToSshFrom(files: readonly SourceFile[], path: string, line: number): boolean {
+  const file = files.find((entry) => entry.path === path);
+  return file !== undefined && file.language === 'shell' && !FETCHES_KEY.test(file.text) && handedToSsh(file.text, line);
+}
 
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */
 const PROMPT_SOFTENS = new Set(['persistence-write', 'privilege-escalation', 'ssh-authorized-keys-backdoor']);
@@ -1517,10 +1526,13 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
     // A machine-wide write the script shows and asks about right before it does it.
     // A key appended to authorized_keys softens only when the script carries no key of its own: what it appends is the user's.
     const ownKeyOnly = meta.id !== 'ssh-authorized-keys-backdoor' || !/AAAA[\w+/=]{20,}/.test(files.find((entry) => entry.path === item.file)?.text ?? '');
+    // A key the script appends on another machine, inside the command it hands to `ssh` (`key_text "$src" | ssh "$target" '… >> ~/.ssh/authorized_keys'`),
+    // fetched from nowhere: the user's own key put on a machine the user names, as `ssh-copy-id` does.
+    const copiedId = !consented && meta.id === 'ssh-authorized-keys-backdoor' && ownKeyOnly && severe && handedToSshFrom(files, item.file, item.line);
     const prompted = !consented && (PROMPT_SOFTENS.has(meta.id) || namedDeletion) && ownKeyOnly && promptedScriptStep(files, item.file, item.line) && severe;
     // A browser store named by a program that only deletes it (a cache or cookie cleaner) and sends nothing.
     const cleaner = !consented && !prompted && CLEANER_SOFTENS.has(meta.id) && severe && deletesOnly(context.facts, files, item.file);
-    const baseSeverity = consented || prompted || cleaner ? 'medium' : item.severity ?? meta.severity;
+    const baseSeverity = consented || prompted || copiedId || cleaner ? 'medium' : item.severity ?? meta.severity;
     const floor = steps === 2 ? Math.min(severityRank('medium'), severityRank(baseSeverity)) : 1;
     const loweredSeverity = demoted ? SEVERITIES[Math.max(floor, severityRank(baseSeverity) - steps)] : baseSeverity;
     const finding: Finding = {
@@ -1532,7 +1544,7 @@ export async function scanSkill(dir: string, options: ScanOptions = {}): Promise
       kind: meta.kind,
       file: item.file,
       line: item.line,
-      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${cleaner ? ` ${item.file} only deletes what it names and sends nothing, so this is a warning.` : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? (fixtureWriters.has(item.file) ? ` ${item.file} only writes test fixtures (it sends, runs and evaluates nothing), so this is a warning.` : ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.`) : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
+      message: `${item.message ?? meta.message}${consented ? ' The skill asks the user before every step, so this is a warning.' : ''}${prompted ? ' The script asks the user right before this step, so this is a warning.' : ''}${copiedId && !prompted ? ' The script appends it on the machine it is given, through ssh, and fetches no key of its own: the user\'s key, as ssh-copy-id puts it, so this is a warning.' : ''}${cleaner ? ` ${item.file} only deletes what it names and sends nothing, so this is a warning.` : ''}${demoted ? ' Found in documentation or descriptive text rather than in instructions or code the skill runs, so it counts at lower severity.' : ''}${quoted ? (fixtureWriters.has(item.file) ? ` ${item.file} only writes test fixtures (it sends, runs and evaluates nothing), so this is a warning.` : ` ${item.file} is a test fixture or a catalogue of examples that nothing in the skill runs, so this is a warning.`) : ''}${isExplained ? (fromOfficialSource ? ' Every host it names is an official installer or package registry (scanner/intent/installers.yaml), so it does not fail the scan.' : ` The entry declares this under capabilities.${meta.explainedBy}, so it does not fail the scan.`) : ''}`,
       evidence: item.evidence.length > MAX_EVIDENCE * 2 ? `${item.evidence.slice(0, MAX_EVIDENCE * 2)}…` : item.evidence,
       fix: meta.fix,
     };

@@ -30,6 +30,29 @@ export const CHAT_WEBHOOK = /(?:discord(?:app)?\.com\/api\/webhooks|api\.telegra
 /** URLs in text (host captured). */
 export const URL_PATTERN = /\b(?:https?|wss?|ftp|oci):\/\/(?:[^\s/@'"`<>]*@)?(\[[0-9a-fA-F:]+\]|[^\s/:'"`<>)\]{}\\|,;?#]+)(?::(\d{1,5}))?/g;
 
+/**
+ * The single-quoted command lines a shell script hands to `ssh` over several lines (`ssh "$target" '` … `'`), with the
+ * lines they open and close on: what is inside runs on the other machine.
+ */
+export function sshCommandSpans(text: string): { open: number; close: number; first: number; last: number }[] {
+  const spans: { open: number; close: number; first: number; last: number }[] = [];
+  // `ssh` as the command (`| ssh "$target" '`), not a word inside a string (`'ssh-ed25519 AAAA…'`).
+  for (const match of text.matchAll(/(?:^|[\s|;&(])ssh(?=[ \t])[^'\n|;&]*'/gm)) {
+    const open = match.index + match[0].length;
+    const close = text.indexOf("'", open);
+    if (close < 0) continue;
+    const first = text.slice(0, open).split('\n').length;
+    const last = text.slice(0, close).split('\n').length;
+    if (last > first) spans.push({ open, close, first, last });
+  }
+  return spans;
+}
+
+/** Whether a line of a shell script is inside (after the first line of) a command line it hands to `ssh` over several lines. */
+export function handedToSsh(text: string, line: number): boolean {
+  return sshCommandSpans(text).some((span) => span.first < line && line <= span.last);
+}
+
 /** `text` as a literal inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -92,7 +115,7 @@ export function isExfiltrationEndpoint(url: string, host: string): boolean {
 
 /** Calls and commands that send data over the network. */
 export const NETWORK_SINK_CALL =
-  /^(?:UrlFetchApp\.fetch(?:All)?|smtp\.SendMail|requests\.(?:post|put|patch|get|request|Session)|(?:session|s|client|http)\.(?:post|put|patch|request)|urllib\d?\.request\.(?:urlopen|Request)|urlopen|Request|httpx\.(?:post|put|get|request|Client|AsyncClient)|aiohttp\.ClientSession|http\.client\.\w+|HTTPS?Connection|(?:\w+\.)?(?:create_connection|sendall|sendto)|socket\.socket|smtplib\.\w+|ftplib\.\w+|fetch|axios(?:\.\w+)?|got(?:\.\w+)?|needle|superagent\.\w+|https?\.(?:request|get)|net\.(?:connect|createConnection)|tls\.connect|dgram\.createSocket|WebSocket|XMLHttpRequest|navigator\.sendBeacon|curl_easy_perform|pycurl\.Curl|Net::HTTP(?:\.(?:post|post_form|get|get_response|start|new)|::(?:Post|Put|Get)\.new)|(?:HTTParty|Faraday|RestClient|Excon|Typhoeus)\.\w+|URI\.open|http\.(?:Post|PostForm|Get|NewRequest(?:WithContext)?)|\w+\.(?:Post|PostForm|Do)|(?:c|cl|cli|client|hc|httpClient|netClient|http\.DefaultClient)\.Get|LWP::UserAgent->new|HTTP::Tiny->new|reqwest::[\w:]+|ureq::\w+|curl_exec|(?:\w+\.)?(?:UploadString|UploadData|UploadFile|PostAsync|SendAsync)|openConnection|HttpRequest\.newBuilder|(?:\w+\.)?newCall|[\w:]*(?:[Hh]ttp|HTTP|[Cc]lient|[Aa]gent|[Ss]ession|[Cc]onn(?:ection)?|[Cc]url|[Mm]echanize|[Ww]eb)[\w:]*(?:->\w+)*(?:->|\.|::)(?:post|put|patch|request|post_form|postForm)|(?:ua|browser|mech)(?:->|\.)(?:post|put|patch|request)|(?:httr::)?(?:POST|PUT|PATCH|VERB)|(?:httr2::)?req_perform|(?:curl::)?curl_fetch_\w+|(?:RCurl::)?(?:postForm|httpPOST|getURL)|Downloads\.request|(?:HTTPoison|Req|Tesla|Finch)\.\w+|URLSession[\w.]*\.(?:dataTask|uploadTask|data|upload)|(?:AF|Alamofire)\.(?:request|upload)|(?:Fuel|Unirest|OkHttpClient|HttpClient)\.\w+|http::geturl|fsockopen|stream_socket_client|(?:std::net::)?(?:TcpStream::connect(?:_timeout)?|UdpSocket::bind)|net\.Dial(?:Timeout|TCP|UDP)?|tls\.Dial|(?:\w+\.)?DialContext|Socket|TcpClient|UdpClient|(?:\w+\.)*createSocket|SocketChannel\.open|(?:TCPSocket|UDPSocket)\.(?:new|open)|Socket\.(?:tcp|udp)|IO::Socket::(?:INET|SSL)->new|NWConnection|(?:WWW::Mechanize|Mojo::UserAgent|Furl|HTTP::Tiny)->new(?:->\w+)*)$/;
+  /^(?:UrlFetchApp\.fetch(?:All)?|smtp\.SendMail|requests\.(?:post|put|patch|get|request|Session)|(?:session|s|client|http)\.(?:post|put|patch|request)|urllib\d?\.request\.(?:urlopen|Request)|urlopen|Request|httpx\.(?:post|put|get|request|Client|AsyncClient)|aiohttp\.ClientSession|http\.client\.\w+|HTTPS?Connection|(?:\w+\.)?(?:create_connection|sendall|sendto)|socket\.socket|smtplib\.\w+|ftplib\.\w+|fetch|axios(?:\.\w+)?|got(?:\.\w+)?|needle|superagent\.\w+|https?\.(?:request|get)|net\.(?:connect|createConnection)|tls\.connect|dgram\.createSocket|WebSocket|XMLHttpRequest|navigator\.sendBeacon|curl_easy_perform|pycurl\.Curl|Net::HTTP(?:\.(?:post|post_form|get|get_response|start|new)|::(?:Post|Put|Get)\.new)|(?:HTTParty|Faraday|RestClient|Excon|Typhoeus)\.\w+|URI\.open|http\.(?:Post|PostForm|Get|NewRequest(?:WithContext)?)|\w+\.(?:Post|PostForm|Do)|(?:c|cl|cli|client|hc|httpClient|netClient|http\.DefaultClient)\.Get|LWP::UserAgent->new|HTTP::Tiny->new|reqwest::[\w:]+|ureq::\w+|curl_exec|wp_(?:safe_)?remote_(?:post|get|request|head)|(?:[\w\\]*\\)?Requests::(?:post|put|patch|get|request)|(?:\w+\.)?(?:UploadString|UploadData|UploadFile|PostAsync|SendAsync)|openConnection|HttpRequest\.newBuilder|(?:\w+\.)?newCall|[\w:]*(?:[Hh]ttp|HTTP|[Cc]lient|[Aa]gent|[Ss]ession|[Cc]onn(?:ection)?|[Cc]url|[Mm]echanize|[Ww]eb)[\w:]*(?:->\w+)*(?:->|\.|::)(?:post|put|patch|request|post_form|postForm)|(?:ua|browser|mech)(?:->|\.)(?:post|put|patch|request)|(?:httr::)?(?:POST|PUT|PATCH|VERB)|(?:httr2::)?req_perform|(?:curl::)?curl_fetch_\w+|(?:RCurl::)?(?:postForm|httpPOST|getURL)|Downloads\.request|(?:HTTPoison|Req|Tesla|Finch)\.\w+|URLSession[\w.]*\.(?:dataTask|uploadTask|data|upload)|(?:AF|Alamofire)\.(?:request|upload)|(?:Fuel|Unirest|OkHttpClient|HttpClient)\.\w+|http::geturl|fsockopen|stream_socket_client|(?:std::net::)?(?:TcpStream::connect(?:_timeout)?|UdpSocket::bind)|net\.Dial(?:Timeout|TCP|UDP)?|tls\.Dial|(?:\w+\.)?DialContext|Socket|TcpClient|UdpClient|(?:\w+\.)*createSocket|SocketChannel\.open|(?:TCPSocket|UDPSocket)\.(?:new|open)|Socket\.(?:tcp|udp)|IO::Socket::(?:INET|SSL)->new|NWConnection|(?:WWW::Mechanize|Mojo::UserAgent|Furl|HTTP::Tiny)->new(?:->\w+)*)$/;
 
 /** Shell commands that send data over the network (mail senders included: `sendmail`, `mutt -a`, `Send-MailMessage`). */
 export const NETWORK_SINK_COMMAND = /^(?:curl|wget|nc|ncat|netcat|socat|telnet|ftp|tftp|sftp|scp|rsync|openssl|Invoke-WebRequest|Invoke-RestMethod|iwr|irm|http|https|xh|aria2c|sendmail|mutt|mailx|msmtp|swaks|Send-MailMessage)$/;

@@ -60,6 +60,9 @@ const PROCESS_CALL = /\b(?:exec\.Command(?:Context)?|system|spawn|popen|Popen|ex
 /** Environment reads across languages: `ENV["X"]`, `ENV.fetch("X")`, `os.Getenv("X")`, `$env:X`, `getenv("X")`, `std::env::var("X")`. */
 const ENV_READ = /\bENV\s*(?:\[\s*|\.fetch\s*\(\s*)["']([A-Za-z_]\w*)["']|\b(?:os\.(?:Getenv|LookupEnv)|getenv|System\.getenv|env::var|Environment\.GetEnvironmentVariable|os\.getenv)\s*\(\s*["']([A-Za-z_]\w*)["']|\$env:([A-Za-z_]\w*)|\$ENV\{["']?([A-Za-z_]\w*)/g;
 
+/** A secret constant of a PHP site's configuration: `constant('NAME')`, or WordPress's database password and keys used bare. */
+const PHP_SECRET_CONSTANT = /\bconstant\s*\(\s*["']([A-Z][A-Z0-9_]*)["']\s*\)|(?<![$\w'"])(DB_PASSWORD|(?:SECURE_AUTH|LOGGED_IN|NONCE|AUTH)_KEY)\b/g;
+
 /** Ruby's `%w[…]`/`%W(…)` and Perl's `qw(…)` word lists. */
 const WORD_LIST = /%[wWiI](?:\[([^\]\n]*)\]|\(([^)\n]*)\)|\{([^}\n]*)\})|\bqw\s*[(\[{/]([^)\]}/\n]*)[)\]}/]/g;
 
@@ -218,6 +221,7 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
     execSinks: [], imports: [], comments: [], hasErrors: false, inferCapabilities: false, credentialNames: new Set(), secretNames: new Map(), writes: [],
   };
   const lines = file.text.split('\n');
+  const php = /\.(?:php|phtml)$/i.test(file.path) || /^#!.*\bphp\b/.test(file.text);
   const wrappers = processWrappers(lines);
   const folders = new Map<string, string>();
   const wrapperCall = wrappers.size > 0 ? new RegExp(`(?<![\\w.])(${[...wrappers.keys()].join('|')})\\s*\\(`, 'g') : undefined;
@@ -292,6 +296,8 @@ export function lexicalFacts(file: SourceFile, joined: readonly { text: string; 
       const name = match[1] ?? match[2] ?? match[3] ?? match[4];
       if (name) facts.envReads.push({ name, line });
     }
+    // PHP's constants of the site's own configuration (WordPress's `DB_PASSWORD`, `AUTH_KEY`, read bare or by `constant('…')`) are its secrets.
+    if (php) for (const match of raw.matchAll(PHP_SECRET_CONSTANT)) facts.envReads.push({ name: (match[1] ?? match[2])!, line });
     const imported = /^\s*(?:require(?:_relative)?|import|use|using|#include|load)\s*\(?\s*["'<]?([\w./:-]+)/.exec(raw)?.[1];
     if (imported) facts.imports.push(imported);
   }

@@ -77,7 +77,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-47': { maliciousFailing: 41, benignFailing: 0 },
   'round-48': { maliciousFailing: 42, benignFailing: 2 },
   'round-49': { maliciousFailing: 41, benignFailing: 0 },
-  'round-50': { maliciousFailing: 35, benignFailing: 8 },
+  'round-50': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

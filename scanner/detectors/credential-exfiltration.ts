@@ -5,7 +5,7 @@
  * hands a file to the other). Either alone is only a capability; together they are a threat.
  */
 import type { CodeFacts, RawFinding, SourceFile } from '../model.ts';
-import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, CREDENTIAL_FILE_KINDS, OWNED_CREDENTIAL_FILES, SELF_HOSTED_SERVICES, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import { isPackageRegistry, keyedAddresses, vendorKey } from '../intent/model.ts';
 import { reversedByHelper } from '../decode.ts';
 import { DNS_SINK, DOTENV_FILE, IDENTITY_PROVIDER_HOST, REFRESH_GRANT, isLocalHost, ENVIRONMENT_SWEEP, GIT_PUSH_TO_URL, NETWORK_SINK_CALL, NETWORK_SINK_COMMAND, SECRET_NAME_FRAGMENT, SENSITIVE_FILE, WHOLE_ENVIRONMENT, escapeRegExp, isExfiltrationEndpoint, urlHosts } from '../knowledge.ts';
@@ -273,11 +273,24 @@ function secretsReadFromList(source: string): { index: number; names: string[] }
       // A mapping handed back whole (`return {name: os.environ.get(name, "") for name in NAMES}`) is data the caller gets.
       const returned = new RegExp(String.raw`\breturn\s+[^\n;]{0,300}?(?:[,:]|=>)\s*${read}`).test(region);
       if (!returned && (container === undefined || !becomesData(source, container))) continue;
-      found.push({ index, names });
+      // A key of a service whose address the program also reads from the environment (`MASTODON_TOKEN` beside
+      // `MASTODON_INSTANCE`, `GITEA_TOKEN` beside `GITEA_URL`, in the same list or read on its own) is for the user's own
+      // instance of it, wherever that is.
+      const inList = (at: number) => at > open && at < end;
+      // Only for a service users run themselves (core/sensitive.json `selfHosted`), and only an address setting the program reads.
+      const settings = new Set([...source.matchAll(/["'`]([A-Z][A-Z0-9_]*(?:INSTANCE|URL|HOST|SERVER|BASE|ENDPOINT|DOMAIN|ORIGIN))["'`]/g)].filter((match) => inList(match.index) || environmentReadOf(source, match[1]!)).map((match) => secretOwnerWord(match[1]!)).filter((word): word is string => word !== undefined && SELF_HOSTED_SERVICES.has(word)));
+      const gathered = names.filter((variable) => !settings.has(secretOwnerWord(variable) ?? ''));
+      if (gathered.length === 0) continue;
+      found.push({ index, names: gathered });
       break;
     }
   }
   return found;
+}
+
+/** Whether a program reads the environment variable `name` itself (`os.environ["MASTODON_INSTANCE"]`, `getenv("GITEA_URL")`, `process.env.HASS_URL`). */
+function environmentReadOf(source: string, name: string): boolean {
+  return new RegExp(`(?:environ(?:\\.get)?\\s*[[(]\\s*|getenv\\(\\s*|process\\.env\\[\\s*)["']${name}["']|process\\.env\\.${name}\\b|\\bENV\\[\\s*["']${name}["']`).test(source);
 }
 
 /**
@@ -449,7 +462,7 @@ function withoutPrintedText(text: string): string {
 }
 
 /** A line of code that sends: an HTTP call or request, a socket write, a sending command. */
-const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|\.(?:Post|PostForm)\s*\(|smtp\.SendMail\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
+const SENDS_LINE = /\b(?:https?\.(?:Post|PostForm|Get|NewRequest)|NewRequest\w*|\.Do\s*\(|\.(?:Post|PostForm)\s*\(|smtp\.SendMail\s*\(|Net::HTTP|URI\.open|HTTParty|Faraday|curl_exec|wp_(?:safe_)?remote_(?:post|get|request|head)\s*\(|\bRequests::(?:post|put|patch|get|request)\s*\(|file_get_contents\s*\(\s*["']https?|fetch\s*\(|reqwest|ureq|Invoke-(?:WebRequest|RestMethod)|WebClient|HttpClient|curl|wget|Dial\w*\s*\()/;
 /** A name bound on a line (`key, err := …`, `key = …`, `let key = …`, `$key = …`). */
 const BINDS = /^\s*(?:(?:let|var|const|my|local)\s+)?\$?(?!if\b|for\b|while\b|return\b)([A-Za-z_]\w*)(?:\s*,\s*\$?[A-Za-z_]\w*)*\s*:?=(?!=)/;
 
@@ -884,11 +897,11 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = '', formPag
         return sourceIn(part, partName) || WHOLE_ENVIRONMENT.test(part.trim());
       });
       const hasSink = parts.some((part) => NETWORK_SINK_COMMAND.test(part.trim().split(/\s+/)[0] ?? '') || DNS_SINK.test(part.trim().split(/\s+/)[0] ?? '')) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text);
-      if (hasSource && hasSink) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
+      if (hasSource && hasSink && !fileToItsOwner(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
     // curl -F "file=@~/.ssh/id_rsa" / --data-binary @~/.aws/credentials
     if (/^(?:curl|wget)$/.test(name) && /(?:-F|--form|-d|--data(?:-binary|-raw|-urlencode)?|-T|--upload-file|--post-file|--body-file)[=\s]+["']?[^"'\s]*@?[^"'\s]*/.test(command.text)) {
-      if (SENSITIVE_FILE.test(command.text) || DOTENV_FILE.test(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
+      if ((SENSITIVE_FILE.test(command.text) && !fileToItsOwner(command.text)) || DOTENV_FILE.test(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
     // The value of a `"$schema"` key in a payload it builds (`"$schema":"http://adaptivecards.io/schemas/adaptive-card.json"`) names a format, not a place.
     for (const { url, host, index } of urlHosts(command.text)) if (isExfiltrationEndpoint(url, host) && !SCHEMA_KEY_BEFORE.test(command.text.slice(Math.max(0, index - 24), index))) flow.exfilEndpoints.push(place(command.line, url));
@@ -913,10 +926,11 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = '', formPag
   if (capture && !isMarkdownBlock) flow.captures.push(place(capture.line, capture.text.split('\n')[0]));
   // A stored credential (SDK chain, `gh auth token`, a key file) placed in the body of a request, not in its auth header.
   const names = [...unit.credentialNames];
+  // A keyword argument's name (`data=chunk`) is not the variable `data`: only its value counts.
   const inBody = (text: string, shell: boolean): boolean => {
     const body = shell
       ? text.replace(/(?:-H|--header)\s+(?:"[^"]*"|'[^']*'|\S+)/g, ' ')
-      : text.replace(HEADER_ARGUMENT, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ');
+      : text.replace(HEADER_ARGUMENT, ' ').replace(/["']?(?:Authorization|X-Api-Key)["']?\s*:\s*[^,}]+/gi, ' ').replace(/(?<![\w.$])[A-Za-z_]\w*\s*=(?![=>])/g, ' ');
     return (
       CREDENTIAL_GETTER.test(body) ||
       names.some((name) => (shell ? new RegExp(`\\$\\{?${name}\\b`) : new RegExp(`\\b${name}\\b`)).test(body) && !(!shell && requestWithKeyInHeader(name)))
@@ -933,7 +947,9 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = '', formPag
   // The request goes only to the service whose credential file the unit reads (kaggle.json to www.kaggle.com): used, not moved.
   const readFiles = unit.strings.filter((string) => SENSITIVE_FILE.test(string.text)).map((string) => place(string.line, string.text));
   const toOwner = (text: string): boolean => {
-    const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, ''));
+    // The address a call is given by a constant (`requests.post(TOKEN_URL, …)` with `TOKEN_URL = "https://oauth2.googleapis.com/token"`) is that constant's.
+    const constant = /^[^(]*\(\s*([A-Za-z_$][\w$]*)\s*[,)]/.exec(text)?.[1];
+    const hosts = urlHosts(`${text} ${constant === undefined ? '' : constantAddress(source, constant)}`).map((entry) => entry.host.replace(/:\d+$/, ''));
     return readFiles.length > 0 && readFiles.every((file) => toOwnService(file, hosts));
   };
   for (const call of unit.calls) {
@@ -1208,8 +1224,12 @@ function lexicalSends(unit: CodeFacts, source: string): { line: number; text: st
       if (added && carried.length > 0) tainted.set(added[1]!, new Set([...(tainted.get(added[1]!) ?? []), ...carried]));
     }
     const statement = sendingStatements.get(index);
-    if (tainted.size === 0 || statement === undefined) return;
-    const carried = new Set(uses(lexicalCode(statement).replace(LEXICAL_AUTH, ' ')));
+    if (statement === undefined) return;
+    // Or read inside the sending statement itself (`'body' => array('pass' => DB_PASSWORD)`, `-Body @{ t = $env:NPM_TOKEN }`), outside its auth;
+    // a secret that is itself the address (`-Uri $env:SLACK_WEBHOOK_URL`) is where the request goes.
+    const span = statement.split('\n').length;
+    const direct = [...reads].filter(([line]) => line >= index && line < index + span).flatMap(([, variables]) => variables).filter((variable) => !ADDRESS_VARIABLE.test(variable) && statement.replace(LEXICAL_AUTH, ' ').includes(variable));
+    const carried = new Set([...uses(lexicalCode(statement).replace(LEXICAL_AUTH, ' ')), ...direct]);
     if (carried.size > 0) out.push({ line: index + 1 + unit.lineOffset, text: statement, shell: false, carries: carried });
   });
   return out;
@@ -1264,6 +1284,19 @@ function ownedFileOf(source: Place): string | undefined {
   if (!named) return undefined;
   // By its folder too: several tools keep a `config.json` (`~/.docker/config.json`, `~/.netlify/config.json`).
   return OWNED_CREDENTIAL_FILES.find((path) => named.endsWith(path.replace(/^~\//, '').split('/').slice(-2).join('/')));
+}
+
+/**
+ * A command that sends one tool's own credential file only to that tool's service (`curl https://oauth2.googleapis.com/token -d
+ * client_secret="$(jq -r … client_secret.json)"`): the file is used where it belongs. Only one credential file may be named.
+ */
+function fileToItsOwner(text: string): boolean {
+  const named = SENSITIVE_FILE.exec(text);
+  if (!named) return false;
+  // The same file named again (its client id and its secret read from it) is still the one file.
+  const file = named[0].replace(/^[\s'"`/(=@]/, '');
+  if (SENSITIVE_FILE.test(text.split(file).join(' '))) return false;
+  return toOwnService({ file: '', line: 0, evidence: named[0] }, urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '')).filter((host) => !isLocalHost(host)));
 }
 
 function toOwnService(source: Place, hosts: readonly string[]): boolean {
@@ -1339,7 +1372,7 @@ const CLOUD_API_HOST = /^(?:(?:iam|sts|secretsmanager|ssm|kms)(?:[.-][a-z0-9-]+)
 /** A string that is a host name alone (`npm-edge-prime.example`, `api.example.com`). */
 const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
 /** Endings that make such a string a file or a module rather than a host. */
-const NOT_A_HOST_SUFFIX = /\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|py|js|mjs|cjs|ts|sh|rb|go|rs|lock|log|csv|xml|html?|css|png|jpe?g|gif|svg|gz|zip|tar|tgz|whl|pem|key|crt|env|path|exe|dll|so|plist|sqlite|db|bak|tmp|local|internal)$/i;
+const NOT_A_HOST_SUFFIX = /\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|py|js|mjs|cjs|ts|sh|rb|go|rs|php|phtml|lua|java|kt|swift|ps1|psm1|bat|cmd|vbs|lock|log|csv|xml|html?|css|png|jpe?g|gif|svg|gz|zip|tar|tgz|whl|pem|key|crt|env|path|exe|dll|so|plist|sqlite|db|bak|tmp|local|internal)$/i;
 
 function decide(flows: UnitFlow[]): RawFinding | undefined {
   // Hosts the program names: in URLs, and written bare where a request is built from parts
@@ -1377,7 +1410,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 44;
+export const version = 45;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

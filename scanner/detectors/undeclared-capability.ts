@@ -3,7 +3,7 @@
  * path or command is a finding. Without an entry (an ad-hoc scan) there is nothing to compare with,
  * and this detector stays silent.
  */
-import { SENSITIVE_FILE, escapeRegExp, urlHosts } from '../knowledge.ts';
+import { SENSITIVE_FILE, escapeRegExp, sshCommandSpans, urlHosts } from '../knowledge.ts';
 import { SECRET_ENV_NAME } from '../code.ts';
 import { fromMarkdown, useDeclared, type CapabilityUse } from '../capabilities.ts';
 import { AGENT_CONFIG_FILE, PERSISTENCE_FILE, severityRank } from '../../core/index.ts';
@@ -31,8 +31,14 @@ function severityOf(use: CapabilityUse): { severity: RawFinding['severity']; fie
   }
 }
 
-/** A download piped into a shell or interpreter, or run through `sh -c "$(curl …)"`. */
-const REMOTE_CODE_RUN = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\/usr\/bin\/env\s+|\/bin\/|\/usr\/bin\/)?(?:(?:ba|z|k|da|fi)?sh|python[23]?|node|perl|ruby|iex|Invoke-Expression)\b|\b(?:ba|z)?sh\s+(?:-\w+\s+)*["']?\$\(\s*(?:curl|wget)\b/;
+/**
+ * A download piped into a shell or interpreter, or run through `sh -c "$(curl …)"`. An interpreter handed its own
+ * program (`python3 -c '…'`, `node -e '…'`, `sh -c '…'`) reads what is piped in as data.
+ */
+const REMOTE_CODE_RUN = /\b(?:curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod)\b[^|\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\/usr\/bin\/env\s+|\/bin\/|\/usr\/bin\/)?(?:(?:ba|z|k|da|fi)?sh(?!\s+-c\b)|python[23]?(?!\s+(?:-\w+\s+)*-c\b)|node(?!\s+(?:-\w+\s+)*-[ep]\b)|perl(?!\s+(?:-\w+\s+)*-[nl]*e\b)|ruby(?!\s+(?:-\w+\s+)*-[nl]*e\b)|iex|Invoke-Expression)\b|\b(?:ba|z)?sh\s+(?:-\w+\s+)*["']?\$\(\s*(?:curl|wget)\b/;
+
+/** A line that also sends or fetches: a printed value piped into a request, or a request beside the print. */
+const SENDS_ON_LINE = /(?:^|[|;&(]\s*)(?:curl|wget|nc|ncat|socat|http|xh|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b|\b(?:requests\.\w+|urlopen|fetch|axios\.\w+)\s*\(/;
 
 /** A line that prints a link, names a schema or is a comment: the URL on it is text for a reader. */
 const SHOWN_LINK = /\b(?:echo|printf|print|puts|console\.(?:log|error|warn|info)|Write-(?:Host|Output|Warning)|log(?:ger)?\.(?:info|warn|warning|error|debug)|say|die|warn)\b|["']?\$schema["']?\s*[:=]|^\s*(?:#|\/\/|\*|--|<!--)/;
@@ -82,6 +88,20 @@ function lineOf(context: ScanContext, path: string, line: number, host: string):
   const lines = linesAsShown(file);
   for (let index = Math.max(0, line - 1); index < Math.min(lines.length, line + 60); index += 1) if (lines[index].toLowerCase().includes(host)) return lines[index];
   return '';
+}
+
+/**
+ * A link to a page that a function builds and hands back (`return {"uri": uri}, f"https://bsky.app/profile/{handle}/post/{rkey}"`):
+ * a template whose path the program fills, returned outside any call. What the caller does with it is its own line.
+ */
+function returnedLink(line: string, host: string): boolean {
+  const match = /^\s*return\b(.*)$/.exec(line);
+  if (!match) return false;
+  const at = match[1]!.toLowerCase().indexOf(`://${host}`);
+  if (at < 0) return false;
+  const before = match[1]!.slice(0, at);
+  const opened = (before.match(/\(/g) ?? []).length - (before.match(/\)/g) ?? []).length;
+  return opened === 0 && /(?:\bf["']|`)https?$/.test(before) && /^[^"'`\s]*\/[^"'`\s]*(?:\{|\$\{)/.test(match[1]!.slice(at + 3 + host.length));
 }
 
 /** A line that only tests a value against the constant (`STORE_URLS.some((u) => url.startsWith(u))`, `if host in ALLOWED`). */
@@ -170,6 +190,13 @@ function normalise(path: string): string {
 function runsRemotely(context: ScanContext, path: string, line: number, value: string): boolean {
   const file = context.files.find((entry) => entry.path === path);
   if (!file || file.language !== 'shell') return false;
+  // A command line handed over on several lines: the value is the other machine's when it is inside it and not before it on the opening line.
+  const remoteName = value.replace(/\/$/, '');
+  for (const span of sshCommandSpans(file.text)) {
+    const opening = file.text.lastIndexOf('\n', span.open) + 1;
+    if (span.first < line && line <= span.last) return true;
+    if (span.first === line && file.text.slice(span.open, span.close).includes(remoteName) && !file.text.slice(opening, span.open).includes(remoteName)) return true;
+  }
   const text = file.text.split('\n')[line - 1] ?? '';
   const wrappers = [...file.text.matchAll(/^\s*(?:function\s+)?([A-Za-z_][\w-]*)\s*(?:\(\s*\))?\s*\{(?:[^}\n]|\$\{[^}\n]*\})*\bssh\b(?:[^}\n]|\$\{[^}\n]*\})*"\$@"[^}\n]*\}/gm)].map((match) => escapeRegExp(match[1]!));
   const hands = new RegExp(`(?:^\\s*|[|;&(]\\s*|\\$\\(\\s*)(?:ssh\\b[^'"|;&\\n]*${wrappers.length > 0 ? `|(?:${wrappers.join('|')})\\s+` : ''})["']`);
@@ -201,7 +228,7 @@ function runsRemotely(context: ScanContext, path: string, line: number, value: s
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 11;
+export const version = 12;
 
 /** The undeclared-capability detector. */
 /** A container build file (`Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.dev`). */
@@ -226,7 +253,9 @@ export function detect(context: ScanContext): RawFinding[] {
     const runsRemoteCode = use.kind === 'network' && executed.has(use.value) && !isPackageRegistry(use.value);
     // A link a script only prints or names as a schema (`echo "See https://docs.docker.com/…"`) is not a connection.
     // So is an address in a constant the script only compares other values with (a list of known store or vendor URLs).
-    const shownOnly = use.kind === 'network' && !runsRemoteCode && (SHOWN_LINK.test(lineOf(context, use.file, use.line, use.value)) || comparedOnly(context, use.file, use.line));
+    // Not a line that also sends (`printf '%s' "$event" | curl … https://host/…`): what it prints goes to that address.
+    const shownLine = lineOf(context, use.file, use.line, use.value);
+    const shownOnly = use.kind === 'network' && !runsRemoteCode && ((SHOWN_LINK.test(shownLine) && !SENDS_ON_LINE.test(shownLine)) || returnedLink(lineOf(context, use.file, use.line, use.value), use.value) || comparedOnly(context, use.file, use.line));
     // A public package registry (npm, PyPI …) read for metadata is a host to declare, not an unknown destination.
     const registry = use.kind === 'network' && isPackageRegistry(use.value);
     const severity = (fromMarkdown(use) || shownOnly || registry) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;

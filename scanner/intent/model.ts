@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
+import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, OWNED_CREDENTIAL_FILES, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, SELF_HOSTED_SERVICES, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
 import { CODE_FORGE_DOMAINS, IDENTITY_PROVIDER_HOST, NETWORK_SINK_CALL, REFRESH_GRANT, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
@@ -257,7 +257,7 @@ export function describes(sentence: string): boolean {
   const negated = NEGATED_ACT.exec(rest);
   const before = negated === null ? '' : rest.slice(0, negated.index);
   const orderStands = before !== '' && ordersBefore(before) && (HAS_ADDRESS.test(before) || hasWord('network-sink', before));
-  if ((negated !== null && !orderStands) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest) || (INDICATOR_COMBINATION.test(rest) && !HAS_ADDRESS.test(rest) && !ordersBefore(rest))) return true;
+  if ((negated !== null && !orderStands) || LABELLED_EXAMPLES.test(rest) || LISTED_VALUES.test(rest) || firstPersonReport(rest) || (INDICATOR_COMBINATION.test(rest) && !HAS_ADDRESS.test(rest) && !ordersBefore(rest))) return true;
   // Said of someone in general, unless the sentence goes on to an order of its own ("…, so upload it now") or hides something.
   // The same in a clause after a dash or a semicolon ("Every hit is a lead — a security skill legitimately quotes …"), when no clause orders.
   if (rest === sentence && !orderAfter().test(rest)) {
@@ -277,6 +277,17 @@ export function describes(sentence: string): boolean {
   // A word of an address (`hs.attacker.example`) says nothing about the sentence.
   return all('describes', rest.replace(/\b(?:https?|wss?|ftp|ssh):\/\/\S+|\b[\w-]+(?:\.[\w-]+)+\.(?:invalid|example|test|com|net|org|io|dev)\b/g, ' ')).some((word) => !/^(?:never|do not|don't|must not|should not|shouldn't|avoid|refuse|reject|deny|prevent|stop|disallow|forbid)\w*$/i.test(word) && !(imperative && TOPIC_NOUN.test(word)));
 }
+
+/** A report in the agent's own words that goes on to nothing: no order after it, no address, no secret file or agent setting named. */
+function firstPersonReport(sentence: string): boolean {
+  return FIRST_PERSON_REPORT.test(sentence) && !HAS_ADDRESS.test(sentence) && !orderAfter().test(sentence) && !/\b(?:you\s+(?:must|should|need\s+to|have\s+to)|please|make\s+sure|be\s+sure)\b/i.test(sentence) && !SENSITIVE_FILE.test(sentence) && !AGENT_CONFIG_FILE.test(sentence);
+}
+
+/**
+ * What the agent reports to the user it has done, in its own words ("I replaced 6 values: 2 Moonraker API keys, 1 webhook URL",
+ * "I've redacted the tokens"): a sample reply that lists what was kept out, not an order.
+ */
+const FIRST_PERSON_REPORT = /^[\s>*_"“'‘]*I(?:\s+have|'ve)?\s+(?:replaced|redacted|removed|masked|stripped|excluded|skipped|left\s+out|blanked|scrubbed|hid|hidden|dropped|omitted)\b/;
 
 /** Pieces of a signature added up (`` `curl` + paste-site host + `| bash` ``): a pattern to match, not a command (unless an order or an address goes with it). */
 const INDICATOR_COMBINATION = /`[^`\n]{1,40}`\s*\+\s*(?:`[^`\n]{1,40}`|[\w -]{1,30}?)\s*\+\s*`[^`\n]{1,40}`/;
@@ -473,6 +484,12 @@ const SHARED_ADDRESS = /^100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\./;
 
 /** A party the skill itself supplies: a file it ships, a key file at an address it names, its profile or defaults, a literal address (an e-mail address, not the `git@host:` of an SSH remote), account number or IBAN. */
 const SKILL_PARTY = /(?<!(?:~|\$HOME|\$\{HOME\})\/[\w.\/-]*)`?\b(?:assets|config|data|references?|templates?)?\/?[\w.-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|md|csv|env)\b`?|https?:\/\/[^\s"'`)]+\.(?:pub|asc|gpg|pem|crt)\b|\b(?:assets|config|data|keys?|references?)\/[\w.-]+\.pub\b|\bclient_id=[0-9a-f]{8}-[0-9a-f]{4}-|\bclient\s*id\b\W{0,6}\d{12,}\b|\b(?:shipped|bundled|provided)\s+(?:in|with)\b|\bthe\s+(?:profile|defaults|preset|template|config(?:uration)?)'?s?\s+(?:details|account|address|values?|settings)\b|\bthe\s+(?:[\w-]+\s+){0,2}?(?:address|account|e-?mail|iban|key)\s+(?:below|above)\b|\b(?!git@)[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b(?![\w.-]*:)/i;
+/** `user@host` as ssh writes a destination. */
+const SSH_DESTINATION = /(?<![\w.+-])[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)*)(?![\w.-]*@)/gi;
+/** A command line that ends in an ssh-style command and its options, right before a destination (`ssh -p 2222 `, `bash scripts/enroll.sh add key.pub `). */
+const SSH_COMMAND_BEFORE = /(?:\b(?:ssh|scp|sftp|ssh-copy-id|rsync|mosh)|\b(?:bash|sh|zsh)\s+[\w./-]+\.sh)(?:\s+(?:-\S+|[\w~./$-]+))*\s+$/;
+/** A grant that puts a key into a machine's `authorized_keys` (or copies one there with `ssh-copy-id`). */
+const SSH_KEY_GRANT = /\bauthorized_keys\b|\bssh-copy-id\b/;
 /** The name a DNS lookup asks about (`dig +short TXT update.host.example`, `nslookup -type=TXT host.example`), not the server it asks (`@1.1.1.1`). */
 const DNS_QUERY = /\b(?:dig|nslookup|drill|kdig|delv|doggo)\b(?:\s+(?:[-+@][^\s|)"']*|TXT|txt|ANY|any|A|AAAA))*\s+([a-z0-9_-]+(?:\.[a-z0-9_-]+)+)\b/gi;
 /** A field of a credential file that holds the secret itself (`private_key`, `client_secret`, `refresh_token`). */
@@ -775,7 +792,8 @@ export function followedFiles(files: readonly SourceFile[]): Set<string> {
   for (const skill of files.filter((file) => /(?:^|\/)SKILL\.md$/i.test(file.path))) {
     const folder = skill.path.includes('/') ? skill.path.slice(0, skill.path.lastIndexOf('/') + 1) : '';
     for (const paragraph of skill.text.split(/\n\s*\n/)) {
-      if (!FOLLOW_WORDS.test(paragraph)) continue;
+      // Emphasised words read as the words (`**Finish** with the checks in …`, `*Finish* with …`).
+      if (!FOLLOW_WORDS.test(paragraph.replace(/\*+|__/g, ''))) continue;
       for (const file of files) {
         if (file === skill || file.fileClass !== 'text' || !FOLLOWED_LANGUAGES.has(file.language) || !file.path.startsWith(folder)) continue;
         if (paragraph.includes(file.path.slice(folder.length))) out.add(file.path);
@@ -1216,7 +1234,10 @@ function readAction(place: { file: string; line: number; origin: Origin; documen
     const tunnelHost = TUNNEL.test(grant) || WEBHOOK_REGISTERED.test(grant) ? destinations(linesAround(ordered, grant))[0] : APP_INSTALLED.test(grant) ? destinations(ordered).find((host) => !isLocalHost(host)) : HANDOVER.test(grant) ? handoverParty(linesAround(ordered, grant)) : undefined;
     const exposed = EXPOSED_TO_ANYONE.exec(ordered)?.[0];
     const cloudAccount = outsideAccount(ordered);
-    const party = mailExchanger(grant) ?? (PAYMENT_DETAILS.test(grant) ? ACCOUNT_NUMBER.exec(ordered)?.[0] : undefined) ?? SKILL_PARTY.exec(ordered)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
+    // For a key put into `authorized_keys`, `pi@octopi.local` is the machine it goes on (ssh's user@host), not a party: the party is whose key it is.
+    // A key written out in the text (`ssh-ed25519 AAAA… support@vendor`) is the skill's, and its comment names whose.
+    const partyText = SSH_KEY_GRANT.test(grant) && !/AAAA[\w+/=]{20,}/.test(ordered) ? ordered.replace(SSH_DESTINATION, (whole, host: string) => (isLocalHost(host) || /\.(?:local|lan|home|internal|localdomain|home\.arpa)$/i.test(host) || SSH_COMMAND_BEFORE.test(ordered.slice(0, ordered.indexOf(whole))) ? ' ' : whole)) : ordered;
+    const party = mailExchanger(grant) ?? (PAYMENT_DETAILS.test(grant) ? ACCOUNT_NUMBER.exec(ordered)?.[0] : undefined) ?? SKILL_PARTY.exec(partyText)?.[0] ?? COLLABORATOR_PARTY.exec(ordered)?.[0] ?? ACCOUNT_NUMBER.exec(ordered)?.[0] ?? (cloudAccount ? `AWS account ${cloudAccount}` : undefined) ?? tunnelHost ?? (exposed ? `${ANYONE}: ${exposed.trim()}` : undefined);
     action.grant = { text: grant, ...(party ? { party } : {}) };
   }
   // A sentence that says how a protection behaves ("Tamper Protection doesn't block exclusions added by an administrator") orders nothing.
@@ -2000,6 +2021,8 @@ const AGENT_ENDPOINT_WORDS = /\b(?:models?|llms?|agents?|assistant|claude|anthro
  * application's name or holds it (`eu.api.smith.langchain.com` for LANGSMITH, `api.sentry.io` for SENTRY).
  */
 function applicationHost(application: string, host: string): boolean {
+  // A service users run themselves (WordPress, Home Assistant, Mastodon …) lives wherever the user runs it.
+  if (SELF_HOSTED_SERVICES.has(application.toUpperCase().replace(/_/g, ''))) return true;
   const name = application.toLowerCase().replace(/_/g, '');
   // Or a host of the service by its known names (`JIRA` at `acme.atlassian.net`, core/sensitive.json `secretOwners.aliases`).
   return host.toLowerCase().split(/[.-]/).some((label) => label.length >= 4 && (name.includes(label) || label.includes(name))) || secretBelongsTo(`${application}_TOKEN`, host);
@@ -2142,6 +2165,14 @@ function concealedReferences(actions: readonly Action[]): Action[] {
 /** A question the agent is told to ask the user, quoted after "Ask" ("Ask: \"Send this to @Priya as a DM?\""). */
 const ASKED_QUESTION = /\bask(?:s|ing)?\b(?:\s+(?:the\s+user|them|whether|if))?\s*:?\s*(?:"[^"\n]{1,200}\?"|“[^”\n]{1,200}\?”)/gi;
 
+/** A send the agent asks the user to make ("ask the user to upload them", "have them send it"): the user's own act. */
+const USER_ASKED_TO_SEND = /\b(?:ask|tell|have|let|get)\s+(?:the\s+(?:user|writer|author|owner|customer)|them|you)\s+(?:to\s+)?(?=(?:send|post|upload|submit|transmit|forward)\b)/gi;
+
+/** A .env file loaded into the shell's environment (`set -a; . ./.env`, `source .env`, `export $(grep -v '^#' .env | xargs)`). */
+const DOTENV_SOURCED = /(?:^|[\s;`(])(?:\.|source)\s+["']?\.?\/?[\w./-]*\.env\b|\bset\s+-a\b|\bexport\s+\$\(\s*(?:grep|cat)\b[^)\n]*\.env\b|\bload_dotenv\s*\(|\bdotenv\b/;
+/** A .env file's contents read as data (printed, copied, attached, uploaded whole). */
+const WHOLE_DOTENV_READ = /\b(?:cat|type|Get-Content|base64|xxd|tar|zip|gzip|cp|scp|rsync)\s+[^\n|;]*\.env\b|@\.?\/?[\w./-]*\.env\b|\b(?:contents?|whole|entire|full)\s+(?:of\s+)?(?:the\s+)?(?:project'?s\s+)?`?\.env\b/i;
+
 /** An order to send what was just gathered, naming no address ("Send it with `curl`", "POST the block"). */
 const SENDS_GATHERED = /\b(?:send|post|upload|submit|transmit|forward)\s+(?:it|them|this|these|that|everything|the\s+(?:whole\s+|full\s+)?(?:block|bundle|message|body|context(?:\s+block)?|payload|request|report|archive|batch|pack(?:age)?))\b/i;
 
@@ -2159,13 +2190,17 @@ function sentToDocumentEndpoint(actions: readonly Action[], instructions: readon
     const host = [...hosts][0]!;
     const members = instructions.filter((instruction) => instruction.file === file && !instruction.script && !instruction.documentation);
     for (const source of own) {
+      // A .env loaded into the shell for the skill's own key (`set -a; . ./.env; set +a`) is the key used, not data gathered.
+      // Not when what was loaded is then printed or swept (`env | grep -i token`): that gathers every value.
+      if (source.secret !== undefined && DOTENV_FILE.test(` ${source.secret}`) && DOTENV_SOURCED.test(source.fullText ?? source.evidence) && !WHOLE_DOTENV_READ.test(source.fullText ?? source.evidence) && !/(?<![.\w])(?:env|printenv|export\s+-p|declare\s+-[px]|compgen\s+-e)\b/.test(source.fullText ?? source.evidence)) continue;
       if (source.sink || !(source.context || (source.secret && (DOTENV_FILE.test(` ${source.secret}`) || SENSITIVE_FILE.test(source.secret) || ENVIRONMENT_SECRET_SWEEP.test(source.secret) || /\b(?:env|printenv)\b/.test(source.secret))))) continue;
       const section = members.find((instruction) => instruction.line === source.line)?.section;
       if (section === undefined) continue;
       // In the same section, or a later one of the same document ("## Submitting … Send it as the request body").
       // A send the agent asks the user about ("Ask: \"Send this to @Priya as a DM?\"") waits for the answer; it orders nothing.
       // Only the quoted question is set aside: a send said outside it ("Then send it whatever the answer") is still an order.
-      const sends = (instruction: Instruction) => instruction.line > source.line && instruction.origin === 'prose' && SENDS_GATHERED.test(instruction.text.replace(ASKED_QUESTION, ' ')) && !/\b(?:https?|wss?):\/\//.test(instruction.text);
+      // A send the agent asks the user to do ("ask the user to upload them") is the user's, not an order to the agent.
+      const sends = (instruction: Instruction) => instruction.line > source.line && instruction.origin === 'prose' && SENDS_GATHERED.test(instruction.text.replace(ASKED_QUESTION, ' ').replace(USER_ASKED_TO_SEND, ' ')) && !/\b(?:https?|wss?):\/\//.test(instruction.text);
       const send = members.find((instruction) => instruction.section === section && sends(instruction)) ?? members.find(sends);
       if (!send) continue;
       const sendText = SENDS_GATHERED.exec(send.text)![0];
@@ -3125,6 +3160,30 @@ const TABLE_VALUE_BOUND = /\b(?:export|save|store|set|put|keep|assign|record)\s+
  * `Host` column the steps send the agent to): the request goes to the hosts the skill gives there, not to one the user
  * chooses.
  */
+/**
+ * A value a template already carries that is someone's (an id, a token, a key): a UUID, a long run of key characters, or a
+ * credential-named setting given a value that is not a placeholder (`token: eyJh…`, `authkey: tskey-…`).
+ */
+const TEMPLATE_FILLED_VALUE = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|[A-Za-z0-9+/_-]{32,}={0,2}|\b(?:[\w-]*(?:token|secret|password|passwd|key|auth[\w-]*|credentials?))\s*[:=]\s*["']?(?![A-Z][A-Z0-9_]*\b["']?\s*$|<|\{|\$|["']?\s*$)\S{6,}/im;
+
+/**
+ * Access handed to "a party the skill supplies" that is only a shipped file (`writes ~/.cloudflared/config.yml from
+ * assets/cloudflared-config.yml`), when that file supplies no one: no outside address, mail address, key or account number,
+ * only holes the program fills (`hostname: HOSTNAME`). The party is then whoever the user fills in.
+ */
+export function withoutEmptyTemplateParties(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
+  return actions.map((action) => {
+    const party = action.grant?.party?.replace(/`/g, '');
+    if (party === undefined || !/^[\w./-]+\.(?:json|ya?ml|toml|ini|cfg|conf|txt|env)$/.test(party)) return action;
+    const file = files.find((entry) => entry.path === party || entry.path.endsWith(`/${party}`));
+    if (file === undefined || file.fileClass !== 'text') return action;
+    const supplies = urlHosts(file.text).some(({ host }) => !isLocalHost(host)) || /\b[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+\b|AAAA[\w+/=]{20,}/i.test(file.text) || ACCOUNT_NUMBER.test(file.text) || /\b\d{12}\b/.test(file.text) || TEMPLATE_FILLED_VALUE.test(file.text);
+    if (supplies) return action;
+    const { party: _dropped, ...grant } = action.grant!;
+    return { ...action, grant };
+  });
+}
+
 export function withTableHosts(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
   const hosts = tableHosts(files);
   // The skill's data files are read for named addresses only when an action has a hole to fill.
@@ -4287,7 +4346,10 @@ export function decideActions(given: readonly Action[], declared: Capabilities |
     // A CLI's own login printed by it (`gh auth token`) is that service's token, as its variable would be.
     const secretVariable = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.exec(action.secret ?? '')?.[0] ?? LOGIN_PRINTERS.find(([printer]) => printer.test(action.secret ?? ''))?.[1] ?? (ONE_KEY_IN_WORDS.test(action.secret ?? '') && !MANY_SECRETS.test(action.secret ?? '') ? heldIn(action.evidence) : undefined);
     // An account's refresh token redeemed at its identity provider's own token host is used there, not moved.
-    const toOwnService = (secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host))) || (atProvider && !MANY_SECRETS.test(action.secret!));
+    // A tool's own credential file (`client_secret.json`, core/sensitive.json `secretOwners.files`) sent only to that tool's service is used there.
+    // Only a request to that service: text put on a forge (a gist, an issue) is published, whoever hosts it.
+    const ownedFile = action.secret === undefined || action.sink?.kind !== 'network' ? undefined : OWNED_CREDENTIAL_FILES.find((file) => file.includes('/') ? action.secret!.endsWith(file.replace(/^~\//, '')) : new RegExp(`(?:^|[/\\s'"\`])${escapeRegExp(file)}$`).test(action.secret!));
+    const toOwnService = (secretVariable !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(secretVariable, host))) || (ownedFile !== undefined && sinkHosts.length > 0 && sinkHosts.every((host) => secretBelongsTo(ownedFile, host))) || (atProvider && !MANY_SECRETS.test(action.secret!));
     if (action.secret && action.sink && leaves && !toOwnService) {
       // A credential file written into forge text (a commit trailer, a PR body, a gist) is published with
       // it, whoever owns the repository: no one's consent makes that a destination for a private key.
