@@ -210,7 +210,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       if (text[index - 1] === '{' && /^[^\s{}]+\}+[A-Za-z_{]/.test(text.slice(index)) && usesXmlNamespaces(file)) continue;
       // The page a user agent names for its operator (`"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"`) is a link
       // in the name a request gives itself, not where it goes.
-      if (USER_AGENT_LINK.test(text.slice(Math.max(0, index - 120), index))) continue;
+      if (text[index - 1] === '+' && USER_AGENT_LINK.test(text.slice(Math.max(0, index - 120), index))) continue;
       // A request's claimed origin (`-H "Origin: https://other.site"`, `--referer …`) names where it says it comes from, not where it goes.
       if (/(?:\b(?:Origin|Referr?er)\s*:\s*|--referr?er[\s=]+["']?)$/i.test(text.slice(Math.max(0, index - 20), index))) continue;
       // An OAuth scope (`https://www.googleapis.com/auth/gmail.readonly`) names a permission, not a server.
@@ -262,7 +262,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
   for (const unit of facts) {
     if (!unit.inferCapabilities || unit.unit.includes('#') || unit.language === 'shell') continue;
     for (const call of unit.calls) {
-      if (!NETWORK_SINK_CALL.test(call.callee)) continue;
+      // A key read in the call at all (cheap) before the long list of sending calls.
+      if (!/\[\s*["']|\.get\(\s*["']/.test(call.text) || !NETWORK_SINK_CALL.test(call.callee)) continue;
       const open = call.text.indexOf('(');
       const address = open < 0 ? '' : (callArguments(call.text.replace(/\n/g, ' '), open + 1)[0] ?? '');
       const keys = [...address.matchAll(CONFIG_KEY_READ)].map((match) => (match[1] ?? match[2])!.toLowerCase());
@@ -292,7 +293,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       // program that works with XML namespaces.
       // So is a value of a namespace map (`NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}`), wherever the program uses it.
       const line = lineOf(unit.file, string.line);
-      const at = line.indexOf(string.text);
+      const at = line.includes('{') ? line.indexOf(string.text) : -1;
       const namespace = (NAMESPACE_CONSTANT.test(line) && usesXmlNamespaces(unit.file)) || (at > 0 && NAMESPACE_MAP_ENTRY.test(line.slice(Math.max(0, at - 200), at)));
       if (!(unit.offline && BARE_URL.test(string.text)) && !claimed && !namespace) addHosts(string.text, unit.file, string.line);
       // The string as the unit folded it (`$body` filled in) may differ from the command's text; its end is the same.

@@ -387,7 +387,7 @@ const FETCHES_KEY = /\b(?:https?|ftp):\/\/|\b(?:curl|wget|fetch|aria2c|http|xh|n
 /** Whether a shell script's line runs on another machine, inside a quoted command it hands to `ssh`, in a script that fetches nothing from an address. */
 function handedToSshFrom(files: readonly SourceFile[], path: string, line: number): boolean {
   const file = files.find((entry) => entry.path === path);
-  return file !== undefined && file.language === 'shell' && !FETCHES_KEY.test(file.text) && handedToSsh(file.text, line);
+  return file !== undefined && file.language === 'shell' && !FETCHES_KEY.test(file.text) && handedToSsh(file, line);
 }
 
 /** Rules whose findings in a script only warn when the script shows the step and asks right before it (see promptedScriptStep). */

@@ -32,9 +32,13 @@ export const URL_PATTERN = /\b(?:https?|wss?|ftp|oci):\/\/(?:[^\s/@'"`<>]*@)?(\[
 
 /**
  * The single-quoted command lines a shell script hands to `ssh` over several lines (`ssh "$target" '` … `'`), with the
- * lines they open and close on: what is inside runs on the other machine.
+ * lines they open and close on: what is inside runs on the other machine. Found once per file (a detector asks once per use).
  */
-export function sshCommandSpans(text: string): { open: number; close: number; first: number; last: number }[] {
+export function sshCommandSpans(file: { readonly text: string }): { open: number; close: number; first: number; last: number }[] {
+  const text = file.text;
+  if (!text.includes('ssh')) return [];
+  const known = sshSpans.get(file);
+  if (known) return known;
   const spans: { open: number; close: number; first: number; last: number }[] = [];
   // `ssh` as the command (`| ssh "$target" '`), not a word inside a string (`'ssh-ed25519 AAAA…'`).
   for (const match of text.matchAll(/(?:^|[\s|;&(])ssh(?=[ \t])[^'\n|;&]*'/gm)) {
@@ -45,12 +49,14 @@ export function sshCommandSpans(text: string): { open: number; close: number; fi
     const last = text.slice(0, close).split('\n').length;
     if (last > first) spans.push({ open, close, first, last });
   }
+  sshSpans.set(file, spans);
   return spans;
 }
+const sshSpans = new WeakMap<{ readonly text: string }, { open: number; close: number; first: number; last: number }[]>();
 
 /** Whether a line of a shell script is inside (after the first line of) a command line it hands to `ssh` over several lines. */
-export function handedToSsh(text: string, line: number): boolean {
-  return sshCommandSpans(text).some((span) => span.first < line && line <= span.last);
+export function handedToSsh(file: { readonly text: string }, line: number): boolean {
+  return sshCommandSpans(file).some((span) => span.first < line && line <= span.last);
 }
 
 /** `text` as a literal inside a regular expression. */

@@ -192,7 +192,7 @@ function runsRemotely(context: ScanContext, path: string, line: number, value: s
   if (!file || file.language !== 'shell') return false;
   // A command line handed over on several lines: the value is the other machine's when it is inside it and not before it on the opening line.
   const remoteName = value.replace(/\/$/, '');
-  for (const span of sshCommandSpans(file.text)) {
+  for (const span of sshCommandSpans(file)) {
     const opening = file.text.lastIndexOf('\n', span.open) + 1;
     if (span.first < line && line <= span.last) return true;
     if (span.first === line && file.text.slice(span.open, span.close).includes(remoteName) && !file.text.slice(opening, span.open).includes(remoteName)) return true;
