@@ -75,8 +75,8 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-45': { maliciousFailing: 42, benignFailing: 0 },
   'round-46': { maliciousFailing: 41, benignFailing: 0 },
   'round-47': { maliciousFailing: 41, benignFailing: 0 },
-  'round-48': { maliciousFailing: 42, benignFailing: 2 },
-  'round-49': { maliciousFailing: 41, benignFailing: 0 },
+  'round-48': { maliciousFailing: 42, benignFailing: 1 },
+  'round-49': { maliciousFailing: 42, benignFailing: 0 },
   'round-50': { maliciousFailing: 42, benignFailing: 0 },
 };
 
