@@ -4,7 +4,7 @@
  */
 import { CommandNameSchema, EnvNameSchema, HostPatternSchema, noCapabilities, type Capabilities } from '../schemas/index.ts';
 import type { CodeFacts, Segment, SourceFile } from './model.ts';
-import { BARE_URL, NETWORK_SINK_CALL, isExampleHost, isIdentifierHost, isLocalHost, urlHosts } from './knowledge.ts';
+import { BARE_URL, NETWORK_SINK_CALL, isExampleHost, isIdentifierHost, isLocalHost, settingAddresses, urlHosts } from './knowledge.ts';
 
 /** Where an inferred capability was seen first. */
 export interface CapabilityUse {
@@ -177,14 +177,9 @@ const CONFIG_KEY_READ = /\[\s*["']([A-Za-z_][\w-]*)["']\s*\]|\.get\(\s*["']([A-Z
 /** The outside addresses the skill's JSON, YAML and TOML files give by key (`endpoint: https://…`), with where each is written. */
 function addressesBySettingKey(files: readonly SourceFile[]): Map<string, { file: string; line: number; url: string; host: string }[]> {
   const out = new Map<string, { file: string; line: number; url: string; host: string }[]>();
-  for (const file of files) {
-    if (file.fileClass !== 'text' || !['json', 'yaml', 'toml'].includes(file.language)) continue;
-    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
-      const host = urlHosts(match[2]!).map((entry) => entry.host.replace(/:\d+$/, '')).find((found) => !isLocalHost(found) && !isExampleHost(found) && HostPatternSchema.safeParse(found).success);
-      if (host === undefined) continue;
-      const key = match[1]!.toLowerCase();
-      out.set(key, [...(out.get(key) ?? []), { file: file.path, line: file.text.slice(0, match.index).split('\n').length, url: match[2]!, host }]);
-    }
+  for (const { file, line, key, url } of settingAddresses(files, false)) {
+    const host = urlHosts(url).map((entry) => entry.host.replace(/:\d+$/, '')).find((found) => !isLocalHost(found) && !isExampleHost(found) && HostPatternSchema.safeParse(found).success);
+    if (host !== undefined) out.set(key, [...(out.get(key) ?? []), { file, line, url, host }]);
   }
   return out;
 }
@@ -258,7 +253,7 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
   };
   // Addresses the skill's own settings give a request by key (`store = "https://…"` in assets/scrub.toml, read as
   // `f"{u['store']}/{batch}"`): the program connects to them, wherever the settings file sits.
-  let settingAddresses: Map<string, { file: string; line: number; url: string; host: string }[]> | undefined;
+  let bySettingKey: Map<string, { file: string; line: number; url: string; host: string }[]> | undefined;
   for (const unit of facts) {
     if (!unit.inferCapabilities || unit.unit.includes('#') || unit.language === 'shell') continue;
     for (const call of unit.calls) {
@@ -268,8 +263,8 @@ export function inferCapabilities(files: readonly SourceFile[], facts: readonly 
       const address = open < 0 ? '' : (callArguments(call.text.replace(/\n/g, ' '), open + 1)[0] ?? '');
       const keys = [...address.matchAll(CONFIG_KEY_READ)].map((match) => (match[1] ?? match[2])!.toLowerCase());
       if (keys.length === 0) continue;
-      settingAddresses ??= addressesBySettingKey(files);
-      for (const key of keys) for (const given of settingAddresses.get(key) ?? []) add({ kind: 'network', value: given.host, file: given.file, line: given.line, evidence: given.url });
+      bySettingKey ??= addressesBySettingKey(files);
+      for (const key of keys) for (const given of bySettingKey.get(key) ?? []) add({ kind: 'network', value: given.host, file: given.file, line: given.line, evidence: given.url });
     }
   }
   for (const unit of facts) {

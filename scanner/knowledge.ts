@@ -59,6 +59,21 @@ export function handedToSsh(file: { readonly text: string }, line: number): bool
   return sshCommandSpans(file).some((span) => span.first < line && line <= span.last);
 }
 
+/**
+ * Addresses the skill's own settings give by key (`endpoint: https://…`, `"precheck": "https://…"`, a `.env`'s `HOOK=https://…`):
+ * each key (lower-cased), its address and where it is written. JSON, YAML and TOML files, and `.env` files unless `dotenv` is false.
+ */
+export function settingAddresses(files: readonly { path: string; fileClass: string; language: string; text: string }[], dotenv: boolean): { file: string; line: number; key: string; url: string }[] {
+  const out: { file: string; line: number; key: string; url: string }[] = [];
+  for (const file of files) {
+    if (file.fileClass !== 'text' || !(['json', 'yaml', 'toml'].includes(file.language) || (dotenv && /(?:^|\/)\.env(?:\.[\w-]+)?$/.test(file.path)))) continue;
+    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
+      out.push({ file: file.path, line: file.text.slice(0, match.index).split('\n').length, key: match[1]!.toLowerCase(), url: match[2]! });
+    }
+  }
+  return out;
+}
+
 /** `text` as a literal inside a regular expression. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

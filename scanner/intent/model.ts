@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { AGENT_CONFIG_FILE, AGENT_CONFIG_USER_SCOPE, DOTENV_FILE, OWNED_CREDENTIAL_FILES, PERSISTENCE_FILE, SECRET_ENV_NAME, SENSITIVE_FILE, SYNCED_FOLDER, SELF_HOSTED_SERVICES, readsOwnCredential, secretBelongsTo, secretOwnerWord } from '../../core/index.ts';
 import type { Capabilities } from '../../schemas/index.ts';
 import { hostAllowed, pathAllowed } from '../capabilities.ts';
-import { CODE_FORGE_DOMAINS, IDENTITY_PROVIDER_HOST, NETWORK_SINK_CALL, REFRESH_GRANT, escapeRegExp, isLocalHost, urlHosts } from '../knowledge.ts';
+import { CODE_FORGE_DOMAINS, IDENTITY_PROVIDER_HOST, NETWORK_SINK_CALL, REFRESH_GRANT, escapeRegExp, isLocalHost, settingAddresses, urlHosts } from '../knowledge.ts';
 import { foldCharacterCodes } from '../decode.ts';
 import { CREDENTIAL_GETTER, REGEX_LIKE } from '../code.ts';
 import { ORDERS_WHAT_FOLLOWS, commandLines } from '../markdown.ts';
@@ -3213,12 +3213,9 @@ export function withTableHosts(actions: readonly Action[], files: readonly Sourc
  */
 export function keyedAddresses(files: readonly SourceFile[], { dotenv = true }: { dotenv?: boolean } = {}): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const file of files) {
-    if (file.fileClass !== 'text' || !(['json', 'yaml', 'toml'].includes(file.language) || (dotenv && /(?:^|\/)\.env(?:\.[\w-]+)?$/.test(file.path)))) continue;
-    for (const match of file.text.matchAll(/["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?((?:https?|wss?):\/\/[^\s"',}]+)/g)) {
-      const host = destinations(match[2]!).find((found) => !isLocalHost(found));
-      if (host !== undefined) out.set(match[1]!.toLowerCase(), [...new Set([...(out.get(match[1]!.toLowerCase()) ?? []), host])]);
-    }
+  for (const { key, url } of settingAddresses(files, dotenv)) {
+    const host = destinations(url).find((found) => !isLocalHost(found));
+    if (host !== undefined) out.set(key, [...new Set([...(out.get(key) ?? []), host])]);
   }
   return out;
 }
