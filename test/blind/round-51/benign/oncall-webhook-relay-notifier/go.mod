@@ -1,0 +1,3 @@
+module oncallnotifier
+
+go 1.22
