@@ -83,6 +83,8 @@ async function visibleCapabilities(dir: string, tree: TreeDigest, inferred: Obse
     if (file.size > VISIBLE_HOST_FILE_BYTES) continue;
     const text = (await readFile(join(dir, ...file.path.split('/')))).toString('utf8');
     for (const match of text.matchAll(/\bhttps?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?::\d+)?/gi)) hosts.add(match[1].toLowerCase());
+    // A host with a shell default in it (`https://api.${DD_SITE:-datadoghq.com}/…`) names the default host.
+    for (const match of text.matchAll(/\bhttps?:\/\/([a-z0-9.-]*)\$\{\w+:-([a-z0-9.-]+)\}([a-z0-9.-]*)/gi)) hosts.add(`${match[1]}${match[2]}${match[3]}`.toLowerCase());
     // ssh remotes (`git@github.com:owner/repo.git`, `ssh://git@host/…`) name their host too.
     for (const match of text.matchAll(/\b(?:ssh:\/\/)?[\w.-]+@([a-z0-9.-]+\.[a-z]{2,})[:/]/gi)) hosts.add(match[1].toLowerCase());
     // …and so do the targets of ssh, scp, rsync and ssh-copy-id (`ssh-copy-id deploy@203.0.113.25`).
@@ -117,6 +119,8 @@ function pathsWrittenIn(markdown: string): string[] {
     for (const match of block.matchAll(/(?:>>?|\btee\s+(?:-a\s+)?|\b(?:cp|mv|install|ln)\s+(?:-\S+\s+)*[^\s;&|]+\s+)["']?((?:~|\$HOME|\$\{HOME\})\/[^\s"';&|]+)/g)) {
       paths.add(match[1].replace(/^\$\{?HOME\}?/, '~'));
     }
+    // A file written whole from a here-document the block shows (`cat > ~/.config/systemd/user/x.timer <<UNIT`): its content is in plain sight too.
+    for (const match of block.matchAll(/\bcat\s+>\s*["']?((?:~|\$HOME|\$\{HOME\})\/[^\s"';&|<]+)["']?\s*<<-?\s*["']?\w+/g)) paths.add(match[1].replace(/^\$\{?HOME\}?/, '~'));
     // `git config --global …` writes the user's ~/.gitconfig.
     if (/\bgit\s+config\s+(?:-\S+\s+)*--global\b/.test(block)) paths.add('~/.gitconfig');
   }

@@ -18,7 +18,7 @@ import { pngTextChunks } from './images.ts';
 import { analyzeMarkdown, commandLines, plainCommand } from './markdown.ts';
 import type { CodeFacts, RawFinding, Segment, SourceFile } from './model.ts';
 import { decideVerdict, defaultPolicy, policyDigest, type Policy } from './policy.ts';
-import type { PatternRule, RuleMeta } from './rule-schema.ts';
+import type { Language, PatternRule, RuleMeta } from './rule-schema.ts';
 import { bundledRuleSet } from './rules.ts';
 import { readSkillFiles } from './source-files.ts';
 import { includedMakefiles, isMakefile, makeRecipes } from './makefile.ts';
@@ -666,6 +666,7 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
     }
   }
   let fileDecoded: Segment[] = [];
+  const programs: { text: string; line: number; language: Language }[] = [];
   // A template and its variables in the same file: the sentence it fills to is read like instructions.
   for (const filled of filledTemplates(text)) segments.push(...composedSegments(path, 1 + lineAt(text, filled.index), filled.text, language, decodedLabel('template', filled.encoded)));
   if (language === 'markdown') {
@@ -724,6 +725,8 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
         ...[...unit.strings, ...unit.needles].map((string) => string.text).filter((key) => key.length >= 2 && key.length <= 64),
         ...xorConstants(text),
         ...all.filter((array) => array.bytes.length <= 64).map((array) => String.fromCharCode(...array.bytes)),
+        // A key the program takes from its own file name (`path.basename(__filename, …)`, `Path(__file__).stem`).
+        ...(/\b__file(?:name|__)\b/.test(text) ? [path.replace(/^.*\//, ''), path.replace(/^.*\//, '').replace(/\.[^.]+$/, '')] : []),
       ];
       const named = new Map<string, string>();
       // One key for the file: the one under which most of its arrays read as text (at least two, or the only one).
@@ -777,10 +780,57 @@ async function analyseFile(file: SourceFile, instructions: Set<string> = new Set
           if (SENSITIVE_FILE.test(joined)) decodedStrings.push({ text: joined, line });
         }
       }
+      // The same over a name bound a line or more before (`pdir = Path(… Path.home() / ".dbt")`, then `pdir / "profiles.yml"` or
+      // `os.path.join(pdir, "profiles.yml")`): the bound path's last piece, then the piece joined to it.
+      if (unit.language === 'python' || unit.language === 'javascript') {
+        // Lines count in the file, or in the unit's own program (a notebook's cells).
+        const lines = (unit.program ?? text).split('\n');
+        const lineText = (line: number) => lines[line - 1 - (unit.program === undefined ? 0 : unit.lineOffset)] ?? '';
+        const lastPiece = new Map<string, string>();
+        for (const [line, pieces] of byLine) {
+          const bound = /^\s*(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s*=(?!=)/.exec(lineText(line))?.[1];
+          if (bound !== undefined && /^[\w.~-]+\/?$|\/[\w.-]+\/?$/.test(pieces.at(-1)!)) lastPiece.set(bound, pieces.at(-1)!);
+        }
+        if (lastPiece.size > 0) {
+          for (const string of unit.strings) {
+            if (string.text.length > 80 || string.text.includes('\n')) continue;
+            const source = lineText(string.line);
+            // The names a piece is joined to on its line (`NAME / "piece"`, `join(NAME, "piece")`).
+            for (const use of source.matchAll(JOINED_TO_NAME)) {
+              const piece = use[2] === string.text ? lastPiece.get(use[1]!) : undefined;
+              if (piece === undefined) continue;
+              const joined = `${piece.replace(/\/+$/, '')}/${string.text.replace(/^\/+/, '')}`;
+              if (SENSITIVE_FILE.test(joined)) decodedStrings.push({ text: joined, line: string.line });
+            }
+          }
+        }
+      }
     }
     unit.strings.push(...decodedStrings);
+    for (const decoded of decodedStrings) if (decodedProgram(decoded.text, unit.language)) programs.push({ ...decoded, language: unit.language });
+  }
+  // A program hidden in an encoded constant (base64, hex, XOR) and run at run time is read like the file's own code: what
+  // it reads and where it sends are the unit's facts, at the line of the constant.
+  for (const program of programs.slice(0, MAX_DECODED_PROGRAMS)) {
+    const unitFacts = await analyzeCode(`${path}~decoded${program.line}`, path, program.language, program.text, program.line - 1);
+    unitFacts.program = program.text;
+    facts.push(unitFacts);
   }
   return { segments, facts };
+}
+
+/** A name a path piece is joined to on one line (`pdir / "profiles.yml"`, `os.path.join(pdir, "profiles.yml")`): the name and the piece. */
+const JOINED_TO_NAME = /\b([A-Za-z_$][\w$]*)\s*(?:\/|,)\s*["'`]([^"'`\n]{1,80})["'`]/g;
+
+/** Decoded programs read as code per file: a file of many is read as text beyond these. */
+const MAX_DECODED_PROGRAMS = 8;
+
+/** Whether decoded text is a program in the language of the file that holds it (statements, not a word or a path). */
+function decodedProgram(text: string, language: Language): boolean {
+  if (text.length < 80 || !/[;\n]/.test(text)) return false;
+  if (language === 'javascript') return /\brequire\s*\(|\bimport\s*\(|\b(?:const|let|var|function)\s+[\w$]|=>/.test(text) && /[;{}]/.test(text);
+  if (language === 'python') return /^\s*(?:import\s+\w|from\s+[\w.]+\s+import\b|def\s+\w+\s*\()/m.test(text) || /\b__import__\s*\(/.test(text);
+  return false;
 }
 
 /** A byte array written out (`[]byte{0x5c, 0x5d, …}`, `bytes([92, 93, …])`, `new byte[] { … }`), bound to a name. */
@@ -800,11 +850,22 @@ function byteArrays(text: string): { name: string; bytes: number[]; index: numbe
 /** A byte array written out inside a list, with no name of its own: Go's `[]byte{0x77, …}`, Python's `bytes([…])`, C#'s `new byte[] {…}`. */
 const LISTED_BYTE_ARRAY = /(?:\[\]byte\s*\{|\bbytes\s*\(\s*\[|\bbytearray\s*\(\s*\[|\bnew\s+byte\s*\[\s*\]\s*\{)\s*((?:0x[0-9a-fA-F]{1,2}|\d{1,3})(?:\s*,\s*(?:0x[0-9a-fA-F]{1,2}|\d{1,3}))+)\s*,?\s*[\]}]/g;
 
-/** The text a short byte array XORed with a key (cyclically) reads as, when it reads as a word, a name or a path. */
+/** Bytes from which an array XORed with a key decodes as text whatever its characters. */
+const LONG_BYTE_TEXT = 48;
+
+/** The text a byte array XORed with a key (cyclically) reads as, when it reads as a word, a name or a path, or (long ones) as text. */
 function xorWithKey(bytes: readonly number[], key: string): string | undefined {
   const keyBytes = Buffer.from(key, 'latin1');
   if (keyBytes.length === 0) return undefined;
-  const plain = String.fromCharCode(...bytes.map((byte, index) => byte ^ keyBytes[index % keyBytes.length]!));
+  const decoded = bytes.map((byte, index) => byte ^ keyBytes[index % keyBytes.length]!);
+  // A long array that comes out as text throughout is text under that key (a program, a command line): random bytes under a
+  // wrong key are not. It is read as UTF-8, so a program with a few accented letters in it still reads as text. Short ones
+  // must also read as a word, a name or a path.
+  if (decoded.length >= LONG_BYTE_TEXT) {
+    const text = Buffer.from(decoded).toString('utf8');
+    if (!/[^\x20-\x7e\t\r\n\u00a0-\uffef]|\ufffd/.test(text) && (text.match(/[A-Za-z]/g)?.length ?? 0) >= 0.4 * text.length) return text;
+  }
+  const plain = String.fromCharCode(...decoded);
   return /^[\x20-\x7e]+$/.test(plain) && (plain.match(/[\w .\/:~@=+-]/g)?.length ?? 0) >= 0.85 * plain.length && /[a-z]{2}/i.test(plain) ? plain : undefined;
 }
 
@@ -1241,8 +1302,15 @@ const URL_BINDING = /^[ \t]*(?:export\s+)?[A-Za-z_]\w*=["']?(?:https?|ftp):\/\//
 /** A shell loop over a written list (`for f in a "$B/c"; do`): the variable and the list. */
 const FOR_LIST = /\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*(?:;|\n)\s*do\b/g;
 
-/** A file renamed or copied into place (`mv a b`, `mv -f "$f.new" "$f"`, `install -m 644 a b`): the two paths as written. */
-const MOVES_FILE = /(?:^|[;&|({]\s*|\bthen\s+)\s*(?:mv|cp|install)\s+(?:-[a-zA-Z]+(?:\s+\d{3,4})?\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/g;
+/** A file renamed, copied or linked into place (`mv a b`, `sudo mv -f "$f.new" "$f"`, `install -Dm755 a b`, `ln -sf a b`): the two paths as written. */
+const MOVES_FILE = /(?:^|[;&|({]\s*|\bthen\s+)\s*(?:sudo\s+(?:-\S+\s+)*)?(?:mv|cp|install|ln)\s+(?:-[a-zA-Z0-9]+(?:\s+\d{3,4})?\s+)*("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)\s+("[^"\n]+"|'[^'\n]+'|[^\s;&|)]+)/g;
+
+/** A folder on the usual search path (`/usr/local/bin`, `~/.local/bin`, `$HOME/bin`, `~/.cargo/bin`). */
+const SEARCH_PATH_DIR = String.raw`(?:\/usr(?:\/local)?|\/opt\/homebrew|(?:~|\$HOME)(?:\/\.local|\/\.cargo|\/go|\/\.bun|\/\.deno|\/\.npm-global)?)\/s?bin`;
+/** A program file in such a folder (`/usr/local/bin/pcx`): its name. */
+const SEARCH_PATH_PROGRAM = new RegExp(String.raw`^${SEARCH_PATH_DIR}\/([\w.+-]+)$`);
+/** Such a folder itself, as the target of a move that keeps the file's name (`sudo mv /tmp/lsx /usr/local/bin`). */
+const SEARCH_PATH_FOLDER = new RegExp(String.raw`^${SEARCH_PATH_DIR}\/?$`);
 
 /** A command that checks a file against a digest or a signature (`sha256sum -c`, `shasum -a 256 -c`, `gpg --verify`, `cosign verify-blob`, `minisign -V`). */
 const VERIFIES_FILE = /\b(?:sha(?:1|224|256|384|512)sum\s+(?:-\S+\s+)*(?:-c|--check)\b|shasum\b[^\n]*\s(?:-c|--check)\b|gpg2?\s+(?:--\S+\s+)*--verify\b|cosign\s+verify(?:-blob)?\b|minisign\s+(?:-\S+\s+)*-V\b|openssl\s+dgst\b[^\n]*-verify\b|Get-FileHash\b)/;
@@ -1314,6 +1382,10 @@ function downloadedThenRun(facts: readonly CodeFacts[], files: readonly SourceFi
     sessions.set(key, [...(sessions.get(key) ?? []), unit]);
   }
   const plain = (path: string) => path.replace(/^["']|["']$/g, '').replace(/\$\{(\w+)\}/g, '$$$1');
+  // What each session saved from a download, and the downloads any session put on the search path: a program installed by one
+  // script (`scripts/install.sh`) runs by its bare name wherever the skill runs it next (`lsx init` in SKILL.md).
+  const prepared: { commands: { name: string; text: string; line: number; unit: string; file: string }[]; saved: Map<string, string> }[] = [];
+  const onPath = new Map<string, string>();
   for (const units of sessions.values()) {
     // Every line of every statement: a download inside an `if … fi` the parser could not take apart still runs.
     // A line continued with a backslash is one line (`curl -fsS \⏎ URL -o file`), kept at its first line.
@@ -1342,16 +1414,41 @@ function downloadedThenRun(facts: readonly CodeFacts[], files: readonly SourceFi
         continue;
       }
       // A download checked against a digest or a signature before it runs is a pinned install, not the server's choice.
-      if (VERIFIES_FILE.test(command.text)) for (const path of saved.keys()) if (command.text.includes(path.replace(/^\.\//, ''))) verified.add(path);
-      // A download renamed into place (`curl -o "$f.new" … && mv "$f.new" "$f"`) is the file it becomes.
+      // Not one whose failure is ignored (`sha256sum -c x.sha256 || true`).
+      const ignored = () => /\|\|\s*(?:true|:)(?=\s|;|$)/.test(files.find((file) => file.path === command.file)?.text.split('\n')[command.line - 1] ?? command.text);
+      // The file is named as written or by its base name (a checksum line names `forgejo-runner`, the download was `$tmp/forgejo-runner`).
+      if (VERIFIES_FILE.test(command.text) && !ignored()) for (const path of saved.keys()) if (command.text.includes(path.replace(/^\.\//, '')) || (path.replace(/^.*\//, '').length >= 3 && command.text.includes(path.replace(/^.*\//, '')))) verified.add(path);
+      // A download renamed into place (`curl -o "$f.new" … && mv "$f.new" "$f"`) is the file it becomes, verified or not; moved
+      // or linked into a folder (`sudo mv /tmp/lsx /usr/local/bin/`, `ln -sf "$PWD/x" ~/.local/bin/`), the file of its name there.
       for (const move of command.text.matchAll(MOVES_FILE)) {
-        const from = saved.get(plain(move[1]!));
-        if (from !== undefined) saved.set(plain(move[2]!), from);
+        const source = plain(move[1]!);
+        const from = saved.get(source);
+        if (from === undefined) continue;
+        const target = plain(move[2]!);
+        const into = /\/$/.test(target) || SEARCH_PATH_FOLDER.test(target) ? `${target.replace(/\/+$/, '')}/${source.replace(/^.*\//, '')}` : target;
+        saved.set(into, from);
+        if (verified.has(source)) verified.add(into);
       }
     }
     for (const path of verified) saved.delete(path);
+    // A download put in a folder on the search path (`sudo mv /tmp/pcx /usr/local/bin/pcx`) runs by its bare name (`pcx setup`).
+    for (const [path, url] of saved) {
+      const name = SEARCH_PATH_PROGRAM.exec(path)?.[1];
+      if (name !== undefined && !onPath.has(name)) onPath.set(name, url);
+    }
+    prepared.push({ commands, saved });
+  }
+  for (const { commands, saved } of prepared) {
     for (const command of commands) {
       if (DOWNLOAD_TO.test(command.text) || VERIFIES_FILE.test(command.text)) continue;
+      // The program, past `sudo` and its options (`sudo -u runner …` names a user, not the program).
+      const program = /^\s*(?:sudo\s+(?:-[ugCDhpRrTt]\s+\S+\s+|-\S+\s+)*)?([\w.+-]+)(?=\s|$)/.exec(command.text)?.[1];
+      const installed = program === undefined ? undefined : onPath.get(program);
+      if (installed !== undefined) {
+        out.push({ file: command.file, line: command.line, text: `curl -fsSL '${installed}' | sh`, scope: 'command', language: 'shell', unit: command.unit });
+        onPath.delete(program!);
+        continue;
+      }
       const run = RUNS_FILE.exec(command.text);
       if (!run) continue;
       const path = plain(run[2] ?? run[3] ?? '');

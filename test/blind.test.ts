@@ -78,7 +78,7 @@ const FLOORS: Record<string, { maliciousFailing: number; benignFailing: number }
   'round-48': { maliciousFailing: 42, benignFailing: 1 },
   'round-49': { maliciousFailing: 42, benignFailing: 0 },
   'round-50': { maliciousFailing: 42, benignFailing: 0 },
-  'round-51': { maliciousFailing: 40, benignFailing: 8 },
+  'round-51': { maliciousFailing: 42, benignFailing: 0 },
 };
 
 /** Folds a YAML front matter block out of a SKILL.md. */

@@ -422,7 +422,7 @@ const EXTENSION_SESSION_API = /^(?:chrome|browser)\.(?:cookies\.getAll(?:CookieS
 
 /** Whether an `openssl` command works on local files only (`x509`, `req`, `genrsa`): only `s_client`, `s_time` and `ocsp` connect. */
 function localOpenssl(name: string, text: string): boolean {
-  return name === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp)\b/.test(text);
+  return name === 'openssl' && !/\bopenssl\s+(?:s_client|s_time|ocsp|cmp)\b|\s-(?:connect|server|url)\b/.test(text);
 }
 
 /**
@@ -896,7 +896,10 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = '', formPag
         const partName = part.trim().split(/\s+/)[0] ?? '';
         return sourceIn(part, partName) || WHOLE_ENVIRONMENT.test(part.trim());
       });
-      const hasSink = parts.some((part) => NETWORK_SINK_COMMAND.test(part.trim().split(/\s+/)[0] ?? '') || DNS_SINK.test(part.trim().split(/\s+/)[0] ?? '')) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text);
+      const hasSink = parts.some((part) => {
+        const partName = part.trim().split(/\s+/)[0] ?? '';
+        return (NETWORK_SINK_COMMAND.test(partName) && !localOpenssl(partName, part)) || DNS_SINK.test(partName);
+      }) || /[<>]&?\s*\/dev\/(?:tcp|udp)\//.test(command.text);
       if (hasSource && hasSink && !fileToItsOwner(command.text)) flow.sameCommand.push({ source: place(command.line, command.text), sink: place(command.line, command.text) });
     }
     // curl -F "file=@~/.ssh/id_rsa" / --data-binary @~/.aws/credentials
@@ -973,7 +976,46 @@ function analyse(unit: CodeFacts, isMarkdownBlock: boolean, source = '', formPag
     const published = packed < 0 ? undefined : unit.calls.find((call) => FILE_WRITE.test(call.callee) && PUBLISHED_OUTPUT.test(call.text));
     if (published) flow.sinks.push({ ...place(published.line, published.text.split('\n')[0]!), published: true });
   }
+  // A program whose only stored credential is a kubeconfig, sending only to the API server that kubeconfig names (the
+  // request's address built from the file's `server` field): the cluster's own login used at the cluster.
+  if (!isMarkdownBlock && flow.strongSources.length > 0 && flow.strongSources.every((read) => KUBECONFIG.test(read.evidence))) {
+    flow.sinks = flow.sinks.filter((sink) => !addressFromServerField(sink.evidence, source));
+    flow.sameCommand = flow.sameCommand.filter((pair) => !addressFromServerField(pair.sink.evidence, source));
+  }
   return flow;
+}
+
+/**
+ * A call's first argument followed through up to three plain bindings (`urlopen(req)` ← `req = Request(url, …)` ← `url = f"https://…"`):
+ * the call and the bindings' text, and the last expression reached.
+ */
+function followedAddress(callText: string, source: string): { text: string; expression: string } {
+  let text = callText;
+  let expression = callText;
+  for (let depth = 0; depth < 3; depth += 1) {
+    const name = /^[^(]*\(\s*(?:(?:\w+\.)*Request\(\s*)?([A-Za-z_]\w*)\s*[,)]/.exec(expression)?.[1];
+    const bound = name === undefined ? undefined : new RegExp(`^\\s*${name}\\s*=\\s*([^\\n]*(?:\\n[ \\t]+[^\\n]*){0,2})`, 'm').exec(source)?.[1];
+    if (bound === undefined) break;
+    text += `\n${bound}`;
+    expression = bound;
+  }
+  return { text, expression };
+}
+
+/** A kubeconfig, by path or by its variable. */
+const KUBECONFIG = /\.kube\/config\b|\bKUBECONFIG\b/;
+
+/**
+ * Whether a request's address is the `server` field of parsed cluster settings (`urlopen(req)` ← `req = Request(f"{cluster['server']}/api/…")`),
+ * followed through up to three plain bindings, with no other address written in.
+ */
+function addressFromServerField(callText: string, source: string): boolean {
+  const { text } = followedAddress(callText, source);
+  // The field is read from a cluster entry of the kubeconfig (`cluster = next(c["cluster"] for c in cfg["clusters"] …)`), not from settings of the skill's.
+  const holder = /([A-Za-z_]\w*)(?:\[\s*["']server["']\s*\]|\.server\b)/.exec(text)?.[1];
+  if (holder === undefined || urlHosts(text).length > 0) return false;
+  const bound = new RegExp(`^\\s*${holder}\\s*=([^\\n]*)`, 'm').exec(source)?.[1] ?? '';
+  return /\bclusters?\b/.test(bound);
 }
 
 /**
@@ -1314,7 +1356,7 @@ function toOwnService(source: Place, hosts: readonly string[]): boolean {
 }
 
 /** Public package indexes that only serve what was published: a read of one carries nothing of the machine's out. */
-const PACKAGE_INDEX_HOST = /^(?:registry\.npmjs\.org|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|(?:index\.)?crates\.io|rubygems\.org|proxy\.golang\.org|repo1\.maven\.org|api\.nuget\.org|packagist\.org)$/;
+const PACKAGE_INDEX_HOST = /^(?:registry\.npmjs\.org|api\.npmjs\.org|registry\.yarnpkg\.com|pypi\.org|files\.pythonhosted\.org|(?:index\.)?crates\.io|rubygems\.org|proxy\.golang\.org|repo1\.maven\.org|api\.nuget\.org|packagist\.org)$/;
 
 /**
  * A call that only reads a public package index: the address it is given is written in it or bound once in the program to
@@ -1322,15 +1364,18 @@ const PACKAGE_INDEX_HOST = /^(?:registry\.npmjs\.org|registry\.yarnpkg\.com|pypi
  * neither the call nor what its first argument was built from carries data (a body, a method that writes, a publish).
  */
 function readsPackageIndex(callText: string, source: string): boolean {
-  // The first argument followed through up to three plain bindings (`urlopen(req)` ← `req = Request(url, …)` ← `url = f"https://…"`).
-  let text = callText;
-  let expression = callText;
-  for (let depth = 0; depth < 3; depth += 1) {
-    const name = /^[^(]*\(\s*(?:(?:\w+\.)*Request\(\s*)?([A-Za-z_]\w*)\s*[,)]/.exec(expression)?.[1];
-    const bound = name === undefined ? undefined : new RegExp(`^\\s*${name}\\s*=\\s*([^\\n]*(?:\\n[ \\t]+[^\\n]*){0,2})`, 'm').exec(source)?.[1];
-    if (bound === undefined) break;
-    text += `\n${bound}`;
-    expression = bound;
+  const followed = followedAddress(callText, source);
+  const expression = followed.expression;
+  let text = followed.text;
+  // The address a helper is given (`def get_json(url): … urlopen(url)`): what its callers pass (`get_json("https://pypi.org/…")`).
+  const parameter = /^[^(]*\(\s*([A-Za-z_]\w*)\s*[,)]/.exec(expression)?.[1];
+  const helper = parameter === undefined ? undefined : new RegExp(`^[ \\t]*(?:(?:async\\s+)?def|(?:async\\s+)?function)\\s+([A-Za-z_$][\\w$]*)\\s*\\(\\s*${parameter}\\b`, 'm').exec(source)?.[1];
+  if (helper !== undefined) {
+    const calls = [...source.matchAll(new RegExp(`(?<![\\w.$])${helper}\\s*\\(([^\\n]*)`, 'g'))].map((call) => call[1]!).filter((args) => !new RegExp(`^\\s*${parameter}\\b`).test(args));
+    // Every call passes an address written out; one given a variable could be anywhere, and so could the helper handed on
+    // by name (`map(get_json, EXTRA)`).
+    if (calls.some((args) => urlHosts(args).length === 0) || new RegExp(`(?<![\\w.$])${helper}\\b(?!\\s*\\()`).test(source.replace(new RegExp(`^[ \\t]*(?:(?:async\\s+)?def|(?:async\\s+)?function)\\s+${helper}\\b`, 'gm'), ' '))) return false;
+    text += `\n${calls.join('\n')}`;
   }
   const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase());
   return hosts.length > 0 && hosts.every((host) => PACKAGE_INDEX_HOST.test(host)) && !SENDS_DATA.test(text);
@@ -1410,7 +1455,7 @@ function decide(flows: UnitFlow[]): RawFinding | undefined {
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/credential-exfiltration/rule.yaml. */
-export const version = 45;
+export const version = 46;
 
 /**
  * A call that reaches the global object or loads a module by a name computed at run time from data: `Function('return

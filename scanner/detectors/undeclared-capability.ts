@@ -144,6 +144,32 @@ function comparedOnly(context: ScanContext, path: string, line: number): boolean
   return uses.length > 0 && uses.every((text) => COMPARISON_USE.test(text) && !TAKES_ITEMS.test(text.replace(new RegExp(reference.source, 'g'), 'NAME')) && !CONNECTING_USE.test(text.replace(/\.(?:startsWith|endsWith|startswith|endswith|includes|has|indexOf|some|every|any|all)\(/g, '(')));
 }
 
+/**
+ * An address a shell script binds to a variable or an array (`EXPLORER=( [mainnet]=https://etherscan.io … )`) whose every use prints
+ * it (`echo "${EXPLORER[$CHAIN]}/tx/$h"`): a link shown to the user, not a place the script connects to.
+ */
+function printedOnly(context: ScanContext, path: string, host: string): boolean {
+  const file = context.files.find((entry) => entry.path === path);
+  if (!file || file.language !== 'shell') return false;
+  const lines = file.text.split('\n');
+  const at = lines.findIndex((text) => text.toLowerCase().includes(`://${host}`));
+  if (at < 0) return false;
+  let name: string | undefined;
+  let start = at;
+  for (let index = at; index >= Math.max(0, at - 5); index -= 1) {
+    const binding = /^\s*(?:(?:declare|typeset|local|readonly)\s+(?:-\w+\s+)*|export\s+)?([A-Za-z_]\w*)=/.exec(lines[index]!);
+    if (binding) {
+      name = binding[1];
+      start = index;
+      break;
+    }
+  }
+  if (name === undefined || name.length < 3) return false;
+  const reference = new RegExp(`\\$\\{?${name}\\b`);
+  const uses = lines.filter((text, index) => (index < start || index > at) && reference.test(text));
+  return uses.length > 0 && uses.every((text) => SHOWN_LINK.test(text) && !SENDS_ON_LINE.test(text) && !/\$\(|`/.test(text));
+}
+
 /** Hosts whose downloads the skill's commands execute. */
 function executedHosts(context: ScanContext): Set<string> {
   const hosts = new Set<string>();
@@ -228,7 +254,7 @@ function runsRemotely(context: ScanContext, path: string, line: number, value: s
 }
 
 /** Bumped when the logic changes, so the rule set digest changes with it; the metadata is in scanner/rules/undeclared-capability/rule.yaml. */
-export const version = 12;
+export const version = 13;
 
 /** The undeclared-capability detector. */
 /** A container build file (`Dockerfile`, `Containerfile`, `api.Dockerfile`, `Dockerfile.dev`). */
@@ -255,7 +281,7 @@ export function detect(context: ScanContext): RawFinding[] {
     // So is an address in a constant the script only compares other values with (a list of known store or vendor URLs).
     // Not a line that also sends (`printf '%s' "$event" | curl … https://host/…`): what it prints goes to that address.
     const shownLine = lineOf(context, use.file, use.line, use.value);
-    const shownOnly = use.kind === 'network' && !runsRemoteCode && ((SHOWN_LINK.test(shownLine) && !SENDS_ON_LINE.test(shownLine)) || returnedLink(lineOf(context, use.file, use.line, use.value), use.value) || comparedOnly(context, use.file, use.line));
+    const shownOnly = use.kind === 'network' && !runsRemoteCode && ((SHOWN_LINK.test(shownLine) && !SENDS_ON_LINE.test(shownLine)) || returnedLink(lineOf(context, use.file, use.line, use.value), use.value) || comparedOnly(context, use.file, use.line) || printedOnly(context, use.file, use.value));
     // A public package registry (npm, PyPI …) read for metadata is a host to declare, not an unknown destination.
     const registry = use.kind === 'network' && isPackageRegistry(use.value);
     const severity = (fromMarkdown(use) || shownOnly || registry) && !runsRemoteCode && severityRank(inferred ?? 'info') > severityRank('medium') ? 'medium' : inferred;

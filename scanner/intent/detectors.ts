@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { RawFinding } from '../model.ts';
 import { RuleMetaSchema } from '../rule-schema.ts';
 import type { Detector, ScanContext } from '../detectors/types.ts';
-import { actionsOf, concealedFileActions, concealedLoaderBlocks, consentGated, decideActions, filledTemplateActions, followedDecoderActions, followedPrinterActions, gatheredFileUploads, instructionsOf, listedFileUploads, parameterTableActions, mailActions, webhookRegistrations, partiesNamedByUser, persistenceJudgements, serversNamedByUser, shellFlowActions, sourcesNamedByUser, withTableHosts, withoutEmptyTemplateParties, withoutOwnTeardowns, type IntentRuleId, type Judgement } from './model.ts';
+import { actionsOf, concealedFileActions, concealedLoaderBlocks, consentGated, decideActions, filledTemplateActions, followedDecoderActions, followedPrinterActions, gatheredFileUploads, instructionsOf, listedFileUploads, parameterTableActions, mailActions, webhookRegistrations, partiesNamedByUser, persistenceJudgements, serversNamedByUser, shellFlowActions, sourcesNamedByUser, withTableHosts, withoutEmptyDecoders, withoutEmptyTemplateParties, withoutOwnTeardowns, type IntentRuleId, type Judgement } from './model.ts';
 
 const RulesFileSchema = z.strictObject({
   /** Format version; only 1 exists. */
@@ -22,7 +22,7 @@ const RulesFileSchema = z.strictObject({
 export const INTENT_RULES_FILE = join(import.meta.dirname, 'rules.yaml');
 
 /** Bumped when the model's logic changes, so cached audits are redone. */
-const MODEL_VERSION = 52;
+const MODEL_VERSION = 53;
 
 const judged = new WeakMap<ScanContext, Judgement[]>();
 
@@ -30,7 +30,7 @@ function judgementsOf(context: ScanContext): Judgement[] {
   let result = judged.get(context);
   if (!result) {
     const instructions = instructionsOf(context.files, context.segments);
-    const actions = withoutEmptyTemplateParties(withoutOwnTeardowns(withTableHosts(actionsOf(instructions), context.files), context.files), context.files);
+    const actions = withoutEmptyDecoders(withoutEmptyTemplateParties(withoutOwnTeardowns(withTableHosts(actionsOf(instructions), context.files), context.files), context.files), context.files);
     result = [...decideActions([...actions, ...concealedFileActions(actions, instructions), ...mailActions(context.files, context.facts), ...webhookRegistrations(context.files), ...gatheredFileUploads(instructions, context.facts), ...listedFileUploads(context.files), ...concealedLoaderBlocks(context.files), ...withTableHosts(shellFlowActions(context.facts, context.files), context.files), ...filledTemplateActions(context.files, instructions), ...followedDecoderActions(context.files, instructions), ...followedPrinterActions(context.files, instructions, actions), ...parameterTableActions(context.files)], context.declared, { gated: consentGated(context.files), serversNamedByUser: serversNamedByUser(context.files), sourcesNamedByUser: sourcesNamedByUser(context.files), partiesNamedByUser: partiesNamedByUser(context.files) }), ...persistenceJudgements(context.facts, context.declared, context.files)];
     judged.set(context, result);
   }

@@ -302,6 +302,9 @@ function opensWithOrder(clause: string): boolean {
   return ORDER_VERB.test(/^[\W_]*(?:(?:then|now|also|finally|next|first|please|just)\s+)*([A-Za-z]+)/i.exec(clause)?.[1] ?? '');
 }
 
+/** A placeholder as the only thing a decoder is given (`echo <base64> | base64 -d`, `echo … | base64 --decode`). */
+const PLACEHOLDER_DECODED = /\becho\s+["']?(?:<[^<>\n]{1,40}>|\.\.\.|…)["']?\s*\|\s*(?:base64|b64)\s+(?:-\w*\s+)*(?:-d|-D|--decode)\b/;
+
 /** A written-out address of a request. */
 const HAS_ADDRESS = /\b(?:https?|wss?|ftp):\/\//;
 
@@ -371,6 +374,9 @@ const SIDE_EFFECT_SUBJECT = /(?:\b[a-z]+ing\b(?:\s+(?:it|them|this|that|the\s+[\
 /** Other parties named as a sentence's subject, right before its verb: products by name (`Dropbox/iCloud/OneDrive`), people, apps, services and their APIs ("CI APIs never reveal values"). */
 const THIRD_PARTIES = /(?:\b(?:[A-Z]|[a-z][A-Z])[\w.-]*(?:\s*(?:\/|,|\band\b|\bor\b)\s*(?:[A-Z]|[a-z][A-Z])[\w.-]*)+|\b(?:people|users|developers|apps|applications|tools|services|browsers|clients|extensions|programs|vendors|attackers|stealers|malware|APIs|servers|platforms|providers|registries|(?:many|most|some)\s+[a-z]+s))\s*$/;
 
+/** Right after a concealment word, who is not alerted: other people (subscribers, followers, a channel), by mail, SMS or a push. */
+const NOTIFIES_OTHERS_NOT = /^[^.;\n]{0,30}?(?:\(|,\s*|\s[—–-]\s*)(?:with\s+)?(?:no|without(?:\s+(?:sending|notifying|alerting|pinging|e-?mailing))?)\s[^.;)\n]{0,60}?\b(?:subscribers?|followers?|watchers?|members?|recipients?|customers?|readers?|viewers?|attendees?|the\s+(?:channel|team|list|audience))\b/i;
+
 /** Words that introduce an example ("e.g.", "for example", "such as") right before it. */
 const EXAMPLE_LEAD = /(?:\be\.g\.|\bfor\s+(?:example|instance)|\bsuch\s+as|\blike)\s*[,:]?\s*$/i;
 
@@ -406,6 +412,9 @@ function excusedConcealment(text: string, sentence: string, phrase: string): boo
   // The same said of other parties by name ("Dropbox/iCloud/OneDrive quietly sync them", "many apps silently upload"): what they do, not an order.
   if (/^(?:silently|quietly|invisibly|unobtrusively|never|do\s+not|don't|won't|will\s+not)\s+[a-z]+/i.test(phrase) && THIRD_PARTIES.test(before)) return true;
   if (/^without\b/i.test(phrase) && PROHIBITION.test(before)) return true;
+  // Silence that is about notifying other people, said right after it ("posts silently (no e-mail/SMS to subscribers)", "quietly,
+  // without notifying followers"): a publishing option that skips their alerts, nothing kept from the user.
+  if (NOTIFIES_OTHERS_NOT.test(sentence.slice(sentence.indexOf(phrase) + phrase.length))) return true;
   // "Broad allow rules (`Bash(*)`) let the agent run those without asking": what rules permit, said of them, hides nothing.
   if (/^without\b/i.test(phrase) && PERMITS_AGENT.test(before)) return true;
   // "Proceed without asking only when the prompt names the file": the user's own words are the consent.
@@ -581,7 +590,7 @@ const LEAD_PROHIBITION = /^(?:avoid|never|do not|don't|don'ts|not allowed|forbid
 
 /** Headings and lead-in paragraphs that turn what follows into a list of things to recognise. */
 const DESCRIPTIVE_HEADING =
-  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|^(?:the\s+)?problem\s*$|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|what\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injections?|attacks?|exploits?|payloads?|phish\w*|lures?|scams?|compromises?|malicious\s+[\w-]+)\s+looks?\s+like|injection\s+(?:examples?|payloads?|strings?|samples?)|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
+  /^(?:never|don'?t|do not|avoid|not allowed|forbidden|prohibited)\b|^examples?\b|^(?:the\s+)?problem\s*$|\b(?:red flags?|warning signs?|indicators?|iocs?|signatures?(?=\s*(?:$|[:(—–-]|\b(?:for|of|to|that|we|used)\b))|detect\w*|threats?|attacks?|attackers?|malicious|malware|examples? of|anti-?patterns?|what to (?:look|watch) for|known[- ]bad|suspicious|patterns? (?:to|we) (?:flag|catch|detect)|what (?:it|this skill|gets|is|will be|the (?:tool|script|checker|scanner|linter|auditor|rule|detector|screen|filter|guard|check|lint|sweep|audit|validator|analy[sz]er|monitor|inspector|reviewer|sniffer|classifier)) (?:flags|flagged|catches|caught|detects|detected|reports|reported|checks|checked|matches|matched|finds|found|recogni[sz]es|looks for)|dos and don'?ts|what not to do|never do this|avoid|what\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:injections?|attacks?|exploits?|payloads?|phish\w*|lures?|scams?|compromises?|malicious\s+[\w-]+)\s+looks?\s+like|injection\s+(?:examples?|payloads?|strings?|samples?)|hunt\w*|forensics?|triage|investigat\w*|incident response|bad examples?|rules? (?:that|to) (?:flag|catch|match)|test (?:cases?|fixtures?|payloads?)|case stud(?:y|ies)|incidents?|(?<!\b(?:prevent\w*|protect\w*|guard\w*|avoid\w*|stop\w*|block\w*|against|fix\w*|harden\w*)\s(?:\w+\s)?)(?:tampering|tampered|evasions?))\b/i;
 
 /** A heading that is a step to do (`### 2. Run the triage script`, `Step 3: Collect the evidence`): an order, whatever its subject. */
 const STEP_HEADING = /^\W*(?:(?:step|phase|stage)\s*\d+\s*[:.)–—-]?\s*|\d+[.)]\s*)(?:run|execute|start|launch|install|set\s+up|configure|apply|build|create|deploy|collect|gather|capture|upload|send|submit|sync|push|record|export|generate|fetch|pull|prepare|write|fill|commit|open|file|post|share)\b/i;
@@ -1459,7 +1468,7 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
     if (/^#{1,6}\s/.test(text)) return NO_LEAD;
     if (/^(?:[-*+]|\d+[.)])\s|^\|/.test(text)) inList = true;
     // Blank lines, list items, table rows, fences, the wrapped lines of a list item above and the lines of an indented code block.
-    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text) || (inList && /^\s/.test(raw)) || /^(?: {4}|\t)/.test(raw)) continue;
+    if (text === '' || /^(?:[-*+]|\d+[.)])\s|^\||^(?:```|~~~)/.test(text) || (inList && /^\s/.test(raw)) || /^(?: {4}|\t)/.test(raw) || wrapsListItem(lines, index)) continue;
     // A lead-in ends with a colon, or is a bold label of its own ("**Usually fatal**"); it is read whole,
     // with the lines it wraps over.
     if (!text.endsWith(':') && !/^\*\*[^*]+\*\*:?$/.test(text)) return NO_LEAD;
@@ -1475,6 +1484,27 @@ function leadIn(lines: string[], line: number): { line: string; sentence: string
 }
 
 const NO_LEAD = { line: '', sentence: '', paragraph: '' };
+
+/** The prose of the list item at `line` (1-based) with its wrapped lines, code spans and the bullet left out; empty off a list. */
+function listItemProse(lines: readonly string[], line: number): string {
+  const first = lines[line - 1] ?? '';
+  if (!/^\s*(?:[-*+]|\d+[.)])\s/.test(first)) return '';
+  const parts = [first.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')];
+  for (let at = line; at < lines.length && at < line + 10 && /^\s+\S/.test(lines[at]!) && !/^\s*(?:[-*+]|\d+[.)])\s/.test(lines[at]!); at += 1) parts.push(lines[at]!.trim());
+  return parts.join(' ').replace(/`[^`\n]*`/g, ' ');
+}
+
+/** Whether an indented line continues the list item above it (`- secret-shaped strings … – rules files get⏎  committed;`). */
+function wrapsListItem(lines: readonly string[], index: number): boolean {
+  if (!/^\s+\S/.test(lines[index]!)) return false;
+  for (let at = index - 1; at >= 0 && at >= index - 10; at -= 1) {
+    const raw = lines[at]!;
+    if (raw.trim() === '') return false;
+    if (/^\s*(?:[-*+]|\d+[.)])\s/.test(raw)) return true;
+    if (!/^\s/.test(raw)) return false;
+  }
+  return false;
+}
 
 /**
  * Whether a lead-in describes rather than orders. Its line may end a sentence before it starts its own ("… reads the incident
@@ -1621,7 +1651,11 @@ export function markdownContext(files: readonly SourceFile[]): (path: string, li
     // mentions a report can still introduce a command.
     // Shown rather than run, by what the section is (a quotation, a catalogue heading, a sample of output): true of every line in it.
     const shown = quoted || defanged.has(line) || (heading !== undefined && DESCRIPTIVE_HEADING.test(heading.text) && !STEP_HEADING.test(heading.text) && !orderedSections.has(heading.text.trim().toLowerCase())) || (heading !== undefined && OUTPUT_HEADING.test(heading.text) && insideFence(lines, heading.line, line) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence)) || (heading !== undefined && reportSample(heading.text, lines, line));
-    const descriptive = shown || quotedExample(lines, line) || (lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describesLead(lead) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
+    // A list item that itself orders something sent to an address written in its prose ("the gh login in use: read … and hand it to
+    // https://…") is an order, whatever its lead-in says of the list.
+    const item = listItemProse(lines, line);
+    const ordersOut = HAS_ADDRESS.test(item) && ordersBefore(item);
+    const descriptive = shown || quotedExample(lines, line) || (!ordersOut && lead.line !== '' && !LEAD_ORDERS.test(lead.sentence) && !ORDERS_WHAT_FOLLOWS.test(lead.sentence) && !STEP_ORDERS_RUN.test(lead.paragraph) && (describesLead(lead) || (SHOWS_OUTPUT.test(lead.line) && !SENDS_WHAT_FOLLOWS.test(lead.sentence)) || (QUOTES_SEEN.test(lead.line) && !ORDERS_RUN.test(lead.line)) || LEAD_PROHIBITION.test(lead.sentence) || LEAD_LABEL.test(lead.sentence) || READS_RESULTS.test(lead.sentence) || SEARCHES_FOR.test(lead.paragraph))) || descriptiveTable(tableHeader(lines, line));
     return { section: heading ? `${heading.line}` : '0', descriptive, shown };
   };
 }
@@ -2066,7 +2100,8 @@ function steersAgent(control: string, ordered: string): boolean {
   }
   // A credential sent along (a secret variable, an auth header, a credential file) to a host that is not its own service.
   if (CREDENTIAL_NAMED.test(ordered) || SENSITIVE_FILE.test(ordered) || first('secret', ordered) !== undefined) {
-    const variable = /\$\{?([A-Z][A-Z0-9_]*)/.exec(ordered)?.[1] ?? SENSITIVE_FILE.exec(ordered)?.[0];
+    // The key as it is read (`$STATUSPAGE_API_KEY`) or named in prose (`` `STATUSPAGE_API_KEY` `` "from the environment").
+    const variable = /\$\{?([A-Z][A-Z0-9_]*)/.exec(ordered)?.[1] ?? /`([A-Z][A-Z0-9]*_[A-Z0-9_]*)`/.exec(ordered)?.[1] ?? SENSITIVE_FILE.exec(ordered)?.[0];
     const hosts = destinations(ordered);
     if (hosts.length === 0 || variable === undefined || !hosts.every((host) => secretBelongsTo(variable, host))) return true;
   }
@@ -3171,6 +3206,26 @@ const TEMPLATE_FILLED_VALUE = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}
  * assets/cloudflared-config.yml`), when that file supplies no one: no outside address, mail address, key or account number,
  * only holes the program fills (`hostname: HOSTNAME`). The party is then whoever the user fills in.
  */
+/**
+ * A placeholder piped into a decoder (`echo <base64> | base64 -d | bash`) in a skill that ships no encoded text for it to stand
+ * for: the shape named (a quiz question, a warning), nothing hidden to decode. Where the skill carries a blob, the placeholder
+ * is that blob ("Use `echo '<blob>' | base64 -d | sh`" under the block that holds it, a spec's `protocol` field).
+ */
+export function withoutEmptyDecoders(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
+  if (!actions.some((action) => action.decodeFollow !== undefined && PLACEHOLDER_DECODED.test(action.fullText ?? action.evidence))) return [...actions];
+  // A blob that decodes to a defanged sample (`hxxps://example[.]invalid/`) is training material, nothing a decoder is told to run.
+  const carriesBlob = files.some((file) => file.fileClass === 'text' && [...file.text.matchAll(ENCODED_RUNS)].some((run) => !DEFANGED.test(Buffer.from(run[0], /^[0-9a-fA-F]+$/.test(run[0]) ? 'hex' : 'base64').toString('latin1'))));
+  if (carriesBlob) return [...actions];
+  return actions.map((action) => {
+    if (action.decodeFollow === undefined || !PLACEHOLDER_DECODED.test(action.fullText ?? action.evidence)) return action;
+    const { decodeFollow: _dropped, ...rest } = action;
+    return rest;
+  });
+}
+
+/** Runs of base64 or hex long enough to hide a command. */
+const ENCODED_RUNS = /\b(?:[0-9a-fA-F]{2}){24,}\b|[A-Za-z0-9+/]{40,}={0,2}/g;
+
 export function withoutEmptyTemplateParties(actions: readonly Action[], files: readonly SourceFile[]): Action[] {
   return actions.map((action) => {
     const party = action.grant?.party?.replace(/`/g, '');

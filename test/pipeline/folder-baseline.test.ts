@@ -32,4 +32,10 @@ describe('folder baseline', () => {
     expect(baseline.commands).toContain('make');
     expect(baseline.commands).not.toContain('here');
   });
+
+  it("names the default host of a URL with a shell default in it, and counts a file SKILL.md writes with `cat > ~/… <<EOF` as written", async () => {
+    const baseline = await folderBaseline(skill('---\nname: monitors\ndescription: Exports monitors.\n---\n# Monitors\n\n```bash\ncurl -sS "https://api.${DD_SITE:-datadoghq.com}/api/v1/validate"\nmkdir -p ~/.config/systemd/user\ncat > ~/.config/systemd/user/report.timer <<UNIT\n[Timer]\nOnCalendar=weekly\nUNIT\n```\n'));
+    expect(baseline.network).toContain('api.datadoghq.com');
+    expect(baseline.filesystem.write).toContain('~/.config/systemd/user/report.timer');
+  });
 });
