@@ -1369,12 +1369,15 @@ function readsPackageIndex(callText: string, source: string): boolean {
   let text = followed.text;
   // The address a helper is given (`def get_json(url): … urlopen(url)`): what its callers pass (`get_json("https://pypi.org/…")`).
   const parameter = /^[^(]*\(\s*([A-Za-z_]\w*)\s*[,)]/.exec(expression)?.[1];
-  const helper = parameter === undefined ? undefined : new RegExp(`^[ \\t]*(?:(?:async\\s+)?def|(?:async\\s+)?function)\\s+([A-Za-z_$][\\w$]*)\\s*\\(\\s*${parameter}\\b`, 'm').exec(source)?.[1];
+  // A function's definition line opening with its name (`def get_json(`, `async function getJson(`).
+  const definition = (name: string) => String.raw`^[ \t]*(?:async\s+)?(?:def|function)\s+${name}`;
+  const helper = parameter === undefined ? undefined : new RegExp(String.raw`${definition(String.raw`([A-Za-z_$][\w$]*)`)}\s*\(\s*${parameter}\b`, 'm').exec(source)?.[1];
   if (helper !== undefined) {
     const calls = [...source.matchAll(new RegExp(`(?<![\\w.$])${helper}\\s*\\(([^\\n]*)`, 'g'))].map((call) => call[1]!).filter((args) => !new RegExp(`^\\s*${parameter}\\b`).test(args));
     // Every call passes an address written out; one given a variable could be anywhere, and so could the helper handed on
     // by name (`map(get_json, EXTRA)`).
-    if (calls.some((args) => urlHosts(args).length === 0) || new RegExp(`(?<![\\w.$])${helper}\\b(?!\\s*\\()`).test(source.replace(new RegExp(`^[ \\t]*(?:(?:async\\s+)?def|(?:async\\s+)?function)\\s+${helper}\\b`, 'gm'), ' '))) return false;
+    const handedOn = new RegExp(`(?<![\\w.$])${helper}\\b(?!\\s*\\()`).test(source.replace(new RegExp(`${definition(helper)}\\b`, 'gm'), ' '));
+    if (handedOn || calls.some((args) => urlHosts(args).length === 0)) return false;
     text += `\n${calls.join('\n')}`;
   }
   const hosts = urlHosts(text).map((entry) => entry.host.replace(/:\d+$/, '').toLowerCase());
